@@ -1,0 +1,124 @@
+/**
+ * DuckDB access: open a database, run SQL files from data-loaders/sql, bulk-append rows,
+ * and build a new database file next to the old one, swapping it in only on success.
+ */
+import { DuckDBInstance, DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
+import { existsSync, readFileSync, renameSync, rmSync, mkdirSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const SQL_DIR = join(ROOT, "data-loaders", "sql");
+export const DEFAULT_DB = join(ROOT, "data", "ccm.duckdb");
+
+export interface Database {
+  instance: DuckDBInstance;
+  conn: DuckDBConnection;
+  path: string;
+}
+
+export async function openDatabase(path = ":memory:", options: { readOnly?: boolean } = {}): Promise<Database> {
+  const instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: "READ_ONLY" } : {});
+  const conn = await instance.connect();
+  return { instance, conn, path };
+}
+
+export function closeDatabase(db: Database): void {
+  db.conn.closeSync();
+  db.instance.closeSync();
+}
+
+/** Read a SQL file by its path relative to data-loaders/sql (e.g. "models/state_status.sql"). */
+export function sqlText(name: string): string {
+  return readFileSync(join(SQL_DIR, name), "utf8");
+}
+
+/**
+ * Run a SQL file. Without params the file may hold many statements. With params, each
+ * statement is prepared and given only the named parameters it uses ($name).
+ */
+export async function runSqlFile(conn: DuckDBConnection, name: string, params?: Record<string, DuckDBValue>): Promise<void> {
+  const text = sqlText(name);
+  try {
+    if (!params) {
+      await conn.run(text);
+      return;
+    }
+    const extracted = await conn.extractStatements(text);
+    for (let i = 0; i < extracted.count; i++) {
+      const stmt = await extracted.prepare(i);
+      const names = new Set<string>();
+      for (let p = 1; p <= stmt.parameterCount; p++) names.add(stmt.parameterName(p));
+      const bound: Record<string, DuckDBValue> = {};
+      for (const n of names) {
+        if (!(n in params)) throw new Error(`parameter $${n} is not bound`);
+        bound[n] = params[n]!;
+      }
+      if (names.size) stmt.bind(bound);
+      await stmt.run();
+    }
+  } catch (e) {
+    throw new Error(`SQL error in data-loaders/sql/${name}: ${(e as Error).message}`, { cause: e });
+  }
+}
+
+/** Query and return plain row objects (BigInt counts converted to numbers where safe). */
+export async function queryRows<T = Record<string, unknown>>(conn: DuckDBConnection, sql: string, params?: Record<string, DuckDBValue> | DuckDBValue[]): Promise<T[]> {
+  const reader = await conn.runAndReadAll(sql, params);
+  return reader.getRowObjectsJS().map((r) => normalizeRow(r as Record<string, unknown>)) as T[];
+}
+
+function normalizeRow(row: Record<string, unknown>): Record<string, unknown> {
+  for (const [k, v] of Object.entries(row)) {
+    if (typeof v === "bigint" && v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= BigInt(Number.MIN_SAFE_INTEGER)) row[k] = Number(v);
+  }
+  return row;
+}
+
+/** Append string-or-null rows to an existing all-VARCHAR table with DuckDB's appender. */
+export async function appendTextRows(conn: DuckDBConnection, table: string, columns: string[], rows: Record<string, string | null>[]): Promise<void> {
+  const appender = await conn.createAppender(table);
+  try {
+    for (const row of rows) {
+      for (const c of columns) {
+        const v = row[c];
+        if (v === null || v === undefined) appender.appendNull();
+        else appender.appendVarchar(v);
+      }
+      appender.endRow();
+    }
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
+}
+
+/** Quote an identifier for SQL (double quotes, doubled inside). */
+export function ident(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/**
+ * Build into `<target>.building-<pid>` and rename over `target` only when `build` resolves.
+ * On any error the temporary file is removed and the existing database is left untouched.
+ */
+export async function buildAtomically<T>(target: string, build: (db: Database) => Promise<T>): Promise<T> {
+  mkdirSync(dirname(target), { recursive: true });
+  const tmp = `${target}.building-${process.pid}`;
+  for (const f of [tmp, `${tmp}.wal`]) rmSync(f, { force: true });
+  const db = await openDatabase(tmp);
+  let result: T;
+  try {
+    result = await build(db);
+    await db.conn.run("CHECKPOINT");
+  } catch (e) {
+    closeDatabase(db);
+    for (const f of [tmp, `${tmp}.wal`]) rmSync(f, { force: true });
+    throw e;
+  }
+  closeDatabase(db);
+  if (existsSync(`${tmp}.wal`)) throw new Error(`DuckDB left a WAL next to ${relative(ROOT, tmp)}; refusing to swap in an unfinished database`);
+  renameSync(tmp, target);
+  rmSync(`${target}.wal`, { force: true });
+  return result;
+}

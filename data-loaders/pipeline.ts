@@ -1,0 +1,142 @@
+/**
+ * The pipeline: sources/ → validated tables → data/ccm.duckdb.
+ *
+ *   1. read and validate every curated dataset (csv-parse), resolve State names
+ *   2. load each into raw.<name> (VARCHAR) and stage it with sql/staging/<name>.sql (rename and cast)
+ *   3. run the registered ingest steps (e.g. UNDL bulk vote files with DuckDB's CSV reader)
+ *   4. build sql/models/*.sql, then sql/analyses/*.sql, in file-name order
+ *   5. run the data tests in sql/checks/*.sql: each returns the rows that break it
+ *
+ * It builds into a temporary file and swaps it in only when every step succeeded.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { appendTextRows, buildAtomically, DEFAULT_DB, ident, queryRows, runSqlFile, SQL_DIR, sqlText, type Database } from "./lib/db.ts";
+import { createLogger, type Logger } from "./lib/log.ts";
+import { readCuratedSources, SOURCES_DIR, type CuratedSources } from "./sources.ts";
+import { registeredSteps } from "./steps.ts";
+
+export interface PipelineOptions {
+  sourcesDir?: string;
+  dbPath?: string;
+  logger?: Logger;
+  /** Skip the SHA-256 check of curated sources (used by tests that build from fixtures). */
+  checkChecksums?: boolean;
+  /** Passed to steps that accept it (e.g. allow rejected rows in bulk vote files). */
+  allowRejects?: boolean;
+}
+
+export interface StepContext {
+  db: Database;
+  sources: CuratedSources;
+  sourcesDir: string;
+  log: Logger;
+  options: PipelineOptions;
+}
+
+export interface PipelineStep {
+  name: string;
+  run(ctx: StepContext): Promise<void>;
+}
+
+export interface PipelineSummary {
+  dbPath: string;
+  tables: { name: string; type: string; rows: number }[];
+  warnings: string[];
+  seconds: number;
+}
+
+function sqlFiles(dir: string): string[] {
+  const full = join(SQL_DIR, dir);
+  if (!existsSync(full)) return [];
+  return readdirSync(full)
+    .filter((f) => f.endsWith(".sql"))
+    .sort()
+    .map((f) => `${dir}/${f}`);
+}
+
+async function loadCurated(ctx: StepContext): Promise<void> {
+  const { conn } = ctx.db;
+  await conn.run("CREATE SCHEMA IF NOT EXISTS raw");
+  for (const [name, table] of ctx.sources.tables) {
+    const cols = table.meta.columns.map((c) => c.name);
+    await conn.run(`CREATE TABLE raw.${ident(name)} (${cols.map((c) => `${ident(c)} VARCHAR`).join(", ")})`);
+    await appendTextRows(conn, `raw.${name}`, cols, table.rows);
+    const staging = `staging/${name}.sql`;
+    if (!existsSync(join(SQL_DIR, staging))) {
+      throw new Error(`No staging SQL for dataset "${name}": create data-loaders/sql/${staging} (rename and cast raw.${name} into table ${name}).`);
+    }
+    await runSqlFile(conn, staging);
+  }
+}
+
+async function recordDatasets(ctx: StepContext): Promise<void> {
+  await runSqlFile(ctx.db.conn, "models/000_datasets.sql");
+  const rows = [...ctx.sources.tables.values()].map(({ meta, rows }) => ({
+    name: meta.name,
+    title: meta.title,
+    producer: meta.producer,
+    source: meta.source,
+    date: meta.date,
+    licence: meta.licence,
+    reference: meta.reference,
+    method: meta.method,
+    sha256: meta.sha256,
+    file: `sources/${meta.name}.csv`,
+    rows: String(rows.length),
+    derived_from: (meta.derived_from ?? []).join("; ") || null,
+  }));
+  await appendTextRows(ctx.db.conn, "datasets", Object.keys(rows[0] ?? {}), rows);
+  await ctx.db.conn.run("ALTER TABLE datasets ALTER rows TYPE INTEGER");
+}
+
+async function runDataTests(ctx: StepContext): Promise<void> {
+  const failures: string[] = [];
+  for (const file of sqlFiles("checks")) {
+    const rows = await queryRows<{ problem: string }>(ctx.db.conn, sqlText(file));
+    for (const r of rows.slice(0, 10)) failures.push(`${file}: ${r.problem}`);
+    if (rows.length > 10) failures.push(`${file}: … and ${rows.length - 10} more`);
+  }
+  if (failures.length) throw new Error(`Data tests failed (the database was not replaced):\n  ${failures.join("\n  ")}`);
+}
+
+export async function runPipeline(options: PipelineOptions = {}): Promise<PipelineSummary> {
+  const start = performance.now();
+  const log = options.logger ?? createLogger();
+  const sourcesDir = options.sourcesDir ?? SOURCES_DIR;
+  const dbPath = options.dbPath ?? DEFAULT_DB;
+  log.info(`ccm-trends pipeline: ${sourcesDir} → ${dbPath}`);
+  const sources = await log.step("read and validate sources", async () => readCuratedSources(sourcesDir, { checkChecksums: options.checkChecksums ?? true }));
+  const tables = await buildAtomically(dbPath, async (db) => {
+    const ctx: StepContext = { db, sources, sourcesDir, log, options };
+    await log.step(`load ${sources.tables.size} curated datasets`, () => loadCurated(ctx));
+    await log.step("record dataset provenance", () => recordDatasets(ctx));
+    for (const step of registeredSteps) await log.step(step.name, () => step.run(ctx));
+    for (const dir of ["models", "analyses"]) {
+      const files = sqlFiles(dir).filter((f) => f !== "models/000_datasets.sql");
+      await log.step(`build ${files.length} ${dir}`, async () => {
+        for (const f of files) await runSqlFile(db.conn, f);
+      });
+    }
+    await log.step("data tests", () => runDataTests(ctx));
+    return queryRows<{ name: string; type: string; rows: number }>(
+      db.conn,
+      `SELECT table_name AS name, table_type AS type, 0 AS rows FROM information_schema.tables
+       WHERE table_schema = 'main' ORDER BY table_type, table_name`,
+    ).then(async (list) => {
+      for (const t of list) {
+        const [c] = await queryRows<{ n: number }>(db.conn, `SELECT count(*) AS n FROM ${ident(t.name)}`);
+        t.rows = c?.n ?? 0;
+      }
+      return list;
+    });
+  });
+  return { dbPath, tables, warnings: log.warnings, seconds: (performance.now() - start) / 1000 };
+}
+
+export function formatSummary(s: PipelineSummary): string {
+  const width = Math.max(...s.tables.map((t) => t.name.length), 10);
+  const lines = s.tables.map((t) => `  ${t.name.padEnd(width)}  ${(t.type === "VIEW" ? "view " : "table")}  ${String(t.rows).padStart(8)} rows`);
+  const warn = s.warnings.length ? `\n${s.warnings.length} warning(s):\n${s.warnings.map((w) => `  - ${w}`).join("\n")}` : "\nNo warnings.";
+  return `Built ${s.dbPath} in ${s.seconds.toFixed(1)} s:\n${lines.join("\n")}${warn}`;
+}

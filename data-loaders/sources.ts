@@ -1,0 +1,112 @@
+/**
+ * Reads every curated dataset in sources/ (each `<name>.csv` with its `<name>.meta.json`),
+ * checks its checksum, validates it, then checks the references between datasets and that
+ * every State name resolves. Returns the validated tables; throws InputError on any problem.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { InputError, show, type InputProblem } from "./lib/errors.ts";
+import { readMeta, sha256, type DatasetMeta } from "./lib/meta.ts";
+import { readCuratedCsv, type CuratedTable } from "./lib/csv.ts";
+import { StateResolver } from "./lib/states.ts";
+import { ROOT } from "./lib/db.ts";
+
+export const SOURCES_DIR = join(ROOT, "sources");
+
+export interface CuratedSources {
+  tables: Map<string, CuratedTable>;
+  resolver: StateResolver;
+}
+
+export function listDatasets(sourcesDir = SOURCES_DIR): { meta: DatasetMeta; metaPath: string; csvPath: string }[] {
+  return readdirSync(sourcesDir)
+    .filter((f) => f.endsWith(".meta.json"))
+    .sort()
+    .map((f) => {
+      const metaPath = join(sourcesDir, f);
+      const meta = readMeta(rel(metaPath));
+      const csvPath = join(sourcesDir, f.replace(/\.meta\.json$/, ".csv"));
+      return { meta, metaPath, csvPath };
+    });
+}
+
+function rel(p: string): string {
+  const r = relative(process.cwd(), p);
+  return r.startsWith("..") ? p : r;
+}
+
+export function readCuratedSources(sourcesDir = SOURCES_DIR, options: { checkChecksums?: boolean } = {}): CuratedSources {
+  const tables = new Map<string, CuratedTable>();
+  const problems: InputProblem[] = [];
+  for (const { meta, csvPath } of listDatasets(sourcesDir)) {
+    const file = rel(csvPath);
+    if (!existsSync(csvPath)) {
+      problems.push({ file, expected: `the data file of dataset "${meta.name}"`, found: "no such file", fix: `restore ${file} or remove ${meta.name}.meta.json` });
+      continue;
+    }
+    const bytes = readFileSync(csvPath);
+    try {
+      const table = readCuratedCsv(file, meta, bytes);
+      if ((options.checkChecksums ?? true) && sha256(bytes) !== meta.sha256) {
+        problems.push({ file, line: 1, expected: `the SHA-256 recorded in ${meta.name}.meta.json (${meta.sha256.slice(0, 12)}…)`, found: `${sha256(bytes).slice(0, 12)}… (the file changed since its metadata was written)`, fix: "review the change, then record it with `npm run ccm -- checksums --write`" });
+      }
+      tables.set(meta.name, table);
+    } catch (e) {
+      if (e instanceof InputError) problems.push(...e.problems);
+      else throw e;
+    }
+  }
+  if (problems.length) throw new InputError(problems);
+
+  const states = tables.get("states");
+  const aliases = tables.get("state_aliases");
+  if (!states || !aliases) {
+    throw new InputError({ file: rel(sourcesDir), expected: "the datasets states and state_aliases", found: [...tables.keys()].join(", ") || "none", fix: "restore sources/states.csv and sources/state_aliases.csv with their .meta.json" });
+  }
+  const resolver = new StateResolver(
+    aliases.rows.map((r) => ({ alias: r.alias!, iso3: r.iso3! })),
+    states.rows.map((r) => ({ iso3: r.iso3!, name: r.name_en! })),
+  );
+  problems.push(...checkReferences(tables, resolver));
+  if (problems.length) throw new InputError(problems);
+  return { tables, resolver };
+}
+
+/** Foreign keys between curated datasets, and State names that must resolve. */
+export function checkReferences(tables: Map<string, CuratedTable>, resolver: StateResolver): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const keyCache = new Map<string, Set<string>>();
+  const keysOf = (dataset: string, column: string) => {
+    const id = `${dataset}.${column}`;
+    let set = keyCache.get(id);
+    if (!set) {
+      set = new Set((tables.get(dataset)?.rows ?? []).map((r) => r[column] ?? ""));
+      keyCache.set(id, set);
+    }
+    return set;
+  };
+  for (const t of tables.values()) {
+    for (const col of t.meta.columns) {
+      if (!col.references && !col.state) continue;
+      t.rows.forEach((row, i) => {
+        const v = row[col.name];
+        if (v === null || v === undefined) return;
+        if (col.references) {
+          if (!tables.has(col.references.dataset)) {
+            problems.push({ file: t.file, line: 1, column: col.name, expected: `a dataset "${col.references.dataset}" to reference`, found: "no such dataset", fix: `correct "references" in ${t.meta.name}.meta.json` });
+            return;
+          }
+          if (!keysOf(col.references.dataset, col.references.column).has(v)) {
+            const known = [...keysOf(col.references.dataset, col.references.column)];
+            const hint = known.length <= 12 ? ` (known: ${known.join(", ")})` : "";
+            problems.push({ file: t.file, line: t.lines[i], column: col.name, expected: `a ${col.references.column} listed in sources/${col.references.dataset}.csv${hint}`, found: show(v), fix: `correct the value or add it to sources/${col.references.dataset}.csv` });
+          }
+        }
+        if (col.state && resolver.resolve(v) === null) {
+          problems.push({ file: t.file, line: t.lines[i], column: col.name, expected: "a State name or ISO3 code known to sources/state_aliases.csv", found: `${show(v)}; closest known: ${resolver.suggest(v).join(", ")}`, fix: "correct the spelling, or add the new spelling to sources/state_aliases.csv" });
+        }
+      });
+    }
+  }
+  return problems;
+}
