@@ -1,56 +1,41 @@
-#!/usr/bin/env -S npx tsx
 /**
  * The `ccm` command line: `npm run ccm -- <command> [options]`.
- * Every command is listed in `commands` below and documented in README.md (a test checks both).
+ * Each command is a module in data-loaders/commands/ exporting `command`; README.md documents
+ * every one (test/cli.test.ts checks that).
  */
+import { readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { InputError } from "./lib/errors.ts";
+import type { Command } from "./commands/types.ts";
 
-export interface Command {
-  name: string;
-  usage: string;
-  summary: string;
-  run(args: string[]): Promise<number | void>;
+const COMMANDS_DIR = join(dirname(fileURLToPath(import.meta.url)), "commands");
+
+export async function loadCommands(): Promise<Command[]> {
+  const files = readdirSync(COMMANDS_DIR).filter((f) => f.endsWith(".ts") && f !== "types.ts");
+  const list: Command[] = [];
+  for (const f of files) {
+    const mod = (await import(pathToFileURL(join(COMMANDS_DIR, f)).href)) as { command?: Command };
+    if (mod.command) list.push(mod.command);
+  }
+  return list.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Commands are loaded lazily so that `ccm help` starts fast. */
-export const commands: Command[] = [
-  {
-    name: "pipeline",
-    usage: "pipeline [--db data/ccm.duckdb] [--sources sources] [--allow-rejects]",
-    summary: "Validate sources/ and build the DuckDB database (swapped in only on success).",
-    async run(args) {
-      const { parseArgs } = await import("node:util");
-      const { values } = parseArgs({ args, options: { db: { type: "string" }, sources: { type: "string" }, "allow-rejects": { type: "boolean" } } });
-      const { runPipeline, formatSummary } = await import("./pipeline.ts");
-      const summary = await runPipeline({ dbPath: values.db, sourcesDir: values.sources, allowRejects: values["allow-rejects"] ?? false });
-      process.stderr.write(formatSummary(summary) + "\n");
-    },
-  },
-  {
-    name: "checksums",
-    usage: "checksums [--write]",
-    summary: "Compare each sources/*.csv with the SHA-256 in its .meta.json; --write records the current ones.",
-    async run(args) {
-      const { checksums } = await import("./commands/checksums.ts");
-      return checksums(args.includes("--write"));
-    },
-  },
-];
-
-export function usage(): string {
+export function usage(commands: Command[]): string {
   const width = Math.max(...commands.map((c) => c.usage.length));
   return `Usage: npm run ccm -- <command> [options]\n\nCommands:\n${commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`).join("\n")}\n`;
 }
 
 export async function main(argv: string[]): Promise<number> {
+  const commands = await loadCommands();
   const [name, ...args] = argv;
   if (!name || name === "help" || name === "--help" || name === "-h") {
-    process.stdout.write(usage());
+    process.stdout.write(usage(commands));
     return name ? 0 : 1;
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    process.stderr.write(`Unknown command "${name}".\n\n${usage()}`);
+    process.stderr.write(`Unknown command "${name}".\n\n${usage(commands)}`);
     return 2;
   }
   try {
@@ -67,6 +52,6 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("data-loaders/cli.ts")) {
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   main(process.argv.slice(2)).then((code) => process.exit(code));
 }

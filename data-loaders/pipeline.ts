@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { appendTextRows, buildAtomically, DEFAULT_DB, ident, queryRows, runSqlFile, SQL_DIR, sqlText, type Database } from "./lib/db.ts";
 import { createLogger, type Logger } from "./lib/log.ts";
 import { readCuratedSources, SOURCES_DIR, type CuratedSources } from "./sources.ts";
-import { registeredSteps } from "./steps.ts";
+import { registeredSteps } from "./steps/index.ts";
 
 export interface PipelineOptions {
   sourcesDir?: string;
@@ -36,6 +36,8 @@ export interface StepContext {
 
 export interface PipelineStep {
   name: string;
+  /** Steps run in ascending order (10, 20, …). */
+  order: number;
   run(ctx: StepContext): Promise<void>;
 }
 
@@ -111,7 +113,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     const ctx: StepContext = { db, sources, sourcesDir, log, options };
     await log.step(`load ${sources.tables.size} curated datasets`, () => loadCurated(ctx));
     await log.step("record dataset provenance", () => recordDatasets(ctx));
-    for (const step of registeredSteps) await log.step(step.name, () => step.run(ctx));
+    for (const step of await registeredSteps()) await log.step(step.name, () => step.run(ctx));
     for (const dir of ["models", "analyses"]) {
       const files = sqlFiles(dir).filter((f) => f !== "models/000_datasets.sql");
       await log.step(`build ${files.length} ${dir}`, async () => {

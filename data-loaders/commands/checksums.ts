@@ -2,6 +2,14 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { listDatasets } from "../sources.ts";
 import { sha256 } from "../lib/meta.ts";
+import type { Command } from "./types.ts";
+
+export const command: Command = {
+  name: "checksums",
+  usage: "checksums [--write]",
+  summary: "Compare each sources/*.csv with the SHA-256 in its .meta.json; --write records the current ones.",
+  run: (args) => checksums(args.includes("--write")),
+};
 
 export async function checksums(write: boolean): Promise<number> {
   let stale = 0;
