@@ -52,7 +52,11 @@ export function firstInvalidUtf8(bytes: Buffer): number {
         hi = mid;
       }
     }
-    return Math.max(0, lo - 1);
+    // The decoder fails at the first byte that cannot continue a sequence; the culprit is
+    // the lead byte before it when that byte was ASCII (e.g. Latin-1 "C\xF4te" fails at "t").
+    let i = Math.max(0, lo - 1);
+    while (i > 0 && bytes[i]! < 0x80 && bytes[i - 1]! >= 0x80) i--;
+    return i;
   }
 }
 
@@ -67,7 +71,7 @@ export function readUtf8Text(file: string, bytes: Buffer = readFileSync(file)): 
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
     const { line, column } = position(bytes, bad);
-    throw new InputError({ file, line, column, expected: "UTF-8 text", found: `byte 0x${bytes[bad]!.toString(16).toUpperCase().padStart(2, "0")}, which is not valid UTF-8 (the file looks Latin-1 or Windows-1252 encoded)`, fix: "convert it, e.g. `iconv -f latin1 -t utf-8 " + file + " > fixed.csv && mv fixed.csv " + file + "`" });
+    throw new InputError({ file, line, column, expected: "UTF-8 text", found: `byte 0x${bytes[bad]!.toString(16).toUpperCase().padStart(2, "0")} ("${String.fromCharCode(bytes[bad]!)}" in Latin-1), which is not valid UTF-8 (the file looks Latin-1 or Windows-1252 encoded)`, fix: "convert it, e.g. `iconv -f latin1 -t utf-8 " + file + " > fixed.csv && mv fixed.csv " + file + "`" });
   }
   const cr = bytes.indexOf(0x0d);
   if (cr >= 0) {
@@ -83,12 +87,41 @@ interface CsvParseError extends Error {
   column?: number;
 }
 
+/** Line and field number where the last quote left open starts (for "quote not closed" errors). */
+function unclosedQuoteStart(text: string): { line: number; column: number } | null {
+  let inQuote = false;
+  let line = 1;
+  let field = 1;
+  let start: { line: number; column: number } | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inQuote) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') i++;
+        else inQuote = false;
+      } else if (ch === "\n") line++;
+    } else if (ch === '"') {
+      inQuote = true;
+      start = { line, column: field };
+    } else if (ch === ",") field++;
+    else if (ch === "\n") {
+      line++;
+      field = 1;
+    }
+  }
+  return inQuote ? start : null;
+}
+
 function parseRecords(file: string, text: string): { record: string[]; line: number }[] {
   try {
     const out = parse(text, { relax_column_count: true, info: true, skip_empty_lines: true }) as unknown as { record: string[]; info: { lines: number } }[];
     return out.map((r) => ({ record: r.record, line: r.info.lines }));
   } catch (e) {
     const err = e as CsvParseError;
+    const open = err.code === "CSV_QUOTE_NOT_CLOSED" ? unclosedQuoteStart(text) : null;
+    if (open) {
+      throw new InputError({ file, line: open.line, column: open.column, expected: "a quoted field closed by a double quote before the end of the file", found: "a quote that is opened here and never closed (the rest of the file was read as one field)", fix: "close the quote, or remove it; double any quote inside a quoted field (\"\" for \")" });
+    }
     const line = err.lines ?? undefined;
     const quote = err.code === "CSV_QUOTE_NOT_CLOSED" || err.code === "CSV_INVALID_CLOSING_QUOTE" || err.code === "INVALID_OPENING_QUOTE";
     throw new InputError({

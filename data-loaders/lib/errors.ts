@@ -6,7 +6,7 @@ export interface InputProblem {
   file: string;
   /** 1-based line in the file (the header is line 1). */
   line?: number;
-  /** 1-based column number, or the column name. */
+  /** A CSV field: its name, or its 1-based field number; in plain text, the 1-based character position. */
   column?: number | string;
   expected: string;
   found?: string;
