@@ -1,0 +1,62 @@
+/**
+ * `ccm extract <report.txt> [--out sources] [--report-id 13MSP]` (also `npm run extract -- …`):
+ * a progress report's text → the curated CSVs in sources/ (with their .meta.json checksums).
+ * Each extract is one read-extract line feeding `datasets`; all are written together at the end.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { InputError } from "../lib/errors.ts";
+import { ROOT } from "../lib/db.ts";
+import { extractIndicators } from "../extract/indicators.ts";
+import { indicatorDatasets, indicatorSummary } from "../extract/indicator-output.ts";
+import { readClassification, readValueOverrides } from "../extract/overrides.ts";
+import { writeDatasets } from "../extract/write.ts";
+import type { Command } from "./types.ts";
+
+/** The reviewed hand files, named relative to the repository root so the notes they leave in the output are stable. */
+export const CLASSIFICATION_FILE = "sources/overrides/indicator_classification.csv";
+export const VALUE_OVERRIDES_FILE = "sources/overrides/indicator_value_overrides.csv";
+
+function readHandFile(name: string): Buffer {
+  const path = join(ROOT, name);
+  if (!existsSync(path)) throw new InputError({ file: name, expected: "the reviewed hand file (see sources/overrides/README.md)", found: "no such file", fix: `restore ${name} from git` });
+  return readFileSync(path);
+}
+
+function readReport(file: string): string {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw new InputError({ file, expected: "a progress report as a text file", found: (e as Error).message, fix: "give the path of the report's .txt export, e.g. sources/reports/13MSP-progress-report.txt" });
+  }
+  if (text.trim() === "") throw new InputError({ file, line: 1, expected: "the report's text", found: "an empty file", fix: "export the report's text again" });
+  return text.replace(/^\uFEFF/, "");
+}
+
+export const command: Command = {
+  name: "extract",
+  usage: "extract <report.txt> [--out sources] [--report-id 13MSP]",
+  summary: "Extract the LAP indicator tables of a progress report into sources/ (indicators, indicator_values, cycles).",
+  async run(args) {
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: "string" }, "report-id": { type: "string" } } });
+    const reportFile = positionals[0];
+    if (!reportFile) throw new InputError({ file: "(command line)", expected: "the path of the report text", found: "no argument", fix: "run `npm run extract -- sources/reports/13MSP-progress-report.txt`" });
+    const outDir = values.out ?? join(ROOT, "sources");
+    const report = readReport(reportFile);
+
+    const indicators = extractIndicators(report, {
+      reportFile,
+      reportId: values["report-id"],
+      classification: readClassification(CLASSIFICATION_FILE, readHandFile(CLASSIFICATION_FILE)),
+      classificationFile: CLASSIFICATION_FILE,
+      valueOverrides: readValueOverrides(VALUE_OVERRIDES_FILE, readHandFile(VALUE_OVERRIDES_FILE)),
+    });
+    const datasets = [...indicatorDatasets(indicators)];
+    const summary = [...indicatorSummary(indicators)];
+
+    const written = writeDatasets(outDir, datasets);
+    process.stderr.write(`${summary.join("\n")}\nWrote:\n${written.map((w) => `  ${w.file} (${w.rows} rows, sha256 ${w.sha256.slice(0, 12)}…${w.metaUpdated ? ", recorded in its .meta.json" : ", no .meta.json beside it"})`).join("\n")}\n`);
+  },
+};
