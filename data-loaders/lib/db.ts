@@ -77,7 +77,9 @@ function normalizeRow(row: Record<string, unknown>): Record<string, unknown> {
 
 /** Append string-or-null rows to an existing all-VARCHAR table with DuckDB's appender. */
 export async function appendTextRows(conn: DuckDBConnection, table: string, columns: string[], rows: Record<string, string | null>[]): Promise<void> {
-  const appender = await conn.createAppender(table);
+  // The appender takes the schema separately: "raw.indicators" → table "indicators" in schema "raw".
+  const [schema, name] = table.includes(".") ? table.split(".", 2) : [undefined, table];
+  const appender = await conn.createAppender(name!, schema);
   try {
     for (const row of rows) {
       for (const c of columns) {
