@@ -1,0 +1,142 @@
+/**
+ * Ingest step (order 10): every UN Digital Library bulk voting file in sources/unga/*.csv → table
+ * undl_votes, with DuckDB's own CSV reader (sql/ingest/undl_read_<layout>.sql). Rows the reader
+ * rejects are kept in undl_rejects with file and line, summarised, and fail the run unless
+ * --allow-rejects. A file whose content hash matches the previous build's is copied from the
+ * previous database instead of being read again. The CCM subset (unga_votes, unga_resolutions) is
+ * built from undl_votes by sql/models/02x_unga_*.sql.
+ */
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { basename, dirname, join, relative } from "node:path";
+import { DEFAULT_DB, queryRows, runSqlFile, sqlText } from "../lib/db.ts";
+import { InputError, type InputProblem } from "../lib/errors.ts";
+import type { PipelineStep, StepContext } from "../pipeline.ts";
+import { detectLayout, type UndlLayout } from "../unga/layout.ts";
+import { attachPrevious, detachPrevious, sha256OfFile, type PreviousFile } from "../unga/previous.ts";
+
+/** Bump when undl_votes changes shape or meaning, so that an older database is never reused. */
+export const INGEST_VERSION = 1;
+
+export interface UndlFile {
+  path: string;
+  /** Name recorded in the database and in messages, e.g. sources/unga/undl-ccm-votes-2015-2021.csv. */
+  name: string;
+  layout: UndlLayout;
+  bytes: number;
+  mtimeMs: number;
+}
+
+export function listUndlFiles(sourcesDir: string): UndlFile[] {
+  const dir = join(sourcesDir, "unga");
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.toLowerCase().endsWith(".csv"))
+    .sort()
+    .map((f) => {
+      const path = join(dir, f);
+      const name = relative(dirname(sourcesDir), path);
+      const st = statSync(path);
+      return { path, name, layout: detectLayout(path, name), bytes: st.size, mtimeMs: st.mtimeMs };
+    });
+}
+
+interface RejectRow {
+  source_file: string;
+  line: number;
+  column_name: string | null;
+  error_type: string;
+  csv_line: string | null;
+  error_message: string;
+}
+
+const REJECT_FIX: Record<string, string> = {
+  CAST: "correct the value (dates as YYYY-MM-DD, votes Y, N, A or X, whole numbers in undl_id and the totals)",
+  "TOO MANY COLUMNS": "quote the field that contains a comma (\"…, …\"), or remove the extra field",
+  "MISSING COLUMNS": "add the missing fields (an empty field is written as nothing between two commas)",
+  "UNQUOTED VALUE": "close the quote right before the next comma, and double quotes inside a quoted field",
+  "INVALID ENCODING": "save the file as UTF-8",
+};
+
+export function rejectProblems(rows: RejectRow[]): InputProblem[] {
+  return rows.map((r) => ({
+    file: r.source_file,
+    line: r.line,
+    column: r.column_name ?? undefined,
+    expected: r.error_type === "CAST" ? `a value of the column's type (${r.error_message})` : `a well-formed UNDL row (${r.error_type}: ${r.error_message})`,
+    found: r.csv_line ? JSON.stringify(r.csv_line.length > 160 ? r.csv_line.slice(0, 157) + "…" : r.csv_line) : undefined,
+    fix: `${REJECT_FIX[r.error_type] ?? "repair the row"}; or rerun with --allow-rejects to build without the rejected rows (they stay listed in table undl_rejects)`,
+  }));
+}
+
+async function ingestFile(ctx: StepContext, file: UndlFile, previous: Map<string, PreviousFile> | null): Promise<void> {
+  const { conn } = ctx.db;
+  const start = performance.now();
+  const [count] = await queryRows<{ n: number }>(conn, "SELECT count(*) AS n FROM undl_votes");
+  const first_rowid = count!.n; // rowids are contiguous: undl_votes is only ever appended to
+  const before = previous?.get(file.name);
+  const sameVersion = before?.ingest_version === INGEST_VERSION && before.layout === file.layout;
+  // Size and modification time unchanged: trust the recorded hash instead of reading the file again.
+  const unchangedStat = sameVersion && before!.bytes === file.bytes && before!.mtime_ms === file.mtimeMs;
+  let sha256: string;
+  let reused = false;
+  if (sameVersion && (unchangedStat || (await sha256OfFile(file.path)) === before!.sha256)) {
+    sha256 = before!.sha256;
+    await runSqlFile(conn, "ingest/undl_copy_previous.sql", { source_file: file.name });
+    reused = true;
+  } else {
+    await runSqlFile(conn, "ingest/undl_reset_rejects.sql");
+    // Hash while DuckDB reads: the hash is only needed for the next run's comparison.
+    [sha256] = await Promise.all([sha256OfFile(file.path), runSqlFile(conn, `ingest/undl_read_${file.layout}.sql`, { path: file.path, source_file: file.name })]);
+    await runSqlFile(conn, "ingest/undl_record_rejects.sql", { source_file: file.name });
+  }
+  const seconds = (performance.now() - start) / 1000;
+  await runSqlFile(conn, "ingest/undl_record_file.sql", {
+    source_file: file.name,
+    layout: file.layout,
+    bytes: file.bytes,
+    mtime_ms: file.mtimeMs,
+    sha256,
+    ingest_version: INGEST_VERSION,
+    first_rowid,
+    reused,
+    seconds,
+  });
+  const [row] = await queryRows<{ rows_loaded: number; rejected_lines: number }>(conn, "SELECT rows_loaded, rejected_lines FROM undl_files WHERE source_file = $f", { f: file.name });
+  const what = reused ? `skipped ingest (unchanged, sha256 ${sha256.slice(0, 12)}…): copied ${row!.rows_loaded} rows from the previous database` : `read ${row!.rows_loaded} rows (${file.layout} layout)`;
+  ctx.log.info(`    ${basename(file.path)}: ${what}${row!.rejected_lines ? `, ${row!.rejected_lines} rejected lines` : ""} in ${seconds.toFixed(1)} s`);
+}
+
+async function reportRejects(ctx: StepContext): Promise<void> {
+  const summary = await queryRows<{ source_file: string; error_type: string; lines: number; first_line: number }>(ctx.db.conn, sqlText("ingest/undl_reject_summary.sql"));
+  if (!summary.length) return;
+  const total = summary.reduce((n, s) => n + s.lines, 0);
+  const lines = summary.map((s) => `${s.source_file}: ${s.lines} line(s) ${s.error_type}, first at line ${s.first_line}`);
+  if (ctx.options.allowRejects) {
+    ctx.log.warn(`UNDL vote files: ${total} rejected line(s) left out (--allow-rejects); see table undl_rejects:\n    ${lines.join("\n    ")}`);
+    return;
+  }
+  const list = await queryRows<RejectRow>(ctx.db.conn, sqlText("ingest/undl_reject_list.sql"));
+  ctx.log.info(`  rejected rows in UNDL vote files:\n    ${lines.join("\n    ")}`);
+  throw new InputError(rejectProblems(list));
+}
+
+export async function ingestUndlFiles(ctx: StepContext): Promise<UndlFile[]> {
+  const files = listUndlFiles(ctx.sourcesDir);
+  await runSqlFile(ctx.db.conn, "ingest/undl_setup.sql");
+  const previous = await attachPrevious(ctx.db.conn, ctx.options.dbPath ?? DEFAULT_DB, ctx.log);
+  try {
+    for (const file of files) await ingestFile(ctx, file, previous);
+  } finally {
+    if (previous) await detachPrevious(ctx.db.conn);
+  }
+  await reportRejects(ctx);
+  return files;
+}
+
+export const step: PipelineStep = {
+  name: "ingest UNDL bulk vote files (sources/unga/)",
+  order: 10,
+  async run(ctx) {
+    await ingestUndlFiles(ctx);
+  },
+};

@@ -1,0 +1,59 @@
+/**
+ * Builds only the UNGA part of the database: the curated datasets it needs (unga_vote_totals,
+ * unga_topics), the UNDL ingest step, the UNGA models and, when asked, the UNGA analyses. Used by
+ * the benchmark and the tests, so that they measure and check exactly what the pipeline runs.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { appendTextRows, buildAtomically, ident, runSqlFile, SQL_DIR, type Database } from "../lib/db.ts";
+import { readCuratedCsv } from "../lib/csv.ts";
+import { readMeta } from "../lib/meta.ts";
+import { createLogger, type Logger } from "../lib/log.ts";
+import type { StepContext } from "../pipeline.ts";
+import { step } from "../steps/unga.ts";
+
+export interface UngaBuildOptions {
+  sourcesDir: string;
+  dbPath: string;
+  allowRejects?: boolean;
+  logger?: Logger;
+  /** Also run sql/analyses/*unga*.sql (needs the state_status view and macro to exist: pass `prepare`). */
+  analyses?: boolean;
+  /** Runs before the models, e.g. to load states and state_status for the analyses. */
+  prepare?: (db: Database) => Promise<void>;
+}
+
+const CURATED = ["unga_vote_totals", "unga_topics"];
+
+function ungaSqlFiles(dir: string): string[] {
+  const full = join(SQL_DIR, dir);
+  if (!existsSync(full)) return [];
+  return readdirSync(full)
+    .filter((f) => /_unga_.*\.sql$/.test(f))
+    .sort()
+    .map((f) => `${dir}/${f}`);
+}
+
+async function loadCurated(db: Database, sourcesDir: string): Promise<void> {
+  await db.conn.run("CREATE SCHEMA IF NOT EXISTS raw");
+  for (const name of CURATED) {
+    const meta = readMeta(join(sourcesDir, `${name}.meta.json`));
+    const table = readCuratedCsv(join(sourcesDir, `${name}.csv`), meta);
+    const cols = meta.columns.map((c) => c.name);
+    await db.conn.run(`CREATE TABLE raw.${ident(name)} (${cols.map((c) => `${ident(c)} VARCHAR`).join(", ")})`);
+    await appendTextRows(db.conn, `raw.${name}`, cols, table.rows);
+    await runSqlFile(db.conn, `staging/${name}.sql`);
+  }
+}
+
+export async function buildUnga(options: UngaBuildOptions): Promise<void> {
+  const log = options.logger ?? createLogger({ quiet: true });
+  await buildAtomically(options.dbPath, async (db) => {
+    await loadCurated(db, options.sourcesDir);
+    const ctx = { db, sourcesDir: options.sourcesDir, log, options: { dbPath: options.dbPath, allowRejects: options.allowRejects } } as unknown as StepContext;
+    await step.run(ctx);
+    if (options.prepare) await options.prepare(db);
+    for (const f of ungaSqlFiles("models")) await runSqlFile(db.conn, f);
+    if (options.analyses) for (const f of ungaSqlFiles("analyses")) await runSqlFile(db.conn, f);
+  });
+}
