@@ -4,7 +4,7 @@
  * Each extract is one read-extract line feeding `datasets`; all are written together at the end.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { InputError } from "../lib/errors.ts";
 import { ROOT } from "../lib/db.ts";
@@ -20,7 +20,7 @@ export const VALUE_OVERRIDES_FILE = "sources/overrides/indicator_value_overrides
 
 function readHandFile(name: string): Buffer {
   const path = join(ROOT, name);
-  if (!existsSync(path)) throw new InputError({ file: name, expected: "the reviewed hand file (see sources/overrides/README.md)", found: "no such file", fix: `restore ${name} from git` });
+  if (!existsSync(path)) throw new InputError({ file: name, expected: "the reviewed hand file (see sources/overrides/indicators.README.md)", found: "no such file", fix: `restore ${name} from git` });
   return readFileSync(path);
 }
 
@@ -57,6 +57,6 @@ export const command: Command = {
     const summary = [...indicatorSummary(indicators)];
 
     const written = writeDatasets(outDir, datasets);
-    process.stderr.write(`${summary.join("\n")}\nWrote:\n${written.map((w) => `  ${w.file} (${w.rows} rows, sha256 ${w.sha256.slice(0, 12)}…${w.metaUpdated ? ", recorded in its .meta.json" : ", no .meta.json beside it"})`).join("\n")}\n`);
+    process.stderr.write(`${summary.join("\n")}\nWrote:\n${written.map((w) => `  ${relative(process.cwd(), w.file) || w.file} (${w.rows} rows, sha256 ${w.sha256.slice(0, 12)}…${w.metaUpdated ? ", recorded in its .meta.json" : ", no .meta.json beside it"})`).join("\n")}\n`);
   },
 };

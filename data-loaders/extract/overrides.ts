@@ -1,5 +1,5 @@
 /**
- * The two reviewed hand files next to the extractor's output (see sources/overrides/README.md):
+ * The two reviewed hand files next to the extractor's output (see sources/overrides/indicators.README.md):
  *   indicator_classification.csv   unit, scope and polarity judgements per indicator
  *   indicator_value_overrides.csv  corrections or additions to single extracted values, each with a reason
  * Both are validated like curated datasets (csv-parse, types, allowed values, unique key); their

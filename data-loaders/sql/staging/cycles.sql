@@ -1,0 +1,11 @@
+-- Reporting cycles of the LAP indicator tables (rename and cast only).
+CREATE TABLE cycles AS
+SELECT
+  cycle,
+  CAST(ordinal AS INTEGER) AS ordinal,
+  meeting,
+  CAST(period_start AS DATE) AS period_start,
+  CAST(period_end AS DATE) AS period_end,
+  source_ref,
+  CAST(period_line AS INTEGER) AS period_line
+FROM raw.cycles;
