@@ -1,0 +1,18 @@
+-- pillar_trends: per pillar (A..K) and reporting cycle, how many indicators improved, declined, held
+-- or cannot be compared (not measured, first measured, or neutral polarity), from indicator_trends.
+CREATE OR REPLACE VIEW pillar_trends AS
+SELECT
+  t.pillar_code,
+  any_value(t.pillar) AS pillar,
+  t.cycle,
+  any_value(t.ordinal) AS ordinal,
+  count(*) AS indicators,
+  count(t.value) AS measured,
+  count(*) FILTER (WHERE t.judgement = 'improved') AS improved,
+  count(*) FILTER (WHERE t.judgement = 'declined') AS declined,
+  count(*) FILTER (WHERE t.judgement = 'held') AS held,
+  count(*) FILTER (WHERE t.judgement = 'not comparable') AS not_comparable,
+  bool_or(t.is_latest) AS is_latest
+FROM indicator_trends t
+GROUP BY t.pillar_code, t.cycle
+ORDER BY t.pillar_code, ordinal;
