@@ -21,10 +21,17 @@ const NUMBER_WORD = /(?:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|el
 const STATE_NOUN = /\b(?:States?|Parties|Party|party|signatories|countries)$/;
 const SUPERSCRIPTS = /[\u00b9\u00b2\u00b3\u2070-\u2079]+/g;
 
-/** True when the words right before a list say that States are being counted or named. */
+const COUNT_OF_STATES = /(?:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|\b\d+) (?:affected )?(?:States?|signatories)\b/i;
+
+/**
+ * True when the words right before a list say that States are being counted or named ("seven States
+ * Parties (", "only seven ("), or the sentence began with a count ("Four signatories participated at the
+ * 12MSP (").
+ */
 function countsStates(before: string): boolean {
   const tail = before.replace(/\s+$/, "");
-  return STATE_NOUN.test(tail) || NUMBER_WORD.test(tail);
+  const sentence = tail.slice(tail.search(/[^.;]*$/));
+  return STATE_NOUN.test(tail) || NUMBER_WORD.test(tail) || COUNT_OF_STATES.test(sentence);
 }
 
 /** The report's lines with a paragraph continued across a page break joined back onto one line. */
@@ -65,9 +72,18 @@ function itemsOf(list: string): string[] {
   return list.split(/,\s*/).map(cleanItem).filter((s) => s !== "");
 }
 
-/** Names look like names: start with a capital (after an optional "the"), contain no digits. */
+const NAME_PARTICLES = new Set(["and", "of", "the", "da", "de", "du", "des", "del", "el", "la", "le"]);
+
+/**
+ * Names look like names: no digits, and every word capitalised except particles ("Saint Vincent and the
+ * Grenadines"), which tells them from a bracketed clause such as "(Since the entry into force …)".
+ * Acronyms in brackets ("(SPs)", "(IMAS)") are abbreviations, not States.
+ */
 function looksLikeNames(items: string[]): boolean {
-  return items.length > 0 && items.every((s) => /^(?:the )?\p{Lu}/u.test(s) && !/\d/.test(s) && s.split(" ").length <= 8);
+  return (
+    items.length > 0 &&
+    items.every((s) => !/\d/.test(s) && !/^[A-Z]+s?$/.test(s) && s.split(" ").length <= 8 && s.split(" ").every((w) => /^\p{Lu}/u.test(w) || NAME_PARTICLES.has(w)))
+  );
 }
 
 export function stateListsInReport(text: string): ReportStateList[] {

@@ -2,7 +2,8 @@
  * Reads the raw membership inputs and writes the curated datasets states, state_aliases, state_events
  * and membership_reconciliation into sources/. Run by `npm run ccm -- build-states`.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { readUtf8Text } from "../lib/csv.ts";
 import { join } from "node:path";
 import { stringify } from "csv-stringify/sync";
 import { readRawTable, type RawTable } from "./raw-table.ts";
@@ -17,6 +18,7 @@ export const STATE_INPUTS = {
   statusYears: "sources/raw/membership/untc-ccm-status-years.csv",
   article7: "sources/raw/article7/overdue-initial-reports-snapshots.csv",
   votes: "sources/unga/undl-ccm-votes-2015-2021.csv",
+  report: "sources/reports/13MSP-progress-report.txt",
   statesManual: "sources/overrides/states_manual.csv",
   aliasesManual: "sources/overrides/state_aliases_manual.csv",
   eventsManual: "sources/overrides/state_events_manual.csv",
@@ -49,7 +51,7 @@ export function buildStateSources(root: string): StateSources {
   const monitor = read(STATE_INPUTS.monitorDates, ["state_as_written", "signature", "ratification_or_accession", "accession"]);
   const article7 = read(STATE_INPUTS.article7, ["state_as_written"]);
   const states = buildStates({ reference, votes, statesManual: read(STATE_INPUTS.statesManual, ["iso3", "column", "value", "source"]) });
-  const { rows: aliases, resolver } = buildAliases(states, { reference, votes, aliasesManual: read(STATE_INPUTS.aliasesManual, ["alias", "iso3", "source", "note"]), namedIn: [untc, monitor, article7] });
+  const { rows: aliases, resolver } = buildAliases(states, { reference, votes, aliasesManual: read(STATE_INPUTS.aliasesManual, ["alias", "iso3", "source", "note"]), namedIn: [untc, monitor, article7], report: { file: STATE_INPUTS.report, text: readUtf8Text(STATE_INPUTS.report, readFileSync(join(root, STATE_INPUTS.report))) } });
   const { events, reconciliation } = buildStateEvents(states, resolver, {
     dateLists: [untc, monitor],
     statusYears: read(STATE_INPUTS.statusYears, ["iso2", "standing", "year"]),

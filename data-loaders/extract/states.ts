@@ -10,6 +10,7 @@
 import { InputError } from "../lib/errors.ts";
 import { StateResolver } from "../lib/states.ts";
 import { readRawTable, required, type RawTable } from "./raw-table.ts";
+import { splitNames, stateListsInReport } from "./report-state-lists.ts";
 
 export type Row = Record<string, string>;
 
@@ -136,6 +137,8 @@ export interface AliasInput {
   aliasesManual: RawTable;
   /** Raw files whose `state_as_written` column names States (membership lists, article 7 snapshots). */
   namedIn: RawTable[];
+  /** The progress report's text: every name in its lists of States must resolve. */
+  report: { file: string; text: string };
 }
 
 /** A short label for a file in the `source` column: its name without folders. */
@@ -184,6 +187,27 @@ export function buildAliases(states: Row[], input: AliasInput): { rows: Row[]; r
       if (!iso3) throw new InputError({ file: table.file, line: r.line, column: "state_as_written", expected: "a State name known to the reference or sources/overrides/state_aliases_manual.csv", found: `${JSON.stringify(name)}; closest known: ${resolver.suggest(name).join(", ")}`, fix: "add the spelling to sources/overrides/state_aliases_manual.csv with where it is used" });
       book.add(name, iso3, label);
     }
+  }
+  // The report's lists of States: each spelling must resolve; its paragraphs are recorded as where it is used.
+  const paragraphs = new Map<string, { iso3: string; paras: string[] }>();
+  for (const list of stateListsInReport(input.report.text)) {
+    for (const item of list.items) {
+      for (const name of splitNames(item, (n) => resolver.resolve(n) !== null)) {
+        const iso3 = resolver.resolve(name);
+        if (!iso3) throw new InputError({ file: input.report.file, line: list.line, expected: "State names known to the reference or sources/overrides/state_aliases_manual.csv", found: `${JSON.stringify(name)}; closest known: ${resolver.suggest(name).join(", ")}`, fix: "add the spelling to sources/overrides/state_aliases_manual.csv with the paragraph" });
+        const spelling = name.replace(/^the /, "");
+        const p = paragraphs.get(spelling) ?? { iso3, paras: [] };
+        const para = list.paragraph ? list.paragraph : `line ${list.line}`;
+        if (!p.paras.includes(para)) p.paras.push(para);
+        paragraphs.set(spelling, p);
+      }
+    }
+  }
+  const report = input.report.file.split("/").pop()!;
+  for (const [spelling, { iso3, paras }] of paragraphs) {
+    const numbered = paras.filter((p) => !p.startsWith("line"));
+    const where = [numbered.length ? `${numbered.length > 1 ? "paras" : "para"} ${numbered.join(", ")}` : "", ...paras.filter((p) => p.startsWith("line"))].filter(Boolean);
+    book.add(spelling, iso3, `${report}: ${where.join(", ")}`);
   }
   return { rows: book.toRows(), resolver: book.resolver() };
 }
