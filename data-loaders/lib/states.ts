@@ -74,6 +74,6 @@ export class StateResolver {
   require(name: string, where: string): string {
     const iso3 = this.resolve(name);
     if (iso3) return iso3;
-    throw new Error(`${where}: unknown State name "${name}". Closest known names: ${this.suggest(name).join(", ")}. If it is a new spelling, add it to sources/state_aliases.csv.`);
+    throw new Error(`${where}: unknown State name "${name}". Closest known names: ${this.suggest(name).join(", ")}. If it is a new spelling, add it with where it is used to sources/overrides/state_aliases_manual.csv and rebuild sources/state_aliases.csv with \`npm run ccm -- build-states\`.`);
   }
 }
