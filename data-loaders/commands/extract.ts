@@ -1,17 +1,18 @@
 /**
  * `ccm extract <report.txt> [--out sources] [--report-id 13MSP]` (also `npm run extract -- …`):
  * a progress report's text → the curated CSVs in sources/ (with their .meta.json checksums).
- * Each extract is one read-extract line feeding `datasets`; all are written together at the end.
+ * Each extractor is one entry of `extracts`; all datasets are written together at the end, so a
+ * problem in any of them leaves every existing file untouched.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { InputError } from "../lib/errors.ts";
 import { ROOT } from "../lib/db.ts";
-import { extractIndicators } from "../extract/indicators.ts";
+import { extractIndicators, reportIdFromTitle } from "../extract/indicators.ts";
 import { indicatorDatasets, indicatorSummary } from "../extract/indicator-output.ts";
 import { readClassification, readValueOverrides } from "../extract/overrides.ts";
-import { writeDatasets } from "../extract/write.ts";
+import { writeDatasets, type Extract, type WrittenDataset } from "../extract/write.ts";
 import type { Command } from "./types.ts";
 
 /** The reviewed hand files, named relative to the repository root so the notes they leave in the output are stable. */
@@ -35,28 +36,40 @@ function readReport(file: string): string {
   return text.replace(/^\uFEFF/, "");
 }
 
+/** The LAP indicator tables → cycles, indicators, indicator_values (with the reviewed hand files merged). */
+export function indicatorExtract(report: string, reportFile: string, reportId: string): Extract {
+  const result = extractIndicators(report, {
+    reportFile,
+    reportId,
+    classification: readClassification(CLASSIFICATION_FILE, readHandFile(CLASSIFICATION_FILE)),
+    classificationFile: CLASSIFICATION_FILE,
+    valueOverrides: readValueOverrides(VALUE_OVERRIDES_FILE, readHandFile(VALUE_OVERRIDES_FILE)),
+  });
+  return { datasets: indicatorDatasets(result), summary: indicatorSummary(result) };
+}
+
+function describeWritten(written: WrittenDataset[]): string {
+  const where = (file: string) => relative(process.cwd(), file) || file;
+  return written.map((w) => `  ${where(w.file)} (${w.rows} rows, sha256 ${w.sha256.slice(0, 12)}…${w.metaUpdated ? ", recorded in its .meta.json" : ", no .meta.json beside it"})`).join("\n");
+}
+
 export const command: Command = {
   name: "extract",
   usage: "extract <report.txt> [--out sources] [--report-id 13MSP]",
-  summary: "Extract the LAP indicator tables of a progress report into sources/ (indicators, indicator_values, cycles).",
+  summary: "Extract the LAP indicator tables of a progress report into sources/ (cycles, indicators, indicator_values).",
   async run(args) {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: "string" }, "report-id": { type: "string" } } });
     const reportFile = positionals[0];
     if (!reportFile) throw new InputError({ file: "(command line)", expected: "the path of the report text", found: "no argument", fix: "run `npm run extract -- sources/reports/13MSP-progress-report.txt`" });
     const outDir = values.out ?? join(ROOT, "sources");
     const report = readReport(reportFile);
+    const reportId = values["report-id"] ?? reportIdFromTitle(report, reportFile);
 
-    const indicators = extractIndicators(report, {
-      reportFile,
-      reportId: values["report-id"],
-      classification: readClassification(CLASSIFICATION_FILE, readHandFile(CLASSIFICATION_FILE)),
-      classificationFile: CLASSIFICATION_FILE,
-      valueOverrides: readValueOverrides(VALUE_OVERRIDES_FILE, readHandFile(VALUE_OVERRIDES_FILE)),
-    });
-    const datasets = [...indicatorDatasets(indicators)];
-    const summary = [...indicatorSummary(indicators)];
+    const extracts: Extract[] = [
+      indicatorExtract(report, reportFile, reportId),
+    ];
 
-    const written = writeDatasets(outDir, datasets);
-    process.stderr.write(`${summary.join("\n")}\nWrote:\n${written.map((w) => `  ${relative(process.cwd(), w.file) || w.file} (${w.rows} rows, sha256 ${w.sha256.slice(0, 12)}…${w.metaUpdated ? ", recorded in its .meta.json" : ", no .meta.json beside it"})`).join("\n")}\n`);
+    const written = writeDatasets(outDir, extracts.flatMap((e) => e.datasets));
+    process.stderr.write(`${extracts.flatMap((e) => e.summary).join("\n")}\nWrote:\n${describeWritten(written)}\n`);
   },
 };

@@ -15,6 +15,12 @@ export interface ExtractedDataset {
   rows: object[];
 }
 
+/** What one extractor hands to the `extract` command: its datasets and its summary lines. */
+export interface Extract {
+  datasets: ExtractedDataset[];
+  summary: string[];
+}
+
 export interface WrittenDataset {
   name: string;
   file: string;
