@@ -20,8 +20,11 @@ TENS.forEach((t, i) => {
 // "No State Party reported …" states a count of zero.
 WORDS.set("no", 0);
 
-/** Regular-expression source matching one number word or a run of digits (no capture groups). */
-export const NUMBER_SOURCE = `(?:\\d+|(?:${TENS.filter(Boolean).join("|")})(?:[-\\u2010\\u2011 ](?:${UNITS.slice(1, 10).join("|")}))?|${UNITS.slice(0, 20).reverse().join("|")}|no)`;
+/**
+ * Regular-expression source matching one number word or up to three digits (no capture groups).
+ * Four digits in the prose are years ("2024 annual reports"), never counts of States.
+ */
+export const NUMBER_SOURCE = `(?:\\d{1,3}|(?:${TENS.filter(Boolean).join("|")})(?:[-\\u2010\\u2011 ](?:${UNITS.slice(1, 10).join("|")}))?|${UNITS.slice(0, 20).reverse().join("|")}|no)`;
 
 /** The value of a number word or digit string, or null when it is not one. */
 export function parseNumberWord(word: string): number | null {

@@ -1,0 +1,398 @@
+/**
+ * Narrative findings: every statement of a progress report that gives a count of States and/or names
+ * them, e.g. "Seventy States Parties (Albania, …) contributed to the 2024 budget of the ISU",
+ * "Of the twelve …, only eight (…) reported …" (two findings: the whole and the part),
+ * "Twelve signatories have yet to ratify the Convention: Angola, …" (a list after a colon),
+ * "Several States Parties – Austria, … – participated" (a dash list, no count), and the summary's
+ * "Seven (07) States Parties reported …".
+ *
+ * A finding is anchored on a count phrase (number word or digits, optional "(07)" echo, optional
+ * "of the twelve"/"of these", a few qualifiers, then a noun such as "States Parties") or on a bare
+ * number followed by a list ("only eight (…)"). The list is the first parenthesis, colon or dash list
+ * right after the anchor whose names are States. Every name must resolve: an unknown name is an
+ * InputError that lists the closest known names, never a silent drop.
+ */
+import { InputError, type InputProblem } from "../lib/errors.ts";
+import { NUMBER_SOURCE, parseNumberWord } from "./number-words.ts";
+import { splitReport, type ReportUnit, type Segment } from "./paragraphs.ts";
+import { exceptList, parseNameList, type ListedName } from "./state-lists.ts";
+
+/** What the extractor needs from StateResolver (data-loaders/lib/states.ts). */
+export interface NameResolver {
+  resolve(name: string): string | null;
+  suggest(name: string, n?: number): string[];
+}
+
+export type ListKind = "parentheses" | "colon" | "dash" | "all_except" | "none";
+export type NamedAs = "state_party" | "signatory" | "not_party" | "state" | "report" | "request";
+
+export interface Finding {
+  finding_id: string;
+  paragraph: string;
+  section: string;
+  pillar_code: string | null;
+  statement: string;
+  stated_count: number | null;
+  counted: string;
+  indicator_id: string | null;
+  cycle: string;
+  /** 1-based line of the report where the paragraph, bullet or summary item starts. */
+  report_line: number;
+  segment: "text" | "bullet";
+  /** The whole in "Two (02) of seven (07) States Parties", "Nine of the ten …". */
+  of_count: number | null;
+  /** The digits echoed in parentheses after the number word: "Seven (07)" → 7. */
+  echo_count: number | null;
+  named_count: number;
+  list_kind: ListKind;
+  named_as: NamedAs;
+  parent_finding_id: string | null;
+  /** True when the statement presents its States as part of the parent's ("of these", "only eight"). */
+  subset_of_parent: boolean;
+  /** Names printed twice in the same list, joined with "; " (each State is kept once). */
+  duplicate_names: string | null;
+  topic: string | null;
+}
+
+export interface FindingState {
+  finding_id: string;
+  iso3: string;
+  name_as_written: string;
+  detail: string | null;
+  mark: string | null;
+  position: number;
+}
+
+export interface FindingsResult {
+  findings: Finding[];
+  states: FindingState[];
+}
+
+export interface ExtractOptions {
+  cycle?: string;
+  /** File name used in error messages. */
+  file?: string;
+}
+
+const NUM = NUMBER_SOURCE;
+// Words that end a qualifier run: a count phrase is "<number> [qualifiers] <noun>", and a preposition,
+// article or verb in between means the number counts something else ("179 million submunitions destroyed by States Parties").
+const STOP = "(?:by|to|from|in|of|for|on|at|with|that|which|who|the|a|an|were|was|is|are|have|has|had|did|been|be|not|their|its|these|those|this|such|all|only|while|including|during|and/or)";
+const QUAL = `(?:(?!${STOP}\\b)[a-z][a-z'’-]*\\s+){0,5}?`;
+// "to the CCM"/"to the Convention" belongs to the noun ("States not yet party to the CCM").
+const NOUN = "(?:(?:States?\\s+not(?:\\s+yet)?\\s+part(?:y|ies)|States?\\s+Part(?:y|ies)['’]?)(?:\\s+to\\s+the\\s+(?:CCM|Convention)\\b)?|signatories|(?:annual\\s+|initial\\s+)?reports|(?:extension\\s+)?requests|States|State)";
+const NOT_AFTER = "(?<![\\w.,/\\-\\u2010\\u2011])(?<!Articles?\\s)(?<!Action\\s)(?<!Form\\s)";
+const ANCHOR = new RegExp(
+  `${NOT_AFTER}(?<all>all\\s+)?(?<num>${NUM}|several)(?:\\s*\\((?<echo>\\d+)\\))?(?<of>\\s+of(?:\\s+the|\\s+(?<these>these))?(?:\\s+expected)?(?:\\s+(?<whole>${NUM})(?:\\s*\\(\\d+\\))?)?)?\\s+(?<qual>${QUAL})(?<noun>${NOUN})(?![\\w])`,
+  "giu",
+);
+const BARE_LIST = new RegExp(`${NOT_AFTER}(?<num>${NUM})\\s*(?=\\((?!\\d))`, "giu");
+const BARE_VERB = new RegExp(`(?<lead>\\bof which\\s+|\\bOf these,\\s*|,\\s+)(?<num>${NUM})\\s+(?=(?:are|have|has|had|did|were|was)\\b)`, "giu");
+
+interface Candidate {
+  start: number;
+  end: number;
+  count: number | null;
+  echo: number | null;
+  ofCount: number | null;
+  ofThese: boolean;
+  nounPhrase: string;
+  kind: "anchor" | "bare";
+  lead: string;
+  /** The text between the noun and the list ("with cluster munition contamination"). */
+  gap?: string;
+}
+
+interface ListFound {
+  kind: ListKind;
+  start: number;
+  end: number;
+  names: ListedName[];
+  exceptions: ListedName[];
+}
+
+function wordCount(s: string): number {
+  return s.trim() === "" ? 0 : s.trim().split(/\s+/).length;
+}
+
+function namedAsOf(noun: string): NamedAs {
+  const n = noun.toLowerCase();
+  if (/not(\s+yet)?\s+part/.test(n)) return "not_party";
+  if (/part(y|ies)/.test(n)) return "state_party";
+  if (n.includes("signator")) return "signatory";
+  if (n.includes("report")) return "report";
+  if (n.includes("request")) return "request";
+  return "state";
+}
+
+/** The sentence of `text` around offset `at` (a period followed by a capital ends a sentence; "3.6" does not). */
+function sentenceAt(text: string, at: number): string {
+  const ends = [...text.matchAll(/[.!?](?=\s+[A-Z(])/g)].map((m) => m.index! + 1);
+  let from = 0;
+  let to = text.length;
+  for (const e of ends) {
+    if (e <= at) from = e;
+    else {
+      to = e;
+      break;
+    }
+  }
+  return text.slice(from, to).trim();
+}
+
+/** The end of the clause that starts at `from` (for the predicate of a finding). */
+function clauseEnd(text: string, from: number): number {
+  const rest = text.slice(from);
+  const m = /[;:]|\.(?=\s|$)|,\s+(?:while|including|of which|whilst|meaning|thereby|only|most|many|some|several)\b|,\s+(?:and|but)\s+(?=[a-z]+\s)|\s+(?:while|whilst)\s+(?=[a-z]+\s+\()/.exec(rest);
+  return m ? from + m.index : text.length;
+}
+
+function matchParen(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === "(") depth++;
+    else if (text[i] === ")") {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+export function extractFindings(text: string, resolver: NameResolver, options: ExtractOptions = {}): FindingsResult {
+  const cycle = options.cycle ?? "13MSP";
+  const file = options.file ?? "report";
+  const isName = (n: string) => resolver.resolve(n) !== null;
+  const problems: InputProblem[] = [];
+  const findings: Finding[] = [];
+  const states: FindingState[] = [];
+  const statesOf = new Map<string, FindingState[]>();
+  const nounOf = new Map<string, string>();
+  const units = splitReport(text);
+
+  /** A list of State names, or null when the text is not one. Unknown names become problems. */
+  const readList = (content: string, kind: ListKind, start: number, end: number, line: number, standalone: boolean): ListFound | null => {
+    const except = exceptList(content);
+    if (except !== null) return { kind: "all_except", start, end, names: [], exceptions: parseNameList(except, isName) };
+    const names = parseNameList(content, isName);
+    if (names.length === 0) return null;
+    const known = names.filter((n) => isName(n.name)).length;
+    const looksLikeNames = names.every((n) => /^(?:the\s+)?[A-Z][a-zà-ÿ]/.test(n.name));
+    if (known === 0 && !(looksLikeNames && (names.length >= 2 || standalone))) return null;
+    for (const n of names) {
+      if (!isName(n.name)) {
+        problems.push({ file, line, expected: "a State name known to sources/state_aliases.csv", found: `"${n.name}" in the list "${content.slice(0, 120)}"; closest known: ${resolver.suggest(n.name).join(", ")}`, fix: "if it is a new spelling of a State, add it to sources/state_aliases.csv; if the report misspells it, add the misspelling as an alias with a note" });
+      }
+    }
+    return { kind, start, end, names, exceptions: [] };
+  };
+
+  /** The list that follows an anchor ending at `p`, if any. */
+  const listAfter = (seg: Segment, p: number, nextAnchor: number): ListFound | null => {
+    const t = seg.text;
+    const dash = /^\s+[\u2013\u2014-]\s+/.exec(t.slice(p));
+    if (dash) {
+      const from = p + dash[0].length;
+      const close = /\s+[\u2013\u2014-]\s+/.exec(t.slice(from));
+      if (close) return readList(t.slice(from, from + close.index), "dash", from, from + close.index + close[0].length, seg.line, false);
+    }
+    const stopAt = nextAnchor < 0 ? t.length : nextAnchor;
+    for (let i = p; i < stopAt; i++) {
+      const ch = t[i]!;
+      if (ch === "(") {
+        if (wordCount(t.slice(p, i)) > 6) return null;
+        const close = matchParen(t, i);
+        if (close < 0) return null;
+        return readList(t.slice(i + 1, close), "parentheses", i, close + 1, seg.line, t.slice(p, i).trim() === "");
+      }
+      if (ch === ":") {
+        if (wordCount(t.slice(p, i)) > 14) return null;
+        const endMatch = /\.(?=\s+[A-Z]|\s*$)/.exec(t.slice(i + 1));
+        const end = endMatch ? i + 1 + endMatch.index : t.length;
+        const content = t.slice(i + 1, end).trim();
+        if (content === "") return null;
+        return readList(content, "colon", i, end, seg.line, false);
+      }
+      if (ch === ";" || (ch === "." && !/\d/.test(t[i + 1] ?? ""))) return null;
+    }
+    return null;
+  };
+
+  for (const unit of units) {
+    let seq = 0;
+    for (const seg of unit.segments) {
+      const t = seg.text;
+      const candidates: Candidate[] = [];
+      for (const m of t.matchAll(ANCHOR)) {
+        const g = m.groups!;
+        const several = g.num!.toLowerCase() === "several"; // "Several States Parties – Austria, … –": named, not counted
+        const count = several ? null : parseNumberWord(g.num!);
+        if (count === null && !several) continue;
+        if (g.num!.toLowerCase() === "no" && (g.qual!.trim() !== "" || g.of)) continue; // "no other States Parties …" is not a count
+        if (/reports|requests/i.test(g.noun!) && g.qual!.trim() !== "") continue; // "three Progress reports" counts documents, not States
+        const ofCount = g.whole ? parseNumberWord(g.whole) : null;
+        candidates.push({ start: m.index!, end: m.index! + m[0].length, count, echo: g.echo ? Number(g.echo) : null, ofCount, ofThese: Boolean(g.these), nounPhrase: `${g.qual!}${g.noun!}`.replace(/\s+/g, " ").trim(), kind: "anchor", lead: t.slice(Math.max(0, m.index! - 14), m.index!) });
+      }
+      const taken = (i: number) => candidates.some((c) => i >= c.start && i < c.end);
+      for (const m of t.matchAll(BARE_LIST)) {
+        if (taken(m.index!)) continue;
+        candidates.push({ start: m.index!, end: m.index! + m[0].length, count: parseNumberWord(m.groups!.num!), echo: null, ofCount: null, ofThese: false, nounPhrase: "", kind: "bare", lead: t.slice(Math.max(0, m.index! - 14), m.index!) });
+      }
+      for (const m of t.matchAll(BARE_VERB)) {
+        const at = m.index! + m.groups!.lead!.length;
+        if (taken(at)) continue;
+        candidates.push({ start: at, end: at + m.groups!.num!.length, count: parseNumberWord(m.groups!.num!), echo: null, ofCount: null, ofThese: false, nounPhrase: "", kind: "bare", lead: t.slice(Math.max(0, at - 14), at) });
+      }
+      candidates.sort((a, b) => a.start - b.start);
+
+      const segFindings: { f: Finding; c: Candidate; list: ListFound | null }[] = [];
+      let consumedTo = -1;
+      candidates.forEach((c, idx) => {
+        if (c.start < consumedTo) return; // inside the list or phrase of an earlier finding
+        const next = candidates.slice(idx + 1).find((d) => d.start >= c.end);
+        const list = listAfter(seg, c.end, next ? next.start : -1);
+        if (c.kind === "bare" && !list && !/(?:of which\s+|Of these,\s*|,\s+)$/i.test(c.lead)) return;
+        if (c.kind === "bare" && list === null && t[c.end] === "(") return; // "(1) intensifying …": not a list of States
+        if (c.count === null && !list) return; // "several States Parties" without names states nothing countable
+        let predicateFrom = list ? list.end : c.end;
+        if (list) {
+          c.gap = list.kind === "dash" ? "" : t.slice(c.end, list.start).trim();
+          // "four (Afghanistan, …) of the five requests": the whole and the noun come after the list.
+          const whole = c.kind === "bare" ? new RegExp(`^\\s+of\\s+the\\s+(?<whole>${NUM})\\s+(?<noun>${NOUN})(?![\\w])`, "iu").exec(t.slice(list.end)) : null;
+          if (whole) {
+            c.ofCount = parseNumberWord(whole.groups!.whole!);
+            c.nounPhrase = whole.groups!.noun!.replace(/\s+/g, " ");
+            predicateFrom = list.end + whole[0].length;
+          }
+        }
+        consumedTo = Math.max(list ? list.end : c.end, predicateFrom);
+        const later = candidates.find((d) => d.start >= predicateFrom);
+        const predicateTo = Math.min(clauseEnd(t, predicateFrom), later ? later.start : t.length);
+        const predicate = t
+          .slice(predicateFrom, predicateTo)
+          .replace(/^[\s,\u00b9\u00b2\u00b3\u2070-\u2079]+/, "")
+          .replace(/[\s,;.]+$/, "")
+          .trim();
+        seq++;
+        const f: Finding = {
+          finding_id: `${cycle}-${unit.id}-${seq}`,
+          paragraph: unit.id,
+          section: unit.section,
+          pillar_code: unit.pillarCode,
+          statement: unit.kind === "summary" || seg.kind === "bullet" ? t.trim() : sentenceAt(t, c.start),
+          stated_count: c.count,
+          counted: "",
+          indicator_id: null,
+          cycle,
+          report_line: seg.line,
+          segment: seg.kind,
+          of_count: c.ofCount,
+          echo_count: c.echo,
+          named_count: 0,
+          list_kind: list ? list.kind : "none",
+          named_as: c.nounPhrase ? namedAsOf(c.nounPhrase) : "state",
+          parent_finding_id: null,
+          subset_of_parent: false,
+          duplicate_names: null,
+          topic: null,
+        };
+        // Parents: the whole that a part is counted from.
+        const all = [...findings, ...segFindings.map((x) => x.f)];
+        const sentence = sentenceAt(t, c.start);
+        const sentenceStart = t.indexOf(sentence);
+        const anchorsBefore = segFindings.filter((x) => x.c.kind === "anchor");
+        const lastAnchor = anchorsBefore[anchorsBefore.length - 1];
+        const leadsAsPart = /(?:only|of these,?|of which|Of these,)\s*$/i.test(c.lead);
+        if (c.kind === "bare" || /of which\s*$/i.test(c.lead)) {
+          // A bare number belongs to the count phrase of its own sentence ("Of the twelve …, only eight (…)"),
+          // or to the previous sentence's when it opens with "Of these,".
+          if (lastAnchor && (lastAnchor.c.start >= sentenceStart || /Of these,\s*$/.test(c.lead))) {
+            f.parent_finding_id = lastAnchor.f.finding_id;
+            f.subset_of_parent = leadsAsPart || /Of the\s*$/i.test(lastAnchor.c.lead);
+            if (c.kind === "bare" && !c.nounPhrase) f.named_as = lastAnchor.f.named_as;
+          }
+        } else if (c.ofThese) {
+          // "two of these States (…)": the count phrase just before, in this paragraph or the one before;
+          // climbing to a larger whole when the one before is smaller ("all twelve of these States").
+          const inParagraph = all.filter((x) => x.paragraph === unit.id && x.subset_of_parent === false);
+          let parent: Finding | undefined = inParagraph[inParagraph.length - 1] ?? all.filter((x) => x.paragraph === String(Number(unit.id) - 1) && x.segment === "text")[0];
+          while (parent && c.count !== null && parent.stated_count !== null && parent.stated_count < c.count && parent.parent_finding_id) {
+            parent = all.find((x) => x.finding_id === parent!.parent_finding_id);
+          }
+          if (parent) {
+            f.parent_finding_id = parent.finding_id;
+            f.subset_of_parent = true;
+          }
+        } else if (c.ofCount !== null && unit.kind === "paragraph") {
+          // "Nine of the ten affected States Parties": the nearest recent finding that names that many States.
+          const n = Number(unit.id);
+          const parent = [...all].reverse().find((x) => x.stated_count === c.ofCount && x.named_count > 0 && Number(x.paragraph) >= n - 6);
+          if (parent) {
+            f.parent_finding_id = parent.finding_id;
+            f.subset_of_parent = true;
+          }
+        }
+        const parentFinding = f.parent_finding_id ? all.find((x) => x.finding_id === f.parent_finding_id) : undefined;
+        f.counted = describeCounted(c, predicate, parentFinding, f.subset_of_parent, parentFinding ? nounOf.get(parentFinding.finding_id) : undefined);
+        nounOf.set(f.finding_id, c.nounPhrase || (parentFinding ? (nounOf.get(parentFinding.finding_id) ?? "States") : "States"));
+
+        // Named States.
+        let listed: { iso3: string; item: ListedName }[] = [];
+        if (list && list.kind === "all_except") {
+          const parentStates = f.parent_finding_id ? (statesOf.get(f.parent_finding_id) ?? []) : [];
+          const except = new Set(list.exceptions.map((e) => resolver.resolve(e.name)));
+          for (const e of list.exceptions) if (!isName(e.name)) problems.push({ file, line: seg.line, expected: "a State name known to sources/state_aliases.csv", found: `"${e.name}"; closest known: ${resolver.suggest(e.name).join(", ")}`, fix: "add the spelling to sources/state_aliases.csv" });
+          if (parentStates.length === 0) problems.push({ file, line: seg.line, expected: `a list of States before "all except" in paragraph ${unit.id}`, found: "no earlier list to take the exception from", fix: "teach the extractor this shape (data-loaders/extract/findings.ts)" });
+          listed = parentStates.filter((x) => !except.has(x.iso3)).map((x) => ({ iso3: x.iso3, item: { name: x.name_as_written, mark: x.mark, detail: x.detail } }));
+        } else if (list) {
+          listed = list.names.flatMap((item) => {
+            const iso3 = resolver.resolve(item.name);
+            return iso3 ? [{ iso3, item }] : [];
+          });
+        }
+        const seen = new Set<string>();
+        const dups: string[] = [];
+        const rows: FindingState[] = [];
+        listed.forEach(({ iso3, item }) => {
+          if (seen.has(iso3)) {
+            dups.push(item.name);
+            return;
+          }
+          seen.add(iso3);
+          rows.push({ finding_id: f.finding_id, iso3, name_as_written: item.name, detail: item.detail, mark: item.mark, position: rows.length + 1 });
+        });
+        f.named_count = rows.length;
+        f.duplicate_names = dups.length ? dups.join("; ") : null;
+        statesOf.set(f.finding_id, rows);
+        states.push(...rows);
+        segFindings.push({ f, c, list });
+      });
+      findings.push(...segFindings.map((s) => s.f));
+    }
+  }
+  if (problems.length) throw new InputError(problems);
+  return { findings, states };
+}
+
+/** "States Parties that contributed to the 2024 budget …": what a finding counts, in words. */
+function describeCounted(c: Candidate, predicate: string, parent: Finding | undefined, subset: boolean, parentNoun: string | undefined): string {
+  const pred = predicate.replace(/[.;,]+$/, "").trim();
+  if (c.kind === "bare" && !c.nounPhrase) {
+    if (parent && subset) return pred ? `${parent.counted}: of these, those that ${pred}` : parent.counted;
+    return join(parentNoun ?? "States", "", pred);
+  }
+  return join(c.nounPhrase, c.gap ?? "", pred);
+}
+
+function join(noun: string, gap: string, pred: string): string {
+  let out = noun;
+  for (const part of [gap, pred]) {
+    if (!part) continue;
+    // "States Parties' extension requests …", "States voting in favour", "States Parties with …", "… that requested"
+    const direct = /['’]$/.test(out) || /^(?:that|which|who|whose|with|for|from|in|under|not|during|to|at|on|by|since|of|as|whilst|while)\b/i.test(part) || /^[a-z]+ing\b/.test(part) || /^\(/.test(part);
+    out = direct ? `${out} ${part}` : `${out} that ${part}`;
+  }
+  return out;
+}
+
+export type { ReportUnit };
