@@ -12,6 +12,7 @@ import { ROOT } from "../lib/db.ts";
 import { extractIndicators, reportIdFromTitle } from "../extract/indicators.ts";
 import { indicatorDatasets, indicatorSummary } from "../extract/indicator-output.ts";
 import { readClassification, readValueOverrides } from "../extract/overrides.ts";
+import { extractReportFindings } from "../extract/finding-output.ts";
 import { writeDatasets, type Extract, type WrittenDataset } from "../extract/write.ts";
 import type { Command } from "./types.ts";
 
@@ -67,6 +68,7 @@ export const command: Command = {
 
     const extracts: Extract[] = [
       indicatorExtract(report, reportFile, reportId),
+      extractReportFindings(report, { root: ROOT, reportFile, cycle: reportId }),
     ];
 
     const written = writeDatasets(outDir, extracts.flatMap((e) => e.datasets));
