@@ -127,21 +127,23 @@ export function parseIndicatorTables(reportText: string, reportFile: string): In
   let previousWasHeader = false;
   let current: { action: number; section: string } | null = null;
 
-  const fail = (line: number, column: string | number | undefined, expected: string, found: string, fix: string): never => {
+  // Typed as an assertion-like `never` function so TypeScript narrows after each call.
+  const fail: (line: number, column: string | number | undefined, expected: string, found: string, fix: string) => never = (line, column, expected, found, fix) => {
     throw new InputError({ file: reportFile, line, column, expected, found, fix });
   };
 
-  lines.forEach((line, index) => {
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
     const lineNo = index + 1;
     if (!line.includes("\t")) {
-      if (line.trim() === "") return;
+      if (line.trim() === "") continue;
       if (!parseFootnoteLine(line)) {
         // Prose or a heading ends the table; the next table starts with its own header.
         updateSection(section, line.trim());
         current = null;
       }
       previousWasHeader = false;
-      return;
+      continue;
     }
     const cells = splitCells(line);
     if (isHeader(cells)) {
@@ -160,12 +162,13 @@ export function parseIndicatorTables(reportText: string, reportFile: string): In
         fail(lineNo, 1, "a table under a lettered pillar heading such as \"C. Universalization\"", "a table before any pillar heading", "check that the pillar heading above the table is on its own line");
       }
       previousWasHeader = true;
-      return;
+      continue;
     }
     if (cycles === null) {
-      return fail(lineNo, 1, "a table header (LAP, INDICATORS, cycles) before the first table row", show(line), "add the header line or remove the stray tab characters");
+      fail(lineNo, 1, "a table header (LAP, INDICATORS, cycles) before the first table row", show(line), "add the header line or remove the stray tab characters");
     }
-    const width = 2 + cycles.length;
+    const columns = cycles;
+    const width = 2 + columns.length;
     if (cells.length !== width) {
       fail(lineNo, cells.length + 1, `${width} tab-separated cells (action, indicator, ${cycles.join(", ")})`, `${cells.length} cells: ${show(cells.join(" | "))}`, "check the row for a missing or extra tab in the report text");
     }
@@ -180,10 +183,10 @@ export function parseIndicatorTables(reportText: string, reportFile: string): In
       if (actionCell !== "" || !previousWasHeader || !previous || current === null || previous.continuedOnLine !== null) {
         fail(lineNo, 3, "values for every cycle, or (after a repeated header) the rest of the previous indicator's text with an empty action cell", show(line.replaceAll("\t", " | ")), "this table shape is new: check the report text, or teach data-loaders/extract/indicator-tables.ts the shape");
       }
-      previous!.text = `${previous!.text} ${text}`;
-      previous!.continuedOnLine = lineNo;
+      previous.text = `${previous.text} ${text}`;
+      previous.continuedOnLine = lineNo;
       previousWasHeader = false;
-      return;
+      continue;
     }
     if (filled !== valueCells.length) {
       fail(lineNo, cycles[valueCells.findIndex((c) => c === "")], `a value for every cycle (${cycles.join(", ")})`, show(valueCells.join(" | ")), "an empty cell is ambiguous: the report prints N/A for a missing figure; check the row");
@@ -192,16 +195,16 @@ export function parseIndicatorTables(reportText: string, reportFile: string): In
     let action: number;
     const actionMatch = ACTION.exec(actionCell);
     if (actionMatch) action = Number(actionMatch[1]);
-    else if (actionCell === "" && current !== null && (current as { section: string }).section === sectionLabel) action = (current as { action: number }).action;
+    else if (actionCell === "" && current !== null && current.section === sectionLabel) action = current.action;
     else {
-      return fail(lineNo, 1, actionCell === "" ? "\"Action N\" in the first cell (an empty first cell continues the previous action, but no action precedes it in this section)" : "\"Action N\" or an empty first cell", show(actionCell), "check the first cell of the row in the report text");
+      fail(lineNo, 1, actionCell === "" ? "\"Action N\" in the first cell (an empty first cell continues the previous action, but no action precedes it in this section)" : "\"Action N\" or an empty first cell", show(actionCell), "check the first cell of the row in the report text");
     }
     current = { action, section: sectionLabel };
 
     const seq = (seqByAction.get(action) ?? 0) + 1;
     seqByAction.set(action, seq);
     const parsedCells: TableCell[] = valueCells.map((printed, i) => {
-      const cycle = cycles![i]!;
+      const cycle = columns[i]!;
       const parsed = parseValueCell(printed);
       if (!parsed) {
         return fail(lineNo, cycle, "a value such as 07, 61*, 01 ², 226 / 15,497 or N/A", show(printed), "check the cell in the report text; a new notation must be added to data-loaders/extract/cells.ts");
@@ -221,7 +224,7 @@ export function parseIndicatorTables(reportText: string, reportFile: string): In
       cells: parsedCells,
     });
     previousWasHeader = false;
-  });
+  }
 
   if (cycles === null || indicators.length === 0) {
     throw new InputError({ file: reportFile, expected: "LAP indicator tables (a header line LAP, INDICATORS, 10MSP, … with tab-separated cells)", found: "no table", fix: "check that the report text keeps the tables' tab characters (export the text again from the document)" });
