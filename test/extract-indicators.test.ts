@@ -258,6 +258,54 @@ describe("the committed datasets", () => {
   });
 });
 
+describe("next year's report shape", () => {
+  it("takes the cycles from the header and handles the same shapes with other cycles", () => {
+    const text = [
+      "Convention on Cluster Munitions 14MSP Progress Report: Monitoring progress",
+      "This report specifically covers the period from 1 July 2025 to 30 June 2026.",
+      "VI. Monitoring progress",
+      "B. **Gender mainstreaming**",
+      "<i>LAP</i>\t<i>INDICATORS</i>\t<i>11MSP</i>\t<i>12MSP</i>\t<i>13MSP</i>\t<i>14MSP</i>",
+      "Action 4\tSPs whose plans integrate\t01\t02*\tN/A\t1,204 / 3 ³",
+      "",
+      "LAP\tINDICATORS\t11MSP\t12MSP\t13MSP\t14MSP",
+      "\tgender.\t\t\t\t",
+      "\tWomen in delegations.\t81\t85\t98\t99",
+      "",
+      "* Figures updated.",
+      "³ A footnote.",
+      "",
+      "1. Prose.",
+    ].join("\n");
+    const hand = (id: string, text_begins: string, extra: object = {}) => ({ indicator_id: id, text_begins, unit: null, scope: null, polarity: "neutral" as const, polarity_note: "n", measure: null, secondary_measure: null, file: "hand.csv", line: 2, ...extra });
+    const r = extractIndicators(text, {
+      reportFile: "next.txt",
+      classification: [hand("4.1", "SPs whose", { measure: "a", secondary_measure: "b" }), hand("4.2", "Women")],
+      classificationFile: "hand.csv",
+      valueOverrides: [],
+    });
+    expect(r.reportId).toBe("14MSP");
+    expect(r.cycles.map((c) => [c.cycle, c.ordinal, c.period_start])).toEqual([["11MSP", 1, null], ["12MSP", 2, null], ["13MSP", 3, null], ["14MSP", 4, "2025-07-01"]]);
+    expect(r.indicators.map((i) => [i.indicator_id, i.text, i.pillar, i.unit, i.source_ref])).toEqual([
+      ["4.1", "SPs whose plans integrate gender.", "Gender mainstreaming", "States Parties", "14MSP Progress Report, section VI.B table, Action 4"],
+      ["4.2", "Women in delegations.", "Gender mainstreaming", "people", "14MSP Progress Report, section VI.B table, Action 4"],
+    ]);
+    expect(r.values.filter((v) => v.indicator_id === "4.1").map((v) => [v.value, v.value_secondary, v.revised, v.footnote, v.missing_reason])).toEqual([
+      [1, null, false, null, null],
+      [2, null, true, "Figures updated.", null],
+      [null, null, false, null, "not applicable: the report prints N/A"],
+      [1204, 3, false, "A footnote.", null],
+    ]);
+  });
+
+  it("a repeated header with other cycles than the first", () => {
+    const text = ["VI. X", "A. Guiding Principles", "LAP\tINDICATORS\t10MSP\t11MSP", "Action 1\tSPs a.\t01\t02", "LAP\tINDICATORS\t11MSP\t12MSP"].join("\n");
+    expect(inputErrorOf(() => extractIndicators(text, { reportFile: "x.txt", reportId: "11MSP", classification: [], classificationFile: "h.csv", valueOverrides: [] }))).toContain(
+      "x.txt:5:3: expected the same cycles as the first table header on line 3 (10MSP, 11MSP), found 11MSP, 12MSP.",
+    );
+  });
+});
+
 describe("unexpected input is an InputError naming the file and line", () => {
   const crafted = (rows: string[]) => ["VI. Monitoring progress", "", "A. Guiding Principles", "", "LAP\tINDICATORS\t10MSP\t11MSP", ...rows, "", "1. Prose resumes."].join("\n");
   const options = (classification: ExtractOptions["classification"] = []): ExtractOptions => ({ reportFile: "crafted.txt", reportId: "11MSP", classification, classificationFile: "hand.csv", valueOverrides: [] });

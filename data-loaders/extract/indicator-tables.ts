@@ -81,14 +81,15 @@ interface Section {
 
 /**
  * Follows the report's headings. "I. Transparency measures" is both a Roman numeral and the
- * ninth pillar letter: a Roman heading must be the next numeral (I, II, III, …), so inside
- * section VI an "I." heading is the letter I.
+ * ninth pillar letter: Roman sections only move forward, so once inside a Roman section an
+ * "I." heading is the letter I.
  */
 function updateSection(section: Section, line: string): void {
   const roman = ROMAN_HEADING.exec(line);
-  if (roman && romanValue(roman[1]!) === section.romanValue + 1) {
+  const value = roman ? romanValue(roman[1]!) : 0;
+  if (roman && value > section.romanValue && !(roman[1] === "I" && section.romanValue > 0)) {
     section.roman = roman[1]!;
-    section.romanValue += 1;
+    section.romanValue = value;
     section.letter = null;
     return;
   }
