@@ -76,13 +76,13 @@ const NAME_PARTICLES = new Set(["and", "of", "the", "da", "de", "du", "des", "de
 
 /**
  * Names look like names: no digits, and every word capitalised except particles ("Saint Vincent and the
- * Grenadines"), which tells them from a bracketed clause such as "(Since the entry into force …)".
+ * Grenadines", "Côte d'Ivoire"), which tells them from a bracketed clause such as "(Since the entry into force …)".
  * Acronyms in brackets ("(SPs)", "(IMAS)") are abbreviations, not States.
  */
 function looksLikeNames(items: string[]): boolean {
   return (
     items.length > 0 &&
-    items.every((s) => !/\d/.test(s) && !/^[A-Z]+s?$/.test(s) && s.split(" ").length <= 8 && s.split(" ").every((w) => /^\p{Lu}/u.test(w) || NAME_PARTICLES.has(w)))
+    items.every((s) => !/\d/.test(s) && !/^[A-Z]+s?$/.test(s) && s.split(" ").length <= 8 && s.split(" ").every((w) => /^(?:d['’])?\p{Lu}/u.test(w) || NAME_PARTICLES.has(w)))
   );
 }
 

@@ -69,11 +69,18 @@ const COLUMNS: Record<keyof StateSources, readonly string[]> = {
   membership_reconciliation: RECONCILIATION_COLUMNS,
 };
 
+/** The CSV text of each output file, keyed by its path relative to the repository root. */
+export function renderStateSources(built: StateSources): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const name of Object.keys(STATE_OUTPUTS) as (keyof StateSources)[]) {
+    out.set(STATE_OUTPUTS[name], stringify(built[name], { header: true, columns: [...COLUMNS[name]], record_delimiter: "unix" }));
+  }
+  return out;
+}
+
 export function writeStateSources(root: string, built: StateSources): { file: string; rows: number }[] {
-  return (Object.keys(STATE_OUTPUTS) as (keyof StateSources)[]).map((name) => {
-    const file = STATE_OUTPUTS[name];
-    const columns = [...COLUMNS[name]];
-    writeFileSync(join(root, file), stringify(built[name], { header: true, columns, record_delimiter: "unix" }));
-    return { file, rows: built[name].length };
+  return [...renderStateSources(built)].map(([file, text]) => {
+    writeFileSync(join(root, file), text);
+    return { file, rows: text.split("\n").length - 2 };
   });
 }

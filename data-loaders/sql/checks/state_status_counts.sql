@@ -18,7 +18,9 @@ counted AS (
   SELECT
     f.fact_id, f.value, f.as_of, f.paragraph, f.statuses,
     count(s.iso3) FILTER (WHERE list_contains(f.statuses, s.status)) AS n,
-    string_agg(s.iso3, ', ' ORDER BY s.iso3) FILTER (WHERE list_contains(f.statuses, s.status) AND s.from_precision IN ('year', 'unknown')) AS uncertain
+    -- Statuses that rest on an assumption: undated events from the reviewed manual rows, and year-only deposits.
+    string_agg(s.iso3, ', ' ORDER BY s.iso3) FILTER (WHERE list_contains(f.statuses, s.status) AND s.from_precision = 'unknown' AND s.source NOT LIKE 'derived:%') AS undated,
+    count(s.iso3) FILTER (WHERE list_contains(f.statuses, s.status) AND (s.from_precision = 'year' OR s.source LIKE 'derived:%' AND s.from_precision = 'unknown')) AS year_only
   FROM facts f
   LEFT JOIN state_status s
     ON (s.valid_from IS NULL OR s.valid_from <= f.as_of) AND (s.valid_to IS NULL OR f.as_of < s.valid_to)
@@ -27,8 +29,9 @@ counted AS (
 SELECT CASE
   WHEN value IS NULL OR as_of IS NULL THEN format('report_facts has no dated fact "{}": restore it (13MSP report paras 63-64) so this check can compare', fact_id)
   ELSE format(
-    'report para {} states {} ({}) on {}, but state_status counts {} States with status {}. States in that count whose status rests on a year-only or undated event: {}. Check the assumptions in membership_reconciliation (kinds count, gap, precision) and the rows of sources/overrides/state_events_manual.csv before changing data.',
-    paragraph, value, fact_id, as_of, n, array_to_string(statuses, '/'), coalesce(uncertain, 'none'))
+    'report para {} states {} ({}) on {}, but state_status counts {} States with status {}. In that count, undated statuses placed by sources/overrides/state_events_manual.csv: {}; statuses resting on a year-only deposit or signature (placed on 31 December): {}. Check these assumptions in membership_reconciliation (kinds count, gap, precision) before changing data.',
+    paragraph, value, fact_id, as_of, n, array_to_string(statuses, '/'), coalesce(undated, 'none'), year_only)
   END AS problem
 FROM counted
-WHERE value IS NULL OR as_of IS NULL OR n <> value;
+WHERE value IS NULL OR as_of IS NULL OR n <> value
+ORDER BY fact_id;
