@@ -1,0 +1,140 @@
+/**
+ * Charts as SVG, rendered in Node: Vega-Lite spec → vega-lite compile → vega View (renderer "none") → toSVG().
+ * No browser, no network: data are inline and the font is a local one (DejaVu Sans from fonts-dejavu-core).
+ */
+import * as vega from "vega";
+import * as vl from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
+
+export const CHART_FONT = "DejaVu Sans";
+
+/** Colours for judgements, readable in greyscale print as well (different lightness). */
+export const JUDGEMENT_COLOURS: Record<string, string> = {
+  improved: "#1b7837",
+  held: "#8c8c8c",
+  declined: "#b2182b",
+  "not comparable": "#d9d9d9",
+};
+
+const BASE_CONFIG = {
+  font: CHART_FONT,
+  background: "white",
+  view: { stroke: null },
+  axis: { labelFontSize: 10, titleFontSize: 10, titleFontWeight: "normal", grid: true, gridColor: "#e6e6e6", domainColor: "#888", tickColor: "#888" },
+  legend: { labelFontSize: 10, titleFontSize: 10, titleFontWeight: "normal", symbolSize: 60 },
+  title: { fontSize: 12, fontWeight: "bold", anchor: "start", offset: 10, subtitleFontSize: 10, subtitleColor: "#555" },
+} as const;
+
+export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const withConfig = { ...spec, config: { ...BASE_CONFIG, ...(spec.config ?? {}) } } as TopLevelSpec;
+  const compiled = vl.compile(withConfig).spec;
+  const view = new vega.View(vega.parse(compiled), { renderer: "none" });
+  try {
+    const svg = await view.toSVG();
+    return accessible(svg, spec.description ?? "");
+  } finally {
+    view.finalize();
+  }
+}
+
+/** Give the root <svg> an image role and the chart's description, so screen readers get the text. */
+function accessible(svg: string, description: string): string {
+  const escaped = description.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;");
+  return svg.replace(/^<svg /, `<svg role="img" aria-label="${escaped}" `);
+}
+
+export interface IndicatorPoint {
+  indicator: string;
+  label: string;
+  cycle: string;
+  ordinal: number;
+  value: number;
+}
+
+/** One line per indicator across the cycles (10MSP → 13MSP); missing values leave a gap, not a zero. */
+export function pillarTrendSpec(title: string, subtitle: string, description: string, points: IndicatorPoint[], cycles: string[]): TopLevelSpec {
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    description,
+    title: { text: title, subtitle },
+    width: 380,
+    height: 190,
+    data: { values: points },
+    mark: { type: "line", point: { filled: true, size: 36 }, strokeWidth: 1.8 },
+    encoding: {
+      x: { field: "cycle", type: "ordinal", sort: cycles, title: null, axis: { labelAngle: 0, grid: false } },
+      y: { field: "value", type: "quantitative", title: "value", axis: { tickMinStep: 1, format: "d" } },
+      color: {
+        field: "label",
+        type: "nominal",
+        title: "LAP indicator",
+        sort: points.map((p) => p.label).filter((l, i, a) => a.indexOf(l) === i),
+        scale: { scheme: "tableau10" },
+        legend: { orient: "right", labelLimit: 160, columns: 1 },
+      },
+      detail: { field: "indicator" },
+    },
+  } as TopLevelSpec;
+}
+
+export interface ChangeBar {
+  label: string;
+  change: number;
+  judgement: string;
+}
+
+/** Horizontal bars of each indicator's change since the previous cycle, coloured by judgement. */
+export function changeBarsSpec(title: string, subtitle: string, description: string, bars: ChangeBar[]): TopLevelSpec {
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    description,
+    title: { text: title, subtitle },
+    width: 380,
+    height: { step: 16 },
+    data: { values: bars },
+    mark: { type: "bar" },
+    encoding: {
+      y: { field: "label", type: "nominal", sort: bars.map((b) => b.label), title: null, axis: { labelLimit: 220 } },
+      x: { field: "change", type: "quantitative", title: "change since previous cycle", axis: { tickMinStep: 1, format: "d" } },
+      color: {
+        field: "judgement",
+        type: "nominal",
+        title: null,
+        scale: { domain: Object.keys(JUDGEMENT_COLOURS), range: Object.values(JUDGEMENT_COLOURS) },
+        legend: { orient: "bottom", direction: "horizontal" },
+      },
+    },
+  } as TopLevelSpec;
+}
+
+export interface VoteBar {
+  year: number;
+  group: string;
+  votes: number;
+}
+
+/** Stacked bars of votes per year (e.g. yes / no / abstain, or yes by CCM status). */
+export function votesSpec(title: string, subtitle: string, description: string, bars: VoteBar[], groups: { name: string; colour: string }[]): TopLevelSpec {
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    description,
+    title: { text: title, subtitle },
+    width: 420,
+    height: 200,
+    data: { values: bars },
+    mark: { type: "bar" },
+    encoding: {
+      x: { field: "year", type: "ordinal", title: null, axis: { labelAngle: 0, grid: false } },
+      y: { field: "votes", type: "quantitative", title: "votes", stack: "zero" },
+      color: {
+        field: "group",
+        type: "nominal",
+        title: null,
+        sort: groups.map((g) => g.name),
+        scale: { domain: groups.map((g) => g.name), range: groups.map((g) => g.colour) },
+        legend: { orient: "bottom", direction: "horizontal" },
+      },
+      order: { field: "groupOrder", type: "quantitative" },
+    },
+  } as TopLevelSpec;
+}

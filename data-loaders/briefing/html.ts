@@ -1,0 +1,106 @@
+/**
+ * The briefing as one self-contained HTML file (inline CSS and SVG, local fonts only) that reads well on
+ * screen and prints to A4 through Chromium: page breaks before pillars, tables that do not split rows,
+ * footnote numbers linked to the notes.
+ */
+import type { Block, Briefing, Inline } from "./model.ts";
+
+export function escapeHtml(s: string): string {
+  return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+}
+
+function text(content: Inline[]): string {
+  return content.map((c) => (typeof c === "string" ? escapeHtml(c) : `<sup class="fn"><a href="#note-${c.note}" id="ref-${c.note}">${c.note}</a></sup>`)).join("");
+}
+
+function block(b: Block): string {
+  switch (b.kind) {
+    case "paragraph":
+      return `<p>${text(b.content)}</p>`;
+    case "list":
+      return `<ul>\n${b.items.map((i) => `<li>${text(i)}</li>`).join("\n")}\n</ul>`;
+    case "table": {
+      const cls = (i: number) => (b.align[i] === "right" ? ' class="num"' : "");
+      const head = b.head.map((h, i) => `<th scope="col"${cls(i)}>${escapeHtml(h)}</th>`).join("");
+      const rows = b.rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${escapeHtml(c)}</td>`).join("")}</tr>`).join("\n");
+      const cols = b.widths ? `<colgroup>${b.widths.map((w) => `<col style="width:${w}%">`).join("")}</colgroup>\n` : "";
+      return `<table${b.className ? ` class="${b.className}"` : ""}>\n<caption>${text(b.caption)}</caption>\n${cols}<thead><tr>${head}</tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table>`;
+    }
+    case "chart":
+      return `<figure class="chart">\n${b.svg}\n<figcaption>${escapeHtml(b.title)}<sup class="fn"><a href="#note-${b.note}">${b.note}</a></sup>. <span class="alt">${escapeHtml(b.description)}</span></figcaption>\n</figure>`;
+  }
+}
+
+const CSS = `
+@page { size: A4; }
+:root { --ink: #1a1a1a; --muted: #5a5a5a; --rule: #c8c8c8; --accent: #1f4e79; }
+* { box-sizing: border-box; }
+html { font-family: "DejaVu Sans", "Noto Sans", sans-serif; font-size: 9.5pt; line-height: 1.45; color: var(--ink); }
+body { margin: 0 auto; max-width: 180mm; padding: 0; }
+@media screen { body { padding: 12mm 8mm; } }
+header.title { border-bottom: 2px solid var(--accent); margin-bottom: 6mm; padding-bottom: 3mm; }
+header.title h1 { font-size: 18pt; line-height: 1.2; margin: 0 0 2mm; color: var(--accent); }
+header.title .subtitle { font-size: 11pt; margin: 0 0 1mm; }
+header.title .date { color: var(--muted); margin: 0; }
+h2 { font-size: 13pt; color: var(--accent); margin: 7mm 0 2.5mm; border-bottom: 1px solid var(--rule); padding-bottom: 1mm; break-after: avoid; }
+section.break { break-before: page; }
+section.break > h2 { margin-top: 0; }
+p { margin: 0 0 2.5mm; text-align: left; orphans: 3; widows: 3; }
+ul { margin: 0 0 3mm; padding-left: 5mm; }
+li { margin-bottom: 1.2mm; }
+sup.fn { font-size: 6.5pt; line-height: 0; }
+sup.fn a { color: var(--accent); text-decoration: none; }
+table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; font-size: 8pt; break-inside: auto; }
+caption { caption-side: top; text-align: left; font-weight: bold; font-size: 8.5pt; padding-bottom: 1.5mm; }
+th { text-align: left; font-weight: bold; border-bottom: 1.2px solid var(--ink); padding: 1.2mm 1.5mm; vertical-align: bottom; }
+td { border-bottom: 0.5px solid var(--rule); padding: 1mm 1.5mm; vertical-align: top; }
+tr { break-inside: avoid; }
+thead { display: table-header-group; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
+table.trend, table.issues { table-layout: fixed; }
+table.trend th { font-size: 7.5pt; }
+td { overflow-wrap: break-word; }
+th { hyphens: manual; }
+table.issues td { font-size: 7.5pt; }
+figure.chart { margin: 3mm 0 5mm; break-inside: avoid; }
+figure.chart svg { max-width: 100%; height: auto; display: block; }
+figcaption { font-size: 7.5pt; color: var(--muted); margin-top: 1mm; }
+figcaption .alt { display: block; }
+ol.notes { font-size: 7.5pt; color: var(--muted); padding-left: 6mm; }
+ol.notes li { margin-bottom: 0.6mm; word-break: break-word; }
+`;
+
+export function renderHtml(doc: Briefing, charts: "inline" | "files" = "inline"): string {
+  const sections = doc.sections
+    .map((s) => {
+      const blocks = s.blocks.map((b) => (b.kind === "chart" && charts === "files" ? block({ ...b, svg: `<img src="${escapeHtml(b.file)}" alt="${escapeHtml(b.description)}">` }) : block(b)));
+      return `<section id="${s.id}"${s.pageBreak ? ' class="break"' : ""}>\n<h2>${escapeHtml(s.title)}</h2>\n${blocks.join("\n")}\n</section>`;
+    })
+    .join("\n");
+  const notes = doc.notes.map((n, i) => `<li id="note-${i + 1}">${escapeHtml(n)}</li>`).join("\n");
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(doc.title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header class="title">
+<h1>${escapeHtml(doc.title)}</h1>
+<p class="subtitle">${escapeHtml(doc.subtitle)}</p>
+<p class="date">${escapeHtml(doc.date)}</p>
+</header>
+${sections}
+<section id="notes" class="break">
+<h2>Notes and sources</h2>
+<ol class="notes">
+${notes}
+</ol>
+</section>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,68 @@
+/**
+ * Print the briefing's HTML to an A4 PDF with headless Chromium (the Debian package, driven by
+ * playwright-core; no browser download). A fresh, empty profile and no background networking: the page
+ * is self-contained (inline CSS and SVG, local fonts), so nothing needs the network.
+ */
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export const CHROMIUM_PATH = process.env.CCM_CHROMIUM ?? "/usr/bin/chromium";
+
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export class ChromiumMissingError extends Error {
+  constructor(path: string) {
+    super(
+      `Chromium was not found at ${path}; the PDF is printed with headless Chromium.\n` +
+        "  How to fix: install it with `sudo apt-get install chromium fonts-dejavu-core fonts-noto-core` (Debian/Ubuntu),\n" +
+        "  or point CCM_CHROMIUM at a Chromium or Chrome executable.",
+    );
+    this.name = "ChromiumMissingError";
+  }
+}
+
+export interface PrintOptions {
+  /** Running header text (left) and footer text (left); page numbers are added on the right. */
+  header: string;
+  footer: string;
+}
+
+export async function printPdf(html: string, outFile: string, options: PrintOptions): Promise<void> {
+  if (!existsSync(CHROMIUM_PATH)) throw new ChromiumMissingError(CHROMIUM_PATH);
+  const { chromium } = await import("playwright-core");
+  const profile = mkdtempSync(join(tmpdir(), "ccm-briefing-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, offline: true });
+  try {
+    const page = await context.newPage();
+    await page.setContent(html, { waitUntil: "load" });
+    await page.emulateMedia({ media: "print" });
+    await page.pdf({
+      path: outFile,
+      format: "A4",
+      printBackground: true,
+      displayHeaderFooter: true,
+      margin: { top: "22mm", bottom: "20mm", left: "18mm", right: "18mm" },
+      headerTemplate: runningLine(options.header, ""),
+      footerTemplate: runningLine(options.footer, 'Page <span class="pageNumber"></span> of <span class="totalPages"></span>'),
+    });
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** Chromium's header/footer templates need their own inline styles (page CSS does not reach them). */
+function runningLine(left: string, right: string): string {
+  const esc = left.replaceAll("&", "&amp;").replaceAll("<", "&lt;");
+  return `<div style="font-family:'DejaVu Sans',sans-serif;font-size:7.5pt;color:#555;width:100%;margin:0 18mm;display:flex;justify-content:space-between;border-bottom:0;"><span>${esc}</span><span>${right}</span></div>`;
+}

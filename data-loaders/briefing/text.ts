@@ -1,0 +1,153 @@
+/**
+ * Sentences in the progress report's own style, generated from indicator rows: the count in words and
+ * figures, then what is counted, then the comparison ("Seventy (70) States Parties contribute to the
+ * Implementation Support Unit (ISU) budget in the 13MSP cycle, up from fifty-nine (59) in 12MSP.").
+ */
+import { capitalize, countPhrase, figure, formatThousands } from "./number-words.ts";
+
+/** The indicator text up to the end of its first sentence ("… Article 3.6. These measures …" → "… Article 3.6"). */
+export function firstSentence(text: string): string {
+  const cut = text.search(/\.\s+(?=[A-Z(])/);
+  return (cut >= 0 ? text.slice(0, cut) : text).replace(/[.;:\s]+$/, "").trim();
+}
+
+/** Spell out the report's abbreviations and turn the indicator's subject into running text. */
+export function subjectPhrase(text: string): string {
+  let s = firstSentence(text).replace(/^States Parties \(SPs\) /, "SPs ");
+  const rules: [RegExp, string][] = [
+    [/^Affected SPs that /, "affected States Parties "],
+    [/^Affected SPs /, "affected States Parties "],
+    [/^Donor SPs that /, "donor States Parties "],
+    [/^Donor SPs /, "donor States Parties "],
+    [/^New SPs /, "new States Parties "],
+    [/^SPs that /, "States Parties "],
+    [/^SP delegations/, "State Party delegations"],
+    [/^States not party that /, "States not party "],
+  ];
+  let matched = false;
+  for (const [re, to] of rules) {
+    if (re.test(s)) {
+      s = s.replace(re, to);
+      matched = true;
+      break;
+    }
+  }
+  s = s.replace(/\bSPs'/g, "States Parties'").replace(/\bSPs\b/g, "States Parties").replace(/\bSP\b/g, "State Party");
+  // Lower-case a leading common noun ("Confirmed cases" → "confirmed cases"), never a proper name or acronym.
+  if (!matched && /^[A-Z][a-z]/.test(s) && !/^(States|Article|Convention)\b/.test(s)) s = s.charAt(0).toLowerCase() + s.slice(1);
+  return s;
+}
+
+const SINGULAR: [RegExp, string][] = [
+  [/\bStates Parties(?!')/, "State Party"],
+  [/\bStates not party\b/, "State not party"],
+  [/\bStates\b/, "State"],
+  [/\bcases\b/, "case"],
+  [/\brequests\b/, "request"],
+  [/\bmeetings\b/, "meeting"],
+  [/\bdelegations\b/, "delegation"],
+  [/\bwomen\b/i, "woman"],
+];
+const VERB_SINGULAR: Record<string, string> = { report: "reports", contribute: "contributes", pay: "pays", have: "has", include: "includes", are: "are", take: "takes" };
+
+/** Grammatical number: "One (01) State Party contributes …" but "Two (02) States Parties contribute …". */
+export function agree(phrase: string, n: number): string {
+  if (n !== 1) return phrase;
+  for (const [re, to] of SINGULAR) {
+    const m = re.exec(phrase);
+    if (!m) continue;
+    const after = phrase.slice(m.index + m[0].length);
+    const verb = /^ (\w+)/.exec(after);
+    let rest = after;
+    if (verb && VERB_SINGULAR[verb[1]!] && verb[1] !== "are") rest = ` ${VERB_SINGULAR[verb[1]!]}${after.slice(verb[0].length)}`;
+    else if (verb && verb[1] === "are") rest = ` is${after.slice(verb[0].length)}`;
+    return phrase.slice(0, m.index) + to + rest;
+  }
+  return phrase;
+}
+
+/** A long indicator phrase is cut at its first comma after the main clause, so a summary line stays readable. */
+export function shorten(phrase: string, max = 120): string {
+  if (phrase.length <= max) return phrase;
+  const comma = phrase.indexOf(", ", 40);
+  return comma > 0 && comma <= max ? phrase.slice(0, comma) : phrase;
+}
+
+const ORDINALS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+
+export function ordinalWord(n: number): string {
+  return ORDINALS[n] ?? `${n}th`;
+}
+
+export interface SentenceRow {
+  text: string;
+  value: number | null;
+  value_secondary: number | null;
+  secondary_measure: string | null;
+  previous_cycle: string | null;
+  previous_value: number | null;
+  direction: string;
+  streak: number | null;
+  record_to_date: string | null;
+  cycle: string;
+  first_cycle: string;
+  first_value: number | null;
+  change_since_first: number | null;
+}
+
+/** "Seventy (70) States Parties contribute to … in the 13MSP cycle, up from fifty-nine (59) in 12MSP, the highest since 10MSP" (no full stop). */
+export function indicatorSentence(r: SentenceRow, cyclesToDate: number, options: { sayCycle?: boolean } = {}): string {
+  if (r.value === null) return `${capitalize(shorten(subjectPhrase(r.text)))}: not measured in the ${r.cycle} cycle`;
+  // The report writes a count of none as "No"; figures stay as printed ("00").
+  const count = r.value === 0 ? "No (00)" : countPhrase(r.value, { capitalize: true });
+  let s = `${count} ${shorten(agree(subjectPhrase(r.text), r.value))}`;
+  if (r.value_secondary !== null && r.secondary_measure) s += ` (and ${formatThousands(r.value_secondary)} ${r.secondary_measure})`;
+  if (options.sayCycle) s += ` in the ${r.cycle} cycle`;
+  if (r.previous_value !== null && r.previous_cycle) {
+    const prev = `${countPhrase(r.previous_value)} in ${r.previous_cycle}`;
+    if (r.direction === "up") s += `, up from ${prev}`;
+    else if (r.direction === "down") s += `, down from ${prev}`;
+    else if (r.direction === "flat") s += `, the same as in ${r.previous_cycle}`;
+  } else if (r.direction === "first measured") {
+    s += ", the first cycle in which it was measured";
+  }
+  const clauses: string[] = [];
+  if (r.streak !== null && r.streak >= 2 && (r.direction === "up" || r.direction === "down")) {
+    clauses.push(`the ${ordinalWord(r.streak)} ${r.direction === "up" ? "rise" : "fall"} in a row`);
+  }
+  if (cyclesToDate > 2) {
+    const span = `of the ${countWord(cyclesToDate)} cycles since ${r.first_cycle}`;
+    if (r.record_to_date === "highest") clauses.push(`the highest ${span}`);
+    else if (r.record_to_date === "lowest") clauses.push(`the lowest ${span}`);
+    else if (r.record_to_date === "joint highest") clauses.push(`equal to the highest ${span}`);
+    else if (r.record_to_date === "joint lowest") clauses.push(`equal to the lowest ${span}`);
+  }
+  if (clauses.length) s += ` (${clauses.join("; ")})`;
+  return s;
+}
+
+function countWord(n: number): string {
+  return ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"][n] ?? figure(n);
+}
+
+/** "+11", "−2", "0"; empty when unknown. A true minus sign reads better in print. */
+export function signed(n: number | null): string {
+  if (n === null) return "–";
+  if (n > 0) return `+${formatThousands(n)}`;
+  if (n < 0) return `−${formatThousands(-n)}`;
+  return "0";
+}
+
+/** Join names the report's way: "A", "A and B", "A, B, and C" (the report uses the serial comma). */
+export function listNames(names: string[]): string {
+  if (names.length <= 1) return names.join("");
+  if (names.length === 2) return `${names[0]} and ${names[1]}`;
+  return `${names.slice(0, -1).join(", ")}, and ${names.at(-1)}`;
+}
+
+/** "1 July 2024" from "2024-07-01". */
+export function longDate(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  return `${d} ${months[(m ?? 1) - 1]} ${y}`;
+}
