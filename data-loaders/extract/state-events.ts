@@ -98,7 +98,7 @@ export function buildStateEvents(states: Row[], resolver: StateResolver, input: 
   }
   const inBoth = [...listed].filter(([, l]) => l.length > 1).map(([iso3]) => iso3);
   if (inBoth.length) {
-    note("", "agreement", "date-lists", input.dateLists.map(fileLabel).join("; "), `${inBoth.length} States are in more than one exact-date list; every disagreement among them has its own row (kind "disagreement").`, "Cross-checked.", "resolved");
+    note("", "agreement", "date-lists", input.dateLists.map(fileLabel).join("; "), `${inBoth.length} States are in more than one exact-date list (matched by State, so differently spelt names such as "Congo, Rep." and "Congo" count); every disagreement among them has its own row (kind "disagreement").`, "Cross-checked.", "resolved");
   }
 
   // 2. The UNTC status list: standing and a year, by ISO2.
