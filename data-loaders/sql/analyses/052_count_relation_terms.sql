@@ -1,0 +1,40 @@
+-- The value of every term of the reviewed relations in count_relations (sources/count_relations.csv):
+--   finding:<id> stated count, named:<id> States named, of:<id> the whole in "two of seven",
+--   figure:<id> report_figures, fact:<id> report_facts, indicator:<id> the table value in the relation's cycle.
+CREATE OR REPLACE VIEW count_relation_terms AS
+WITH terms AS (
+  SELECT relation_id, cycle, 'whole' AS side, 0 AS position, whole AS term FROM count_relations
+  UNION ALL
+  SELECT relation_id, cycle, 'part' AS side, position, trim(term) AS term
+  FROM (
+    SELECT relation_id, cycle,
+           unnest(string_split(parts, ' + ')) AS term,
+           unnest(range(1, len(string_split(parts, ' + ')) + 1)) AS position
+    FROM count_relations
+  )
+),
+parsed AS (
+  SELECT *, split_part(term, ':', 1) AS term_kind, substr(term, strpos(term, ':') + 1) AS ref FROM terms
+)
+SELECT
+  p.relation_id,
+  p.side,
+  p.position,
+  p.term,
+  p.term_kind,
+  p.ref,
+  CASE p.term_kind
+    WHEN 'finding' THEN f.stated_count
+    WHEN 'named' THEN f.named_count
+    WHEN 'of' THEN f.of_count
+    WHEN 'figure' THEN g.value
+    WHEN 'fact' THEN rf.value
+    WHEN 'indicator' THEN iv.value
+  END AS value,
+  coalesce(f.paragraph, g.paragraph, rf.paragraph, CASE WHEN iv.indicator_id IS NOT NULL THEN 'indicator ' || iv.indicator_id END) AS source_paragraph,
+  (f.finding_id IS NOT NULL OR g.figure_id IS NOT NULL OR rf.fact_id IS NOT NULL OR iv.indicator_id IS NOT NULL) AS term_found
+FROM parsed p
+LEFT JOIN findings f ON p.term_kind IN ('finding', 'named', 'of') AND f.finding_id = p.ref
+LEFT JOIN report_figures g ON p.term_kind = 'figure' AND g.figure_id = p.ref
+LEFT JOIN report_facts rf ON p.term_kind = 'fact' AND rf.fact_id = p.ref
+LEFT JOIN indicator_values iv ON p.term_kind = 'indicator' AND iv.indicator_id = p.ref AND iv.cycle = p.cycle;

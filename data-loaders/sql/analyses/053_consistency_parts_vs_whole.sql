@@ -1,0 +1,27 @@
+-- Check: parts that do not add up to the stated whole (sum), or two statements of the same count that
+-- disagree (equal). The relations are reviewed judgements in sources/count_relations.csv, each with its reason.
+CREATE OR REPLACE VIEW consistency_parts_vs_whole AS
+WITH sides AS (
+  SELECT
+    relation_id,
+    max(value) FILTER (WHERE side = 'whole') AS whole_value,
+    max(term) FILTER (WHERE side = 'whole') AS whole_term,
+    max(source_paragraph) FILTER (WHERE side = 'whole') AS whole_paragraph,
+    sum(value) FILTER (WHERE side = 'part') AS parts_value,
+    string_agg(format('{} (para {})', value, source_paragraph), ' + ' ORDER BY position) FILTER (WHERE side = 'part') AS parts_text,
+    bool_and(value IS NOT NULL) AS complete
+  FROM count_relation_terms
+  GROUP BY relation_id
+)
+SELECT
+  CASE r.kind WHEN 'sum' THEN 'parts_vs_whole' ELSE 'same_count_differs' END AS kind,
+  r.severity,
+  r.paragraph,
+  r.related,
+  format('{} (para {})', s.whole_value, s.whole_paragraph) AS expected,
+  CASE r.kind WHEN 'sum' THEN format('{} = {}', s.parts_text, s.parts_value) ELSE s.parts_text END AS found,
+  format('{}. As printed: {} against {}.', r.reason, s.whole_value, CASE r.kind WHEN 'sum' THEN format('{} = {}', s.parts_text, s.parts_value) ELSE s.parts_text END) AS explanation,
+  CAST(NULL AS VARCHAR) AS finding_id
+FROM count_relations r
+JOIN sides s USING (relation_id)
+WHERE s.complete AND s.whole_value <> s.parts_value;
