@@ -36,6 +36,18 @@ chosen AS (
 ),
 one AS (
   SELECT * EXCLUDE (pick) FROM chosen WHERE pick = 1
+),
+-- Topic patterns are matched once per distinct title (a few thousand in the full UNDL file), not per record.
+title_topics AS (
+  SELECT DISTINCT t.title, p.topic, p.symbol_pattern
+  FROM (SELECT DISTINCT title FROM one WHERE title IS NOT NULL) t
+  JOIN unga_topics p ON regexp_matches(t.title, p.title_pattern, 'i')
+),
+matched AS (
+  SELECT one.undl_id, min(tt.topic) AS topic, count(*) AS topics_matched
+  FROM one JOIN title_topics tt ON tt.title = one.title
+  WHERE tt.symbol_pattern IS NULL OR regexp_matches(coalesce(one.resolution, ''), tt.symbol_pattern)
+  GROUP BY one.undl_id
 )
 SELECT
   -- the symbol identifies a resolution; when one symbol has several voting records, the record id tells them apart
@@ -69,11 +81,7 @@ SELECT
     AND total_non_voting = counted_non_voting AND total_ms = counted_ms AND NOT totals_vary_within_record, false) AS totals_match,
   source_file,
   CAST(files_with_record AS INTEGER) AS files_with_record,
-  (SELECT t.topic FROM unga_topics t
-    WHERE regexp_matches(one.title, t.title_pattern, 'i')
-      AND (t.symbol_pattern IS NULL OR regexp_matches(coalesce(one.resolution, ''), t.symbol_pattern))
-    ORDER BY t.topic LIMIT 1) AS topic,
-  (SELECT count(*) FROM unga_topics t
-    WHERE regexp_matches(one.title, t.title_pattern, 'i')
-      AND (t.symbol_pattern IS NULL OR regexp_matches(coalesce(one.resolution, ''), t.symbol_pattern)))::INTEGER AS topics_matched
-FROM one;
+  m.topic,
+  coalesce(m.topics_matched, 0)::INTEGER AS topics_matched
+FROM one
+LEFT JOIN matched m USING (undl_id);
