@@ -5,4 +5,5 @@ UNION ALL SELECT * FROM consistency_table_values
 UNION ALL SELECT * FROM consistency_parts_vs_whole
 UNION ALL SELECT * FROM consistency_lists
 UNION ALL SELECT * FROM consistency_membership
-UNION ALL SELECT * FROM consistency_report_dates;
+UNION ALL SELECT * FROM consistency_report_dates
+UNION ALL SELECT * FROM consistency_list_relations;

@@ -1,0 +1,22 @@
+-- Check: a State named in one list but missing from the lists that must contain it (sources/list_relations.csv),
+-- e.g. a State said to have submitted its 2024 annual report (para 85) that neither para 209 (on time) nor
+-- para 210 (late) names. One row per missing State.
+CREATE OR REPLACE VIEW consistency_list_relations AS
+WITH supersets AS (
+  SELECT relation_id, trim(unnest(string_split(superset, ' + '))) AS finding_id FROM list_relations
+),
+superset_states AS (
+  SELECT DISTINCT s.relation_id, fs.iso3 FROM supersets s JOIN finding_states fs USING (finding_id)
+)
+SELECT
+  'not_in_related_list' AS kind,
+  r.severity,
+  r.paragraph,
+  r.related,
+  format('{} named in para {}', fs.name_as_written, r.related) AS expected,
+  format('{} named in para {} only', fs.name_as_written, r.paragraph) AS found,
+  format('{}. {} is named in para {} but not in para {}.', r.reason, fs.name_as_written, r.paragraph, r.related) AS explanation,
+  r.subset AS finding_id
+FROM list_relations r
+JOIN finding_states fs ON fs.finding_id = r.subset
+WHERE NOT EXISTS (SELECT 1 FROM superset_states ss WHERE ss.relation_id = r.relation_id AND ss.iso3 = fs.iso3);
