@@ -21,6 +21,8 @@ export interface BriefingOptions {
   date?: string;
   /** Skip the PDF (e.g. where no Chromium is installed); md, html and charts are still written. */
   pdf?: boolean;
+  /** Chromium executable for the PDF (default: CCM_CHROMIUM or /usr/bin/chromium). */
+  chromiumPath?: string;
   log: Logger;
 }
 
@@ -60,6 +62,7 @@ export async function buildBriefing(options: BriefingOptions): Promise<BriefingR
         printPdf(html, join(tmp, "briefing.pdf"), {
           header: `CCM annual trend briefing · ${cycle}`,
           footer: `ccm-trends${options.date ? ` · ${options.date}` : ""}`,
+          ...(options.chromiumPath ? { executablePath: options.chromiumPath } : {}),
         }),
       );
     }

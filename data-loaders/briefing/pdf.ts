@@ -32,16 +32,19 @@ export class ChromiumMissingError extends Error {
 }
 
 export interface PrintOptions {
+  /** Chromium executable; defaults to CCM_CHROMIUM or /usr/bin/chromium. */
+  executablePath?: string;
   /** Running header text (left) and footer text (left); page numbers are added on the right. */
   header: string;
   footer: string;
 }
 
 export async function printPdf(html: string, outFile: string, options: PrintOptions): Promise<void> {
-  if (!existsSync(CHROMIUM_PATH)) throw new ChromiumMissingError(CHROMIUM_PATH);
+  const executablePath = options.executablePath ?? CHROMIUM_PATH;
+  if (!existsSync(executablePath)) throw new ChromiumMissingError(executablePath);
   const { chromium } = await import("playwright-core");
   const profile = mkdtempSync(join(tmpdir(), "ccm-briefing-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, offline: true });
+  const context = await chromium.launchPersistentContext(profile, { executablePath, args: CHROMIUM_ARGS, headless: true, offline: true });
   try {
     const page = await context.newPage();
     await page.setContent(html, { waitUntil: "load" });

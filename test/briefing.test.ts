@@ -1,0 +1,136 @@
+/**
+ * The annual trend briefing from the real database (built by test/global-setup.ts with runPipeline into a
+ * temp file): golden Markdown and HTML (date and time zone pinned; written locally when missing, compared
+ * in CI), the same bytes on a second run, a real PDF printed by Chromium with pages and the summary in its
+ * text, and the failure paths (no database, no Chromium) that must leave the previous briefing intact.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildBriefing, type BriefingResult } from "../data-loaders/briefing/build.ts";
+import { createLogger } from "../data-loaders/lib/log.ts";
+import { builtDbPath } from "./helpers/db.ts";
+
+const CYCLE = "13MSP";
+const PINNED_DATE = "16 September 2025";
+const GOLDEN_DIR = join("test", "golden", "briefing", CYCLE);
+
+let out: string;
+let result: BriefingResult;
+
+beforeAll(async () => {
+  process.env.TZ = "UTC";
+  out = mkdtempSync(join(tmpdir(), "ccm-briefing-test-"));
+  result = await buildBriefing({ cycle: CYCLE, dbPath: builtDbPath(), outDir: out, date: PINNED_DATE, log: createLogger({ quiet: true }) });
+});
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+function file(name: string): string {
+  return readFileSync(join(result.dir, name), "utf8");
+}
+
+/** Compare with the golden file; write it when missing, except in CI where a missing golden file fails. */
+function expectGolden(name: string): void {
+  const golden = join(GOLDEN_DIR, name);
+  const actual = file(name);
+  if (!existsSync(golden)) {
+    if (process.env.CI === "true") throw new Error(`Missing golden file ${golden}: run the tests locally and commit it.`);
+    mkdirSync(GOLDEN_DIR, { recursive: true });
+    writeFileSync(golden, actual);
+  }
+  expect(actual, `${name} differs from ${golden}; if the change is intended, delete the golden file, rerun locally and review the diff`).toBe(readFileSync(golden, "utf8"));
+}
+
+/** Text as pdftotext gives it, with line breaks and hyphen breaks evened out. */
+function normalize(s: string): string {
+  return s.replace(/\s+/g, " ").replace(/- /g, "-").trim();
+}
+
+/** The summary's opening paragraph from the Markdown, cut into the runs of text between footnote marks. */
+function summaryRuns(md: string): string[] {
+  const summary = md.split("## Summary\n\n")[1]!.split("\n\n")[0]!;
+  return summary
+    .replace(/\\(.)/g, "$1")
+    .split(/\[\^\d+\]/)
+    .map((s) => normalize(s.replace(/^[.;,]\s*/, "")))
+    .filter((s) => s.length > 20);
+}
+
+describe("briefing 13MSP from the real database", () => {
+  it("writes the Markdown, HTML, PDF and one SVG chart per pillar plus the UNGA chart", () => {
+    const charts = readdirSync(join(result.dir, "charts")).sort();
+    expect(charts.filter((c) => c.startsWith("pillar-")).length).toBeGreaterThanOrEqual(11);
+    expect(charts).toContain("unga-votes.svg");
+    for (const c of charts) expect(readFileSync(join(result.dir, "charts", c), "utf8")).toMatch(/^<svg role="img" aria-label="[^"]{20,}"/);
+    expect(existsSync(join(result.dir, "briefing.pdf"))).toBe(true);
+  });
+
+  it("says the summary in the report's style, every sentence from the database", () => {
+    const md = file("briefing.md");
+    expect(md).toContain("Seventy (70) States Parties contribute to the Implementation Support Unit (ISU) budget, up from fifty-nine (59) in 12MSP");
+    expect(md).toMatch(/one hundred and eleven \(111\) States were party to the Convention/);
+    expect(md).toContain(`Published ${PINNED_DATE}`);
+  });
+
+  it("gives a numbered source note for every note mark, and every mark has its note", () => {
+    const md = file("briefing.md");
+    const used = new Set([...md.matchAll(/\[\^(\d+)\](?!:)/g)].map((m) => Number(m[1])));
+    const defined = [...md.matchAll(/^\[\^(\d+)\]: (.+)$/gm)].map((m) => Number(m[1]));
+    expect(defined).toEqual(Array.from({ length: defined.length }, (_, i) => i + 1));
+    expect([...used].sort((a, b) => a - b)).toEqual(defined);
+    // Notes are numbered in reading order: the first mark in the text is note 1.
+    expect(md.match(/\[\^(\d+)\](?!:)/)?.[1]).toBe("1");
+  });
+
+  it("matches the golden Markdown", () => expectGolden("briefing.md"));
+  it("matches the golden HTML", () => expectGolden("briefing.html"));
+
+  it("gives the same bytes when built again from the same database", async () => {
+    const again = mkdtempSync(join(tmpdir(), "ccm-briefing-again-"));
+    try {
+      const second = await buildBriefing({ cycle: CYCLE, dbPath: builtDbPath(), outDir: again, date: PINNED_DATE, pdf: false, log: createLogger({ quiet: true }) });
+      for (const f of ["briefing.md", "briefing.html", "charts/pillar-A.svg", "charts/unga-votes.svg"]) {
+        expect(readFileSync(join(second.dir, f), "utf8"), f).toBe(file(f));
+      }
+    } finally {
+      rmSync(again, { recursive: true, force: true });
+    }
+  });
+
+  it("prints an A4 PDF with pages whose text contains the summary", () => {
+    const pdf = join(result.dir, "briefing.pdf");
+    const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+    const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+    expect(pages).toBeGreaterThanOrEqual(10);
+    expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 84[12]\.\d+ pts \(A4\)/);
+    const text = normalize(execFileSync("pdftotext", ["-layout", "-nopgbrk", pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " "));
+    const plain = normalize(execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }));
+    const runs = summaryRuns(file("briefing.md"));
+    expect(runs.length).toBeGreaterThan(1);
+    for (const run of runs) expect(plain.includes(run) || text.includes(run), `PDF text lacks: ${run}`).toBe(true);
+    expect(plain).toContain(`Page 1 of ${pages}`);
+  });
+});
+
+describe("briefing failures leave the previous briefing intact", () => {
+  it("says to run the pipeline when the database is missing", async () => {
+    await expect(buildBriefing({ cycle: CYCLE, dbPath: join(out, "nowhere.duckdb"), outDir: out, log: createLogger({ quiet: true }) })).rejects.toThrow(
+      /No database at .*nowhere\.duckdb: run `npm run pipeline` first/,
+    );
+  });
+
+  it("says how to install Chromium when it is missing, and keeps the old files", async () => {
+    const before = file("briefing.md");
+    await expect(
+      buildBriefing({ cycle: CYCLE, dbPath: builtDbPath(), outDir: out, chromiumPath: join(out, "no-chromium"), log: createLogger({ quiet: true }) }),
+    ).rejects.toThrow(/Chromium was not found at .*no-chromium[\s\S]*apt-get install chromium/);
+    expect(file("briefing.md")).toBe(before);
+    expect(readdirSync(out).filter((f) => f.includes("building"))).toEqual([]);
+  });
+
+  it("rejects a cycle that has no values", async () => {
+    await expect(buildBriefing({ cycle: "9MSP", dbPath: builtDbPath(), outDir: out, log: createLogger({ quiet: true }) })).rejects.toThrow(/No indicator values for cycle "9MSP"/);
+  });
+});
