@@ -168,6 +168,12 @@ describe("names resolve", () => {
     const r = resolver();
     expect(() => r.require("Lithuana", "report para 63")).toThrow(/report para 63: unknown State name "Lithuana"\. Closest known names: Lithuania \(LTU\)/);
     expect(r.suggest("Republic of Moldava")).toContain("Republic of Moldova (MDA)");
+    // Catalogue order resolves; shared distinctive words find names whose letters are far apart.
+    expect(r.resolve("Korea, Republic of")).toBe("KOR");
+    expect(r.resolve("Gambia, The")).toBe("GMB");
+    expect(r.resolve("Congo, Dem. Rep.")).toBeNull();
+    expect(r.suggest("Congo, Dem. Rep.")).toContain("Democratic Republic of the Congo (COD)");
+    expect(() => r.require("Vatican", "x")).toThrow(/Closest known names: Holy See \(VAT\)/);
   });
 
   it("the builder stops on an unknown spelling in a raw file, naming file, line and close names", () => {

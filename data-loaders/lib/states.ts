@@ -17,7 +17,17 @@ export function normalizeStateName(name: string): string {
     .replace(/[.,;:]+$/g, "")
     .replace(/\s+/g, " ")
     .trim()
+    // Inverted catalogue order: "Korea, Republic of" ~ "Republic of Korea", "Gambia, The" ~ "Gambia".
+    // UN short names never contain a comma, so a single comma can only mean this order.
+    .replace(/^([^,]+), ([^,]+)$/, "$2 $1")
     .replace(/^the /, "");
+}
+
+/** Words too common in State names to say which State is meant ("Republic of …", "… Islands"). */
+const COMMON_WORDS = new Set(["the", "of", "and", "republic", "democratic", "people's", "state", "states", "islands", "united", "federated", "kingdom", "islamic", "arab", "plurinational", "bolivarian", "federal", "rep", "dem"]);
+
+function distinctiveWords(key: string): Set<string> {
+  return new Set(key.split(/[\s,.()-]+/).filter((w) => w.length > 2 && !COMMON_WORDS.has(w)));
 }
 
 export interface AliasRow {
@@ -56,9 +66,17 @@ export class StateResolver {
   /** Up to `n` known spellings closest to an unknown name, for error messages. */
   suggest(name: string, n = 3): string[] {
     const key = normalizeStateName(name);
+    const words = distinctiveWords(key);
+    // Edit distance, helped by containment and by shared distinctive words, so that "Congo, Dem. Rep."
+    // finds "Democratic Republic of the Congo" although the letters are far apart.
+    const score = (k: string) => {
+      let shared = 0;
+      for (const w of distinctiveWords(k)) if (words.has(w)) shared++;
+      return distance(key, k) - (k.includes(key) || key.includes(k) ? 3 : 0) - 6 * shared;
+    };
     const scored = [...this.byKey.keys()]
       .filter((k) => k.length > 3)
-      .map((k) => ({ k, d: distance(key, k) - (k.includes(key) || key.includes(k) ? 3 : 0) }))
+      .map((k) => ({ k, d: score(k) }))
       .sort((a, b) => a.d - b.d)
       .slice(0, n * 3);
     const out: string[] = [];
