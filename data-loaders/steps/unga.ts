@@ -128,6 +128,8 @@ export async function ingestUndlFiles(ctx: StepContext): Promise<UndlFile[]> {
     for (const file of files) await ingestFile(ctx, file, previous);
   } finally {
     if (previous) await detachPrevious(ctx.db.conn);
+    // The reader's rejects tables were copied into undl_rejects; they are not part of the database.
+    await runSqlFile(ctx.db.conn, "ingest/undl_reset_rejects.sql");
   }
   await reportRejects(ctx);
   return files;
