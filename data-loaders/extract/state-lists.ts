@@ -7,8 +7,8 @@
  *   "the Philippines", "the United Kingdom"                                 a leading "the" (kept as written)
  *   "Cabo Verde (2011), Comoros (2011)"                                      a per-State detail in parentheses
  * Which "and" separates two names and which belongs to a name is decided by `isName` (the State
- * resolver): the split that leaves the fewest unknown names wins, so an unknown name stays whole in
- * the error message rather than being cut into pieces that happen to look like names.
+ * resolver): the split that leaves the fewest unknown names wins, and on a tie the one with fewer
+ * names, so an unknown name stays whole in the error message rather than being cut into pieces.
  */
 
 export interface ListedName {
@@ -59,7 +59,9 @@ export function splitOnAnd(piece: string, isName: (name: string) => boolean): st
     groups.push(current);
     const known = groups.filter((g) => isName(stripDecorations(g).name)).length;
     const unknown = groups.length - known;
-    if (!best || unknown < best.unknown || (unknown === best.unknown && known > best.known)) best = { groups, unknown, known };
+    // On a tie keep fewer, longer groups: "Bosnia and Herzegovna" (misspelt) stays one unknown name in the
+    // error, with "Bosnia and Herzegovina" as the closest known name, instead of "Bosnia" + "Herzegovna".
+    if (!best || unknown < best.unknown || (unknown === best.unknown && groups.length < best.groups.length)) best = { groups, unknown, known };
   }
   return best!.groups;
 }
