@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { appendTextRows, buildAtomically, ident, runSqlFile, SQL_DIR, type Database } from "../lib/db.ts";
+import { appendTextRows, buildAtomically, ident, queryRows, runSqlFile, SQL_DIR, sqlText, type Database } from "../lib/db.ts";
 import { readCuratedCsv } from "../lib/csv.ts";
 import { readMeta } from "../lib/meta.ts";
 import { createLogger, type Logger } from "../lib/log.ts";
@@ -25,11 +25,11 @@ export interface UngaBuildOptions {
 
 const CURATED = ["unga_vote_totals", "unga_topics"];
 
-function ungaSqlFiles(dir: string): string[] {
+function ungaSqlFiles(dir: string, pattern = /_unga_.*\.sql$/): string[] {
   const full = join(SQL_DIR, dir);
   if (!existsSync(full)) return [];
   return readdirSync(full)
-    .filter((f) => /_unga_.*\.sql$/.test(f))
+    .filter((f) => pattern.test(f))
     .sort()
     .map((f) => `${dir}/${f}`);
 }
@@ -55,5 +55,11 @@ export async function buildUnga(options: UngaBuildOptions): Promise<void> {
     if (options.prepare) await options.prepare(db);
     for (const f of ungaSqlFiles("models")) await runSqlFile(db.conn, f);
     if (options.analyses) for (const f of ungaSqlFiles("analyses")) await runSqlFile(db.conn, f);
+    // The pipeline's data tests on UNGA tables, as in a full build.
+    const problems: string[] = [];
+    for (const f of ungaSqlFiles("checks", /^(unga|undl)_.*\.sql$/)) {
+      for (const r of await queryRows<{ problem: string }>(db.conn, sqlText(f))) problems.push(`${f}: ${r.problem}`);
+    }
+    if (problems.length) throw new Error(`Data tests failed:\n  ${problems.slice(0, 20).join("\n  ")}`);
   });
 }
