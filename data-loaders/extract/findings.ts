@@ -367,6 +367,50 @@ export function extractFindings(text: string, resolver: NameResolver, options: E
         states.push(...rows);
         segFindings.push({ f, c, list });
       });
+      // States named without a count ("the Coordinators on Clearance (France and Italy)", "security constraints
+      // (Iraq, Somalia, and South Sudan)", "while another (Chad)"): a parenthesis of names that all resolve.
+      // They come after the counted findings of the paragraph so that those keep their ids.
+      for (const m of t.matchAll(/\(([^()]+)\)/g)) {
+        const open = m.index!;
+        if (segFindings.some((x) => (x.list && open >= x.list.start && open < x.list.end) || (open >= x.c.start && open < x.c.end))) continue;
+        const names = parseNameList(m[1]!, isName);
+        if (names.length === 0 || !names.every((n) => isName(n.name))) continue;
+        const lead = t.slice(0, open).replace(/[\s,]+$/, "").split(/[.;:,](?=\s)/).pop()!.trim().split(/\s+/).slice(-10).join(" ");
+        const after = open + m[0].length;
+        const predicate = t.slice(after, clauseEnd(t, after)).replace(/^[\s,\u00b9\u00b2\u00b3\u2070-\u2079]+/, "").replace(/[\s,;.]+$/, "").trim();
+        seq++;
+        const f: Finding = {
+          finding_id: `${cycle}-${unit.id}-${seq}`,
+          paragraph: unit.id,
+          section: unit.section,
+          pillar_code: unit.pillarCode,
+          statement: unit.kind === "summary" || seg.kind === "bullet" ? t.trim() : sentenceAt(t, open),
+          stated_count: null,
+          counted: `${lead} ${predicate}`.trim(),
+          indicator_id: null,
+          cycle,
+          report_line: seg.line,
+          segment: seg.kind,
+          of_count: null,
+          echo_count: null,
+          named_count: 0,
+          list_kind: "parentheses",
+          named_as: "state",
+          parent_finding_id: null,
+          subset_of_parent: false,
+          duplicate_names: null,
+          topic: null,
+        };
+        const rows: FindingState[] = [];
+        for (const n of names) {
+          const iso3 = resolver.resolve(n.name)!;
+          if (!rows.some((r) => r.iso3 === iso3)) rows.push({ finding_id: f.finding_id, iso3, name_as_written: n.name, detail: n.detail, mark: n.mark, position: rows.length + 1 });
+        }
+        f.named_count = rows.length;
+        statesOf.set(f.finding_id, rows);
+        states.push(...rows);
+        segFindings.push({ f, c: { start: open, end: after, count: null, echo: null, ofCount: null, ofThese: false, nounPhrase: "", kind: "bare", lead }, list: { kind: "parentheses", start: open, end: after, names, exceptions: [] } });
+      }
       findings.push(...segFindings.map((s) => s.f));
     }
   }
