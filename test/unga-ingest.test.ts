@@ -1,0 +1,211 @@
+/**
+ * The UNDL bulk ingest (data-loaders/steps/unga.ts + sql/models/02x_unga_*.sql) on real DuckDB files in a
+ * temp dir: the real 2015–2021 CCM file, generated files in both layouts, a file with bad rows, and reruns.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { closeDatabase, openDatabase, queryRows } from "../data-loaders/lib/db.ts";
+import { InputError } from "../data-loaders/lib/errors.ts";
+import { createLogger } from "../data-loaders/lib/log.ts";
+import { sha256 } from "../data-loaders/lib/meta.ts";
+import { buildUnga } from "../data-loaders/unga/build.ts";
+import { generateUndl } from "../data-loaders/unga/generate.ts";
+
+const root = mkdtempSync(join(tmpdir(), "ccm-unga-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+let counter = 0;
+/** A fresh sources/ folder with the curated UNGA datasets and the given bulk files. */
+function sourcesWith(files: Record<string, string | Buffer>): { sourcesDir: string; dbPath: string } {
+  const dir = join(root, `case-${++counter}`);
+  const sourcesDir = join(dir, "sources");
+  mkdirSync(join(sourcesDir, "unga"), { recursive: true });
+  for (const name of ["unga_vote_totals", "unga_topics"]) {
+    for (const ext of [".csv", ".meta.json"]) copyFileSync(join("sources", name + ext), join(sourcesDir, name + ext));
+  }
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(sourcesDir, "unga", name), content);
+  return { sourcesDir, dbPath: join(dir, "ccm.duckdb") };
+}
+
+async function query<T>(dbPath: string, sql: string, params?: Record<string, string | number>): Promise<T[]> {
+  const db = await openDatabase(dbPath, { readOnly: true });
+  try {
+    return await queryRows<T>(db.conn, sql, params);
+  } finally {
+    closeDatabase(db);
+  }
+}
+
+function generated(rows: number, layout: "2025" | "2026", seed = 1): Buffer {
+  const out = join(root, `gen-${rows}-${layout}-${seed}.csv`);
+  generateUndl({ rows, layout, out, seed });
+  return readFileSync(out);
+}
+
+/** Collects the step's progress lines. */
+function capturingLogger(): { logger: ReturnType<typeof createLogger>; lines: string[] } {
+  const lines: string[] = [];
+  const stream = { isTTY: false, write: (s: string) => lines.push(s) } as unknown as NodeJS.WriteStream;
+  return { logger: createLogger({ stream }), lines };
+}
+
+describe("UNDL ingest of the real 2015–2021 CCM vote file", () => {
+  it("gives the published totals of all seven resolutions, equal to the per-country counts", async () => {
+    const s = sourcesWith({ "undl-ccm-votes-2015-2021.csv": readFileSync("sources/unga/undl-ccm-votes-2015-2021.csv") });
+    await buildUnga(s);
+    const rows = await query<Record<string, number | string | boolean>>(
+      s.dbPath,
+      `SELECT resolution_id, total_yes, total_no, total_abstentions, total_non_voting, counted_yes, counted_no, counted_abstentions, counted_non_voting, totals_match
+       FROM unga_resolutions WHERE has_country_votes ORDER BY year`,
+    );
+    expect(rows.map((r) => [r.resolution_id, r.total_yes, r.total_no, r.total_abstentions, r.total_non_voting])).toEqual([
+      ["A/RES/70/54", 139, 2, 40, 12],
+      ["A/RES/71/45", 141, 2, 39, 11],
+      ["A/RES/72/54", 142, 2, 36, 13],
+      ["A/RES/73/54", 144, 1, 38, 10],
+      ["A/RES/74/62", 144, 1, 38, 10],
+      ["A/RES/75/62", 147, 0, 38, 8],
+      ["A/RES/76/47", 146, 1, 37, 9],
+    ]);
+    for (const r of rows) {
+      expect([r.counted_yes, r.counted_no, r.counted_abstentions, r.counted_non_voting]).toEqual([r.total_yes, r.total_no, r.total_abstentions, r.total_non_voting]);
+      expect(r.totals_match).toBe(true);
+    }
+    const totalsOnly = await query<{ resolution_id: string; total_yes: number; total_no: number | null; yes_not_party: number | null; source: string }>(
+      s.dbPath,
+      "SELECT resolution_id, total_yes, total_no, yes_not_party, source FROM unga_resolutions WHERE NOT has_country_votes ORDER BY year",
+    );
+    expect(totalsOnly).toEqual([
+      { resolution_id: "UNGA-2023-CCM", total_yes: 148, total_no: 1, yes_not_party: null, source: "CCM website news page" },
+      { resolution_id: "UNGA-2024-CCM", total_yes: 121, total_no: null, yes_not_party: 31, source: "13MSP Progress Report, para 67" },
+    ]);
+    const [afg] = await query<{ vote: string; source_line: number; iso3: string }>(s.dbPath, "SELECT iso3, vote, source_line FROM unga_votes WHERE resolution_id = 'A/RES/70/54' AND iso3 = 'AFG'");
+    expect(afg).toEqual({ iso3: "AFG", vote: "Y", source_line: 2 });
+    const [count] = await query<{ n: number }>(s.dbPath, "SELECT count(*) AS n FROM unga_votes");
+    expect(count!.n).toBe(1351);
+  });
+});
+
+describe("UNDL ingest of generated files", () => {
+  it("reads both layouts, detected from the header, in one build", async () => {
+    const s = sourcesWith({ "a-2025.csv": generated(3000, "2025"), "b-2026.csv": generated(2500, "2026", 2) });
+    await buildUnga(s);
+    const files = await query<{ source_file: string; layout: string; rows_loaded: number; rejected_lines: number }>(s.dbPath, "SELECT source_file, layout, rows_loaded, rejected_lines FROM undl_files ORDER BY source_file");
+    expect(files).toEqual([
+      { source_file: "sources/unga/a-2025.csv", layout: "2025", rows_loaded: 3000, rejected_lines: 0 },
+      { source_file: "sources/unga/b-2026.csv", layout: "2026", rows_loaded: 2500, rejected_lines: 0 },
+    ]);
+    const [notes] = await query<{ with_note_2025: number; rows: number }>(s.dbPath, "SELECT count(vote_note) FILTER (WHERE source_file LIKE '%2025%') AS with_note_2025, count(*) AS rows FROM undl_votes");
+    expect(notes).toEqual({ with_note_2025: 0, rows: 5500 });
+  });
+
+  it("parses the generator's output with the same ingest: every row, totals that match, ES sessions, UTF-8 names, CCM resolutions", async () => {
+    const bytes = generated(60_000, "2026", 7);
+    expect(sha256(generated(60_000, "2026", 7))).toBe(sha256(bytes)); // deterministic
+    const s = sourcesWith({ "gen.csv": bytes });
+    await buildUnga(s);
+    const [r] = await query<Record<string, number>>(
+      s.dbPath,
+      `SELECT (SELECT count(*) FROM undl_votes) AS rows, (SELECT count(*) FROM undl_rejects) AS rejects,
+              (SELECT count(*) FROM undl_resolutions WHERE NOT totals_match) AS mismatches,
+              (SELECT count(*) FROM undl_votes WHERE "session" LIKE 'ES-%') AS emergency,
+              (SELECT count(*) FROM undl_votes WHERE ms_name = 'TÜRKIYE') AS turkiye,
+              (SELECT count(DISTINCT ms_code) FROM undl_votes) AS states,
+              (SELECT count(*) FROM unga_resolutions WHERE topic = 'CCM' AND has_country_votes) AS ccm,
+              (SELECT count(*) FROM undl_votes WHERE title LIKE '%,%') AS titles_with_commas`,
+    );
+    expect(r!.rows).toBe(60_000);
+    expect(r!.rejects).toBe(0);
+    expect(r!.mismatches).toBe(0);
+    expect(r!.emergency).toBeGreaterThan(0);
+    expect(r!.turkiye).toBeGreaterThan(0);
+    expect(r!.states).toBe(193);
+    expect(r!.ccm).toBeGreaterThan(0);
+    expect(r!.titles_with_commas).toBeGreaterThan(0);
+  });
+});
+
+describe("UNDL rows that DuckDB rejects", () => {
+  // Lines 5, 9 and 12 of a generated 2026-layout file are broken: a comma outside quotes, a bad date, an unknown vote code.
+  function badFile(): Buffer {
+    const lines = generated(400, "2026", 3).toString("utf8").split("\n");
+    lines[4] = lines[4]!.replace(/,(\d{4}-\d{2}-\d{2}),/, ",$1,extra,");
+    lines[8] = lines[8]!.replace(/,(\d{4})-\d{2}-\d{2},/, ",$1-13-45,");
+    lines[11] = lines[11]!.replace(/^(\d+,[A-Z]{3},[^,]+),[YNAX],/, "$1,Q,");
+    return Buffer.from(lines.join("\n"));
+  }
+
+  it("fail the run with file, line and column of each", async () => {
+    const s = sourcesWith({ "undl-bad.csv": badFile() });
+    const error = await buildUnga(s).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(InputError);
+    const problems = (error as InputError).problems;
+    expect(problems.map((p) => [p.file, p.line])).toEqual([
+      ["sources/unga/undl-bad.csv", 5],
+      ["sources/unga/undl-bad.csv", 9],
+      ["sources/unga/undl-bad.csv", 12],
+    ]);
+    const message = (error as InputError).message;
+    expect(message).toContain("sources/unga/undl-bad.csv:5:");
+    expect(message).toContain("TOO MANY COLUMNS");
+    expect(message).toContain('sources/unga/undl-bad.csv:9: column "date"');
+    expect(message).toContain('sources/unga/undl-bad.csv:12: column "ms_vote"');
+    expect(message).toContain('"Q"');
+    expect(message).toContain("--allow-rejects");
+  });
+
+  it("with allowRejects: the build succeeds, the rejects stay listed and lines of later rows stay right", async () => {
+    const s = sourcesWith({ "undl-bad.csv": badFile() });
+    const { logger, lines } = capturingLogger();
+    await buildUnga({ ...s, allowRejects: true, logger });
+    expect(logger.warnings.join("\n")).toContain("3 rejected line(s) left out");
+    expect(lines.join("")).toContain("3 rejected lines");
+    const rejects = await query<{ line: number }>(s.dbPath, "SELECT DISTINCT line FROM undl_rejects ORDER BY line");
+    expect(rejects.map((r) => r.line)).toEqual([5, 9, 12]);
+    const [counts] = await query<{ n: number }>(s.dbPath, "SELECT count(*) AS n FROM undl_votes");
+    expect(counts!.n).toBe(397);
+    // The 20th data row (line 21) after three rejected lines: undl_line maps its ordinal back to line 21.
+    const fileLines = badFile().toString("utf8").split("\n");
+    const [undlId, code] = fileLines[20]!.split(",");
+    const [row] = await query<{ line: number }>(
+      s.dbPath,
+      "SELECT undl_line(v.source_file, v.rowid - f.first_rowid) AS line FROM undl_votes v JOIN undl_files f USING (source_file) WHERE v.undl_id = $id AND v.ms_code = $code",
+      { id: Number(undlId), code: code! },
+    );
+    expect(row!.line).toBe(21);
+  });
+});
+
+describe("incremental rerun", () => {
+  it("skips the ingest of an unchanged file (copied from the previous database) and re-reads a changed one", async () => {
+    const s = sourcesWith({ "one.csv": generated(20_000, "2026", 11), "two.csv": generated(5_000, "2025", 12) });
+    await buildUnga(s);
+    const first = await query<{ source_file: string; reused: boolean }>(s.dbPath, "SELECT source_file, reused FROM undl_files ORDER BY 1");
+    expect(first.map((f) => f.reused)).toEqual([false, false]);
+
+    const { logger, lines } = capturingLogger();
+    await buildUnga({ ...s, logger });
+    const second = await query<{ source_file: string; reused: boolean; rows_loaded: number }>(s.dbPath, "SELECT source_file, reused, rows_loaded FROM undl_files ORDER BY 1");
+    expect(second).toEqual([
+      { source_file: "sources/unga/one.csv", reused: true, rows_loaded: 20_000 },
+      { source_file: "sources/unga/two.csv", reused: true, rows_loaded: 5_000 },
+    ]);
+    expect(lines.join("")).toMatch(/one\.csv: skipped ingest \(unchanged, sha256 [0-9a-f]{12}…\): copied 20000 rows/);
+    const [lineOfCopied] = await query<{ source_line: number }>(s.dbPath, "SELECT max(source_line) AS source_line FROM unga_votes WHERE source_file = 'sources/unga/one.csv'");
+    expect(lineOfCopied!.source_line).toBeGreaterThan(1);
+
+    // A changed file (other content) is read again; the unchanged one is still copied.
+    appendFileSync(join(s.sourcesDir, "unga", "two.csv"), generated(5_000, "2025", 12).toString("utf8").split("\n").slice(1, 11).join("\n").replaceAll("A/RES/", "A/RES/9") + "\n");
+    await buildUnga(s);
+    const third = await query<{ source_file: string; reused: boolean; rows_loaded: number }>(s.dbPath, "SELECT source_file, reused, rows_loaded FROM undl_files ORDER BY 1");
+    expect(third).toEqual([
+      { source_file: "sources/unga/one.csv", reused: true, rows_loaded: 20_000 },
+      { source_file: "sources/unga/two.csv", reused: false, rows_loaded: 5_010 },
+    ]);
+  });
+});
