@@ -15,7 +15,7 @@ compared AS (
     (SELECT max(e.year) FROM series e WHERE e.year < s.year AND e.yes <= s.yes) AS last_as_low_year,
     (SELECT count(*) FROM series e WHERE e.year < s.year)::INTEGER AS earlier_years,
     -- years inside the series with no published total (e.g. 2022): the claim holds only for the years we have
-    (SELECT list(y ORDER BY y) FROM range(b.series_start, s.year) t(y) WHERE y NOT IN (SELECT year FROM series)) AS years_without_data
+    (SELECT list(y::INTEGER ORDER BY y) FROM range(b.series_start, s.year) t(y) WHERE y NOT IN (SELECT year FROM series)) AS years_without_data
   FROM series s, bounds b
 )
 SELECT

@@ -20,7 +20,7 @@ SELECT
   year AS to_year, resolution_id AS to_resolution_id, vote AS to_vote,
   from_label || ' → ' || vote_label AS change,
   ccm_status AS ccm_status_at_to_year,
-  CASE WHEN year - from_year > 1 THEN range(from_year + 1, year) END AS gap_years
+  CASE WHEN year - from_year > 1 THEN CAST(range(from_year + 1, year) AS INTEGER[]) END AS gap_years
 FROM paired
 WHERE from_vote IS NOT NULL AND from_vote <> vote
 ORDER BY iso3, to_year;

@@ -1,0 +1,70 @@
+/** The UNGA analysis views on the database built from the real sources/ (test/global-setup.ts). */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDatabase, queryRows, type Database } from "../data-loaders/lib/db.ts";
+import { openBuiltDb } from "./helpers/db.ts";
+
+let db: Database;
+beforeAll(async () => {
+  db = await openBuiltDb();
+});
+afterAll(() => closeDatabase(db));
+
+const rows = <T>(sql: string) => queryRows<T>(db.conn, sql);
+
+describe("UNGA analyses", () => {
+  it("lowest-since finds 2024 (121 yes, totals only) as the lowest since the series began in 2015, and says 2022 has no total", async () => {
+    const lows = await rows<{ year: number; yes: number; has_country_votes: boolean; series_start: number; years_without_data: number[] | null; statement: string }>(
+      "SELECT year, yes, has_country_votes, series_start, years_without_data, statement FROM unga_lowest_since WHERE lowest_since_series_start",
+    );
+    expect(lows).toHaveLength(1);
+    expect(lows[0]).toMatchObject({ year: 2024, yes: 121, has_country_votes: false, series_start: 2015 });
+    expect(lows[0]!.years_without_data).toEqual([2022]);
+    expect(lows[0]!.statement).toBe("121 yes in 2024: the lowest since the series began in 2015 (no total for 2022)");
+  });
+
+  it("says where per-country votes are missing instead of counting zeros", async () => {
+    const [y2024] = await rows<{ n: number; known: number; has: boolean }>(
+      "SELECT count(*) AS n, count(vote) AS known, bool_or(has_country_votes) AS has FROM unga_state_votes WHERE year = 2024 AND topic = 'CCM'",
+    );
+    expect(y2024!.n).toBeGreaterThanOrEqual(193);
+    expect(y2024!.known).toBe(0);
+    expect(y2024!.has).toBe(false);
+    const [resolution] = await rows<{ yes: number; no: number | null; abstain: number | null; non_voting: number | null }>(
+      "SELECT yes, \"no\", abstain, non_voting FROM unga_resolution_votes WHERE resolution_id = 'UNGA-2024-CCM'",
+    );
+    expect(resolution).toEqual({ yes: 121, no: null, abstain: null, non_voting: null });
+    const byStatus = await rows<{ ccm_status: string; yes: number; abstain: number | null }>("SELECT ccm_status, yes, abstain FROM unga_yes_by_status WHERE year = 2024");
+    expect(byStatus).toEqual([{ ccm_status: "not_party", yes: 31, abstain: null }]);
+  });
+
+  it("splits the yes votes of A/RES/70/54 by CCM status on the vote date, adding up to the published 139", async () => {
+    const split = await rows<{ ccm_status: string; yes: number }>("SELECT ccm_status, yes FROM unga_yes_by_status WHERE resolution_id = 'A/RES/70/54'");
+    expect(split.reduce((n, r) => n + r.yes, 0)).toBe(139);
+    expect(split.find((r) => r.ccm_status === "state_party")!.yes).toBeGreaterThan(50);
+  });
+
+  it("lists vote changes and yes-then-not-yes shifts that agree with the votes themselves", async () => {
+    const changes = await rows<{ iso3: string; from_year: number; from_vote: string; to_year: number; to_vote: string }>("SELECT iso3, from_year, from_vote, to_year, to_vote FROM unga_ccm_vote_changes");
+    expect(changes.length).toBeGreaterThan(0);
+    for (const c of changes.slice(0, 20)) {
+      const votes = await queryRows<{ year: number; vote: string }>(db.conn, "SELECT year, vote FROM unga_votes WHERE topic = 'CCM' AND iso3 = $iso3 AND year IN ($a, $b) ORDER BY year", { iso3: c.iso3, a: c.from_year, b: c.to_year });
+      expect(votes.map((v) => v.vote)).toEqual([c.from_vote, c.to_vote]);
+    }
+    const shifts = await rows<{ iso3: string; last_yes_year: number; year: number; vote: string }>("SELECT iso3, last_yes_year, year, vote FROM unga_vote_shifts");
+    expect(shifts.length).toBeGreaterThan(0);
+    for (const s of shifts) {
+      expect(s.vote).not.toBe("Y");
+      expect(s.last_yes_year).toBeLessThan(s.year);
+    }
+  });
+
+  it("agreement with the States Parties' majority is 1 for a State that voted with them and 0 for one that voted against", async () => {
+    const majority = await rows<{ resolution_id: string; majority_vote: string }>("SELECT resolution_id, majority_vote FROM unga_sp_majority WHERE topic = 'CCM'");
+    expect(majority).toHaveLength(7);
+    expect(new Set(majority.map((m) => m.majority_vote))).toEqual(new Set(["Y"]));
+    const agreement = await rows<{ year: number; agreement: number; votes_cast: number }>("SELECT year, agreement, votes_cast FROM unga_majority_agreement WHERE iso3 = 'RUS' AND topic = 'CCM' ORDER BY year");
+    const rus = await rows<{ year: number; vote: string }>("SELECT year, vote FROM unga_votes WHERE iso3 = 'RUS' AND topic = 'CCM' ORDER BY year");
+    expect(agreement.map((a) => a.year)).toEqual(rus.map((r) => r.year));
+    agreement.forEach((a, i) => expect(a.agreement).toBe(rus[i]!.vote === "Y" ? 1 : rus[i]!.vote === "X" ? null : 0));
+  });
+});
