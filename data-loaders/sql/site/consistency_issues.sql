@@ -1,0 +1,1 @@
+SELECT * FROM consistency_issues;

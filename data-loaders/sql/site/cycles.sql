@@ -1,0 +1,1 @@
+SELECT * FROM cycles ORDER BY ordinal;

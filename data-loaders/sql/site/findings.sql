@@ -1,0 +1,1 @@
+SELECT * FROM findings ORDER BY pillar_code, finding_id;

@@ -1,0 +1,1 @@
+SELECT * FROM indicators ORDER BY action, seq;

@@ -1,0 +1,6 @@
+-- Current status = the open-ended period of state_status; a State without any period has never signed.
+SELECT s.iso3, s.iso2, s.m49, s.name_en, s.region, s.subregion, s.un_member, s.un_status,
+       coalesce(st.status, 'not_party') AS status
+FROM states s
+LEFT JOIN state_status st ON st.iso3 = s.iso3 AND st.valid_to IS NULL
+ORDER BY s.name_en;

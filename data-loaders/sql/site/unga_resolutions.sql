@@ -1,0 +1,1 @@
+SELECT * FROM unga_resolutions ORDER BY year, resolution_id;

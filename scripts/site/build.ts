@@ -1,0 +1,90 @@
+/**
+ * `npm run site:build`: build the Observable Framework site offline, and refuse to publish a build that lies.
+ *
+ * 1. Fill Framework's npm cache from node_modules (scripts/site/npm-cache.ts).
+ * 2. Clear Framework's loader cache: `observable build` reuses any cached loader output ("[using stale]"), so a
+ *    change in sources/ or data-loaders/ would not show up. Every build re-runs every loader.
+ * 3. Build into a temporary folder with the network blocked (offline-guard.mjs).
+ * 4. Fail when Framework logged a loader or bundling error, even if it exited 0; check the output.
+ * 5. Swap the new site in for dist/ only when all of that passed; otherwise dist/ is left as it was.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { fillNpmCache } from "./npm-cache.ts";
+import { ROOT } from "../../data-loaders/lib/db.ts";
+import { buildLogProblems, checkBuiltSite } from "./build-checks.ts";
+import { siteRoutes } from "./routes.ts";
+
+const CACHE = join(ROOT, "src", ".observablehq", "cache");
+const FRAMEWORK_CLI = join(ROOT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
+const GUARD = pathToFileURL(join(ROOT, "scripts", "site", "offline-guard.mjs")).href;
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function clearLoaderCache(): void {
+  if (!existsSync(CACHE)) return;
+  for (const entry of readdirSync(CACHE)) if (entry !== "_npm") rmSync(join(CACHE, entry), { recursive: true, force: true });
+}
+
+function runFramework(output: string): Promise<{ code: number; log: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "--import", GUARD, FRAMEWORK_CLI, "build"], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        CCM_SITE_OUTPUT: relative(ROOT, output),
+        // Loaders run as child processes (tsx): block their network too.
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import=${GUARD}`.trim(),
+        NO_COLOR: "1",
+        FORCE_COLOR: "0",
+        OBSERVABLE_TELEMETRY_DISABLE: "true",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let text = "";
+    child.stdout.on("data", (d: Buffer) => {
+      text += d.toString();
+      process.stderr.write(d);
+    });
+    child.stderr.on("data", (d: Buffer) => {
+      text += d.toString();
+      process.stderr.write(d);
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? 1, log: text }));
+  });
+}
+
+export async function buildSite(): Promise<void> {
+  const started = performance.now();
+  await fillNpmCache(log);
+  clearLoaderCache();
+  const output = join(ROOT, `dist-${process.pid}.tmp`);
+  rmSync(output, { recursive: true, force: true });
+  try {
+    const { code, log: frameworkLog } = await runFramework(output);
+    const problems = buildLogProblems(frameworkLog);
+    if (code !== 0) problems.unshift(`observable build exited with code ${code}`);
+    if (!problems.length) problems.push(...checkBuiltSite(output, await siteRoutes()));
+    if (problems.length) {
+      throw new Error(`site build failed; dist/ left unchanged:\n  - ${problems.join("\n  - ")}`);
+    }
+    const dist = join(ROOT, "dist");
+    const old = join(ROOT, `dist-old-${process.pid}.tmp`);
+    if (existsSync(dist)) renameSync(dist, old);
+    renameSync(output, dist);
+    rmSync(old, { recursive: true, force: true });
+    log(`site built into dist/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } finally {
+    rmSync(output, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  buildSite().catch((e: unknown) => {
+    log(e instanceof Error ? e.message : String(e));
+    process.exit(1);
+  });
+}

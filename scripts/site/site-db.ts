@@ -1,0 +1,132 @@
+/**
+ * What Framework loaders in src/data/ share: open data/ccm.duckdb read-only, run a SQL file from
+ * data-loaders/sql/site/, and refuse empty or malformed results so that the site build fails loudly
+ * instead of publishing an empty chart.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import type { DuckDBValue } from "@duckdb/node-api";
+import { DEFAULT_DB, ROOT, closeDatabase, ident, openDatabase, queryRows, sqlText, type Database } from "../../data-loaders/lib/db.ts";
+
+export { ROOT };
+
+export async function openSiteDatabase(): Promise<Database> {
+  const path = process.env.CCM_DB ?? DEFAULT_DB;
+  if (!existsSync(path)) {
+    throw new Error(`${relative(ROOT, path)} does not exist: run \`npm run pipeline\` before building the site`);
+  }
+  return openDatabase(path, { readOnly: true });
+}
+
+/** Run data-loaders/sql/site/<name>.sql and return its rows as plain objects. */
+export async function siteQuery<T = Record<string, unknown>>(
+  db: Database,
+  name: string,
+  params?: Record<string, DuckDBValue>,
+  options: { allowEmpty?: boolean } = {},
+): Promise<T[]> {
+  const rows = await queryRows<T>(db.conn, sqlText(`site/${name}.sql`), params);
+  if (!rows.length && !options.allowEmpty) throw new Error(`data-loaders/sql/site/${name}.sql returned no rows`);
+  return rows.map((r) => plain(r) as T);
+}
+
+/** Names of the tables and views in the main schema (everything the site publishes). */
+export async function publishedTables(db: Database): Promise<{ name: string; kind: string; rows: number }[]> {
+  const tables = await siteQuery<{ name: string; kind: string }>(db, "published_tables");
+  const out: { name: string; kind: string; rows: number }[] = [];
+  for (const t of tables) {
+    const [count] = await queryRows<{ n: number }>(db.conn, `SELECT count(*)::INTEGER AS n FROM main.${ident(t.name)}`);
+    out.push({ ...t, rows: count?.n ?? 0 });
+  }
+  return out;
+}
+
+/** DuckDB returns DATE/TIMESTAMP as objects and big integers as bigint; JSON needs plain values. */
+function plain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "bigint") return Number(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (Array.isArray(value)) return value.map(plain);
+  if (typeof value === "object") {
+    const o: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) o[k] = plain(v);
+    return o;
+  }
+  return value;
+}
+
+/** Write a loader's JSON result to stdout, logging its size to stderr. */
+export async function emitJson(name: string, value: unknown): Promise<void> {
+  const text = JSON.stringify(value);
+  process.stderr.write(`${name}: ${text.length} bytes\n`);
+  await new Promise<void>((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
+}
+
+export async function withSiteDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openSiteDatabase();
+  try {
+    return await fn(db);
+  } finally {
+    closeDatabase(db);
+  }
+}
+
+/** Value of a `--name=value` argument, as Framework passes the parameters of parameterized loaders. */
+export function loaderParam(name: string): string {
+  const prefix = `--${name}=`;
+  const arg = process.argv.find((a) => a.startsWith(prefix));
+  if (!arg) throw new Error(`missing loader parameter --${name}`);
+  return arg.slice(prefix.length);
+}
+
+/** Fail a loader: print the reason on stderr and exit non-zero so Framework reports a loader error. */
+export function runLoader(name: string, fn: () => Promise<void>): void {
+  fn().catch((e: unknown) => {
+    process.stderr.write(`${name}: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  });
+}
+
+/** Check that `name` is a published table (so it is safe to quote into SQL) and return its columns. */
+export async function tableColumns(db: Database, name: string): Promise<{ name: string; type: string }[]> {
+  const tables = await siteQuery<{ name: string }>(db, "published_tables");
+  if (!tables.some((t) => t.name === name)) {
+    throw new Error(`no table or view named "${name}" in the database (known: ${tables.map((t) => t.name).join(", ")})`);
+  }
+  return siteQuery<{ name: string; type: string }>(db, "table_columns", { table: name });
+}
+
+/** All rows of a published table, as plain JSON values. */
+export async function tableRows(db: Database, name: string): Promise<Record<string, unknown>[]> {
+  await tableColumns(db, name);
+  const rows = await queryRows(db.conn, `SELECT * FROM main.${ident(name)}`);
+  return rows.map((r) => plain(r) as Record<string, unknown>);
+}
+
+/** Fail when a row set lacks a column the pages rely on (a contract change must break the build, not a chart). */
+export function requireColumns(what: string, rows: Record<string, unknown>[], columns: string[]): void {
+  const first = rows[0];
+  if (!first) return;
+  const missing = columns.filter((c) => !(c in first));
+  if (missing.length) throw new Error(`${what}: missing column(s) ${missing.join(", ")} (see docs/CONTRACTS.md)`);
+}
+
+/**
+ * Export a published table with DuckDB's COPY (CSV with header, or Parquet) and return the bytes.
+ * COPY cannot take its target as a bind parameter; the path is our own temp file, quoted as a literal.
+ */
+export async function copyTable(db: Database, name: string, format: "csv" | "parquet"): Promise<Buffer> {
+  const dir = mkdtempSync(join(tmpdir(), "ccm-site-"));
+  const file = join(dir, `${name}.${format}`);
+  try {
+    await tableColumns(db, name);
+    const options = format === "csv" ? "FORMAT csv, HEADER true" : "FORMAT parquet, COMPRESSION zstd";
+    await db.conn.run(`COPY (SELECT * FROM main.${ident(name)}) TO '${file.replaceAll("'", "''")}' (${options})`);
+    const bytes = readFileSync(file);
+    if (!bytes.length) throw new Error(`COPY of ${name} to ${format} wrote nothing`);
+    return bytes;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

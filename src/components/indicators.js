@@ -1,0 +1,59 @@
+import * as Plot from "npm:@observablehq/plot";
+import {POLARITY_LABEL, changeBadge, formatNumber} from "./format.js";
+import {tableAlternative} from "./table.js";
+
+// Small multiples: one line chart per indicator across the reporting cycles, captioned with the indicator's
+// direction (higher/lower is better) and the change from the previous cycle in words.
+export function indicatorMultiples(values, {indicators, cycles, width}) {
+  const grid = document.createElement("div");
+  grid.className = "multiples";
+  const cycleOrder = cycles.map((c) => c.cycle);
+  const cellWidth = Math.max(240, Math.min(360, Math.floor(width / Math.max(1, Math.floor(width / 280))) - 24));
+  for (const ind of indicators) {
+    const series = values.filter((v) => v.indicator_id === ind.indicator_id).sort((a, b) => a.ordinal - b.ordinal);
+    const measured = series.filter((v) => v.value != null);
+    const last = measured.at(-1);
+    const previous = measured.at(-2);
+    const delta = last && previous ? last.value - previous.value : null;
+    const figure = document.createElement("figure");
+    figure.id = `indicator-${ind.indicator_id}`;
+    const description = `Indicator ${ind.indicator_id}: ${ind.text}. ${series.map((v) => `${v.cycle}: ${v.value == null ? "not measured" : formatNumber(v.value)}`).join("; ")}.`;
+    const chart = Plot.plot({
+      width: cellWidth,
+      height: 150,
+      marginLeft: 44,
+      ariaLabel: `Indicator ${ind.indicator_id} across cycles`,
+      ariaDescription: description,
+      x: {domain: cycleOrder, label: null, type: "point", padding: 0.3},
+      y: {grid: true, label: ind.unit ?? null, zero: true, nice: true},
+      marks: [
+        Plot.line(measured, {x: "cycle", y: "value", stroke: "#0b57d0", strokeWidth: 2}),
+        Plot.dot(measured, {x: "cycle", y: "value", fill: "#0b57d0", r: 3.5, title: (d) => `${d.cycle}: ${d.as_printed ?? d.value} (${d.source_ref})`}),
+        Plot.text(measured, {x: "cycle", y: "value", text: (d) => formatNumber(d.value), dy: -10, fontSize: 11, fill: "#24292f"})
+      ]
+    });
+    const caption = document.createElement("figcaption");
+    const title = document.createElement("strong");
+    title.textContent = `${ind.indicator_id} `;
+    caption.append(title, ind.text, document.createElement("br"));
+    const meta = document.createElement("span");
+    meta.className = "muted";
+    meta.textContent = `${POLARITY_LABEL[ind.polarity] ?? ind.polarity} · change since previous cycle: `;
+    caption.append(meta, changeBadge(delta, ind.polarity));
+    const source = document.createElement("div");
+    source.className = "source";
+    source.textContent = `Source: ${ind.source_ref}`;
+    caption.append(source);
+    figure.append(caption, chart, tableAlternative(series, {
+      caption: `indicator ${ind.indicator_id}`,
+      columns: [
+        {key: "cycle", label: "Cycle"},
+        {key: "value", label: "Value", numeric: true, format: formatNumber},
+        {key: "as_printed", label: "As printed"},
+        {key: "source_ref", label: "Source"}
+      ]
+    }));
+    grid.append(figure);
+  }
+  return grid;
+}

@@ -1,0 +1,60 @@
+// Page loader: the Downloads page lists every published table (read from the database at build time) with
+// CSV and Parquet files, its provenance and a suggested citation. Links are literal so Framework builds them.
+import { execFileSync } from "node:child_process";
+import { ROOT, publishedTables, runLoader, siteQuery, withSiteDatabase } from "../scripts/site/site-db.ts";
+import { datasetProvenance, escapeHtml } from "../scripts/site/page-text.ts";
+
+function buildDate(): string {
+  // The date of the commit the site was built from, so two builds of one commit cite the same version.
+  try {
+    return execFileSync("git", ["log", "-1", "--format=%cs"], { cwd: ROOT, encoding: "utf8" }).trim();
+  } catch {
+    return new Date().toISOString().slice(0, 10);
+  }
+}
+
+function commit(): string {
+  try {
+    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
+  } catch {
+    return "unknown";
+  }
+}
+
+runLoader("downloads.md", async () => {
+  const { tables, datasets } = await withSiteDatabase(async (db) => ({ tables: await publishedTables(db), datasets: await siteQuery(db, "datasets") }));
+  const date = buildDate();
+  const version = commit();
+  const lines = [
+    "---",
+    "title: Downloads",
+    "toc: true",
+    "---",
+    "",
+    "# Downloads",
+    "",
+    `<p class="muted">Every table and view of the ccm-trends database (${tables.length}), as CSV (UTF-8, header row) and Parquet. Built from commit <code>${version}</code> on ${date}.</p>`,
+    "",
+    "## Suggested citation",
+    "",
+    `<blockquote>ccm-trends contributors (${date.slice(0, 4)}). <em>ccm-trends: Convention on Cluster Munitions monitoring data</em>, table &lt;name&gt;, version ${version} (${date}). Built from the CCM 13MSP Progress Report (Geneva, 9 September 2025), UN Digital Library voting records and the UN Treaty Collection. Cite the original producer named under each table as well.</blockquote>`,
+    "",
+    "## Tables",
+    "",
+  ];
+  for (const t of tables) {
+    const dataset = datasets.find((d) => d["name"] === t.name);
+    lines.push(
+      `### ${t.name}`,
+      "",
+      `<p>${t.kind === "view" ? "View" : "Table"} · ${t.rows} rows${t.name ? "" : ""} · <a download href="./data/tables/${t.name}.csv">${t.name}.csv</a> · <a download href="./data/tables/${t.name}.parquet">${t.name}.parquet</a></p>`,
+      "",
+      dataset ? datasetProvenance(dataset) : `<p class="source">Derived table; documented in <code>data-loaders/dictionary/${escapeHtml(t.name)}.json</code>.</p>`,
+      "",
+      `<p class="source">Cite as: ccm-trends contributors (${date.slice(0, 4)}). Table <code>${escapeHtml(t.name)}</code>, version ${version} (${date}).${dataset ? ` Original: ${escapeHtml(String(dataset["producer"]))}, ${escapeHtml(String(dataset["title"]))} (${escapeHtml(String(dataset["date"]))}).` : ""}</p>`,
+      "",
+    );
+  }
+  process.stderr.write(`downloads.md: ${tables.length} tables\n`);
+  process.stdout.write(lines.join("\n"));
+});

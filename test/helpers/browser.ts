@@ -1,0 +1,84 @@
+/**
+ * Real Chromium (Debian's /usr/bin/chromium) through playwright-core, against dist/ served on 127.0.0.1.
+ * Every page visit records console errors, page errors, failed requests and requests to any other host.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const ARTIFACTS = join(import.meta.dirname, "..", "..", "test-artifacts");
+
+export interface BrowserSession {
+  browser: BrowserContext;
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<BrowserSession> {
+  const profile = mkdtempSync(join(tmpdir(), "ccm-chromium-"));
+  // A persistent context is how playwright passes --user-data-dir: a new, empty profile each run.
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+    viewport: { width: 1280, height: 900 },
+  });
+  return {
+    browser,
+    async close() {
+      await browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Visit {
+  page: Page;
+  consoleErrors: string[];
+  failedRequests: string[];
+  offHostRequests: string[];
+  requests: string[];
+}
+
+/** Open `path` on the local server and wait until the network is idle; record everything that went wrong. */
+export async function visit(context: BrowserContext, baseUrl: string, path: string): Promise<Visit> {
+  const page = await context.newPage();
+  const host = new URL(baseUrl).host;
+  const v: Visit = { page, consoleErrors: [], failedRequests: [], offHostRequests: [], requests: [] };
+  page.on("console", (m) => {
+    if (m.type() === "error") v.consoleErrors.push(m.text());
+  });
+  page.on("pageerror", (e) => v.consoleErrors.push(`pageerror: ${e.message}`));
+  page.on("request", (r) => {
+    v.requests.push(r.url());
+    const url = new URL(r.url());
+    if (!["data:", "blob:"].includes(url.protocol) && url.host !== host) v.offHostRequests.push(r.url());
+  });
+  page.on("requestfailed", (r) => v.failedRequests.push(`${r.url()} (${r.failure()?.errorText})`));
+  page.on("response", (r) => {
+    if (r.status() >= 400) v.failedRequests.push(`${r.url()} (HTTP ${r.status()})`);
+  });
+  // Block anything off-host so a regression cannot reach the internet from the test either.
+  await page.route((url) => url.host !== host && !["data:", "blob:"].includes(url.protocol), (route) => route.abort());
+  await page.goto(`${baseUrl}${path}`, { waitUntil: "networkidle" });
+  return v;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const file = join(ARTIFACTS, `${name.replace(/[^\w.-]+/g, "_")}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+export type { Browser };

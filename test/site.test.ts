@@ -1,0 +1,157 @@
+/**
+ * The built site in a real browser: every page and a sample of State pages load without console errors,
+ * failed or off-host requests; charts have marks; the map draws States; a State page shows that State's real
+ * votes from the UNDL file; the SQL explorer answers a query; DuckDB-Wasm loads on the SQL page only.
+ * Needs dist/ (`npm run site:build`) and /usr/bin/chromium. Screenshots go to test-artifacts/.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import type { Server } from "node:http";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serveDist } from "../scripts/site/serve.ts";
+import { CHROMIUM, launchBrowser, screenshot, visit, type BrowserSession } from "./helpers/browser.ts";
+
+const ROOT = join(import.meta.dirname, "..");
+const DIST = join(ROOT, "dist");
+const VOTES_FILE = join(ROOT, "sources", "unga", "undl-ccm-votes-2015-2021.csv");
+
+let server: Server;
+let baseUrl: string;
+let session: BrowserSession;
+
+beforeAll(async () => {
+  if (!existsSync(join(DIST, "index.html"))) throw new Error("dist/ is missing: run `npm run site:build` before the site tests");
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  ({ server, url: baseUrl } = await serveDist(DIST, 0));
+  session = await launchBrowser();
+});
+
+afterAll(async () => {
+  await session?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+const pillarPages = existsSync(join(DIST, "pillars")) ? readdirSync(join(DIST, "pillars")).filter((f) => f.endsWith(".html")).map((f) => `/pillars/${f.replace(/\.html$/, "")}`) : [];
+// A sample of State pages: parties, non-parties, a withdrawn State, a State named in findings.
+const sampleStates = ["RUS", "LTU", "NOR", "USA", "AFG", "LAO"].filter((iso3) => existsSync(join(DIST, "states", `${iso3}.html`)));
+const pages = ["/", "/universalization", "/states/", "/data-quality", "/briefings", "/downloads", ...pillarPages, ...sampleStates.map((s) => `/states/${s}`)];
+
+describe("every page loads cleanly", () => {
+  it("has pages to test", () => {
+    expect(pillarPages.length).toBeGreaterThanOrEqual(5);
+    expect(sampleStates.length).toBeGreaterThanOrEqual(4);
+  });
+
+  for (const path of pages) {
+    it(`${path}: no console errors, failed or off-host requests, no DuckDB-Wasm`, async () => {
+      const v = await visit(session.browser, baseUrl, path);
+      try {
+        // Framework shows a cell's error in the page itself, not only on the console.
+        await v.page.waitForTimeout(300);
+        const cellErrors = await v.page.locator(".observablehq--error").allTextContents();
+        await screenshot(v.page, `page${path === "/" ? "-index" : path}`);
+        expect(v.consoleErrors).toEqual([]);
+        expect(cellErrors).toEqual([]);
+        expect(v.failedRequests).toEqual([]);
+        expect(v.offHostRequests).toEqual([]);
+        expect(v.requests.filter((u) => /duckdb/i.test(u))).toEqual([]);
+        expect(await v.page.locator("h1").first().textContent()).toBeTruthy();
+      } finally {
+        await v.page.close();
+      }
+    });
+  }
+});
+
+describe("charts", () => {
+  it("the overview draws the membership and UNGA charts with marks", async () => {
+    const v = await visit(session.browser, baseUrl, "/");
+    try {
+      await v.page.locator(".vega-chart svg").nth(1).waitFor();
+      const charts = v.page.locator(".vega-chart");
+      expect(await charts.count()).toBe(2);
+      for (let i = 0; i < 2; ++i) {
+        const marks = await charts.nth(i).locator("svg .mark-rect path, svg .mark-line path, svg .mark-symbol path").count();
+        expect(marks).toBeGreaterThan(3);
+        expect(await charts.nth(i).getAttribute("aria-label")).toBeTruthy();
+      }
+    } finally {
+      await v.page.close();
+    }
+  });
+
+  it("a pillar notebook draws one small multiple per indicator, each with marks and a text alternative", async () => {
+    const v = await visit(session.browser, baseUrl, pillarPages[0]!);
+    try {
+      const figures = v.page.locator(".multiples figure");
+      expect(await figures.count()).toBeGreaterThan(0);
+      for (let i = 0; i < (await figures.count()); ++i) {
+        const fig = figures.nth(i);
+        expect(await fig.locator("svg [aria-label='dot'] circle, svg [aria-label='line'] path").count()).toBeGreaterThan(0);
+        expect(await fig.locator("svg").first().getAttribute("aria-description")).toMatch(/Indicator/);
+        expect(await fig.locator("details.alt table").count()).toBe(1);
+      }
+    } finally {
+      await v.page.close();
+    }
+  });
+
+  it("the universalization map draws States, and its date control changes it", async () => {
+    const v = await visit(session.browser, baseUrl, "/universalization");
+    try {
+      const shaded = v.page.locator("figure svg g[aria-label='geo'] path, svg g[aria-label='geo'] path");
+      await shaded.first().waitFor();
+      expect(await shaded.count()).toBeGreaterThan(150);
+      const parties = () => v.page.locator("table.data").first().locator("tbody tr").first().locator("td").nth(1).textContent();
+      const today = Number(await parties());
+      await v.page.locator("input[type=date]").fill("2010-12-31");
+      await v.page.locator("input[type=date]").dispatchEvent("input");
+      await v.page.waitForTimeout(500);
+      const then = Number(await parties());
+      expect(today).toBeGreaterThan(then);
+      await screenshot(v.page, "universalization-2010");
+    } finally {
+      await v.page.close();
+    }
+  });
+});
+
+describe("State pages show real data", () => {
+  it("the Russian Federation page lists its recorded votes exactly as in the UNDL file", async () => {
+    const rows = parse(readFileSync(VOTES_FILE), { columns: true }) as { ms_code: string; resolution: string; ms_vote: string }[];
+    const expected = rows.filter((r) => r.ms_code === "RUS").map((r) => [r.resolution, { Y: "Yes", N: "No", A: "Abstain", X: "Non-voting" }[r.ms_vote]]);
+    expect(expected.length).toBe(7);
+    const v = await visit(session.browser, baseUrl, "/states/RUS");
+    try {
+      const table = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "Recorded votes" }) });
+      const shown = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [tr.children[1]?.textContent?.trim(), tr.children[3]?.textContent?.trim()]));
+      expect(shown).toEqual(expect.arrayContaining(expected));
+      expect(shown.length).toBeGreaterThanOrEqual(expected.length);
+      await screenshot(v.page, "state-RUS");
+    } finally {
+      await v.page.close();
+    }
+  });
+});
+
+describe("SQL explorer", () => {
+  it("loads DuckDB-Wasm from this site only and answers a query over the UNGA votes", async () => {
+    const v = await visit(session.browser, baseUrl, "/sql");
+    try {
+      const result = v.page.locator("table.data caption", { hasText: "rows" });
+      await result.waitFor({ timeout: 60_000 });
+      await v.page.locator("textarea").fill("SELECT count(*) AS n, count(DISTINCT resolution_id) AS resolutions FROM unga_votes WHERE resolution_id LIKE 'A/RES/%'");
+      await v.page.locator("textarea").press("Control+Enter");
+      const cell = v.page.locator("table.data tbody tr td").first();
+      await expect.poll(() => cell.textContent(), { timeout: 30_000 }).toBe("1351");
+      expect(v.offHostRequests).toEqual([]);
+      expect(v.failedRequests).toEqual([]);
+      expect(v.consoleErrors).toEqual([]);
+      expect(v.requests.some((u) => u.endsWith(".wasm"))).toBe(true);
+      await screenshot(v.page, "sql-explorer");
+    } finally {
+      await v.page.close();
+    }
+  });
+});
