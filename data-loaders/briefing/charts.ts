@@ -138,3 +138,35 @@ export function votesSpec(title: string, subtitle: string, description: string, 
     },
   } as TopLevelSpec;
 }
+
+export interface JudgementBar {
+  pillar: string;
+  judgement: string;
+  indicators: number;
+  order: number;
+}
+
+/** Per pillar, stacked counts of indicators that improved, held, declined or cannot be compared. */
+export function judgementBarsSpec(title: string, subtitle: string, description: string, bars: JudgementBar[], pillars: string[]): TopLevelSpec {
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    description,
+    title: { text: title, subtitle },
+    width: 330,
+    height: { step: 18 },
+    data: { values: bars },
+    mark: { type: "bar" },
+    encoding: {
+      y: { field: "pillar", type: "nominal", sort: pillars, title: null, axis: { labelLimit: 400 } },
+      x: { field: "indicators", type: "quantitative", title: "indicators", stack: "zero", axis: { tickMinStep: 1, format: "d" } },
+      color: {
+        field: "judgement",
+        type: "nominal",
+        title: null,
+        scale: { domain: Object.keys(JUDGEMENT_COLOURS), range: Object.values(JUDGEMENT_COLOURS) },
+        legend: { orient: "bottom", direction: "horizontal" },
+      },
+      order: { field: "order", type: "quantitative" },
+    },
+  } as TopLevelSpec;
+}

@@ -3,7 +3,7 @@
  * chart, largest movements in words), universalization with the UNGA trend, the consistency annex, and a
  * numbered source note for every figure. Pure apart from chart rendering; the same data give the same document.
  */
-import { pillarTrendSpec, renderSvg, votesSpec, type IndicatorPoint } from "./charts.ts";
+import { judgementBarsSpec, pillarTrendSpec, renderSvg, votesSpec, type IndicatorPoint } from "./charts.ts";
 import type { BriefingData, CycleRow, TrendRow } from "./data.ts";
 import { Footnotes, renumberNotes, type Block, type Briefing, type Inline, type Section } from "./model.ts";
 import { capitalize, countPhrase, figure, formatThousands, percent } from "./number-words.ts";
@@ -28,7 +28,7 @@ export async function composeBriefing(data: BriefingData, options: ComposeOption
   const first = data.cycles[0]!;
   const sections: Section[] = [];
 
-  sections.push(summarySection(ctx, target, first));
+  sections.push(await summarySection(ctx, target, first, charts));
   for (const pillar of data.pillars) {
     sections.push(await pillarSection(ctx, pillar.pillar_code, target, charts));
     if (pillar.pillar_code === "C") sections.push(await universalizationSection(ctx, target, charts));
@@ -117,7 +117,43 @@ function sentence(ctx: Context, r: TrendRow): Inline[] {
   return [s, ctx.valueNote(r), ";"];
 }
 
-function summarySection(ctx: Context, target: CycleRow, first: CycleRow): Section {
+/** Report-style bullet list: items end with ";", the last with ".". */
+function bullets(items: Inline[][]): Block {
+  return { kind: "list", items: items.map((item, i) => (i === items.length - 1 && item.at(-1) === ";" ? [...item.slice(0, -1), "."] : item)) };
+}
+
+/** Improved / declined / held per pillar: a table and a stacked bar chart. */
+async function pillarOverviewBlocks(ctx: Context, target: CycleRow, note: { note: number }, charts: ChartFile[]): Promise<Block[]> {
+  const pillars = ctx.data.pillars;
+  const previous = ctx.data.cycles.at(-2)?.cycle ?? "the previous cycle";
+  const judgements = [
+    ["improved", "improved"],
+    ["held", "held"],
+    ["declined", "declined"],
+    ["not_comparable", "not comparable"],
+  ] as const;
+  const bars = pillars.flatMap((p) =>
+    judgements.filter(([k]) => p[k] > 0).map(([k, label], i) => ({ pillar: `${p.pillar_code}. ${p.pillar}`, judgement: label, indicators: p[k], order: i })),
+  );
+  const title = `Indicators by movement, ${previous} to ${target.cycle}, per pillar`;
+  const description = `Stacked horizontal bar chart: for each of the ${pillars.length} pillars, how many indicators improved, held, declined or cannot be compared between ${previous} and ${target.cycle}.`;
+  const svg = await renderSvg(judgementBarsSpec(title, "Judged by each indicator's polarity (is a rise good news?)", description, bars, pillars.map((p) => `${p.pillar_code}. ${p.pillar}`)));
+  const file = "charts/pillars-overview.svg";
+  charts.push({ file, svg });
+  return [
+    {
+      kind: "table",
+      caption: [`Table S. Indicators that improved, declined or held between ${previous} and ${target.cycle}, by pillar`, note],
+      head: ["Pillar", "Indicators", "Improved", "Declined", "Held", "Not comparable"],
+      align: ["left", "right", "right", "right", "right", "right"],
+      rows: pillars.map((p) => [`${p.pillar_code}. ${p.pillar}`, String(p.indicators), String(p.improved), String(p.declined), String(p.held), String(p.not_comparable)]),
+      widths: [40, 12, 12, 12, 12, 12],
+    },
+    { kind: "chart", file, title, description, svg, note: note.note },
+  ];
+}
+
+async function summarySection(ctx: Context, target: CycleRow, first: CycleRow, charts: ChartFile[]): Promise<Section> {
   const { data, notes } = ctx;
   const blocks: Block[] = [];
   const indicators = ctx.byIndicator.size;
@@ -153,11 +189,11 @@ function summarySection(ctx: Context, target: CycleRow, first: CycleRow): Sectio
   const declined = byRank.filter((r) => r.judgement === "declined").slice(0, 3);
   if (improved.length) {
     blocks.push({ kind: "paragraph", content: [`The largest improvements in the ${data.cycle} cycle:`] });
-    blocks.push({ kind: "list", items: improved.map((r) => sentence(ctx, r)) });
+    blocks.push(bullets(improved.map((r) => sentence(ctx, r))));
   }
   if (declined.length) {
     blocks.push({ kind: "paragraph", content: [`The largest declines:`] });
-    blocks.push({ kind: "list", items: declined.map((r) => sentence(ctx, r)) });
+    blocks.push(bullets(declined.map((r) => sentence(ctx, r))));
   }
   const unga = ungaSentence(ctx);
   if (unga) blocks.push({ kind: "paragraph", content: unga });
@@ -173,6 +209,7 @@ function summarySection(ctx: Context, target: CycleRow, first: CycleRow): Sectio
       ],
     });
   }
+  blocks.push(...(await pillarOverviewBlocks(ctx, target, trendNote, charts)));
   if (data.missing.length) {
     blocks.push({ kind: "paragraph", content: [`Not covered, because the database does not contain them yet: ${data.missing.join(", ")}.`] });
   }
@@ -208,15 +245,21 @@ function ungaSentence(ctx: Context): Inline[] | null {
   const last = rows.at(-1);
   if (!last) return null;
   const prev = rows.at(-2);
-  const note = ctx.notes.cite(ungaRef(last) + (prev ? `; ${ungaRef(prev)}` : ""));
+  const low = ctx.data.lowestSince?.find((l) => l.year === last.year);
+  const refs = [ungaRef(last), ...(prev ? [ungaRef(prev)] : [])];
+  if (low) refs.push(`comparison with every earlier year by ccm-trends (view unga_lowest_since)`);
+  const note = ctx.notes.cite(`${refs.join("; ")}.`);
   let s = `${countPhrase(last.total_yes!, { capitalize: true })} States voted in favour of the ${last.year} UNGA resolution on the implementation of the Convention`;
   if (prev && prev.total_yes !== null) {
     if (last.total_yes! < prev.total_yes) s += `, down from ${countPhrase(prev.total_yes)} in ${prev.year}`;
     else if (last.total_yes! > prev.total_yes) s += `, up from ${countPhrase(prev.total_yes)} in ${prev.year}`;
     else s += `, as many as in ${prev.year}`;
   }
-  const lower = rows.filter((r) => r.year < last.year && r.total_yes! <= last.total_yes!);
-  if (rows.length > 2 && lower.length === 0) s += ` (the fewest of the ${countPhrase(rows.length)} recorded votes since ${rows[0]!.year})`;
+  if (low && low.earlier_years > 0) {
+    const gap = low.years_without_data ? `; no total is available for ${low.years_without_data}` : "";
+    if (low.lowest_since_series_start) s += ` (the fewest since the series began in ${low.series_start}${gap})`;
+    else if (low.last_as_low_year !== null && low.last_as_low_year < last.year - 1 && last.total_yes! < (prev?.total_yes ?? Infinity)) s += ` (the fewest since ${low.last_as_low_year}${gap})`;
+  }
   return [s, note, "."];
 }
 
@@ -280,7 +323,7 @@ async function pillarSection(ctx: Context, code: string, target: CycleRow, chart
   const moves = data.movements.filter((m) => m.pillar_code === code && m.rank_in_pillar <= 3).map((m) => ctx.row(m.indicator_id, data.cycle)!);
   if (moves.length) {
     blocks.push({ kind: "paragraph", content: [`Largest movements since the previous cycle:`] });
-    blocks.push({ kind: "list", items: moves.map((r) => sentence(ctx, r)) });
+    blocks.push(bullets(moves.map((r) => sentence(ctx, r))));
   } else {
     blocks.push({ kind: "paragraph", content: [`No indicator of this pillar moved in the ${target.cycle} cycle.`] });
   }
@@ -377,7 +420,90 @@ async function universalizationSection(ctx: Context, target: CycleRow, charts: C
   const file = "charts/unga-votes.svg";
   charts.push({ file, svg });
   blocks.push({ kind: "chart", file, title, description, svg, note: note.note });
+  blocks.push(...(await yesByStatusBlocks(ctx, charts)));
+  blocks.push(...voteShiftBlocks(ctx));
   return { id: "universalization", title: "Universalization and the UNGA resolution", blocks, pageBreak: true };
+}
+
+const STATUS_LABELS: [string, string, string][] = [
+  ["state_party", "States Parties", "#1f4e79"],
+  ["deposited", "deposited, not in force", "#6baed6"],
+  ["signatory", "signatories", "#9ecae1"],
+  ["withdrawn", "withdrawn", "#fdae6b"],
+  ["not_party", "States not party", "#bdbdbd"],
+  ["unknown", "unknown status", "#f0f0f0"],
+];
+
+/** Yes votes by the voter's CCM status on the vote date: a table and a stacked bar chart. */
+async function yesByStatusBlocks(ctx: Context, charts: ChartFile[]): Promise<Block[]> {
+  const rows = ctx.data.yesByStatus;
+  if (!rows || rows.length === 0) return [];
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+  const statuses = STATUS_LABELS.filter(([code]) => rows.some((r) => r.ccm_status === code));
+  const note = ctx.notes.cite(
+    `Yes votes by CCM status on the vote date, computed by ccm-trends (view unga_yes_by_status) from the per-country votes (table unga_votes) and the membership history (view state_status); ${[...new Set(rows.filter((r) => !r.has_country_votes).map((r) => `${r.year}: ${r.basis ?? "published total"}`))].join("; ") || "all years from per-country votes"}.`,
+  );
+  const cell = (year: number, code: string): string => {
+    const r = rows.find((x) => x.year === year && x.ccm_status === code);
+    if (r && r.yes !== null) return formatThousands(r.yes);
+    return rows.some((x) => x.year === year && x.has_country_votes) ? "0" : "not available";
+  };
+  const blocks: Block[] = [];
+  const latest = years.at(-1)!;
+  const latestNotParty = rows.find((r) => r.year === latest && r.ccm_status === "not_party");
+  if (latestNotParty?.yes != null) {
+    blocks.push({
+      kind: "paragraph",
+      content: [`${countPhrase(latestNotParty.yes, { capitalize: true })} States not party voted in favour of the ${latest} resolution`, note, "."],
+    });
+  }
+  blocks.push({
+    kind: "table",
+    caption: ["Table V. Yes votes on the CCM resolution by the voter's CCM status on the vote date", note],
+    head: ["Year", ...statuses.map(([, label]) => capitalize(label))],
+    align: ["left", ...statuses.map(() => "right" as const)],
+    rows: years.map((y) => [String(y), ...statuses.map(([code]) => cell(y, code))]),
+  });
+  const bars = rows
+    .filter((r) => r.yes !== null)
+    .map((r) => ({ year: r.year, group: STATUS_LABELS.find(([c]) => c === r.ccm_status)?.[1] ?? r.ccm_status, votes: r.yes!, groupOrder: STATUS_LABELS.findIndex(([c]) => c === r.ccm_status) }));
+  const title = "Yes votes on the CCM resolution by CCM status of the voter";
+  const partial = years.filter((y) => !rows.some((r) => r.year === y && r.has_country_votes));
+  const description = `Stacked bar chart of yes votes per year, ${years[0]} to ${latest}, split by the voter's status under the Convention on the day of the vote${partial.length ? `; for ${partial.join(", ")} only the yes votes of States not party are published` : ""}.`;
+  const svg = await renderSvg(votesSpec(title, "States Parties, signatories and States not party", description, bars, statuses.map(([, label, colour]) => ({ name: label, colour }))));
+  const file = "charts/unga-yes-by-status.svg";
+  charts.push({ file, svg });
+  blocks.push({ kind: "chart", file, title, description, svg, note: note.note });
+  return blocks;
+}
+
+/** States that voted yes in an earlier year and later abstained, voted no or did not vote. */
+function voteShiftBlocks(ctx: Context): Block[] {
+  const rows = ctx.data.voteShifts;
+  if (!rows) return [];
+  const states = [...new Set(rows.map((r) => r.name_en))].sort();
+  const gaps = rows[0]?.years_without_country_votes ?? null;
+  if (states.length === 0) {
+    return [{ kind: "paragraph", content: ["No State that voted yes in an earlier year later abstained, voted no or did not vote, in the years with per-country votes."] }];
+  }
+  const note = ctx.notes.cite("States that voted yes in an earlier year and later did not, computed by ccm-trends (view unga_vote_shifts) from the per-country votes (table unga_votes, UN Digital Library).");
+  const byShift = (shift: string) => states.filter((n) => rows.some((r) => r.name_en === n && r.shift === shift));
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (const shift of ["voted no", "abstained", "did not vote"]) {
+    const names = byShift(shift);
+    if (names.length) parts.push(`${countPhrase(names.length)} ${shift} at least once (${listNames(names)})`);
+  }
+  return [
+    {
+      kind: "paragraph",
+      content: [
+        `${countPhrase(states.length, { capitalize: true })} States that had voted in favour in an earlier year later abstained, voted no or did not vote, between ${years[0]} and ${years.at(-1)}: ${parts.join("; ")}`,
+        note,
+        `.${gaps ? ` Per-country votes are not available for ${gaps}, so shifts in those years cannot be seen.` : ""}`,
+      ],
+    },
+  ];
 }
 
 function annexSection(ctx: Context): Section {
@@ -395,11 +521,11 @@ function annexSection(ctx: Context): Section {
     });
     blocks.push({
       kind: "table",
-      caption: ["Table X. Consistency issues in the progress report", note],
+      caption: ["Annex table. Consistency issues in the progress report", note],
       head: ["Paragraph", "Kind", "Severity", "Expected", "Found", "Explanation"],
       align: ["left", "left", "left", "left", "left", "left"],
       widths: [10, 13, 9, 17, 17, 34],
-      rows: issues.map((i) => [[i.paragraph, i.related].filter(Boolean).join(" / ") || "–", i.kind, i.severity, i.expected ?? "–", i.found ?? "–", i.explanation]),
+      rows: issues.map((i) => [[i.paragraph, i.related].filter(Boolean).join(" / ") || "–", i.kind.replaceAll("_", " "), i.severity, i.expected ?? "–", i.found ?? "–", i.explanation]),
       className: "issues",
     });
   }

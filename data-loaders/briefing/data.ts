@@ -108,6 +108,35 @@ export interface UngaRow {
   source_ref: string | null;
 }
 
+export interface LowestSinceRow {
+  year: number;
+  yes: number;
+  last_as_low_year: number | null;
+  earlier_years: number;
+  lowest_since_series_start: boolean;
+  series_start: number;
+  years_without_data: string | null;
+  source: string | null;
+}
+
+export interface YesByStatusRow {
+  year: number;
+  resolution_id: string;
+  ccm_status: string;
+  yes: number | null;
+  has_country_votes: boolean;
+  basis: string | null;
+}
+
+export interface VoteShiftRow {
+  iso3: string;
+  name_en: string;
+  year: number;
+  shift: string;
+  ccm_status: string;
+  years_without_country_votes: string | null;
+}
+
 export interface IssueRow {
   kind: string;
   severity: string;
@@ -128,6 +157,9 @@ export interface BriefingData {
   membership: MembershipRow | null;
   withdrawals: WithdrawalRow[] | null;
   unga: UngaRow[] | null;
+  lowestSince: LowestSinceRow[] | null;
+  yesByStatus: YesByStatusRow[] | null;
+  voteShifts: VoteShiftRow[] | null;
   issues: IssueRow[] | null;
   /** Names of the relations the briefing wanted but the database lacks. */
   missing: string[];
@@ -179,7 +211,10 @@ export async function loadBriefingData(conn: DuckDBConnection, cycle: string): P
     datasets: await query<DatasetRow>(conn, "datasets.sql"),
     membership: await optional(["state_status"], async () => (await query<MembershipRow>(conn, "membership.sql", cycle))[0] ?? null),
     withdrawals: await optional(["state_events", "states"], () => query<WithdrawalRow>(conn, "withdrawals.sql", cycle)),
-    unga: await optional(["unga_resolutions"], () => query<UngaRow>(conn, "unga_totals.sql")),
+    unga: await optional(["unga_resolution_votes"], () => query<UngaRow>(conn, "unga_totals.sql")),
+    lowestSince: await optional(["unga_lowest_since"], () => query<LowestSinceRow>(conn, "unga_lowest_since.sql")),
+    yesByStatus: await optional(["unga_yes_by_status"], () => query<YesByStatusRow>(conn, "unga_yes_by_status.sql")),
+    voteShifts: await optional(["unga_vote_shifts"], () => query<VoteShiftRow>(conn, "unga_vote_shifts.sql")),
     issues: await optional(["consistency_issues"], () => query<IssueRow>(conn, "consistency_issues.sql")),
     missing: missing.sort(),
   };

@@ -24,7 +24,9 @@ function block(b: Block): string {
       const head = b.head.map((h, i) => `<th scope="col"${cls(i)}>${escapeHtml(h)}</th>`).join("");
       const rows = b.rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${escapeHtml(c)}</td>`).join("")}</tr>`).join("\n");
       const cols = b.widths ? `<colgroup>${b.widths.map((w) => `<col style="width:${w}%">`).join("")}</colgroup>\n` : "";
-      return `<table${b.className ? ` class="${b.className}"` : ""}>\n<caption>${text(b.caption)}</caption>\n${cols}<thead><tr>${head}</tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table>`;
+      // A short table is kept on one page; a long one may break between rows (the header repeats).
+      const classes = [b.className, b.rows.length <= 14 ? "keep" : undefined].filter(Boolean).join(" ");
+      return `<table${classes ? ` class="${classes}"` : ""}>\n<caption>${text(b.caption)}</caption>\n${cols}<thead><tr>${head}</tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table>`;
     }
     case "chart":
       return `<figure class="chart">\n${b.svg}\n<figcaption>${escapeHtml(b.title)}<sup class="fn"><a href="#note-${b.note}">${b.note}</a></sup>. <span class="alt">${escapeHtml(b.description)}</span></figcaption>\n</figure>`;
@@ -55,6 +57,7 @@ caption { caption-side: top; text-align: left; font-weight: bold; font-size: 8.5
 th { text-align: left; font-weight: bold; border-bottom: 1.2px solid var(--ink); padding: 1.2mm 1.5mm; vertical-align: bottom; }
 td { border-bottom: 0.5px solid var(--rule); padding: 1mm 1.5mm; vertical-align: top; }
 tr { break-inside: avoid; }
+table.keep { break-inside: avoid; }
 thead { display: table-header-group; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }

@@ -1,6 +1,7 @@
--- Plenary votes on the annual CCM resolution, one row per year (totals only where per-country votes are missing).
-SELECT r.resolution_id, r.resolution, r.year, r.total_yes, r.total_no, r.total_abstentions, r.total_non_voting,
-       r.total_ms, r.has_country_votes, r.source, r.source_ref
-FROM unga_resolutions r
-WHERE r.topic = 'CCM'
-ORDER BY r.year, r.resolution_id;
+-- Plenary votes on the annual CCM resolution, one row per year (view unga_resolution_votes); figures that were
+-- not published stay NULL.
+SELECT resolution_id, resolution, year, yes AS total_yes, "no" AS total_no, abstain AS total_abstentions,
+       non_voting AS total_non_voting, member_states AS total_ms, has_country_votes, source, source_ref
+FROM unga_resolution_votes
+WHERE topic = 'CCM'
+ORDER BY year, resolution_id;

@@ -1,0 +1,6 @@
+-- States that voted yes in an earlier year and later abstained, voted no or did not vote (view unga_vote_shifts),
+-- and the years that could not be looked at because only totals exist.
+SELECT iso3, name_en, year, shift, ccm_status,
+       array_to_string(years_without_country_votes, ', ') AS years_without_country_votes
+FROM unga_vote_shifts
+ORDER BY name_en, year;
