@@ -197,6 +197,8 @@ describe("the real 13MSP report", () => {
           ["same_count_differs", "warning", "262", "7 (para 262)", "6 (para 89)"],
           // Para 214: outreach to six SPs with overdue initial reports; para 213 lists five.
           ["same_count_differs", "warning", "214", "6 (para 214)", "5 (para 213)"],
+          // The text of indicator 47.1 splits its SPs into 32 with legislation + 33 with sufficient law = 65 (the 12MSP value), against 67.
+          ["parts_vs_whole", "warning", "VI.J table (Action 47)", "67 (table, indicator 47.1)", "32 (VI.J table (Action 47)) + 33 (VI.J table (Action 47)) = 65"],
           // Paras 207, 209, 210 date the 2024 annual reports in 2024 (30 June 2024, 30 April 2024).
           ["report_date", "error", "207", "a date after calendar year 2024", "30 June 2024"],
           ["report_date", "error", "209", "a date after calendar year 2024", "30 April 2024"],

@@ -32,6 +32,13 @@ SELECT
     WHEN 'indicator' THEN iv.value
   END AS value,
   coalesce(f.paragraph, g.paragraph, rf.paragraph, CASE WHEN iv.indicator_id IS NOT NULL THEN 'indicator ' || iv.indicator_id END) AS source_paragraph,
+  -- How the issue text cites the value: "para 239", "summary II.J.2", "table, indicator 47.1", or the figure's own reference.
+  CASE
+    WHEN p.term_kind = 'indicator' THEN 'table, indicator ' || p.ref
+    WHEN regexp_matches(coalesce(f.paragraph, g.paragraph, rf.paragraph), '^[0-9]+') THEN 'para ' || coalesce(f.paragraph, g.paragraph, rf.paragraph)
+    WHEN coalesce(f.paragraph, g.paragraph, rf.paragraph) LIKE 'II.%' THEN 'summary ' || coalesce(f.paragraph, g.paragraph, rf.paragraph)
+    ELSE coalesce(f.paragraph, g.paragraph, rf.paragraph)
+  END AS source_label,
   (f.finding_id IS NOT NULL OR g.figure_id IS NOT NULL OR rf.fact_id IS NOT NULL OR iv.indicator_id IS NOT NULL) AS term_found
 FROM parsed p
 LEFT JOIN findings f ON p.term_kind IN ('finding', 'named', 'of') AND f.finding_id = p.ref

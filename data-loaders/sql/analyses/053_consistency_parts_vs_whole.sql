@@ -6,9 +6,9 @@ WITH sides AS (
     relation_id,
     max(value) FILTER (WHERE side = 'whole') AS whole_value,
     max(term) FILTER (WHERE side = 'whole') AS whole_term,
-    max(source_paragraph) FILTER (WHERE side = 'whole') AS whole_paragraph,
+    max(source_label) FILTER (WHERE side = 'whole') AS whole_label,
     sum(value) FILTER (WHERE side = 'part') AS parts_value,
-    string_agg(format('{} (para {})', value, source_paragraph), ' + ' ORDER BY position) FILTER (WHERE side = 'part') AS parts_text,
+    string_agg(format('{} ({})', value, source_label), ' + ' ORDER BY position) FILTER (WHERE side = 'part') AS parts_text,
     bool_and(value IS NOT NULL) AS complete
   FROM count_relation_terms
   GROUP BY relation_id
@@ -18,7 +18,7 @@ SELECT
   r.severity,
   r.paragraph,
   r.related,
-  format('{} (para {})', s.whole_value, s.whole_paragraph) AS expected,
+  format('{} ({})', s.whole_value, s.whole_label) AS expected,
   CASE r.kind WHEN 'sum' THEN format('{} = {}', s.parts_text, s.parts_value) ELSE s.parts_text END AS found,
   format('{}. As printed: {} against {}.', r.reason, s.whole_value, CASE r.kind WHEN 'sum' THEN format('{} = {}', s.parts_text, s.parts_value) ELSE s.parts_text END) AS explanation,
   CAST(NULL AS VARCHAR) AS finding_id
