@@ -51,29 +51,38 @@ export interface IndicatorPoint {
   value: number;
 }
 
-/** One line per indicator across the cycles (10MSP → 13MSP); missing values leave a gap, not a zero. */
+/**
+ * Small multiples: one small line chart per indicator across the cycles (10MSP → 13MSP), each with its own
+ * y scale, because the indicators of a pillar count different things (States, people, munitions).
+ * Missing values leave a gap, never a zero.
+ */
 export function pillarTrendSpec(title: string, subtitle: string, description: string, points: IndicatorPoint[], cycles: string[]): TopLevelSpec {
+  const indicators = points.map((p) => p.indicator).filter((l, i, a) => a.indexOf(l) === i);
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     description,
     title: { text: title, subtitle },
-    width: 380,
-    height: 190,
     data: { values: points },
-    mark: { type: "line", point: { filled: true, size: 36 }, strokeWidth: 1.8 },
-    encoding: {
-      x: { field: "cycle", type: "ordinal", sort: cycles, title: null, axis: { labelAngle: 0, grid: false } },
-      y: { field: "value", type: "quantitative", title: "value", axis: { tickMinStep: 1, format: "d" } },
-      color: {
-        field: "label",
-        type: "nominal",
-        title: "LAP indicator",
-        sort: points.map((p) => p.label).filter((l, i, a) => a.indexOf(l) === i),
-        scale: { scheme: "tableau10" },
-        legend: { orient: "right", labelLimit: 160, columns: 1 },
+    facet: { field: "indicator", type: "nominal", sort: indicators, title: null, header: { labelFontSize: 9, labelFontWeight: "bold", labelPadding: 2 } },
+    columns: 5,
+    spacing: { row: 14, column: 16 },
+    spec: {
+      width: 86,
+      height: 52,
+      layer: [
+        { mark: { type: "line", color: "#1f4e79", strokeWidth: 1.6 } },
+        { mark: { type: "point", filled: true, size: 22, color: "#1f4e79" } },
+        {
+          mark: { type: "text", dy: -7, fontSize: 8, color: "#333" },
+          encoding: { text: { field: "value", type: "quantitative", format: ",d" } },
+        },
+      ],
+      encoding: {
+        x: { field: "cycle", type: "ordinal", sort: cycles, title: null, axis: { labelAngle: 0, labelFontSize: 7, labelExpr: "replace(datum.label, 'MSP', '')", grid: false, ticks: false } },
+        y: { field: "value", type: "quantitative", title: null, scale: { zero: true, nice: true }, axis: { labels: false, ticks: false, grid: true, tickCount: 3, domain: false } },
       },
-      detail: { field: "indicator" },
     },
+    resolve: { scale: { y: "independent" } },
   } as TopLevelSpec;
 }
 

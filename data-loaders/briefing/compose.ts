@@ -342,16 +342,6 @@ async function pillarSection(ctx: Context, code: string, target: CycleRow, chart
     ];
   });
   const revised = rows.some((r) => (ctx.byIndicator.get(r.indicator_id) ?? []).some((h) => h.revised));
-  blocks.push({
-    kind: "table",
-    caption: [`Table ${code}. ${pillar.pillar}: indicator values, ${first} to ${target.cycle}${revised ? " (* figure updated in a later report)" : ""}`, sourceNote],
-    head,
-    align,
-    rows: tableRows,
-    className: "trend",
-    widths: trendWidths(cycles.length),
-  });
-
   const points: IndicatorPoint[] = [];
   for (const r of rows) {
     for (const h of ctx.byIndicator.get(r.indicator_id) ?? []) {
@@ -362,12 +352,23 @@ async function pillarSection(ctx: Context, code: string, target: CycleRow, chart
     const title = `${code}. ${pillar.pillar}: indicator values by cycle`;
     const rising = rows.filter((r) => (r.change_since_first ?? 0) > 0).length;
     const falling = rows.filter((r) => (r.change_since_first ?? 0) < 0).length;
-    const description = `Line chart of the ${rows.length} indicators of pillar ${code} from ${first} to ${target.cycle}: ${rising} are higher and ${falling} lower in ${target.cycle} than in ${first}; unmeasured cycles are gaps.`;
+    const description = `Small line charts of the ${rows.length} indicators of pillar ${code} from ${first} to ${target.cycle}, one per indicator: ${rising} are higher and ${falling} lower in ${target.cycle} than in ${first}; unmeasured cycles are gaps.`;
     const file = `charts/pillar-${code}.svg`;
-    const svg = await renderSvg(pillarTrendSpec(title, `${first}–${target.cycle}, values as printed in the progress reports' tables`, description, points, cycles));
+    const svg = await renderSvg(pillarTrendSpec(title, `One panel per LAP indicator, each on its own scale from zero; 10 = ${first} … ${target.cycle.replace("MSP", "")} = ${target.cycle}`, description, points, cycles));
     charts.push({ file, svg });
     blocks.push({ kind: "chart", file, title, description, svg, note: sourceNote.note });
   }
+  const tableBlock: Block = {
+    kind: "table",
+    caption: [`Table ${code}. ${pillar.pillar}: indicator values, ${first} to ${target.cycle}${revised ? " (* figure updated in a later report)" : ""}`, sourceNote],
+    head,
+    align,
+    rows: tableRows,
+    className: "trend",
+    widths: trendWidths(cycles.length),
+  };
+
+  blocks.push(tableBlock);
   return { id: `pillar-${code}`, title: `${code}. ${pillar.pillar}`, blocks, pageBreak: true };
 }
 

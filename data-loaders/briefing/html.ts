@@ -25,7 +25,7 @@ function block(b: Block): string {
       const rows = b.rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${escapeHtml(c)}</td>`).join("")}</tr>`).join("\n");
       const cols = b.widths ? `<colgroup>${b.widths.map((w) => `<col style="width:${w}%">`).join("")}</colgroup>\n` : "";
       // A short table is kept on one page; a long one may break between rows (the header repeats).
-      const classes = [b.className, b.rows.length <= 14 ? "keep" : undefined].filter(Boolean).join(" ");
+      const classes = [b.className, b.rows.length <= 12 && b.className !== "trend" ? "keep" : undefined].filter(Boolean).join(" ");
       return `<table${classes ? ` class="${classes}"` : ""}>\n<caption>${text(b.caption)}</caption>\n${cols}<thead><tr>${head}</tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table>`;
     }
     case "chart":
