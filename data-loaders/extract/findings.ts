@@ -143,7 +143,7 @@ function sentenceAt(text: string, at: number): string {
 /** The end of the clause that starts at `from` (for the predicate of a finding). */
 function clauseEnd(text: string, from: number): number {
   const rest = text.slice(from);
-  const m = /[;:]|\.(?=\s|$)|,\s+(?:while|including|of which|whilst|meaning|thereby|only|most|many|some|several)\b|,\s+(?:and|but)\s+(?=[a-z]+\s)|\s+(?:while|whilst)\s+(?=[a-z]+\s+\()/.exec(rest);
+  const m = /[;:]|\.(?=\s|$)|,\s+(?:while|including|of which|whilst|meaning|thereby|only|most|many|some|several)\b|\s+whilst\b|,\s+(?:and|but)\s+(?=[a-z]+\s)|\s+(?:while|whilst)\s+(?=[a-z]+\s+\()/.exec(rest);
   return m ? from + m.index : text.length;
 }
 
@@ -168,6 +168,7 @@ export function extractFindings(text: string, resolver: NameResolver, options: E
   const states: FindingState[] = [];
   const statesOf = new Map<string, FindingState[]>();
   const nounOf = new Map<string, string>();
+  const predicateOf = new Map<string, string>();
   const units = splitReport(text);
 
   /** A list of State names, or null when the text is not one. Unknown names become problems. */
@@ -267,12 +268,19 @@ export function extractFindings(text: string, resolver: NameResolver, options: E
         }
         consumedTo = Math.max(list ? list.end : c.end, predicateFrom);
         const later = candidates.find((d) => d.start >= predicateFrom);
-        const predicateTo = Math.min(clauseEnd(t, predicateFrom), later ? later.start : t.length);
-        const predicate = t
-          .slice(predicateFrom, predicateTo)
-          .replace(/^[\s,\u00b9\u00b2\u00b3\u2070-\u2079]+/, "")
-          .replace(/[\s,;.]+$/, "")
-          .trim();
+        const cleanPredicate = (from: number) => {
+          const to = Math.min(clauseEnd(t, from), later && later.start >= from ? later.start : t.length);
+          return t.slice(from, to).replace(/^[\s,\u00b9\u00b2\u00b3\u2070-\u2079]+/, "").replace(/[\s,;.]+$/, "").trim();
+        };
+        let predicate = cleanPredicate(predicateFrom);
+        // "38 UN Member States, including 23 that …, were absent": the verb comes after the "including" clause.
+        const including = /^\s*,\s+including\s+\S+\s+that\b[^,]*,\s+/.exec(t.slice(predicateFrom));
+        if (predicate === "" && including) predicate = cleanPredicate(predicateFrom + including[0].length);
+        const leadClause = t.slice(0, c.start).split(/[.;:](?=\s)/).pop()!.trim().split(/\s+/).slice(-12).join(" ");
+        const sentenceOf = sentenceAt(t, c.start);
+        const previousInSentence = [...segFindings].reverse().find((x) => x.c.kind === "anchor" && x.c.start >= t.indexOf(sentenceOf));
+        // "121 States voting in favour, including 31 States not party (…)": the part shares the whole's predicate.
+        if (predicate === "" && /including\s*$/i.test(leadClause) && previousInSentence) predicate = predicateOf.get(previousInSentence.f.finding_id) ?? "";
         seq++;
         const f: Finding = {
           finding_id: `${cycle}-${unit.id}-${seq}`,
@@ -333,7 +341,8 @@ export function extractFindings(text: string, resolver: NameResolver, options: E
           }
         }
         const parentFinding = f.parent_finding_id ? all.find((x) => x.finding_id === f.parent_finding_id) : undefined;
-        f.counted = describeCounted(c, predicate, parentFinding, f.subset_of_parent, parentFinding ? nounOf.get(parentFinding.finding_id) : undefined);
+        f.counted = describeCounted(c, predicate, parentFinding, f.subset_of_parent, parentFinding ? nounOf.get(parentFinding.finding_id) : undefined, leadClause);
+        predicateOf.set(f.finding_id, predicate);
         nounOf.set(f.finding_id, c.nounPhrase || (parentFinding ? (nounOf.get(parentFinding.finding_id) ?? "States") : "States"));
 
         // Named States.
@@ -375,7 +384,7 @@ export function extractFindings(text: string, resolver: NameResolver, options: E
         if (segFindings.some((x) => (x.list && open >= x.list.start && open < x.list.end) || (open >= x.c.start && open < x.c.end))) continue;
         const names = parseNameList(m[1]!, isName);
         if (names.length === 0 || !names.every((n) => isName(n.name))) continue;
-        const lead = t.slice(0, open).replace(/[\s,]+$/, "").split(/[.;:,](?=\s)/).pop()!.trim().split(/\s+/).slice(-10).join(" ");
+        const lead = t.slice(0, open).replace(/[\s,]+$/, "").split(/[.;:,](?=\s)/).pop()!.trim().replace(/^(?:and|or)\s+/, "").split(/\s+/).slice(-10).join(" ");
         const after = open + m[0].length;
         const predicate = t.slice(after, clauseEnd(t, after)).replace(/^[\s,\u00b9\u00b2\u00b3\u2070-\u2079]+/, "").replace(/[\s,;.]+$/, "").trim();
         seq++;
@@ -419,8 +428,13 @@ export function extractFindings(text: string, resolver: NameResolver, options: E
 }
 
 /** "States Parties that contributed to the 2024 budget …": what a finding counts, in words. */
-function describeCounted(c: Candidate, predicate: string, parent: Finding | undefined, subset: boolean, parentNoun: string | undefined): string {
+function describeCounted(c: Candidate, predicate: string, parent: Finding | undefined, subset: boolean, parentNoun: string | undefined, leadClause: string): string {
   const pred = predicate.replace(/[.;,]+$/, "").trim();
+  // The count is the object of the clause ("extension requests submitted by three States Parties (…) were
+  // granted", "support from 24 States Parties"): quote the clause around it rather than invent a subject.
+  if (c.kind === "anchor" && /\b(?:by|from|of|to|with|among|for)\s*$/i.test(leadClause) && !/\b(?:out|total|number) of\s*$/i.test(leadClause)) {
+    return `${c.nounPhrase}: “${leadClause} […]${pred ? ` ${pred}` : ""}”`;
+  }
   if (c.kind === "bare" && !c.nounPhrase) {
     if (parent && subset) return pred ? `${parent.counted}: of these, those that ${pred}` : parent.counted;
     return join(parentNoun ?? "States", "", pred);
