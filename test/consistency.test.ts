@@ -28,9 +28,9 @@ interface Issue {
 
 const CHECK_SQL = [
   "models/010_state_status.sql",
-  "analyses/050_consistency_count_vs_names.sql",
-  "analyses/051_consistency_table_values.sql",
-  "analyses/052_count_relation_terms.sql",
+  "analyses/050_count_relation_terms.sql",
+  "analyses/051_consistency_count_vs_names.sql",
+  "analyses/052_consistency_table_values.sql",
   "analyses/053_consistency_parts_vs_whole.sql",
   "analyses/054_consistency_lists.sql",
   "analyses/055_consistency_membership.sql",
@@ -186,7 +186,7 @@ describe("the real 13MSP report", () => {
           ["count_vs_names", "error", "187", "19 States (the stated count)", "20 States named"],
           ["count_vs_names", "error", "187", "18 States (the stated count)", "19 States named"],
           // Summary C.2 says 17 States not yet party attended the 12MSP; the table (10.2) and para 66 say 13 (17 = 13 + the 4 signatories of para 65).
-          ["summary_vs_table", "error", "II.C.2", "13 (table, indicator 10.2, 13MSP column)", "17 (summary bullet)"],
+          ["summary_vs_table", "warning", "II.C.2", "13 (table, indicator 10.2, 13MSP column)", "17 (summary bullet)"],
           // Summary J.2 says 25 SPs disseminated their obligations; the table (47.2) says 26.
           ["summary_vs_table", "error", "II.J.2", "26 (table, indicator 47.2, 13MSP column)", "25 (summary bullet)"],
           // Para 239: "four States Parties … from 22 to 25", but 22 + 4 = 26.

@@ -5,18 +5,33 @@
 CREATE OR REPLACE VIEW consistency_table_values AS
 SELECT
   CASE WHEN f.paragraph LIKE 'II.%' THEN 'summary_vs_table' ELSE 'narrative_vs_table' END AS kind,
-  'error' AS severity,
+  -- A difference that a reviewed relation explains is a warning; an unexplained one an error.
+  CASE WHEN e.why IS NULL THEN 'error' ELSE 'warning' END AS severity,
   f.paragraph,
   'indicator ' || f.indicator_id AS related,
   format('{} (table, indicator {}, {} column)', v.value, f.indicator_id, f.cycle) AS expected,
   format('{} ({})', coalesce(f.stated_count, f.named_count), CASE WHEN f.paragraph LIKE 'II.%' THEN 'summary bullet' ELSE 'paragraph' END) AS found,
-  format('{} {} gives {} {}, but the {} column of the table prints {} for indicator {} ("{}").',
+  format('{} {} gives {} {}, but the {} column of the table prints {} for indicator {} ("{}").{}',
          CASE WHEN f.paragraph LIKE 'II.%' THEN 'Summary item' ELSE 'Para' END, f.paragraph,
          coalesce(f.stated_count, f.named_count), f.counted, f.cycle, v.value, f.indicator_id,
-         left(i.text, 80) || CASE WHEN length(i.text) > 80 THEN '…' ELSE '' END) AS explanation,
+         left(i.text, 80) || CASE WHEN length(i.text) > 80 THEN '…' ELSE '' END,
+         coalesce(' ' || e.why, '')) AS explanation,
   f.finding_id
 FROM findings f
 JOIN indicator_values v ON v.indicator_id = f.indicator_id AND v.cycle = f.cycle
 JOIN indicators i ON i.indicator_id = f.indicator_id
+-- A reviewed relation that holds for the figure says where it likely comes from (summary C.2: 17 = 13 + 4).
+LEFT JOIN (
+  SELECT whole.ref AS finding_id,
+         string_agg(format('Its {} equals {} (relation {}: {}).', whole.value, parts.parts_text, r.relation_id, r.reason), ' ') AS why
+  FROM count_relation_terms whole
+  JOIN count_relations r USING (relation_id)
+  JOIN (
+    SELECT relation_id, sum(value) AS parts_value, string_agg(format('{} ({})', value, source_label), ' + ' ORDER BY position) AS parts_text
+    FROM count_relation_terms WHERE side = 'part' GROUP BY relation_id
+  ) parts USING (relation_id)
+  WHERE whole.side = 'whole' AND whole.term_kind = 'finding' AND whole.value = parts.parts_value
+  GROUP BY whole.ref
+) e ON e.finding_id = f.finding_id
 WHERE v.value IS NOT NULL
   AND coalesce(f.stated_count, f.named_count) <> v.value;
