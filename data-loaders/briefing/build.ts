@@ -63,6 +63,7 @@ export async function buildBriefing(options: BriefingOptions): Promise<BriefingR
           header: `CCM annual trend briefing · ${cycle}`,
           footer: `ccm-trends${options.date ? ` · ${options.date}` : ""}`,
           ...(options.chromiumPath ? { executablePath: options.chromiumPath } : {}),
+          timestamp: pdfTimestamp(options.date),
         }),
       );
     }
@@ -85,4 +86,11 @@ function swapIn(tmp: string, target: string): void {
     throw e;
   }
   rmSync(old, { recursive: true, force: true });
+}
+
+/** The PDF's internal date: the pinned briefing date at midnight UTC, or a fixed epoch when none is pinned. */
+export function pdfTimestamp(date: string | undefined): string {
+  const parsed = date ? Date.parse(`${date} 00:00:00 UTC`) : NaN;
+  if (Number.isNaN(parsed)) return "20000101000000";
+  return new Date(parsed).toISOString().replace(/[-:T]/g, "").slice(0, 14);
 }

@@ -3,7 +3,7 @@
  * playwright-core; no browser download). A fresh, empty profile and no background networking: the page
  * is self-contained (inline CSS and SVG, local fonts), so nothing needs the network.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -37,6 +37,8 @@ export interface PrintOptions {
   /** Running header text (left) and footer text (left); page numbers are added on the right. */
   header: string;
   footer: string;
+  /** Pinned timestamp for the PDF's CreationDate/ModDate (YYYYMMDDHHmmSS, UTC), so the same input gives the same bytes. */
+  timestamp?: string;
 }
 
 export async function printPdf(html: string, outFile: string, options: PrintOptions): Promise<void> {
@@ -62,6 +64,21 @@ export async function printPdf(html: string, outFile: string, options: PrintOpti
     await context.close();
     rmSync(profile, { recursive: true, force: true });
   }
+  pinPdfDates(outFile, options.timestamp ?? "20000101000000");
+}
+
+/**
+ * Chromium stamps the PDF with the time of printing, the only bytes that differ between two prints of the
+ * same page. Overwrite both stamps with the pinned one, same length, so the cross-reference offsets stay valid.
+ */
+export function pinPdfDates(file: string, timestamp: string): void {
+  if (!/^\d{14}$/.test(timestamp)) throw new Error(`PDF timestamp must be YYYYMMDDHHmmSS, got "${timestamp}"`);
+  const text = readFileSync(file).toString("latin1");
+  const pinned = text.replace(/\/(CreationDate|ModDate) \(D:(\d{14})([^)]*)\)/g, (whole, key: string, _stamp: string, zone: string) => {
+    const replacement = `/${key} (D:${timestamp}${"+00'00'".slice(0, zone.length).padEnd(zone.length, " ")})`;
+    return replacement.length === whole.length ? replacement : whole;
+  });
+  writeFileSync(file, Buffer.from(pinned, "latin1"));
 }
 
 /** Chromium's header/footer templates need their own inline styles (page CSS does not reach them). */
