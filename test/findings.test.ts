@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ROOT } from "../data-loaders/lib/db.ts";
+import { closeDatabase, queryRows, ROOT } from "../data-loaders/lib/db.ts";
 import { InputError } from "../data-loaders/lib/errors.ts";
 import type { StateResolver } from "../data-loaders/lib/states.ts";
 import { extractFindings, type Finding, type FindingsResult } from "../data-loaders/extract/findings.ts";
@@ -12,6 +12,7 @@ import { parseNumberWord } from "../data-loaders/extract/number-words.ts";
 import { parseNameList } from "../data-loaders/extract/state-lists.ts";
 import { splitReport } from "../data-loaders/extract/paragraphs.ts";
 import { renderCsv } from "../data-loaders/extract/write.ts";
+import { openBuiltDb } from "./helpers/db.ts";
 
 const REPORT = readFileSync(join(ROOT, "sources/reports/13MSP-progress-report.txt"), "utf8");
 
@@ -190,5 +191,39 @@ describe("bad input", () => {
   it("a hand-file link to a finding the extractor no longer produces is an error naming the paragraph's findings", () => {
     const links = readFindingLinks("links.csv", Buffer.from("finding_id,indicator_id,topic,reason\n13MSP-22-9,9.2,,ISU\n"));
     expect(() => applyFindingLinks(result.findings, links, "links.csv")).toThrow(/13MSP-22-9.*paragraph 22 has 13MSP-22-1/s);
+  });
+});
+
+describe("per-State tables derived from the findings (built database)", () => {
+  it("Article 7 status of the 2024 reports, ISU contributors 2024, affected States by obligation", async () => {
+    const db = await openBuiltDb();
+    try {
+      const status = await queryRows<{ status: string; n: number }>(db.conn, "SELECT status, count(*) AS n FROM article7_report_status GROUP BY status ORDER BY status");
+      expect(status).toEqual([
+        { status: "initial_overdue", n: 5 },
+        { status: "initial_submitted", n: 2 },
+        { status: "late", n: 17 },
+        { status: "on_time", n: 46 },
+        { status: "overdue_annual_submitted", n: 11 },
+      ]);
+      const overdue = await queryRows<{ iso3: string; due_year: number }>(db.conn, "SELECT iso3, due_year FROM article7_report_status WHERE status = 'initial_overdue' ORDER BY due_year, iso3");
+      expect(overdue.map((r) => `${r.iso3} ${r.due_year}`)).toEqual(["COM 2011", "CPV 2011", "COG 2015", "GIN 2015", "RWA 2016"]);
+      const andorra = await queryRows<{ status: string }>(db.conn, "SELECT status FROM article7_report_status WHERE iso3 = 'AND' ORDER BY status");
+      expect(andorra.map((r) => r.status)).toEqual(["on_time", "overdue_annual_submitted"]);
+
+      const isu = await queryRows<{ n: number; years: string }>(db.conn, "SELECT count(DISTINCT iso3) AS n, string_agg(DISTINCT CAST(budget_year AS VARCHAR), ',') AS years FROM isu_contributors");
+      expect(isu).toEqual([{ n: 70, years: "2024" }]);
+
+      const affected = await queryRows<{ obligation: string; n: number }>(db.conn, "SELECT obligation, count(*) AS n FROM affected_states GROUP BY obligation ORDER BY obligation");
+      expect(affected).toEqual([
+        { obligation: "article3_6_retention", n: 10 },
+        { obligation: "article4_contamination", n: 10 },
+        { obligation: "victims", n: 12 },
+      ]);
+      const bih = await queryRows<{ obligation: string }>(db.conn, "SELECT obligation FROM affected_states WHERE iso3 = 'BIH' ORDER BY obligation");
+      expect(bih.map((r) => r.obligation)).toEqual(["article3_6_retention", "victims"]);
+    } finally {
+      closeDatabase(db);
+    }
   });
 });
