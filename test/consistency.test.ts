@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appendTextRows, closeDatabase, ident, openDatabase, queryRows, runSqlFile, SQL_DIR, type Database } from "../data-loaders/lib/db.ts";
+import { appendTextRows, closeDatabase, ident, openDatabase, queryRows, runSqlFile, SQL_DIR, sqlText, type Database } from "../data-loaders/lib/db.ts";
 import { readCuratedSources, SOURCES_DIR, type CuratedSources } from "../data-loaders/sources.ts";
 import { extractFindings, type FindingsResult } from "../data-loaders/extract/findings.ts";
 import { applyFindingLinks } from "../data-loaders/extract/finding-links.ts";
@@ -163,6 +163,25 @@ describe("crafted mismatches are found", () => {
   it("a relation that holds is not an issue, one that does not hold is (with its severity)", () => {
     expect(issues.filter((i) => i.kind === "parts_vs_whole")).toEqual([]);
     expect(issues.filter((i) => i.kind === "same_count_differs").map((i) => i.severity)).toEqual(["warning"]);
+  });
+});
+
+describe("the data test on relation terms", () => {
+  it("fails the build for a relation term or list member that does not exist", async () => {
+    const result = extractFindings(crafted(["Two States Parties (Chad and Chile) reported progress."]), loadResolver());
+    const db = await checkDb(result, {
+      count_relations: [{ relation_id: "R1", cycle: "13MSP", kind: "equal", whole: "finding:13MSP-1-1", parts: "finding:13MSP-9-9", paragraph: "1", related: "9", severity: "error", reason: "crafted" }],
+      list_relations: [{ relation_id: "L1", cycle: "13MSP", subset: "13MSP-1-1", superset: "13MSP-1-1 + 13MSP-7-7", paragraph: "1", related: "7", severity: "error", reason: "crafted" }],
+    });
+    try {
+      const problems = await queryRows<{ problem: string }>(db.conn, sqlText("checks/count_relation_terms.sql"));
+      expect(problems.map((p) => p.problem).sort()).toEqual([
+        "count_relations R1: term finding:13MSP-9-9 does not exist (or has no value)",
+        "list_relations L1: finding 13MSP-7-7 does not exist",
+      ]);
+    } finally {
+      closeDatabase(db);
+    }
   });
 });
 
