@@ -90,13 +90,13 @@ function refOf(r: TrendRow): string {
 }
 
 /** "two (02) improved, one (01) declined and none held": zero is said as "none", never "zero (00)". */
-function tally(improved: number, declined: number, held: number): string {
+function tally(improved: number, declined: number, held: number, noun = ""): string {
   const parts = [
     [improved, "improved"],
     [declined, "declined"],
     [held, "held"],
   ] as const;
-  const said = parts.filter(([n]) => n > 0).map(([n, w]) => `${countPhrase(n)} ${w}`);
+  const said = parts.filter(([n]) => n > 0).map(([n, w], i) => `${countPhrase(n)} ${i === 0 && noun ? `${noun} ` : ""}${w}`);
   const none = parts.filter(([n]) => n === 0).map(([, w]) => w);
   const main = said.length ? listPlain(said) : "no indicator moved";
   return none.length && said.length ? `${main}; none ${listPlain(none, "or")}` : main;
@@ -120,6 +120,24 @@ function sentence(ctx: Context, r: TrendRow): Inline[] {
 /** Report-style bullet list: items end with ";", the last with ".". */
 function bullets(items: Inline[][]): Block {
   return { kind: "list", items: items.map((item, i) => (i === items.length - 1 && item.at(-1) === ";" ? [...item.slice(0, -1), "."] : item)) };
+}
+
+/** Indicators that moved the same way in every cycle so far ("rose in each of the three cycles since 10MSP"). */
+function streakSentence(ctx: Context): string | null {
+  const moves = ctx.data.cycles.length - 1;
+  if (moves < 2) return null;
+  const steady = (direction: string) =>
+    ctx.targetRows
+      .filter((r) => r.direction === direction && r.streak === moves)
+      .sort((a, b) => a.action - b.action || a.seq - b.seq)
+      .map((r) => r.indicator_id);
+  const up = steady("up");
+  const down = steady("down");
+  if (!up.length && !down.length) return null;
+  const since = ctx.data.cycles[0]!.cycle;
+  const part = (ids: string[], verb: string) => `${countPhrase(ids.length)} ${ids.length === 1 ? "indicator" : "indicators"} ${verb} in each of the ${countPhrase(moves)} cycles since ${since} (${listNames(ids)})`;
+  const parts = [...(up.length ? [part(up, "rose")] : []), ...(down.length ? [part(down, "fell")] : [])];
+  return capitalize(parts.join("; "));
 }
 
 /** Improved / declined / held per pillar: a table and a stacked bar chart. */
@@ -176,11 +194,13 @@ async function summarySection(ctx: Context, target: CycleRow, first: CycleRow, c
   blocks.push({
     kind: "paragraph",
     content: [
-      `Compared with the previous cycle, ${tally(sum("improved"), sum("declined"), sum("held"))}; ${sum("not_comparable") ? `${countPhrase(sum("not_comparable"))} cannot be compared because they were not measured, were measured for the first time, or have no better direction` : "every indicator can be compared"}`,
+      `Compared with the previous cycle, ${tally(sum("improved"), sum("declined"), sum("held"), "indicators")}; ${sum("not_comparable") ? `${countPhrase(sum("not_comparable"))} cannot be compared because they were not measured, were measured for the first time, or have no better direction` : "every indicator can be compared"}`,
       trendNote,
       ".",
     ],
   });
+  const streaks = streakSentence(ctx);
+  if (streaks) blocks.push({ kind: "paragraph", content: [streaks, trendNote, "."] });
   const membership = membershipSentences(ctx, target);
   if (membership.length) blocks.push({ kind: "paragraph", content: membership.flat() });
 
