@@ -13,7 +13,9 @@
  * InputError that lists the closest known names, never a silent drop.
  */
 import { InputError, type InputProblem } from "../lib/errors.ts";
-import { NUMBER_SOURCE, parseNumberWord } from "./number-words.ts";
+import { parseNumberWord } from "./number-words.ts";
+import { ANCHOR, BARE_LIST, BARE_VERB, namedAsOf, NOUN, NUM, type Candidate } from "./count-phrases.ts";
+import { clauseEnd, describeCounted, matchParen, sentenceAt, wordCount } from "./finding-text.ts";
 import { splitReport, type ReportUnit, type Segment } from "./paragraphs.ts";
 import { exceptList, parseNameList, type ListedName } from "./state-lists.ts";
 
@@ -74,89 +76,12 @@ export interface ExtractOptions {
   file?: string;
 }
 
-const NUM = NUMBER_SOURCE;
-// Words that end a qualifier run: a count phrase is "<number> [qualifiers] <noun>", and a preposition,
-// article or verb in between means the number counts something else ("179 million submunitions destroyed by States Parties").
-const STOP = "(?:by|to|from|in|of|for|on|at|with|that|which|who|the|a|an|were|was|is|are|have|has|had|did|been|be|not|their|its|these|those|this|such|all|only|while|including|during|and/or)";
-const QUAL = `(?:(?!${STOP}\\b)[a-z][a-z'’-]*\\s+){0,5}?`;
-// "to the CCM"/"to the Convention" belongs to the noun ("States not yet party to the CCM").
-const NOUN = "(?:(?:States?\\s+not(?:\\s+yet)?\\s+part(?:y|ies)|States?\\s+Part(?:y|ies)['’]?)(?:\\s+to\\s+the\\s+(?:CCM|Convention)\\b)?|signatories|(?:annual\\s+|initial\\s+)?reports|(?:extension\\s+)?requests|States|State)";
-const NOT_AFTER = "(?<![\\w.,/\\-\\u2010\\u2011])(?<!Articles?\\s)(?<!Action\\s)(?<!Form\\s)";
-const ANCHOR = new RegExp(
-  `${NOT_AFTER}(?<all>all\\s+)?(?<num>${NUM}|several)(?:\\s*\\((?<echo>\\d+)\\))?(?<of>\\s+of(?:\\s+the|\\s+(?<these>these))?(?:\\s+expected)?(?:\\s+(?<whole>${NUM})(?:\\s*\\(\\d+\\))?)?)?\\s+(?<qual>${QUAL})(?<noun>${NOUN})(?![\\w])`,
-  "giu",
-);
-const BARE_LIST = new RegExp(`${NOT_AFTER}(?<num>${NUM})\\s*(?=\\((?!\\d))`, "giu");
-const BARE_VERB = new RegExp(`(?<lead>\\bof which\\s+|\\bOf these,\\s*|,\\s+)(?<num>${NUM})\\s+(?=(?:are|have|has|had|did|were|was)\\b)`, "giu");
-
-interface Candidate {
-  start: number;
-  end: number;
-  count: number | null;
-  echo: number | null;
-  ofCount: number | null;
-  ofThese: boolean;
-  nounPhrase: string;
-  kind: "anchor" | "bare";
-  lead: string;
-  /** The text between the noun and the list ("with cluster munition contamination"). */
-  gap?: string;
-}
-
 interface ListFound {
   kind: ListKind;
   start: number;
   end: number;
   names: ListedName[];
   exceptions: ListedName[];
-}
-
-function wordCount(s: string): number {
-  return s.trim() === "" ? 0 : s.trim().split(/\s+/).length;
-}
-
-function namedAsOf(noun: string): NamedAs {
-  const n = noun.toLowerCase();
-  if (/not(\s+yet)?\s+part/.test(n)) return "not_party";
-  if (/part(y|ies)/.test(n)) return "state_party";
-  if (n.includes("signator")) return "signatory";
-  if (n.includes("report")) return "report";
-  if (n.includes("request")) return "request";
-  return "state";
-}
-
-/** The sentence of `text` around offset `at` (a period followed by a capital ends a sentence; "3.6" does not). */
-function sentenceAt(text: string, at: number): string {
-  const ends = [...text.matchAll(/[.!?](?=\s+[A-Z(])/g)].map((m) => m.index! + 1);
-  let from = 0;
-  let to = text.length;
-  for (const e of ends) {
-    if (e <= at) from = e;
-    else {
-      to = e;
-      break;
-    }
-  }
-  return text.slice(from, to).trim();
-}
-
-/** The end of the clause that starts at `from` (for the predicate of a finding). */
-function clauseEnd(text: string, from: number): number {
-  const rest = text.slice(from);
-  const m = /[;:]|\.(?=\s|$)|,\s+(?:while|including|of which|whilst|meaning|thereby|only|most|many|some|several)\b|\s+whilst\b|,\s+(?:and|but)\s+(?=[a-z]+\s)|\s+(?:while|whilst)\s+(?=[a-z]+\s+\()/.exec(rest);
-  return m ? from + m.index : text.length;
-}
-
-function matchParen(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === "(") depth++;
-    else if (text[i] === ")") {
-      depth--;
-      if (depth === 0) return i;
-    }
-  }
-  return -1;
 }
 
 export function extractFindings(text: string, resolver: NameResolver, options: ExtractOptions = {}): FindingsResult {
@@ -425,32 +350,6 @@ export function extractFindings(text: string, resolver: NameResolver, options: E
   }
   if (problems.length) throw new InputError(problems);
   return { findings, states };
-}
-
-/** "States Parties that contributed to the 2024 budget …": what a finding counts, in words. */
-function describeCounted(c: Candidate, predicate: string, parent: Finding | undefined, subset: boolean, parentNoun: string | undefined, leadClause: string): string {
-  const pred = predicate.replace(/[.;,]+$/, "").trim();
-  // The count is the object of the clause ("extension requests submitted by three States Parties (…) were
-  // granted", "support from 24 States Parties"): quote the clause around it rather than invent a subject.
-  if (c.kind === "anchor" && /\b(?:by|from|of|to|with|among|for)\s*$/i.test(leadClause) && !/\b(?:out|total|number) of\s*$/i.test(leadClause)) {
-    return `${c.nounPhrase}: “${leadClause} […]${pred ? ` ${pred}` : ""}”`;
-  }
-  if (c.kind === "bare" && !c.nounPhrase) {
-    if (parent && subset) return pred ? `${parent.counted}: of these, those that ${pred}` : parent.counted;
-    return join(parentNoun ?? "States", "", pred);
-  }
-  return join(c.nounPhrase, c.gap ?? "", pred);
-}
-
-function join(noun: string, gap: string, pred: string): string {
-  let out = noun;
-  for (const part of [gap, pred]) {
-    if (!part) continue;
-    // "States Parties' extension requests …", "States voting in favour", "States Parties with …", "… that requested"
-    const direct = /['’]$/.test(out) || /^(?:that|which|who|whose|with|for|from|in|under|not|during|to|at|on|by|since|of|as|whilst|while)\b/i.test(part) || /^[a-z]+ing\b/.test(part) || /^\(/.test(part);
-    out = direct ? `${out} ${part}` : `${out} that ${part}`;
-  }
-  return out;
 }
 
 export type { ReportUnit };
