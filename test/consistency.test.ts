@@ -129,6 +129,7 @@ describe("crafted mismatches are found", () => {
         "Three States Parties (Chad, Chile, and Chad) reported assistance.",
         "Of the three States Parties (Chad, Chile, and Iraq) that requested assistance, only two (Chad and Peru) reported having received it.",
         "Ten States Parties submitted their 2024 annual reports by the due date of 30 April 2024.",
+        "Two States not party (Finland and Chad) participated at the 12MSP.",
       ],
       ["Nine (09) States Parties reported having integrated Convention implementation activities into various national plans;", "Seven (08) States Parties updated national standards;"],
     );
@@ -154,7 +155,8 @@ describe("crafted mismatches are found", () => {
       ["duplicate_name", "3", "2 distinct names", "also printed twice: Chad"],
       ["not_in_parent_list", "4", "a State of the list in para 4", "Peru"],
       ["report_date", "5", "a date after calendar year 2024", "30 April 2024"],
-      ["status_mismatch", "2", "a state party at some time from 2024-07-01 to 2025-06-30", "Angola: signatory"],
+      ["status_mismatch", "2", "a State Party at some time from 2024-07-01 to 2025-06-30", "Angola: signatory"],
+      ["status_mismatch", "6", "a State not party at some time from 2024-07-01 to 2025-06-30", "Chad: state_party"],
       ["summary_vs_table", "II.A.1", "7 (table, indicator 1.1, 13MSP column)", "9 (summary bullet)"],
       ["echo_mismatch", "II.A.2", "7 (the number word)", "(8) in digits"],
     ].sort(byParagraphKindFound));

@@ -25,7 +25,7 @@ SELECT
   'error' AS severity,
   paragraph,
   CAST(NULL AS VARCHAR) AS related,
-  format('a {} at some time from {} to {}', replace(named_as, '_', ' '), period_start, period_end) AS expected,
+  format('{} at some time from {} to {}', CASE named_as WHEN 'state_party' THEN 'a State Party' WHEN 'signatory' THEN 'a signatory' ELSE 'a State not party' END, period_start, period_end) AS expected,
   format('{}: {}', name_as_written, CASE WHEN len(statuses) = 0 THEN 'no status known' ELSE array_to_string(statuses, ', ') END) AS found,
   format('Para {} counts {} among the {}, but state_status gives it {} throughout the reporting period.',
          paragraph, name_as_written, counted, CASE WHEN len(statuses) = 0 THEN 'no status' ELSE array_to_string(statuses, ' / ') END) AS explanation,
