@@ -114,7 +114,18 @@ function cyclesToDate(ctx: Context): number {
 function sentence(ctx: Context, r: TrendRow): Inline[] {
   let s = indicatorSentence(r, cyclesToDate(ctx));
   if (r.share !== null && r.denominator !== null && r.value) s += `, ${percent(r.share)} of the ${formatThousands(r.denominator)} ${r.denominator_basis ?? "States Parties"}`;
-  return [s, ctx.valueNote(r), ";"];
+  const named = r.cycle === ctx.data.cycle ? namedFor(ctx, r) : undefined;
+  if (!named) return [s, ctx.valueNote(r), ";"];
+  const names = named.names.split("; ");
+  const where = /^\d+$/.test(named.paragraph) ? `para ${named.paragraph}` : `item ${named.paragraph}`;
+  const who = names.length <= 12 ? `${where} names ${names.length === 1 ? "it" : "them"}: ${listNames(names)}` : `${where} names all ${countPhrase(names.length)}`;
+  return [s, ctx.valueNote(r), `; ${who}`, ctx.notes.cite(`13MSP Progress Report ${where}, as extracted in finding ${named.finding_id} (${ctx.dataset("findings")}, ${ctx.dataset("finding_states")}).`), ";"];
+}
+
+/** The finding that names exactly the States an indicator counts in the briefing's cycle, if the report gives one. */
+function namedFor(ctx: Context, r: TrendRow): { finding_id: string; paragraph: string; names: string } | undefined {
+  const candidates = (ctx.data.namedStates ?? []).filter((n) => n.indicator_id === r.indicator_id && n.named === r.value && r.value !== null && r.value > 0);
+  return candidates[0];
 }
 
 /** Report-style bullet list: items end with ";", the last with ".". */

@@ -137,6 +137,16 @@ export interface VoteShiftRow {
   years_without_country_votes: string | null;
 }
 
+export interface NamedStatesRow {
+  indicator_id: string;
+  finding_id: string;
+  paragraph: string;
+  stated_count: number | null;
+  named: number;
+  /** Names as the report writes them, joined with "; ". */
+  names: string;
+}
+
 export interface IssueRow {
   kind: string;
   severity: string;
@@ -160,6 +170,7 @@ export interface BriefingData {
   lowestSince: LowestSinceRow[] | null;
   yesByStatus: YesByStatusRow[] | null;
   voteShifts: VoteShiftRow[] | null;
+  namedStates: NamedStatesRow[] | null;
   issues: IssueRow[] | null;
   /** Names of the relations the briefing wanted but the database lacks. */
   missing: string[];
@@ -215,6 +226,7 @@ export async function loadBriefingData(conn: DuckDBConnection, cycle: string): P
     lowestSince: await optional(["unga_lowest_since"], () => query<LowestSinceRow>(conn, "unga_lowest_since.sql")),
     yesByStatus: await optional(["unga_yes_by_status"], () => query<YesByStatusRow>(conn, "unga_yes_by_status.sql")),
     voteShifts: await optional(["unga_vote_shifts"], () => query<VoteShiftRow>(conn, "unga_vote_shifts.sql")),
+    namedStates: await optional(["findings", "finding_states"], () => query<NamedStatesRow>(conn, "named_states.sql", cycle)),
     issues: await optional(["consistency_issues"], () => query<IssueRow>(conn, "consistency_issues.sql")),
     missing: missing.sort(),
   };
