@@ -16,7 +16,7 @@ export const STATUS_COLOR = {
 };
 export const VOTE_LABEL = {Y: "Yes", N: "No", A: "Abstain", X: "Non-voting"};
 export const VOTE_ORDER = ["Y", "A", "N", "X"];
-export const VOTE_COLOR = {Y: "#1a7f37", A: "#9a6700", N: "#b3261e", X: "#8c959f"};
+export const VOTE_COLOR = {Y: "#1a7f37", A: "#9a6700", N: "#b3261e", X: "#6e7781"};
 export const POLARITY_LABEL = {
   higher_is_better: "↑ higher is better",
   lower_is_better: "↓ lower is better",

@@ -1,7 +1,9 @@
 -- Tables that record something per State beyond those the State page reads itself (e.g. Article 7 reports,
--- obligations and deadlines): any main table or view with an iso3 column.
+-- obligations and deadlines): any main table or view with an iso3 column. UNGA tables and views are left out:
+-- the page shows the votes themselves.
 SELECT DISTINCT table_name AS name
 FROM information_schema.columns
 WHERE table_schema = 'main' AND table_catalog = current_database() AND column_name = 'iso3'
+  AND table_name NOT LIKE 'unga\_%' ESCAPE '\' AND table_name NOT LIKE 'undl\_%' ESCAPE '\'
   AND table_name NOT IN ('states', 'state_aliases', 'state_events', 'state_status', 'unga_votes', 'finding_states')
 ORDER BY name;

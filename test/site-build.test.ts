@@ -1,0 +1,122 @@
+/**
+ * The parts of the site build that must not lie: Framework log lines that mean failure, checks of the built
+ * folder (off-host resources, DuckDB-Wasm outside the SQL page, missing pages), the tar archive the tables
+ * loader writes (read back by the system's tar), and the npm cache filled from node_modules.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { buildLogProblems, checkBuiltSite } from "../scripts/site/build-checks.ts";
+import { frameworkOnlyPackages, PACKAGES, packageVersion } from "../scripts/site/npm-cache.ts";
+import { tarArchive } from "../scripts/site/tar.ts";
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), "ccm-site-build-"));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe("Framework log lines that fail the build", () => {
+  // Lines as Framework 1.13.4 prints them (colours off).
+  it.each([
+    ["load /data/votes.json → [missing] error in 1692ms: loader exited with code 1", "a data loader failed"],
+    ["copy src/data/x.json → load /data/x.json → [using stale] ", "stale loader output was used"],
+    ["npm:react-dom@latest → OFFLINE-GUARD: refused network request to https://registry.npmjs.org/react-dom/latest", "tried to reach the network"],
+    ["Error: unable to fetch: https://cdn.jsdelivr.net/npm/d3@7.9.0/+esm", "an import could not be resolved offline"],
+    ["Warning: 3 broken links (414 validated)", "pages link to missing pages or anchors"],
+    ["Error: loader skipped due to recent error", "a data loader was skipped after an error"],
+  ])("%s", (line, why) => {
+    expect(buildLogProblems(`load /index in 12ms\n${line}\nbuilt 3 pages in src\n`)).toEqual([expect.stringContaining(why)]);
+  });
+
+  it("a clean log has no problems", () => {
+    const log = "load /index in 1186ms\ncopy src/data/cycles.json → load /data/cycles.json → [missing] cycles.json: 312 bytes\nsuccess 312 B in 1.2s\n217 links validated\n";
+    expect(buildLogProblems(log)).toEqual([]);
+  });
+});
+
+describe("checks of the built folder", () => {
+  const routes = { pillars: [{ code: "A", name: "Guiding principles" }], states: ["NOR"] };
+  const site = (extra: Record<string, string> = {}) => {
+    const dir = tempDir();
+    const files: Record<string, string> = {
+      "index.html": '<link rel="stylesheet" href="./_import/style.css"><a href="https://treaties.un.org/">UNTC</a>',
+      "universalization.html": "",
+      "states/index.html": "",
+      "states/NOR.html": "",
+      "data-quality.html": "",
+      "briefings.html": "",
+      "downloads.html": "",
+      "sql.html": '<link rel="modulepreload" href="./_npm/@duckdb/duckdb-wasm@1.32.0/_esm.js">',
+      "pillars/A.html": "",
+      ...extra,
+    };
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(join(dir, name, ".."), { recursive: true });
+      writeFileSync(join(dir, name), text);
+    }
+    return dir;
+  };
+
+  it("accepts a complete site whose only external URLs are links", () => {
+    expect(checkBuiltSite(site(), routes)).toEqual([]);
+  });
+
+  it("rejects a stylesheet from a CDN, DuckDB-Wasm outside the SQL page, and a missing State page", () => {
+    const dir = site({
+      "downloads.html": '<link rel="stylesheet" href="https://fonts.googleapis.com/css2?family=Source+Serif+4">',
+      "index.html": '<script type="module" src="./_npm/@duckdb/duckdb-wasm@1.32.0/_esm.js"></script>',
+    });
+    rmSync(join(dir, "states", "NOR.html"));
+    const problems = checkBuiltSite(dir, routes);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining("page missing from the build: states/NOR.html"),
+        expect.stringContaining("downloads.html loads from another host: href=\"https://fonts.googleapis.com"),
+        expect.stringContaining("index.html references DuckDB-Wasm"),
+      ]),
+    );
+    expect(problems).toHaveLength(3);
+  });
+
+  it("rejects a CSS @import from another host", () => {
+    const dir = site({ "_import/style.css": '@import url("https://fonts.googleapis.com/css2?family=Inter");' });
+    expect(checkBuiltSite(dir, routes)).toEqual([expect.stringContaining("loads from another host")]);
+  });
+});
+
+describe("tables.tar", () => {
+  it("is read back entry by entry by the system's tar", () => {
+    const dir = tempDir();
+    const csv = Buffer.from("iso3,name\nNOR,Norway\n");
+    const big = Buffer.alloc(1500, 7);
+    writeFileSync(join(dir, "t.tar"), tarArchive([{ name: "states.csv", bytes: csv }, { name: "votes.arrow", bytes: big }]));
+    expect(execFileSync("tar", ["-tf", join(dir, "t.tar")], { encoding: "utf8" }).trim().split("\n")).toEqual(["states.csv", "votes.arrow"]);
+    execFileSync("tar", ["-xf", join(dir, "t.tar"), "-C", dir]);
+    expect(readFileSync(join(dir, "states.csv"))).toEqual(csv);
+    expect(readFileSync(join(dir, "votes.arrow"))).toEqual(big);
+  });
+
+  it("refuses names that do not fit a ustar header", () => {
+    expect(() => tarArchive([{ name: `${"x".repeat(101)}.csv`, bytes: Buffer.alloc(1) }])).toThrow(/longer than 100 bytes/);
+  });
+});
+
+describe("npm cache from node_modules", () => {
+  it("bundles the installed version of every library the pages use", () => {
+    const names = PACKAGES.map((p) => p.name);
+    expect(names).toEqual(expect.arrayContaining(["@observablehq/plot", "d3", "htl", "vega-embed", "topojson-client", "@duckdb/duckdb-wasm", "apache-arrow"]));
+    const installed = JSON.parse(readFileSync(join(import.meta.dirname, "..", "package.json"), "utf8")) as { dependencies: Record<string, string> };
+    for (const name of names.filter((n) => n in installed.dependencies)) expect(packageVersion(name)).toBe(installed.dependencies[name]);
+  });
+
+  it("answers Framework's client-only packages with placeholders, never the ones the site uses", () => {
+    const placeholders = frameworkOnlyPackages();
+    expect(placeholders).toEqual(expect.arrayContaining(["react-dom", "lodash", "@observablehq/sample-datasets"]));
+    for (const used of PACKAGES.map((p) => p.name)) expect(placeholders).not.toContain(used);
+  });
+});
