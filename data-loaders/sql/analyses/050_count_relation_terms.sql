@@ -1,6 +1,7 @@
 -- The value of every term of the reviewed relations in count_relations (sources/count_relations.csv):
 --   finding:<id> stated count, named:<id> States named, of:<id> the whole in "two of seven",
---   figure:<id> report_figures, fact:<id> report_facts, indicator:<id> the table value in the relation's cycle.
+--   figure:<id> report_figures, fact:<id> report_facts, indicator:<id> the table value in the relation's cycle,
+--   union:<id>|<id>|… the number of distinct States the findings name together (summary F.2 = paras 131-134).
 CREATE OR REPLACE VIEW count_relation_terms AS
 WITH terms AS (
   SELECT relation_id, cycle, 'whole' AS side, 0 AS position, whole AS term FROM count_relations
@@ -15,6 +16,16 @@ WITH terms AS (
 ),
 parsed AS (
   SELECT *, split_part(term, ':', 1) AS term_kind, substr(term, strpos(term, ':') + 1) AS ref FROM terms
+),
+unions AS (
+  SELECT u.relation_id, u.side, u.position,
+         count(DISTINCT fs.iso3) AS value,
+         'States named in paras ' || string_agg(DISTINCT f.paragraph, ', ' ORDER BY f.paragraph) AS label,
+         count(DISTINCT u.finding_id) = count(DISTINCT f.finding_id) AS found
+  FROM (SELECT relation_id, side, position, unnest(string_split(ref, '|')) AS finding_id FROM parsed WHERE term_kind = 'union') u
+  LEFT JOIN findings f ON f.finding_id = u.finding_id
+  LEFT JOIN finding_states fs ON fs.finding_id = u.finding_id
+  GROUP BY u.relation_id, u.side, u.position
 )
 SELECT
   p.relation_id,
@@ -30,18 +41,21 @@ SELECT
     WHEN 'figure' THEN g.value
     WHEN 'fact' THEN rf.value
     WHEN 'indicator' THEN iv.value
+    WHEN 'union' THEN un.value
   END AS value,
   coalesce(f.paragraph, g.paragraph, rf.paragraph, CASE WHEN iv.indicator_id IS NOT NULL THEN 'indicator ' || iv.indicator_id END) AS source_paragraph,
   -- How the issue text cites the value: "para 239", "summary II.J.2", "table, indicator 47.1", or the figure's own reference.
   CASE
     WHEN p.term_kind = 'indicator' THEN 'table, indicator ' || p.ref
+    WHEN p.term_kind = 'union' THEN un.label
     WHEN regexp_matches(coalesce(f.paragraph, g.paragraph, rf.paragraph), '^[0-9]+') THEN 'para ' || coalesce(f.paragraph, g.paragraph, rf.paragraph)
     WHEN coalesce(f.paragraph, g.paragraph, rf.paragraph) LIKE 'II.%' THEN 'summary ' || coalesce(f.paragraph, g.paragraph, rf.paragraph)
     ELSE coalesce(f.paragraph, g.paragraph, rf.paragraph)
   END AS source_label,
-  (f.finding_id IS NOT NULL OR g.figure_id IS NOT NULL OR rf.fact_id IS NOT NULL OR iv.indicator_id IS NOT NULL) AS term_found
+  (f.finding_id IS NOT NULL OR g.figure_id IS NOT NULL OR rf.fact_id IS NOT NULL OR iv.indicator_id IS NOT NULL OR coalesce(un.found, false)) AS term_found
 FROM parsed p
 LEFT JOIN findings f ON p.term_kind IN ('finding', 'named', 'of') AND f.finding_id = p.ref
 LEFT JOIN report_figures g ON p.term_kind = 'figure' AND g.figure_id = p.ref
 LEFT JOIN report_facts rf ON p.term_kind = 'fact' AND rf.fact_id = p.ref
-LEFT JOIN indicator_values iv ON p.term_kind = 'indicator' AND iv.indicator_id = p.ref AND iv.cycle = p.cycle;
+LEFT JOIN indicator_values iv ON p.term_kind = 'indicator' AND iv.indicator_id = p.ref AND iv.cycle = p.cycle
+LEFT JOIN unions un ON p.term_kind = 'union' AND un.relation_id = p.relation_id AND un.side = p.side AND un.position = p.position;
