@@ -37,6 +37,7 @@ export interface TrendRow {
   previous_cycle: string | null;
   previous_value: number | null;
   change_since_previous: number | null;
+  secondary_change_since_previous: number | null;
   first_cycle: string;
   first_value: number | null;
   change_since_first: number | null;

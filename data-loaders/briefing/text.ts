@@ -83,7 +83,9 @@ export interface SentenceRow {
   text: string;
   value: number | null;
   value_secondary: number | null;
+  measure?: string | null;
   secondary_measure: string | null;
+  secondary_change_since_previous?: number | null;
   previous_cycle: string | null;
   previous_value: number | null;
   direction: string;
@@ -101,7 +103,12 @@ export function indicatorSentence(r: SentenceRow, cyclesToDate: number, options:
   // The report writes a count of none as "No"; figures stay as printed ("00").
   const count = r.value === 0 ? "No (00)" : countPhrase(r.value, { capitalize: true });
   let s = `${count} ${shorten(agree(subjectPhrase(r.text), r.value))}`;
-  if (r.value_secondary !== null && r.secondary_measure) s += ` (and ${formatThousands(r.value_secondary)} ${r.secondary_measure})`;
+  if (r.value_secondary !== null && r.secondary_measure) {
+    // A paired value: the trend follows the first figure; the second is reported beside it.
+    const change = r.secondary_change_since_previous ?? null;
+    const before = change !== null && r.previous_cycle ? `, ${change < 0 ? "down" : change > 0 ? "up" : "unchanged"}${change !== 0 ? ` from ${formatThousands(r.value_secondary - change)}` : ""}` : "";
+    s += ` (${r.measure ? `counting ${r.measure}; ` : ""}${r.secondary_measure}: ${formatThousands(r.value_secondary)}${before})`;
+  }
   if (options.sayCycle) s += ` in the ${r.cycle} cycle`;
   if (r.previous_value !== null && r.previous_cycle) {
     const prev = `${countPhrase(r.previous_value)} in ${r.previous_cycle}`;
