@@ -62,6 +62,12 @@ describe("status on a date", () => {
     expect(await statusOn("LTU", "2030-01-01")).toBe("withdrawn");
   });
 
+  it("before an undated first event the status is unknown, never not_party (Lithuania voted as a party in 2015)", async () => {
+    expect(await statusOn("LTU", "2015-12-07")).toBe("unknown");
+    expect(await statusOn("LTU", "2024-09-06")).toBe("state_party");
+    expect(await statusOn("WSM", "2020-01-01")).toBe("unknown");
+  });
+
   it("a State that deposited its instrument is not a party before entry into force (Article 17)", async () => {
     // Afghanistan ratified on 8 Sep 2011: in force on 1 March 2012.
     expect(await statusOn("AFG", "2011-09-07")).toBe("signatory");

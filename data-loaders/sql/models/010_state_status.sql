@@ -1,5 +1,6 @@
 -- CCM status of every State as periods, so "status of State X on date D" is one lookup.
 --
+-- Statuses: unknown (before an undated first event), not_party, signatory, deposited, state_party, withdrawn.
 -- Each event moves a State up one stage, from its known_by date:
 --   signature → signatory; ratification / accession / ratification_or_accession → deposited (consent given,
 --   not yet in force); entry_into_force → state_party; withdrawal_effective → withdrawn.
@@ -52,9 +53,14 @@ changes AS (
   WHERE stage_reached > stage_before
 ),
 periods AS (
-  -- Before the first change: not a party to anything, as far as the sources tell.
-  SELECT s.iso3, 0 AS stage, NULL::DATE AS valid_from, min(c.day) AS valid_to, NULL AS event, NULL AS from_precision,
-         'no CCM event in state_events before valid_to' AS source
+  -- Before the first change: not a party to anything, as far as the sources tell. When that first
+  -- change has no known date (precision 'unknown', e.g. Lithuania's ratification), the State was
+  -- already committed some time before: the earlier period is 'unknown', never 'not_party'.
+  SELECT s.iso3, CASE WHEN arg_min(c.precision, c.day) = 'unknown' THEN -1 ELSE 0 END AS stage,
+         NULL::DATE AS valid_from, min(c.day) AS valid_to, NULL AS event, NULL AS from_precision,
+         CASE WHEN arg_min(c.precision, c.day) = 'unknown'
+              THEN 'no date known for the first CCM event: the status before valid_to is unknown'
+              ELSE 'no CCM event in state_events before valid_to' END AS source
   FROM states s LEFT JOIN changes c USING (iso3)
   GROUP BY s.iso3
   UNION ALL
@@ -63,7 +69,7 @@ periods AS (
 )
 SELECT
   iso3,
-  CASE stage WHEN 0 THEN 'not_party' WHEN 1 THEN 'signatory' WHEN 2 THEN 'deposited' WHEN 3 THEN 'state_party' WHEN 4 THEN 'withdrawn' END AS status,
+  CASE stage WHEN -1 THEN 'unknown' WHEN 0 THEN 'not_party' WHEN 1 THEN 'signatory' WHEN 2 THEN 'deposited' WHEN 3 THEN 'state_party' WHEN 4 THEN 'withdrawn' END AS status,
   valid_from,
   valid_to,
   event,
