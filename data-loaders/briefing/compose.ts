@@ -578,7 +578,8 @@ function aboutSection(ctx: Context): Section {
   blocks.push({
     kind: "table",
     caption: ["Datasets", datasetsNote],
-    widths: [17, 27, 17, 31, 8],
+    className: "datasets",
+    widths: [17, 26, 17, 31, 9],
     head: ["Dataset", "Title", "Producer", "Source", "Date"],
     align: ["left", "left", "left", "left", "left"],
     rows: ctx.data.datasets.map((d) => [d.name, d.title, d.producer, d.source, d.date]),

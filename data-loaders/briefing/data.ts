@@ -214,6 +214,10 @@ export async function loadBriefingData(conn: DuckDBConnection, cycle: string): P
     }
     return load();
   };
+  // A briefing looks back from its cycle: UNGA votes (held each December) count only if taken before the
+  // cycle's reporting period ended, so the 12MSP briefing does not report the 2024 vote.
+  const periodEnd = cycles.find((c) => c.is_target)?.period_end ?? null;
+  const before = <T extends { year: number }>(rows: T[] | null): T[] | null => (rows && periodEnd ? rows.filter((r) => r.year < Number(periodEnd.slice(0, 4))) : rows);
   return {
     cycle,
     cycles,
@@ -223,10 +227,10 @@ export async function loadBriefingData(conn: DuckDBConnection, cycle: string): P
     datasets: await query<DatasetRow>(conn, "datasets.sql"),
     membership: await optional(["state_status"], async () => (await query<MembershipRow>(conn, "membership.sql", cycle))[0] ?? null),
     withdrawals: await optional(["state_events", "states"], () => query<WithdrawalRow>(conn, "withdrawals.sql", cycle)),
-    unga: await optional(["unga_resolution_votes"], () => query<UngaRow>(conn, "unga_totals.sql")),
-    lowestSince: await optional(["unga_lowest_since"], () => query<LowestSinceRow>(conn, "unga_lowest_since.sql")),
-    yesByStatus: await optional(["unga_yes_by_status"], () => query<YesByStatusRow>(conn, "unga_yes_by_status.sql")),
-    voteShifts: await optional(["unga_vote_shifts"], () => query<VoteShiftRow>(conn, "unga_vote_shifts.sql")),
+    unga: before(await optional(["unga_resolution_votes"], () => query<UngaRow>(conn, "unga_totals.sql"))),
+    lowestSince: before(await optional(["unga_lowest_since"], () => query<LowestSinceRow>(conn, "unga_lowest_since.sql"))),
+    yesByStatus: before(await optional(["unga_yes_by_status"], () => query<YesByStatusRow>(conn, "unga_yes_by_status.sql"))),
+    voteShifts: before(await optional(["unga_vote_shifts"], () => query<VoteShiftRow>(conn, "unga_vote_shifts.sql"))),
     namedStates: await optional(["findings", "finding_states"], () => query<NamedStatesRow>(conn, "named_states.sql", cycle)),
     issues: await optional(["consistency_issues"], () => query<IssueRow>(conn, "consistency_issues.sql")),
     missing: missing.sort(),

@@ -65,7 +65,9 @@ table.trend, table.issues { table-layout: fixed; }
 table.trend th { font-size: 7.5pt; }
 td { overflow-wrap: break-word; }
 th { hyphens: manual; }
-table.issues td { font-size: 7.5pt; }
+table.issues td, table.datasets td { font-size: 7.5pt; }
+table.datasets { table-layout: fixed; }
+table.datasets td:last-child { white-space: nowrap; }
 figure.chart { margin: 3mm 0 5mm; break-inside: avoid; }
 figure.chart svg { max-width: 100%; height: auto; display: block; }
 figcaption { font-size: 7.5pt; color: var(--muted); margin-top: 1mm; }
