@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildBriefing, type BriefingResult } from "../data-loaders/briefing/build.ts";
+import { closeDatabase, openDatabase, runSqlFile } from "../data-loaders/lib/db.ts";
 import { createLogger } from "../data-loaders/lib/log.ts";
 import { builtDbPath } from "./helpers/db.ts";
 
@@ -135,5 +136,42 @@ describe("briefing failures leave the previous briefing intact", () => {
 
   it("rejects a cycle that has no values", async () => {
     await expect(buildBriefing({ cycle: "9MSP", dbPath: builtDbPath(), outDir: out, log: createLogger({ quiet: true }) })).rejects.toThrow(/No indicator values for cycle "9MSP"/);
+  });
+});
+
+describe("briefing from a partial database (contract fixtures only)", () => {
+  let dir: string;
+  let md: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "ccm-briefing-fixture-"));
+    const dbPath = join(dir, "fixture.duckdb");
+    const db = await openDatabase(dbPath);
+    try {
+      await db.conn.run(readFileSync("test/fixtures/trends/contract-tables.sql", "utf8"));
+      await runSqlFile(db.conn, "models/000_datasets.sql");
+      for (const f of ["analyses/100_indicator_trends.sql", "analyses/110_pillar_trends.sql", "analyses/120_largest_movements.sql"]) await runSqlFile(db.conn, f);
+      await db.conn.run("CHECKPOINT");
+    } finally {
+      closeDatabase(db);
+    }
+    const built = await buildBriefing({ cycle: CYCLE, dbPath, outDir: join(dir, "out"), pdf: false, log: createLogger({ quiet: true }) });
+    md = readFileSync(join(built.dir, "briefing.md"), "utf8");
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("says which parts the database lacks instead of inventing them", () => {
+    expect(md).toContain("Not covered, because the database does not contain them yet: consistency_issues, finding_states, findings, state_events, states, unga_lowest_since, unga_resolution_votes, unga_vote_shifts, unga_yes_by_status.".replaceAll("_", "\\_"));
+    expect(md).toContain("The database has no UNGA resolution votes (unga\\_resolutions), so the UNGA trend is not given here.");
+  });
+
+  it("prints a value the report gives as N/A as 'not measured', never as 0", () => {
+    const row = md.split("\n").find((l) => l.startsWith("| 45.1 |"));
+    expect(row).toBe("| 45.1 | Not measured at first | not measured | not measured | 24 | 46 | +22 | – | improved, highest |");
+  });
+
+  it("carries no date unless one is pinned", () => {
+    expect(md).toContain("Generated from the ccm-trends database");
+    expect(md).not.toMatch(/Published/);
   });
 });
