@@ -13,7 +13,6 @@ FROM read_csv(
   delim = ',',
   quote = '"',
   escape = '"',
-  dateformat = '%Y-%m-%d',
   store_rejects = true,
   rejects_table = 'undl_reject_errors',
   rejects_scan = 'undl_reject_scans',

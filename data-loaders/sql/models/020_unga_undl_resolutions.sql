@@ -2,7 +2,7 @@
 -- totals counted from its per-country rows. A record present in several files (e.g. the CCM extract and the
 -- full official file) is taken from one file only: the one with the most rows, then the first by name.
 CREATE TABLE undl_resolutions AS
-WITH per_file AS (
+WITH per_file AS MATERIALIZED (
   SELECT
     undl_id,
     source_file,
@@ -34,7 +34,7 @@ chosen AS (
     row_number() OVER (PARTITION BY undl_id ORDER BY counted_ms DESC, source_file) AS pick
   FROM per_file
 ),
-one AS (
+one AS MATERIALIZED (
   SELECT * EXCLUDE (pick) FROM chosen WHERE pick = 1
 ),
 -- Topic patterns are matched once per distinct title (a few thousand in the full UNDL file), not per record.
