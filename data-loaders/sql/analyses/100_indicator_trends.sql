@@ -15,15 +15,18 @@ reported_cycles AS (
 first_cycle AS (
   SELECT cycle FROM reported_cycles WHERE position = 1
 ),
--- States Parties on the last day of each cycle's reporting period, from the membership history.
+-- States Parties on the last day of each cycle's reporting period, from the membership history. The count is
+-- a denominator only if it is complete: when any State's status that day is 'unknown' (e.g. a party whose
+-- ratification date is missing), the count is a lower bound, so the denominator is NULL, not a guess.
 states_parties_on_period_end AS (
   SELECT rc.cycle,
-         -- NULL (unknown) rather than 0 when the membership history has no State Party that day
-         NULLIF(count(DISTINCT s.iso3), 0) AS n
+         CASE WHEN count(DISTINCT s.iso3) FILTER (WHERE s.status = 'unknown') = 0
+              -- NULL (unknown) rather than 0 when the membership history has no State Party that day
+              THEN NULLIF(count(DISTINCT s.iso3) FILTER (WHERE s.status = 'state_party'), 0)
+         END AS n
   FROM reported_cycles rc
   LEFT JOIN state_status s
-    ON s.status = 'state_party'
-   AND rc.period_end IS NOT NULL
+    ON rc.period_end IS NOT NULL
    AND (s.valid_from IS NULL OR s.valid_from <= rc.period_end)
    AND (s.valid_to IS NULL OR s.valid_to > rc.period_end)
   GROUP BY rc.cycle
