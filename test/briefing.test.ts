@@ -165,9 +165,10 @@ describe("briefing from a partial database (contract fixtures only)", () => {
     expect(md).toContain("The database has no UNGA resolution votes (unga\\_resolutions), so the UNGA trend is not given here.");
   });
 
-  it("prints a value the report gives as N/A as 'not measured', never as 0", () => {
+  it("prints a value the report gives as N/A as not measured, never as 0", () => {
     const row = md.split("\n").find((l) => l.startsWith("| 45.1 |"));
-    expect(row).toBe("| 45.1 | Not measured at first | not measured | not measured | 24 | 46 | +22 | – | improved, highest |");
+    expect(row).toBe("| 45.1 | Not measured at first | N/A | N/A | 24 | 46 | +22 | – | improved, highest |");
+    expect(md).toContain("*Table I. Transparency: indicator values, 10MSP to 13MSP (N/A: not measured)");
   });
 
   it("carries no date unless one is pinned", () => {

@@ -299,7 +299,8 @@ function ungaRef(r: { year: number; resolution: string | null; resolution_id: st
 }
 
 function cellValue(r: TrendRow | undefined): string {
-  if (!r || r.value === null) return "not measured";
+  // As the report prints it; the caption says that N/A means not measured (it is never read as 0).
+  if (!r || r.value === null) return "N/A";
   if (r.value_secondary !== null) return `${figure(r.value)} / ${formatThousands(r.value_secondary)}`;
   return `${figure(r.value)}${r.revised ? "*" : ""}`;
 }
@@ -373,6 +374,8 @@ async function pillarSection(ctx: Context, code: string, target: CycleRow, chart
     ];
   });
   const revised = rows.some((r) => (ctx.byIndicator.get(r.indicator_id) ?? []).some((h) => h.revised));
+  const notMeasured = rows.some((r) => (ctx.byIndicator.get(r.indicator_id) ?? []).some((h) => h.value === null));
+  const legend = [revised ? "* figure updated in a later report" : "", notMeasured ? "N/A: not measured" : ""].filter(Boolean).join("; ");
   const points: IndicatorPoint[] = [];
   for (const r of rows) {
     for (const h of ctx.byIndicator.get(r.indicator_id) ?? []) {
@@ -391,7 +394,7 @@ async function pillarSection(ctx: Context, code: string, target: CycleRow, chart
   }
   const tableBlock: Block = {
     kind: "table",
-    caption: [`Table ${code}. ${pillar.pillar}: indicator values, ${first} to ${target.cycle}${revised ? " (* figure updated in a later report)" : ""}`, sourceNote],
+    caption: [`Table ${code}. ${pillar.pillar}: indicator values, ${first} to ${target.cycle}${legend ? ` (${legend})` : ""}`, sourceNote],
     head,
     align,
     rows: tableRows,
