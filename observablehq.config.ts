@@ -28,7 +28,10 @@ export default {
     { name: "SQL explorer", path: "/sql" },
   ],
   dynamicPaths: [...routes.pillars.map((p) => `/pillars/${p.code}`), ...routes.states.map((iso3) => `/states/${iso3}`)],
-  head: '<meta name="color-scheme" content="light">',
+  // Printing expands the collapsed data tables (text alternatives of the charts) so paper keeps them.
+  head:
+    '<meta name="color-scheme" content="light">' +
+    '<script>addEventListener("beforeprint", () => document.querySelectorAll("details.alt").forEach((d) => (d.open = true)));</script>',
   footer:
     'Data: CCM 13MSP Progress Report (Geneva, 9 Sept 2025), UN Digital Library voting records, UN Treaty Collection. ' +
     'Every figure links to its source. Code and data: MIT / see <a href="/downloads">Downloads</a> for each licence.',

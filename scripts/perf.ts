@@ -15,7 +15,8 @@ import { buildSite } from "./site/build.ts";
 import { serveDist } from "./site/serve.ts";
 
 const BUDGET_BYTES = 1_000_000;
-const CHART = ".vega-chart svg path, figure svg g[aria-label] path, figure svg g[aria-label] circle";
+// Marks, not axes: Vega-Lite bars/lines, Plot lines, dots and map shapes.
+const CHART = ".vega-chart svg .mark-rect path, .vega-chart svg .mark-line path, svg g[aria-label='line'] path, svg g[aria-label='dot'] circle, svg g[aria-label='geo'] path";
 const PAGES: { path: string; chart: boolean }[] = [
   { path: "/", chart: true },
   { path: "/pillars/A", chart: true },
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
       await page.goto(`${url}${path}`, { waitUntil: "load" });
       let firstChart = "–";
       if (chart) {
-        await page.locator(CHART).first().waitFor({ timeout: 30_000 });
+        await page.locator(CHART).first().waitFor({ state: "attached", timeout: 30_000 });
         firstChart = `${Math.round(await page.evaluate(() => performance.now()))} ms`;
       }
       await page.waitForLoadState("networkidle");

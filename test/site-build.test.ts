@@ -4,10 +4,12 @@
  * loader writes (read back by the system's tar), and the npm cache filled from node_modules.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, describe, expect, it } from "vitest";
+import { buildSite } from "../scripts/site/build.ts";
 import { buildLogProblems, checkBuiltSite } from "../scripts/site/build-checks.ts";
 import { frameworkOnlyPackages, PACKAGES, packageVersion } from "../scripts/site/npm-cache.ts";
 import { tarArchive } from "../scripts/site/tar.ts";
@@ -119,4 +121,36 @@ describe("npm cache from node_modules", () => {
     expect(placeholders).toEqual(expect.arrayContaining(["react-dom", "lodash", "@observablehq/sample-datasets"]));
     for (const used of PACKAGES.map((p) => p.name)) expect(placeholders).not.toContain(used);
   });
+});
+
+describe("a failing build leaves dist/ as it was", () => {
+  const DIST_INDEX = join(import.meta.dirname, "..", "dist", "index.html");
+  const REAL_DB = join(import.meta.dirname, "..", "data", "ccm.duckdb");
+
+  it(
+    "a loader that fails (a contract view is missing) fails the build with its reason; dist/ is untouched",
+    async () => {
+      if (!existsSync(REAL_DB)) throw new Error("data/ccm.duckdb is missing: run `npm run pipeline` first");
+      const dir = tempDir();
+      const broken = join(dir, "ccm.duckdb");
+      copyFileSync(REAL_DB, broken);
+      const instance = await DuckDBInstance.create(broken);
+      const conn = await instance.connect();
+      await conn.run("DROP VIEW consistency_issues");
+      conn.closeSync();
+      instance.closeSync();
+      const before = existsSync(DIST_INDEX) ? statSync(DIST_INDEX).mtimeMs : null;
+      const previous = process.env.CCM_DB;
+      process.env.CCM_DB = broken;
+      try {
+        await expect(buildSite()).rejects.toThrow(/site build failed; dist\/ left unchanged:[\s\S]*(loader|consistency_issues)/);
+      } finally {
+        if (previous === undefined) delete process.env.CCM_DB;
+        else process.env.CCM_DB = previous;
+      }
+      expect(existsSync(DIST_INDEX) ? statSync(DIST_INDEX).mtimeMs : null).toBe(before);
+      expect(readdirSync(join(import.meta.dirname, "..")).filter((f) => /^dist-.*\.tmp$/.test(f))).toEqual([]);
+    },
+    300_000,
+  );
 });

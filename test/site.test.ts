@@ -135,6 +135,50 @@ describe("State pages show real data", () => {
   });
 });
 
+describe("accessible and printable", () => {
+  it("the States directory works from the keyboard alone: Tab to the search, type, Tab to the State, Enter", async () => {
+    const v = await visit(session.browser, baseUrl, "/states/");
+    try {
+      const page = v.page;
+      let onSearch = false;
+      for (let i = 0; i < 60 && !onSearch; ++i) {
+        await page.keyboard.press("Tab");
+        onSearch = await page.evaluate(() => document.activeElement instanceof HTMLInputElement && document.activeElement.type === "search");
+      }
+      expect(onSearch).toBe(true);
+      await page.keyboard.type("Norway");
+      await expect.poll(() => page.locator("table.data tbody tr").count()).toBe(1);
+      let onLink = false;
+      for (let i = 0; i < 10 && !onLink; ++i) {
+        await page.keyboard.press("Tab");
+        onLink = await page.evaluate(() => document.activeElement?.textContent === "Norway");
+      }
+      expect(onLink).toBe(true);
+      // The focused link shows a visible outline.
+      expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe("none");
+      await Promise.all([page.waitForURL(/\/states\/NOR$/), page.keyboard.press("Enter")]);
+      await expect.poll(() => page.locator("h1").first().textContent()).toBe("Norway");
+    } finally {
+      await v.page.close();
+    }
+  });
+
+  it("prints without the sidebar and with every chart's data table", async () => {
+    const v = await visit(session.browser, baseUrl, pillarPages[0]!);
+    try {
+      await v.page.evaluate(() => dispatchEvent(new Event("beforeprint")));
+      await v.page.emulateMedia({ media: "print" });
+      expect(await v.page.locator("#observablehq-sidebar").evaluate((el) => getComputedStyle(el).display)).toBe("none");
+      const alternatives = v.page.locator("details.alt");
+      expect(await alternatives.count()).toBeGreaterThan(0);
+      expect(await alternatives.evaluateAll((ds) => ds.every((d) => (d as HTMLDetailsElement).open))).toBe(true);
+      await screenshot(v.page, `print${pillarPages[0]}`);
+    } finally {
+      await v.page.close();
+    }
+  });
+});
+
 describe("SQL explorer", () => {
   it("loads DuckDB-Wasm from this site only and answers a query over the UNGA votes", async () => {
     const v = await visit(session.browser, baseUrl, "/sql");

@@ -1,4 +1,5 @@
 import * as Plot from "npm:@observablehq/plot";
+import * as d3 from "npm:d3";
 import {POLARITY_LABEL, changeBadge, formatNumber} from "./format.js";
 import {tableAlternative} from "./table.js";
 
@@ -18,14 +19,18 @@ export function indicatorMultiples(values, {indicators, cycles, width}) {
     const figure = document.createElement("figure");
     figure.id = `indicator-${ind.indicator_id}`;
     const description = `Indicator ${ind.indicator_id}: ${ind.text}. ${series.map((v) => `${v.cycle}: ${v.value == null ? "not measured" : formatNumber(v.value)}`).join("; ")}.`;
+    // Counts are whole numbers: integer ticks only, and a visible axis even when every value is 0.
+    const max = Math.max(1, ...measured.map((v) => v.value));
+    const ticks = d3.ticks(0, max, 4).filter(Number.isInteger);
     const chart = Plot.plot({
       width: cellWidth,
-      height: 150,
-      marginLeft: 44,
+      height: 160,
+      marginLeft: 48,
+      marginTop: 28,
       ariaLabel: `Indicator ${ind.indicator_id} across cycles`,
       ariaDescription: description,
       x: {domain: cycleOrder, label: null, type: "point", padding: 0.3},
-      y: {grid: true, label: ind.unit ?? null, zero: true, nice: true},
+      y: {grid: true, label: ind.unit ?? null, domain: [0, max * 1.1], ticks, tickFormat: (d) => formatNumber(d)},
       marks: [
         Plot.line(measured, {x: "cycle", y: "value", stroke: "#0b57d0", strokeWidth: 2}),
         Plot.dot(measured, {x: "cycle", y: "value", fill: "#0b57d0", r: 3.5, title: (d) => `${d.cycle}: ${d.as_printed ?? d.value} (${d.source_ref})`}),
