@@ -466,7 +466,7 @@ const STATUS_LABELS: [string, string, string][] = [
   ["signatory", "signatories", "#9ecae1"],
   ["withdrawn", "withdrawn", "#fdae6b"],
   ["not_party", "States not party", "#bdbdbd"],
-  ["unknown", "unknown status", "#f0f0f0"],
+  ["unknown", "unknown status", "#e7d4a8"],
 ];
 
 /** Yes votes by the voter's CCM status on the vote date: a table and a stacked bar chart. */
