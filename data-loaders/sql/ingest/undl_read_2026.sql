@@ -3,7 +3,7 @@
 -- outside quotes) goes to the rejects table with its line instead of stopping or being dropped silently.
 INSERT INTO undl_votes
 SELECT
-  undl_id, ms_code, ms_name, CAST(ms_vote AS VARCHAR), "date", "session", resolution, draft, committee_report,
+  undl_id, ms_code, ms_name, ms_vote, "date", "session", resolution, draft, committee_report,
   meeting, title, agenda_title, subjects, vote_note, total_yes, total_no, total_abstentions,
   total_non_voting, total_ms, undl_link, $source_file
 FROM read_csv(

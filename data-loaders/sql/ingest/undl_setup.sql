@@ -6,7 +6,7 @@ CREATE TABLE undl_votes (
   undl_id BIGINT,
   ms_code VARCHAR,
   ms_name VARCHAR,
-  ms_vote VARCHAR,
+  ms_vote undl_vote_code, -- Y, N, A, X (an ENUM: compact, and the reader rejects any other code)
   vote_date DATE,
   session VARCHAR,
   resolution VARCHAR,

@@ -6,7 +6,7 @@ SELECT
   r.resolution_id,
   v.ms_code AS iso3,
   v.ms_name,
-  v.ms_vote AS vote,
+  CAST(v.ms_vote AS VARCHAR) AS vote,
   v.vote_date,
   r.year,
   r.topic,
