@@ -1,0 +1,12 @@
+// Narrative findings of the progress report and the States each one names.
+import { emitJson, requireColumns, runLoader, siteQuery, withSiteDatabase } from "../../scripts/site/site-db.ts";
+
+runLoader("findings.json", async () => {
+  const result = await withSiteDatabase(async (db) => ({
+    findings: await siteQuery(db, "findings"),
+    states: await siteQuery(db, "finding_states"),
+  }));
+  requireColumns("findings", result.findings, ["finding_id", "paragraph", "pillar_code", "statement", "cycle"]);
+  requireColumns("finding_states", result.states, ["finding_id", "iso3", "name_as_written", "name_en"]);
+  await emitJson("findings.json", result);
+});

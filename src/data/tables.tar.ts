@@ -1,0 +1,21 @@
+// Every published table as <name>.csv and <name>.parquet (Downloads page) and <name>.arrow, an Arrow IPC
+// stream for the SQL explorer (DuckDB-Wasm without extensions cannot read Parquet). One archive, one process:
+// pages reference data/tables/<name>.<ext> and Framework extracts the entry.
+import { arrowStreamOfTable } from "../../scripts/site/arrow-export.ts";
+import { copyTable, publishedTables, runLoader, withSiteDatabase } from "../../scripts/site/site-db.ts";
+import { tarArchive } from "../../scripts/site/tar.ts";
+
+runLoader("tables.tar", async () => {
+  const files = await withSiteDatabase(async (db) => {
+    const out: { name: string; bytes: Uint8Array }[] = [];
+    for (const t of await publishedTables(db)) {
+      out.push({ name: `${t.name}.csv`, bytes: await copyTable(db, t.name, "csv") });
+      out.push({ name: `${t.name}.parquet`, bytes: await copyTable(db, t.name, "parquet") });
+      out.push({ name: `${t.name}.arrow`, bytes: await arrowStreamOfTable(db, t.name) });
+    }
+    return out;
+  });
+  const archive = tarArchive(files);
+  process.stderr.write(`tables.tar: ${files.length} files, ${archive.length} bytes\n`);
+  await new Promise<void>((resolve, reject) => process.stdout.write(archive, (e) => (e ? reject(e) : resolve())));
+});
