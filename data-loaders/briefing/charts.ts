@@ -86,36 +86,6 @@ export function pillarTrendSpec(title: string, subtitle: string, description: st
   } as TopLevelSpec;
 }
 
-export interface ChangeBar {
-  label: string;
-  change: number;
-  judgement: string;
-}
-
-/** Horizontal bars of each indicator's change since the previous cycle, coloured by judgement. */
-export function changeBarsSpec(title: string, subtitle: string, description: string, bars: ChangeBar[]): TopLevelSpec {
-  return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    description,
-    title: { text: title, subtitle },
-    width: 380,
-    height: { step: 16 },
-    data: { values: bars },
-    mark: { type: "bar" },
-    encoding: {
-      y: { field: "label", type: "nominal", sort: bars.map((b) => b.label), title: null, axis: { labelLimit: 220 } },
-      x: { field: "change", type: "quantitative", title: "change since previous cycle", axis: { tickMinStep: 1, format: "d" } },
-      color: {
-        field: "judgement",
-        type: "nominal",
-        title: null,
-        scale: { domain: Object.keys(JUDGEMENT_COLOURS), range: Object.values(JUDGEMENT_COLOURS) },
-        legend: { orient: "bottom", direction: "horizontal" },
-      },
-    },
-  } as TopLevelSpec;
-}
-
 export interface VoteBar {
   year: number;
   group: string;

@@ -1,0 +1,53 @@
+/** The annex of the report's internal inconsistencies, and the section about the data. */
+import type { Block, Section } from "./model.ts";
+import { countPhrase } from "./number-words.ts";
+import type { Context } from "./context.ts";
+
+export function annexSection(ctx: Context): Section {
+  const issues = ctx.data.issues;
+  const blocks: Block[] = [];
+  if (!issues) {
+    blocks.push({ kind: "paragraph", content: ["The database has no consistency checks (consistency_issues), so this annex is empty."] });
+  } else if (issues.length === 0) {
+    blocks.push({ kind: "paragraph", content: ["The consistency checks found no inconsistency in the report."] });
+  } else {
+    const note = ctx.notes.cite(`Consistency checks of ccm-trends (view consistency_issues) over ${ctx.dataset("findings")} and ${ctx.dataset("indicator_values")}; paragraph numbers are those of the progress report.`);
+    blocks.push({
+      kind: "paragraph",
+      content: [`${countPhrase(issues.length, { capitalize: true })} ${issues.length === 1 ? "point" : "points"} in the report where a stated figure, a list of States or a table do not agree with each other`, note, "."],
+    });
+    blocks.push({
+      kind: "table",
+      caption: ["Annex table. Consistency issues in the progress report", note],
+      head: ["Paragraph", "Kind", "Severity", "Expected", "Found", "Explanation"],
+      align: ["left", "left", "left", "left", "left", "left"],
+      widths: [10, 13, 9, 17, 17, 34],
+      rows: issues.map((i) => [[i.paragraph, i.related].filter(Boolean).join(" / ") || "–", i.kind.replaceAll("_", " "), i.severity, i.expected ?? "–", i.found ?? "–", i.explanation]),
+      className: "issues",
+    });
+  }
+  return { id: "annex", title: "Annex: consistency issues in the report", blocks, pageBreak: true };
+}
+
+export function aboutSection(ctx: Context): Section {
+  const blocks: Block[] = [];
+  const datasetsNote = ctx.notes.cite("Table datasets of the ccm-trends database, recorded by the pipeline from sources/*.meta.json.");
+  blocks.push({
+    kind: "paragraph",
+    content: [
+      `Every figure in this briefing is read from the ccm-trends database, built from ${countPhrase(ctx.data.datasets.length)} curated datasets`,
+      datasetsNote,
+      `; every number carries a note with its source. Changes compare a value with the latest earlier cycle in which the indicator was measured; a value the report gives as N/A is "not measured", never zero. Whether a movement is an improvement depends on the indicator's polarity (for example, fewer confirmed cases of use is better).`,
+    ],
+  });
+  blocks.push({
+    kind: "table",
+    caption: ["Datasets", datasetsNote],
+    className: "datasets",
+    widths: [17, 26, 17, 31, 9],
+    head: ["Dataset", "Title", "Producer", "Source", "Date"],
+    align: ["left", "left", "left", "left", "left"],
+    rows: ctx.data.datasets.map((d) => [d.name, d.title, d.producer, d.source, d.date]),
+  });
+  return { id: "about", title: "About the data", blocks, pageBreak: true };
+}

@@ -1,0 +1,116 @@
+/** One section per pillar: counts, largest movements in words, small-multiple chart and the trend table. */
+import { pillarTrendSpec, renderSvg, type IndicatorPoint } from "./charts.ts";
+import type { CycleRow, TrendRow } from "./data.ts";
+import type { Block, Section } from "./model.ts";
+import { countPhrase, figure, formatThousands } from "./number-words.ts";
+import { compactTable } from "./sources.ts";
+import { firstSentence, signed } from "./text.ts";
+import { bullets, sentence, tally, type ChartFile, type Context } from "./context.ts";
+
+function cellValue(r: TrendRow | undefined): string {
+  // As the report prints it; the caption says that N/A means not measured (it is never read as 0).
+  if (!r || r.value === null) return "N/A";
+  if (r.value_secondary !== null) return `${figure(r.value)} / ${formatThousands(r.value_secondary)}`;
+  return `${figure(r.value)}${r.revised ? "*" : ""}`;
+}
+
+function trendWords(r: TrendRow): string {
+  if (r.direction === "not measured" || r.direction === "first measured") return r.direction;
+  let s = r.judgement === "not comparable" ? (r.direction === "up" ? "rose" : "fell") : r.judgement;
+  if (r.streak !== null && r.streak >= 2 && r.direction !== "flat") s += ` (${r.streak} in a row)`;
+  if (r.record_to_date === "highest" || r.record_to_date === "lowest") s += `, ${r.record_to_date}`;
+  return s;
+}
+
+/** Column widths (percent) of a trend table: the indicator text gets what the figures leave. */
+function trendWidths(cycleCount: number): number[] {
+  const lap = 5.5;
+  const figureCol = 6.5;
+  const change = 8;
+  const trend = 14;
+  const indicator = 100 - lap - figureCol * cycleCount - 2 * change - trend;
+  return [lap, indicator, ...Array.from({ length: cycleCount }, () => figureCol), change, change, trend];
+}
+
+/** Short table label: the first clause of the indicator text, spelled out. */
+function label(text: string, max = 110): string {
+  const s = firstSentence(text).replace(/ \(SPs\)/g, "").replace(/\bSPs\b/g, "States Parties");
+  if (s.length <= max) return s;
+  const cut = s.lastIndexOf(" ", max - 1);
+  return `${s.slice(0, cut > 60 ? cut : max - 1)} …`;
+}
+
+export async function pillarSection(ctx: Context, code: string, target: CycleRow, charts: ChartFile[]): Promise<Section> {
+  const { data, notes } = ctx;
+  const pillar = data.pillars.find((p) => p.pillar_code === code)!;
+  const rows = ctx.targetRows.filter((r) => r.pillar_code === code);
+  const cycles = data.cycles.map((c) => c.cycle);
+  const previous = data.cycles.at(-2)?.cycle;
+  const first = data.cycles[0]!.cycle;
+  const blocks: Block[] = [];
+
+  const tableRefs = rows.flatMap((r) => (ctx.byIndicator.get(r.indicator_id) ?? []).map((x) => x.source_ref).filter((x): x is string => x !== null));
+  const sourceNote = notes.cite(`${compactTable(tableRefs)} (${ctx.dataset("indicator_values")}); changes and trends computed by ccm-trends (view indicator_trends).`);
+  const countNote = notes.cite(`Counts for pillar ${code} computed by ccm-trends (view pillar_trends) from the values of Table ${code}.`);
+  blocks.push({
+    kind: "paragraph",
+    content: [
+      `Of the ${countPhrase(pillar.indicators)} ${pillar.indicators === 1 ? "indicator" : "indicators"} of this pillar in the ${target.cycle} cycle, ${tally(pillar.improved, pillar.declined, pillar.held)}${pillar.not_comparable ? `; ${countPhrase(pillar.not_comparable)} cannot be compared` : ""}`,
+      countNote,
+      ".",
+    ],
+  });
+
+  const moves = data.movements.filter((m) => m.pillar_code === code && m.rank_in_pillar <= 3).map((m) => ctx.row(m.indicator_id, data.cycle)!);
+  if (moves.length) {
+    blocks.push({ kind: "paragraph", content: [`Largest movements since the previous cycle:`] });
+    blocks.push(bullets(moves.map((r) => sentence(ctx, r))));
+  } else {
+    blocks.push({ kind: "paragraph", content: [`No indicator of this pillar moved in the ${target.cycle} cycle.`] });
+  }
+
+  const head = ["LAP", "Indicator", ...cycles, previous ? `vs ${previous}` : "Change", `vs ${first}`, "Trend"];
+  const align: ("left" | "right")[] = ["left", "left", ...cycles.map(() => "right" as const), "right", "right", "left"];
+  const tableRows = rows.map((r) => {
+    const history = ctx.byIndicator.get(r.indicator_id) ?? [];
+    return [
+      r.indicator_id,
+      label(r.text),
+      ...cycles.map((c) => cellValue(history.find((h) => h.cycle === c))),
+      signed(r.change_since_previous),
+      signed(r.change_since_first),
+      trendWords(r),
+    ];
+  });
+  const revised = rows.some((r) => (ctx.byIndicator.get(r.indicator_id) ?? []).some((h) => h.revised));
+  const notMeasured = rows.some((r) => (ctx.byIndicator.get(r.indicator_id) ?? []).some((h) => h.value === null));
+  const legend = [revised ? "* figure updated in a later report" : "", notMeasured ? "N/A: not measured" : ""].filter(Boolean).join("; ");
+  const points: IndicatorPoint[] = [];
+  for (const r of rows) {
+    for (const h of ctx.byIndicator.get(r.indicator_id) ?? []) {
+      if (h.value !== null) points.push({ indicator: h.indicator_id, label: h.indicator_id, cycle: h.cycle, ordinal: h.ordinal, value: h.value });
+    }
+  }
+  if (points.length) {
+    const title = `${code}. ${pillar.pillar}: indicator values by cycle`;
+    const rising = rows.filter((r) => (r.change_since_first ?? 0) > 0).length;
+    const falling = rows.filter((r) => (r.change_since_first ?? 0) < 0).length;
+    const description = `Small line charts of the ${rows.length} indicators of pillar ${code} from ${first} to ${target.cycle}, one per indicator: ${rising} are higher and ${falling} lower in ${target.cycle} than in ${first}; unmeasured cycles are gaps.`;
+    const file = `charts/pillar-${code}.svg`;
+    const svg = await renderSvg(pillarTrendSpec(title, `One panel per LAP indicator, each on its own scale from zero; 10 = ${first} … ${target.cycle.replace("MSP", "")} = ${target.cycle}`, description, points, cycles));
+    charts.push({ file, svg });
+    blocks.push({ kind: "chart", file, title, description, svg, note: sourceNote.note });
+  }
+  const tableBlock: Block = {
+    kind: "table",
+    caption: [`Table ${code}. ${pillar.pillar}: indicator values, ${first} to ${target.cycle}${legend ? ` (${legend})` : ""}`, sourceNote],
+    head,
+    align,
+    rows: tableRows,
+    className: "trend",
+    widths: trendWidths(cycles.length),
+  };
+
+  blocks.push(tableBlock);
+  return { id: `pillar-${code}`, title: `${code}. ${pillar.pillar}`, blocks, pageBreak: true };
+}

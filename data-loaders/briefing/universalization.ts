@@ -1,0 +1,143 @@
+/** Universalization: membership, the UNGA resolution votes by year, yes votes by CCM status, and vote shifts. */
+import { renderSvg, votesSpec } from "./charts.ts";
+import type { CycleRow } from "./data.ts";
+import type { Block, Section } from "./model.ts";
+import { capitalize, countPhrase, formatThousands } from "./number-words.ts";
+import { listNames } from "./text.ts";
+import type { ChartFile, Context } from "./context.ts";
+import { membershipSentences, ungaRef, ungaSentence } from "./membership-unga.ts";
+
+export async function universalizationSection(ctx: Context, target: CycleRow, charts: ChartFile[]): Promise<Section> {
+  const blocks: Block[] = [];
+  const membership = membershipSentences(ctx, target);
+  if (membership.length) blocks.push({ kind: "paragraph", content: membership.flat() });
+  else blocks.push({ kind: "paragraph", content: ["The database has no membership history (state_status), so the number of States Parties is not given here."] });
+  const unga = ctx.data.unga;
+  if (!unga || unga.length === 0) {
+    blocks.push({ kind: "paragraph", content: ["The database has no UNGA resolution votes (unga_resolutions), so the UNGA trend is not given here."] });
+    return { id: "universalization", title: "Universalization and the UNGA resolution", blocks, pageBreak: true };
+  }
+  const sentence = ungaSentence(ctx);
+  if (sentence) blocks.push({ kind: "paragraph", content: sentence });
+  const missingCountry = unga.filter((r) => !r.has_country_votes).map((r) => String(r.year));
+  if (missingCountry.length) {
+    blocks.push({
+      kind: "paragraph",
+      content: [`Country-by-country votes are not available for ${listNames(missingCountry)}: for ${missingCountry.length === 1 ? "that year" : "those years"} only the published totals are shown, and a total that was not published is marked "not published", not 0.`],
+    });
+  }
+  const note = ctx.notes.cite(`UNGA votes on the CCM resolution: ${unga.map(ungaRef).join("; ")}.`);
+  const cellOf = (n: number | null) => (n === null ? "not published" : formatThousands(n));
+  blocks.push({
+    kind: "table",
+    caption: ["Table U. UNGA resolution on the implementation of the Convention: recorded votes by year", note],
+    head: ["Year", "Resolution", "Yes", "No", "Abstain", "Non-voting"],
+    align: ["left", "left", "right", "right", "right", "right"],
+    rows: unga.map((r) => [String(r.year), r.resolution ?? r.resolution_id, cellOf(r.total_yes), cellOf(r.total_no), cellOf(r.total_abstentions), cellOf(r.total_non_voting)]),
+  });
+  const bars = unga.flatMap((r) =>
+    [
+      { group: "yes", votes: r.total_yes, groupOrder: 1 },
+      { group: "abstain", votes: r.total_abstentions, groupOrder: 2 },
+      { group: "no", votes: r.total_no, groupOrder: 3 },
+    ]
+      .filter((b) => b.votes !== null)
+      .map((b) => ({ year: r.year, group: b.group, votes: b.votes!, groupOrder: b.groupOrder })),
+  );
+  const title = "UNGA votes on the CCM resolution by year";
+  const description = `Stacked bar chart of yes, abstain and no votes on the annual UNGA resolution on the Convention, ${unga[0]!.year} to ${unga.at(-1)!.year}; years where only some totals were published show only those.`;
+  const svg = await renderSvg(
+    votesSpec(title, "General Assembly plenary votes", description, bars, [
+      { name: "yes", colour: "#1f4e79" },
+      { name: "abstain", colour: "#9ecae1" },
+      { name: "no", colour: "#b2182b" },
+    ]),
+  );
+  const file = "charts/unga-votes.svg";
+  charts.push({ file, svg });
+  blocks.push({ kind: "chart", file, title, description, svg, note: note.note });
+  blocks.push(...(await yesByStatusBlocks(ctx, charts)));
+  blocks.push(...voteShiftBlocks(ctx));
+  return { id: "universalization", title: "Universalization and the UNGA resolution", blocks, pageBreak: true };
+}
+
+const STATUS_LABELS: [string, string, string][] = [
+  ["state_party", "States Parties", "#1f4e79"],
+  ["deposited", "deposited, not in force", "#6baed6"],
+  ["signatory", "signatories", "#9ecae1"],
+  ["withdrawn", "withdrawn", "#fdae6b"],
+  ["not_party", "States not party", "#bdbdbd"],
+  ["unknown", "unknown status", "#e7d4a8"],
+];
+
+/** Yes votes by the voter's CCM status on the vote date: a table and a stacked bar chart. */
+async function yesByStatusBlocks(ctx: Context, charts: ChartFile[]): Promise<Block[]> {
+  const rows = ctx.data.yesByStatus;
+  if (!rows || rows.length === 0) return [];
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+  const statuses = STATUS_LABELS.filter(([code]) => rows.some((r) => r.ccm_status === code));
+  const note = ctx.notes.cite(
+    `Yes votes by CCM status on the vote date, computed by ccm-trends (view unga_yes_by_status) from the per-country votes (table unga_votes) and the membership history (view state_status); ${[...new Set(rows.filter((r) => !r.has_country_votes).map((r) => `${r.year}: ${r.basis ?? "published total"}`))].join("; ") || "all years from per-country votes"}.`,
+  );
+  const cell = (year: number, code: string): string => {
+    const r = rows.find((x) => x.year === year && x.ccm_status === code);
+    if (r && r.yes !== null) return formatThousands(r.yes);
+    return rows.some((x) => x.year === year && x.has_country_votes) ? "0" : "not available";
+  };
+  const blocks: Block[] = [];
+  const latest = years.at(-1)!;
+  const latestNotParty = rows.find((r) => r.year === latest && r.ccm_status === "not_party");
+  if (latestNotParty?.yes != null) {
+    blocks.push({
+      kind: "paragraph",
+      content: [`${countPhrase(latestNotParty.yes, { capitalize: true })} States not party voted in favour of the ${latest} resolution`, note, "."],
+    });
+  }
+  blocks.push({
+    kind: "table",
+    caption: ["Table V. Yes votes on the CCM resolution by the voter's CCM status on the vote date", note],
+    head: ["Year", ...statuses.map(([, label]) => capitalize(label))],
+    align: ["left", ...statuses.map(() => "right" as const)],
+    rows: years.map((y) => [String(y), ...statuses.map(([code]) => cell(y, code))]),
+  });
+  const bars = rows
+    .filter((r) => r.yes !== null)
+    .map((r) => ({ year: r.year, group: STATUS_LABELS.find(([c]) => c === r.ccm_status)?.[1] ?? r.ccm_status, votes: r.yes!, groupOrder: STATUS_LABELS.findIndex(([c]) => c === r.ccm_status) }));
+  const title = "Yes votes on the CCM resolution by CCM status of the voter";
+  const partial = years.filter((y) => !rows.some((r) => r.year === y && r.has_country_votes));
+  const description = `Stacked bar chart of yes votes per year, ${years[0]} to ${latest}, split by the voter's status under the Convention on the day of the vote${partial.length ? `; for ${partial.join(", ")} only the yes votes of States not party are published` : ""}.`;
+  const svg = await renderSvg(votesSpec(title, "States Parties, signatories and States not party", description, bars, statuses.map(([, label, colour]) => ({ name: label, colour }))));
+  const file = "charts/unga-yes-by-status.svg";
+  charts.push({ file, svg });
+  blocks.push({ kind: "chart", file, title, description, svg, note: note.note });
+  return blocks;
+}
+
+/** States that voted yes in an earlier year and later abstained, voted no or did not vote. */
+function voteShiftBlocks(ctx: Context): Block[] {
+  const rows = ctx.data.voteShifts;
+  if (!rows) return [];
+  const states = [...new Set(rows.map((r) => r.name_en))].sort();
+  const gaps = rows[0]?.years_without_country_votes ?? null;
+  if (states.length === 0) {
+    return [{ kind: "paragraph", content: ["No State that voted yes in an earlier year later abstained, voted no or did not vote, in the years with per-country votes."] }];
+  }
+  const note = ctx.notes.cite("States that voted yes in an earlier year and later did not, computed by ccm-trends (view unga_vote_shifts) from the per-country votes (table unga_votes, UN Digital Library).");
+  const byShift = (shift: string) => states.filter((n) => rows.some((r) => r.name_en === n && r.shift === shift));
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (const shift of ["voted no", "abstained", "did not vote"]) {
+    const names = byShift(shift);
+    if (names.length) parts.push(`${countPhrase(names.length)} ${shift} at least once (${listNames(names)})`);
+  }
+  return [
+    {
+      kind: "paragraph",
+      content: [
+        `${countPhrase(states.length, { capitalize: true })} States that had voted in favour in an earlier year later abstained, voted no or did not vote, between ${years[0]} and ${years.at(-1)}: ${parts.join("; ")}`,
+        note,
+        `.${gaps ? ` Per-country votes are not available for ${gaps}, so shifts in those years cannot be seen.` : ""}`,
+      ],
+    },
+  ];
+}
