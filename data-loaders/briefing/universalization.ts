@@ -19,14 +19,18 @@ export async function universalizationSection(ctx: Context, target: CycleRow, ch
   }
   const sentence = ungaSentence(ctx);
   if (sentence) blocks.push({ kind: "paragraph", content: sentence });
+  const note = ctx.notes.cite(`UNGA votes on the CCM resolution: ${unga.map(ungaRef).join("; ")}.`);
   const missingCountry = unga.filter((r) => !r.has_country_votes).map((r) => String(r.year));
   if (missingCountry.length) {
     blocks.push({
       kind: "paragraph",
-      content: [`Country-by-country votes are not available for ${listNames(missingCountry)}: for ${missingCountry.length === 1 ? "that year" : "those years"} only the published totals are shown, and a total that was not published is marked "not published", not 0.`],
+      content: [
+        `Country-by-country votes are not available for ${listNames(missingCountry)}`,
+        note,
+        `: for ${missingCountry.length === 1 ? "that year" : "those years"} only the published totals are shown, and a total that was not published is marked "not published", not 0.`,
+      ],
     });
   }
-  const note = ctx.notes.cite(`UNGA votes on the CCM resolution: ${unga.map(ungaRef).join("; ")}.`);
   const cellOf = (n: number | null) => (n === null ? "not published" : formatThousands(n));
   blocks.push({
     kind: "table",
