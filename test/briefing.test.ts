@@ -85,6 +85,15 @@ describe("briefing 13MSP from the real database", () => {
     expect(md.match(/\[\^(\d+)\](?!:)/)?.[1]).toBe("1");
   });
 
+  it("puts a source note on every paragraph, list item and caption that has a figure", () => {
+    const body = file("briefing.md").split("## Notes and sources")[0]!.split("## Summary")[1]!;
+    const lines = body.split("\n").filter((l) => l.trim() && !l.startsWith("#") && !l.startsWith("|") && !l.startsWith("!["));
+    // Cycle names (13MSP), pillar letters and table names are labels, not figures.
+    const withFigures = lines.filter((l) => /\d/.test(l.replace(/\d+MSP|\[\^\d+\]|Table [A-Z]\b/g, "")));
+    expect(withFigures.length).toBeGreaterThan(50);
+    expect(withFigures.filter((l) => !/\[\^\d+\]/.test(l))).toEqual([]);
+  });
+
   it("matches the golden Markdown", () => expectGolden("briefing.md"));
   it("matches the golden HTML", () => expectGolden("briefing.html"));
 
