@@ -14,7 +14,11 @@ export function annexSection(ctx: Context): Section {
     const note = ctx.notes.cite(`Consistency checks of ccm-trends (view consistency_issues) over ${ctx.dataset("findings")} and ${ctx.dataset("indicator_values")}; paragraph numbers are those of the progress report.`);
     blocks.push({
       kind: "paragraph",
-      content: [`${countPhrase(issues.length, { capitalize: true })} ${issues.length === 1 ? "point" : "points"} in the report where a stated figure, a list of States or a table do not agree with each other`, note, "."],
+      content: [
+        `${countPhrase(issues.length, { capitalize: true })} ${issues.length === 1 ? "point" : "points"} in the report where a stated figure, a list of States or a table do not agree with each other${severities(issues.map((i) => i.severity))}`,
+        note,
+        ". Errors are contradictions as printed; warnings may have an explanation that the report gives elsewhere.",
+      ],
     });
     blocks.push({
       kind: "table",
@@ -50,4 +54,13 @@ export function aboutSection(ctx: Context): Section {
     rows: ctx.data.datasets.map((d) => [d.name, d.title, d.producer, d.source, d.date]),
   });
   return { id: "about", title: "About the data", blocks, pageBreak: true };
+}
+
+/** " (nine (09) errors and five (05) warnings)", by severity in the annex's order. */
+function severities(list: string[]): string {
+  const order = ["error", "warning", "info"];
+  const counts = order.map((sev) => [sev, list.filter((s) => s === sev).length] as const).filter(([, n]) => n > 0);
+  if (counts.length < 2) return "";
+  const parts = counts.map(([sev, n]) => `${countPhrase(n)} ${n === 1 ? sev : `${sev}s`}`);
+  return ` (${parts.slice(0, -1).join(", ")} and ${parts.at(-1)})`;
 }
