@@ -30,7 +30,7 @@ export default {
   dynamicPaths: [...routes.pillars.map((p) => `/pillars/${p.code}`), ...routes.states.map((iso3) => `/states/${iso3}`)],
   // Printing expands the collapsed data tables (text alternatives of the charts) so paper keeps them.
   head:
-    '<meta name="color-scheme" content="light">' +
+    '<meta name="color-scheme" content="light"><link rel="icon" href="data:,">' +
     '<script>addEventListener("beforeprint", () => document.querySelectorAll("details.alt").forEach((d) => (d.open = true)));</script>',
   footer:
     'Data: CCM 13MSP Progress Report (Geneva, 9 Sept 2025), UN Digital Library voting records, UN Treaty Collection. ' +

@@ -171,7 +171,8 @@ describe("accessible and printable", () => {
       expect(await v.page.locator("#observablehq-sidebar").evaluate((el) => getComputedStyle(el).display)).toBe("none");
       const alternatives = v.page.locator("details.alt");
       expect(await alternatives.count()).toBeGreaterThan(0);
-      expect(await alternatives.evaluateAll((ds) => ds.every((d) => (d as HTMLDetailsElement).open))).toBe(true);
+      // Charts re-render at the print width; their data tables must come back open.
+      await expect.poll(() => alternatives.evaluateAll((ds) => ds.every((d) => (d as HTMLDetailsElement).open))).toBe(true);
       await screenshot(v.page, `print${pillarPages[0]}`);
     } finally {
       await v.page.close();

@@ -37,6 +37,8 @@ export function dataTable(rows, {columns, caption, scroll = false} = {}) {
 export function tableAlternative(rows, options) {
   const details = document.createElement("details");
   details.className = "alt";
+  // Paper cannot expand it: open when drawn for print (charts re-render at the print width).
+  details.open = typeof matchMedia === "function" && matchMedia("print").matches;
   const summary = document.createElement("summary");
   summary.textContent = `Data table${options.caption ? `: ${options.caption}` : ""}`;
   details.append(summary, dataTable(rows, options));
