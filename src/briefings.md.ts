@@ -5,9 +5,31 @@ import { join } from "node:path";
 import { ROOT, runLoader, siteQuery, withSiteDatabase } from "../scripts/site/site-db.ts";
 import { escapeHtml } from "../scripts/site/page-text.ts";
 
+/**
+ * Framework's Markdown has no footnotes; the briefing cites every source in one ([^n]). Turn references into
+ * superscript links and definitions into a "Sources" list with matching anchors, so each number keeps its source.
+ */
+function footnotesAsLinks(markdown: string, cycle: string): string {
+  const id = (n: string) => `fn-${cycle}-${n}`.replace(/[^\w-]/g, "_");
+  const definitions: string[] = [];
+  const body = markdown.replace(/^\[\^([^\]]+)\]:\s*(.*)$/gm, (_, n: string, text: string) => {
+    definitions.push(`<li id="${id(n)}" value="${Number(n) || ""}">${text} <a href="#ref-${id(n)}" aria-label="back to the text">↩</a></li>`);
+    return "";
+  });
+  let seen = new Set<string>();
+  const linked = body.replace(/\[\^([^\]]+)\]/g, (_, n: string) => {
+    const first = !seen.has(n);
+    seen.add(n);
+    return `<sup><a href="#${id(n)}"${first ? ` id="ref-${id(n)}"` : ""} aria-label="source ${n}">${n}</a></sup>`;
+  });
+  seen = new Set();
+  if (!definitions.length) return linked;
+  return `${linked.trimEnd()}\n\n#### Sources\n\n<ol class="source">\n${definitions.join("\n")}\n</ol>\n`;
+}
+
 /** Briefing Markdown made safe as Framework page text: no front matter, no `${…}` expressions, no live code. */
 function asPageText(markdown: string, cycle: string): string {
-  return markdown
+  return footnotesAsLinks(markdown, cycle)
     // The briefing's charts sit next to it (charts/x.svg); on the site they are files of data/briefing-files/<cycle>/.
     .replace(/\]\(charts\/([\w-]+)\.svg\)/g, `](./data/briefing-files/${cycle}/charts/$1.svg)`)
     .replace(/^---\n[\s\S]*?\n---\n/, "")
