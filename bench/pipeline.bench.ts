@@ -3,8 +3,9 @@
  *   (a) this pipeline's full ingest (UNDL step + UNGA models) into a new database file,
  *   (b) DuckDB's own read_csv into a table with the same column types (the floor),
  *   (c) a csv-parse streaming load with DuckDB's appender (the naive baseline),
- * each in its own process (peak memory = that process's max RSS). Pipeline and floor run twice at
- * 1.2M rows, alternating, and the faster run counts: the machine may be shared. The last line is
+ * each in its own process (peak memory = that process's max RSS). Pipeline and floor run 3 times at
+ * 1.2M rows and twice at 5M, alternating (ABBA), and the fastest run counts: the machine may be shared.
+ * The last line is
  * `pipeline/duckdb ratio: <x>` for the 1.2M case.
  */
 import { execFileSync } from "node:child_process";
@@ -65,17 +66,18 @@ log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem()
 const summary = new Map<number, { pipeline: CaseResult; duckdb: CaseResult; naive: CaseResult }>();
 for (const rows of SIZES) {
   const file = benchFile(rows);
-  const repeats = rows <= 1_200_000 ? 2 : 1;
+  const repeats = rows <= 1_200_000 ? 3 : 2;
   const pipeline: CaseResult[] = [];
   const duckdb: CaseResult[] = [];
   for (let i = 0; i < repeats; i++) {
-    duckdb.push(runCase("duckdb", file));
-    pipeline.push(runCase("pipeline", file));
+    // Alternate which goes first, so that a slow spell on a shared machine does not always hit the same case.
+    const order = i % 2 === 0 ? ["duckdb", "pipeline"] : ["pipeline", "duckdb"];
+    for (const kind of order) (kind === "duckdb" ? duckdb : pipeline).push(runCase(kind, file));
   }
   const naive = runCase("csv-parse", file);
   const result = { pipeline: best(pipeline), duckdb: best(duckdb), naive };
   summary.set(rows, result);
-  log(`\n${rows.toLocaleString("en")} rows (${repeats > 1 ? `best of ${repeats}` : "one run"}):`);
+  log(`\n${rows.toLocaleString("en")} rows (pipeline and duckdb: best of ${repeats}; csv-parse: one run):`);
   for (const r of [result.pipeline, result.duckdb, result.naive]) log(row(r));
   log(`  pipeline/duckdb ${(result.pipeline.seconds / result.duckdb.seconds).toFixed(2)}×, csv-parse/duckdb ${(result.naive.seconds / result.duckdb.seconds).toFixed(2)}×`);
 }
