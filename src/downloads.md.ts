@@ -1,8 +1,34 @@
 // Page loader: the Downloads page lists every published table (read from the database at build time) with
 // CSV and Parquet files, its provenance and a suggested citation. Links are literal so Framework builds them.
 import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { ROOT, publishedTables, runLoader, siteQuery, withSiteDatabase } from "../scripts/site/site-db.ts";
 import { datasetProvenance, escapeHtml } from "../scripts/site/page-text.ts";
+
+interface Dictionary {
+  description?: string;
+  source?: string;
+  columns?: Record<string, string>;
+}
+
+function dictionaryOf(name: string): Dictionary | undefined {
+  const file = join(ROOT, "data-loaders", "dictionary", `${name}.json`);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Dictionary) : undefined;
+}
+
+/** What a derived table means and what it is built from, with its columns (from data-loaders/dictionary). */
+function derivedProvenance(name: string): string {
+  const doc = dictionaryOf(name);
+  const file = `data-loaders/dictionary/${escapeHtml(name)}.json`;
+  if (!doc) return `<p class="source">Derived by ccm-trends; not yet documented (<code>${file}</code> is missing).</p>`;
+  const columns = Object.entries(doc.columns ?? {}).map(([c, meaning]) => `<tr><td><code>${escapeHtml(c)}</code></td><td>${escapeHtml(meaning)}</td></tr>`);
+  return [
+    `<p>${escapeHtml(doc.description ?? "")}</p>`,
+    `<p class="source">Derived by ccm-trends from: ${escapeHtml(doc.source ?? "—")} (<code>${file}</code>).</p>`,
+    columns.length ? `<details class="alt"><summary>Columns of ${escapeHtml(name)}</summary><table class="data"><thead><tr><th scope="col">Column</th><th scope="col">Meaning</th></tr></thead><tbody>${columns.join("")}</tbody></table></details>` : "",
+  ].join("\n");
+}
 
 function buildDate(): string {
   // The date of the commit the site was built from, so two builds of one commit cite the same version.
@@ -49,7 +75,7 @@ runLoader("downloads.md", async () => {
       "",
       `<p>${t.kind === "view" ? "View" : "Table"} · ${t.rows} rows${t.name ? "" : ""} · <a download href="./data/tables/${t.name}.csv">${t.name}.csv</a> · <a download href="./data/tables/${t.name}.parquet">${t.name}.parquet</a></p>`,
       "",
-      dataset ? datasetProvenance(dataset) : `<p class="source">Derived table; documented in <code>data-loaders/dictionary/${escapeHtml(t.name)}.json</code>.</p>`,
+      dataset ? datasetProvenance(dataset) : derivedProvenance(t.name),
       "",
       `<p class="source">Cite as: ccm-trends contributors (${date.slice(0, 4)}). Table <code>${escapeHtml(t.name)}</code>, version ${version} (${date}).${dataset ? ` Original: ${escapeHtml(String(dataset["producer"]))}, ${escapeHtml(String(dataset["title"]))} (${escapeHtml(String(dataset["date"]))}).` : ""}</p>`,
       "",

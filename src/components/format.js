@@ -10,7 +10,7 @@ export const STATUS_ORDER = ["state_party", "deposited", "signatory", "withdrawn
 export const STATUS_COLOR = {
   state_party: "#0b57d0",
   deposited: "#8250df",
-  signatory: "#7cb7f5",
+  signatory: "#9a6700",
   withdrawn: "#b3261e",
   not_party: "#d0d7de"
 };
