@@ -3,7 +3,7 @@
  * temp dir: the real 2015–2021 CCM file, generated files in both layouts, a file with bad rows, and reruns.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { closeDatabase, openDatabase, queryRows } from "../data-loaders/lib/db.ts";
@@ -199,6 +199,13 @@ describe("incremental rerun", () => {
     const [lineOfCopied] = await query<{ source_line: number }>(s.dbPath, "SELECT max(source_line) AS source_line FROM unga_votes WHERE source_file = 'sources/unga/one.csv'");
     expect(lineOfCopied!.source_line).toBeGreaterThan(1);
 
+    // Touched but unchanged (new mtime, same bytes): the content hash decides, and the file is still copied.
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(s.sourcesDir, "unga", "one.csv"), later, later);
+    await buildUnga(s);
+    const touched = await query<{ reused: boolean }>(s.dbPath, "SELECT reused FROM undl_files WHERE source_file = 'sources/unga/one.csv'");
+    expect(touched).toEqual([{ reused: true }]);
+
     // A changed file (other content) is read again; the unchanged one is still copied.
     appendFileSync(join(s.sourcesDir, "unga", "two.csv"), generated(5_000, "2025", 12).toString("utf8").split("\n").slice(1, 11).join("\n").replaceAll("A/RES/", "A/RES/9") + "\n");
     await buildUnga(s);
@@ -207,5 +214,33 @@ describe("incremental rerun", () => {
       { source_file: "sources/unga/one.csv", reused: true, rows_loaded: 20_000 },
       { source_file: "sources/unga/two.csv", reused: false, rows_loaded: 5_010 },
     ]);
+  });
+});
+
+describe("UNDL files that cannot be read", () => {
+  it("a header that is neither layout names the file and the missing columns", async () => {
+    const text = generated(50, "2026", 5).toString("utf8").replace("total_ms,", "");
+    const s = sourcesWith({ "renamed.csv": text });
+    await expect(buildUnga(s)).rejects.toThrow(/sources\/unga\/renamed\.csv:1:1: expected the header of a UN Digital Library voting file.*missing total_ms/s);
+  });
+
+  it("a file the reader cannot parse at all (stray carriage returns) is an InputError naming the file", async () => {
+    const text = readFileSync("sources/unga/undl-ccm-votes-2015-2021.csv", "utf8").replaceAll("\r\n", "\r\r\n");
+    const s = sourcesWith({ "broken.csv": text });
+    const error = await buildUnga(s).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toContain("sources/unga/broken.csv");
+    expect((error as InputError).message).toContain("How to fix: download the file again");
+  });
+
+  it("the real file has CRLF line ends and loads without a stray carriage return in the last column", async () => {
+    expect(readFileSync("sources/unga/undl-ccm-votes-2015-2021.csv", "utf8").slice(0, 300)).toContain("\r\n");
+    const s = sourcesWith({ "real.csv": readFileSync("sources/unga/undl-ccm-votes-2015-2021.csv") });
+    await buildUnga(s);
+    const [r] = await query<{ n: number }>(s.dbPath, "SELECT count(*) AS n FROM undl_votes WHERE undl_link LIKE '%\r%'");
+    expect(r!.n).toBe(0);
   });
 });

@@ -68,6 +68,19 @@ export function rejectProblems(rows: RejectRow[]): InputProblem[] {
   }));
 }
 
+/** A file DuckDB's reader cannot parse at all (not a rejectable row): say which file, where, and what to do. */
+function readError(file: UndlFile, e: Error): InputError {
+  const message = (e.cause instanceof Error ? e.cause.message : e.message).split("\n").filter((l) => l.trim() !== "");
+  const line = /CSV Error on Line: (\d+)/.exec(message.join("\n"))?.[1];
+  return new InputError({
+    file: file.name,
+    line: line ? Number(line) : undefined,
+    expected: `a CSV file in the UNDL ${file.layout} layout that DuckDB's reader can parse (UTF-8, comma-separated, double quotes, LF or CRLF line ends)`,
+    found: message.slice(0, 2).join(" "),
+    fix: "download the file again from https://digitallibrary.un.org/record/4060887, or repair its line ends and quoting (e.g. a stray carriage return), then rerun",
+  });
+}
+
 async function ingestFile(ctx: StepContext, file: UndlFile, previous: Map<string, PreviousFile> | null): Promise<void> {
   const { conn } = ctx.db;
   const start = performance.now();
@@ -77,16 +90,21 @@ async function ingestFile(ctx: StepContext, file: UndlFile, previous: Map<string
   const sameVersion = before?.ingest_version === INGEST_VERSION && before.layout === file.layout;
   // Size and modification time unchanged: trust the recorded hash instead of reading the file again.
   const unchangedStat = sameVersion && before!.bytes === file.bytes && before!.mtime_ms === file.mtimeMs;
+  // Touched but maybe not changed (a copy, a checkout): compare the content hash.
+  const hashed = sameVersion && !unchangedStat ? await sha256OfFile(file.path) : undefined;
   let sha256: string;
   let reused = false;
-  if (sameVersion && (unchangedStat || (await sha256OfFile(file.path)) === before!.sha256)) {
+  if (sameVersion && (unchangedStat || hashed === before!.sha256)) {
     sha256 = before!.sha256;
     await runSqlFile(conn, "ingest/undl_copy_previous.sql", { source_file: file.name });
     reused = true;
   } else {
     await runSqlFile(conn, "ingest/undl_reset_rejects.sql");
     // Hash while DuckDB reads: the hash is only needed for the next run's comparison.
-    [sha256] = await Promise.all([sha256OfFile(file.path), runSqlFile(conn, `ingest/undl_read_${file.layout}.sql`, { path: file.path, source_file: file.name })]);
+    const read = runSqlFile(conn, `ingest/undl_read_${file.layout}.sql`, { path: file.path, source_file: file.name }).catch((e: Error) => {
+      throw readError(file, e);
+    });
+    [sha256] = await Promise.all([hashed ?? sha256OfFile(file.path), read]);
     await runSqlFile(conn, "ingest/undl_record_rejects.sql", { source_file: file.name });
   }
   const seconds = (performance.now() - start) / 1000;
