@@ -84,7 +84,7 @@ function readError(file: UndlFile, e: Error): InputError {
 async function ingestFile(ctx: StepContext, file: UndlFile, previous: Map<string, PreviousFile> | null): Promise<void> {
   const { conn } = ctx.db;
   const start = performance.now();
-  const [count] = await queryRows<{ n: number }>(conn, "SELECT count(*) AS n FROM undl_votes");
+  const [count] = await queryRows<{ n: number }>(conn, sqlText("ingest/undl_row_count.sql"));
   const first_rowid = count!.n; // rowids are contiguous: undl_votes is only ever appended to
   const before = previous?.get(file.name);
   const sameVersion = before?.ingest_version === INGEST_VERSION && before.layout === file.layout;
@@ -119,7 +119,7 @@ async function ingestFile(ctx: StepContext, file: UndlFile, previous: Map<string
     reused,
     seconds,
   });
-  const [row] = await queryRows<{ rows_loaded: number; rejected_lines: number }>(conn, "SELECT rows_loaded, rejected_lines FROM undl_files WHERE source_file = $f", { f: file.name });
+  const [row] = await queryRows<{ rows_loaded: number; rejected_lines: number }>(conn, sqlText("ingest/undl_file_summary.sql"), { source_file: file.name });
   const what = reused ? `skipped ingest (unchanged, sha256 ${sha256.slice(0, 12)}…): copied ${row!.rows_loaded} rows from the previous database` : `read ${row!.rows_loaded} rows (${file.layout} layout)`;
   ctx.log.info(`    ${basename(file.path)}: ${what}${row!.rejected_lines ? `, ${row!.rejected_lines} rejected lines` : ""} in ${seconds.toFixed(1)} s`);
 }
@@ -127,7 +127,7 @@ async function ingestFile(ctx: StepContext, file: UndlFile, previous: Map<string
 async function reportRejects(ctx: StepContext): Promise<void> {
   const summary = await queryRows<{ source_file: string; error_type: string; lines: number; first_line: number }>(ctx.db.conn, sqlText("ingest/undl_reject_summary.sql"));
   if (!summary.length) return;
-  const total = summary.reduce((n, s) => n + s.lines, 0);
+  const [{ lines: total } = { lines: 0 }] = await queryRows<{ lines: number }>(ctx.db.conn, sqlText("ingest/undl_reject_total.sql"));
   const lines = summary.map((s) => `${s.source_file}: ${s.lines} line(s) ${s.error_type}, first at line ${s.first_line}`);
   if (ctx.options.allowRejects) {
     ctx.log.warn(`UNDL vote files: ${total} rejected line(s) left out (--allow-rejects); see table undl_rejects:\n    ${lines.join("\n    ")}`);
