@@ -23,12 +23,19 @@ describe("UNGA analyses", () => {
   });
 
   it("says where per-country votes are missing instead of counting zeros", async () => {
-    const [y2024] = await rows<{ n: number; known: number; has: boolean }>(
-      "SELECT count(*) AS n, count(vote) AS known, bool_or(has_country_votes) AS has FROM unga_state_votes WHERE year = 2024 AND topic = 'CCM'",
+    const [y2024] = await rows<{ n: number; known: number; yes: number; has: boolean; not_party_yes: number }>(
+      `SELECT count(*) AS n, count(vote) AS known, count(*) FILTER (WHERE vote = 'Y') AS yes, bool_or(has_country_votes) AS has,
+              count(*) FILTER (WHERE vote = 'Y' AND ccm_status = 'not_party') AS not_party_yes
+       FROM unga_state_votes WHERE year = 2024 AND topic = 'CCM'`,
     );
     expect(y2024!.n).toBeGreaterThanOrEqual(193);
-    expect(y2024!.known).toBe(0);
     expect(y2024!.has).toBe(false);
+    // Only the 31 States not party that para 67 names as voting yes have a known vote; the rest stay unknown.
+    expect(y2024!.known).toBe(31);
+    expect(y2024!.yes).toBe(31);
+    expect(y2024!.not_party_yes).toBe(31);
+    const [named] = await rows<{ vote_source: string }>("SELECT vote_source FROM unga_state_votes WHERE year = 2024 AND iso3 = 'DZA'");
+    expect(named!.vote_source).toContain("13MSP Progress Report, para 67");
     const [resolution] = await rows<{ yes: number; no: number | null; abstain: number | null; non_voting: number | null }>(
       "SELECT yes, \"no\", abstain, non_voting FROM unga_resolution_votes WHERE resolution_id = 'UNGA-2024-CCM'",
     );

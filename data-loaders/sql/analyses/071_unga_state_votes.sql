@@ -1,15 +1,21 @@
 -- Every State's record on the CCM and related resolutions, one row per State and resolution, with its CCM status
 -- on the day of the vote (state_status). For years known only from totals the row exists with vote NULL and
--- has_country_votes = false: the vote is unknown, not missing or zero.
+-- has_country_votes = false: the vote is unknown, not missing or zero, except for the States a source names as
+-- voting yes (2024: the 31 States not party listed in para 67, finding_states of yes_not_party_named_in).
 CREATE OR REPLACE VIEW unga_state_votes AS
 WITH recorded AS (
-  SELECT v.iso3, v.ms_name, r.resolution_id, r.year, r.topic, v.vote_date, v.vote, true AS has_country_votes, v.source_file, v.source_line
+  SELECT v.iso3, v.ms_name, r.resolution_id, r.year, r.topic, v.vote_date, v.vote, true AS has_country_votes,
+         'UN Digital Library voting data' AS vote_source, v.source_file, v.source_line
   FROM unga_votes v JOIN unga_resolutions r USING (resolution_id)
 ),
 totals_only AS (
-  SELECT s.iso3, NULL AS ms_name, r.resolution_id, r.year, r.topic, r.vote_date, NULL AS vote, false AS has_country_votes,
+  SELECT s.iso3, NULL AS ms_name, r.resolution_id, r.year, r.topic, r.vote_date,
+         CASE WHEN named.iso3 IS NOT NULL THEN 'Y' END AS vote,
+         false AS has_country_votes,
+         CASE WHEN named.iso3 IS NOT NULL THEN 'named as voting yes in finding ' || r.yes_not_party_named_in || ' (' || r.source || ')' END AS vote_source,
          NULL AS source_file, NULL::INTEGER AS source_line
   FROM unga_resolutions r CROSS JOIN states s
+  LEFT JOIN finding_states named ON named.finding_id = r.yes_not_party_named_in AND named.iso3 = s.iso3
   WHERE NOT r.has_country_votes AND s.un_member
 )
 SELECT
@@ -23,6 +29,7 @@ SELECT
   a.vote,
   CASE a.vote WHEN 'Y' THEN 'yes' WHEN 'N' THEN 'no' WHEN 'A' THEN 'abstain' WHEN 'X' THEN 'non-voting' ELSE 'unknown (totals only)' END AS vote_label,
   a.has_country_votes,
+  a.vote_source,
   -- status on the vote date; for totals-only years (no date) on 31 December of the vote year
   coalesce(st.status, CASE WHEN s.iso3 IS NULL THEN 'unknown' ELSE 'not_party' END) AS ccm_status,
   a.source_file,
