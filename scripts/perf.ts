@@ -13,6 +13,7 @@ import { chromium } from "playwright-core";
 import { ROOT } from "../data-loaders/lib/db.ts";
 import { buildSite } from "./site/build.ts";
 import { serveDist } from "./site/serve.ts";
+import { CHROMIUM_ARGS, requireChromium } from "../data-loaders/lib/chromium.ts";
 
 const BUDGET_BYTES = 1_000_000;
 // Marks, not axes: Vega-Lite bars/lines, Plot lines, dots and map shapes.
@@ -40,8 +41,8 @@ async function main(): Promise<void> {
   }
   const { server, url } = await serveDist(join(ROOT, "dist"), 0);
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    executablePath: requireChromium(),
+    args: CHROMIUM_ARGS,
   });
   try {
     lines.push("", "| page | requests | transferred (gzip) | DuckDB-Wasm | first chart |", "|---|---:|---:|---|---:|");

@@ -7,7 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../data-loaders/lib/chromium.ts";
+
+export const CHROMIUM = CHROMIUM_PATH;
 export const ARTIFACTS = join(import.meta.dirname, "..", "..", "test-artifacts");
 
 export interface BrowserSession {
@@ -21,16 +23,7 @@ export async function launchBrowser(): Promise<BrowserSession> {
   const browser = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 900 },
   });
   return {
