@@ -3,33 +3,12 @@
  * playwright-core; no browser download). A fresh, empty profile and no background networking: the page
  * is self-contained (inline CSS and SVG, local fonts), so nothing needs the network.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { CHROMIUM_ARGS, requireChromium } from "../lib/chromium.ts";
 
-export const CHROMIUM_PATH = process.env.CCM_CHROMIUM ?? "/usr/bin/chromium";
-
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-export class ChromiumMissingError extends Error {
-  constructor(path: string) {
-    super(
-      `Chromium was not found at ${path}; the PDF is printed with headless Chromium.\n` +
-        "  How to fix: install it with `sudo apt-get install chromium fonts-dejavu-core fonts-noto-core` (Debian/Ubuntu),\n" +
-        "  or point CCM_CHROMIUM at a Chromium or Chrome executable.",
-    );
-    this.name = "ChromiumMissingError";
-  }
-}
+export { ChromiumMissingError } from "../lib/chromium.ts";
 
 export interface PrintOptions {
   /** Chromium executable; defaults to CCM_CHROMIUM or /usr/bin/chromium. */
@@ -42,8 +21,7 @@ export interface PrintOptions {
 }
 
 export async function printPdf(html: string, outFile: string, options: PrintOptions): Promise<void> {
-  const executablePath = options.executablePath ?? CHROMIUM_PATH;
-  if (!existsSync(executablePath)) throw new ChromiumMissingError(executablePath);
+  const executablePath = requireChromium(options.executablePath);
   const { chromium } = await import("playwright-core");
   const profile = mkdtempSync(join(tmpdir(), "ccm-briefing-chromium-"));
   const context = await chromium.launchPersistentContext(profile, { executablePath, args: CHROMIUM_ARGS, headless: true, offline: true });
