@@ -10,7 +10,7 @@ import { parse } from "csv-parse";
 import { dateValue } from "@duckdb/node-api";
 import { closeDatabase, openDatabase, queryRows, ROOT, runSqlFile } from "../data-loaders/lib/db.ts";
 import { buildUnga } from "../data-loaders/unga/build.ts";
-import { UNDL_COLUMNS, detectLayout } from "../data-loaders/unga/layout.ts";
+import { UNDL_COLUMNS, detectLayout, readCsvColumns } from "../data-loaders/unga/layout.ts";
 
 const [kind, csvPath, workdir] = process.argv.slice(2) as [string, string, string];
 const dbPath = join(workdir, "ccm.duckdb");
@@ -42,7 +42,7 @@ async function pipeline(): Promise<number> {
 /** (b) The floor: DuckDB's own read_csv into a table, same explicit column types, then a checkpoint. */
 async function duckdbFloor(): Promise<number> {
   const db = await openDatabase(dbPath);
-  await runSqlFile(db.conn, `bench/floor_${detectLayout(csvPath)}.sql`, { path: csvPath });
+  await runSqlFile(db.conn, "bench/floor.sql", { path: csvPath, columns: readCsvColumns(detectLayout(csvPath), { ms_vote: "VARCHAR" }) });
   await db.conn.run("CHECKPOINT");
   const [r] = await queryRows<{ n: number }>(db.conn, "SELECT count(*) AS n FROM votes");
   closeDatabase(db);
@@ -55,7 +55,7 @@ const INTEGER_COLUMNS = new Set(["total_yes", "total_no", "total_abstentions", "
 async function csvParseAppender(): Promise<number> {
   const db = await openDatabase(dbPath);
   const columns = UNDL_COLUMNS[detectLayout(csvPath)];
-  await runSqlFile(db.conn, `bench/naive_table_${detectLayout(csvPath)}.sql`);
+  await runSqlFile(db.conn, "bench/naive_table.sql", { path: csvPath, columns: readCsvColumns(detectLayout(csvPath), { ms_vote: "VARCHAR" }) });
   const appender = await db.conn.createAppender("votes");
   let rows = 0;
   const parser = createReadStream(csvPath).pipe(parse({ from_line: 2 }));

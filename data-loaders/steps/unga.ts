@@ -1,6 +1,6 @@
 /**
  * Ingest step (order 10): every UN Digital Library bulk voting file in sources/unga/*.csv → table
- * undl_votes, with DuckDB's own CSV reader (sql/ingest/undl_read_<layout>.sql). Rows the reader
+ * undl_votes, with DuckDB's own CSV reader (sql/ingest/undl_read.sql). Rows the reader
  * rejects are kept in undl_rejects with file and line, summarised, and fail the run unless
  * --allow-rejects. A file whose content hash matches the previous build's is copied from the
  * previous database instead of being read again. The CCM subset (unga_votes, unga_resolutions) is
@@ -11,7 +11,7 @@ import { basename, dirname, join, relative } from "node:path";
 import { DEFAULT_DB, queryRows, runSqlFile, sqlText } from "../lib/db.ts";
 import { InputError, type InputProblem } from "../lib/errors.ts";
 import type { PipelineStep, StepContext } from "../pipeline.ts";
-import { detectLayout, type UndlLayout } from "../unga/layout.ts";
+import { detectLayout, readCsvColumns, type UndlLayout } from "../unga/layout.ts";
 import { attachPrevious, detachPrevious, sha256OfFile, type PreviousFile } from "../unga/previous.ts";
 
 /** Bump when undl_votes changes shape or meaning, so that an older database is never reused. */
@@ -101,7 +101,7 @@ async function ingestFile(ctx: StepContext, file: UndlFile, previous: Map<string
   } else {
     await runSqlFile(conn, "ingest/undl_reset_rejects.sql");
     // Hash while DuckDB reads: the hash is only needed for the next run's comparison.
-    const read = runSqlFile(conn, `ingest/undl_read_${file.layout}.sql`, { path: file.path, source_file: file.name }).catch((e: Error) => {
+    const read = runSqlFile(conn, "ingest/undl_read.sql", { path: file.path, source_file: file.name, columns: readCsvColumns(file.layout) }).catch((e: Error) => {
       throw readError(file, e);
     });
     [sha256] = await Promise.all([hashed ?? sha256OfFile(file.path), read]);

@@ -3,17 +3,51 @@
  * detection from the header line. The Feb 2026 version added `vote_note` after `subjects`.
  */
 import { closeSync, openSync, readSync } from "node:fs";
+import { structValue, type DuckDBStructValue } from "@duckdb/node-api";
 import { InputError } from "../lib/errors.ts";
 
 export type UndlLayout = "2025" | "2026";
 
-const BEFORE_NOTE = ["undl_id", "ms_code", "ms_name", "ms_vote", "date", "session", "resolution", "draft", "committee_report", "meeting", "title", "agenda_title", "subjects"];
-const AFTER_NOTE = ["total_yes", "total_no", "total_abstentions", "total_non_voting", "total_ms", "undl_link"];
+/** Every column of the Feb 2026 layout with the DuckDB type it is read as; the 2025 layout lacks vote_note. */
+const COLUMN_TYPES: [string, string][] = [
+  ["undl_id", "BIGINT"],
+  ["ms_code", "VARCHAR"],
+  ["ms_name", "VARCHAR"],
+  ["ms_vote", "undl_vote_code"], // Y, N, A, X: an ENUM, so the reader rejects any other code with its line
+  ["date", "DATE"],
+  ["session", "VARCHAR"],
+  ["resolution", "VARCHAR"],
+  ["draft", "VARCHAR"],
+  ["committee_report", "VARCHAR"],
+  ["meeting", "VARCHAR"],
+  ["title", "VARCHAR"],
+  ["agenda_title", "VARCHAR"],
+  ["subjects", "VARCHAR"],
+  ["vote_note", "VARCHAR"],
+  ["total_yes", "INTEGER"],
+  ["total_no", "INTEGER"],
+  ["total_abstentions", "INTEGER"],
+  ["total_non_voting", "INTEGER"],
+  ["total_ms", "INTEGER"],
+  ["undl_link", "VARCHAR"],
+];
+
+function layoutColumns(layout: UndlLayout): [string, string][] {
+  return layout === "2026" ? COLUMN_TYPES : COLUMN_TYPES.filter(([name]) => name !== "vote_note");
+}
 
 export const UNDL_COLUMNS: Record<UndlLayout, string[]> = {
-  "2025": [...BEFORE_NOTE, ...AFTER_NOTE],
-  "2026": [...BEFORE_NOTE, "vote_note", ...AFTER_NOTE],
+  "2025": layoutColumns("2025").map(([name]) => name),
+  "2026": layoutColumns("2026").map(([name]) => name),
 };
+
+/**
+ * The `columns` argument of read_csv for a layout, bound as a parameter so one SQL file reads both
+ * layouts. `overrides` changes a type (the benchmark floor reads ms_vote as VARCHAR, as it always has).
+ */
+export function readCsvColumns(layout: UndlLayout, overrides: Record<string, string> = {}): DuckDBStructValue {
+  return structValue(Object.fromEntries(layoutColumns(layout).map(([name, type]) => [name, overrides[name] ?? type])));
+}
 
 /** The first line of a file (up to 64 KB), without a UTF-8 BOM or a trailing CR. */
 export function readHeaderLine(path: string): string {
