@@ -1,6 +1,6 @@
 // Observable Framework configuration for the ccm-trends site. Built offline by scripts/site/build.ts
 // (`npm run site:build`), which fills Framework's npm cache from node_modules first.
-import { siteRoutes } from "./scripts/site/routes.ts";
+import { siteRoutes } from "./data-loaders/site/routes.ts";
 
 const routes = await siteRoutes();
 

@@ -2,8 +2,8 @@
 // text, newest first, with its PDF as a file attachment.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, runLoader, siteQuery, withSiteDatabase } from "../scripts/site/site-db.ts";
-import { escapeHtml } from "../scripts/site/page-text.ts";
+import { ROOT, runLoader, siteQuery, withSiteDatabase } from "../data-loaders/site/site-db.ts";
+import { escapeHtml } from "../data-loaders/site/page-text.ts";
 
 /**
  * Framework's Markdown has no footnotes; the briefing cites every source in one ([^n]). Turn references into

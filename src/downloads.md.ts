@@ -3,8 +3,8 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, publishedTables, runLoader, siteQuery, withSiteDatabase } from "../scripts/site/site-db.ts";
-import { datasetProvenance, escapeHtml } from "../scripts/site/page-text.ts";
+import { ROOT, publishedTables, runLoader, siteQuery, withSiteDatabase } from "../data-loaders/site/site-db.ts";
+import { datasetProvenance, escapeHtml } from "../data-loaders/site/page-text.ts";
 
 interface Dictionary {
   description?: string;

@@ -2,7 +2,7 @@
 // an Arrow IPC stream file; the list of tables and the DuckDB-Wasm version are written in at build time.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, publishedTables, runLoader, withSiteDatabase } from "../scripts/site/site-db.ts";
+import { ROOT, publishedTables, runLoader, withSiteDatabase } from "../data-loaders/site/site-db.ts";
 
 runLoader("sql.md", async () => {
   const tables = await withSiteDatabase((db) => publishedTables(db));

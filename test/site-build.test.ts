@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { buildSite } from "../scripts/site/build.ts";
 import { buildLogProblems, checkBuiltSite } from "../scripts/site/build-checks.ts";
 import { frameworkOnlyPackages, PACKAGES, packageVersion } from "../scripts/site/npm-cache.ts";
-import { tarArchive } from "../scripts/site/tar.ts";
+import { tarArchive } from "../data-loaders/site/tar.ts";
 
 const dirs: string[] = [];
 const tempDir = () => {

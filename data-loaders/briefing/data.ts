@@ -181,16 +181,8 @@ export class BriefingDataError extends Error {
   override name = "BriefingDataError";
 }
 
-/** DATE values come back as objects; the briefing needs ISO strings (YYYY-MM-DD). */
-function isoDates<T>(rows: T[]): T[] {
-  for (const r of rows as Record<string, unknown>[]) {
-    for (const [k, v] of Object.entries(r)) if (v instanceof Date) r[k] = v.toISOString().slice(0, 10);
-  }
-  return rows;
-}
-
 async function query<T>(conn: DuckDBConnection, file: string, cycle?: string): Promise<T[]> {
-  return isoDates(await queryRows<T>(conn, sqlText(`briefing/${file}`), cycle === undefined ? undefined : { cycle }));
+  return queryRows<T>(conn, sqlText(`briefing/${file}`), cycle === undefined ? undefined : { cycle });
 }
 
 export async function loadBriefingData(conn: DuckDBConnection, cycle: string): Promise<BriefingData> {

@@ -62,17 +62,35 @@ export async function runSqlFile(conn: DuckDBConnection, name: string, params?: 
   }
 }
 
-/** Query and return plain row objects (BigInt counts converted to numbers where safe). */
+/**
+ * Query and return rows as JSON-ready values, the one shape every consumer (pipeline, briefing, site loaders)
+ * gets: integers as numbers, DATE as "YYYY-MM-DD", lists and structs as arrays and objects of such values.
+ */
 export async function queryRows<T = Record<string, unknown>>(conn: DuckDBConnection, sql: string, params?: Record<string, DuckDBValue> | DuckDBValue[]): Promise<T[]> {
   const reader = await conn.runAndReadAll(sql, params);
-  return reader.getRowObjectsJS().map((r) => normalizeRow(r as Record<string, unknown>)) as T[];
+  return reader.getRowObjectsJS().map((r) => jsonValue(r)) as T[];
 }
 
-function normalizeRow(row: Record<string, unknown>): Record<string, unknown> {
-  for (const [k, v] of Object.entries(row)) {
-    if (typeof v === "bigint" && v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= BigInt(Number.MIN_SAFE_INTEGER)) row[k] = Number(v);
+/**
+ * DuckDB's JS values made plain: a BIGINT within 2^53 becomes a number (outside it, its decimal text, never a
+ * rounded number); a DATE (a Date at midnight UTC) becomes its ISO day, a TIMESTAMP its full ISO text.
+ */
+export function jsonValue(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "bigint") {
+    return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(value) : value.toString();
   }
-  return row;
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso;
+  }
+  if (Array.isArray(value)) return value.map(jsonValue);
+  if (typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = jsonValue(v);
+    return out;
+  }
+  return value;
 }
 
 /** Append string-or-null rows to an existing all-VARCHAR table with DuckDB's appender. */

@@ -3,7 +3,7 @@
  * type so that DuckDB-Wasm gets INTEGER, DOUBLE, BOOLEAN and DATE columns back instead of text.
  */
 import { Bool, DateDay, Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type DataType, type Vector } from "apache-arrow";
-import { ident, queryRows, type Database } from "../../data-loaders/lib/db.ts";
+import { ident, queryRows, type Database } from "../lib/db.ts";
 import { tableColumns } from "./site-db.ts";
 
 function arrowType(duckdbType: string): { type: DataType; convert: (v: unknown) => unknown } {

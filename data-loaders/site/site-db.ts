@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import type { DuckDBValue } from "@duckdb/node-api";
-import { DEFAULT_DB, ROOT, closeDatabase, ident, openDatabase, queryRows, sqlText, type Database } from "../../data-loaders/lib/db.ts";
+import { DEFAULT_DB, ROOT, closeDatabase, ident, openDatabase, queryRows, sqlText, type Database } from "../lib/db.ts";
 
 export { ROOT };
 
@@ -28,7 +28,7 @@ export async function siteQuery<T = Record<string, unknown>>(
 ): Promise<T[]> {
   const rows = await queryRows<T>(db.conn, sqlText(`site/${name}.sql`), params);
   if (!rows.length && !options.allowEmpty) throw new Error(`data-loaders/sql/site/${name}.sql returned no rows`);
-  return rows.map((r) => plain(r) as T);
+  return rows;
 }
 
 /** Names of the tables and views in the main schema (everything the site publishes). */
@@ -40,20 +40,6 @@ export async function publishedTables(db: Database): Promise<{ name: string; kin
     out.push({ ...t, rows: count?.n ?? 0 });
   }
   return out;
-}
-
-/** DuckDB returns DATE/TIMESTAMP as objects and big integers as bigint; JSON needs plain values. */
-function plain(value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "bigint") return Number(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (Array.isArray(value)) return value.map(plain);
-  if (typeof value === "object") {
-    const o: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) o[k] = plain(v);
-    return o;
-  }
-  return value;
 }
 
 /** Write a loader's JSON result to stdout, logging its size to stderr. */
@@ -100,8 +86,7 @@ export async function tableColumns(db: Database, name: string): Promise<{ name: 
 /** All rows of a published table, as plain JSON values. */
 export async function tableRows(db: Database, name: string): Promise<Record<string, unknown>[]> {
   await tableColumns(db, name);
-  const rows = await queryRows(db.conn, `SELECT * FROM main.${ident(name)}`);
-  return rows.map((r) => plain(r) as Record<string, unknown>);
+  return queryRows(db.conn, `SELECT * FROM main.${ident(name)}`);
 }
 
 /** Fail when a row set lacks a column the pages rely on (a contract change must break the build, not a chart). */

@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import type { SiteRoutes } from "./routes.ts";
+import type { SiteRoutes } from "../../data-loaders/site/routes.ts";
 
 /** Lines of Framework's build log that mean the build must not be published. */
 const FATAL_LOG_LINES: { pattern: RegExp; why: string }[] = [

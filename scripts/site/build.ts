@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { fillNpmCache } from "./npm-cache.ts";
 import { ROOT } from "../../data-loaders/lib/db.ts";
 import { buildLogProblems, checkBuiltSite } from "./build-checks.ts";
-import { siteRoutes } from "./routes.ts";
+import { siteRoutes } from "../../data-loaders/site/routes.ts";
 
 const CACHE = join(ROOT, "src", ".observablehq", "cache");
 const FRAMEWORK_CLI = join(ROOT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");

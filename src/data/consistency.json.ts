@@ -1,6 +1,6 @@
 // Consistency issues between the report's tables, narrative and the other sources. Zero issues is a valid
 // result, so an empty view passes; a view without its contract columns does not.
-import { emitJson, runLoader, siteQuery, tableColumns, withSiteDatabase } from "../../scripts/site/site-db.ts";
+import { emitJson, runLoader, siteQuery, tableColumns, withSiteDatabase } from "../../data-loaders/site/site-db.ts";
 
 const REQUIRED = ["kind", "severity", "paragraph", "related", "expected", "found", "explanation"];
 

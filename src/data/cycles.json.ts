@@ -1,5 +1,5 @@
 // Reporting cycles (10MSP … 13MSP) in order: the x axis of every indicator chart.
-import { emitJson, requireColumns, runLoader, siteQuery, withSiteDatabase } from "../../scripts/site/site-db.ts";
+import { emitJson, requireColumns, runLoader, siteQuery, withSiteDatabase } from "../../data-loaders/site/site-db.ts";
 
 runLoader("cycles.json", async () => {
   const cycles = await withSiteDatabase((db) => siteQuery(db, "cycles"));

@@ -1,7 +1,7 @@
 // Provenance of the curated datasets and the list of published tables with their row counts and documentation.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, emitJson, publishedTables, requireColumns, runLoader, siteQuery, withSiteDatabase } from "../../scripts/site/site-db.ts";
+import { ROOT, emitJson, publishedTables, requireColumns, runLoader, siteQuery, withSiteDatabase } from "../../data-loaders/site/site-db.ts";
 
 runLoader("datasets.json", async () => {
   const result = await withSiteDatabase(async (db) => {

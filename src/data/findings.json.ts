@@ -1,5 +1,5 @@
 // Narrative findings of the progress report and the States each one names.
-import { emitJson, requireColumns, runLoader, siteQuery, withSiteDatabase } from "../../scripts/site/site-db.ts";
+import { emitJson, requireColumns, runLoader, siteQuery, withSiteDatabase } from "../../data-loaders/site/site-db.ts";
 
 runLoader("findings.json", async () => {
   const result = await withSiteDatabase(async (db) => ({

@@ -1,5 +1,5 @@
 // Lausanne Action Plan indicators and their values per cycle, with the table cell they were read from.
-import { emitJson, requireColumns, runLoader, siteQuery, withSiteDatabase } from "../../scripts/site/site-db.ts";
+import { emitJson, requireColumns, runLoader, siteQuery, withSiteDatabase } from "../../data-loaders/site/site-db.ts";
 
 runLoader("indicators.json", async () => {
   const result = await withSiteDatabase(async (db) => ({

@@ -1,6 +1,6 @@
 // Other per-State records (Article 7 reporting, obligations and deadlines, …): every table with an iso3
 // column that the State page does not already read, grouped by table then by State.
-import { emitJson, runLoader, siteQuery, tableRows, withSiteDatabase } from "../../scripts/site/site-db.ts";
+import { emitJson, runLoader, siteQuery, tableRows, withSiteDatabase } from "../../data-loaders/site/site-db.ts";
 
 runLoader("state-records.json", async () => {
   const result = await withSiteDatabase(async (db) => {

@@ -1,5 +1,5 @@
 // Every State with its current CCM status, its status periods and the treaty events they come from.
-import { emitJson, requireColumns, runLoader, siteQuery, withSiteDatabase } from "../../scripts/site/site-db.ts";
+import { emitJson, requireColumns, runLoader, siteQuery, withSiteDatabase } from "../../data-loaders/site/site-db.ts";
 
 runLoader("states.json", async () => {
   const result = await withSiteDatabase(async (db) => ({

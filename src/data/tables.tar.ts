@@ -1,9 +1,9 @@
 // Every published table as <name>.csv and <name>.parquet (Downloads page) and <name>.arrow, an Arrow IPC
 // stream for the SQL explorer (DuckDB-Wasm without extensions cannot read Parquet). One archive, one process:
 // pages reference data/tables/<name>.<ext> and Framework extracts the entry.
-import { arrowStreamOfTable } from "../../scripts/site/arrow-export.ts";
-import { copyTable, publishedTables, runLoader, withSiteDatabase } from "../../scripts/site/site-db.ts";
-import { tarArchive } from "../../scripts/site/tar.ts";
+import { arrowStreamOfTable } from "../../data-loaders/site/arrow-export.ts";
+import { copyTable, publishedTables, runLoader, withSiteDatabase } from "../../data-loaders/site/site-db.ts";
+import { tarArchive } from "../../data-loaders/site/tar.ts";
 
 runLoader("tables.tar", async () => {
   const files = await withSiteDatabase(async (db) => {

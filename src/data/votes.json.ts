@@ -1,5 +1,5 @@
 // UNGA resolutions (with totals) and the per-country recorded votes, with the file and line of each vote.
-import { emitJson, requireColumns, runLoader, siteQuery, withSiteDatabase } from "../../scripts/site/site-db.ts";
+import { emitJson, requireColumns, runLoader, siteQuery, withSiteDatabase } from "../../data-loaders/site/site-db.ts";
 
 runLoader("votes.json", async () => {
   const result = await withSiteDatabase(async (db) => ({

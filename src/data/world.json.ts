@@ -2,7 +2,7 @@
 // the map needs no network. Feature ids are ISO 3166-1 numeric codes, matched to states.m49.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, emitJson, runLoader } from "../../scripts/site/site-db.ts";
+import { ROOT, emitJson, runLoader } from "../../data-loaders/site/site-db.ts";
 
 runLoader("world.json", async () => {
   const topology = JSON.parse(readFileSync(join(ROOT, "node_modules", "world-atlas", "countries-110m.json"), "utf8")) as {

@@ -3,8 +3,8 @@
 // reference data/briefing-files/<cycle>/briefing.pdf and Framework extracts the entry.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, loaderParam, runLoader } from "../../../scripts/site/site-db.ts";
-import { tarArchive } from "../../../scripts/site/tar.ts";
+import { ROOT, loaderParam, runLoader } from "../../../data-loaders/site/site-db.ts";
+import { tarArchive } from "../../../data-loaders/site/tar.ts";
 
 runLoader("briefing-files/[cycle].tar", async () => {
   const cycle = loaderParam("cycle");
