@@ -1,5 +1,6 @@
 /** One section per pillar: counts, largest movements in words, small-multiple chart and the trend table. */
-import { pillarTrendSpec, renderSvg, type IndicatorPoint } from "./charts.ts";
+import { renderSvg } from "../charts/render.ts";
+import { pillarTrendChart } from "../charts/specs.ts";
 import type { CycleRow, TrendRow } from "./data.ts";
 import type { Block, Section } from "./model.ts";
 import { countPhrase, figure, formatThousands } from "./number-words.ts";
@@ -85,21 +86,13 @@ export async function pillarSection(ctx: Context, code: string, target: CycleRow
   const revised = rows.some((r) => (ctx.byIndicator.get(r.indicator_id) ?? []).some((h) => h.revised));
   const notMeasured = rows.some((r) => (ctx.byIndicator.get(r.indicator_id) ?? []).some((h) => h.value === null));
   const legend = [revised ? "* figure updated in a later report" : "", notMeasured ? "N/A: not measured" : ""].filter(Boolean).join("; ");
-  const points: IndicatorPoint[] = [];
-  for (const r of rows) {
-    for (const h of ctx.byIndicator.get(r.indicator_id) ?? []) {
-      if (h.value !== null) points.push({ indicator: h.indicator_id, label: h.indicator_id, cycle: h.cycle, ordinal: h.ordinal, value: h.value });
-    }
-  }
-  if (points.length) {
-    const title = `${code}. ${pillar.pillar}: indicator values by cycle`;
-    const rising = rows.filter((r) => (r.change_since_first ?? 0) > 0).length;
-    const falling = rows.filter((r) => (r.change_since_first ?? 0) < 0).length;
-    const description = `Small line charts of the ${rows.length} indicators of pillar ${code} from ${first} to ${target.cycle}, one per indicator: ${rising} are higher and ${falling} lower in ${target.cycle} than in ${first}; unmeasured cycles are gaps.`;
+  const history = rows.flatMap((r) => ctx.byIndicator.get(r.indicator_id) ?? []);
+  const chart = pillarTrendChart(code, pillar.pillar, history, cycles, target.cycle);
+  if (chart) {
     const file = `charts/pillar-${code}.svg`;
-    const svg = await renderSvg(pillarTrendSpec(title, `One panel per LAP indicator, each on its own scale from zero; 10 = ${first} … ${target.cycle.replace("MSP", "")} = ${target.cycle}`, description, points, cycles));
+    const svg = await renderSvg(chart.spec);
     charts.push({ file, svg });
-    blocks.push({ kind: "chart", file, title, description, svg, note: sourceNote.note });
+    blocks.push({ kind: "chart", file, title: chart.title, description: chart.description, svg, note: sourceNote.note });
   }
   const tableBlock: Block = {
     kind: "table",

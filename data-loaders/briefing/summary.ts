@@ -1,5 +1,6 @@
 /** The summary: overall movement, steady risers and fallers, largest moves, membership, UNGA, annex count, pillar overview. */
-import { judgementBarsSpec, renderSvg } from "./charts.ts";
+import { renderSvg } from "../charts/render.ts";
+import { judgementBarsChart } from "../charts/specs.ts";
 import type { CycleRow } from "./data.ts";
 import type { Block, Section } from "./model.ts";
 import { capitalize, countPhrase } from "./number-words.ts";
@@ -29,18 +30,8 @@ function streakSentence(ctx: Context): string | null {
 async function pillarOverviewBlocks(ctx: Context, target: CycleRow, note: { note: number }, charts: ChartFile[]): Promise<Block[]> {
   const pillars = ctx.data.pillars;
   const previous = ctx.data.cycles.at(-2)?.cycle ?? "the previous cycle";
-  const judgements = [
-    ["improved", "improved"],
-    ["held", "held"],
-    ["declined", "declined"],
-    ["not_comparable", "not comparable"],
-  ] as const;
-  const bars = pillars.flatMap((p) =>
-    judgements.filter(([k]) => p[k] > 0).map(([k, label], i) => ({ pillar: `${p.pillar_code}. ${p.pillar}`, judgement: label, indicators: p[k], order: i })),
-  );
-  const title = `Indicators by movement, ${previous} to ${target.cycle}, per pillar`;
-  const description = `Stacked horizontal bar chart: for each of the ${pillars.length} pillars, how many indicators improved, held, declined or cannot be compared between ${previous} and ${target.cycle}.`;
-  const svg = await renderSvg(judgementBarsSpec(title, "Judged by each indicator's polarity (is a rise good news?)", description, bars, pillars.map((p) => `${p.pillar_code}. ${p.pillar}`)));
+  const { spec, title, description } = judgementBarsChart(pillars, previous, target.cycle);
+  const svg = await renderSvg(spec);
   const file = "charts/pillars-overview.svg";
   charts.push({ file, svg });
   return [

@@ -1,5 +1,6 @@
 /** Universalization: membership, the UNGA resolution votes by year, yes votes by CCM status, and vote shifts. */
-import { renderSvg, votesSpec } from "./charts.ts";
+import { renderSvg } from "../charts/render.ts";
+import { statusesOf, ungaVotesChart, yesByStatusChart } from "../charts/specs.ts";
 import type { CycleRow } from "./data.ts";
 import type { Block, Section } from "./model.ts";
 import { capitalize, countPhrase, formatThousands } from "./number-words.ts";
@@ -39,24 +40,8 @@ export async function universalizationSection(ctx: Context, target: CycleRow, ch
     align: ["left", "left", "right", "right", "right", "right"],
     rows: unga.map((r) => [String(r.year), r.resolution ?? r.resolution_id, cellOf(r.total_yes), cellOf(r.total_no), cellOf(r.total_abstentions), cellOf(r.total_non_voting)]),
   });
-  const bars = unga.flatMap((r) =>
-    [
-      { group: "yes", votes: r.total_yes, groupOrder: 1 },
-      { group: "abstain", votes: r.total_abstentions, groupOrder: 2 },
-      { group: "no", votes: r.total_no, groupOrder: 3 },
-    ]
-      .filter((b) => b.votes !== null)
-      .map((b) => ({ year: r.year, group: b.group, votes: b.votes!, groupOrder: b.groupOrder })),
-  );
-  const title = "UNGA votes on the CCM resolution by year";
-  const description = `Stacked bar chart of yes, abstain and no votes on the annual UNGA resolution on the Convention, ${unga[0]!.year} to ${unga.at(-1)!.year}; years where only some totals were published show only those.`;
-  const svg = await renderSvg(
-    votesSpec(title, "General Assembly plenary votes", description, bars, [
-      { name: "yes", colour: "#1f4e79" },
-      { name: "abstain", colour: "#9ecae1" },
-      { name: "no", colour: "#b2182b" },
-    ]),
-  );
+  const { spec, title, description } = ungaVotesChart(unga);
+  const svg = await renderSvg(spec);
   const file = "charts/unga-votes.svg";
   charts.push({ file, svg });
   blocks.push({ kind: "chart", file, title, description, svg, note: note.note });
@@ -65,21 +50,12 @@ export async function universalizationSection(ctx: Context, target: CycleRow, ch
   return { id: "universalization", title: "Universalization and the UNGA resolution", blocks, pageBreak: true };
 }
 
-const STATUS_LABELS: [string, string, string][] = [
-  ["state_party", "States Parties", "#1f4e79"],
-  ["deposited", "deposited, not in force", "#6baed6"],
-  ["signatory", "signatories", "#9ecae1"],
-  ["withdrawn", "withdrawn", "#fdae6b"],
-  ["not_party", "States not party", "#bdbdbd"],
-  ["unknown", "unknown status", "#e7d4a8"],
-];
-
 /** Yes votes by the voter's CCM status on the vote date: a table and a stacked bar chart. */
 async function yesByStatusBlocks(ctx: Context, charts: ChartFile[]): Promise<Block[]> {
   const rows = ctx.data.yesByStatus;
   if (!rows || rows.length === 0) return [];
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
-  const statuses = STATUS_LABELS.filter(([code]) => rows.some((r) => r.ccm_status === code));
+  const statuses = statusesOf(rows);
   const note = ctx.notes.cite(
     `Yes votes by CCM status on the vote date, computed by ccm-trends (view unga_yes_by_status) from the per-country votes (table unga_votes) and the membership history (view state_status); ${[...new Set(rows.filter((r) => !r.has_country_votes).map((r) => `${r.year}: ${r.basis ?? "published total"}`))].join("; ") || "all years from per-country votes"}.`,
   );
@@ -100,17 +76,12 @@ async function yesByStatusBlocks(ctx: Context, charts: ChartFile[]): Promise<Blo
   blocks.push({
     kind: "table",
     caption: ["Table V. Yes votes on the CCM resolution by the voter's CCM status on the vote date", note],
-    head: ["Year", ...statuses.map(([, label]) => capitalize(label))],
+    head: ["Year", ...statuses.map((s) => capitalize(s.plural))],
     align: ["left", ...statuses.map(() => "right" as const)],
-    rows: years.map((y) => [String(y), ...statuses.map(([code]) => cell(y, code))]),
+    rows: years.map((y) => [String(y), ...statuses.map((s) => cell(y, s.status))]),
   });
-  const bars = rows
-    .filter((r) => r.yes !== null)
-    .map((r) => ({ year: r.year, group: STATUS_LABELS.find(([c]) => c === r.ccm_status)?.[1] ?? r.ccm_status, votes: r.yes!, groupOrder: STATUS_LABELS.findIndex(([c]) => c === r.ccm_status) }));
-  const title = "Yes votes on the CCM resolution by CCM status of the voter";
-  const partial = years.filter((y) => !rows.some((r) => r.year === y && r.has_country_votes));
-  const description = `Stacked bar chart of yes votes per year, ${years[0]} to ${latest}, split by the voter's status under the Convention on the day of the vote${partial.length ? `; for ${partial.join(", ")} only the yes votes of States not party are published` : ""}.`;
-  const svg = await renderSvg(votesSpec(title, "States Parties, signatories and States not party", description, bars, statuses.map(([, label, colour]) => ({ name: label, colour }))));
+  const { spec, title, description } = yesByStatusChart(rows);
+  const svg = await renderSvg(spec);
   const file = "charts/unga-yes-by-status.svg";
   charts.push({ file, svg });
   blocks.push({ kind: "chart", file, title, description, svg, note: note.note });

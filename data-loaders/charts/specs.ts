@@ -1,49 +1,19 @@
 /**
- * Charts as SVG, rendered in Node: Vega-Lite spec → vega-lite compile → vega View (renderer "none") → toSVG().
- * No browser, no network: data are inline and the font is a local one (DejaVu Sans from fonts-dejavu-core).
+ * One Vega-Lite definition per chart, for the briefing and the site alike: each function takes the rows of a
+ * view (data-loaders/sql/) and returns the spec with its title and description. Rendering is render.ts
+ * (SVG in Node); colours come from palette.ts.
  */
-import * as vega from "vega";
-import * as vl from "vega-lite";
 import type { TopLevelSpec } from "vega-lite";
+import type { PillarRow, TrendRow, UngaRow, YesByStatusRow } from "../lib/view-rows.ts";
+import { CHART_TEXT, JUDGEMENT_COLOURS, MAP_BLANK, MAP_OUTLINE, SERIES, STATUS_COLOURS, VOTE_COLOURS } from "./palette.ts";
 
-export const CHART_FONT = "DejaVu Sans";
-
-/** Colours for judgements, readable in greyscale print as well (different lightness). */
-export const JUDGEMENT_COLOURS: Record<string, string> = {
-  improved: "#1b7837",
-  held: "#8c8c8c",
-  declined: "#b2182b",
-  "not comparable": "#d9d9d9",
-};
-
-const BASE_CONFIG = {
-  font: CHART_FONT,
-  background: "white",
-  view: { stroke: null },
-  axis: { labelFontSize: 10, titleFontSize: 10, titleFontWeight: "normal", grid: true, gridColor: "#e6e6e6", domainColor: "#888", tickColor: "#888" },
-  legend: { labelFontSize: 10, titleFontSize: 10, titleFontWeight: "normal", symbolSize: 60 },
-  title: { fontSize: 12, fontWeight: "bold", anchor: "start", offset: 10, subtitleFontSize: 10, subtitleColor: "#555" },
-} as const;
-
-export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  const withConfig = { ...spec, config: { ...BASE_CONFIG, ...(spec.config ?? {}) } } as TopLevelSpec;
-  const compiled = vl.compile(withConfig).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: "none" });
-  try {
-    const svg = await view.toSVG();
-    return accessible(svg, spec.description ?? "");
-  } finally {
-    view.finalize();
-  }
+export interface Chart {
+  spec: TopLevelSpec;
+  title: string;
+  description: string;
 }
 
-/** Give the root <svg> an image role and the chart's description, so screen readers get the text. */
-function accessible(svg: string, description: string): string {
-  const escaped = description.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;");
-  return svg.replace(/^<svg /, `<svg role="img" aria-label="${escaped}" `);
-}
-
-export interface IndicatorPoint {
+interface IndicatorPoint {
   indicator: string;
   label: string;
   cycle: string;
@@ -56,7 +26,7 @@ export interface IndicatorPoint {
  * y scale, because the indicators of a pillar count different things (States, people, munitions).
  * Missing values leave a gap, never a zero.
  */
-export function pillarTrendSpec(title: string, subtitle: string, description: string, points: IndicatorPoint[], cycles: string[]): TopLevelSpec {
+function pillarTrendSpec(title: string, subtitle: string, description: string, points: IndicatorPoint[], cycles: string[]): TopLevelSpec {
   const indicators = points.map((p) => p.indicator).filter((l, i, a) => a.indexOf(l) === i);
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
@@ -70,10 +40,10 @@ export function pillarTrendSpec(title: string, subtitle: string, description: st
       width: 86,
       height: 52,
       layer: [
-        { mark: { type: "line", color: "#1f4e79", strokeWidth: 1.6 } },
-        { mark: { type: "point", filled: true, size: 22, color: "#1f4e79" } },
+        { mark: { type: "line", color: SERIES, strokeWidth: 1.6 } },
+        { mark: { type: "point", filled: true, size: 22, color: SERIES } },
         {
-          mark: { type: "text", dy: -7, fontSize: 8, color: "#333" },
+          mark: { type: "text", dy: -7, fontSize: 8, color: CHART_TEXT },
           encoding: { text: { field: "value", type: "quantitative", format: ",d" } },
         },
       ],
@@ -86,14 +56,14 @@ export function pillarTrendSpec(title: string, subtitle: string, description: st
   } as TopLevelSpec;
 }
 
-export interface VoteBar {
+interface VoteBar {
   year: number;
   group: string;
   votes: number;
 }
 
 /** Stacked bars of votes per year (e.g. yes / no / abstain, or yes by CCM status). */
-export function votesSpec(title: string, subtitle: string, description: string, bars: VoteBar[], groups: { name: string; colour: string }[]): TopLevelSpec {
+function votesSpec(title: string, subtitle: string, description: string, bars: VoteBar[], groups: { name: string; colour: string }[]): TopLevelSpec {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     description,
@@ -118,7 +88,7 @@ export function votesSpec(title: string, subtitle: string, description: string, 
   } as TopLevelSpec;
 }
 
-export interface JudgementBar {
+interface JudgementBar {
   pillar: string;
   judgement: string;
   indicators: number;
@@ -126,7 +96,7 @@ export interface JudgementBar {
 }
 
 /** Per pillar, stacked counts of indicators that improved, held, declined or cannot be compared. */
-export function judgementBarsSpec(title: string, subtitle: string, description: string, bars: JudgementBar[], pillars: string[]): TopLevelSpec {
+function judgementBarsSpec(title: string, subtitle: string, description: string, bars: JudgementBar[], pillars: string[]): TopLevelSpec {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     description,
@@ -148,4 +118,86 @@ export function judgementBarsSpec(title: string, subtitle: string, description: 
       order: { field: "order", type: "quantitative" },
     },
   } as TopLevelSpec;
+}
+
+const JUDGEMENTS = [
+  ["improved", "improved"],
+  ["held", "held"],
+  ["declined", "declined"],
+  ["not_comparable", "not comparable"],
+] as const;
+
+/** Per pillar, how many indicators improved, held, declined or cannot be compared (view pillar_trends). */
+export function judgementBarsChart(pillars: PillarRow[], previous: string, target: string): Chart {
+  const bars = pillars.flatMap((p) =>
+    JUDGEMENTS.filter(([k]) => p[k] > 0).map(([k, label], i) => ({ pillar: `${p.pillar_code}. ${p.pillar}`, judgement: label, indicators: p[k], order: i })),
+  );
+  const title = `Indicators by movement, ${previous} to ${target}, per pillar`;
+  const description = `Stacked horizontal bar chart: for each of the ${pillars.length} pillars, how many indicators improved, held, declined or cannot be compared between ${previous} and ${target}.`;
+  const spec = judgementBarsSpec(title, "Judged by each indicator's polarity (is a rise good news?)", description, bars, pillars.map((p) => `${p.pillar_code}. ${p.pillar}`));
+  return { spec, title, description };
+}
+
+/**
+ * One pillar's indicators across the cycles up to `target` (view indicator_trends): `trends` holds the pillar's
+ * rows of every cycle in report order. Null when no indicator of the pillar was ever measured.
+ */
+export function pillarTrendChart(code: string, pillar: string, trends: TrendRow[], cycles: string[], target: string): Chart | null {
+  const rows = trends.filter((r) => r.cycle === target);
+  const points: IndicatorPoint[] = [];
+  for (const r of rows) {
+    for (const h of trends) {
+      if (h.indicator_id === r.indicator_id && h.value !== null) points.push({ indicator: h.indicator_id, label: h.indicator_id, cycle: h.cycle, ordinal: h.ordinal, value: h.value });
+    }
+  }
+  if (!points.length) return null;
+  const first = cycles[0]!;
+  const title = `${code}. ${pillar}: indicator values by cycle`;
+  const rising = rows.filter((r) => (r.change_since_first ?? 0) > 0).length;
+  const falling = rows.filter((r) => (r.change_since_first ?? 0) < 0).length;
+  const description = `Small line charts of the ${rows.length} indicators of pillar ${code} from ${first} to ${target}, one per indicator: ${rising} are higher and ${falling} lower in ${target} than in ${first}; unmeasured cycles are gaps.`;
+  const subtitle = `One panel per LAP indicator, each on its own scale from zero; 10 = ${first} … ${target.replace("MSP", "")} = ${target}`;
+  return { spec: pillarTrendSpec(title, subtitle, description, points, cycles), title, description };
+}
+
+/** Yes, abstain and no votes on the CCM resolution per year (view unga_resolution_votes); unpublished totals are left out. */
+export function ungaVotesChart(unga: UngaRow[]): Chart {
+  const bars = unga.flatMap((r) =>
+    [
+      { group: "yes", votes: r.total_yes, groupOrder: 1 },
+      { group: "abstain", votes: r.total_abstentions, groupOrder: 2 },
+      { group: "no", votes: r.total_no, groupOrder: 3 },
+    ]
+      .filter((b) => b.votes !== null)
+      .map((b) => ({ year: r.year, group: b.group, votes: b.votes!, groupOrder: b.groupOrder })),
+  );
+  const title = "UNGA votes on the CCM resolution by year";
+  const description = `Stacked bar chart of yes, abstain and no votes on the annual UNGA resolution on the Convention, ${unga[0]!.year} to ${unga.at(-1)!.year}; years where only some totals were published show only those.`;
+  const groups = [
+    { name: "yes", colour: VOTE_COLOURS["Y"]! },
+    { name: "abstain", colour: VOTE_COLOURS["A"]! },
+    { name: "no", colour: VOTE_COLOURS["N"]! },
+  ];
+  return { spec: votesSpec(title, "General Assembly plenary votes", description, bars, groups), title, description };
+}
+
+/** The statuses present in yes-by-status rows, in legend order, with their words for a group of States. */
+export function statusesOf(rows: YesByStatusRow[]): { status: string; plural: string }[] {
+  const seen = new Map<string, { status: string; plural: string; order: number }>();
+  for (const r of rows) seen.set(r.ccm_status, { status: r.ccm_status, plural: r.status_plural, order: r.status_order });
+  return [...seen.values()].sort((a, b) => a.order - b.order).map(({ status, plural }) => ({ status, plural }));
+}
+
+/** Yes votes on the CCM resolution per year by the voter's CCM status on the vote date (view unga_yes_by_status). */
+export function yesByStatusChart(rows: YesByStatusRow[]): Chart {
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+  const statuses = statusesOf(rows);
+  const bars = rows
+    .filter((r) => r.yes !== null)
+    .map((r) => ({ year: r.year, group: r.status_plural, votes: r.yes!, groupOrder: r.status_order - 1 }));
+  const title = "Yes votes on the CCM resolution by CCM status of the voter";
+  const partial = years.filter((y) => !rows.some((r) => r.year === y && r.has_country_votes));
+  const description = `Stacked bar chart of yes votes per year, ${years[0]} to ${years.at(-1)}, split by the voter's status under the Convention on the day of the vote${partial.length ? `; for ${partial.join(", ")} only the yes votes of States not party are published` : ""}.`;
+  const groups = statuses.map((s) => ({ name: s.plural, colour: STATUS_COLOURS[s.status] ?? MAP_OUTLINE }));
+  return { spec: votesSpec(title, "States Parties, signatories and States not party", description, bars, groups), title, description };
 }

@@ -1,5 +1,8 @@
--- Yes votes on the CCM resolution by the voter's CCM status on the vote date (view unga_yes_by_status).
-SELECT year, resolution_id, ccm_status, yes, has_country_votes, basis
-FROM unga_yes_by_status
-WHERE topic = 'CCM'
-ORDER BY year, resolution_id, ccm_status;
+-- Yes votes on the CCM resolution by the voter's CCM status on the vote date (view unga_yes_by_status), with the
+-- status's words and legend order (ccm_status_labels).
+SELECT y.year, y.resolution_id, y.ccm_status, l.plural AS status_plural, l.sort_order AS status_order,
+       y.yes, y.has_country_votes, y.basis
+FROM unga_yes_by_status y
+JOIN ccm_status_labels l ON l.status = y.ccm_status
+WHERE y.topic = 'CCM'
+ORDER BY y.year, y.resolution_id, y.ccm_status;

@@ -1,0 +1,159 @@
+/**
+ * The shapes of the rows that the views in data-loaders/sql/ return, as the briefing and the site read them
+ * (queryRows gives JSON-ready values: numbers, ISO dates). A leaf module: it imports nothing.
+ */
+export interface CycleRow {
+  cycle: string;
+  ordinal: number;
+  meeting: string | null;
+  period_start: string | null;
+  period_end: string | null;
+  source_ref: string | null;
+  is_target: boolean;
+}
+
+export interface TrendRow {
+  indicator_id: string;
+  action: number;
+  seq: number;
+  pillar_code: string;
+  pillar: string;
+  text: string;
+  unit: string | null;
+  polarity: string;
+  cycle: string;
+  ordinal: number;
+  value: number | null;
+  value_secondary: number | null;
+  measure: string | null;
+  secondary_measure: string | null;
+  missing_reason: string | null;
+  revised: boolean | null;
+  as_printed: string | null;
+  previous_cycle: string | null;
+  previous_value: number | null;
+  change_since_previous: number | null;
+  secondary_change_since_previous: number | null;
+  first_cycle: string;
+  first_value: number | null;
+  change_since_first: number | null;
+  direction: string;
+  streak: number | null;
+  record_to_date: string | null;
+  denominator: number | null;
+  denominator_basis: string | null;
+  share: number | null;
+  judgement: string;
+  source_ref: string | null;
+}
+
+export interface PillarRow {
+  pillar_code: string;
+  pillar: string;
+  indicators: number;
+  measured: number;
+  improved: number;
+  declined: number;
+  held: number;
+  not_comparable: number;
+}
+
+export interface MovementRow {
+  indicator_id: string;
+  pillar_code: string;
+  rank_overall: number;
+  rank_in_pillar: number;
+  judgement: string;
+}
+
+export interface DatasetRow {
+  name: string;
+  title: string;
+  producer: string;
+  source: string;
+  date: string;
+  reference: string;
+  file: string;
+}
+
+export interface MembershipRow {
+  as_of: string | null;
+  states_parties: number;
+  signatories: number;
+  sources: string | null;
+}
+
+export interface WithdrawalRow {
+  iso3: string;
+  name_en: string;
+  event_date: string;
+  source: string | null;
+  note: string | null;
+}
+
+export interface UngaRow {
+  resolution_id: string;
+  resolution: string | null;
+  year: number;
+  total_yes: number | null;
+  total_no: number | null;
+  total_abstentions: number | null;
+  total_non_voting: number | null;
+  total_ms: number | null;
+  has_country_votes: boolean;
+  source: string | null;
+  source_ref: string | null;
+}
+
+export interface LowestSinceRow {
+  year: number;
+  yes: number;
+  last_as_low_year: number | null;
+  earlier_years: number;
+  lowest_since_series_start: boolean;
+  series_start: number;
+  years_without_data: string | null;
+  source: string | null;
+}
+
+export interface YesByStatusRow {
+  year: number;
+  resolution_id: string;
+  ccm_status: string;
+  /** The status in words for a group of States ("States Parties"), from ccm_status_labels. */
+  status_plural: string;
+  /** Legend order of the status (ccm_status_labels.sort_order). */
+  status_order: number;
+  yes: number | null;
+  has_country_votes: boolean;
+  basis: string | null;
+}
+
+export interface VoteShiftRow {
+  iso3: string;
+  name_en: string;
+  year: number;
+  shift: string;
+  ccm_status: string;
+  years_without_country_votes: string | null;
+}
+
+export interface NamedStatesRow {
+  indicator_id: string;
+  finding_id: string;
+  paragraph: string;
+  stated_count: number | null;
+  named: number;
+  /** Names as the report writes them, joined with "; ". */
+  names: string;
+}
+
+export interface IssueRow {
+  kind: string;
+  severity: string;
+  paragraph: string | null;
+  related: string | null;
+  expected: string | null;
+  found: string | null;
+  explanation: string;
+}
