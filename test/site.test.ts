@@ -64,53 +64,97 @@ describe("every page loads cleanly", () => {
   }
 });
 
-describe("charts", () => {
-  it("the overview draws the membership and UNGA charts with marks", async () => {
-    const v = await visit(session.browser, baseUrl, "/");
-    try {
-      await v.page.locator(".vega-chart svg").nth(1).waitFor();
-      const charts = v.page.locator(".vega-chart");
-      expect(await charts.count()).toBe(2);
-      for (let i = 0; i < 2; ++i) {
-        const marks = await charts.nth(i).locator("svg .mark-rect path, svg .mark-line path, svg .mark-symbol path").count();
-        expect(marks).toBeGreaterThan(3);
-        expect(await charts.nth(i).getAttribute("aria-label")).toBeTruthy();
-      }
-    } finally {
-      await v.page.close();
+/** The inline charts of a page's HTML as served (before any script runs): role, name, described-by, marks. */
+function inlineCharts(html: string): { label: string; describedBy: string; paths: number; tableFound: boolean }[] {
+  return [...html.matchAll(/<svg role="img" aria-label="([^"]*)" aria-describedby="([^"]*)"[\s\S]*?<\/svg>/g)].map((m) => ({
+    label: m[1]!,
+    describedBy: m[2]!,
+    paths: (m[0].match(/<path /g) ?? []).length,
+    tableFound: html.includes(`<table class="data" id="${m[2]}"`),
+  }));
+}
+
+describe("charts are in the HTML, drawn at build time", () => {
+  const html = (path: string) => readFileSync(join(DIST, `${path === "/" ? "index" : path.slice(1)}.html`), "utf8");
+
+  it("the overview's HTML holds the pillar movements, membership and UNGA charts, each described by its data table", () => {
+    const charts = inlineCharts(html("/"));
+    expect(charts.map((c) => c.describedBy)).toEqual(["table-pillar-movements", "table-membership", "table-unga-votes"]);
+    for (const c of charts) {
+      expect(c.paths).toBeGreaterThan(3);
+      expect(c.label.length).toBeGreaterThan(40);
+      expect(c.tableFound).toBe(true);
     }
   });
 
-  it("a pillar notebook draws one small multiple per indicator, each with marks and a text alternative", async () => {
-    const v = await visit(session.browser, baseUrl, pillarPages[0]!);
-    try {
-      const figures = v.page.locator(".multiples figure");
-      expect(await figures.count()).toBeGreaterThan(0);
-      for (let i = 0; i < (await figures.count()); ++i) {
-        const fig = figures.nth(i);
-        expect(await fig.locator("svg [aria-label='dot'] circle, svg [aria-label='line'] path").count()).toBeGreaterThan(0);
-        expect(await fig.locator("svg").first().getAttribute("aria-description")).toMatch(/Indicator/);
-        expect(await fig.locator("details.alt table").count()).toBe(1);
-      }
-    } finally {
-      await v.page.close();
+  it("every pillar page holds its chart and a table row per indicator, without running a script", () => {
+    for (const path of pillarPages) {
+      const page = html(path);
+      const charts = inlineCharts(page);
+      expect(charts.length, path).toBe(1);
+      expect(charts[0]!.label).toMatch(/^Small line charts of the \d+ indicators of pillar [A-K]/);
+      expect(charts[0]!.tableFound).toBe(true);
+      expect((page.match(/<tr id="indicator-/g) ?? []).length, path).toBeGreaterThan(0);
     }
   });
 
-  it("the universalization map draws States, and its date control changes it", async () => {
+  it("the universalization page holds the map (a shape per State) and the vote chart", () => {
+    const charts = inlineCharts(html("/universalization"));
+    expect(charts.map((c) => c.describedBy)).toEqual(["table-status-on-date", "table-votes"]);
+    expect(charts[0]!.paths).toBeGreaterThan(150);
+    expect(charts[1]!.paths).toBeGreaterThan(5);
+  });
+
+  it("with JavaScript disabled, a reader still sees the charts and their numbers", async () => {
+    const noScript = await launchBrowser({ javaScript: false });
+    try {
+      for (const path of ["/", "/universalization", pillarPages[0]!]) {
+        const v = await visit(noScript.browser, baseUrl, path);
+        try {
+          const charts = v.page.locator("figure.chart svg[role=img]");
+          expect(await charts.count(), path).toBeGreaterThan(0);
+          const box = await charts.first().boundingBox();
+          expect(box?.width ?? 0, path).toBeGreaterThan(200);
+          expect(await v.page.locator("table.data").count(), path).toBeGreaterThan(0);
+          await screenshot(v.page, `no-js${path === "/" ? "-index" : path}`);
+        } finally {
+          await v.page.close();
+        }
+      }
+    } finally {
+      await noScript.close();
+    }
+  });
+});
+
+describe("interaction on top of the drawn charts", () => {
+  it("the map's date control re-draws the map and its counts for another day", async () => {
     const v = await visit(session.browser, baseUrl, "/universalization");
     try {
-      const shaded = v.page.locator("figure svg g[aria-label='geo'] path, svg g[aria-label='geo'] path");
-      await shaded.first().waitFor();
-      expect(await shaded.count()).toBeGreaterThan(150);
-      const parties = () => v.page.locator("table.data").first().locator("tbody tr").first().locator("td").nth(1).textContent();
+      const parties = () => v.page.locator("#status-on-date table.data").first().locator("tbody tr").first().locator("td").nth(1).textContent();
       const today = Number(await parties());
-      await v.page.locator("input[type=date]").fill("2010-12-31");
-      await v.page.locator("input[type=date]").dispatchEvent("input");
-      await v.page.waitForTimeout(500);
-      const then = Number(await parties());
-      expect(today).toBeGreaterThan(then);
+      const select = v.page.locator("select").first();
+      await select.selectOption({ label: "31 December 2010" });
+      await expect.poll(async () => Number(await parties())).toBeLessThan(today);
+      const shapes = v.page.locator("#status-on-date svg path");
+      await expect.poll(() => shapes.count()).toBeGreaterThan(150);
+      expect(await v.page.locator("#status-on-date svg").first().getAttribute("aria-label")).toMatch(/31 December 2010/);
+      expect(v.consoleErrors).toEqual([]);
       await screenshot(v.page, "universalization-2010");
+    } finally {
+      await v.page.close();
+    }
+  });
+
+  it("the vote explorer re-draws the chart grouped by CCM status at the vote", async () => {
+    const v = await visit(session.browser, baseUrl, "/universalization");
+    try {
+      await v.page.getByLabel("CCM status at the vote").check();
+      const label = () => v.page.locator("#vote-explorer svg").first().getAttribute("aria-label");
+      await expect.poll(label).toMatch(/by CCM status at the vote/);
+      const groups = await v.page.locator("#vote-explorer svg .mark-rect path").count();
+      expect(groups).toBeGreaterThan(2);
+      expect(v.consoleErrors).toEqual([]);
     } finally {
       await v.page.close();
     }

@@ -4,7 +4,7 @@
  * (SVG in Node); colours come from palette.ts.
  */
 import type { TopLevelSpec } from "vega-lite";
-import type { PillarRow, TrendRow, UngaRow, YesByStatusRow } from "../lib/view-rows.ts";
+import type { MembershipCountRow, PillarRow, StateVoteRow, StatusOnDateRow, TrendRow, UngaRow, YesByStatusRow } from "../lib/view-rows.ts";
 import { CHART_TEXT, JUDGEMENT_COLOURS, MAP_BLANK, MAP_OUTLINE, SERIES, STATUS_COLOURS, VOTE_COLOURS } from "./palette.ts";
 
 export interface Chart {
@@ -200,4 +200,121 @@ export function yesByStatusChart(rows: YesByStatusRow[]): Chart {
   const description = `Stacked bar chart of yes votes per year, ${years[0]} to ${years.at(-1)}, split by the voter's status under the Convention on the day of the vote${partial.length ? `; for ${partial.join(", ")} only the yes votes of States not party are published` : ""}.`;
   const groups = statuses.map((s) => ({ name: s.plural, colour: STATUS_COLOURS[s.status] ?? MAP_OUTLINE }));
   return { spec: votesSpec(title, "States Parties, signatories and States not party", description, bars, groups), title, description };
+}
+
+/** A nominal colour channel whose legend lists `groups` in order, each in its palette colour. */
+function colourBy(field: string, groups: { name: string; colour: string }[], legend: Record<string, unknown> = { orient: "bottom", direction: "horizontal" }) {
+  return { field, type: "nominal", title: null, sort: groups.map((g) => g.name), scale: { domain: groups.map((g) => g.name), range: groups.map((g) => g.colour) }, legend };
+}
+
+/** States Parties, deposited instruments and signatories on 31 December of each year and today (view membership_counts). */
+export function membershipChart(rows: MembershipCountRow[]): Chart {
+  const statuses = [...new Map(rows.map((r) => [r.status, r])).values()].sort((a, b) => a.sort_order - b.sort_order);
+  const latest = rows.filter((r) => r.as_of === rows.at(-1)!.as_of);
+  const title = "CCM membership over time";
+  const description = `Step lines of the number of States by status (${statuses.map((s) => s.status_plural).join("; ")}) on 31 December of each year from ${rows[0]!.as_of.slice(0, 4)}, and ${latest[0]!.label}: ${latest.map((r) => `${r.status_plural}: ${r.states}`).join("; ")}.`;
+  const spec = {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    description,
+    title: { text: title, subtitle: "States on 31 December of each year, and today" },
+    width: 560,
+    height: 240,
+    data: { values: rows },
+    mark: { type: "line", interpolate: "step-after", point: true, strokeWidth: 2 },
+    encoding: {
+      x: { field: "as_of", type: "temporal", title: null, axis: { format: "%Y", grid: false } },
+      y: { field: "states", type: "quantitative", title: "States" },
+      color: colourBy("status_plural", statuses.map((s) => ({ name: s.status_plural, colour: STATUS_COLOURS[s.status] ?? MAP_OUTLINE }))),
+      strokeDash: { field: "status_plural", type: "nominal", title: null, sort: statuses.map((s) => s.status_plural), scale: { domain: statuses.map((s) => s.status_plural), range: [[1, 0], [5, 3], [2, 2]] } },
+      tooltip: [{ field: "label", title: "On" }, { field: "status_plural", title: "Status" }, { field: "states", title: "States" }],
+    },
+  } as TopLevelSpec;
+  return { spec, title, description };
+}
+
+/**
+ * World map of every State's CCM status on one day (view status_on_dates). `rows` may hold several days: the
+ * param `as_of` picks the one drawn, so the site's date control re-draws this same spec in the browser.
+ * Outlines: world-atlas countries-110m (Natural Earth), whose feature ids are UN M49 codes.
+ */
+export function statusMapChart(world: unknown, rows: StatusOnDateRow[], asOf: { as_of: string; label: string }): Chart {
+  const shown = rows.filter((r) => r.as_of === asOf.as_of);
+  const statuses = [...new Map(rows.map((r) => [r.status, r])).values()].sort((a, b) => a.sort_order - b.sort_order);
+  const counts = statuses.map((s) => `${s.status_label}: ${shown.filter((r) => r.status === s.status).length}`).join(", ");
+  const title = `CCM status of every State, ${asOf.label}`;
+  const description = `World map of Convention on Cluster Munitions status, ${asOf.label}. ${counts}. Small States may not be drawn; the table lists every State.`;
+  const countries = { values: world, format: { type: "topojson", feature: "countries" } };
+  const spec = {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    description,
+    width: 640,
+    height: 330,
+    projection: { type: "equalEarth" },
+    params: [{ name: "as_of", value: asOf.as_of }],
+    datasets: { status: rows },
+    layer: [
+      { data: { sphere: true }, mark: { type: "geoshape", fill: "white", stroke: MAP_OUTLINE, strokeWidth: 0.5 } },
+      { data: countries, mark: { type: "geoshape", fill: MAP_BLANK, stroke: MAP_OUTLINE, strokeWidth: 0.3 } },
+      {
+        data: { name: "status" },
+        transform: [
+          { filter: "datum.as_of === as_of && datum.m49 != null" },
+          { lookup: "m49", from: { data: countries, key: "id" }, as: "geo" },
+          { filter: "datum.geo != null" },
+        ],
+        mark: { type: "geoshape", stroke: "white", strokeWidth: 0.4 },
+        encoding: {
+          shape: { field: "geo", type: "geojson" },
+          color: colourBy(
+            "status_label",
+            statuses.map((s) => ({ name: s.status_label, colour: STATUS_COLOURS[s.status] ?? MAP_OUTLINE })),
+            { orient: "bottom", direction: "horizontal", columns: 3, labelLimit: 220 },
+          ),
+          tooltip: [{ field: "name_en", title: "State" }, { field: "status_label", title: "Status" }],
+        },
+      },
+    ],
+  } as unknown as TopLevelSpec;
+  return { spec, title, description };
+}
+
+export type VoteGrouping = "region" | "status_label";
+
+/**
+ * Votes on one resolution, one horizontal stacked bar per region or per CCM status at the vote (view
+ * unga_state_votes). The params `resolution`, `group_by` and `votes` choose what is drawn, so the site's vote
+ * explorer re-draws this same spec in the browser; Vega-Lite counts the votes.
+ */
+export function voteBreakdownChart(rows: StateVoteRow[], choice: { resolution: string; year: number; groupBy: VoteGrouping }): Chart {
+  const shown = rows.filter((r) => r.resolution_id === choice.resolution);
+  const votes = [...new Map(rows.map((r) => [r.vote, r])).values()].sort((a, b) => a.vote_order - b.vote_order);
+  const groupLabel = choice.groupBy === "region" ? "region" : "CCM status at the vote";
+  const title = `Votes on ${choice.resolution} (${choice.year}) by ${groupLabel}`;
+  const description = `Stacked bars of the recorded votes on ${choice.resolution} by ${groupLabel}: ${votes.map((v) => `${shown.filter((r) => r.vote === v.vote).length} ${v.vote_label.toLowerCase()}`).join(", ")}.`;
+  const spec = {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    description,
+    width: 560,
+    height: { step: 24 },
+    params: [
+      { name: "resolution", value: choice.resolution },
+      { name: "group_by", value: choice.groupBy },
+      { name: "votes", value: votes.map((v) => v.vote) },
+    ],
+    datasets: { votes: rows },
+    data: { name: "votes" },
+    transform: [
+      { filter: "datum.resolution_id === resolution && indexof(votes, datum.vote) >= 0" },
+      { calculate: "datum[group_by]", as: "group" },
+    ],
+    mark: { type: "bar", stroke: "white", strokeWidth: 0.5 },
+    encoding: {
+      y: { field: "group", type: "nominal", title: null, sort: "-x", axis: { labelLimit: 260 } },
+      x: { aggregate: "count", type: "quantitative", title: "States", axis: { tickMinStep: 1, format: "d" } },
+      color: colourBy("vote_label", votes.map((v) => ({ name: v.vote_label, colour: VOTE_COLOURS[v.vote] ?? MAP_OUTLINE }))),
+      order: { field: "vote_order", aggregate: "min", type: "quantitative" },
+      tooltip: [{ field: "group", title: "Group" }, { field: "vote_label", title: "Vote" }, { aggregate: "count", title: "States" }],
+    },
+  } as unknown as TopLevelSpec;
+  return { spec, title, description };
 }

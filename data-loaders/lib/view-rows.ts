@@ -29,6 +29,7 @@ export interface TrendRow {
   secondary_measure: string | null;
   missing_reason: string | null;
   revised: boolean | null;
+  footnote?: string | null;
   as_printed: string | null;
   previous_cycle: string | null;
   previous_value: number | null;
@@ -44,6 +45,7 @@ export interface TrendRow {
   denominator_basis: string | null;
   share: number | null;
   judgement: string;
+  is_latest?: boolean;
   source_ref: string | null;
 }
 
@@ -156,4 +158,44 @@ export interface IssueRow {
   expected: string | null;
   found: string | null;
   explanation: string;
+}
+
+export interface MembershipCountRow {
+  as_of: string;
+  kind: string;
+  cycle: string | null;
+  label: string;
+  status: string;
+  status_label: string;
+  status_plural: string;
+  sort_order: number;
+  states: number;
+}
+
+/** A State's status on a day of status_dates, with what the map needs to draw it (its UN M49 code). */
+export interface StatusOnDateRow {
+  as_of: string;
+  iso3: string;
+  m49: string | null;
+  name_en: string;
+  region: string | null;
+  status: string;
+  status_label: string;
+  sort_order: number;
+}
+
+/** A recorded vote of one State on a resolution (unga_state_votes), with its region and status in words. */
+export interface StateVoteRow {
+  resolution_id: string;
+  year: number;
+  iso3: string;
+  name_en: string;
+  region: string;
+  vote: string;
+  vote_label: string;
+  vote_order: number;
+  ccm_status: string;
+  status_label: string;
+  source_file: string | null;
+  source_line: number | null;
 }

@@ -19,15 +19,28 @@ export async function openSiteDatabase(): Promise<Database> {
   return openDatabase(path, { readOnly: true });
 }
 
-/** Run data-loaders/sql/site/<name>.sql and return its rows as plain objects. */
+/** Run data-loaders/sql/site/<name>.sql and return its rows as JSON-ready values. */
 export async function siteQuery<T = Record<string, unknown>>(
   db: Database,
   name: string,
   params?: Record<string, DuckDBValue>,
   options: { allowEmpty?: boolean } = {},
 ): Promise<T[]> {
-  const rows = await queryRows<T>(db.conn, sqlText(`site/${name}.sql`), params);
-  if (!rows.length && !options.allowEmpty) throw new Error(`data-loaders/sql/site/${name}.sql returned no rows`);
+  return sqlFileRows<T>(db, `site/${name}.sql`, params, options);
+}
+
+/**
+ * Run any query file under data-loaders/sql/ (e.g. "briefing/unga_totals.sql", so that the site and the briefing
+ * read one shape through one query) and refuse an empty result unless it is allowed.
+ */
+export async function sqlFileRows<T = Record<string, unknown>>(
+  db: Database,
+  file: string,
+  params?: Record<string, DuckDBValue>,
+  options: { allowEmpty?: boolean } = {},
+): Promise<T[]> {
+  const rows = await queryRows<T>(db.conn, sqlText(file), params);
+  if (!rows.length && !options.allowEmpty) throw new Error(`data-loaders/sql/${file} returned no rows`);
   return rows;
 }
 

@@ -1,60 +1,6 @@
-// Shared labels, colours and formats. Colours are paired with text (labels, legends, tables) everywhere.
-export const STATUS_LABEL = {
-  state_party: "State Party",
-  signatory: "Signatory",
-  deposited: "Ratified, not yet in force",
-  withdrawn: "Withdrawn",
-  not_party: "Not party"
-};
-export const STATUS_ORDER = ["state_party", "deposited", "signatory", "withdrawn", "not_party"];
-export const STATUS_COLOR = {
-  state_party: "#0b57d0",
-  deposited: "#8250df",
-  signatory: "#9a6700",
-  withdrawn: "#b3261e",
-  not_party: "#d0d7de"
-};
-export const VOTE_LABEL = {Y: "Yes", N: "No", A: "Abstain", X: "Non-voting"};
-export const VOTE_ORDER = ["Y", "A", "N", "X"];
-export const VOTE_COLOR = {Y: "#1a7f37", A: "#9a6700", N: "#b3261e", X: "#6e7781"};
-export const POLARITY_LABEL = {
-  higher_is_better: "↑ higher is better",
-  lower_is_better: "↓ lower is better",
-  neutral: "no good or bad direction"
-};
-
+// Formats shared by the pages' browser code. Words for statuses, votes and judgements come with the rows
+// (views and the ccm_status_labels / vote_labels tables), not from here.
 export const formatNumber = (n) => (n == null || Number.isNaN(n) ? "—" : new Intl.NumberFormat("en-GB").format(n));
-
-/** Status of a State on a date (YYYY-MM-DD) from its status periods: valid_from ≤ d < valid_to. */
-export function statusOn(periods, date) {
-  for (const p of periods) {
-    if ((p.valid_from == null || p.valid_from <= date) && (p.valid_to == null || date < p.valid_to)) return p.status;
-  }
-  return "not_party";
-}
-
-/** Judge a change between two values against the indicator's polarity: "better", "worse", "unchanged", or "changed". */
-export function judgeChange(delta, polarity) {
-  if (delta == null) return null;
-  if (delta === 0) return "unchanged";
-  if (polarity === "higher_is_better") return delta > 0 ? "better" : "worse";
-  if (polarity === "lower_is_better") return delta < 0 ? "better" : "worse";
-  return "changed";
-}
-
-/** A span such as "▲ +3 (better)": arrow, signed number and a word, colour only as a reinforcement. */
-export function changeBadge(delta, polarity) {
-  const span = document.createElement("span");
-  const verdict = judgeChange(delta, polarity);
-  if (verdict == null) {
-    span.textContent = "—";
-    return span;
-  }
-  const arrow = delta > 0 ? "▲" : delta < 0 ? "▼" : "■";
-  span.className = verdict === "better" ? "dir-good" : verdict === "worse" ? "dir-bad" : "dir-neutral";
-  span.textContent = `${arrow} ${delta > 0 ? "+" : ""}${formatNumber(delta)} (${verdict})`;
-  return span;
-}
 
 /** A source reference: a link when it is a URL, plain text otherwise (a table or paragraph of the report). */
 export function sourceLink(ref, label) {

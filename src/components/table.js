@@ -1,8 +1,10 @@
 // An accessible, printable HTML table: a <caption>, <th scope="col"> headers, numbers right-aligned.
-// columns: [{key, label, format?(value,row) → string|Node, numeric?}]
-export function dataTable(rows, {columns, caption, scroll = false} = {}) {
+// columns: [{key, label, format?(value,row) → string|Node, numeric?}]; the same markup as the tables that page
+// loaders write at build time (data-loaders/site/page.ts).
+export function dataTable(rows, {columns, caption, id, scroll = false} = {}) {
   const table = document.createElement("table");
   table.className = "data";
+  if (id) table.id = id;
   if (caption) table.createCaption().textContent = caption;
   const head = table.createTHead().insertRow();
   for (const c of columns) {

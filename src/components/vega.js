@@ -1,22 +1,19 @@
 import embed from "npm:vega-embed";
 
-// Render a Vega-Lite spec as SVG (so it prints and is inspectable), without the actions menu (it links to
-// the online Vega editor). The spec's description becomes the chart's accessible name.
-export function vegaChart(spec, {width}) {
-  const div = document.createElement("div");
-  div.className = "vega-chart";
-  const full = {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    width: Math.max(240, width - 120),
-    height: 260,
-    config: {font: "system-ui, sans-serif", axis: {labelColor: "#24292f", titleColor: "#24292f"}, legend: {labelColor: "#24292f"}},
-    ...spec
-  };
-  div.setAttribute("role", "figure");
-  div.setAttribute("aria-label", spec.description ?? spec.title ?? "chart");
-  embed(div, full, {actions: false, renderer: "svg", tooltip: true}).catch((error) => {
+// Re-draw a chart in the browser from its Vega-Lite spec (the one the page was pre-rendered from) with other
+// values for its params, as SVG, without the actions menu (it links to the online Vega editor). The root <svg>
+// gets role="img", an accessible name and aria-describedby pointing at its data table, like the inlined ones.
+export async function redrawChart(div, spec, values, {label, describedBy}) {
+  const full = {...spec, params: (spec.params ?? []).map((p) => (p.name in values ? {...p, value: values[p.name]} : p))};
+  try {
+    await embed(div, full, {actions: false, renderer: "svg", tooltip: true});
+    const svg = div.querySelector("svg");
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-label", label);
+    svg.removeAttribute("aria-roledescription");
+    if (describedBy) svg.setAttribute("aria-describedby", describedBy);
+  } catch (error) {
     div.textContent = `Chart failed to render: ${error.message}`;
     console.error(error);
-  });
-  return div;
+  }
 }

@@ -17,7 +17,8 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(): Promise<BrowserSession> {
+/** A fresh headless Chromium; `javaScript: false` reads pages as a reader with scripts disabled does. */
+export async function launchBrowser(options: { javaScript?: boolean } = {}): Promise<BrowserSession> {
   const profile = mkdtempSync(join(tmpdir(), "ccm-chromium-"));
   // A persistent context is how playwright passes --user-data-dir: a new, empty profile each run.
   const browser = await chromium.launchPersistentContext(profile, {
@@ -25,6 +26,7 @@ export async function launchBrowser(): Promise<BrowserSession> {
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 900 },
+    javaScriptEnabled: options.javaScript ?? true,
   });
   return {
     browser,

@@ -1,0 +1,103 @@
+/**
+ * Pages written at build time (Framework page loaders, src/*.md.ts): figures with their chart inlined as SVG and
+ * their data table, and plain HTML tables, so that a page shows its numbers and charts at first paint, with
+ * JavaScript disabled, in print and offline. The markup matches src/components/table.js (class "data").
+ */
+import type { Chart } from "../charts/specs.ts";
+import { renderSvg } from "../charts/render.ts";
+import { escapeHtml } from "./page-text.ts";
+
+export interface Column<T> {
+  key: string;
+  label: string;
+  numeric?: boolean;
+  /** Returns HTML (already escaped); without it the value is shown as escaped text, "—" when null. */
+  html?: (row: T) => string;
+}
+
+/** A number as the site prints it (en-GB grouping), "—" for a missing value. */
+export function formatNumber(n: number | null | undefined): string {
+  return n === null || n === undefined || Number.isNaN(n) ? "—" : new Intl.NumberFormat("en-GB").format(n);
+}
+
+export interface TableOptions<T> {
+  columns: Column<T>[];
+  caption?: string;
+  id?: string;
+  scroll?: boolean;
+  /** An id per row, so that other pages can link to it (e.g. "indicator-9.2"). */
+  rowId?: (row: T) => string;
+}
+
+export function htmlTable<T extends object>(rows: T[], options: TableOptions<T>): string {
+  const { columns, caption, id, scroll, rowId } = options;
+  const cls = (c: Column<T>) => (c.numeric ? ' class="num"' : "");
+  const head = columns.map((c) => `<th scope="col"${cls(c)}>${escapeHtml(c.label)}</th>`).join("");
+  const cell = (row: T, c: Column<T>) => {
+    if (c.html) return c.html(row);
+    const v = (row as Record<string, unknown>)[c.key];
+    if (v === null || v === undefined) return "—";
+    return escapeHtml(typeof v === "number" ? formatNumber(v) : String(v));
+  };
+  const body = rows.map((r) => `<tr${rowId ? ` id="${escapeHtml(rowId(r))}"` : ""}>${columns.map((c) => `<td${cls(c)}>${cell(r, c)}</td>`).join("")}</tr>`).join("");
+  const table = `<table class="data"${id ? ` id="${escapeHtml(id)}"` : ""}>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ""}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  if (!scroll) return table;
+  return `<div class="table-scroll" tabindex="0" role="region" aria-label="${escapeHtml(caption ?? "table")}">${table}</div>`;
+}
+
+/**
+ * A chart from its one definition (data-loaders/charts/specs.ts), inlined as SVG with role="img", its description
+ * as accessible name and aria-describedby pointing at its data table (collapsed under the chart, open in print).
+ */
+export async function chartFigure<T extends object>(chart: Chart, table: TableOptions<T> & { id: string; rows: T[]; caption: string }, figureId?: string): Promise<string> {
+  const svg = await renderSvg(chart.spec, { describedBy: table.id });
+  return [
+    `<figure class="chart"${figureId ? ` id="${escapeHtml(figureId)}"` : ""}>`,
+    `<div class="chart-svg">${inlineSvg(svg)}</div>`,
+    `<details class="alt"><summary>Data table: ${escapeHtml(table.caption)}</summary>${htmlTable(table.rows, table)}</details>`,
+    `</figure>`,
+  ].join("");
+}
+
+/**
+ * SVG made safe as page text: on one line (a blank line would end Markdown's HTML block) and without `$`
+ * (Framework reads `${…}` in page text as a JavaScript expression).
+ */
+export function inlineSvg(svg: string): string {
+  return svg.replace(/\s*\n\s*/g, " ").replaceAll("$", "&#36;");
+}
+
+/** JSON for a js code block of a generated page (a `</script>` inside strings cannot end the block). */
+export function jsJson(value: unknown): string {
+  return JSON.stringify(value).replaceAll("</", "<\\/");
+}
+
+/** The words for an indicator's polarity. */
+export const POLARITY_LABEL: Record<string, string> = {
+  higher_is_better: "↑ higher is better",
+  lower_is_better: "↓ lower is better",
+  neutral: "no good or bad direction",
+};
+
+/**
+ * A change and its judgement from indicator_trends, e.g. "▲ +3 (improved)": arrow, signed number and the view's
+ * word; the colour (class) only reinforces the word.
+ */
+export function changeBadge(change: number | null, judgement: string | null): string {
+  if (change === null || judgement === null) return "—";
+  const arrow = change > 0 ? "▲" : change < 0 ? "▼" : "■";
+  const cls = judgement === "improved" ? "dir-good" : judgement === "declined" ? "dir-bad" : "dir-neutral";
+  return `<span class="${cls}">${arrow} ${change > 0 ? "+" : ""}${escapeHtml(formatNumber(change))} (${escapeHtml(judgement)})</span>`;
+}
+
+/** Front matter and the page's Markdown, joined. */
+export function page(front: Record<string, string | boolean>, ...parts: string[]): string {
+  const head = ["---", ...Object.entries(front).map(([k, v]) => `${k}: ${typeof v === "string" ? JSON.stringify(v) : v}`), "---"].join("\n");
+  return `${head}\n\n${parts.join("\n\n")}\n`;
+}
+
+/** Write a page loader's Markdown to stdout. */
+export async function emitPage(name: string, markdown: string): Promise<void> {
+  process.stderr.write(`${name}: ${markdown.length} bytes\n`);
+  await new Promise<void>((resolve, reject) => process.stdout.write(markdown, (e) => (e ? reject(e) : resolve())));
+}

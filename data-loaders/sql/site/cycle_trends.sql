@@ -1,0 +1,2 @@
+-- Movements per reporting cycle (view cycle_trends), in cycle order.
+SELECT * FROM cycle_trends ORDER BY ordinal;

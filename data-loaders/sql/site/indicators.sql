@@ -1,1 +1,0 @@
-SELECT * FROM indicators ORDER BY action, seq;

@@ -1,0 +1,155 @@
+// Page loader: the Overview. Every number comes from a view (membership_counts, cycle_trends, largest_movements,
+// pillar_trends, unga_resolution_votes, consistency_issues); the charts are the briefing's and the site's one
+// definitions (data-loaders/charts/specs.ts), inlined as SVG so they show without JavaScript.
+import { judgementBarsChart, membershipChart, ungaVotesChart } from "../data-loaders/charts/specs.ts";
+import type { MembershipCountRow, PillarRow, UngaRow } from "../data-loaders/lib/view-rows.ts";
+import { POLARITY_LABEL, changeBadge, chartFigure, emitPage, formatNumber, htmlTable, page } from "../data-loaders/site/page.ts";
+import { escapeHtml } from "../data-loaders/site/page-text.ts";
+import { runLoader, siteQuery, sqlFileRows, withSiteDatabase } from "../data-loaders/site/site-db.ts";
+
+interface CycleTrend {
+  cycle: string;
+  indicators: number;
+  improved: number;
+  declined: number;
+  is_latest: boolean;
+}
+
+interface Movement {
+  indicator_id: string;
+  pillar_code: string;
+  text: string;
+  polarity: string;
+  previous_cycle: string;
+  previous_value: number;
+  value: number;
+  change_since_previous: number;
+  judgement: string;
+  source_ref: string | null;
+}
+
+const e = escapeHtml;
+
+function kpi(value: string, label: string, source: string): string {
+  return `<div class="kpi"><div class="value">${value}</div><div class="label">${label}</div><div class="source">${source}</div></div>`;
+}
+
+runLoader("index.md", async () => {
+  const data = await withSiteDatabase(async (db) => ({
+    counts: await siteQuery<MembershipCountRow>(db, "membership_counts"),
+    cycles: await siteQuery<CycleTrend>(db, "cycle_trends"),
+    moves: await siteQuery<Movement>(db, "largest_movements", undefined, { allowEmpty: true }),
+    pillars: await siteQuery<PillarRow>(db, "pillar_trends"),
+    unga: await sqlFileRows<UngaRow>(db, "briefing/unga_totals.sql"),
+    issues: await siteQuery(db, "consistency_issues", undefined, { allowEmpty: true }),
+  }));
+  const latest = data.cycles.find((c) => c.is_latest);
+  if (!latest) throw new Error("cycle_trends has no latest cycle");
+  const previous = data.cycles[data.cycles.indexOf(latest) - 1]?.cycle ?? "the previous cycle";
+  const count = (kind: string, status: string, cycle?: string) => data.counts.find((r) => r.kind === kind && r.status === status && (cycle === undefined || r.cycle === cycle));
+  const partiesAtEnd = count("period_end", "state_party", latest.cycle);
+  const partiesToday = count("today", "state_party");
+  const signatoriesToday = count("today", "signatory");
+  const depositedToday = count("today", "deposited");
+  const lastVote = data.unga.filter((r) => r.total_yes !== null).at(-1);
+
+  const kpis = [
+    kpi(
+      formatNumber(partiesAtEnd?.states ?? partiesToday?.states),
+      `States Parties ${partiesAtEnd ? `at the ${e(partiesAtEnd.label)}` : e(partiesToday?.label ?? "")}; ${formatNumber(partiesToday?.states)} ${e(partiesToday?.label ?? "today")}`,
+      `Source: <a href="./universalization">membership_counts</a> (state_status: UN Treaty Collection; report paras 63–64)`,
+    ),
+    kpi(
+      formatNumber(signatoriesToday?.states),
+      `Signatories not yet party${depositedToday?.states ? `, and ${formatNumber(depositedToday.states)} deposited, not yet in force` : ""}, ${e(signatoriesToday?.label ?? "today")}`,
+      `Source: <a href="./universalization">membership_counts</a>`,
+    ),
+    kpi(
+      `${latest.improved} <span class="dir-good">▲ improved</span> · ${latest.declined} <span class="dir-bad">▼ declined</span>`,
+      `Indicators, ${e(latest.cycle)} vs ${e(previous)} (of ${latest.indicators})`,
+      `Source: view <code>cycle_trends</code> (indicator tables of the progress report)`,
+    ),
+    kpi(
+      lastVote ? formatNumber(lastVote.total_yes) : "—",
+      `Yes votes, UNGA ${lastVote?.year ?? ""} CCM resolution`,
+      `Source: ${lastVote ? e(lastVote.source_ref ?? lastVote.resolution_id) : "—"}`,
+    ),
+    kpi(String(data.issues.length), "Open consistency issues", `<a href="./data-quality">See the data-quality page</a>`),
+  ];
+
+  const moves = data.moves.length
+    ? htmlTable(data.moves, {
+        caption: `Largest changes between ${previous} and ${latest.cycle} (view largest_movements, ranked by the size of the move)`,
+        columns: [
+          { key: "indicator_id", label: "Indicator", html: (m) => `<a href="./pillars/${e(m.pillar_code)}#indicator-${e(m.indicator_id)}">${e(m.indicator_id)}</a>` },
+          { key: "text", label: "What it counts" },
+          { key: "previous_value", label: previous, numeric: true },
+          { key: "value", label: latest.cycle, numeric: true },
+          { key: "change_since_previous", label: "Change", html: (m) => changeBadge(m.change_since_previous, m.judgement) },
+          { key: "polarity", label: "Direction", html: (m) => e(POLARITY_LABEL[m.polarity] ?? m.polarity) },
+          { key: "source_ref", label: "Source" },
+        ],
+      })
+    : `<p>No indicator moved between ${e(previous)} and ${e(latest.cycle)}.</p>`;
+
+  const pillarsFigure = await chartFigure(judgementBarsChart(data.pillars, previous, latest.cycle), {
+    id: "table-pillar-movements",
+    caption: `indicators that improved, held, declined or cannot be compared, ${previous} to ${latest.cycle}, by pillar`,
+    rows: data.pillars,
+    columns: [
+      { key: "pillar", label: "Pillar", html: (p) => `<a href="./pillars/${e(p.pillar_code)}">${e(p.pillar_code)}. ${e(p.pillar)}</a>` },
+      { key: "indicators", label: "Indicators", numeric: true },
+      { key: "improved", label: "Improved", numeric: true },
+      { key: "declined", label: "Declined", numeric: true },
+      { key: "held", label: "Held", numeric: true },
+      { key: "not_comparable", label: "Not comparable", numeric: true },
+    ],
+  });
+
+  const series = data.counts.filter((r) => (r.kind === "year_end" || r.kind === "today") && ["state_party", "deposited", "signatory"].includes(r.status));
+  const membershipFigure = await chartFigure(membershipChart(series), {
+    id: "table-membership",
+    caption: "States Parties, deposited instruments and signatories on 31 December of each year, and today",
+    rows: series,
+    columns: [
+      { key: "label", label: "On" },
+      { key: "status_plural", label: "Status" },
+      { key: "states", label: "States", numeric: true },
+    ],
+  });
+
+  const ungaFigure = await chartFigure(ungaVotesChart(data.unga), {
+    id: "table-unga-votes",
+    caption: "UNGA votes on the CCM resolution",
+    rows: data.unga,
+    columns: [
+      { key: "year", label: "Year", html: (r) => String(r.year) },
+      { key: "resolution_id", label: "Resolution" },
+      { key: "total_yes", label: "Yes", numeric: true },
+      { key: "total_no", label: "No", numeric: true },
+      { key: "total_abstentions", label: "Abstain", numeric: true },
+      { key: "source_ref", label: "Source" },
+    ],
+  });
+
+  await emitPage(
+    "index.md",
+    page(
+      { title: "Overview", toc: false },
+      "# Convention on Cluster Munitions: trends",
+      `<p class="muted">How the Lausanne Action Plan indicators, membership and UN General Assembly support have moved across the reporting cycles. Every figure names its source: the view of the database it is read from, and the table, paragraph or file behind that view.</p>`,
+      `<div class="kpis">${kpis.join("")}</div>`,
+      `## What moved most, ${e(latest.cycle)} vs ${e(previous)}`,
+      moves,
+      `## Movements by pillar`,
+      pillarsFigure,
+      `<p class="source">Source: view <code>pillar_trends</code> (judged in <code>indicator_trends</code> by each indicator's polarity), from the indicator tables of the progress report. The same chart opens the <a href="./briefings">briefing</a>.</p>`,
+      "## States Parties over time",
+      membershipFigure,
+      `<p class="source">Source: view <code>membership_counts</code> over <code>state_status</code>, built from UN Treaty Collection dates (MTDSG XXVI-6) and the 13MSP report (paras 63–64). See <a href="./downloads">Downloads</a>.</p>`,
+      "## Support in the UN General Assembly",
+      ungaFigure,
+      `<p class="source">Source: view <code>unga_resolution_votes</code> (UN Digital Library voting records; CCM website vote totals). Explore votes by State on the <a href="./universalization">Universalization</a> page.</p>`,
+    ),
+  );
+});

@@ -1,0 +1,120 @@
+// Page loader: one notebook per pillar of the Lausanne Action Plan (/pillars/<code>). Values, changes and
+// judgements are the rows of view indicator_trends; the chart is the briefing's pillar chart (one definition in
+// data-loaders/charts/specs.ts), inlined as SVG; findings and the States they name come from their tables.
+import { pillarTrendChart } from "../../data-loaders/charts/specs.ts";
+import type { TrendRow } from "../../data-loaders/lib/view-rows.ts";
+import { POLARITY_LABEL, changeBadge, chartFigure, emitPage, formatNumber, htmlTable, page } from "../../data-loaders/site/page.ts";
+import { escapeHtml } from "../../data-loaders/site/page-text.ts";
+import { loaderParam, runLoader, siteQuery, withSiteDatabase } from "../../data-loaders/site/site-db.ts";
+
+interface Finding {
+  finding_id: string;
+  paragraph: string;
+  pillar_code: string;
+  statement: string;
+  indicator_id: string | null;
+  indicator_pillar: string | null;
+  cycle: string;
+}
+
+interface FindingState {
+  finding_id: string;
+  iso3: string;
+  name_as_written: string;
+  name_en: string | null;
+}
+
+const e = escapeHtml;
+
+/** A value as the table shows it: the number, or why it is missing; "(revised)" when a later report updated it. */
+function cell(v: TrendRow | undefined): string {
+  if (!v) return "—";
+  const shown = v.value === null ? e(v.missing_reason ?? "not measured") : formatNumber(v.value);
+  const title = `As printed: ${v.as_printed ?? "—"} · source: ${v.source_ref ?? "—"}${v.footnote ? ` · footnote: ${v.footnote}` : ""}${v.revised ? " · revised" : ""}`;
+  return `<span title="${e(title)}">${shown}</span>${v.revised ? " (revised)" : ""}<div class="source">${e(v.source_ref ?? "")}</div>`;
+}
+
+/** A finding's indicator, linked to its row on this page or on its own pillar's page. */
+function indicatorLink(f: Finding, code: string): string {
+  if (!f.indicator_id) return "—";
+  if (!f.indicator_pillar) return e(f.indicator_id);
+  const page = f.indicator_pillar === code ? "" : `./${e(f.indicator_pillar)}`;
+  return `<a href="${page}#indicator-${e(f.indicator_id)}">${e(f.indicator_id)}</a>`;
+}
+
+runLoader("pillars/[pillar].md", async () => {
+  const code = loaderParam("pillar");
+  const data = await withSiteDatabase(async (db) => ({
+    trends: await siteQuery<TrendRow>(db, "indicator_trends", { pillar: code }),
+    findings: await siteQuery<Finding>(db, "pillar_findings", { pillar: code }, { allowEmpty: true }),
+    named: await siteQuery<FindingState>(db, "finding_states"),
+  }));
+  const cycles = [...new Map(data.trends.map((t) => [t.cycle, t.ordinal])).entries()].sort((a, b) => a[1] - b[1]).map(([c]) => c);
+  const latest = data.trends.find((t) => t.is_latest)?.cycle ?? cycles.at(-1)!;
+  const indicators = data.trends.filter((t) => t.cycle === latest);
+  const pillar = indicators[0]?.pillar ?? "";
+  const rowOf = (id: string, cycle: string) => data.trends.find((t) => t.indicator_id === id && t.cycle === cycle);
+
+  const chart = pillarTrendChart(code, pillar, data.trends, cycles, latest);
+  const figure = chart
+    ? await chartFigure(chart, {
+        id: `table-values-${code}`,
+        caption: `every value of pillar ${code} by cycle`,
+        rows: data.trends,
+        columns: [
+          { key: "indicator_id", label: "Indicator" },
+          { key: "cycle", label: "Cycle" },
+          { key: "value", label: "Value", numeric: true },
+          { key: "as_printed", label: "As printed" },
+          { key: "source_ref", label: "Source" },
+        ],
+      })
+    : `<p>No indicator of this pillar has a value yet.</p>`;
+
+  const table = htmlTable(indicators, {
+    caption: `Pillar ${code}: values per cycle, with the table cell each value comes from, and the change in ${latest}`,
+    scroll: true,
+    rowId: (r) => `indicator-${r.indicator_id}`,
+    columns: [
+      { key: "indicator_id", label: "Indicator" },
+      { key: "text", label: "What it counts" },
+      { key: "polarity", label: "Direction", html: (r) => e(POLARITY_LABEL[r.polarity] ?? r.polarity) },
+      ...cycles.map((c) => ({ key: c, label: c, numeric: true, html: (r: TrendRow) => cell(rowOf(r.indicator_id, c)) })),
+      { key: "change_since_previous", label: `Change in ${latest}`, html: (r: TrendRow) => (r.change_since_previous === null ? e(r.direction) : `${changeBadge(r.change_since_previous, r.judgement)} <span class="muted">vs ${e(r.previous_cycle ?? "")}</span>`) },
+    ],
+  });
+
+  const namesOf = (id: string) => data.named.filter((s) => s.finding_id === id);
+  const findings = data.findings.length
+    ? htmlTable(data.findings, {
+        caption: `Findings of the progress report on pillar ${code}`,
+        columns: [
+          { key: "paragraph", label: "Paragraph" },
+          { key: "statement", label: "Finding" },
+          { key: "indicator_id", label: "Indicator", html: (f) => indicatorLink(f, code) },
+          {
+            key: "finding_id",
+            label: "States named",
+            html: (f) => namesOf(f.finding_id).map((s) => `<a href="../states/${e(s.iso3)}">${e(s.name_en ?? s.name_as_written)}</a>`).join(", ") || "—",
+          },
+          { key: "cycle", label: "Cycle" },
+        ],
+      })
+    : `<p>No findings recorded for this pillar.</p>`;
+
+  await emitPage(
+    `pillars/${code}.md`,
+    page(
+      { title: `${code}. ${pillar}`, toc: true },
+      `# ${e(code)}. ${e(pillar)}`,
+      `<p class="muted">${indicators.length} indicators of the Lausanne Action Plan, ${cycles.length} reporting cycles (${e(cycles.join(", "))}). The table says whether a higher value is good or bad; the change in the latest cycle is judged in words (view <code>indicator_trends</code>), not only in colour.</p>`,
+      "## Indicators across cycles",
+      figure,
+      "## Table with provenance",
+      table,
+      "## Findings and the States they name",
+      findings,
+      `<p class="source">Sources: indicator tables and narrative of the CCM 13MSP Progress Report (paragraph and table given per row); view <code>indicator_trends</code> and tables <code>findings</code>, <code>finding_states</code> on the <a href="../downloads">Downloads</a> page.</p>`,
+    ),
+  );
+});

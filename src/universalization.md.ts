@@ -1,0 +1,90 @@
+// Page loader: Universalization. The map and the vote chart of the default choice (today; the latest resolution
+// with per-State votes, by region) are drawn at build time from their one Vega-Lite definition and inlined as
+// SVG; the date control and the vote explorer re-draw the same specs in the browser (components/explorers.js).
+import { statusMapData, voteExplorerData } from "../data-loaders/site/explorers.ts";
+import { chartFigure, emitPage, htmlTable, page, type Column } from "../data-loaders/site/page.ts";
+import { escapeHtml } from "../data-loaders/site/page-text.ts";
+import { runLoader, withSiteDatabase } from "../data-loaders/site/site-db.ts";
+import type { StateVoteRow, StatusOnDateRow } from "../data-loaders/lib/view-rows.ts";
+
+const e = escapeHtml;
+
+const stateLink = (r: { iso3: string; name_en: string }) => `<a href="./states/${e(r.iso3)}">${e(r.name_en)}</a>`;
+
+const voteColumns: Column<StateVoteRow>[] = [
+  { key: "name_en", label: "State", html: stateLink },
+  { key: "region", label: "Region" },
+  { key: "status_label", label: "CCM status at the vote" },
+  { key: "vote_label", label: "Vote" },
+  { key: "source_line", label: "Source line", numeric: true, html: (r) => (r.source_line === null ? "—" : String(r.source_line)) },
+];
+
+runLoader("universalization.md", async () => {
+  const { map, votes } = await withSiteDatabase(async (db) => ({ map: await statusMapData(db), votes: await voteExplorerData(db) }));
+  const day = map.initial;
+  const counts = map.counts.filter((c) => c.as_of === day.as_of && c.kind === day.kind);
+  const states = map.rows.filter((r) => r.as_of === day.as_of && r.status !== "not_party");
+  const mapFigure = await chartFigure(map.chart, {
+    id: "table-status-on-date",
+    caption: `every State that had signed or joined, ${day.label}`,
+    scroll: true,
+    rows: states,
+    columns: [
+      { key: "name_en", label: "State", html: (r: StatusOnDateRow) => stateLink(r) },
+      { key: "region", label: "Region" },
+      { key: "status_label", label: "Status" },
+    ],
+  });
+  const countsTable = htmlTable(counts, {
+    caption: `States by status, ${day.label}`,
+    columns: [
+      { key: "status_label", label: "Status" },
+      { key: "states", label: "States", numeric: true },
+    ],
+  });
+
+  const resolution = votes.initial;
+  const cast = votes.rows.filter((r) => r.resolution_id === resolution.resolution_id);
+  const votesFigure = await chartFigure(votes.chart, {
+    id: "table-votes",
+    caption: `recorded votes on ${resolution.resolution_id} (${resolution.year})`,
+    scroll: true,
+    rows: cast,
+    columns: voteColumns,
+  });
+
+  await emitPage(
+    "universalization.md",
+    page(
+      { title: "Universalization", toc: true },
+      "# Universalization",
+      "## Status on a date",
+      `<p class="muted">Every State's status under the Convention on 31 December of each year, on the last day of each reporting period and today (view <code>status_on_dates</code>). The map shows ${e(day.label)}; choose another day below.</p>`,
+      "```js\n" +
+        'import {showStatusOn, showVotes, voteColumns} from "./components/explorers.js";\n' +
+        'import {dataTable} from "./components/table.js";\n' +
+        'const statusMap = await FileAttachment("data/status-map.json").json();\n' +
+        'const day = view(Inputs.select(statusMap.dates, {label: "Status on", format: (d) => d.label, value: statusMap.dates.find((d) => d.as_of === statusMap.initial.as_of && d.kind === statusMap.initial.kind)}));\n' +
+        "```",
+      `<div id="status-on-date">${countsTable}${mapFigure}</div>`,
+      "```js\nshowStatusOn(document.getElementById(\"status-on-date\"), statusMap, day);\n```",
+      `<p class="source">Source: views <code>status_on_dates</code> and <code>membership_counts</code> over <code>state_status</code> (UN Treaty Collection, MTDSG XXVI-6; withdrawal of Lithuania: report para 63 and footnote 3). Map outlines: Natural Earth via <code>world-atlas</code> (1:110m); small States may not be drawn — the table lists them all.</p>`,
+      "## UNGA vote explorer",
+      `<p class="muted">Recorded votes of each State (view <code>unga_state_votes</code>, with each State's CCM status on the day of the vote). The chart shows ${e(resolution.resolution_id)} (${resolution.year}) by region; choose another resolution, grouping or votes below.</p>`,
+      "```js\n" +
+        'const voteData = await FileAttachment("data/vote-explorer.json").json();\n' +
+        'const resolution = view(Inputs.select(voteData.resolutions, {label: "Resolution", format: (r) => `${r.year} · ${r.resolution_id} (${r.topic})`, value: voteData.resolutions.find((r) => r.resolution_id === voteData.initial.resolution_id)}));\n' +
+        'const groupBy = view(Inputs.radio(new Map([["Region", "region"], ["CCM status at the vote", "status_label"]]), {label: "Group by", value: "region"}));\n' +
+        'const voteFilter = view(Inputs.checkbox(new Map(voteData.votes.map((v) => [v.label, v.vote])), {label: "Votes", value: voteData.votes.map((v) => v.vote)}));\n' +
+        "```",
+      `<div id="vote-explorer">${votesFigure}</div>`,
+      "```js\nshowVotes(document.getElementById(\"vote-explorer\"), voteData, {resolution, groupBy, votes: voteFilter});\n```",
+      `<p class="source">Source: ${e(resolution.source_ref ?? resolution.resolution_id)} — recorded votes in <code>unga_votes</code> (${e(cast[0]?.source_file ?? "UN Digital Library")}), statuses from <code>state_status</code>.</p>`,
+      "```js\n" +
+        'const castVotes = voteData.spec.datasets.votes.filter((v) => v.resolution_id === resolution.resolution_id && voteFilter.includes(v.vote));\n' +
+        'const search = view(Inputs.search(castVotes, {placeholder: "Search States…", label: "Find a State"}));\n' +
+        "```",
+      "```js\ndisplay(dataTable(search, {caption: `${resolution.resolution_id} (${resolution.year}): ${search.length} votes`, scroll: true, columns: voteColumns}));\n```",
+    ),
+  );
+});
