@@ -8,9 +8,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendTextRows, closeDatabase, ident, openDatabase, queryRows, runSqlFile, SQL_DIR, sqlText, type Database } from "../data-loaders/lib/db.ts";
 import { readCuratedSources, SOURCES_DIR, type CuratedSources } from "../data-loaders/sources.ts";
-import { extractFindings, type FindingsResult } from "../data-loaders/extract/findings.ts";
-import { applyFindingLinks } from "../data-loaders/extract/finding-links.ts";
-import { FINDING_COLUMNS, FINDING_STATE_COLUMNS } from "../data-loaders/extract/finding-output.ts";
+import { extractFindings, type FindingsResult } from "../data-loaders/extract/findings/findings.ts";
+import { applyFindingLinks } from "../data-loaders/extract/findings/finding-links.ts";
+import { FINDING_COLUMNS, FINDING_STATE_COLUMNS } from "../data-loaders/extract/findings/finding-output.ts";
 import { openBuiltDb } from "./helpers/db.ts";
 
 type TextRow = Record<string, string | null>;

@@ -5,12 +5,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase, queryRows, ROOT } from "../data-loaders/lib/db.ts";
 import { InputError } from "../data-loaders/lib/errors.ts";
 import type { StateResolver } from "../data-loaders/lib/states.ts";
-import { extractFindings, type Finding, type FindingsResult } from "../data-loaders/extract/findings.ts";
-import { applyFindingLinks, readFindingLinks } from "../data-loaders/extract/finding-links.ts";
-import { FINDING_LINKS_FILE, findingDatasets, loadStateResolver } from "../data-loaders/extract/finding-output.ts";
-import { parseNumberWord } from "../data-loaders/extract/number-words.ts";
-import { parseNameList } from "../data-loaders/extract/state-lists.ts";
-import { splitReport } from "../data-loaders/extract/paragraphs.ts";
+import { extractFindings, type Finding, type FindingsResult } from "../data-loaders/extract/findings/findings.ts";
+import { applyFindingLinks, readFindingLinks } from "../data-loaders/extract/findings/finding-links.ts";
+import { FINDING_LINKS_FILE, findingDatasets, loadStateResolver } from "../data-loaders/extract/findings/finding-output.ts";
+import { parseNumberWord } from "../data-loaders/lib/number-words.ts";
+import { parseNameList } from "../data-loaders/extract/findings/state-lists.ts";
+import { splitReport } from "../data-loaders/extract/findings/paragraphs.ts";
 import { renderCsv } from "../data-loaders/extract/write.ts";
 import { openBuiltDb } from "./helpers/db.ts";
 

@@ -1,6 +1,6 @@
 /** The annex of the report's internal inconsistencies, and the section about the data. */
 import type { Block, Section } from "./model.ts";
-import { countPhrase } from "./number-words.ts";
+import { countPhrase } from "../lib/number-words.ts";
 import type { Context } from "./context.ts";
 
 export function annexSection(ctx: Context): Section {

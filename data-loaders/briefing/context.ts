@@ -4,7 +4,7 @@
  */
 import type { BriefingData, TrendRow } from "./data.ts";
 import { Footnotes, type Block, type Inline } from "./model.ts";
-import { countPhrase, formatThousands, percent } from "./number-words.ts";
+import { countPhrase, formatThousands, percent } from "../lib/number-words.ts";
 import { compactCells } from "./sources.ts";
 import { indicatorSentence, listNames } from "./text.ts";
 

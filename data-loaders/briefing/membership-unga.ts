@@ -1,7 +1,7 @@
 /** Sentences on membership (States Parties, signatories, withdrawals) and on the latest UNGA vote, used by the summary and the universalization section. */
 import type { CycleRow } from "./data.ts";
 import type { Inline } from "./model.ts";
-import { countPhrase } from "./number-words.ts";
+import { countPhrase } from "../lib/number-words.ts";
 import { listNames, longDate } from "./text.ts";
 import type { Context } from "./context.ts";
 

@@ -3,7 +3,7 @@ import { renderSvg } from "../charts/render.ts";
 import { pillarTrendChart } from "../charts/specs.ts";
 import type { CycleRow, TrendRow } from "./data.ts";
 import type { Block, Section } from "./model.ts";
-import { countPhrase, figure, formatThousands } from "./number-words.ts";
+import { countPhrase, figure, formatThousands } from "../lib/number-words.ts";
 import { compactTable } from "./sources.ts";
 import { firstSentence, signed } from "./text.ts";
 import { bullets, sentence, tally, type ChartFile, type Context } from "./context.ts";

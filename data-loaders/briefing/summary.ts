@@ -3,7 +3,7 @@ import { renderSvg } from "../charts/render.ts";
 import { judgementBarsChart } from "../charts/specs.ts";
 import type { CycleRow } from "./data.ts";
 import type { Block, Section } from "./model.ts";
-import { capitalize, countPhrase } from "./number-words.ts";
+import { capitalize, countPhrase } from "../lib/number-words.ts";
 import { longDate, listNames } from "./text.ts";
 import { bullets, sentence, tally, type ChartFile, type Context } from "./context.ts";
 import { membershipSentences, ungaSentence } from "./membership-unga.ts";

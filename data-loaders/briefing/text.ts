@@ -3,7 +3,7 @@
  * figures, then what is counted, then the comparison ("Seventy (70) States Parties contribute to the
  * Implementation Support Unit (ISU) budget in the 13MSP cycle, up from fifty-nine (59) in 12MSP.").
  */
-import { capitalize, countPhrase, figure, formatThousands } from "./number-words.ts";
+import { capitalize, countPhrase, figure, formatThousands } from "../lib/number-words.ts";
 
 /** The indicator text up to the end of its first sentence ("… Article 3.6. These measures …" → "… Article 3.6"). */
 export function firstSentence(text: string): string {

@@ -3,7 +3,7 @@ import { renderSvg } from "../charts/render.ts";
 import { statusesOf, ungaVotesChart, yesByStatusChart } from "../charts/specs.ts";
 import type { CycleRow } from "./data.ts";
 import type { Block, Section } from "./model.ts";
-import { capitalize, countPhrase, formatThousands } from "./number-words.ts";
+import { capitalize, countPhrase, formatThousands } from "../lib/number-words.ts";
 import { listNames } from "./text.ts";
 import type { ChartFile, Context } from "./context.ts";
 import { membershipSentences, ungaRef, ungaSentence } from "./membership-unga.ts";

@@ -9,10 +9,10 @@ import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { InputError } from "../lib/errors.ts";
 import { ROOT } from "../lib/db.ts";
-import { extractIndicators, reportIdFromTitle } from "../extract/indicators.ts";
-import { indicatorDatasets, indicatorSummary } from "../extract/indicator-output.ts";
-import { readClassification, readValueOverrides } from "../extract/overrides.ts";
-import { extractReportFindings } from "../extract/finding-output.ts";
+import { extractIndicators, reportIdFromTitle } from "../extract/indicators/indicators.ts";
+import { indicatorDatasets, indicatorSummary } from "../extract/indicators/indicator-output.ts";
+import { readClassification, readValueOverrides } from "../extract/indicators/overrides.ts";
+import { extractReportFindings } from "../extract/findings/finding-output.ts";
 import { writeDatasets, type Extract, type WrittenDataset } from "../extract/write.ts";
 import type { Command } from "./types.ts";
 

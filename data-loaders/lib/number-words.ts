@@ -1,7 +1,8 @@
 /**
- * English number words as the progress report writes them ("Seventy", "twenty-four", "forty-six",
- * "one", digits such as "111", and the summary's "(07)" echo). Up to ninety-nine: the report's
- * State counts stop at seventy, and larger figures are written in digits.
+ * English number words, both ways, as the CCM progress report writes them: reading "Seventy", "twenty-four",
+ * "111" and the summary's "(07)" echo in the narrative (extraction), and writing "Seventy (70) States Parties",
+ * "Seven (07)", "One hundred and eleven (111)" in the briefing: words first, figures in brackets, single digits
+ * padded to two. One table of words for both directions.
  */
 const UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
 const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
@@ -21,7 +22,8 @@ TENS.forEach((t, i) => {
 WORDS.set("no", 0);
 
 /**
- * Regular-expression source matching one number word or up to three digits (no capture groups).
+ * Reading. Up to ninety-nine: the report's State counts stop at seventy, and larger figures are written in
+ * digits. Regular-expression source matching one number word or up to three digits (no capture groups).
  * Four digits in the prose are years ("2024 annual reports"), never counts of States.
  */
 export const NUMBER_SOURCE = `(?:\\d{1,3}|(?:${TENS.filter(Boolean).join("|")})(?:[-\\u2010\\u2011 ](?:${UNITS.slice(1, 10).join("|")}))?|${UNITS.slice(0, 20).reverse().join("|")}|no)`;
@@ -31,4 +33,47 @@ export function parseNumberWord(word: string): number | null {
   const w = word.trim().toLowerCase().replace(/[\u2010\u2011]/g, "-");
   if (/^\d+$/.test(w)) return Number(w);
   return WORDS.get(w) ?? null;
+}
+
+// Writing.
+
+/** English words for a whole number 0 ≤ n < 1,000,000 (British "and"): 111 → "one hundred and eleven". */
+export function numberToWords(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n >= 1_000_000) throw new RangeError(`numberToWords: ${n} is not a whole number from 0 to 999,999`);
+  if (n < 20) return UNITS[n]!;
+  if (n < 100) return TENS[Math.floor(n / 10)]! + (n % 10 ? `-${UNITS[n % 10]}` : "");
+  if (n < 1000) {
+    const rest = n % 100;
+    return `${UNITS[Math.floor(n / 100)]} hundred${rest ? ` and ${numberToWords(rest)}` : ""}`;
+  }
+  const rest = n % 1000;
+  const thousands = `${numberToWords(Math.floor(n / 1000))} thousand`;
+  if (!rest) return thousands;
+  return `${thousands}${rest < 100 ? " and " : " "}${numberToWords(rest)}`;
+}
+
+/** Figures as the report prints them: 7 → "07", 70 → "70", 15497 → "15,497". */
+export function figure(n: number): string {
+  if (Number.isInteger(n) && n >= 0 && n < 10) return `0${n}`;
+  return formatThousands(n);
+}
+
+export function formatThousands(n: number): string {
+  return n.toLocaleString("en-GB", { maximumFractionDigits: 2 });
+}
+
+/** "seventy (70)"; capitalised at the start of a sentence: "Seventy (70)". Negative numbers are written as their size. */
+export function countPhrase(n: number, options: { capitalize?: boolean } = {}): string {
+  const size = Math.abs(n);
+  const words = numberToWords(size);
+  return `${options.capitalize ? capitalize(words) : words} (${figure(size)})`;
+}
+
+export function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** A share as a percentage with one decimal: 0.0693 → "6.9%". */
+export function percent(share: number): string {
+  return `${(share * 100).toFixed(1)}%`;
 }

@@ -5,6 +5,7 @@
  */
 import type { Chart } from "../charts/specs.ts";
 import { renderSvg } from "../charts/render.ts";
+import { formatThousands } from "../lib/number-words.ts";
 import { escapeHtml } from "./page-text.ts";
 
 export interface Column<T> {
@@ -17,7 +18,7 @@ export interface Column<T> {
 
 /** A number as the site prints it (en-GB grouping), "—" for a missing value. */
 export function formatNumber(n: number | null | undefined): string {
-  return n === null || n === undefined || Number.isNaN(n) ? "—" : new Intl.NumberFormat("en-GB").format(n);
+  return n === null || n === undefined || Number.isNaN(n) ? "—" : formatThousands(n);
 }
 
 export interface TableOptions<T> {

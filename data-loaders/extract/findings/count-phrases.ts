@@ -4,8 +4,8 @@
  * affected States", "Seventeen (17) States not yet party to the CCM"), a bare number before a list
  * ("only eight (…)") or before a verb ("of which eight have …").
  */
-import { NUMBER_SOURCE } from "./number-words.ts";
-import type { NamedAs } from "./findings.ts";
+import { NUMBER_SOURCE } from "../../lib/number-words.ts";
+import type { NamedAs } from "./types.ts";
 
 export const NUM = NUMBER_SOURCE;
 // Words that end a qualifier run: a count phrase is "<number> [qualifiers] <noun>", and a preposition,

@@ -8,9 +8,9 @@
  * changed and the link must be reviewed, not silently lost.
  */
 import { parse } from "csv-parse/sync";
-import { InputError, show, type InputProblem } from "../lib/errors.ts";
-import { readUtf8Text } from "../lib/csv.ts";
-import type { Finding } from "./findings.ts";
+import { InputError, show, type InputProblem } from "../../lib/errors.ts";
+import { readUtf8Text } from "../../lib/csv.ts";
+import type { Finding } from "./types.ts";
 
 export interface FindingLink {
   finding_id: string;

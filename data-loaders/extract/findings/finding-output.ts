@@ -4,12 +4,12 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { readCuratedCsv } from "../lib/csv.ts";
-import { readMeta } from "../lib/meta.ts";
-import { StateResolver } from "../lib/states.ts";
+import { readCuratedCsv } from "../../lib/csv.ts";
+import { readMeta } from "../../lib/meta.ts";
+import { StateResolver } from "../../lib/states.ts";
 import { extractFindings, type FindingsResult } from "./findings.ts";
 import { applyFindingLinks, readFindingLinks } from "./finding-links.ts";
-import type { ExtractedDataset } from "./write.ts";
+import type { ExtractedDataset } from "../write.ts";
 
 /** Contract columns first (docs/CONTRACTS.md), then the extractor's own. */
 export const FINDING_COLUMNS = ["finding_id", "paragraph", "section", "pillar_code", "statement", "stated_count", "counted", "indicator_id", "cycle", "report_line", "segment", "of_count", "echo_count", "named_count", "list_kind", "named_as", "parent_finding_id", "subset_of_parent", "duplicate_names", "topic"];

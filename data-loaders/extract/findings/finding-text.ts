@@ -3,7 +3,7 @@
  * ("States Parties that contributed to the 2024 budget of the Implementation Support Unit (ISU)").
  */
 import type { Candidate } from "./count-phrases.ts";
-import type { Finding } from "./findings.ts";
+import type { Finding } from "./types.ts";
 
 export function wordCount(s: string): number {
   return s.trim() === "" ? 0 : s.trim().split(/\s+/).length;

@@ -6,7 +6,7 @@
  * a missing, stale or surplus hand row is an InputError, and a hand value that replaces one read
  * from the text is named in the indicator's `classification_note`.
  */
-import { InputError, show } from "../lib/errors.ts";
+import { InputError, show } from "../../lib/errors.ts";
 
 export type Polarity = "higher_is_better" | "lower_is_better" | "neutral";
 

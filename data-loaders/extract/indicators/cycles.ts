@@ -5,7 +5,7 @@
  *   - another cycle's: "… the 12MSP Progress Report cycle (1 July 2023-30 June 2024) …".
  * A period the report does not state stays empty (unknown, not guessed).
  */
-import { InputError } from "../lib/errors.ts";
+import { InputError } from "../../lib/errors.ts";
 import { SUPERSCRIPT_DIGITS } from "./cells.ts";
 
 export interface CycleRow {

@@ -1,6 +1,6 @@
 /** The indicator extract as datasets to write, and its summary lines for the `extract` command. */
 import { CYCLE_COLUMNS, INDICATOR_COLUMNS, VALUE_COLUMNS, type ExtractResult } from "./indicators.ts";
-import type { ExtractedDataset } from "./write.ts";
+import type { ExtractedDataset } from "../write.ts";
 
 export function indicatorDatasets(result: ExtractResult): ExtractedDataset[] {
   return [

@@ -12,7 +12,7 @@
  * Any other shape is an InputError naming the report file and line: the tables changed and the
  * extractor must be taught the new shape rather than guess.
  */
-import { InputError, show } from "../lib/errors.ts";
+import { InputError, show } from "../../lib/errors.ts";
 import { parseFootnoteLine, parseValueCell, type ParsedCell } from "./cells.ts";
 
 export interface TableCell {

@@ -7,7 +7,7 @@
  *   3. turn each cell into a value row; apply the reviewed value overrides, flagging each one
  *   4. list the cycles of the table header with the periods the report states (cycles.ts)
  */
-import { InputError, show, type InputProblem } from "../lib/errors.ts";
+import { InputError, show, type InputProblem } from "../../lib/errors.ts";
 import { classifyIndicators, type ClassificationEntry, type Polarity } from "./classification.ts";
 import { buildCycles, type CycleRow } from "./cycles.ts";
 import { parseIndicatorTables, type RawIndicator, type TableCell } from "./indicator-tables.ts";

@@ -6,8 +6,8 @@
  * schemas live here because they are inputs of the extractor, not tables of the database.
  */
 import { readFileSync } from "node:fs";
-import { readCuratedCsv } from "../lib/csv.ts";
-import type { DatasetMeta } from "../lib/meta.ts";
+import { readCuratedCsv } from "../../lib/csv.ts";
+import type { DatasetMeta } from "../../lib/meta.ts";
 import type { ClassificationEntry, Polarity } from "./classification.ts";
 
 export const POLARITIES: Polarity[] = ["higher_is_better", "lower_is_better", "neutral"];

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
-import { InputError } from "../lib/errors.ts";
-import { firstInvalidUtf8 } from "../lib/csv.ts";
+import { InputError } from "../../lib/errors.ts";
+import { firstInvalidUtf8 } from "../../lib/csv.ts";
 
 export interface RawRow {
   /** 1-based line of the row in its file (the header is line 1). */

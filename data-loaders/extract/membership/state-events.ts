@@ -13,8 +13,8 @@
  * file: `known_by` is the earliest date a source presupposes the event). The status view places every event
  * on its `known_by` date, so a status is never claimed before a source supports it.
  */
-import { InputError } from "../lib/errors.ts";
-import type { StateResolver } from "../lib/states.ts";
+import { InputError } from "../../lib/errors.ts";
+import type { StateResolver } from "../../lib/states.ts";
 import { entryIntoForceFor, parseDayMonthYear, withdrawalEffectiveFor, type ConventionRules } from "./state-dates.ts";
 import { fileLabel, type Row } from "./states.ts";
 import { required, type RawRow, type RawTable } from "./raw-table.ts";

@@ -3,7 +3,7 @@
  * and membership_reconciliation into sources/. Run by `npm run ccm -- build-states`.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { readUtf8Text } from "../lib/csv.ts";
+import { readUtf8Text } from "../../lib/csv.ts";
 import { join } from "node:path";
 import { stringify } from "csv-stringify/sync";
 import { readRawTable, type RawTable } from "./raw-table.ts";

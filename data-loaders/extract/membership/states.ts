@@ -7,8 +7,8 @@
  * Names come from the reference's UNTERM columns; where those are empty (TUR, CIV) from its official_name_*
  * columns; `sources/overrides/states_manual.csv` corrects what neither gets right (CIV: "Ivory Coast").
  */
-import { InputError } from "../lib/errors.ts";
-import { StateResolver } from "../lib/states.ts";
+import { InputError } from "../../lib/errors.ts";
+import { StateResolver } from "../../lib/states.ts";
 import { readRawTable, required, type RawTable } from "./raw-table.ts";
 import { splitNames, stateListsInReport } from "./report-state-lists.ts";
 
