@@ -1,24 +1,16 @@
 /**
  * The `ccm` command line: `npm run ccm -- <command> [options]`.
- * Each command is a module in data-loaders/commands/ exporting `command`; README.md documents
- * every one (test/cli.test.ts checks that).
+ * The commands are listed in data-loaders/commands/index.ts; README.md documents every one
+ * (test/cli.test.ts checks that).
  */
-import { readdirSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
+import { COMMANDS } from "./commands/index.ts";
 import { InputError } from "./lib/errors.ts";
 import type { Command } from "./commands/types.ts";
 
-const COMMANDS_DIR = join(dirname(fileURLToPath(import.meta.url)), "commands");
-
+/** The commands sorted by name, as `ccm help` lists them. */
 export async function loadCommands(): Promise<Command[]> {
-  const files = readdirSync(COMMANDS_DIR).filter((f) => f.endsWith(".ts") && f !== "types.ts");
-  const list: Command[] = [];
-  for (const f of files) {
-    const mod = (await import(pathToFileURL(join(COMMANDS_DIR, f)).href)) as { command?: Command };
-    if (mod.command) list.push(mod.command);
-  }
-  return list.sort((a, b) => a.name.localeCompare(b.name));
+  return [...COMMANDS].sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export function usage(commands: Command[]): string {

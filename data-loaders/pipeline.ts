@@ -1,9 +1,10 @@
 /**
- * The pipeline: sources/ → validated tables → data/ccm.duckdb.
+ * The build: sources/ → validated tables → data/ccm.duckdb. One function, buildDatabase, for the full pipeline,
+ * the UNGA-only build of the ingest tests and the benchmark (unga/build.ts), so all measure and check one path.
  *
- *   1. read and validate every curated dataset (csv-parse), resolve State names
+ *   1. read and validate the curated datasets (csv-parse), resolve State names
  *   2. load each into raw.<name> (VARCHAR) and stage it with sql/staging/<name>.sql (rename and cast)
- *   3. run the registered ingest steps (e.g. UNDL bulk vote files with DuckDB's CSV reader)
+ *   3. run the ingest steps of steps/index.ts (e.g. UNDL bulk vote files with DuckDB's CSV reader)
  *   4. build sql/models/*.sql, then sql/analyses/*.sql, in file-name order
  *   5. run the data tests in sql/checks/*.sql: each returns the rows that break it
  *
@@ -11,34 +12,22 @@
  */
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { appendTextRows, buildAtomically, DEFAULT_DB, ident, queryRows, runSqlFile, SQL_DIR, sqlText, type Database } from "./lib/db.ts";
-import { createLogger, type Logger } from "./lib/log.ts";
-import { readCuratedSources, SOURCES_DIR, type CuratedSources } from "./sources.ts";
-import { registeredSteps } from "./steps/index.ts";
+import { appendTextRows, buildAtomically, DEFAULT_DB, ident, queryRows, runSqlFile, SQL_DIR, sqlText } from "./lib/db.ts";
+import { createLogger } from "./lib/log.ts";
+import { readCuratedSources, SOURCES_DIR } from "./sources.ts";
+import { STEPS } from "./steps/index.ts";
+import type { PipelineOptions, PipelineStep, StepContext } from "./steps/types.ts";
 
-export interface PipelineOptions {
-  sourcesDir?: string;
-  dbPath?: string;
-  logger?: Logger;
-  /** Skip the SHA-256 check of curated sources (used by tests that build from fixtures). */
-  checkChecksums?: boolean;
-  /** Passed to steps that accept it (e.g. allow rejected rows in bulk vote files). */
-  allowRejects?: boolean;
-}
+export type { PipelineOptions, PipelineStep, StepContext } from "./steps/types.ts";
 
-export interface StepContext {
-  db: Database;
-  sources: CuratedSources;
-  sourcesDir: string;
-  log: Logger;
-  options: PipelineOptions;
-}
-
-export interface PipelineStep {
-  name: string;
-  /** Steps run in ascending order (10, 20, …). */
-  order: number;
-  run(ctx: StepContext): Promise<void>;
+/** What a build covers: every dataset, step and SQL file by default; a part of the database otherwise. */
+export interface BuildScope {
+  /** Curated datasets to load (default: every *.meta.json in the sources folder). */
+  datasets?: readonly string[];
+  /** Ingest steps to run (default: steps/index.ts). */
+  steps?: readonly PipelineStep[];
+  /** Which model, analysis and check files to run, by path under sql/ (default: all). */
+  sql?: (file: string) => boolean;
 }
 
 export interface PipelineSummary {
@@ -92,9 +81,9 @@ async function recordDatasets(ctx: StepContext): Promise<void> {
   await ctx.db.conn.run("ALTER TABLE datasets ALTER rows TYPE INTEGER");
 }
 
-async function runDataTests(ctx: StepContext): Promise<void> {
+async function runDataTests(ctx: StepContext, files: string[]): Promise<void> {
   const failures: string[] = [];
-  for (const file of sqlFiles("checks")) {
+  for (const file of files) {
     const rows = await queryRows<{ problem: string }>(ctx.db.conn, sqlText(file));
     for (const r of rows.slice(0, 10)) failures.push(`${file}: ${r.problem}`);
     if (rows.length > 10) failures.push(`${file}: … and ${rows.length - 10} more`);
@@ -102,25 +91,28 @@ async function runDataTests(ctx: StepContext): Promise<void> {
   if (failures.length) throw new Error(`Data tests failed (the database was not replaced):\n  ${failures.join("\n  ")}`);
 }
 
-export async function runPipeline(options: PipelineOptions = {}): Promise<PipelineSummary> {
+export async function buildDatabase(options: PipelineOptions & BuildScope = {}): Promise<PipelineSummary> {
   const start = performance.now();
   const log = options.logger ?? createLogger();
   const sourcesDir = options.sourcesDir ?? SOURCES_DIR;
   const dbPath = options.dbPath ?? DEFAULT_DB;
+  const wanted = options.sql ?? (() => true);
   log.info(`ccm-trends pipeline: ${sourcesDir} → ${dbPath}`);
-  const sources = await log.step("read and validate sources", async () => readCuratedSources(sourcesDir, { checkChecksums: options.checkChecksums ?? true }));
+  const sources = await log.step("read and validate sources", async () =>
+    readCuratedSources(sourcesDir, { checkChecksums: options.checkChecksums ?? true, datasets: options.datasets }),
+  );
   const tables = await buildAtomically(dbPath, async (db) => {
     const ctx: StepContext = { db, sources, sourcesDir, log, options };
     await log.step(`load ${sources.tables.size} curated datasets`, () => loadCurated(ctx));
     await log.step("record dataset provenance", () => recordDatasets(ctx));
-    for (const step of await registeredSteps()) await log.step(step.name, () => step.run(ctx));
+    for (const step of options.steps ?? STEPS) await log.step(step.name, () => step.run(ctx));
     for (const dir of ["models", "analyses"]) {
-      const files = sqlFiles(dir).filter((f) => f !== "models/000_datasets.sql");
+      const files = sqlFiles(dir).filter((f) => f !== "models/000_datasets.sql" && wanted(f));
       await log.step(`build ${files.length} ${dir}`, async () => {
         for (const f of files) await runSqlFile(db.conn, f);
       });
     }
-    await log.step("data tests", () => runDataTests(ctx));
+    await log.step("data tests", () => runDataTests(ctx, sqlFiles("checks").filter(wanted)));
     return queryRows<{ name: string; type: string; rows: number }>(
       db.conn,
       `SELECT table_name AS name, table_type AS type, 0 AS rows FROM information_schema.tables
@@ -134,6 +126,11 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     });
   });
   return { dbPath, tables, warnings: log.warnings, seconds: (performance.now() - start) / 1000 };
+}
+
+/** The whole database from the whole of sources/ (`npm run pipeline`). */
+export async function runPipeline(options: PipelineOptions = {}): Promise<PipelineSummary> {
+  return buildDatabase(options);
 }
 
 export function formatSummary(s: PipelineSummary): string {

@@ -35,13 +35,18 @@ function rel(p: string): string {
   return r.startsWith("..") ? p : r;
 }
 
-export function readCuratedSources(sourcesDir = SOURCES_DIR, options: { checkChecksums?: boolean } = {}): CuratedSources {
+/**
+ * Read and validate the curated datasets of `sourcesDir` (all of them, or only `datasets`), check their
+ * references and State names, and return them with the State name resolver they define.
+ */
+export function readCuratedSources(sourcesDir = SOURCES_DIR, options: { checkChecksums?: boolean; datasets?: readonly string[] } = {}): CuratedSources {
   const tables = new Map<string, CuratedTable>();
   const problems: InputProblem[] = [];
   // A changed file is reported after its content problems: "unknown cycle on line 6" says what to fix,
   // "the checksum differs" only that something changed.
   const checksumProblems: InputProblem[] = [];
-  for (const { meta, csvPath } of listDatasets(sourcesDir)) {
+  const wanted = options.datasets;
+  for (const { meta, csvPath } of listDatasets(sourcesDir).filter((d) => !wanted || wanted.includes(d.meta.name))) {
     const file = rel(csvPath);
     if (!existsSync(csvPath)) {
       problems.push({ file, expected: `the data file of dataset "${meta.name}"`, found: "no such file", fix: `restore ${file} or remove ${meta.name}.meta.json` });
@@ -59,10 +64,16 @@ export function readCuratedSources(sourcesDir = SOURCES_DIR, options: { checkChe
       else throw e;
     }
   }
+  for (const name of wanted ?? []) {
+    if (!tables.has(name) && !problems.some((p) => p.file.endsWith(`${name}.csv`))) {
+      problems.push({ file: rel(join(sourcesDir, `${name}.meta.json`)), expected: `the dataset "${name}" (its .csv and .meta.json)`, found: "no such file", fix: `copy sources/${name}.csv and sources/${name}.meta.json there` });
+    }
+  }
   if (problems.length) throw new InputError([...problems, ...checksumProblems]);
 
   const states = tables.get("states");
-  const aliases = tables.get("state_aliases");
+  // A partial build (only some datasets) may leave out the aliases: States then resolve by code and name.
+  const aliases = tables.get("state_aliases") ?? (wanted && !wanted.includes("state_aliases") ? { rows: [] } : undefined);
   if (!states || !aliases) {
     throw new InputError({ file: rel(sourcesDir), expected: "the datasets states and state_aliases", found: [...tables.keys()].join(", ") || "none", fix: "restore sources/states.csv and sources/state_aliases.csv with their .meta.json" });
   }

@@ -1,5 +1,5 @@
 /**
- * Ingest step (order 10): every UN Digital Library bulk voting file in sources/unga/*.csv → table
+ * Ingest step: every UN Digital Library bulk voting file in sources/unga/*.csv → table
  * undl_votes, with DuckDB's own CSV reader (sql/ingest/undl_read.sql). Rows the reader
  * rejects are kept in undl_rejects with file and line, summarised, and fail the run unless
  * --allow-rejects. A file whose content hash matches the previous build's is copied from the
@@ -10,7 +10,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { DEFAULT_DB, queryRows, runSqlFile, sqlText } from "../lib/db.ts";
 import { InputError, type InputProblem } from "../lib/errors.ts";
-import type { PipelineStep, StepContext } from "../pipeline.ts";
+import type { PipelineStep, StepContext } from "./types.ts";
 import { detectLayout, readCsvColumns, type UndlLayout } from "../unga/layout.ts";
 import { attachPrevious, detachPrevious, sha256OfFile, type PreviousFile } from "../unga/previous.ts";
 
@@ -162,7 +162,6 @@ export async function ingestUndlFiles(ctx: StepContext): Promise<UndlFile[]> {
 
 export const step: PipelineStep = {
   name: "ingest UNDL bulk vote files (sources/unga/)",
-  order: 10,
   async run(ctx) {
     await ingestUndlFiles(ctx);
   },

@@ -1,0 +1,30 @@
+/**
+ * What an ingest step is and what it is given: a leaf module (types only), so that the build and the steps
+ * import it instead of one another.
+ */
+import type { Database } from "../lib/db.ts";
+import type { Logger } from "../lib/log.ts";
+import type { CuratedSources } from "../sources.ts";
+
+export interface PipelineOptions {
+  sourcesDir?: string;
+  dbPath?: string;
+  logger?: Logger;
+  /** Skip the SHA-256 check of curated sources (used by tests that build from fixtures). */
+  checkChecksums?: boolean;
+  /** Passed to steps that accept it (e.g. allow rejected rows in bulk vote files). */
+  allowRejects?: boolean;
+}
+
+export interface StepContext {
+  db: Database;
+  sources: CuratedSources;
+  sourcesDir: string;
+  log: Logger;
+  options: PipelineOptions;
+}
+
+export interface PipelineStep {
+  name: string;
+  run(ctx: StepContext): Promise<void>;
+}
