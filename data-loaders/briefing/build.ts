@@ -1,5 +1,5 @@
 /**
- * Build briefings/<cycle>/ (briefing.md, briefing.html, briefing.pdf, charts/*.svg) from the database.
+ * Build briefings/<cycle>/ (briefing.md, briefing.html, briefing.pdf, briefing.json, charts/*.svg) from the database.
  * Everything is written into a temporary folder next to the target and swapped in at the end, so a failed
  * run leaves the previous briefing untouched.
  */
@@ -56,6 +56,8 @@ export async function buildBriefing(options: BriefingOptions): Promise<BriefingR
     const html = renderHtml(doc);
     writeFileSync(join(tmp, "briefing.md"), renderMarkdown(doc));
     writeFileSync(join(tmp, "briefing.html"), html);
+    // The document itself, for the site's Briefings page: it renders the same model, not a re-read of the text.
+    writeFileSync(join(tmp, "briefing.json"), `${JSON.stringify(doc)}\n`);
     for (const c of charts) writeFileSync(join(tmp, c.file), c.svg);
     if (options.pdf !== false) {
       await log.step("print the PDF with headless Chromium", () =>
@@ -72,7 +74,7 @@ export async function buildBriefing(options: BriefingOptions): Promise<BriefingR
     rmSync(tmp, { recursive: true, force: true });
     throw e;
   }
-  const files = ["briefing.md", "briefing.html", ...(options.pdf !== false ? ["briefing.pdf"] : []), ...charts.map((c) => c.file)];
+  const files = ["briefing.md", "briefing.html", "briefing.json", ...(options.pdf !== false ? ["briefing.pdf"] : []), ...charts.map((c) => c.file)];
   return { dir: target, files, warnings: log.warnings };
 }
 

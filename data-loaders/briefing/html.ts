@@ -9,16 +9,26 @@ export function escapeHtml(s: string): string {
   return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 }
 
-function text(content: Inline[]): string {
-  return content.map((c) => (typeof c === "string" ? escapeHtml(c) : `<sup class="fn"><a href="#note-${c.note}" id="ref-${c.note}">${c.note}</a></sup>`)).join("");
+/**
+ * How the body is written: charts inline or as files, a prefix for every id (several briefings on one site
+ * page), and the heading level of the sections (2 in the briefing file, deeper inside a site page).
+ */
+export interface BodyOptions {
+  charts?: "inline" | "files";
+  idPrefix?: string;
+  headingLevel?: number;
 }
 
-function block(b: Block): string {
+function text(content: Inline[], p = ""): string {
+  return content.map((c) => (typeof c === "string" ? escapeHtml(c) : `<sup class="fn"><a href="#${p}note-${c.note}" id="${p}ref-${c.note}">${c.note}</a></sup>`)).join("");
+}
+
+function block(b: Block, p = ""): string {
   switch (b.kind) {
     case "paragraph":
-      return `<p>${text(b.content)}</p>`;
+      return `<p>${text(b.content, p)}</p>`;
     case "list":
-      return `<ul>\n${b.items.map((i) => `<li>${text(i)}</li>`).join("\n")}\n</ul>`;
+      return `<ul>\n${b.items.map((i) => `<li>${text(i, p)}</li>`).join("\n")}\n</ul>`;
     case "table": {
       const cls = (i: number) => (b.align[i] === "right" ? ' class="num"' : "");
       const head = b.head.map((h, i) => `<th scope="col"${cls(i)}>${escapeHtml(h)}</th>`).join("");
@@ -26,10 +36,10 @@ function block(b: Block): string {
       const cols = b.widths ? `<colgroup>${b.widths.map((w) => `<col style="width:${w}%">`).join("")}</colgroup>\n` : "";
       // A short table is kept on one page; a long one may break between rows (the header repeats).
       const classes = [b.className, b.rows.length <= 12 && b.className !== "trend" ? "keep" : undefined].filter(Boolean).join(" ");
-      return `<table${classes ? ` class="${classes}"` : ""}>\n<caption>${text(b.caption)}</caption>\n${cols}<thead><tr>${head}</tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table>`;
+      return `<table${classes ? ` class="${classes}"` : ""}>\n<caption>${text(b.caption, p)}</caption>\n${cols}<thead><tr>${head}</tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table>`;
     }
     case "chart":
-      return `<figure class="chart">\n${b.svg}\n<figcaption>${escapeHtml(b.title)}<sup class="fn"><a href="#note-${b.note}">${b.note}</a></sup>. <span class="alt">${escapeHtml(b.description)}</span></figcaption>\n</figure>`;
+      return `<figure class="chart">\n${b.svg}\n<figcaption>${escapeHtml(b.title)}<sup class="fn"><a href="#${p}note-${b.note}">${b.note}</a></sup>. <span class="alt">${escapeHtml(b.description)}</span></figcaption>\n</figure>`;
   }
 }
 
@@ -76,14 +86,25 @@ ol.notes { font-size: 7.5pt; color: var(--muted); padding-left: 6mm; }
 ol.notes li { margin-bottom: 0.6mm; word-break: break-word; }
 `;
 
-export function renderHtml(doc: Briefing, charts: "inline" | "files" = "inline"): string {
-  const sections = doc.sections
+/** The sections of the briefing, each with its heading and blocks. */
+export function renderSections(doc: Briefing, options: BodyOptions = {}): string {
+  const { charts = "inline", idPrefix: p = "", headingLevel: h = 2 } = options;
+  return doc.sections
     .map((s) => {
-      const blocks = s.blocks.map((b) => (b.kind === "chart" && charts === "files" ? block({ ...b, svg: `<img src="${escapeHtml(b.file)}" alt="${escapeHtml(b.description)}">` }) : block(b)));
-      return `<section id="${s.id}"${s.pageBreak ? ' class="break"' : ""}>\n<h2>${escapeHtml(s.title)}</h2>\n${blocks.join("\n")}\n</section>`;
+      const blocks = s.blocks.map((b) => (b.kind === "chart" && charts === "files" ? block({ ...b, svg: `<img src="${escapeHtml(b.file)}" alt="${escapeHtml(b.description)}">` }, p) : block(b, p)));
+      return `<section id="${p}${s.id}"${s.pageBreak ? ' class="break"' : ""}>\n<h${h}>${escapeHtml(s.title)}</h${h}>\n${blocks.join("\n")}\n</section>`;
     })
     .join("\n");
-  const notes = doc.notes.map((n, i) => `<li id="note-${i + 1}">${escapeHtml(n)}</li>`).join("\n");
+}
+
+/** The numbered notes, each with the source of the figures that cite it. */
+export function renderNotes(doc: Briefing, idPrefix = ""): string {
+  return doc.notes.map((n, i) => `<li id="${idPrefix}note-${i + 1}">${escapeHtml(n)}</li>`).join("\n");
+}
+
+export function renderHtml(doc: Briefing, charts: "inline" | "files" = "inline"): string {
+  const sections = renderSections(doc, { charts });
+  const notes = renderNotes(doc);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -51,20 +51,20 @@ export function htmlTable<T extends object>(rows: T[], options: TableOptions<T>)
  * as accessible name and aria-describedby pointing at its data table (collapsed under the chart, open in print).
  */
 export async function chartFigure<T extends object>(chart: Chart, table: TableOptions<T> & { id: string; rows: T[]; caption: string }, figureId?: string): Promise<string> {
-  const svg = await renderSvg(chart.spec, { describedBy: table.id });
+  const svg = await renderSvg(chart.spec, { describedBy: table.id, decimals: 1 });
   return [
     `<figure class="chart"${figureId ? ` id="${escapeHtml(figureId)}"` : ""}>`,
-    `<div class="chart-svg">${inlineSvg(svg)}</div>`,
+    `<div class="chart-svg">${pageHtml(svg)}</div>`,
     `<details class="alt"><summary>Data table: ${escapeHtml(table.caption)}</summary>${htmlTable(table.rows, table)}</details>`,
     `</figure>`,
   ].join("");
 }
 
 /**
- * SVG made safe as page text: on one line (a blank line would end Markdown's HTML block) and without `$`
- * (Framework reads `${…}` in page text as a JavaScript expression).
+ * HTML (an inline SVG, a rendered briefing) made safe as page text: on one line (a blank line would end
+ * Markdown's HTML block) and without `$` (Framework reads `${…}` in page text as a JavaScript expression).
  */
-export function inlineSvg(svg: string): string {
+export function pageHtml(svg: string): string {
   return svg.replace(/\s*\n\s*/g, " ").replaceAll("$", "&#36;");
 }
 
