@@ -57,7 +57,7 @@ runLoader("index.md", async () => {
     kpi(
       formatNumber(partiesAtEnd?.states ?? partiesToday?.states),
       `States Parties ${partiesAtEnd ? `at the ${e(partiesAtEnd.label)}` : e(partiesToday?.label ?? "")}; ${formatNumber(partiesToday?.states)} ${e(partiesToday?.label ?? "today")}`,
-      `Source: <a href="./universalization">membership_counts</a> (state_status: UN Treaty Collection; report paras 63–64)`,
+      `Source: <a href="./universalization">membership_counts</a> (state_status: UN Treaty Collection participation table)`,
     ),
     kpi(
       formatNumber(signatoriesToday?.states),
@@ -146,7 +146,7 @@ runLoader("index.md", async () => {
       `<p class="source">Source: view <code>pillar_trends</code> (judged in <code>indicator_trends</code> by each indicator's polarity), from the indicator tables of the progress report. The same chart opens the <a href="./briefings">briefing</a>.</p>`,
       "## States Parties over time",
       membershipFigure,
-      `<p class="source">Source: view <code>membership_counts</code> over <code>state_status</code>, built from UN Treaty Collection dates (MTDSG XXVI-6) and the 13MSP report (paras 63–64). See <a href="./downloads">Downloads</a>.</p>`,
+      `<p class="source">Source: view <code>membership_counts</code> over <code>state_status</code>, built from the UN Treaty Collection participation table (MTDSG XXVI-6, status as at 3 February 2026), which dates every signature, ratification and withdrawal to the day, so the counts on every date are exact (entry into force under Article 17). See <a href="./downloads">Downloads</a>.</p>`,
       "## Support in the UN General Assembly",
       ungaFigure,
       `<p class="source">Source: view <code>unga_resolution_votes</code> (UN Digital Library voting records; CCM website vote totals). Explore votes by State on the <a href="./universalization">Universalization</a> page.</p>`,
