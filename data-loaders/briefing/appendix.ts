@@ -23,10 +23,11 @@ export function annexSection(ctx: Context): Section {
     blocks.push({
       kind: "table",
       caption: ["Annex table. Consistency issues in the progress report", note],
-      head: ["Paragraph", "Kind", "Severity", "Expected", "Found", "Explanation"],
-      align: ["left", "left", "left", "left", "left", "left"],
-      widths: [10, 13, 9, 17, 17, 34],
-      rows: issues.map((i) => [[i.paragraph, i.related].filter(Boolean).join(" / ") || "–", i.kind.replaceAll("_", " "), i.severity, i.expected ?? "–", i.found ?? "–", i.explanation]),
+      // Numbered, so a sentence that gives a contested figure can point to its item ("see annex item 5").
+      head: ["No.", "Paragraph", "Kind", "Severity", "Expected", "Found", "Explanation"],
+      align: ["right", "left", "left", "left", "left", "left", "left"],
+      widths: [4, 10, 12, 8, 16, 16, 34],
+      rows: issues.map((i, n) => [String(n + 1), [i.paragraph, i.related].filter(Boolean).join(" / ") || "–", i.kind.replaceAll("_", " "), i.severity, i.expected ?? "–", i.found ?? "–", i.explanation]),
       className: "issues",
     });
   }
@@ -41,7 +42,7 @@ export function aboutSection(ctx: Context): Section {
     content: [
       `Every figure in this briefing is read from the ccm-trends database, built from ${countPhrase(ctx.data.datasets.length)} curated datasets`,
       datasetsNote,
-      `; every number carries a note with its source. Changes compare a value with the latest earlier cycle in which the indicator was measured; a value the report gives as N/A is "not measured", never zero. Whether a movement is an improvement depends on the indicator's polarity (for example, fewer confirmed cases of use is better).`,
+      `; every number carries a note with its source. Changes compare a value with the latest earlier cycle in which the indicator was measured; a value the report gives as N/A is "not measured", never zero. Whether a movement is an improvement depends on the indicator's polarity (for example, fewer confirmed cases of use is better); a value that falls because nobody is left to do it (every State Party in the group has completed) is completion, not decline. A share is taken of the group the indicator counts among (affected States Parties, States Parties with victims, extension requests, …), with the report's own count for that cycle, or of the States Parties during the reporting period; where that size is not known, no share is given. Largest movements are ranked within a unit: a change in women or delegations is not ranked against a change in States Parties.`,
     ],
   });
   blocks.push({

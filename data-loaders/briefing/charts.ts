@@ -11,6 +11,7 @@ export const CHART_FONT = "DejaVu Sans";
 /** Colours for judgements, readable in greyscale print as well (different lightness). */
 export const JUDGEMENT_COLOURS: Record<string, string> = {
   improved: "#1b7837",
+  completed: "#5aae61",
   held: "#8c8c8c",
   declined: "#b2182b",
   "not comparable": "#d9d9d9",
@@ -125,7 +126,7 @@ export interface JudgementBar {
   order: number;
 }
 
-/** Per pillar, stacked counts of indicators that improved, held, declined or cannot be compared. */
+/** Per pillar, stacked counts of indicators that improved, completed, held, declined or cannot be compared. */
 export function judgementBarsSpec(title: string, subtitle: string, description: string, bars: JudgementBar[], pillars: string[]): TopLevelSpec {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",

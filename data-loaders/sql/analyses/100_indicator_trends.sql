@@ -185,6 +185,8 @@ SELECT
   CASE WHEN s.group_size > 0 AND s.value IS NOT NULL THEN round(s.value / s.group_size, 4) END AS share,
   s.completion_group,
   s.completion_group_size,
+  s.completion_group_label,
+  CASE WHEN s.completion_group_size IS NOT NULL THEN 'para ' || s.completion_paragraph END AS completion_source,
   s.cycle_note,
   CASE s.judgement_basis
     WHEN 'not measured' THEN 'not comparable'
