@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { composeBriefing } from "../data-loaders/briefing/compose.ts";
 import { renderMarkdown } from "../data-loaders/briefing/markdown.ts";
 import { loadBriefingData } from "../data-loaders/briefing/data.ts";
-import { closeDatabase, queryRows, type Database } from "../data-loaders/lib/db.ts";
-import { openBuiltDb } from "./helpers/db.ts";
+import { closeDatabase, openDatabase, queryRows, sqlText, type Database } from "../data-loaders/lib/db.ts";
+import { builtDbPath, openBuiltDb } from "./helpers/db.ts";
 
 type Row = Record<string, unknown>;
 
@@ -183,5 +183,39 @@ describe("statements of the same quantity", () => {
       "SELECT relation_id, count(DISTINCT value) AS values, count(value) AS terms FROM count_relation_terms WHERE relation_id IN ('R36','R37','R38','R39','R40','R41','R42','R43','R44') GROUP BY relation_id ORDER BY relation_id",
     );
     expect(rows.map((r) => `${r.relation_id}:${r.values}/${r.terms}`)).toEqual(["R36:1/2", "R37:1/2", "R38:1/2", "R39:1/2", "R40:1/2", "R41:1/2", "R42:1/2", "R43:1/2", "R44:1/2"]);
+  });
+});
+
+describe("the data test of scopes and denominators (checks/indicator_scopes.sql)", () => {
+  /** The check on copies of the built tables, after `change` has edited them. */
+  async function problems(change: string): Promise<string[]> {
+    const scratch = await openDatabase();
+    try {
+      await scratch.conn.run(`ATTACH '${builtDbPath().replaceAll("'", "''")}' AS built (READ_ONLY)`);
+      for (const t of ["indicators", "indicator_scopes", "scope_groups", "scope_sizes", "findings", "indicator_trends"]) {
+        await scratch.conn.run(`CREATE TABLE ${t} AS SELECT * FROM built.${t}`);
+      }
+      if (change) await scratch.conn.run(change);
+      return (await queryRows<{ problem: string }>(scratch.conn, sqlText("checks/indicator_scopes.sql"))).map((r) => r.problem);
+    } finally {
+      closeDatabase(scratch);
+    }
+  }
+
+  it("passes on the real sources", async () => {
+    expect(await problems("")).toEqual([]);
+  });
+
+  it("fails when a hand-typed group size drifts from the paragraph's count, or an indicator has no scope", async () => {
+    expect(await problems("UPDATE scope_sizes SET size = 11 WHERE scope_group = 'affected'")).toEqual([
+      "scope_sizes: affected in 13MSP is 11 (para 104), but finding:13MSP-104-1 counts 10: correct sources/scope_sizes.csv or the term",
+    ]);
+    expect(await problems("DELETE FROM indicator_scopes WHERE indicator_id = '20.1'")).toEqual(["indicator 20.1 has no row in sources/indicator_scopes.csv: add its scope group"]);
+  });
+
+  it("fails when the 13MSP States Parties denominator is not para 264's 112", async () => {
+    expect(await problems("UPDATE indicator_trends SET denominator = 111 WHERE scope_group = 'states_parties' AND cycle = '13MSP'")).toEqual([
+      "indicator_trends divides 13MSP cycle shares by 111 States Parties, but para 264 counts 112 States Parties during the period (finding 13MSP-264-1): check state_status for the period",
+    ]);
   });
 });
