@@ -154,17 +154,24 @@ describe("cycles, records and contested figures", () => {
   });
 
   it("47.2's 26 says that para 239 and the summary give 25, and points to both annex items", async () => {
-    const contested = await queryRows<Row>(db.conn, "SELECT paragraph, value, other_figure FROM indicator_contested WHERE indicator_id = '47.2' ORDER BY paragraph");
+    const contested = await queryRows<Row>(db.conn, "SELECT against, paragraph, value, other_figure FROM indicator_contested WHERE indicator_id = '47.2' ORDER BY paragraph");
     expect(contested).toEqual([
-      { paragraph: "239", value: 26, other_figure: 25 },
-      { paragraph: "II.J.2", value: 26, other_figure: 25 },
+      { against: "report", paragraph: "239", value: 26, other_figure: 25 },
+      { against: "report", paragraph: "II.J.2", value: 26, other_figure: 25 },
     ]);
     const s = line("Twenty-six (26) States Parties reported having disseminated CCM obligations");
-    const items = /contested: para 239 and summary item II\.J\.2 give 25 \(annex items (\d+) and (\d+)\)/.exec(s);
+    const items = /contested: para 239 and summary item II\.J\.2 give 25 \(consistency annex, items (\d+) and (\d+)\)/.exec(s);
     expect(items, s).not.toBeNull();
     const annex = md.split("## Annex")[1]!;
     expect(line(`| ${items![1]} | 239 / indicator 47.2 |`)).toContain("parts vs whole");
     expect(annex).toContain(`| ${items![2]} | II.J.2 / indicator 47.2 |`);
+  });
+
+  it("11.2's 31 says that the UN's voting records give 25 and points to the records annex", () => {
+    const s = line("Thirty-one (31) States not party voted in favour of the CCM UNGA resolution");
+    const item = /contested: the UN's records give 25 \(records annex, item (\d+)\)/.exec(s);
+    expect(item, s).not.toBeNull();
+    expect(line(`| ${item![1]} | indicator 11.2, 13MSP column |`)).toContain("31 (printed");
   });
 });
 

@@ -1,7 +1,23 @@
 /** The annex of the report's internal inconsistencies, and the section about the data. */
-import type { Block, Section } from "./model.ts";
+import type { Block, Inline, Section } from "./model.ts";
 import { countPhrase } from "./number-words.ts";
 import type { Context } from "./context.ts";
+
+/**
+ * An annex table of issues, its rows numbered from 1 in a first "No." column, so that a sentence giving a contested
+ * figure can point to its row ("consistency annex, item 5"; "records annex, item 3"). Every other column is text.
+ */
+function numberedIssues(caption: Inline[], head: string[], widths: number[], rows: string[][]): Block {
+  return {
+    kind: "table",
+    caption,
+    head: ["No.", ...head],
+    align: ["right", ...head.map(() => "left" as const)],
+    widths: [4, ...widths],
+    rows: rows.map((r, n) => [String(n + 1), ...r]),
+    className: "issues",
+  };
+}
 
 export function annexSection(ctx: Context): Section {
   const issues = ctx.data.issues;
@@ -20,18 +36,55 @@ export function annexSection(ctx: Context): Section {
         ". Errors are contradictions as printed; warnings may have an explanation that the report gives elsewhere.",
       ],
     });
-    blocks.push({
-      kind: "table",
-      caption: ["Annex table. Consistency issues in the progress report", note],
-      // Numbered, so a sentence that gives a contested figure can point to its item ("see annex item 5").
-      head: ["No.", "Paragraph", "Kind", "Severity", "Expected", "Found", "Explanation"],
-      align: ["right", "left", "left", "left", "left", "left", "left"],
-      widths: [4, 10, 12, 8, 16, 16, 34],
-      rows: issues.map((i, n) => [String(n + 1), [i.paragraph, i.related].filter(Boolean).join(" / ") || "–", i.kind.replaceAll("_", " "), i.severity, i.expected ?? "–", i.found ?? "–", i.explanation]),
-      className: "issues",
-    });
+    blocks.push(
+      numberedIssues(
+        ["Annex table. Consistency issues in the progress report", note],
+        ["Paragraph", "Kind", "Severity", "Expected", "Found", "Explanation"],
+        [10, 12, 8, 16, 16, 34],
+        issues.map((i) => [[i.paragraph, i.related].filter(Boolean).join(" / ") || "–", i.kind.replaceAll("_", " "), i.severity, i.expected ?? "–", i.found ?? "–", i.explanation]),
+      ),
+    );
   }
   return { id: "annex", title: "Annex: consistency issues in the report", blocks, pageBreak: true };
+}
+
+/** The annex of the report's statements that the UN's own records (votes, treaty actions) contradict. */
+export function recordAnnexSection(ctx: Context): Section {
+  const issues = ctx.data.recordIssues;
+  const blocks: Block[] = [];
+  if (!issues) {
+    blocks.push({ kind: "paragraph", content: ["The database has no comparison of the report with the UN's records (report_record_issues), so this annex is empty."] });
+  } else if (issues.length === 0) {
+    blocks.push({ kind: "paragraph", content: ["Every statement of the report about UNGA votes and membership that the UN's records can check agrees with them."] });
+  } else {
+    const note = ctx.notes.cite(
+      `Comparisons of ccm-trends (view report_vs_record) of ${ctx.dataset("report_facts")}, ${ctx.dataset("indicator_values")} and ${ctx.dataset("findings")} with the UN Digital Library voting records (table unga_votes) and ${ctx.dataset("state_events")}.`,
+    );
+    blocks.push({
+      kind: "paragraph",
+      content: [
+        `${countPhrase(issues.length, { capitalize: true })} ${issues.length === 1 ? "statement" : "statements"} of the report about UNGA votes or membership ${issues.length === 1 ? "disagrees" : "disagree"} with the UN's own records${severities(issues.map((i) => i.severity))}`,
+        note,
+        ". Each row gives both sides and the definition used to read the record; where the report's words allow another reading, the record's figure under that reading is given too.",
+      ],
+    });
+    blocks.push(
+      numberedIssues(
+        ["Annex table. The report against the UN's records", note],
+        ["Paragraph", "Subject", "Severity", "The report says", "The record says", "Sources and definition"],
+        [9, 17, 8, 19, 19, 24],
+        issues.map((i) => [
+          i.paragraph,
+          i.subject,
+          i.severity,
+          i.report_says,
+          i.record_says,
+          `${i.report_source}; ${i.record_source}. ${i.definition}${i.alternative_definition ? ` (other reading: ${i.alternative_definition})` : ""}.`,
+        ]),
+      ),
+    );
+  }
+  return { id: "annex-records", title: "Annex: the report against the UN's records", blocks, pageBreak: true };
 }
 
 export function aboutSection(ctx: Context): Section {

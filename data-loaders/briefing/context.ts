@@ -65,24 +65,33 @@ function placeOf(paragraph: string | null): string {
 }
 
 /**
- * How the report contradicts a row's value (view indicator_contested): the other figures it gives, where, and the
- * annex items (1-based, in the annex's order) of the consistency issues, so the sentence can point to the check.
+ * How the report (or the UN's records) contradict a row's value (view indicator_contested): the other figures, where
+ * they are given, and the numbered rows of the annex tables, so the sentence points to the check.
  */
 export function contestedPhrase(ctx: Context, r: TrendRow): string | undefined {
-  const issues = ctx.data.issues ?? [];
   const rows = (ctx.data.contested ?? []).filter((c) => c.indicator_id === r.indicator_id && c.cycle === r.cycle);
-  const items = rows
+  const parts: string[] = [];
+  const internal = rows.filter((c) => c.against === "report");
+  const issues = ctx.data.issues ?? [];
+  const items = internal
     .map((c) => issues.findIndex((i) => i.kind === c.kind && i.paragraph === c.paragraph && i.related === c.related && i.expected === c.expected && i.found === c.found) + 1)
     .filter((n) => n > 0)
     .sort((a, b) => a - b);
-  if (!items.length) return undefined;
-  const byFigure = new Map<string, string[]>();
-  for (const c of rows) {
-    const key = c.other_figure === null ? "" : String(c.other_figure);
-    byFigure.set(key, [...(byFigure.get(key) ?? []), placeOf(c.paragraph)]);
+  if (items.length) {
+    const byFigure = new Map<string, string[]>();
+    for (const c of internal) {
+      const key = c.other_figure === null ? "" : String(c.other_figure);
+      byFigure.set(key, [...(byFigure.get(key) ?? []), placeOf(c.paragraph)]);
+    }
+    const gives = [...byFigure].map(([figure, places]) => (figure ? `${listPlain(places)} ${places.length === 1 ? "gives" : "give"} ${figure}` : `${listPlain(places)} ${places.length === 1 ? "disagrees" : "disagree"}`));
+    parts.push(`${listPlain(gives)} (consistency annex, ${items.length === 1 ? "item" : "items"} ${listPlain(items.map(String))})`);
   }
-  const gives = [...byFigure].map(([figure, places]) => (figure ? `${listPlain(places)} ${places.length === 1 ? "gives" : "give"} ${figure}` : `${listPlain(places)} ${places.length === 1 ? "disagrees" : "disagree"}`));
-  return `contested: ${listPlain(gives)} (annex ${items.length === 1 ? "item" : "items"} ${listPlain(items.map(String))})`;
+  const records = ctx.data.recordIssues ?? [];
+  for (const c of rows.filter((x) => x.against === "records")) {
+    const n = records.findIndex((i) => i.paragraph === c.paragraph && i.report_says === c.expected && i.record_says === c.found) + 1;
+    if (n > 0) parts.push(`the UN's records give ${c.other_figure ?? "another figure"} (records annex, item ${n})`);
+  }
+  return parts.length ? `contested: ${listPlain(parts)}` : undefined;
 }
 
 export function refOf(r: TrendRow): string {

@@ -180,6 +180,8 @@ export interface IssueRow {
 export interface ContestedRow {
   indicator_id: string;
   cycle: string;
+  /** 'report' (a consistency issue of the report itself) or 'records' (the UN's records, report_record_issues). */
+  against: string;
   /** The other figure the report gives for the same quantity, when the issue states one. */
   other_figure: number | null;
   kind: string;
@@ -187,6 +189,20 @@ export interface ContestedRow {
   related: string | null;
   expected: string | null;
   found: string | null;
+  explanation: string;
+}
+
+export interface RecordIssueRow {
+  topic: string;
+  severity: string;
+  subject: string;
+  paragraph: string;
+  report_says: string;
+  record_says: string;
+  definition: string;
+  alternative_definition: string | null;
+  report_source: string;
+  record_source: string;
   explanation: string;
 }
 
@@ -206,6 +222,8 @@ export interface BriefingData {
   namedStates: NamedStatesRow[] | null;
   issues: IssueRow[] | null;
   contested: ContestedRow[] | null;
+  /** Statements of the report that the UN's records contradict (view report_record_issues). */
+  recordIssues: RecordIssueRow[] | null;
   /** Names of the relations the briefing wanted but the database lacks. */
   missing: string[];
 }
@@ -267,6 +285,7 @@ export async function loadBriefingData(conn: DuckDBConnection, cycle: string): P
     namedStates: await optional(["findings", "finding_states"], () => query<NamedStatesRow>(conn, "named_states.sql", cycle)),
     issues: await optional(["consistency_issues"], () => query<IssueRow>(conn, "consistency_issues.sql")),
     contested: await optional(["indicator_contested"], () => query<ContestedRow>(conn, "indicator_contested.sql", cycle)),
+    recordIssues: await optional(["report_record_issues"], () => query<RecordIssueRow>(conn, "report_record_issues.sql")),
     missing: missing.sort(),
   };
 }
