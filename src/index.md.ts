@@ -11,6 +11,7 @@ interface CycleTrend {
   cycle: string;
   indicators: number;
   improved: number;
+  completed: number;
   declined: number;
   is_latest: boolean;
 }
@@ -19,12 +20,14 @@ interface Movement {
   indicator_id: string;
   pillar_code: string;
   text: string;
+  unit: string | null;
   polarity: string;
   previous_cycle: string;
   previous_value: number;
   value: number;
   change_since_previous: number;
   judgement: string;
+  judgement_reason: string | null;
   source_ref: string | null;
 }
 
@@ -65,7 +68,7 @@ runLoader("index.md", async () => {
       `Source: <a href="./universalization">membership_counts</a>`,
     ),
     kpi(
-      `${latest.improved} <span class="dir-good">▲ improved</span> · ${latest.declined} <span class="dir-bad">▼ declined</span>`,
+      `${latest.improved} <span class="dir-good">▲ improved</span> · ${latest.declined} <span class="dir-bad">▼ declined</span>${latest.completed ? ` · ${latest.completed} <span class="dir-good">✓ completed</span>` : ""}`,
       `Indicators, ${e(latest.cycle)} vs ${e(previous)} (of ${latest.indicators})`,
       `Source: view <code>cycle_trends</code> (indicator tables of the progress report)`,
     ),
@@ -79,13 +82,14 @@ runLoader("index.md", async () => {
 
   const moves = data.moves.length
     ? htmlTable(data.moves, {
-        caption: `Largest changes between ${previous} and ${latest.cycle} (view largest_movements, ranked by the size of the move)`,
+        caption: `Largest improvements and declines between ${previous} and ${latest.cycle}: the three largest counted in States Parties, then the largest of each other unit (view largest_movements, ranked within each unit)`,
         columns: [
           { key: "indicator_id", label: "Indicator", html: (m) => `<a href="./pillars/${e(m.pillar_code)}#indicator-${e(m.indicator_id)}">${e(m.indicator_id)}</a>` },
           { key: "text", label: "What it counts" },
+          { key: "unit", label: "Unit" },
           { key: "previous_value", label: previous, numeric: true },
           { key: "value", label: latest.cycle, numeric: true },
-          { key: "change_since_previous", label: "Change", html: (m) => changeBadge(m.change_since_previous, m.judgement) },
+          { key: "change_since_previous", label: "Change", html: (m) => changeBadge(m.change_since_previous, m.judgement, m.judgement_reason) },
           { key: "polarity", label: "Direction", html: (m) => e(POLARITY_LABEL[m.polarity] ?? m.polarity) },
           { key: "source_ref", label: "Source" },
         ],
@@ -101,6 +105,7 @@ runLoader("index.md", async () => {
       { key: "indicators", label: "Indicators", numeric: true },
       { key: "improved", label: "Improved", numeric: true },
       { key: "declined", label: "Declined", numeric: true },
+      { key: "completed", label: "Completed", numeric: true },
       { key: "held", label: "Held", numeric: true },
       { key: "not_comparable", label: "Not comparable", numeric: true },
     ],

@@ -6,23 +6,9 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows, sqlText } from "../lib/db.ts";
 
-import type { CycleRow, TrendRow, PillarRow, MovementRow, DatasetRow, MembershipRow, WithdrawalRow, UngaRow, LowestSinceRow, YesByStatusRow, VoteShiftRow, NamedStatesRow, IssueRow } from "../lib/view-rows.ts";
+import type { CycleRow, TrendRow, PillarRow, MovementRow, DatasetRow, MembershipRow, WithdrawalRow, UngaRow, LowestSinceRow, YesByStatusRow, VoteShiftRow, NamedStatesRow, IssueRow, ContestedRow, RecordIssueRow } from "../lib/view-rows.ts";
 
-export type { CycleRow, TrendRow, PillarRow, MovementRow, DatasetRow, MembershipRow, WithdrawalRow, UngaRow, LowestSinceRow, YesByStatusRow, VoteShiftRow, NamedStatesRow, IssueRow };
-
-export interface RecordIssueRow {
-  topic: string;
-  severity: string;
-  subject: string;
-  paragraph: string;
-  report_says: string;
-  record_says: string;
-  definition: string;
-  alternative_definition: string | null;
-  report_source: string;
-  record_source: string;
-  explanation: string;
-}
+export type { CycleRow, TrendRow, PillarRow, MovementRow, DatasetRow, MembershipRow, WithdrawalRow, UngaRow, LowestSinceRow, YesByStatusRow, VoteShiftRow, NamedStatesRow, IssueRow, ContestedRow, RecordIssueRow };
 
 export interface BriefingData {
   cycle: string;
@@ -39,6 +25,7 @@ export interface BriefingData {
   voteShifts: VoteShiftRow[] | null;
   namedStates: NamedStatesRow[] | null;
   issues: IssueRow[] | null;
+  contested: ContestedRow[] | null;
   /** Statements of the report that the UN's records contradict (view report_record_issues). */
   recordIssues: RecordIssueRow[] | null;
   /** Names of the relations the briefing wanted but the database lacks. */
@@ -93,6 +80,7 @@ export async function loadBriefingData(conn: DuckDBConnection, cycle: string): P
     voteShifts: before(await optional(["unga_vote_shifts"], () => query<VoteShiftRow>(conn, "unga_vote_shifts.sql"))),
     namedStates: await optional(["findings", "finding_states"], () => query<NamedStatesRow>(conn, "named_states.sql", cycle)),
     issues: await optional(["consistency_issues"], () => query<IssueRow>(conn, "consistency_issues.sql")),
+    contested: await optional(["indicator_contested"], () => query<ContestedRow>(conn, "indicator_contested.sql", cycle)),
     recordIssues: await optional(["report_record_issues"], () => query<RecordIssueRow>(conn, "report_record_issues.sql")),
     missing: missing.sort(),
   };

@@ -13,6 +13,7 @@ export const CHART_TEXT = "#333";
 /** Judgements of indicator_trends, readable in greyscale print as well (different lightness). */
 export const JUDGEMENT_COLOURS: Record<string, string> = {
   improved: "#1b7837",
+  completed: "#5aae61",
   held: "#8c8c8c",
   declined: "#b2182b",
   "not comparable": "#d9d9d9",

@@ -95,7 +95,7 @@ interface JudgementBar {
   order: number;
 }
 
-/** Per pillar, stacked counts of indicators that improved, held, declined or cannot be compared. */
+/** Per pillar, stacked counts of indicators that improved, completed, held, declined or cannot be compared. */
 function judgementBarsSpec(title: string, subtitle: string, description: string, bars: JudgementBar[], pillars: string[]): TopLevelSpec {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
@@ -122,18 +122,19 @@ function judgementBarsSpec(title: string, subtitle: string, description: string,
 
 const JUDGEMENTS = [
   ["improved", "improved"],
+  ["completed", "completed"],
   ["held", "held"],
   ["declined", "declined"],
   ["not_comparable", "not comparable"],
 ] as const;
 
-/** Per pillar, how many indicators improved, held, declined or cannot be compared (view pillar_trends). */
+/** Per pillar, how many indicators improved, completed, held, declined or cannot be compared (view pillar_trends). */
 export function judgementBarsChart(pillars: PillarRow[], previous: string, target: string): Chart {
   const bars = pillars.flatMap((p) =>
     JUDGEMENTS.filter(([k]) => p[k] > 0).map(([k, label], i) => ({ pillar: `${p.pillar_code}. ${p.pillar}`, judgement: label, indicators: p[k], order: i })),
   );
   const title = `Indicators by movement, ${previous} to ${target}, per pillar`;
-  const description = `Stacked horizontal bar chart: for each of the ${pillars.length} pillars, how many indicators improved, held, declined or cannot be compared between ${previous} and ${target}.`;
+  const description = `Stacked horizontal bar chart: for each of the ${pillars.length} pillars, how many indicators improved, completed, held, declined or cannot be compared between ${previous} and ${target}.`;
   const spec = judgementBarsSpec(title, "Judged by each indicator's polarity (is a rise good news?)", description, bars, pillars.map((p) => `${p.pillar_code}. ${p.pillar}`));
   return { spec, title, description };
 }

@@ -35,16 +35,28 @@ export interface TrendRow {
   previous_value: number | null;
   change_since_previous: number | null;
   secondary_change_since_previous: number | null;
+  secondary_direction: string | null;
+  secondary_streak: number | null;
+  secondary_record_to_date: string | null;
   first_cycle: string;
   first_value: number | null;
   change_since_first: number | null;
   direction: string;
   streak: number | null;
+  measured_to_date: number;
   record_to_date: string | null;
+  scope_group: string | null;
   denominator: number | null;
   denominator_basis: string | null;
+  denominator_source: string | null;
   share: number | null;
+  completion_group_label: string | null;
+  completion_source: string | null;
+  cycle_note: string | null;
+  /** improved, declined, held, completed or not comparable: judged once, in indicator_trends. */
   judgement: string;
+  judgement_basis: string;
+  judgement_reason: string;
   is_latest?: boolean;
   source_ref: string | null;
 }
@@ -57,6 +69,7 @@ export interface PillarRow {
   improved: number;
   declined: number;
   held: number;
+  completed: number;
   not_comparable: number;
 }
 
@@ -65,6 +78,11 @@ export interface MovementRow {
   pillar_code: string;
   rank_overall: number;
   rank_in_pillar: number;
+  unit: string | null;
+  /** Rank among the cycle's moves with the same unit and judgement. */
+  rank_in_unit: number;
+  /** Rank within the pillar among moves with the same unit. */
+  rank_in_pillar_unit: number;
   judgement: string;
 }
 
@@ -157,6 +175,36 @@ export interface IssueRow {
   related: string | null;
   expected: string | null;
   found: string | null;
+  explanation: string;
+}
+
+/** An indicator value the report contradicts elsewhere (view indicator_contested). */
+export interface ContestedRow {
+  indicator_id: string;
+  cycle: string;
+  /** 'report' (a consistency issue of the report itself) or 'records' (the UN's records, report_record_issues). */
+  against: string;
+  /** The other figure the report gives for the same quantity, when the issue states one. */
+  other_figure: number | null;
+  kind: string;
+  paragraph: string | null;
+  related: string | null;
+  expected: string | null;
+  found: string | null;
+  explanation: string;
+}
+
+export interface RecordIssueRow {
+  topic: string;
+  severity: string;
+  subject: string;
+  paragraph: string;
+  report_says: string;
+  record_says: string;
+  definition: string;
+  alternative_definition: string | null;
+  report_source: string;
+  record_source: string;
   explanation: string;
 }
 

@@ -82,13 +82,15 @@ export const POLARITY_LABEL: Record<string, string> = {
 
 /**
  * A change and its judgement from indicator_trends, e.g. "▲ +3 (improved)": arrow, signed number and the view's
- * word; the colour (class) only reinforces the word.
+ * word (improved, declined, held, completed, not comparable); the colour (class) only reinforces the word, and
+ * the view's reason is the tooltip. The site does not judge a change itself.
  */
-export function changeBadge(change: number | null, judgement: string | null): string {
+export function changeBadge(change: number | null, judgement: string | null, reason?: string | null): string {
   if (change === null || judgement === null) return "—";
   const arrow = change > 0 ? "▲" : change < 0 ? "▼" : "■";
-  const cls = judgement === "improved" ? "dir-good" : judgement === "declined" ? "dir-bad" : "dir-neutral";
-  return `<span class="${cls}">${arrow} ${change > 0 ? "+" : ""}${escapeHtml(formatNumber(change))} (${escapeHtml(judgement)})</span>`;
+  const cls = judgement === "improved" || judgement === "completed" ? "dir-good" : judgement === "declined" ? "dir-bad" : "dir-neutral";
+  const title = reason ? ` title="${escapeHtml(reason)}"` : "";
+  return `<span class="${cls}"${title}>${arrow} ${change > 0 ? "+" : ""}${escapeHtml(formatNumber(change))} (${escapeHtml(judgement)})</span>`;
 }
 
 /** Front matter and the page's Markdown, joined. */

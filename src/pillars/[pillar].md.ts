@@ -80,7 +80,7 @@ runLoader("pillars/[pillar].md", async () => {
       { key: "text", label: "What it counts" },
       { key: "polarity", label: "Direction", html: (r) => e(POLARITY_LABEL[r.polarity] ?? r.polarity) },
       ...cycles.map((c) => ({ key: c, label: c, numeric: true, html: (r: TrendRow) => cell(rowOf(r.indicator_id, c)) })),
-      { key: "change_since_previous", label: `Change in ${latest}`, html: (r: TrendRow) => (r.change_since_previous === null ? e(r.direction) : `${changeBadge(r.change_since_previous, r.judgement)} <span class="muted">vs ${e(r.previous_cycle ?? "")}</span>`) },
+      { key: "change_since_previous", label: `Change in ${latest}`, html: (r: TrendRow) => (r.change_since_previous === null ? e(r.direction) : `${changeBadge(r.change_since_previous, r.judgement, r.judgement_reason)} <span class="muted">vs ${e(r.previous_cycle ?? "")}</span>`) },
     ],
   });
 

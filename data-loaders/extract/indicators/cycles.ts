@@ -29,7 +29,7 @@ const OTHER_PERIOD = new RegExp(String.raw`(\d+(?:MSP|RC)) Progress Report cycle
 export function meetingName(cycle: string, file: string, line: number): string {
   const m = /^(\d+)(MSP|RC)$/.exec(cycle);
   const word = m ? ORDINAL_WORDS[Number(m[1]) - 1] : undefined;
-  if (!m || !word) throw new InputError({ file, line, expected: `a cycle such as 10MSP or 3RC (numbers up to ${ORDINAL_WORDS.length})`, found: JSON.stringify(cycle), fix: "check the table header, or extend ORDINAL_WORDS in data-loaders/extract/cycles.ts" });
+  if (!m || !word) throw new InputError({ file, line, expected: `a cycle such as 10MSP or 3RC (numbers up to ${ORDINAL_WORDS.length})`, found: JSON.stringify(cycle), fix: "check the table header, or extend ORDINAL_WORDS in data-loaders/extract/indicators/cycles.ts" });
   return `${word} ${m[2] === "MSP" ? "Meeting of States Parties" : "Review Conference"}`;
 }
 

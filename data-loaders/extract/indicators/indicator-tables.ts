@@ -182,7 +182,7 @@ export function parseIndicatorTables(reportText: string, reportFile: string): In
       // The rest of an indicator's text after a page break: no action, no values, right after the repeated header.
       const previous = indicators.at(-1);
       if (actionCell !== "" || !previousWasHeader || !previous || current === null || previous.continuedOnLine !== null) {
-        fail(lineNo, 3, "values for every cycle, or (after a repeated header) the rest of the previous indicator's text with an empty action cell", show(line.replaceAll("\t", " | ")), "this table shape is new: check the report text, or teach data-loaders/extract/indicator-tables.ts the shape");
+        fail(lineNo, 3, "values for every cycle, or (after a repeated header) the rest of the previous indicator's text with an empty action cell", show(line.replaceAll("\t", " | ")), "this table shape is new: check the report text, or teach data-loaders/extract/indicators/indicator-tables.ts the shape");
       }
       previous.text = `${previous.text} ${text}`;
       previous.continuedOnLine = lineNo;
@@ -208,7 +208,7 @@ export function parseIndicatorTables(reportText: string, reportFile: string): In
       const cycle = columns[i]!;
       const parsed = parseValueCell(printed);
       if (!parsed) {
-        return fail(lineNo, cycle, "a value such as 07, 61*, 01 ², 226 / 15,497 or N/A", show(printed), "check the cell in the report text; a new notation must be added to data-loaders/extract/cells.ts");
+        return fail(lineNo, cycle, "a value such as 07, 61*, 01 ², 226 / 15,497 or N/A", show(printed), "check the cell in the report text; a new notation must be added to data-loaders/extract/indicators/cells.ts");
       }
       const notes = parsed.marks.map((mark) => findFootnote(lines, index, mark) ?? fail(lineNo, cycle, `a footnote line starting with "${mark}" under the table`, `the mark "${mark}" in ${show(printed)} and no such footnote`, "check the footnotes under the table in the report text"));
       return { cycle, printed, parsed, footnote: notes.length ? notes.join(" | ") : null };
