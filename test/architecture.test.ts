@@ -111,3 +111,26 @@ describe("explicit lists instead of folder scans", () => {
     }
   });
 });
+
+describe("the pages arrange and draw; the views compute", () => {
+  // The browser code of the site: pages (Markdown with js blocks) and components. Page loaders (*.md.ts) and
+  // data loaders run in Node and read views; they are checked by the import graph and the site tests.
+  const walk = (dir: string): string[] =>
+    readdirSync(join(ROOT, dir)).flatMap((name) => {
+      const path = join(dir, name);
+      if (name.startsWith(".")) return [];
+      if (statSync(join(ROOT, path)).isDirectory()) return walk(path);
+      return /\.(md|js)$/.test(name) ? [path] : [];
+    });
+  const browserCode = walk("src");
+
+  it("reads the pages and components", () => {
+    expect(browserCode).toEqual(expect.arrayContaining(["src/components/explorers.js", "src/states/[iso3].md"]));
+  });
+
+  it("no page or component judges a change by polarity or finds a status by comparing dates with status periods", () => {
+    const judging = /higher_is_better|lower_is_better|\bvalid_(?:from|to)\s*[<>]|[<>]=?\s*[\w.?]*\bvalid_(?:from|to)\b/;
+    expect(browserCode.filter((f) => judging.test(readFileSync(join(ROOT, f), "utf8")))).toEqual([]);
+    expect(judging.test("if (p.valid_from <= date && date < p.valid_to)")).toBe(true);
+  });
+});
