@@ -1,6 +1,5 @@
-// Formats shared by the pages' browser code. Words for statuses, votes and judgements come with the rows
-// (views and the ccm_status_labels / vote_labels tables), not from here.
-export const formatNumber = (n) => (n == null || Number.isNaN(n) ? "—" : new Intl.NumberFormat("en-GB").format(n));
+// Formats shared by the pages' browser code. Numbers and words for statuses, votes and judgements come with the
+// rows (views and the ccm_status_labels / vote_labels tables), not from here.
 
 /** A source reference: a link when it is a URL, plain text otherwise (a table or paragraph of the report). */
 export function sourceLink(ref, label) {
