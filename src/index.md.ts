@@ -98,7 +98,7 @@ runLoader("index.md", async () => {
 
   const pillarsFigure = await chartFigure(judgementBarsChart(data.pillars, previous, latest.cycle), {
     id: "table-pillar-movements",
-    caption: `indicators that improved, held, declined or cannot be compared, ${previous} to ${latest.cycle}, by pillar`,
+    caption: `indicators that improved, completed, held, declined or cannot be compared, ${previous} to ${latest.cycle}, by pillar`,
     rows: data.pillars,
     columns: [
       { key: "pillar", label: "Pillar", html: (p) => `<a href="./pillars/${e(p.pillar_code)}">${e(p.pillar_code)}. ${e(p.pillar)}</a>` },

@@ -204,7 +204,7 @@ export function yesByStatusChart(rows: YesByStatusRow[]): Chart {
 }
 
 /** A nominal colour channel whose legend lists `groups` in order, each in its palette colour. */
-function colourBy(field: string, groups: { name: string; colour: string }[], legend: Record<string, unknown> = { orient: "bottom", direction: "horizontal" }) {
+function colourBy(field: string, groups: { name: string; colour: string }[], legend: Record<string, unknown> = { orient: "bottom", direction: "horizontal", labelLimit: 220 }) {
   return { field, type: "nominal", title: null, sort: groups.map((g) => g.name), scale: { domain: groups.map((g) => g.name), range: groups.map((g) => g.colour) }, legend };
 }
 
