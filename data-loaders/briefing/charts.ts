@@ -5,24 +5,21 @@
 import * as vega from "vega";
 import * as vl from "vega-lite";
 import type { TopLevelSpec } from "vega-lite";
+import { JUDGEMENT_COLOR, LINE, SERIES, TEXT } from "../../src/components/palette.ts";
 
 export const CHART_FONT = "DejaVu Sans";
 
-/** Colours for judgements, readable in greyscale print as well (different lightness). */
-export const JUDGEMENT_COLOURS: Record<string, string> = {
-  improved: "#1b7837",
-  held: "#8c8c8c",
-  declined: "#b2182b",
-  "not comparable": "#d9d9d9",
-};
+/** Colours for judgements, from the palette: ≥ 3:1 on white, different in lightness as well as hue. */
+export const JUDGEMENT_COLOURS: Record<string, string> = JUDGEMENT_COLOR;
 
 const BASE_CONFIG = {
   font: CHART_FONT,
   background: "white",
   view: { stroke: null },
-  axis: { labelFontSize: 10, titleFontSize: 10, titleFontWeight: "normal", grid: true, gridColor: "#e6e6e6", domainColor: "#888", tickColor: "#888" },
-  legend: { labelFontSize: 10, titleFontSize: 10, titleFontWeight: "normal", symbolSize: 60 },
-  title: { fontSize: 12, fontWeight: "bold", anchor: "start", offset: 10, subtitleFontSize: 10, subtitleColor: "#555" },
+  axis: { labelFontSize: 10, titleFontSize: 10, titleFontWeight: "normal", grid: true, gridColor: "#e6e6e6", domainColor: LINE.axis, tickColor: LINE.axis, labelColor: TEXT.ink, titleColor: TEXT.ink },
+  legend: { labelFontSize: 10, titleFontSize: 10, titleFontWeight: "normal", symbolSize: 60, labelColor: TEXT.ink, titleColor: TEXT.ink },
+  title: { fontSize: 12, fontWeight: "bold", anchor: "start", offset: 10, color: TEXT.ink, subtitleFontSize: 10, subtitleColor: TEXT.muted },
+  header: { labelColor: TEXT.ink, titleColor: TEXT.ink },
 } as const;
 
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
@@ -70,10 +67,10 @@ export function pillarTrendSpec(title: string, subtitle: string, description: st
       width: 86,
       height: 52,
       layer: [
-        { mark: { type: "line", color: "#1f4e79", strokeWidth: 1.6 } },
-        { mark: { type: "point", filled: true, size: 22, color: "#1f4e79" } },
+        { mark: { type: "line", color: SERIES, strokeWidth: 1.6 } },
+        { mark: { type: "point", filled: true, size: 22, color: SERIES } },
         {
-          mark: { type: "text", dy: -7, fontSize: 8, color: "#333" },
+          mark: { type: "text", dy: -7, fontSize: 8, color: TEXT.ink },
           encoding: { text: { field: "value", type: "quantitative", format: ",d" } },
         },
       ],
@@ -101,7 +98,8 @@ export function votesSpec(title: string, subtitle: string, description: string, 
     width: 420,
     height: 200,
     data: { values: bars },
-    mark: { type: "bar" },
+    // A white edge between stacked segments: each meets the paper and its neighbours at ≥ 3:1.
+    mark: { type: "bar", stroke: "#ffffff", strokeWidth: 0.75 },
     encoding: {
       x: { field: "year", type: "ordinal", title: null, axis: { labelAngle: 0, grid: false } },
       y: { field: "votes", type: "quantitative", title: "votes", stack: "zero" },
@@ -134,7 +132,7 @@ export function judgementBarsSpec(title: string, subtitle: string, description: 
     width: 330,
     height: { step: 18 },
     data: { values: bars },
-    mark: { type: "bar" },
+    mark: { type: "bar", stroke: "#ffffff", strokeWidth: 0.75 },
     encoding: {
       y: { field: "pillar", type: "nominal", sort: pillars, title: null, axis: { labelLimit: 400 } },
       x: { field: "indicators", type: "quantitative", title: "indicators", stack: "zero", axis: { tickMinStep: 1, format: "d" } },

@@ -6,6 +6,7 @@ import { capitalize, countPhrase, formatThousands } from "./number-words.ts";
 import { listNames } from "./text.ts";
 import type { ChartFile, Context } from "./context.ts";
 import { membershipSentences, ungaRef, ungaSentence } from "./membership-unga.ts";
+import { STATUS_COLOR, VOTE_COLOR } from "../../src/components/palette.ts";
 
 export async function universalizationSection(ctx: Context, target: CycleRow, charts: ChartFile[]): Promise<Section> {
   const blocks: Block[] = [];
@@ -52,9 +53,9 @@ export async function universalizationSection(ctx: Context, target: CycleRow, ch
   const description = `Stacked bar chart of yes, abstain and no votes on the annual UNGA resolution on the Convention, ${unga[0]!.year} to ${unga.at(-1)!.year}; years where only some totals were published show only those.`;
   const svg = await renderSvg(
     votesSpec(title, "General Assembly plenary votes", description, bars, [
-      { name: "yes", colour: "#1f4e79" },
-      { name: "abstain", colour: "#9ecae1" },
-      { name: "no", colour: "#b2182b" },
+      { name: "yes", colour: VOTE_COLOR.Y },
+      { name: "abstain", colour: VOTE_COLOR.A },
+      { name: "no", colour: VOTE_COLOR.N },
     ]),
   );
   const file = "charts/unga-votes.svg";
@@ -66,12 +67,12 @@ export async function universalizationSection(ctx: Context, target: CycleRow, ch
 }
 
 const STATUS_LABELS: [string, string, string][] = [
-  ["state_party", "States Parties", "#1f4e79"],
-  ["deposited", "deposited, not in force", "#6baed6"],
-  ["signatory", "signatories", "#9ecae1"],
-  ["withdrawn", "withdrawn", "#fdae6b"],
-  ["not_party", "States not party", "#bdbdbd"],
-  ["unknown", "unknown status", "#e7d4a8"],
+  ["state_party", "States Parties", STATUS_COLOR.state_party],
+  ["deposited", "deposited, not in force", STATUS_COLOR.deposited],
+  ["signatory", "signatories", STATUS_COLOR.signatory],
+  ["withdrawn", "withdrawn", STATUS_COLOR.withdrawn],
+  ["not_party", "States not party", STATUS_COLOR.not_party],
+  ["unknown", "unknown status", STATUS_COLOR.unknown],
 ];
 
 /** Yes votes by the voter's CCM status on the vote date: a table and a stacked bar chart. */

@@ -1,4 +1,6 @@
-// Shared labels, colours and formats. Colours are paired with text (labels, legends, tables) everywhere.
+// Shared labels, colours and formats. Colours are paired with text (labels, legends, tables) everywhere; they
+// come from the one palette (palette.ts), shared with the briefing's charts.
+export {STATUS_COLOR, VOTE_COLOR} from "./palette.js";
 export const STATUS_LABEL = {
   state_party: "State Party",
   signatory: "Signatory",
@@ -7,16 +9,8 @@ export const STATUS_LABEL = {
   not_party: "Not party"
 };
 export const STATUS_ORDER = ["state_party", "deposited", "signatory", "withdrawn", "not_party"];
-export const STATUS_COLOR = {
-  state_party: "#0b57d0",
-  deposited: "#8250df",
-  signatory: "#9a6700",
-  withdrawn: "#b3261e",
-  not_party: "#d0d7de"
-};
 export const VOTE_LABEL = {Y: "Yes", N: "No", A: "Abstain", X: "Non-voting"};
 export const VOTE_ORDER = ["Y", "A", "N", "X"];
-export const VOTE_COLOR = {Y: "#1a7f37", A: "#9a6700", N: "#b3261e", X: "#6e7781"};
 export const POLARITY_LABEL = {
   higher_is_better: "↑ higher is better",
   lower_is_better: "↓ lower is better",

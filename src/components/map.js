@@ -1,6 +1,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import * as topojson from "npm:topojson-client";
 import {STATUS_COLOR, STATUS_LABEL, STATUS_ORDER} from "./format.js";
+import {LINE} from "./palette.js";
 
 // World map of CCM status on one date. `statusByM49` maps ISO numeric codes (world-atlas feature ids) to a
 // status and a name. Territories without a State in the database are drawn in outline only.
@@ -22,8 +23,8 @@ export function statusMap(world, {statusByM49, date, width}) {
       legend: true
     },
     marks: [
-      Plot.sphere({stroke: "#8c959f"}),
-      Plot.geo(countries, {fill: "#f6f8fa", stroke: "#8c959f", strokeWidth: 0.3}),
+      Plot.sphere({stroke: LINE.axis}),
+      Plot.geo(countries, {fill: "#f6f8fa", stroke: LINE.axis, strokeWidth: 0.3}),
       Plot.geo(known, {
         fill: (f) => STATUS_LABEL[info(f).status],
         stroke: "#ffffff",

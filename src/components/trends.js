@@ -1,4 +1,5 @@
 import {VOTE_COLOR, VOTE_LABEL} from "./format.js";
+import {STATUS_COLOR} from "./palette.js";
 import {vegaChart} from "./vega.js";
 
 // States Parties and signatories at the end of each year (a step chart), from the status periods.
@@ -14,7 +15,7 @@ export function membershipChart(series, {width}) {
     encoding: {
       x: {field: "year", type: "ordinal", title: "Year (31 December)", axis: {labelAngle: 0, labelOverlap: true}},
       y: {field: "count", type: "quantitative", title: "States"},
-      color: {field: "group", type: "nominal", title: null, scale: {domain: ["States Parties", "Signatories"], range: ["#0b57d0", "#9a6700"]}, legend: {orient: "top"}},
+      color: {field: "group", type: "nominal", title: null, scale: {domain: ["States Parties", "Signatories"], range: [STATUS_COLOR.state_party, STATUS_COLOR.signatory]}, legend: {orient: "top"}},
       strokeDash: {field: "group", type: "nominal", legend: null, scale: {domain: ["States Parties", "Signatories"], range: [[1, 0], [5, 3]]}},
       tooltip: [{field: "year"}, {field: "group"}, {field: "count"}]
     }
