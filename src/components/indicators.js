@@ -1,6 +1,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import * as d3 from "npm:d3";
 import {POLARITY_LABEL, changeBadge, formatNumber} from "./format.js";
+import {SERIES, TEXT} from "./palette.js";
 import {tableAlternative} from "./table.js";
 
 // Small multiples: one line chart per indicator across the reporting cycles, captioned with the indicator's
@@ -32,9 +33,9 @@ export function indicatorMultiples(values, {indicators, cycles, width}) {
       x: {domain: cycleOrder, label: null, type: "point", padding: 0.3},
       y: {grid: true, label: ind.unit ?? null, domain: [0, max * 1.1], ticks, tickFormat: (d) => formatNumber(d)},
       marks: [
-        Plot.line(measured, {x: "cycle", y: "value", stroke: "#0b57d0", strokeWidth: 2}),
-        Plot.dot(measured, {x: "cycle", y: "value", fill: "#0b57d0", r: 3.5, title: (d) => `${d.cycle}: ${d.as_printed ?? d.value} (${d.source_ref})`}),
-        Plot.text(measured, {x: "cycle", y: "value", text: (d) => formatNumber(d.value), dy: -10, fontSize: 11, fill: "#24292f"})
+        Plot.line(measured, {x: "cycle", y: "value", stroke: SERIES, strokeWidth: 2}),
+        Plot.dot(measured, {x: "cycle", y: "value", fill: SERIES, r: 3.5, title: (d) => `${d.cycle}: ${d.as_printed ?? d.value} (${d.source_ref})`}),
+        Plot.text(measured, {x: "cycle", y: "value", text: (d) => formatNumber(d.value), dy: -10, fontSize: 11, fill: TEXT.ink})
       ]
     });
     const caption = document.createElement("figcaption");
@@ -51,6 +52,7 @@ export function indicatorMultiples(values, {indicators, cycles, width}) {
     caption.append(source);
     figure.append(caption, chart, tableAlternative(series, {
       caption: `indicator ${ind.indicator_id}`,
+      chart,
       columns: [
         {key: "cycle", label: "Cycle"},
         {key: "value", label: "Value", numeric: true, format: formatNumber},
