@@ -33,6 +33,10 @@ export async function printPdf(html: string, outFile: string, options: PrintOpti
       path: outFile,
       format: "A4",
       printBackground: true,
+      // Tagged PDF (structure tree from the HTML: headings, paragraphs, lists, tables, figures with their
+      // text) for screen readers, and an outline (bookmarks) from the h1/h2 headings: title, sections, pillars.
+      tagged: true,
+      outline: true,
       displayHeaderFooter: true,
       margin: { top: "22mm", bottom: "20mm", left: "18mm", right: "18mm" },
       headerTemplate: runningLine(options.header, ""),
