@@ -9,7 +9,7 @@ import { basename, join } from "node:path";
 import { parse } from "csv-parse";
 import { dateValue } from "@duckdb/node-api";
 import { closeDatabase, openDatabase, queryRows, ROOT, runSqlFile } from "../data-loaders/lib/db.ts";
-import { buildUnga } from "../data-loaders/unga/build.ts";
+import { buildUnga, UNGA_DATASETS } from "../data-loaders/unga/build.ts";
 import { UNDL_COLUMNS, detectLayout, readCsvColumns } from "../data-loaders/unga/layout.ts";
 
 const [kind, csvPath, workdir] = process.argv.slice(2) as [string, string, string];
@@ -23,7 +23,7 @@ function freshDir(): void {
 /** (a) This pipeline: the UNGA ingest step and the UNGA models, into a new database file. */
 async function pipeline(): Promise<number> {
   const sources = join(workdir, "sources");
-  for (const name of ["unga_vote_totals", "unga_topics"]) {
+  for (const name of UNGA_DATASETS) {
     for (const ext of [".csv", ".meta.json"]) copyFileSync(join(ROOT, "sources", name + ext), join(sources, name + ext));
   }
   const target = join(sources, "unga", basename(csvPath));

@@ -38,6 +38,9 @@ function rel(p: string): string {
 export function readCuratedSources(sourcesDir = SOURCES_DIR, options: { checkChecksums?: boolean } = {}): CuratedSources {
   const tables = new Map<string, CuratedTable>();
   const problems: InputProblem[] = [];
+  // A changed file is reported after its content problems: "unknown cycle on line 6" says what to fix,
+  // "the checksum differs" only that something changed.
+  const checksumProblems: InputProblem[] = [];
   for (const { meta, csvPath } of listDatasets(sourcesDir)) {
     const file = rel(csvPath);
     if (!existsSync(csvPath)) {
@@ -48,7 +51,7 @@ export function readCuratedSources(sourcesDir = SOURCES_DIR, options: { checkChe
     try {
       const table = readCuratedCsv(file, meta, bytes);
       if ((options.checkChecksums ?? true) && sha256(bytes) !== meta.sha256) {
-        problems.push({ file, line: 1, expected: `the SHA-256 recorded in ${meta.name}.meta.json (${meta.sha256.slice(0, 12)}…)`, found: `${sha256(bytes).slice(0, 12)}… (the file changed since its metadata was written)`, fix: "review the change, then record it with `npm run ccm -- checksums --write`" });
+        checksumProblems.push({ file, line: 1, expected: `the SHA-256 recorded in ${meta.name}.meta.json (${meta.sha256.slice(0, 12)}…)`, found: `${sha256(bytes).slice(0, 12)}… (the file changed since its metadata was written)`, fix: "review the change, then record it with `npm run ccm -- checksums --write`" });
       }
       tables.set(meta.name, table);
     } catch (e) {
@@ -56,7 +59,7 @@ export function readCuratedSources(sourcesDir = SOURCES_DIR, options: { checkChe
       else throw e;
     }
   }
-  if (problems.length) throw new InputError(problems);
+  if (problems.length) throw new InputError([...problems, ...checksumProblems]);
 
   const states = tables.get("states");
   const aliases = tables.get("state_aliases");
@@ -67,7 +70,7 @@ export function readCuratedSources(sourcesDir = SOURCES_DIR, options: { checkChe
     aliases.rows.map((r) => ({ alias: r.alias!, iso3: r.iso3! })),
     states.rows.map((r) => ({ iso3: r.iso3!, name: r.name_en! })),
   );
-  problems.push(...checkReferences(tables, resolver));
+  problems.push(...checkReferences(tables, resolver), ...checksumProblems);
   if (problems.length) throw new InputError(problems);
   return { tables, resolver };
 }

@@ -4,13 +4,13 @@
  * where they carry the diagnosis.
  */
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readMeta } from "../data-loaders/lib/meta.ts";
 import { readCuratedCsv, type CuratedTable } from "../data-loaders/lib/csv.ts";
 import { InputError } from "../data-loaders/lib/errors.ts";
-import { checkReferences } from "../data-loaders/sources.ts";
+import { checkReferences, readCuratedSources } from "../data-loaders/sources.ts";
 import { StateResolver } from "../data-loaders/lib/states.ts";
 
 const dir = "test/fixtures/bad-input";
@@ -84,5 +84,29 @@ describe("curated CSV validation", () => {
     const message = new InputError(problems).message;
     expect(message).toContain(`${dir}/unknown-state.csv:3: column "state": expected a State name or ISO3 code known to sources/state_aliases.csv, found "Absurdistan"; closest known:`);
     expect(message).toContain("add the new spelling to sources/state_aliases.csv");
+  });
+});
+
+describe("a curated CSV changed since its checksum was recorded", () => {
+  it("reports the content problem first (an unknown cycle on line 6), then the checksum", () => {
+    const sources = mkdtempSync(join(tmpdir(), "ccm-sources-"));
+    for (const f of readdirSync("sources").filter((f) => f.endsWith(".csv") || f.endsWith(".meta.json"))) copyFileSync(join("sources", f), join(sources, f));
+    const lines = readFileSync("sources/indicator_values.csv", "utf8").split("\n");
+    lines[5] = lines[5]!.replace(",10MSP,", ",9MSP,");
+    writeFileSync(join(sources, "indicator_values.csv"), lines.join("\n"));
+    let error: unknown;
+    try {
+      readCuratedSources(sources);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    const problems = (error as InputError).problems;
+    expect(problems.map((p) => [p.line, p.column ?? null])).toEqual([
+      [6, "cycle"],
+      [1, null],
+    ]);
+    expect(problems[0]!.found).toBe('"9MSP"');
+    expect(problems[1]!.expected).toContain("the SHA-256 recorded in indicator_values.meta.json");
   });
 });

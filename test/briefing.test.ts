@@ -216,7 +216,7 @@ describe("briefing from a partial database (contract fixtures only)", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("says which parts the database lacks instead of inventing them", () => {
-    expect(md).toContain("Not covered, because the database does not contain them yet: consistency_issues, finding_states, findings, state_events, states, unga_lowest_since, unga_resolution_votes, unga_vote_shifts, unga_yes_by_status.".replaceAll("_", "\\_"));
+    expect(md).toContain("Not covered, because the database does not contain them yet: consistency_issues, finding_states, findings, report_record_issues, state_events, states, unga_lowest_since, unga_resolution_votes, unga_vote_shifts, unga_yes_by_status.".replaceAll("_", "\\_"));
     expect(md).toContain("The database has no UNGA resolution votes (unga\\_resolutions), so the UNGA trend is not given here.");
   });
 

@@ -29,7 +29,7 @@ describe("pipeline from sources/", () => {
     ["indicator_values", 320],
     ["cycles", 4],
     ["states", 197],
-    ["unga_votes", 1351],
+    ["unga_votes", 1930], // 10 CCM resolutions (2015–2024) × 193 Member States
     ["isu_contributors", 70],
   ])("%s has %i rows", async (table, rows) => {
     expect(await count(table)).toBe(rows);
@@ -44,22 +44,29 @@ describe("pipeline from sources/", () => {
          FROM unga_resolutions r JOIN unga_votes v USING (resolution_id)
         WHERE r.topic = 'CCM' GROUP BY ALL ORDER BY r.resolution_id`,
     );
-    expect(rows.map((r) => r.resolution_id)).toEqual(["A/RES/70/54", "A/RES/71/45", "A/RES/72/54", "A/RES/73/54", "A/RES/74/62", "A/RES/75/62", "A/RES/76/47"]);
+    expect(rows.map((r) => r.resolution_id)).toEqual(["A/RES/70/54", "A/RES/71/45", "A/RES/72/54", "A/RES/73/54", "A/RES/74/62", "A/RES/75/62", "A/RES/76/47", "A/RES/77/79", "A/RES/78/32", "A/RES/79/58"]);
     expect(rows[0]).toMatchObject({ total_yes: 139, total_no: 2, total_abstentions: 40, total_non_voting: 12 });
+    // The three records of sources/unga/undl-ccm-votes-2022-2024.csv, with their own published totals.
+    expect(rows.slice(7).map((r) => [r.resolution_id, r.total_yes, r.total_no, r.total_abstentions, r.total_non_voting])).toEqual([
+      ["A/RES/77/79", 144, 1, 37, 11],
+      ["A/RES/78/32", 148, 1, 36, 8],
+      ["A/RES/79/58", 121, 1, 33, 38],
+    ]);
     for (const r of rows) expect([r.y, r.n, r.a, r.x]).toEqual([r.total_yes, r.total_no, r.total_abstentions, r.total_non_voting]);
   });
 
-  it("years with totals only are kept as totals with their source, never as zeros", async () => {
-    const rows = await queryRows<{ year: number; total_yes: number; total_no: number | null; has_country_votes: boolean; votes: number }>(
+  it("every CCM vote 2015–2024 comes from a UN record, State by State: no totals-only year, no vote inferred from the report", async () => {
+    const rows = await queryRows<{ year: number; has_country_votes: boolean; votes: number; unknown: number; sources: string[] }>(
       db.conn,
-      `SELECT r.year, r.total_yes, r.total_no, r.has_country_votes, count(v.iso3) AS votes
-         FROM unga_resolutions r LEFT JOIN unga_votes v USING (resolution_id)
-        WHERE r.topic = 'CCM' AND r.year >= 2023 GROUP BY ALL ORDER BY r.year`,
+      `SELECT year, bool_and(has_country_votes) AS has_country_votes, count(vote)::INTEGER AS votes, count(*) FILTER (WHERE vote IS NULL)::INTEGER AS unknown,
+              list_sort(list_distinct(list(vote_source))) AS sources
+         FROM unga_state_votes WHERE topic = 'CCM' GROUP BY year ORDER BY year`,
     );
-    expect(rows).toEqual([
-      { year: 2023, total_yes: 148, total_no: 1, has_country_votes: false, votes: 0 },
-      { year: 2024, total_yes: 121, total_no: null, has_country_votes: false, votes: 0 },
-    ]);
+    expect(rows.map((r) => r.year)).toEqual([2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]);
+    for (const r of rows) expect(r).toMatchObject({ has_country_votes: true, votes: 193, unknown: 0, sources: ["UN Digital Library voting data"] });
+    // The 2023 plenary total published by the CCM website agrees with the UN record.
+    const [check] = await queryRows<{ agree: boolean }>(db.conn, "SELECT agree FROM unga_totals_crosscheck WHERE year = 2023");
+    expect(check!.agree).toBe(true);
   });
 
   it("state_status answers 'status of X on D' in one query, with 111 States Parties on 30 June 2025 (para 63)", async () => {

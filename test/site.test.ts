@@ -18,7 +18,7 @@ import { CHROMIUM, focusIsVisible, launchBrowser, screenshot, settle, tabTo, vis
 
 const ROOT = join(import.meta.dirname, "..");
 const DIST = join(ROOT, "dist");
-const VOTES_FILE = join(ROOT, "sources", "unga", "undl-ccm-votes-2015-2021.csv");
+const VOTES_FILES = ["undl-ccm-votes-2015-2021.csv", "undl-ccm-votes-2022-2024.csv"].map((f) => join(ROOT, "sources", "unga", f));
 const BRIEFING_HTML = join(ROOT, "briefings", "13MSP", "briefing.html");
 
 let server: Server;
@@ -199,10 +199,11 @@ describe("charts", () => {
 });
 
 describe("State pages show real data", () => {
-  it("the Russian Federation page lists its recorded votes exactly as in the UNDL file", async () => {
-    const rows = parse(readFileSync(VOTES_FILE), { columns: true }) as { ms_code: string; resolution: string; ms_vote: string }[];
+  it("the Russian Federation page lists its recorded votes 2015–2024 exactly as in the UNDL files", async () => {
+    const rows = VOTES_FILES.flatMap((f) => parse(readFileSync(f), { columns: true }) as { ms_code: string; resolution: string; ms_vote: string }[]);
     const expected = rows.filter((r) => r.ms_code === "RUS").map((r) => [r.resolution, { Y: "Yes", N: "No", A: "Abstain", X: "Non-voting" }[r.ms_vote]]);
-    expect(expected.length).toBe(7);
+    expect(expected.length).toBe(10);
+    expect(expected.map(([resolution]) => resolution)).toContain("A/RES/79/58");
     const v = await visit(session.browser, baseUrl, "/states/RUS");
     try {
       const table = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "Recorded votes" }) });
@@ -210,6 +211,36 @@ describe("State pages show real data", () => {
       expect(shown).toEqual(expect.arrayContaining(expected));
       expect(shown.length).toBeGreaterThanOrEqual(expected.length);
       await screenshot(v.page, "state-RUS");
+    } finally {
+      await v.page.close();
+    }
+  });
+});
+
+describe("the report against the UN's records", () => {
+  it("the Data quality page lists each disagreement with both sides and both sources", async () => {
+    const v = await visit(session.browser, baseUrl, "/data-quality");
+    try {
+      const table = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "disagreements between the report and the records" }) });
+      const rows = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => tr.textContent ?? ""));
+      expect(rows.length).toBe(11);
+      const gabon = rows.find((r) => r.includes("Gabon"));
+      expect(gabon).toContain("named as a State not party voting in favour (13MSP Progress Report, para 67)");
+      expect(gabon).toContain("non-voting on A/RES/79/58");
+      expect(gabon).toContain("https://digitallibrary.un.org/record/4068499");
+    } finally {
+      await v.page.close();
+    }
+  });
+
+  it("Gabon's State page shows its 2024 vote from the UN record and the report's contrary statement", async () => {
+    const v = await visit(session.browser, baseUrl, "/states/GAB");
+    try {
+      const votes = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "Recorded votes" }) });
+      const y2024 = await votes.locator("tbody tr", { hasText: "A/RES/79/58" }).textContent();
+      expect(y2024).toContain("Non-voting");
+      const issues = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "disagree with the UN's records" }) });
+      expect(await issues.locator("tbody tr").count()).toBe(1);
     } finally {
       await v.page.close();
     }
@@ -335,10 +366,10 @@ describe("SQL explorer", () => {
     try {
       const result = v.page.locator("table.data caption", { hasText: "rows" });
       await result.waitFor({ timeout: 60_000 });
-      // The answer comes from the real UNDL file: its row count over its seven resolutions.
-      const rows = parse(readFileSync(VOTES_FILE), { columns: true }) as { resolution: string }[];
+      // The answer comes from the real UNDL files: their row count over their ten resolutions.
+      const rows = VOTES_FILES.flatMap((f) => parse(readFileSync(f), { columns: true }) as { resolution: string }[]);
       const resolutions = [...new Set(rows.map((r) => r.resolution))];
-      expect(resolutions.length).toBe(7);
+      expect(resolutions.length).toBe(10);
       // From the keyboard alone: Tab to the editor, replace the query, Ctrl+Enter.
       expect(await tabTo(v.page, (el) => el instanceof HTMLTextAreaElement)).toBe(true);
       expect(await focusIsVisible(v.page)).toBe(true);

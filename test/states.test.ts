@@ -13,7 +13,7 @@ import { InputError } from "../data-loaders/lib/errors.ts";
 import { StateResolver } from "../data-loaders/lib/states.ts";
 import { buildStateSources, renderStateSources, STATE_INPUTS, STATE_OUTPUTS } from "../data-loaders/extract/states-build.ts";
 import { buildAliases, buildStates, readRawTable } from "../data-loaders/extract/states.ts";
-import { entryIntoForceFor, parseDayMonthYear } from "../data-loaders/extract/state-dates.ts";
+import { entryIntoForceFor, parseDayMonthYear, withdrawalEffectiveFor } from "../data-loaders/extract/state-dates.ts";
 import { splitNames, stateListsInReport } from "../data-loaders/extract/report-state-lists.ts";
 
 const DATASETS = ["states", "state_aliases", "state_events", "report_facts", "membership_reconciliation"];
@@ -62,10 +62,53 @@ describe("status on a date", () => {
     expect(await statusOn("LTU", "2030-01-01")).toBe("withdrawn");
   });
 
-  it("before an undated first event the status is unknown, never not_party (Lithuania voted as a party in 2015)", async () => {
-    expect(await statusOn("LTU", "2015-12-07")).toBe("unknown");
-    expect(await statusOn("LTU", "2024-09-06")).toBe("state_party");
-    expect(await statusOn("WSM", "2020-01-01")).toBe("unknown");
+  it("every status is dated by the UNTC participation table: Lithuania, Samoa, Nigeria, South Sudan, Vanuatu around entry into force and withdrawal", async () => {
+    // Lithuania ratified on 24 Mar 2011 (in force 1 Sep 2011), notified its withdrawal on 6 Sep 2024, effective 6 Mar 2025 (Article 20(3)).
+    expect(await statusOn("LTU", "2011-03-23")).toBe("signatory");
+    expect(await statusOn("LTU", "2011-03-24")).toBe("deposited");
+    expect(await statusOn("LTU", "2011-09-01")).toBe("state_party");
+    expect(await statusOn("LTU", "2015-12-07")).toBe("state_party");
+    expect(await statusOn("LTU", "2024-09-06")).toBe("state_party"); // notified, still bound for six months
+    // Samoa ratified on 28 Apr 2010, after the thirtieth deposit: in force on 1 Oct 2010 (Article 17(2)).
+    expect(await statusOn("WSM", "2010-04-27")).toBe("signatory");
+    expect(await statusOn("WSM", "2010-04-28")).toBe("deposited");
+    expect(await statusOn("WSM", "2010-09-30")).toBe("deposited");
+    expect(await statusOn("WSM", "2010-10-01")).toBe("state_party");
+    // Nigeria ratified on 28 Feb 2023: in force on 1 Aug 2023 (first day of the sixth month after deposit).
+    expect(await statusOn("NGA", "2023-02-27")).toBe("signatory");
+    expect(await statusOn("NGA", "2023-07-31")).toBe("deposited");
+    expect(await statusOn("NGA", "2023-08-01")).toBe("state_party");
+    // South Sudan acceded on 3 Aug 2023 without signing: not party, then deposited, in force on 1 Feb 2024.
+    expect(await statusOn("SSD", "2023-08-02")).toBe("not_party");
+    expect(await statusOn("SSD", "2023-08-03")).toBe("deposited");
+    expect(await statusOn("SSD", "2024-02-01")).toBe("state_party");
+    // Vanuatu acceded on 5 Sep 2025 (after the 13MSP period): in force on 1 Mar 2026.
+    expect(await statusOn("VUT", "2025-06-30")).toBe("not_party");
+    expect(await statusOn("VUT", "2025-09-05")).toBe("deposited");
+    expect(await statusOn("VUT", "2026-03-01")).toBe("state_party");
+  });
+
+  it("has no unknown period and no status resting on a year-only or undated event (data test state_status_complete)", async () => {
+    const [n] = await queryRows<{ unknown: number; imprecise: number }>(
+      db.conn,
+      "SELECT count(*) FILTER (WHERE status = 'unknown')::INTEGER AS unknown, count(*) FILTER (WHERE from_precision <> 'day')::INTEGER AS imprecise FROM state_status",
+    );
+    expect(n).toEqual({ unknown: 0, imprecise: 0 });
+    const broken = await membershipDb();
+    try {
+      await broken.conn.run("UPDATE state_events SET precision = 'year', event_date = NULL, known_by = DATE '2008-12-31' WHERE iso3 = 'WSM' AND event = 'signature'");
+      const problems = await queryRows<{ problem: string }>(broken.conn, sqlText("checks/state_status_complete.sql"));
+      expect(problems.map((p) => p.problem)).toEqual([expect.stringContaining('state_status: WSM is "signatory" from 2008-12-31')]);
+    } finally {
+      closeDatabase(broken);
+    }
+  });
+
+  it("counts States Parties both ways: in force (Article 17) and consent deposited", async () => {
+    const [on] = await queryRows(db.conn, "SELECT * FROM ccm_states_parties_on(DATE '2025-09-05')");
+    expect(on).toEqual({ in_force: 111, consent_deposited: 112 }); // Vanuatu deposited that day: the '112th State Party'
+    const [before] = await queryRows(db.conn, "SELECT * FROM ccm_states_parties_on(DATE '2025-06-30')");
+    expect(before).toEqual({ in_force: 111, consent_deposited: 111 });
   });
 
   it("a State that deposited its instrument is not a party before entry into force (Article 17)", async () => {
@@ -79,12 +122,12 @@ describe("status on a date", () => {
     expect(await statusOn("VAT", "2010-08-01")).toBe("state_party");
   });
 
-  it("a signatory stays a signatory; a year-only signature counts from 31 December of its year", async () => {
+  it("a signatory stays a signatory from the day it signed", async () => {
     expect(await statusOn("AGO", "2008-12-02")).toBe("not_party");
     expect(await statusOn("AGO", "2008-12-03")).toBe("signatory");
     expect(await statusOn("AGO", "2025-06-30")).toBe("signatory");
-    expect(await statusOn("HTI", "2009-12-30")).toBe("not_party");
-    expect(await statusOn("HTI", "2009-12-31")).toBe("signatory");
+    expect(await statusOn("HTI", "2009-10-27")).toBe("not_party");
+    expect(await statusOn("HTI", "2009-10-28")).toBe("signatory");
   });
 
   it("a State with no event is not_party for all time, in a single open period", async () => {
@@ -97,7 +140,7 @@ describe("status on a date", () => {
   it("covers every State in states with contiguous periods (the data tests find nothing)", async () => {
     const [n] = await queryRows<{ states: number; covered: number }>(db.conn, "SELECT (SELECT count(*) FROM states) AS states, (SELECT count(DISTINCT iso3) FROM state_status) AS covered");
     expect(n).toEqual({ states: 197, covered: 197 });
-    for (const check of ["checks/state_status_periods.sql", "checks/state_events_order.sql", "checks/state_status_counts.sql"]) {
+    for (const check of ["checks/state_status_periods.sql", "checks/state_events_order.sql", "checks/state_status_complete.sql"]) {
       expect(await queryRows(db.conn, sqlText(check)), check).toEqual([]);
     }
   });
@@ -121,82 +164,6 @@ describe("counts on 30 June 2025 against the report (paras 63-64)", () => {
     const rows = await queryRows<{ iso3: string }>(db.conn, "SELECT iso3 FROM ccm_status_on(DATE '2025-06-30') WHERE status = 'signatory' ORDER BY iso3");
     expect(rows.map((x) => x.iso3)).toEqual(named);
   });
-
-  it("the count check fails with an explanation when a party's undated status is removed", async () => {
-    const broken = await membershipDb();
-    try {
-      await broken.conn.run("DELETE FROM state_events WHERE iso3 = 'WSM'");
-      const problems = await queryRows<{ problem: string }>(broken.conn, sqlText("checks/state_status_counts.sql"));
-      expect(problems.map((p) => p.problem)).toEqual([
-        expect.stringContaining("report para 63 states 123 (states_committed) on 2025-06-30, but state_status counts 122 States with status signatory/deposited/state_party"),
-        expect.stringContaining("report para 63 states 111 (states_parties) on 2025-06-30, but state_status counts 110 States with status state_party"),
-      ]);
-      // The explanation names the remaining assumptions rather than hiding them.
-      expect(problems[1]!.problem).toContain("undated statuses placed by sources/overrides/state_events_manual.csv: NIU, VCT;");
-      expect(problems[1]!.problem).toMatch(/placed on 31 December\): \d+\. Check these assumptions in membership_reconciliation/);
-    } finally {
-      closeDatabase(broken);
-    }
-  });
-});
-
-describe("names resolve", () => {
-  it("every State name in the report's lists resolves, including Bosnia and Herzegovina, footnoted and starred names", () => {
-    const r = resolver();
-    const lists = stateListsInReport(REPORT);
-    expect(lists.length).toBeGreaterThan(100);
-    const names = lists.flatMap((l) => l.items.flatMap((item) => splitNames(item, (n) => r.resolve(n) !== null).map((name) => ({ name, where: `para ${l.paragraph || "?"} (line ${l.line})` }))));
-    const unknown = names.filter((n) => r.resolve(n.name) === null).map((n) => `${n.where}: ${n.name}`);
-    expect(unknown).toEqual([]);
-    const resolved = new Map(names.map((n) => [n.name, r.resolve(n.name)]));
-    expect(resolved.get("Bosnia and Herzegovina")).toBe("BIH");
-    expect(resolved.get("Trinidad and Tobago")).toBe("TTO");
-    expect(resolved.get("Lithuania")).toBe("LTU"); // "Lithuania,⁵" and "Lithuania*" in paras 187-211
-    for (const [spelling, iso3] of [["Lao PDR", "LAO"], ["Czechia", "CZE"], ["Czech Republic", "CZE"], ["Türkiye", "TUR"], ["People’s Republic of China", "CHN"], ["the Philippines", "PHL"], ["Côte d'Ivoire", "CIV"], ["Democratic Republic of Congo", "COD"], ["Micronesia", "FSM"], ["Holy See", "VAT"], ["State of Palestine", "PSE"], ["the United Republic of Tanzania", "TZA"], ["Niue", "NIU"]]) {
-      expect(resolved.get(spelling!), spelling).toBe(iso3);
-    }
-    // Prose spellings outside the lists.
-    expect(r.resolve("Lao People's Democratic Republic")).toBe("LAO");
-    expect(r.resolve("Côte d’Ivoire")).toBe("CIV");
-    expect(r.resolve("Cook Islands")).toBe("COK");
-  });
-
-  it("every ms_name in the UNDL vote file resolves to its own ms_code", () => {
-    const r = resolver();
-    const votes = readRawTable(join(ROOT, STATE_INPUTS.votes), ["ms_code", "ms_name"]);
-    const wrong = votes.rows.filter((v) => r.resolve(v.values.ms_name!) !== v.values.ms_code).map((v) => `${v.values.ms_name} → ${r.resolve(v.values.ms_name!)} (ms_code ${v.values.ms_code})`);
-    expect(votes.rows.length).toBe(1351);
-    expect(wrong).toEqual([]);
-    for (const [name, iso3] of [["TURKEY", "TUR"], ["SWAZILAND", "SWZ"], ["THE FORMER YUGOSLAV REPUBLIC OF MACEDONIA", "MKD"], ["COTE D'IVOIRE", "CIV"]]) expect(r.resolve(name!)).toBe(iso3);
-  });
-
-  it("an unknown name is an error that lists the closest known names", () => {
-    const r = resolver();
-    expect(() => r.require("Lithuana", "report para 63")).toThrow(/report para 63: unknown State name "Lithuana"\. Closest known names: Lithuania \(LTU\)/);
-    expect(r.suggest("Republic of Moldava")).toContain("Republic of Moldova (MDA)");
-    // Catalogue order resolves; shared distinctive words find names whose letters are far apart.
-    expect(r.resolve("Korea, Republic of")).toBe("KOR");
-    expect(r.resolve("Gambia, The")).toBe("GMB");
-    expect(r.resolve("Congo, Dem. Rep.")).toBeNull();
-    expect(r.suggest("Congo, Dem. Rep.")).toContain("Democratic Republic of the Congo (COD)");
-    expect(() => r.require("Vatican", "x")).toThrow(/Closest known names: Holy See \(VAT\)/);
-  });
-
-  it("the builder stops on an unknown spelling in a raw file, naming file, line and close names", () => {
-    const root = ROOT;
-    const read = (path: string, cols: string[]) => ({ ...readRawTable(join(root, path), cols), file: path });
-    const reference = read(STATE_INPUTS.reference, ["ISO3166-1-Alpha-3"]);
-    const votes = read(STATE_INPUTS.votes, ["ms_code", "ms_name"]);
-    const states = buildStates({ reference, votes, statesManual: read(STATE_INPUTS.statesManual, ["iso3"]) });
-    const misspelt = { file: "sources/raw/article7/example.csv", rows: [{ line: 2, values: { state_as_written: "Cabo Verdi" } }] };
-    try {
-      buildAliases(states, { reference, votes, aliasesManual: read(STATE_INPUTS.aliasesManual, ["alias"]), namedIn: [misspelt], report: { file: STATE_INPUTS.report, text: "" } });
-      expect.unreachable("the misspelt name was accepted");
-    } catch (e) {
-      expect(e).toBeInstanceOf(InputError);
-      expect((e as Error).message).toContain('sources/raw/article7/example.csv:2: column "state_as_written": expected a State name known to the reference or sources/overrides/state_aliases_manual.csv, found "Cabo Verdi"; closest known: Cabo Verde (CPV)');
-    }
-  });
 });
 
 describe("builder", () => {
@@ -212,17 +179,29 @@ describe("builder", () => {
     expect(parseDayMonthYear("3 Dec 08")).toBe("2008-12-03");
     expect(parseDayMonthYear("16 Jul 2010")).toBe("2010-07-16");
     expect(parseDayMonthYear("31 Feb 2010")).toBeNull();
-    const rules = { entryIntoForce: "2010-08-01", monthsAfterDeposit: 6 };
+    const rules = { entryIntoForce: "2010-08-01", monthsAfterDeposit: 6, withdrawalMonths: 6 };
     expect(entryIntoForceFor("2008-12-03", rules)).toBe("2010-08-01");
     expect(entryIntoForceFor("2010-02-16", rules)).toBe("2010-08-01");
     expect(entryIntoForceFor("2010-08-23", rules)).toBe("2011-02-01");
     expect(entryIntoForceFor("2011-09-08", rules)).toBe("2012-03-01");
     expect(entryIntoForceFor("2025-12-31", rules)).toBe("2026-06-01");
+    // Article 20(3): six months after the notification, on the same day (or the month's last day).
+    expect(withdrawalEffectiveFor("2024-09-06", rules)).toBe("2025-03-06");
+    expect(withdrawalEffectiveFor("2024-08-31", rules)).toBe("2025-02-28");
   });
 
-  it("records every known gap of the UNTC scrape in membership_reconciliation", () => {
+  it("keeps the older lists as corroboration: their gaps and their one disagreement with the UNTC table are listed", () => {
     const recon = curated("membership_reconciliation").rows;
-    for (const iso3 of ["WSM", "VCT", "NIU", "LTU", "VUT", "COK"]) expect(recon.some((r) => r.iso3 === iso3), iso3).toBe(true);
-    expect(recon.filter((r) => r.kind === "disagreement")).toEqual([]); // UNTC and Monitor agree (PROVENANCE.md)
+    // Parties missing from the UNTC status list, dated by the participation table.
+    for (const iso3 of ["WSM", "VCT", "NIU", "COK"]) expect(recon.some((r) => r.iso3 === iso3 && r.kind === "gap"), iso3).toBe(true);
+    // Guinea-Bissau's signature: 4 Dec 2008 at UNTC, 3 Dec 2008 in the Monitor 2022 list (UNTC kept).
+    const disagreements = recon.filter((r) => r.kind === "disagreement");
+    expect(disagreements.map((r) => r.issue_id)).toEqual(["disagreement:GNB:second-source", "disagreement:GNB:signature"]);
+    expect(disagreements[1]!.description).toContain("signature on 2008-12-04");
+    expect(disagreements[1]!.description).toContain("signature on 2008-12-03");
+    // Every event of the older lists that agrees adds that list to the event's sources.
+    const events = curated("state_events").rows;
+    const afg = events.find((e) => e.iso3 === "AFG" && e.event === "ratification")!;
+    expect(afg.source).toBe("untc-ccm-participants-2026-02-03.csv; untc-ccm-dates-A-to-El-Salvador.csv; monitor-2022-dates-A-to-Hungary.csv; untc-ccm-status-years.csv");
   });
 });

@@ -12,36 +12,31 @@ afterAll(() => closeDatabase(db));
 const rows = <T>(sql: string) => queryRows<T>(db.conn, sql);
 
 describe("UNGA analyses", () => {
-  it("lowest-since finds 2024 (121 yes, totals only) as the lowest since the series began in 2015, and says 2022 has no total", async () => {
+  it("lowest-since finds 2024 (121 yes, from the UN record) as the lowest since the series began in 2015, with no year missing", async () => {
     const lows = await rows<{ year: number; yes: number; has_country_votes: boolean; series_start: number; years_without_data: number[] | null; statement: string }>(
       "SELECT year, yes, has_country_votes, series_start, years_without_data, statement FROM unga_lowest_since WHERE lowest_since_series_start",
     );
     expect(lows).toHaveLength(1);
-    expect(lows[0]).toMatchObject({ year: 2024, yes: 121, has_country_votes: false, series_start: 2015 });
-    expect(lows[0]!.years_without_data).toEqual([2022]);
-    expect(lows[0]!.statement).toBe("121 yes in 2024: the lowest since the series began in 2015 (no total for 2022)");
+    expect(lows[0]).toMatchObject({ year: 2024, yes: 121, has_country_votes: true, series_start: 2015, years_without_data: null });
+    expect(lows[0]!.statement).toBe("121 yes in 2024: the lowest since the series began in 2015");
   });
 
-  it("says where per-country votes are missing instead of counting zeros", async () => {
-    const [y2024] = await rows<{ n: number; known: number; yes: number; has: boolean; not_party_yes: number }>(
-      `SELECT count(*) AS n, count(vote) AS known, count(*) FILTER (WHERE vote = 'Y') AS yes, bool_or(has_country_votes) AS has,
-              count(*) FILTER (WHERE vote = 'Y' AND ccm_status = 'not_party') AS not_party_yes
+  it("2024 votes come from the UN record State by State, never from the report's prose", async () => {
+    const [y2024] = await rows<{ n: number; known: number; yes: number; has: boolean; not_party_yes: number; sources: string[] }>(
+      `SELECT count(*)::INTEGER AS n, count(vote)::INTEGER AS known, count(*) FILTER (WHERE vote = 'Y')::INTEGER AS yes, bool_and(has_country_votes) AS has,
+              count(*) FILTER (WHERE vote = 'Y' AND ccm_status = 'not_party')::INTEGER AS not_party_yes, list_distinct(list(vote_source)) AS sources
        FROM unga_state_votes WHERE year = 2024 AND topic = 'CCM'`,
     );
-    expect(y2024!.n).toBeGreaterThanOrEqual(193);
-    expect(y2024!.has).toBe(false);
-    // Only the 31 States not party that para 67 names as voting yes have a known vote; the rest stay unknown.
-    expect(y2024!.known).toBe(31);
-    expect(y2024!.yes).toBe(31);
-    expect(y2024!.not_party_yes).toBe(31);
-    const [named] = await rows<{ vote_source: string }>("SELECT vote_source FROM unga_state_votes WHERE year = 2024 AND iso3 = 'DZA'");
-    expect(named!.vote_source).toContain("13MSP Progress Report, para 67");
-    const [resolution] = await rows<{ yes: number; no: number | null; abstain: number | null; non_voting: number | null }>(
-      "SELECT yes, \"no\", abstain, non_voting FROM unga_resolution_votes WHERE resolution_id = 'UNGA-2024-CCM'",
-    );
-    expect(resolution).toEqual({ yes: 121, no: null, abstain: null, non_voting: null });
-    const byStatus = await rows<{ ccm_status: string; yes: number; abstain: number | null }>("SELECT ccm_status, yes, abstain FROM unga_yes_by_status WHERE year = 2024");
-    expect(byStatus).toEqual([{ ccm_status: "not_party", yes: 31, abstain: null }]);
+    expect(y2024).toEqual({ n: 193, known: 193, yes: 121, has: true, not_party_yes: 25, sources: ["UN Digital Library voting data"] });
+    // Gabon is named in para 67 as voting yes; the record has it non-voting, and that is its vote here.
+    const [gab] = await rows<{ vote: string; source_file: string; source_line: number }>("SELECT vote, source_file, source_line FROM unga_state_votes WHERE year = 2024 AND topic = 'CCM' AND iso3 = 'GAB'");
+    expect(gab).toMatchObject({ vote: "X", source_file: "sources/unga/undl-ccm-votes-2022-2024.csv" });
+    const byStatus = await rows<{ ccm_status: string; yes: number; abstain: number }>("SELECT ccm_status, yes, abstain FROM unga_yes_by_status WHERE year = 2024 ORDER BY ccm_status");
+    expect(byStatus).toEqual([
+      { ccm_status: "not_party", yes: 25, abstain: 31 },
+      { ccm_status: "signatory", yes: 7, abstain: 1 },
+      { ccm_status: "state_party", yes: 89, abstain: 1 },
+    ]);
   });
 
   it("splits the yes votes of A/RES/70/54 by CCM status on the vote date, adding up to the published 139", async () => {
@@ -67,7 +62,7 @@ describe("UNGA analyses", () => {
 
   it("agreement with the States Parties' majority is 1 for a State that voted with them and 0 for one that voted against", async () => {
     const majority = await rows<{ resolution_id: string; majority_vote: string }>("SELECT resolution_id, majority_vote FROM unga_sp_majority WHERE topic = 'CCM'");
-    expect(majority).toHaveLength(7);
+    expect(majority).toHaveLength(10);
     expect(new Set(majority.map((m) => m.majority_vote))).toEqual(new Set(["Y"]));
     const agreement = await rows<{ year: number; agreement: number; votes_cast: number }>("SELECT year, agreement, votes_cast FROM unga_majority_agreement WHERE iso3 = 'RUS' AND topic = 'CCM' ORDER BY year");
     const rus = await rows<{ year: number; vote: string }>("SELECT year, vote FROM unga_votes WHERE iso3 = 'RUS' AND topic = 'CCM' ORDER BY year");

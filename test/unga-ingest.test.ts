@@ -10,7 +10,7 @@ import { closeDatabase, openDatabase, queryRows } from "../data-loaders/lib/db.t
 import { InputError } from "../data-loaders/lib/errors.ts";
 import { createLogger } from "../data-loaders/lib/log.ts";
 import { sha256 } from "../data-loaders/lib/meta.ts";
-import { buildUnga } from "../data-loaders/unga/build.ts";
+import { buildUnga, UNGA_DATASETS } from "../data-loaders/unga/build.ts";
 import { generateUndl } from "../data-loaders/unga/generate.ts";
 
 const root = mkdtempSync(join(tmpdir(), "ccm-unga-"));
@@ -22,7 +22,7 @@ function sourcesWith(files: Record<string, string | Buffer>): { sourcesDir: stri
   const dir = join(root, `case-${++counter}`);
   const sourcesDir = join(dir, "sources");
   mkdirSync(join(sourcesDir, "unga"), { recursive: true });
-  for (const name of ["unga_vote_totals", "unga_topics"]) {
+  for (const name of UNGA_DATASETS) {
     for (const ext of [".csv", ".meta.json"]) copyFileSync(join("sources", name + ext), join(sourcesDir, name + ext));
   }
   for (const [name, content] of Object.entries(files)) writeFileSync(join(sourcesDir, "unga", name), content);
@@ -73,14 +73,12 @@ describe("UNDL ingest of the real 2015–2021 CCM vote file", () => {
       expect([r.counted_yes, r.counted_no, r.counted_abstentions, r.counted_non_voting]).toEqual([r.total_yes, r.total_no, r.total_abstentions, r.total_non_voting]);
       expect(r.totals_match).toBe(true);
     }
-    const totalsOnly = await query<{ resolution_id: string; total_yes: number; total_no: number | null; yes_not_party: number | null; source: string }>(
+    // Without the 2022–2024 file, 2023 is known only from the CCM website's published totals (never zeros).
+    const totalsOnly = await query<{ resolution_id: string; total_yes: number; total_no: number | null; source: string }>(
       s.dbPath,
-      "SELECT resolution_id, total_yes, total_no, yes_not_party, source FROM unga_resolutions WHERE NOT has_country_votes ORDER BY year",
+      "SELECT resolution_id, total_yes, total_no, source FROM unga_resolutions WHERE NOT has_country_votes ORDER BY year",
     );
-    expect(totalsOnly).toEqual([
-      { resolution_id: "UNGA-2023-CCM", total_yes: 148, total_no: 1, yes_not_party: null, source: "CCM website news page" },
-      { resolution_id: "UNGA-2024-CCM", total_yes: 121, total_no: null, yes_not_party: 31, source: "13MSP Progress Report, para 67" },
-    ]);
+    expect(totalsOnly).toEqual([{ resolution_id: "UNGA-2023-CCM", total_yes: 148, total_no: 1, source: "CCM website news page" }]);
     const [afg] = await query<{ vote: string; source_line: number; iso3: string }>(s.dbPath, "SELECT iso3, vote, source_line FROM unga_votes WHERE resolution_id = 'A/RES/70/54' AND iso3 = 'AFG'");
     expect(afg).toEqual({ iso3: "AFG", vote: "Y", source_line: 2 });
     const [count] = await query<{ n: number }>(s.dbPath, "SELECT count(*) AS n FROM unga_votes");
@@ -178,6 +176,47 @@ describe("UNDL rows that DuckDB rejects", () => {
       { id: Number(undlId), code: code! },
     );
     expect(row!.line).toBe(21);
+  });
+});
+
+describe("UNDL rows whose ms_code is no known State", () => {
+  // The real 2022–2024 file with Bahamas' 2022 vote given to an unknown code: the vote must not vanish silently.
+  function atlantis(): { file: Buffer; line: number } {
+    const lines = readFileSync("sources/unga/undl-ccm-votes-2022-2024.csv", "utf8").split("\n");
+    const index = lines.findIndex((l) => l.startsWith("3996917,BHS,BAHAMAS,"));
+    lines[index] = lines[index]!.replace("3996917,BHS,BAHAMAS,", "3996917,ATL,ATLANTIS,");
+    return { file: Buffer.from(lines.join("\n")), line: index + 1 };
+  }
+
+  it("fail the run naming file, line, the closest known States and the State whose row is missing", async () => {
+    const bad = atlantis();
+    const s = sourcesWith({ "undl-ccm-votes-2022-2024.csv": bad.file });
+    const error = await buildUnga(s).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(InputError);
+    const problems = (error as InputError).problems;
+    expect(problems.map((p) => [p.file, p.line, p.column])).toEqual([["sources/unga/undl-ccm-votes-2022-2024.csv", bad.line, "ms_code"]]);
+    const message = (error as InputError).message;
+    expect(message).toContain(`sources/unga/undl-ccm-votes-2022-2024.csv:${bad.line}: column "ms_code": expected the ISO3 code of a State: "ATL" (ATLANTIS) is not the ISO3 code of a State; closest known: `);
+    expect(message).toContain("the record has no row for Bahamas (BHS)");
+    expect(message).toContain("--allow-rejects");
+  });
+
+  it("with allowRejects: listed as a reject and left out of unga_votes, the other rows keep their lines", async () => {
+    const bad = atlantis();
+    const s = sourcesWith({ "undl-ccm-votes-2022-2024.csv": bad.file });
+    const { logger } = capturingLogger();
+    await buildUnga({ ...s, allowRejects: true, logger });
+    expect(logger.warnings.join("\n")).toContain("1 rejected line(s) left out");
+    const rejects = await query<{ line: number; error_type: string }>(s.dbPath, "SELECT line, error_type FROM undl_rejects");
+    expect(rejects).toEqual([{ line: bad.line, error_type: "UNKNOWN STATE" }]);
+    const [votes] = await query<{ n: number; atl: number; next_line: number }>(
+      s.dbPath,
+      "SELECT count(*)::INTEGER AS n, count(*) FILTER (WHERE iso3 = 'ATL')::INTEGER AS atl, max(source_line) FILTER (WHERE iso3 = 'BLR' AND year = 2022) AS next_line FROM unga_votes",
+    );
+    expect(votes).toEqual({ n: 578, atl: 0, next_line: bad.line + 4 }); // Belarus, four rows after Bahamas: lines still match the file
   });
 });
 

@@ -33,6 +33,46 @@ export function annexSection(ctx: Context): Section {
   return { id: "annex", title: "Annex: consistency issues in the report", blocks, pageBreak: true };
 }
 
+/** The annex of the report's statements that the UN's own records (votes, treaty actions) contradict. */
+export function recordAnnexSection(ctx: Context): Section {
+  const issues = ctx.data.recordIssues;
+  const blocks: Block[] = [];
+  if (!issues) {
+    blocks.push({ kind: "paragraph", content: ["The database has no comparison of the report with the UN's records (report_record_issues), so this annex is empty."] });
+  } else if (issues.length === 0) {
+    blocks.push({ kind: "paragraph", content: ["Every statement of the report about UNGA votes and membership that the UN's records can check agrees with them."] });
+  } else {
+    const note = ctx.notes.cite(
+      `Comparisons of ccm-trends (view report_vs_record) of ${ctx.dataset("report_facts")}, ${ctx.dataset("indicator_values")} and ${ctx.dataset("findings")} with the UN Digital Library voting records (table unga_votes) and ${ctx.dataset("state_events")}.`,
+    );
+    blocks.push({
+      kind: "paragraph",
+      content: [
+        `${countPhrase(issues.length, { capitalize: true })} ${issues.length === 1 ? "statement" : "statements"} of the report about UNGA votes or membership ${issues.length === 1 ? "disagrees" : "disagree"} with the UN's own records${severities(issues.map((i) => i.severity))}`,
+        note,
+        ". Each row gives both sides and the definition used to read the record; where the report's words allow another reading, the record's figure under that reading is given too.",
+      ],
+    });
+    blocks.push({
+      kind: "table",
+      caption: ["Annex table. The report against the UN's records", note],
+      head: ["Paragraph", "Subject", "Severity", "The report says", "The record says", "Sources and definition"],
+      align: ["left", "left", "left", "left", "left", "left"],
+      widths: [10, 18, 8, 20, 20, 24],
+      rows: issues.map((i) => [
+        i.paragraph,
+        i.subject,
+        i.severity,
+        i.report_says,
+        i.record_says,
+        `${i.report_source}; ${i.record_source}. ${i.definition}${i.alternative_definition ? ` (other reading: ${i.alternative_definition})` : ""}.`,
+      ]),
+      className: "issues",
+    });
+  }
+  return { id: "annex-records", title: "Annex: the report against the UN's records", blocks, pageBreak: true };
+}
+
 export function aboutSection(ctx: Context): Section {
   const blocks: Block[] = [];
   const datasetsNote = ctx.notes.cite("Table datasets of the ccm-trends database, recorded by the pipeline from sources/*.meta.json.");

@@ -3,7 +3,7 @@
  * chart, largest movements in words), universalization with the UNGA trend, the consistency annex, and a
  * numbered source note for every figure. Pure apart from chart rendering; the same data give the same document.
  */
-import { aboutSection, annexSection } from "./appendix.ts";
+import { aboutSection, annexSection, recordAnnexSection } from "./appendix.ts";
 import { Context, type ChartFile } from "./context.ts";
 import type { BriefingData } from "./data.ts";
 import { Footnotes, renumberNotes, type Briefing, type Section } from "./model.ts";
@@ -34,6 +34,7 @@ export async function composeBriefing(data: BriefingData, options: ComposeOption
   }
   if (!data.pillars.some((p) => p.pillar_code === "C")) sections.push(await universalizationSection(ctx, target, charts));
   sections.push(annexSection(ctx));
+  sections.push(recordAnnexSection(ctx));
   sections.push(aboutSection(ctx));
 
   const period = target.period_start && target.period_end ? ` (reporting period ${longDate(target.period_start)} – ${longDate(target.period_end)})` : "";

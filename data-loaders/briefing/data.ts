@@ -158,6 +158,20 @@ export interface IssueRow {
   explanation: string;
 }
 
+export interface RecordIssueRow {
+  topic: string;
+  severity: string;
+  subject: string;
+  paragraph: string;
+  report_says: string;
+  record_says: string;
+  definition: string;
+  alternative_definition: string | null;
+  report_source: string;
+  record_source: string;
+  explanation: string;
+}
+
 export interface BriefingData {
   cycle: string;
   cycles: CycleRow[];
@@ -173,6 +187,8 @@ export interface BriefingData {
   voteShifts: VoteShiftRow[] | null;
   namedStates: NamedStatesRow[] | null;
   issues: IssueRow[] | null;
+  /** Statements of the report that the UN's records contradict (view report_record_issues). */
+  recordIssues: RecordIssueRow[] | null;
   /** Names of the relations the briefing wanted but the database lacks. */
   missing: string[];
 }
@@ -233,6 +249,7 @@ export async function loadBriefingData(conn: DuckDBConnection, cycle: string): P
     voteShifts: before(await optional(["unga_vote_shifts"], () => query<VoteShiftRow>(conn, "unga_vote_shifts.sql"))),
     namedStates: await optional(["findings", "finding_states"], () => query<NamedStatesRow>(conn, "named_states.sql", cycle)),
     issues: await optional(["consistency_issues"], () => query<IssueRow>(conn, "consistency_issues.sql")),
+    recordIssues: await optional(["report_record_issues"], () => query<RecordIssueRow>(conn, "report_record_issues.sql")),
     missing: missing.sort(),
   };
 }

@@ -12,6 +12,8 @@ export interface ConventionRules {
   entryIntoForce: string;
   /** Months after the month of deposit (Article 17(2)). */
   monthsAfterDeposit: number;
+  /** Months after the depositary receives a notification of withdrawal until it takes effect (Article 20(3)). */
+  withdrawalMonths: number;
 }
 
 /** "3 Dec 2008" or "3 Dec 08" → "2008-12-03"; null when the text is not such a date. */
@@ -43,4 +45,17 @@ export function firstOfMonthAfter(iso: string, months: number): string {
 export function entryIntoForceFor(deposit: string, rules: ConventionRules): string {
   const byArticle17_2 = firstOfMonthAfter(deposit, rules.monthsAfterDeposit);
   return byArticle17_2 > rules.entryIntoForce ? byArticle17_2 : rules.entryIntoForce;
+}
+
+/**
+ * The day a withdrawal takes effect under Article 20(3): `months` after the notification's receipt, on the
+ * same day of the month (the last day of a shorter month: 31 August + 6 months = 28/29 February).
+ */
+export function withdrawalEffectiveFor(notified: string, rules: ConventionRules): string {
+  const [y, m, d] = notified.split("-").map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + rules.withdrawalMonths;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
 }

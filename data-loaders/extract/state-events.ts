@@ -2,9 +2,12 @@
  * Builds `state_events` (CCM signature, deposit of consent, entry into force, withdrawal per State) and
  * `membership_reconciliation` (every disagreement or gap between the membership sources, and what was done).
  *
- * Precedence: exact dates from the UN Treaty Collection (the depositary) over the Cluster Munition Monitor,
- * day precision over the UNTC status list's years, and the reviewed rows of
- * sources/overrides/state_events_manual.csv over everything (each with the report paragraph it rests on).
+ * Precedence: the complete UN Treaty Collection participation table (the depositary's record, every
+ * participant with exact dates) first; the older, truncated lists (UNTC A to El Salvador, the Cluster Munition
+ * Monitor 2022, the UNTC status list's years) only corroborate it, each agreement or disagreement recorded;
+ * the reviewed rows of sources/overrides/state_events_manual.csv replace a generated row (each with its source).
+ * Entry into force follows Article 17 and the effective date of a withdrawal Article 20(3), both derived here
+ * and compared with the dates the table states.
  *
  * Precision: `day`; `year` (only the year is known: `known_by` is 31 December); `unknown` (no date in any
  * file: `known_by` is the earliest date a source presupposes the event). The status view places every event
@@ -12,17 +15,20 @@
  */
 import { InputError } from "../lib/errors.ts";
 import type { StateResolver } from "../lib/states.ts";
-import { entryIntoForceFor, parseDayMonthYear, type ConventionRules } from "./state-dates.ts";
+import { entryIntoForceFor, parseDayMonthYear, withdrawalEffectiveFor, type ConventionRules } from "./state-dates.ts";
 import { fileLabel, type Row } from "./states.ts";
 import { required, type RawRow, type RawTable } from "./raw-table.ts";
 
 export const EVENT_COLUMNS = ["iso3", "event", "event_date", "event_year", "precision", "known_by", "source", "note"] as const;
 export const RECONCILIATION_COLUMNS = ["issue_id", "iso3", "kind", "sources", "description", "resolution", "outcome"] as const;
-export const EVENTS = ["signature", "ratification", "accession", "ratification_or_accession", "entry_into_force", "withdrawal_deposited", "withdrawal_effective"] as const;
-const CONSENT = new Set(["ratification", "accession", "ratification_or_accession"]);
+export const EVENTS = ["signature", "ratification", "acceptance", "accession", "ratification_or_accession", "entry_into_force", "withdrawal_deposited", "withdrawal_effective"] as const;
+const CONSENT = new Set(["ratification", "acceptance", "accession", "ratification_or_accession"]);
+const CONSENT_KINDS = ["ratification", "acceptance", "accession"];
 
 export interface EventsInput {
-  /** UNTC dates (4-digit years), then the Monitor's (2-digit years): the first wins on disagreement. */
+  /** The complete UNTC participation table (ISO dates): the record every other list is checked against. */
+  participants: RawTable;
+  /** Older exact-date lists, UNTC (4-digit years) then the Monitor's (2-digit years): corroboration only. */
   dateLists: RawTable[];
   statusYears: RawTable;
   eventsManual: RawTable;
@@ -47,7 +53,21 @@ export function conventionRules(rules: RawTable): ConventionRules {
     if (!row) throw new InputError({ file: rules.file, expected: `a row for rule "${name}"`, found: "none", fix: "restore the rule with its Article reference" });
     return required(rules, row, "value", `the value of ${name}`);
   };
-  return { entryIntoForce: get("entry_into_force_date"), monthsAfterDeposit: Number(get("months_after_deposit")) };
+  return {
+    entryIntoForce: get("entry_into_force_date"),
+    monthsAfterDeposit: Number(get("months_after_deposit")),
+    withdrawalMonths: Number(get("withdrawal_months_after_notification")),
+  };
+}
+
+function isoCell(table: RawTable, row: RawRow, column: string): string | null {
+  const text = row.values[column] ?? "";
+  if (text === "") return null;
+  const d = new Date(`${text}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== text) {
+    throw new InputError({ file: table.file, line: row.line, column, expected: "a date as YYYY-MM-DD", found: JSON.stringify(text), fix: "restore the original file (see sources/raw/PROVENANCE.md)" });
+  }
+  return text;
 }
 
 function dateCell(table: RawTable, row: RawRow, column: string): string | null {
@@ -67,7 +87,42 @@ export function buildStateEvents(states: Row[], resolver: StateResolver, input: 
   const key = (iso3: string, kind: string) => `${iso3}|${kind}`;
   const consentOf = (iso3: string) => [...events.values()].find((e) => e.iso3 === iso3 && CONSENT.has(e.event));
 
-  // 1. Exact dates: UNTC, then the Monitor.
+  // 0. The complete UNTC participation table: every participant, exact dates, the kind of consent, withdrawals.
+  const pt = input.participants;
+  const ptLabel = fileLabel(pt);
+  const knownIso3 = new Set(states.map((s) => s.iso3!));
+  for (const r of pt.rows) {
+    const iso3 = required(pt, r, "iso3", "the ISO3 code of a State");
+    if (!knownIso3.has(iso3)) throw new InputError({ file: pt.file, line: r.line, column: "iso3", expected: "the ISO3 code of a State in states.csv", found: JSON.stringify(iso3), fix: "correct the code, or add the State to the reference" });
+    const at = (event: string, date: string, notes: string[] = []) =>
+      events.set(key(iso3, CONSENT.has(event) ? "consent" : event), { iso3, event, event_date: date, event_year: date.slice(0, 4), precision: "day", known_by: date, sources: [ptLabel], notes });
+    const signature = isoCell(pt, r, "signature_date");
+    if (signature) at("signature", signature);
+    const consent = isoCell(pt, r, "consent_date");
+    if (consent) {
+      const kind = required(pt, r, "consent_kind", CONSENT_KINDS.join(", "));
+      if (!CONSENT_KINDS.includes(kind)) throw new InputError({ file: pt.file, line: r.line, column: "consent_kind", expected: CONSENT_KINDS.join(", "), found: JSON.stringify(kind), fix: "correct the kind of consent" });
+      at(kind, consent);
+    }
+    const notified = isoCell(pt, r, "withdrawal_deposit_date");
+    const effective = isoCell(pt, r, "withdrawal_effective_date");
+    if (notified) {
+      at("withdrawal_deposited", notified);
+      const byArticle20 = withdrawalEffectiveFor(notified, rules);
+      if (effective && effective !== byArticle20) {
+        note(iso3, "disagreement", "withdrawal-article-20", ptLabel, `The table gives ${effective} as the effective date of the withdrawal notified on ${notified}; Article 20(3) gives ${byArticle20}.`, "Kept the table's date.", "unresolved");
+      }
+      at("withdrawal_effective", effective ?? byArticle20, effective ? [`Article 20(3): six months after the notification of ${notified}.`] : [`Derived under Article 20(3) from the notification of ${notified}.`]);
+    } else if (effective) {
+      throw new InputError({ file: pt.file, line: r.line, column: "withdrawal_deposit_date", expected: "the date the withdrawal was notified, since an effective date is given", found: "an empty cell", fix: "restore the original file" });
+    }
+    if (/DISAGREE/.test(r.values.cross_checked_with ?? "")) {
+      note(iso3, "disagreement", "second-source", `${ptLabel}; ${r.values.cross_checked_with}`, r.values.notes ?? "", "Kept the UNTC date (the depositary's record).", "resolved");
+    }
+  }
+  note("", "agreement", "participants", ptLabel, `${pt.rows.length} participants, each with exact dates (the file's own cross-check against a second source is in its cross_checked_with column).`, "Primary record for signature, consent, entry into force and withdrawal.", "resolved");
+
+  // 1. The older exact-date lists (UNTC to El Salvador, the Monitor 2022 to Hungary) corroborate the table.
   const listed = new Map<string, string[]>();
   for (const table of input.dateLists) {
     const label = fileLabel(table);
@@ -80,16 +135,19 @@ export function buildStateEvents(states: Row[], resolver: StateResolver, input: 
       const candidates: { kind: string; event: string; date: string; extra: string }[] = [];
       if (signature) candidates.push({ kind: "signature", event: "signature", date: signature, extra: "" });
       if (consent) {
-        const event = (r.values.accession ?? "").toLowerCase() === "true" ? "accession" : "ratification";
-        candidates.push({ kind: "consent", event, date: consent, extra: provisional ? `Provisional application (Article 18) from ${provisional}.` : "" });
+        const accession = (r.values.accession ?? "").toLowerCase() === "true";
+        candidates.push({ kind: "consent", event: accession ? "accession" : "ratification", date: consent, extra: provisional ? `Provisional application (Article 18) from ${provisional}.` : "" });
       }
       for (const c of candidates) {
         const k = key(iso3, c.kind);
         const prior = events.get(k);
         if (!prior) {
           events.set(k, { iso3, event: c.event, event_date: c.date, event_year: c.date.slice(0, 4), precision: "day", known_by: c.date, sources: [label], notes: c.extra ? [c.extra] : [] });
-        } else if (prior.event_date === c.date && prior.event === c.event) {
+          note(iso3, "gap", c.kind, `${ptLabel}; ${label}`, `${label} has ${c.event} on ${c.date}; the participation table has none.`, `Used ${label}.`, "unresolved");
+        } else if (prior.event_date === c.date && (prior.event === c.event || c.kind === "signature" || (prior.event === "acceptance" && c.event === "ratification"))) {
+          // An acceptance is listed as a ratification by the older lists, which know only two kinds.
           prior.sources.push(label);
+          if (c.extra && !prior.notes.includes(c.extra)) prior.notes.push(c.extra);
         } else {
           note(iso3, "disagreement", c.kind, `${prior.sources.join("; ")}; ${label}`, `${prior.sources[0]} has ${prior.event} on ${prior.event_date}; ${label} has ${c.event} on ${c.date}.`, `Kept ${prior.sources[0]} (the depositary's record comes first).`, "resolved");
         }
@@ -116,13 +174,15 @@ export function buildStateEvents(states: Row[], resolver: StateResolver, input: 
     const consent = consentOf(iso3);
     const signature = events.get(key(iso3, "signature"));
     if (standing === "withdrawn") {
-      note(iso3, "gap", "withdrawal", syLabel, `Standing "withdrawn" with ${year ? `year ${year}` : "no year"}; no exact-date list covers this State.`, "Withdrawal dates and the earlier party status come from sources/overrides/state_events_manual.csv (13MSP report para 63, footnote 3).", "resolved");
+      const withdrawal = events.get(key(iso3, "withdrawal_effective"));
+      if (withdrawal) withdrawal.sources.push(syLabel);
+      else note(iso3, "disagreement", "standing", syLabel, `The status list says withdrawn; the participation table has no withdrawal.`, "Kept the participation table.", "unresolved");
       continue;
     }
     if (!/^\d{4}$/.test(year)) throw new InputError({ file: sy.file, line: r.line, column: "year", expected: "a four-digit year", found: JSON.stringify(year), fix: "correct the year" });
     if (standing === "party") {
       if (consent) {
-        if (consent.event_year !== year) note(iso3, "disagreement", "consent-year", `${consent.sources.join("; ")}; ${syLabel}`, `${consent.event} on ${consent.event_date} in the exact list, year ${year} in the status list.`, "Kept the exact date.", "resolved");
+        if (consent.event_year !== year) note(iso3, "disagreement", "consent-year", `${consent.sources.join("; ")}; ${syLabel}`, `${consent.event} on ${consent.event_date} in ${consent.sources[0]}, year ${year} in the status list.`, "Kept the exact date.", "resolved");
         else consent.sources.push(syLabel);
       } else {
         events.set(key(iso3, "consent"), { iso3, event: "ratification_or_accession", event_date: "", event_year: year, precision: "year", known_by: `${year}-12-31`, sources: [syLabel], notes: ["The status list gives the year only and does not say whether it was a ratification or an accession."] });
@@ -141,10 +201,8 @@ export function buildStateEvents(states: Row[], resolver: StateResolver, input: 
       throw new InputError({ file: sy.file, line: r.line, column: "standing", expected: "party, signatory or withdrawn", found: JSON.stringify(standing), fix: "correct the standing" });
     }
   }
-  for (const [iso3, lists] of listed) {
-    if (!inStatusList.has(iso3) && consentOf(iso3)) {
-      note(iso3, "gap", "status-list", `${syLabel}; ${lists.join("; ")}`, `A party in ${lists.join(" and ")} but missing from the status list.`, "Used the exact dates.", "resolved");
-    }
+  for (const consent of [...events.values()].filter((e) => CONSENT.has(e.event) && !inStatusList.has(e.iso3))) {
+    note(consent.iso3, "gap", "status-list", `${consent.sources.join("; ")}; ${syLabel}`, `${consent.event} on ${consent.event_date} in ${consent.sources[0]}, but missing from the status list.`, "Used the participation table.", "resolved");
   }
 
   // 3. Reviewed manual rows (report facts, known gaps) replace generated rows of the same State and event.

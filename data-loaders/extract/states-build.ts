@@ -13,6 +13,7 @@ import { buildStateEvents, EVENT_COLUMNS, RECONCILIATION_COLUMNS } from "./state
 /** Every input, relative to the repository root. The raw files are copies of ../shared/data (see sources/raw/PROVENANCE.md). */
 export const STATE_INPUTS = {
   reference: "sources/raw/reference/country-codes.csv",
+  participants: "sources/raw/membership/untc-ccm-participants-2026-02-03.csv",
   untcDates: "sources/raw/membership/untc-ccm-dates-A-to-El-Salvador.csv",
   monitorDates: "sources/raw/membership/monitor-2022-dates-A-to-Hungary.csv",
   statusYears: "sources/raw/membership/untc-ccm-status-years.csv",
@@ -53,6 +54,7 @@ export function buildStateSources(root: string): StateSources {
   const states = buildStates({ reference, votes, statesManual: read(STATE_INPUTS.statesManual, ["iso3", "column", "value", "source"]) });
   const { rows: aliases, resolver } = buildAliases(states, { reference, votes, aliasesManual: read(STATE_INPUTS.aliasesManual, ["alias", "iso3", "source", "note"]), namedIn: [untc, monitor, article7], report: { file: STATE_INPUTS.report, text: readUtf8Text(STATE_INPUTS.report, readFileSync(join(root, STATE_INPUTS.report))) } });
   const { events, reconciliation } = buildStateEvents(states, resolver, {
+    participants: read(STATE_INPUTS.participants, ["iso3", "participant", "signature_date", "consent_date", "consent_kind", "withdrawal_deposit_date", "withdrawal_effective_date", "cross_checked_with", "notes"]),
     dateLists: [untc, monitor],
     statusYears: read(STATE_INPUTS.statusYears, ["iso2", "standing", "year"]),
     eventsManual: read(STATE_INPUTS.eventsManual, [...EVENT_COLUMNS]),

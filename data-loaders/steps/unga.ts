@@ -55,6 +55,7 @@ const REJECT_FIX: Record<string, string> = {
   "MISSING COLUMNS": "add the missing fields (an empty field is written as nothing between two commas)",
   "UNQUOTED VALUE": "close the quote right before the next comma, and double quotes inside a quoted field",
   "INVALID ENCODING": "save the file as UTF-8",
+  "UNKNOWN STATE": "correct ms_code to the ISO3 code of the Member State that cast the vote (see sources/states.csv)",
 };
 
 export function rejectProblems(rows: RejectRow[]): InputProblem[] {
@@ -62,7 +63,12 @@ export function rejectProblems(rows: RejectRow[]): InputProblem[] {
     file: r.source_file,
     line: r.line,
     column: r.column_name ?? undefined,
-    expected: r.error_type === "CAST" ? `a value of the column's type (${r.error_message})` : `a well-formed UNDL row (${r.error_type}: ${r.error_message})`,
+    expected:
+      r.error_type === "CAST"
+        ? `a value of the column's type (${r.error_message})`
+        : r.error_type === "UNKNOWN STATE"
+          ? `the ISO3 code of a State: ${r.error_message}`
+          : `a well-formed UNDL row (${r.error_type}: ${r.error_message})`,
     found: r.csv_line ? JSON.stringify(r.csv_line.length > 160 ? r.csv_line.slice(0, 157) + "…" : r.csv_line) : undefined,
     fix: `${REJECT_FIX[r.error_type] ?? "repair the row"}; or rerun with --allow-rejects to build without the rejected rows (they stay listed in table undl_rejects)`,
   }));
@@ -144,6 +150,7 @@ export async function ingestUndlFiles(ctx: StepContext): Promise<UndlFile[]> {
   const previous = await attachPrevious(ctx.db.conn, ctx.options.dbPath ?? DEFAULT_DB, ctx.log);
   try {
     for (const file of files) await ingestFile(ctx, file, previous);
+    await runSqlFile(ctx.db.conn, "ingest/undl_unknown_states.sql");
   } finally {
     if (previous) await detachPrevious(ctx.db.conn);
     // The reader's rejects tables were copied into undl_rejects; they are not part of the database.

@@ -1,5 +1,5 @@
 /**
- * Builds only the UNGA part of the database: the curated datasets it needs (unga_vote_totals,
+ * Builds only the UNGA part of the database: the curated datasets it needs (states, unga_vote_totals,
  * unga_topics), the UNDL ingest step, the UNGA models and, when asked, the UNGA analyses. Used by
  * the benchmark and the tests, so that they measure and check exactly what the pipeline runs.
  */
@@ -23,7 +23,8 @@ export interface UngaBuildOptions {
   prepare?: (db: Database) => Promise<void>;
 }
 
-const CURATED = ["unga_vote_totals", "unga_topics"];
+// states: a UNDL row must name a known State (ingest/undl_unknown_states.sql).
+export const UNGA_DATASETS = ["states", "unga_vote_totals", "unga_topics"];
 
 function ungaSqlFiles(dir: string, pattern = /_unga_.*\.sql$/): string[] {
   const full = join(SQL_DIR, dir);
@@ -36,7 +37,7 @@ function ungaSqlFiles(dir: string, pattern = /_unga_.*\.sql$/): string[] {
 
 async function loadCurated(db: Database, sourcesDir: string): Promise<void> {
   await db.conn.run("CREATE SCHEMA IF NOT EXISTS raw");
-  for (const name of CURATED) {
+  for (const name of UNGA_DATASETS) {
     const meta = readMeta(join(sourcesDir, `${name}.meta.json`));
     const table = readCuratedCsv(join(sourcesDir, `${name}.csv`), meta);
     const cols = meta.columns.map((c) => c.name);

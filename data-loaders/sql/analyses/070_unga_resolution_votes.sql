@@ -10,8 +10,6 @@ SELECT
   total_ms AS member_states,
   has_country_votes,
   totals_match,
-  yes_not_party,
-  absent_ms,
   source,
   source_ref
 FROM unga_resolutions

@@ -1,7 +1,8 @@
 -- Every State's record on the CCM and related resolutions, one row per State and resolution, with its CCM status
 -- on the day of the vote (state_status). For years known only from totals the row exists with vote NULL and
--- has_country_votes = false: the vote is unknown, not missing or zero, except for the States a source names as
--- voting yes (2024: the 31 States not party listed in para 67, finding_states of yes_not_party_named_in).
+-- has_country_votes = false: the vote is unknown, not missing or zero. A State's vote comes from a UN record or it
+-- is unknown: a report's prose naming States that voted yes is compared with the record (report_record_checks),
+-- never used as a vote.
 CREATE OR REPLACE VIEW unga_state_votes AS
 WITH recorded AS (
   SELECT v.iso3, v.ms_name, r.resolution_id, r.year, r.topic, v.vote_date, v.vote, true AS has_country_votes,
@@ -10,12 +11,11 @@ WITH recorded AS (
 ),
 totals_only AS (
   SELECT s.iso3, NULL AS ms_name, r.resolution_id, r.year, r.topic, r.vote_date,
-         CASE WHEN named.iso3 IS NOT NULL THEN 'Y' END AS vote,
+         NULL AS vote,
          false AS has_country_votes,
-         CASE WHEN named.iso3 IS NOT NULL THEN 'named as voting yes in finding ' || r.yes_not_party_named_in || ' (' || r.source || ')' END AS vote_source,
+         NULL AS vote_source,
          NULL AS source_file, NULL::INTEGER AS source_line
   FROM unga_resolutions r CROSS JOIN states s
-  LEFT JOIN finding_states named ON named.finding_id = r.yes_not_party_named_in AND named.iso3 = s.iso3
   WHERE NOT r.has_country_votes AND s.un_member
 )
 SELECT

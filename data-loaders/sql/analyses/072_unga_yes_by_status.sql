@@ -1,6 +1,6 @@
 -- Votes per resolution by the voter's CCM status on the vote date (state_party, deposited, signatory, not_party,
--- withdrawn; 'unknown' for a code not in states). Totals-only years give what the source says: the yes votes of
--- States not party where published (2024: 31, para 67), everything else NULL.
+-- withdrawn; 'unknown' for a code not in states), from the per-country records only: a year known only from
+-- published totals has no row here (what a report says about such a vote is compared in report_record_checks).
 CREATE OR REPLACE VIEW unga_yes_by_status AS
 SELECT
   resolution_id, year, topic, ccm_status,
@@ -14,8 +14,4 @@ SELECT
 FROM unga_state_votes
 WHERE has_country_votes
 GROUP BY ALL
-UNION ALL
-SELECT resolution_id, year, topic, 'not_party' AS ccm_status, yes_not_party AS yes, NULL, NULL, NULL, NULL, false, source
-FROM unga_resolutions
-WHERE NOT has_country_votes AND yes_not_party IS NOT NULL
 ORDER BY topic, year, resolution_id, ccm_status;

@@ -4,7 +4,7 @@
 WITH e AS (
   SELECT
     iso3,
-    max(known_by) FILTER (WHERE event IN ('ratification', 'accession', 'ratification_or_accession')) AS consent,
+    max(known_by) FILTER (WHERE event IN ('ratification', 'acceptance', 'accession', 'ratification_or_accession')) AS consent,
     max(known_by) FILTER (WHERE event = 'entry_into_force') AS in_force,
     max(known_by) FILTER (WHERE event = 'withdrawal_deposited') AS withdrawal_deposited,
     max(known_by) FILTER (WHERE event = 'withdrawal_effective') AS withdrawal_effective

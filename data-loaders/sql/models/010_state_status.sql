@@ -2,7 +2,7 @@
 --
 -- Statuses: unknown (before an undated first event), not_party, signatory, deposited, state_party, withdrawn.
 -- Each event moves a State up one stage, from its known_by date:
---   signature → signatory; ratification / accession / ratification_or_accession → deposited (consent given,
+--   signature → signatory; ratification / acceptance / accession / ratification_or_accession → deposited (consent given,
 --   not yet in force); entry_into_force → state_party; withdrawal_effective → withdrawn.
 -- known_by is the exact date for day precision, 31 December for year-only events, and the earliest date a
 -- source presupposes the event when no date is known: a status is never claimed before a source supports
@@ -16,6 +16,7 @@ WITH staged AS (
     CASE event
       WHEN 'signature' THEN 1
       WHEN 'ratification' THEN 2
+      WHEN 'acceptance' THEN 2
       WHEN 'accession' THEN 2
       WHEN 'ratification_or_accession' THEN 2
       WHEN 'entry_into_force' THEN 3
@@ -94,3 +95,13 @@ CREATE OR REPLACE MACRO ccm_status_on(on_date) AS TABLE
   FROM state_status s
   WHERE (s.valid_from IS NULL OR s.valid_from <= CAST(on_date AS DATE))
     AND (s.valid_to IS NULL OR CAST(on_date AS DATE) < s.valid_to);
+
+-- "States Parties" on a date under both readings of the term: the Convention in force for the State (Article 17;
+-- the count the status view and the reports' "States Parties" use) and the instrument of consent deposited, in
+-- force or not (the count of announcements such as "the 112th State Party" on the day of deposit).
+-- SELECT * FROM ccm_states_parties_on(DATE '2025-09-05') → in_force 111, consent_deposited 112.
+CREATE OR REPLACE MACRO ccm_states_parties_on(on_date) AS TABLE
+  SELECT
+    count(*) FILTER (WHERE status = 'state_party')::INTEGER AS in_force,
+    count(*) FILTER (WHERE status IN ('state_party', 'deposited'))::INTEGER AS consent_deposited
+  FROM ccm_status_on(on_date);

@@ -7,9 +7,6 @@ SELECT
   total_yes, total_no, total_abstentions, total_non_voting, total_ms,
   counted_yes, counted_no, counted_abstentions, counted_non_voting, counted_ms, totals_match,
   true AS has_country_votes,
-  CAST(NULL AS INTEGER) AS yes_not_party,
-  CAST(NULL AS VARCHAR) AS yes_not_party_named_in,
-  CAST(NULL AS INTEGER) AS absent_ms,
   'UN Digital Library voting data' AS source,
   coalesce(undl_link, source_file) AS source_ref,
   source_file
@@ -29,9 +26,6 @@ SELECT
   NULL, NULL, -- non-voting and membership are not published with these totals: unknown, not zero
   NULL, NULL, NULL, NULL, NULL, NULL,
   false AS has_country_votes,
-  t.yes_not_party,
-  t.yes_not_party_named_in,
-  t.absent_ms,
   t.source,
   coalesce(t.source_url, 'sources/unga_vote_totals.csv') AS source_ref,
   NULL AS source_file

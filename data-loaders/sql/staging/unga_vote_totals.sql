@@ -7,9 +7,6 @@ SELECT
   CAST(yes AS INTEGER) AS yes,
   CAST("no" AS INTEGER) AS "no",
   CAST(abstain AS INTEGER) AS abstain,
-  CAST(yes_not_party AS INTEGER) AS yes_not_party,
-  yes_not_party_named_in,
-  CAST(absent_ms AS INTEGER) AS absent_ms,
   source,
   source_url,
   note

@@ -1,0 +1,321 @@
+-- The report read against the primary records: every statement about UNGA votes and CCM membership that a UN
+-- record can confirm or contradict, one row per comparison, agreeing or not (report_record_issues keeps the
+-- disagreements). Records: the UN Digital Library per-country votes (unga_state_votes, unga_resolutions) and the
+-- UN Treaty Collection participation table (state_events → state_status).
+--
+-- Definitions (each row names the one it uses and gives the result under the other):
+--   "State not party" on a vote: a State that had neither signed nor consented to be bound on the vote date
+--     (status not_party or withdrawn). Alternative: any State for which the Convention was not in force
+--     (also signatories and States whose instrument was deposited but not yet in force).
+--   "State Party" on a date: the Convention in force for it (Article 17). Alternative: its instrument of
+--     ratification, acceptance or accession deposited (in force or not).
+--   "New State Party" in a cycle: a deposit of consent within the cycle's reporting period. Alternative: entry
+--     into force within it.
+--   A cycle's UNGA vote: the CCM resolution voted within the cycle's reporting period. The report states the
+--     periods of 12MSP and 13MSP (1 July to 30 June); for earlier cycles the same annual period is assumed,
+--     counted back from the nearest stated one, and the row says so.
+CREATE OR REPLACE VIEW report_vs_record AS
+WITH report AS (
+  SELECT cycle AS report_id FROM cycles ORDER BY ordinal DESC LIMIT 1
+),
+treaty AS (
+  SELECT 'UN Treaty Collection, MTDSG XXVI-6, status as at ' || strftime(CAST(date AS DATE), '%-d %B %Y') AS record_source
+  FROM datasets WHERE name = 'state_events'
+),
+stated AS (
+  SELECT ordinal, period_start, period_end FROM cycles WHERE period_start IS NOT NULL AND period_end IS NOT NULL
+),
+periods AS (
+  -- Each cycle's reporting period: as stated, or assumed one year per cycle from the nearest stated period.
+  SELECT c.cycle, c.ordinal,
+         coalesce(c.period_start, (SELECT CAST(period_start + to_years(CAST(c.ordinal - s.ordinal AS INTEGER)) AS DATE) FROM stated s ORDER BY abs(s.ordinal - c.ordinal), s.ordinal LIMIT 1)) AS period_start,
+         coalesce(c.period_end, (SELECT CAST(period_end + to_years(CAST(c.ordinal - s.ordinal AS INTEGER)) AS DATE) FROM stated s ORDER BY abs(s.ordinal - c.ordinal), s.ordinal LIMIT 1)) AS period_end,
+         c.period_start IS NULL AS period_assumed
+  FROM cycles c
+),
+ccm_votes AS (
+  SELECT r.resolution_id, r.year, r.vote_date, r.total_yes, r.total_non_voting, r.source_ref,
+         'UN Digital Library voting record, ' || r.resolution_id || ' of ' || strftime(r.vote_date, '%-d %B %Y') || ' (' || r.source_ref || ')' AS record_source
+  FROM unga_resolutions r
+  WHERE r.topic = 'CCM' AND r.has_country_votes
+),
+cycle_votes AS (
+  SELECT p.cycle, p.period_start, p.period_end, p.period_assumed, v.*
+  FROM periods p JOIN ccm_votes v ON v.vote_date BETWEEN p.period_start AND p.period_end
+),
+vote_counts AS (
+  SELECT v.resolution_id,
+         count(*) FILTER (WHERE s.vote = 'Y' AND s.ccm_status IN ('not_party', 'withdrawn'))::INTEGER AS yes_not_party,
+         count(*) FILTER (WHERE s.vote = 'Y' AND s.ccm_status <> 'state_party')::INTEGER AS yes_not_in_force,
+         count(*) FILTER (WHERE s.vote = 'X')::INTEGER AS non_voting
+  FROM ccm_votes v JOIN unga_state_votes s USING (resolution_id)
+  GROUP BY ALL
+),
+-- 1. Indicator 11.2 ("States not party voted in favour of the CCM UNGA resolution"), each cycle against its vote.
+indicator_11_2 AS (
+  SELECT
+    'indicator-11.2:' || iv.cycle AS check_id,
+    'unga_vote' AS topic,
+    'Indicator 11.2, ' || iv.cycle || ': States not party voting in favour of the CCM resolution' AS subject,
+    'indicator 11.2, ' || iv.cycle || ' column' AS paragraph,
+    CAST(NULL AS VARCHAR) AS iso3,
+    format('{} (printed "{}")', iv.value, iv.as_printed) AS report_says,
+    format('{} States not party voted yes on {} ({} counting signatories and States not yet bound)', vc.yes_not_party, cv.resolution_id, vc.yes_not_in_force) AS record_says,
+    CAST(iv.value AS INTEGER) AS report_value,
+    vc.yes_not_party AS record_value,
+    vc.yes_not_in_force AS record_value_alternative,
+    'States not party: neither signed nor bound on the vote date; the ' || iv.cycle || ' vote: ' || cv.resolution_id || ', voted on ' || strftime(cv.vote_date, '%-d %B %Y')
+      || CASE WHEN cv.period_assumed THEN format(', within the assumed reporting period {} to {} (the report states no period for {})', cv.period_start, cv.period_end, iv.cycle)
+              ELSE format(', within the reporting period {} to {}', cv.period_start, cv.period_end) END AS definition,
+    'States for which the Convention was not in force (signatories included)' AS alternative_definition,
+    iv.source_ref AS report_source,
+    cv.record_source
+  FROM indicator_values iv
+  JOIN cycle_votes cv ON cv.cycle = iv.cycle
+  JOIN vote_counts vc USING (resolution_id)
+  WHERE iv.indicator_id = '11.2' AND iv.value IS NOT NULL
+),
+-- 2. Para 67's figures on the 2024 vote.
+facts_2024 AS (
+  SELECT f.fact_id, f.value, f.paragraph, f.statement, v.*, vc.yes_not_party, vc.yes_not_in_force, vc.non_voting
+  FROM report_facts f
+  JOIN ccm_votes v ON v.year = 2024
+  JOIN vote_counts vc USING (resolution_id)
+  WHERE f.fact_id IN ('unga_2024_yes', 'unga_2024_yes_not_party', 'unga_2024_absent', 'unga_2024_absent_previous_supporters')
+),
+previous_support AS (
+  -- States absent (X) in 2024 that voted yes before: on any earlier CCM resolution, or on the one just before.
+  SELECT
+    count(DISTINCT a.iso3) FILTER (WHERE e.vote = 'Y')::INTEGER AS any_earlier,
+    count(DISTINCT a.iso3) FILTER (WHERE e.vote = 'Y' AND e.year = 2023)::INTEGER AS year_before
+  FROM unga_state_votes a
+  JOIN unga_state_votes e ON e.iso3 = a.iso3 AND e.topic = 'CCM' AND e.has_country_votes AND e.year < a.year
+  WHERE a.topic = 'CCM' AND a.year = 2024 AND a.vote = 'X'
+),
+para_67 AS (
+  SELECT
+    'para-' || f.paragraph || ':' || f.fact_id AS check_id,
+    'unga_vote' AS topic,
+    CASE f.fact_id
+      WHEN 'unga_2024_yes' THEN '2024 UNGA vote: States voting in favour'
+      WHEN 'unga_2024_yes_not_party' THEN '2024 UNGA vote: States not party voting in favour'
+      WHEN 'unga_2024_absent' THEN '2024 UNGA vote: Member States absent'
+      ELSE '2024 UNGA vote: absent Member States that supported the resolution before' END AS subject,
+    f.paragraph,
+    CAST(NULL AS VARCHAR) AS iso3,
+    f.statement AS report_says,
+    CASE f.fact_id
+      WHEN 'unga_2024_yes' THEN format('{} yes votes recorded on {}', f.total_yes, f.resolution_id)
+      WHEN 'unga_2024_yes_not_party' THEN format('{} States not party voted yes ({} counting signatories)', f.yes_not_party, f.yes_not_in_force)
+      WHEN 'unga_2024_absent' THEN format('{} Member States non-voting (X) on {}', f.non_voting, f.resolution_id)
+      ELSE format('{} of the absent States voted yes on an earlier CCM resolution (2015 onwards); {} voted yes in 2023', ps.any_earlier, ps.year_before) END AS record_says,
+    CAST(f.value AS INTEGER) AS report_value,
+    CASE f.fact_id WHEN 'unga_2024_yes' THEN f.total_yes WHEN 'unga_2024_yes_not_party' THEN f.yes_not_party
+                   WHEN 'unga_2024_absent' THEN f.non_voting ELSE ps.any_earlier END AS record_value,
+    CASE f.fact_id WHEN 'unga_2024_yes_not_party' THEN f.yes_not_in_force WHEN 'unga_2024_absent_previous_supporters' THEN ps.year_before END AS record_value_alternative,
+    CASE f.fact_id
+      WHEN 'unga_2024_yes_not_party' THEN 'States not party: neither signed nor bound on the vote date'
+      WHEN 'unga_2024_absent' THEN 'absent: recorded as non-voting (X)'
+      WHEN 'unga_2024_absent_previous_supporters' THEN 'previously supported: voted yes on at least one CCM resolution since 2015 (the first in the records)'
+      ELSE 'yes votes in the plenary record' END AS definition,
+    CASE f.fact_id
+      WHEN 'unga_2024_yes_not_party' THEN 'States for which the Convention was not in force (signatories included)'
+      WHEN 'unga_2024_absent_previous_supporters' THEN 'previously supported: voted yes on the 2023 resolution'
+    END AS alternative_definition,
+    (SELECT report_id FROM report) || ' Progress Report, para ' || f.paragraph AS report_source,
+    f.record_source
+  FROM facts_2024 f CROSS JOIN previous_support ps
+),
+-- 3. The States para 67 names as voting in favour, State by State, and the States not party the record has
+--    voting yes that the paragraph does not name.
+named_2024 AS (
+  SELECT fs.finding_id, f.paragraph, fs.iso3, fs.name_as_written
+  FROM findings f JOIN finding_states fs USING (finding_id)
+  WHERE f.paragraph = '67' AND f.named_as = 'not_party'
+),
+vote_2024 AS (
+  SELECT s.iso3, s.name_en, s.vote, s.vote_label, s.ccm_status, s.source_file, s.source_line, v.record_source, v.resolution_id
+  FROM unga_state_votes s JOIN ccm_votes v ON v.resolution_id = s.resolution_id AND v.year = 2024
+),
+named_list AS (
+  SELECT
+    'para-67:named:' || coalesce(n.iso3, r.iso3) AS check_id,
+    'unga_vote' AS topic,
+    '2024 UNGA vote: ' || coalesce(n.name_as_written, r.name_en) || CASE WHEN n.iso3 IS NULL THEN ' (not named in para 67)' ELSE ' (named in para 67 as a State not party voting in favour)' END AS subject,
+    coalesce(n.paragraph, '67') AS paragraph,
+    coalesce(n.iso3, r.iso3) AS iso3,
+    CASE WHEN n.iso3 IS NULL THEN 'not named among the States not party voting in favour' ELSE 'named as a State not party voting in favour' END AS report_says,
+    format('{} on {}; CCM status on the vote date: {} ({}, line {})', r.vote_label, r.resolution_id, replace(r.ccm_status, '_', ' '), r.source_file, r.source_line) AS record_says,
+    CAST(NULL AS INTEGER) AS report_value,
+    CAST(NULL AS INTEGER) AS record_value,
+    CAST(NULL AS INTEGER) AS record_value_alternative,
+    CASE WHEN n.iso3 IS NULL THEN 'a State not party (neither signed nor bound) that voted yes must be named'
+         ELSE 'a named State must have voted yes and been a State not party (neither signed nor bound)' END AS definition,
+    CASE WHEN n.iso3 IS NULL THEN 'States for which the Convention was not in force: a signatory voting yes must be named too' END AS alternative_definition,
+    (SELECT report_id FROM report) || ' Progress Report, para 67' AS report_source,
+    r.record_source,
+    -- agreement under the chosen definition, and under the alternative
+    CASE WHEN n.iso3 IS NULL THEN NOT (r.vote = 'Y' AND r.ccm_status IN ('not_party', 'withdrawn'))
+         ELSE r.vote = 'Y' AND r.ccm_status IN ('not_party', 'withdrawn') END AS agrees,
+    CASE WHEN n.iso3 IS NULL THEN NOT (r.vote = 'Y' AND r.ccm_status <> 'state_party')
+         ELSE r.vote = 'Y' AND r.ccm_status <> 'state_party' END AS agrees_alternative
+  FROM named_2024 n
+  FULL JOIN (SELECT * FROM vote_2024 WHERE vote = 'Y' AND ccm_status <> 'state_party'
+             UNION SELECT * FROM vote_2024 WHERE iso3 IN (SELECT iso3 FROM named_2024)) r ON r.iso3 = n.iso3
+  WHERE n.iso3 IS NOT NULL OR r.iso3 IS NOT NULL
+),
+-- 4. Membership counts on the report's date (paras 63, 64, 76).
+status_on AS (
+  SELECT f.fact_id, f.value, f.as_of, f.paragraph, f.statement,
+         count(*) FILTER (WHERE s.status = 'state_party')::INTEGER AS in_force,
+         count(*) FILTER (WHERE s.status IN ('state_party', 'deposited'))::INTEGER AS consented,
+         count(*) FILTER (WHERE s.status = 'signatory')::INTEGER AS signatories,
+         count(*) FILTER (WHERE s.status IN ('signatory', 'deposited', 'state_party'))::INTEGER AS committed
+  FROM report_facts f
+  JOIN state_status s ON (s.valid_from IS NULL OR s.valid_from <= f.as_of) AND (s.valid_to IS NULL OR f.as_of < s.valid_to)
+  WHERE f.fact_id IN ('states_committed', 'states_parties', 'signatories', 'signatories_listed', 'states_parties_mid_2025') AND f.as_of IS NOT NULL
+  GROUP BY ALL
+),
+membership_counts AS (
+  SELECT
+    'para-' || s.paragraph || ':' || s.fact_id AS check_id,
+    'membership' AS topic,
+    CASE WHEN s.fact_id IN ('states_parties', 'states_parties_mid_2025') THEN 'States Parties on ' || strftime(s.as_of, '%-d %B %Y')
+         WHEN s.fact_id = 'states_committed' THEN 'States committed (signed or bound) on ' || strftime(s.as_of, '%-d %B %Y')
+         ELSE 'Signatories on ' || strftime(s.as_of, '%-d %B %Y') END AS subject,
+    s.paragraph,
+    CAST(NULL AS VARCHAR) AS iso3,
+    s.statement AS report_says,
+    CASE WHEN s.fact_id IN ('states_parties', 'states_parties_mid_2025') THEN format('{} States Parties in force ({} with consent deposited)', s.in_force, s.consented)
+         WHEN s.fact_id = 'states_committed' THEN format('{} States signed, deposited or in force', s.committed)
+         ELSE format('{} signatories', s.signatories) END AS record_says,
+    CAST(s.value AS INTEGER) AS report_value,
+    CASE WHEN s.fact_id IN ('states_parties', 'states_parties_mid_2025') THEN s.in_force WHEN s.fact_id = 'states_committed' THEN s.committed ELSE s.signatories END AS record_value,
+    CASE WHEN s.fact_id IN ('states_parties', 'states_parties_mid_2025') THEN s.consented END AS record_value_alternative,
+    CASE WHEN s.fact_id IN ('states_parties', 'states_parties_mid_2025') THEN 'State Party: the Convention in force for it (Article 17)'
+         WHEN s.fact_id = 'states_committed' THEN 'committed: signed, or consent deposited'
+         ELSE 'signatory: signed, no consent deposited' END AS definition,
+    CASE WHEN s.fact_id IN ('states_parties', 'states_parties_mid_2025') THEN 'State Party: consent deposited, in force or not' END AS alternative_definition,
+    (SELECT report_id FROM report) || ' Progress Report, para ' || s.paragraph AS report_source,
+    t.record_source
+  FROM status_on s CROSS JOIN treaty t
+),
+-- 5. The signatories para 64 names, State by State, against the record on the report's date.
+signatories_named AS (
+  SELECT fs.iso3, fs.name_as_written, f.paragraph, rf.as_of
+  FROM findings f JOIN finding_states fs USING (finding_id)
+  JOIN report_facts rf ON rf.fact_id = 'signatories_listed' AND rf.paragraph = f.paragraph
+  WHERE f.named_as = 'signatory' AND f.paragraph = '64'
+),
+signatories_record AS (
+  SELECT s.iso3, st.name_en, (SELECT as_of FROM report_facts WHERE fact_id = 'signatories_listed') AS as_of
+  FROM ccm_status_on((SELECT as_of FROM report_facts WHERE fact_id = 'signatories_listed')) s JOIN states st USING (iso3)
+  WHERE s.status = 'signatory'
+),
+signatory_list AS (
+  SELECT
+    'para-64:named:' || coalesce(n.iso3, r.iso3) AS check_id,
+    'membership' AS topic,
+    'Signatory on ' || strftime(coalesce(n.as_of, r.as_of), '%-d %B %Y') || ': ' || coalesce(n.name_as_written, r.name_en) AS subject,
+    '64' AS paragraph,
+    coalesce(n.iso3, r.iso3) AS iso3,
+    CASE WHEN n.iso3 IS NULL THEN 'not named among the signatories' ELSE 'named as a signatory' END AS report_says,
+    'status on that date: ' || replace(ccm_status(coalesce(n.iso3, r.iso3), coalesce(n.as_of, r.as_of)), '_', ' ') AS record_says,
+    CAST(NULL AS INTEGER), CAST(NULL AS INTEGER), CAST(NULL AS INTEGER),
+    'signatory: signed, no consent deposited' AS definition,
+    CAST(NULL AS VARCHAR) AS alternative_definition,
+    (SELECT report_id FROM report) || ' Progress Report, para 64' AS report_source,
+    t.record_source,
+    n.iso3 IS NOT NULL AND r.iso3 IS NOT NULL AS agrees,
+    n.iso3 IS NOT NULL AND r.iso3 IS NOT NULL AS agrees_alternative
+  FROM signatories_named n FULL JOIN signatories_record r USING (iso3) CROSS JOIN treaty t
+),
+-- 6. Indicator 10.1 ("New SPs to the Convention") per cycle against the deposits in its period.
+joined AS (
+  SELECT p.cycle,
+         count(*) FILTER (WHERE e.event IN ('ratification', 'acceptance', 'accession', 'ratification_or_accession') AND e.event_date BETWEEN p.period_start AND p.period_end)::INTEGER AS deposits,
+         count(*) FILTER (WHERE e.event = 'entry_into_force' AND e.event_date BETWEEN p.period_start AND p.period_end)::INTEGER AS entries_into_force,
+         string_agg(e.iso3 || ' ' || e.event || ' ' || strftime(e.event_date, '%-d %B %Y'), '; ' ORDER BY e.event_date)
+           FILTER (WHERE e.event IN ('ratification', 'acceptance', 'accession', 'ratification_or_accession', 'entry_into_force') AND e.event_date BETWEEN p.period_start AND p.period_end) AS events,
+         any_value(p.period_start) AS period_start, any_value(p.period_end) AS period_end, any_value(p.period_assumed) AS period_assumed
+  FROM periods p LEFT JOIN state_events e ON e.event_date BETWEEN p.period_start AND p.period_end
+  GROUP BY p.cycle
+),
+indicator_10_1 AS (
+  SELECT
+    'indicator-10.1:' || iv.cycle AS check_id,
+    'membership' AS topic,
+    'Indicator 10.1, ' || iv.cycle || ': new States Parties' AS subject,
+    'indicator 10.1, ' || iv.cycle || ' column' AS paragraph,
+    CAST(NULL AS VARCHAR) AS iso3,
+    format('{} (printed "{}")', iv.value, iv.as_printed) AS report_says,
+    format('{} deposit(s) of consent and {} entr(y/ies) into force from {} to {}{}', j.deposits, j.entries_into_force, j.period_start, j.period_end, CASE WHEN j.events IS NULL THEN '' ELSE ': ' || j.events END) AS record_says,
+    CAST(iv.value AS INTEGER) AS report_value,
+    j.deposits AS record_value,
+    j.entries_into_force AS record_value_alternative,
+    'new State Party: consent deposited within the reporting period'
+      || CASE WHEN j.period_assumed THEN format(' (assumed {} to {}: the report states no period for {})', j.period_start, j.period_end, iv.cycle) ELSE '' END AS definition,
+    'new State Party: the Convention entered into force for it within the period' AS alternative_definition,
+    iv.source_ref AS report_source,
+    t.record_source
+  FROM indicator_values iv JOIN joined j USING (cycle) CROSS JOIN treaty t
+  WHERE iv.indicator_id = '10.1' AND iv.value IS NOT NULL
+),
+-- 7. Withdrawals the report states (para 63 and footnote 3) against the record.
+withdrawal AS (
+  SELECT
+    'para-63:withdrawal:' || fs.iso3 AS check_id,
+    'membership' AS topic,
+    'Withdrawal of ' || fs.name_as_written AS subject,
+    f.paragraph,
+    fs.iso3,
+    rf.statement AS report_says,
+    coalesce(format('notification deposited {}, effective {}', strftime(d.event_date, '%-d %B %Y'), strftime(w.event_date, '%-d %B %Y')), 'no withdrawal in the record') AS record_says,
+    CAST(NULL AS INTEGER), CAST(NULL AS INTEGER), CAST(NULL AS INTEGER),
+    'the dates of the notification and of its effect (Article 20(3))' AS definition,
+    CAST(NULL AS VARCHAR) AS alternative_definition,
+    (SELECT report_id FROM report) || ' Progress Report, para ' || rf.paragraph AS report_source,
+    t.record_source,
+    coalesce(rf.statement LIKE '%' || strftime(d.event_date, '%-d %B %Y') || '%' AND rf.statement LIKE '%' || strftime(w.event_date, '%-d %B %Y') || '%', false) AS agrees
+  FROM findings f
+  JOIN finding_states fs USING (finding_id)
+  JOIN report_facts rf ON rf.fact_id = 'withdrawals_deposited'
+  LEFT JOIN state_events d ON d.iso3 = fs.iso3 AND d.event = 'withdrawal_deposited'
+  LEFT JOIN state_events w ON w.iso3 = fs.iso3 AND w.event = 'withdrawal_effective'
+  CROSS JOIN treaty t
+  WHERE f.paragraph = '63' AND f.counted LIKE '%withdrawal%'
+),
+counts AS (
+  SELECT *, report_value = record_value AS agrees, report_value = record_value_alternative AS agrees_alternative FROM indicator_11_2
+  UNION ALL BY NAME SELECT *, report_value = record_value AS agrees, report_value = record_value_alternative AS agrees_alternative FROM para_67
+  UNION ALL BY NAME SELECT *, report_value = record_value AS agrees, report_value = record_value_alternative AS agrees_alternative FROM membership_counts
+  UNION ALL BY NAME SELECT *, report_value = record_value AS agrees, report_value = record_value_alternative AS agrees_alternative FROM indicator_10_1
+)
+SELECT
+  check_id, topic, subject, paragraph, iso3, report_says, record_says, report_value, record_value,
+  record_value_alternative, agrees, coalesce(agrees_alternative, agrees) AS agrees_alternative,
+  CASE WHEN agrees THEN NULL WHEN coalesce(agrees_alternative, false) THEN 'warning' ELSE 'error' END AS severity,
+  definition, alternative_definition, report_source, record_source
+FROM (
+  SELECT * FROM counts
+  UNION ALL BY NAME SELECT * FROM named_list
+  UNION ALL BY NAME SELECT * FROM signatory_list
+  UNION ALL BY NAME SELECT *, agrees AS agrees_alternative FROM withdrawal
+)
+ORDER BY topic DESC, check_id;
+
+-- The disagreements only: what the Data quality page and the briefing's annex list beside consistency_issues.
+-- severity: error = the report contradicts the record under both definitions; warning = it agrees only under the
+-- alternative definition (the report's wording is ambiguous).
+CREATE OR REPLACE VIEW report_record_issues AS
+SELECT
+  check_id, topic, severity, subject, paragraph, iso3, report_says, record_says, report_value, record_value,
+  record_value_alternative, definition, alternative_definition, report_source, record_source,
+  format('{} says {}; the record ({}) gives {}{}.',
+         report_source, coalesce(CAST(report_value AS VARCHAR), report_says), record_source,
+         coalesce(CAST(record_value AS VARCHAR), record_says),
+         CASE WHEN alternative_definition IS NULL OR record_value_alternative IS NULL THEN ''
+              ELSE format(' under the definition "{}", and {} under "{}"', definition, record_value_alternative, alternative_definition) END) AS explanation
+FROM report_vs_record
+WHERE NOT agrees
+ORDER BY CASE severity WHEN 'error' THEN 0 ELSE 1 END, topic DESC, check_id;
