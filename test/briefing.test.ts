@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildBriefing, type BriefingResult } from "../data-loaders/briefing/build.ts";
+import { pinStructureIds } from "../data-loaders/briefing/pdf.ts";
 import { closeDatabase, openDatabase, runSqlFile } from "../data-loaders/lib/db.ts";
 import { createLogger } from "../data-loaders/lib/log.ts";
 import { builtDbPath } from "./helpers/db.ts";
@@ -139,6 +140,34 @@ describe("the briefing PDF is accessible (tagged, with an outline, a title and a
     expect(count("H2")).toBe((html.match(/<h2>/g) ?? []).length);
     expect(count("Table")).toBe((html.match(/<table\b/g) ?? []).length);
     expect(count("L")).toBeGreaterThan(0);
+  });
+
+  it("points every table cell's /Headers at a header cell's /ID, numbered from 1 whatever ids Chromium chose", () => {
+    const raw = readFileSync(pdf()).toString("latin1");
+    const ids = new Set([...raw.matchAll(/\/ID \((node\d{8})\)/g)].map((m) => m[1]));
+    const headers = [...raw.matchAll(/\/Headers \[\((node\d{8})\)\]/g)].map((m) => m[1]);
+    expect(ids.size).toBeGreaterThan(20);
+    expect(headers.length).toBeGreaterThan(ids.size);
+    expect(headers.filter((h) => !ids.has(h))).toEqual([]);
+    expect([...ids].sort()[0]).toBe("node00000001");
+  });
+
+  it("renumbers structure ids by rank, keeping their order and the file's length", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ccm-pdf-ids-"));
+    try {
+      // The same structure as Chromium writes it twice, with the node ids shifted by 26 (as happens under load).
+      const body = (a: number, b: number) => `<</S /TH /ID (node${String(a).padStart(8, "0")})>> <</S /TD /Headers [(node${String(b).padStart(8, "0")})]>> /Names [(node${String(a).padStart(8, "0")}) 5 0 R (node${String(b).padStart(8, "0")}) 6 0 R]`;
+      const files = [body(104, 1005), body(78, 979)].map((text, i) => {
+        const f = join(dir, `${i}.pdf`);
+        writeFileSync(f, text);
+        pinStructureIds(f);
+        return readFileSync(f, "latin1");
+      });
+      expect(files[0]).toBe(files[1]);
+      expect(files[0]).toBe(body(1, 2));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("gives every chart its description as alternative text", () => {
