@@ -14,7 +14,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveDist } from "../scripts/site/serve.ts";
 import { axeViolations, expectAccessible, failing, formatFindings } from "./helpers/axe.ts";
-import { CHROMIUM, focusIsVisible, launchBrowser, screenshot, settle, tabTo, visit, type BrowserSession } from "./helpers/browser.ts";
+import { CHROMIUM, focusIsVisible, launchBrowser, overflowingText, screenshot, settle, tabTo, visit, type BrowserSession } from "./helpers/browser.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 const DIST = join(ROOT, "dist");
@@ -121,16 +121,7 @@ describe("200% zoom: pages reflow without horizontal scrolling", () => {
         await settle(v.page);
         await v.page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
         await settle(v.page);
-        const sticking = await v.page.evaluate(() => {
-          const inScrollFrame = (el: Element) => {
-            for (let p = el.parentElement; p; p = p.parentElement) if (["auto", "scroll"].includes(getComputedStyle(p).overflowX)) return true;
-            return false;
-          };
-          return Array.from(document.querySelectorAll("#observablehq-main *"))
-            .filter((el) => el.getBoundingClientRect().right > innerWidth + 1 && !inScrollFrame(el))
-            .map((el) => `${el.tagName.toLowerCase()}: ${(el.textContent ?? "").trim().slice(0, 60)}`);
-        });
-        expect(sticking).toEqual([]);
+        expect(await overflowingText(v.page)).toEqual([]);
         expect(await v.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(zoomed.width);
         // A table that scrolls sideways can be scrolled from the keyboard.
         const frames = await v.page.locator(".table-wrap, .table-scroll").evaluateAll((els) =>
@@ -342,6 +333,43 @@ describe("accessible and printable", () => {
       }
     }
   });
+
+  it("shows where the focus is at every Tab stop of the overview, sidebar and table of contents included", async () => {
+    const v = await visit(session.browser, baseUrl, "/");
+    try {
+      await settle(v.page);
+      const stops: string[] = [];
+      for (let i = 0; i < 120; ++i) {
+        await v.page.keyboard.press("Tab");
+        const where = await v.page.evaluate(() => {
+          const el = document.activeElement;
+          return el && el !== document.body ? `${el.tagName.toLowerCase()} ${(el.textContent ?? el.getAttribute("aria-label") ?? "").trim().slice(0, 40)}` : "";
+        });
+        if (!where || stops.includes(where)) break; // back at the start
+        stops.push(where);
+        expect(await focusIsVisible(v.page), `no visible focus on ${where}`).toBe(true);
+      }
+      expect(stops.length).toBeGreaterThan(10);
+    } finally {
+      await v.page.close();
+    }
+  });
+
+  for (const path of ["/data-quality", "/universalization", `/states/${sampleStates[0]}`]) {
+    it(`${path} prints on A4 without text cut off at the right edge`, async () => {
+      // 190 mm of printable width at 96 dpi.
+      const v = await visit(session.browser, baseUrl, path, { viewport: { width: 718, height: 1000 } });
+      try {
+        await settle(v.page);
+        await v.page.evaluate(() => dispatchEvent(new Event("beforeprint")));
+        await v.page.emulateMedia({ media: "print" });
+        await settle(v.page);
+        expect(await overflowingText(v.page)).toEqual([]);
+      } finally {
+        await v.page.close();
+      }
+    });
+  }
 
   it("prints without the sidebar and with every chart's data table", async () => {
     const v = await visit(session.browser, baseUrl, pillarPages[0]!);

@@ -113,3 +113,20 @@ export async function focusIsVisible(page: Page): Promise<boolean> {
     return (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none";
   });
 }
+
+/**
+ * Elements of the page's main column that stick out past the window's right edge, except inside a frame that
+ * scrolls sideways (a wide data table): what a reader would have to scroll horizontally to read.
+ */
+export async function overflowingText(page: Page): Promise<string[]> {
+  // No named helpers inside: the function runs in the page as its source text.
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll("#observablehq-main *"))
+      .filter((el) => {
+        if (el.getBoundingClientRect().right <= innerWidth + 1) return false;
+        for (let p = el.parentElement; p; p = p.parentElement) if (["auto", "scroll"].includes(getComputedStyle(p).overflowX)) return false;
+        return true;
+      })
+      .map((el) => `${el.tagName.toLowerCase()}: ${(el.textContent ?? "").trim().slice(0, 60)}`),
+  );
+}
