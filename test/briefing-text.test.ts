@@ -59,7 +59,33 @@ describe("indicator subjects as running text", () => {
       },
       4,
     );
-    expect(s).toBe("Seventy (70) States Parties contribute to the Implementation Support Unit (ISU) budget, up from fifty-nine (59) in 12MSP (the highest of the four cycles since 10MSP)");
+    expect(s).toBe("Seventy (70) States Parties contribute to the Implementation Support Unit (ISU) budget, up from fifty-nine (59) in the 12MSP cycle (the highest of the four cycles since 10MSP)");
+  });
+
+  it("says a completed fall as completion, with no record low, and a record only of the cycles measured", () => {
+    const base = {
+      text: "SPs having completed obligations and made an official declaration of compliance.",
+      value: 0,
+      value_secondary: null,
+      secondary_measure: null,
+      previous_cycle: "12MSP",
+      previous_value: 4,
+      direction: "down",
+      streak: 1,
+      record_to_date: "joint lowest",
+      cycle: "13MSP",
+      first_cycle: "10MSP",
+      first_value: 0,
+      change_since_first: 0,
+    };
+    expect(indicatorSentence({ ...base, judgement: "declined", measured_to_date: 4 }, 4)).toMatch(/\(equal to the lowest of the four cycles since 10MSP\)$/);
+    expect(
+      indicatorSentence({ ...base, judgement: "completed", measured_to_date: 4, completion_group_label: "States Parties with outstanding Article 3 stockpile destruction obligations", completion_source: "para 82" }, 4),
+    ).toBe(
+      "No (00) States Parties having completed obligations and made an official declaration of compliance, down from four (04) in the 12MSP cycle (completion, not decline: no States Parties with outstanding Article 3 stockpile destruction obligations are left, para 82)",
+    );
+    const twoCycles = { ...base, value: 46, previous_value: 24, direction: "up", record_to_date: "highest", first_value: null, change_since_first: null, judgement: "improved", measured_to_date: 2 };
+    expect(indicatorSentence(twoCycles, 4)).toMatch(/\(measured in only two of the four cycles since 10MSP\)$/);
   });
 
   it("lists names with the serial comma, as the report does", () => {

@@ -216,6 +216,9 @@ describe("the real 13MSP report", () => {
           ["parts_vs_whole", "error", "239", "25 (para 239)", "22 (para 239) + 4 (para 239) = 26"],
           // Para 120: 28 ever with Article 4 obligations, 17 completed, but para 104 lists 10 still contaminated (footnote 4: approximate).
           ["parts_vs_whole", "warning", "120", "28 (para 120)", "17 (para 120) + 10 (para 104) = 27"],
+          // Paras 103 and 120 count the same SPs: ever with Article 4 obligations (18 against 28) and completed (8 against 17).
+          ["same_count_differs", "error", "103", "18 (para 103)", "28 (para 120)"],
+          ["same_count_differs", "error", "103", "8 (para 103)", "17 (para 120)"],
           // Para 262: seven retaining SPs did not reduce their stocks; para 89 names six.
           ["same_count_differs", "warning", "262", "7 (para 262)", "6 (para 89)"],
           // Para 214: outreach to six SPs with overdue initial reports; para 213 lists five.

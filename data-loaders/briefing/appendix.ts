@@ -1,7 +1,23 @@
 /** The annex of the report's internal inconsistencies, and the section about the data. */
-import type { Block, Section } from "./model.ts";
+import type { Block, Inline, Section } from "./model.ts";
 import { countPhrase } from "./number-words.ts";
 import type { Context } from "./context.ts";
+
+/**
+ * An annex table of issues, its rows numbered from 1 in a first "No." column, so that a sentence giving a contested
+ * figure can point to its row ("consistency annex, item 5"; "records annex, item 3"). Every other column is text.
+ */
+function numberedIssues(caption: Inline[], head: string[], widths: number[], rows: string[][]): Block {
+  return {
+    kind: "table",
+    caption,
+    head: ["No.", ...head],
+    align: ["right", ...head.map(() => "left" as const)],
+    widths: [4, ...widths],
+    rows: rows.map((r, n) => [String(n + 1), ...r]),
+    className: "issues",
+  };
+}
 
 export function annexSection(ctx: Context): Section {
   const issues = ctx.data.issues;
@@ -20,15 +36,14 @@ export function annexSection(ctx: Context): Section {
         ". Errors are contradictions as printed; warnings may have an explanation that the report gives elsewhere.",
       ],
     });
-    blocks.push({
-      kind: "table",
-      caption: ["Annex table. Consistency issues in the progress report", note],
-      head: ["Paragraph", "Kind", "Severity", "Expected", "Found", "Explanation"],
-      align: ["left", "left", "left", "left", "left", "left"],
-      widths: [10, 13, 9, 17, 17, 34],
-      rows: issues.map((i) => [[i.paragraph, i.related].filter(Boolean).join(" / ") || "–", i.kind.replaceAll("_", " "), i.severity, i.expected ?? "–", i.found ?? "–", i.explanation]),
-      className: "issues",
-    });
+    blocks.push(
+      numberedIssues(
+        ["Annex table. Consistency issues in the progress report", note],
+        ["Paragraph", "Kind", "Severity", "Expected", "Found", "Explanation"],
+        [10, 12, 8, 16, 16, 34],
+        issues.map((i) => [[i.paragraph, i.related].filter(Boolean).join(" / ") || "–", i.kind.replaceAll("_", " "), i.severity, i.expected ?? "–", i.found ?? "–", i.explanation]),
+      ),
+    );
   }
   return { id: "annex", title: "Annex: consistency issues in the report", blocks, pageBreak: true };
 }
@@ -53,22 +68,21 @@ export function recordAnnexSection(ctx: Context): Section {
         ". Each row gives both sides and the definition used to read the record; where the report's words allow another reading, the record's figure under that reading is given too.",
       ],
     });
-    blocks.push({
-      kind: "table",
-      caption: ["Annex table. The report against the UN's records", note],
-      head: ["Paragraph", "Subject", "Severity", "The report says", "The record says", "Sources and definition"],
-      align: ["left", "left", "left", "left", "left", "left"],
-      widths: [10, 18, 8, 20, 20, 24],
-      rows: issues.map((i) => [
-        i.paragraph,
-        i.subject,
-        i.severity,
-        i.report_says,
-        i.record_says,
-        `${i.report_source}; ${i.record_source}. ${i.definition}${i.alternative_definition ? ` (other reading: ${i.alternative_definition})` : ""}.`,
-      ]),
-      className: "issues",
-    });
+    blocks.push(
+      numberedIssues(
+        ["Annex table. The report against the UN's records", note],
+        ["Paragraph", "Subject", "Severity", "The report says", "The record says", "Sources and definition"],
+        [9, 17, 8, 19, 19, 24],
+        issues.map((i) => [
+          i.paragraph,
+          i.subject,
+          i.severity,
+          i.report_says,
+          i.record_says,
+          `${i.report_source}; ${i.record_source}. ${i.definition}${i.alternative_definition ? ` (other reading: ${i.alternative_definition})` : ""}.`,
+        ]),
+      ),
+    );
   }
   return { id: "annex-records", title: "Annex: the report against the UN's records", blocks, pageBreak: true };
 }
@@ -81,7 +95,7 @@ export function aboutSection(ctx: Context): Section {
     content: [
       `Every figure in this briefing is read from the ccm-trends database, built from ${countPhrase(ctx.data.datasets.length)} curated datasets`,
       datasetsNote,
-      `; every number carries a note with its source. Changes compare a value with the latest earlier cycle in which the indicator was measured; a value the report gives as N/A is "not measured", never zero. Whether a movement is an improvement depends on the indicator's polarity (for example, fewer confirmed cases of use is better).`,
+      `; every number carries a note with its source. Changes compare a value with the latest earlier cycle in which the indicator was measured; a value the report gives as N/A is "not measured", never zero. Whether a movement is an improvement depends on the indicator's polarity (for example, fewer confirmed cases of use is better); a value that falls because nobody is left to do it (every State Party in the group has completed) is completion, not decline. A share is taken of the group the indicator counts among (affected States Parties, States Parties with victims, extension requests, …), with the report's own count for that cycle, or of the States Parties during the reporting period; where that size is not known, no share is given. Largest movements are ranked within a unit: a change in women or delegations is not ranked against a change in States Parties.`,
     ],
   });
   blocks.push({

@@ -123,7 +123,7 @@ export interface JudgementBar {
   order: number;
 }
 
-/** Per pillar, stacked counts of indicators that improved, held, declined or cannot be compared. */
+/** Per pillar, stacked counts of indicators that improved, completed, held, declined or cannot be compared. */
 export function judgementBarsSpec(title: string, subtitle: string, description: string, bars: JudgementBar[], pillars: string[]): TopLevelSpec {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",

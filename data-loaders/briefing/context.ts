@@ -44,24 +44,73 @@ export class Context {
     const prev = this.row(r.indicator_id, r.previous_cycle);
     if (prev && r.previous_value !== null) refs.push(refOf(prev));
     const computed = refs.length > 1 ? " Change and record computed by ccm-trends (view indicator_trends)." : "";
-    const share = r.share !== null && r.denominator_basis && r.value ? ` Denominator: ${r.denominator_basis} (view state_status).` : "";
+    const share = r.share !== null && r.denominator_basis && r.value ? ` Denominator: ${r.denominator} ${r.denominator_basis}, ${denominatorSource(this, r)}.` : "";
     return this.notes.cite(`Indicator ${r.indicator_id}: ${compactCells(refs).join("; ")} (${this.dataset("indicator_values")}).${computed}${share}`);
   }
+}
+
+/** Where a denominator comes from: the report's own count of the group (with its paragraph) or the membership history. */
+function denominatorSource(ctx: Context, r: TrendRow): string {
+  const src = r.denominator_source ?? "source not recorded";
+  return src.startsWith("para ") ? `13MSP Progress Report ${src} (${ctx.dataset("scope_sizes")}, scope from ${ctx.dataset("indicator_scopes")})` : `${src}`;
+}
+
+/** Where a contested figure is given, as a reader finds it in the report. */
+function placeOf(paragraph: string | null): string {
+  if (!paragraph) return "the report";
+  if (/^\d/.test(paragraph)) return `para ${paragraph}`;
+  if (/^[IVX]+\.[A-Z]\.\d/.test(paragraph)) return `summary item ${paragraph}`;
+  if (/^VI\.[A-Z] table/.test(paragraph)) return "the indicator's own text in the table";
+  return paragraph;
+}
+
+/**
+ * How the report (or the UN's records) contradict a row's value (view indicator_contested): the other figures, where
+ * they are given, and the numbered rows of the annex tables, so the sentence points to the check.
+ */
+export function contestedPhrase(ctx: Context, r: TrendRow): string | undefined {
+  const rows = (ctx.data.contested ?? []).filter((c) => c.indicator_id === r.indicator_id && c.cycle === r.cycle);
+  const parts: string[] = [];
+  const internal = rows.filter((c) => c.against === "report");
+  const issues = ctx.data.issues ?? [];
+  const items = internal
+    .map((c) => issues.findIndex((i) => i.kind === c.kind && i.paragraph === c.paragraph && i.related === c.related && i.expected === c.expected && i.found === c.found) + 1)
+    .filter((n) => n > 0)
+    .sort((a, b) => a - b);
+  if (items.length) {
+    const byFigure = new Map<string, string[]>();
+    for (const c of internal) {
+      const key = c.other_figure === null ? "" : String(c.other_figure);
+      byFigure.set(key, [...(byFigure.get(key) ?? []), placeOf(c.paragraph)]);
+    }
+    const gives = [...byFigure].map(([figure, places]) => (figure ? `${listPlain(places)} ${places.length === 1 ? "gives" : "give"} ${figure}` : `${listPlain(places)} ${places.length === 1 ? "disagrees" : "disagree"}`));
+    parts.push(`${listPlain(gives)} (consistency annex, ${items.length === 1 ? "item" : "items"} ${listPlain(items.map(String))})`);
+  }
+  const records = ctx.data.recordIssues ?? [];
+  for (const c of rows.filter((x) => x.against === "records")) {
+    const n = records.findIndex((i) => i.paragraph === c.paragraph && i.report_says === c.expected && i.record_says === c.found) + 1;
+    if (n > 0) parts.push(`the UN's records give ${c.other_figure ?? "another figure"} (records annex, item ${n})`);
+  }
+  return parts.length ? `contested: ${listPlain(parts)}` : undefined;
 }
 
 export function refOf(r: TrendRow): string {
   return r.source_ref ?? `no ${r.cycle} value in the report's table`;
 }
 
-/** "two (02) improved, one (01) declined and none held": zero is said as "none", never "zero (00)". */
-export function tally(improved: number, declined: number, held: number, noun = ""): string {
+/**
+ * "two (02) improved, one (01) declined and none held": zero is said as "none", never "zero (00)". Completed
+ * (fell because the group is exhausted) is said only when it happened: "none completed" would read as a failure.
+ */
+export function tally(improved: number, declined: number, held: number, noun = "", completed = 0): string {
   const parts = [
     [improved, "improved"],
     [declined, "declined"],
     [held, "held"],
+    [completed, "completed"],
   ] as const;
-  const said = parts.filter(([n]) => n > 0).map(([n, w], i) => `${countPhrase(n)} ${i === 0 && noun ? `${noun} ` : ""}${w}`);
-  const none = parts.filter(([n]) => n === 0).map(([, w]) => w);
+  const said = parts.filter(([n]) => n > 0).map(([n, w], i) => `${countPhrase(n)} ${i === 0 && noun ? `${noun} ` : ""}${w === "completed" ? "completed (fell because nobody is left to do it)" : w}`);
+  const none = parts.filter(([n, w]) => n === 0 && w !== "completed").map(([, w]) => w);
   const main = said.length ? listPlain(said) : "no indicator moved";
   return none.length && said.length ? `${main}; none ${listPlain(none, "or")}` : main;
 }
@@ -74,10 +123,16 @@ export function cyclesToDate(ctx: Context): number {
   return ctx.data.cycles.length;
 }
 
-/** The report-style sentence for a row, with the share of all States Parties where the denominator is known. */
+/**
+ * The report-style sentence for a row: the share of the group the indicator counts among where that group's size
+ * is known (never of all States Parties by default), a pointer to the annex when the report contradicts the value,
+ * and the States the report names.
+ */
 export function sentence(ctx: Context, r: TrendRow): Inline[] {
   let s = indicatorSentence(r, cyclesToDate(ctx));
   if (r.share !== null && r.denominator !== null && r.value) s += `, ${percent(r.share)} of the ${formatThousands(r.denominator)} ${r.denominator_basis ?? "States Parties"}`;
+  const contested = contestedPhrase(ctx, r);
+  if (contested) s += `; ${contested}`;
   const named = r.cycle === ctx.data.cycle ? namedFor(ctx, r) : undefined;
   if (!named) return [s, ctx.valueNote(r), ";"];
   const names = named.names.split("; ");

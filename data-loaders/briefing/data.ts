@@ -38,16 +38,28 @@ export interface TrendRow {
   previous_value: number | null;
   change_since_previous: number | null;
   secondary_change_since_previous: number | null;
+  secondary_direction: string | null;
+  secondary_streak: number | null;
+  secondary_record_to_date: string | null;
   first_cycle: string;
   first_value: number | null;
   change_since_first: number | null;
   direction: string;
   streak: number | null;
+  measured_to_date: number;
   record_to_date: string | null;
+  scope_group: string | null;
   denominator: number | null;
   denominator_basis: string | null;
+  denominator_source: string | null;
   share: number | null;
+  completion_group_label: string | null;
+  completion_source: string | null;
+  cycle_note: string | null;
+  /** improved, declined, held, completed or not comparable: judged once, in indicator_trends. */
   judgement: string;
+  judgement_basis: string;
+  judgement_reason: string;
   source_ref: string | null;
 }
 
@@ -59,6 +71,7 @@ export interface PillarRow {
   improved: number;
   declined: number;
   held: number;
+  completed: number;
   not_comparable: number;
 }
 
@@ -67,6 +80,11 @@ export interface MovementRow {
   pillar_code: string;
   rank_overall: number;
   rank_in_pillar: number;
+  unit: string | null;
+  /** Rank among the cycle's moves with the same unit and judgement. */
+  rank_in_unit: number;
+  /** Rank within the pillar among moves with the same unit. */
+  rank_in_pillar_unit: number;
   judgement: string;
 }
 
@@ -158,6 +176,22 @@ export interface IssueRow {
   explanation: string;
 }
 
+/** An indicator value the report contradicts elsewhere (view indicator_contested). */
+export interface ContestedRow {
+  indicator_id: string;
+  cycle: string;
+  /** 'report' (a consistency issue of the report itself) or 'records' (the UN's records, report_record_issues). */
+  against: string;
+  /** The other figure the report gives for the same quantity, when the issue states one. */
+  other_figure: number | null;
+  kind: string;
+  paragraph: string | null;
+  related: string | null;
+  expected: string | null;
+  found: string | null;
+  explanation: string;
+}
+
 export interface RecordIssueRow {
   topic: string;
   severity: string;
@@ -187,6 +221,7 @@ export interface BriefingData {
   voteShifts: VoteShiftRow[] | null;
   namedStates: NamedStatesRow[] | null;
   issues: IssueRow[] | null;
+  contested: ContestedRow[] | null;
   /** Statements of the report that the UN's records contradict (view report_record_issues). */
   recordIssues: RecordIssueRow[] | null;
   /** Names of the relations the briefing wanted but the database lacks. */
@@ -249,6 +284,7 @@ export async function loadBriefingData(conn: DuckDBConnection, cycle: string): P
     voteShifts: before(await optional(["unga_vote_shifts"], () => query<VoteShiftRow>(conn, "unga_vote_shifts.sql"))),
     namedStates: await optional(["findings", "finding_states"], () => query<NamedStatesRow>(conn, "named_states.sql", cycle)),
     issues: await optional(["consistency_issues"], () => query<IssueRow>(conn, "consistency_issues.sql")),
+    contested: await optional(["indicator_contested"], () => query<ContestedRow>(conn, "indicator_contested.sql", cycle)),
     recordIssues: await optional(["report_record_issues"], () => query<RecordIssueRow>(conn, "report_record_issues.sql")),
     missing: missing.sort(),
   };

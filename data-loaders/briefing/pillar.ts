@@ -14,11 +14,20 @@ function cellValue(r: TrendRow | undefined): string {
   return `${figure(r.value)}${r.revised ? "*" : ""}`;
 }
 
+/** The table's Trend cell: the view's judgement; a paired value gives each measure its own trend. */
 function trendWords(r: TrendRow): string {
   if (r.direction === "not measured" || r.direction === "first measured") return r.direction;
-  let s = r.judgement === "not comparable" ? (r.direction === "up" ? "rose" : "fell") : r.judgement;
-  if (r.streak !== null && r.streak >= 2 && r.direction !== "flat") s += ` (${r.streak} in a row)`;
-  if (r.record_to_date === "highest" || r.record_to_date === "lowest") s += `, ${r.record_to_date}`;
+  const moved = (direction: string | null) => (direction === "up" ? "rose" : direction === "down" ? "fell" : "held");
+  const run = (streak: number | null, direction: string | null) => (streak !== null && streak >= 2 && direction !== "flat" ? ` (${streak} in a row)` : "");
+  const record = (rec: string | null) => (rec === "highest" || rec === "lowest" ? `, ${rec}` : "");
+  // A completed indicator is at its lowest because nobody is left to do it: no record is given.
+  if (r.judgement === "completed") return "completed (group exhausted)";
+  let s = r.judgement === "not comparable" ? moved(r.direction) : r.judgement;
+  s += run(r.streak, r.direction);
+  if (r.measured_to_date > 2) s += record(r.record_to_date);
+  if (r.value_secondary !== null && r.secondary_measure && r.secondary_direction && r.secondary_direction !== "first measured") {
+    s = `${r.measure ?? "first"}: ${s}; ${r.secondary_measure}: ${moved(r.secondary_direction)}${run(r.secondary_streak, r.secondary_direction)}${record(r.secondary_record_to_date)}`;
+  }
   return s;
 }
 
@@ -55,15 +64,21 @@ export async function pillarSection(ctx: Context, code: string, target: CycleRow
   blocks.push({
     kind: "paragraph",
     content: [
-      `Of the ${countPhrase(pillar.indicators)} ${pillar.indicators === 1 ? "indicator" : "indicators"} of this pillar in the ${target.cycle} cycle, ${tally(pillar.improved, pillar.declined, pillar.held)}${pillar.not_comparable ? `; ${countPhrase(pillar.not_comparable)} cannot be compared` : ""}`,
+      `Of the ${countPhrase(pillar.indicators)} ${pillar.indicators === 1 ? "indicator" : "indicators"} of this pillar in the ${target.cycle} cycle, ${tally(pillar.improved, pillar.declined, pillar.held, "", pillar.completed)}${pillar.not_comparable ? `; ${countPhrase(pillar.not_comparable)} cannot be compared` : ""}`,
       countNote,
       ".",
     ],
   });
 
-  const moves = data.movements.filter((m) => m.pillar_code === code && m.rank_in_pillar <= 3).map((m) => ctx.row(m.indicator_id, data.cycle)!);
+  // Ranked within each unit (rank_in_pillar_unit): States Parties first, then each other unit the pillar counts.
+  const unitOrder = (u: string | null) => (u === "States Parties" ? "" : (u ?? "~"));
+  const moves = data.movements
+    .filter((m) => m.pillar_code === code && m.rank_in_pillar_unit <= 3)
+    .sort((a, b) => unitOrder(a.unit).localeCompare(unitOrder(b.unit)) || a.rank_in_pillar_unit - b.rank_in_pillar_unit)
+    .map((m) => ctx.row(m.indicator_id, data.cycle)!);
+  const units = new Set(moves.map((r) => r.unit));
   if (moves.length) {
-    blocks.push({ kind: "paragraph", content: [`Largest movements since the previous cycle:`] });
+    blocks.push({ kind: "paragraph", content: [units.size > 1 ? `Largest movements since the previous cycle, ranked within each unit (${[...units].join(", ")}):` : `Largest movements since the previous cycle:`] });
     blocks.push(bullets(moves.map((r) => sentence(ctx, r))));
   } else {
     blocks.push({ kind: "paragraph", content: [`No indicator of this pillar moved in the ${target.cycle} cycle.`] });

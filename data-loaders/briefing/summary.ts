@@ -1,28 +1,66 @@
 /** The summary: overall movement, steady risers and fallers, largest moves, membership, UNGA, annex count, pillar overview. */
 import { judgementBarsSpec, renderSvg } from "./charts.ts";
-import type { CycleRow } from "./data.ts";
+import type { CycleRow, TrendRow } from "./data.ts";
 import type { Block, Section } from "./model.ts";
 import { capitalize, countPhrase } from "./number-words.ts";
 import { longDate, listNames } from "./text.ts";
-import { bullets, sentence, tally, type ChartFile, type Context } from "./context.ts";
+import { bullets, listPlain, sentence, tally, type ChartFile, type Context } from "./context.ts";
 import { membershipSentences, ungaSentence } from "./membership-unga.ts";
 
-/** Indicators that moved the same way in every cycle so far ("rose in each of the three cycles since 10MSP"). */
+/**
+ * Indicators that moved the same way in every cycle so far ("rose in each of the three cycles since 10MSP"). A paired
+ * value trends per measure: its first measure may fall every cycle while its second rose once, and the sentence says so.
+ */
 function streakSentence(ctx: Context): string | null {
   const moves = ctx.data.cycles.length - 1;
   if (moves < 2) return null;
   const steady = (direction: string) =>
-    ctx.targetRows
-      .filter((r) => r.direction === direction && r.streak === moves)
-      .sort((a, b) => a.action - b.action || a.seq - b.seq)
-      .map((r) => r.indicator_id);
+    ctx.targetRows.filter((r) => r.direction === direction && r.streak === moves).sort((a, b) => a.action - b.action || a.seq - b.seq);
   const up = steady("up");
   const down = steady("down");
   if (!up.length && !down.length) return null;
   const since = ctx.data.cycles[0]!.cycle;
-  const part = (ids: string[], verb: string) => `${countPhrase(ids.length)} ${ids.length === 1 ? "indicator" : "indicators"} ${verb} in each of the ${countPhrase(moves)} cycles since ${since} (${listNames(ids)})`;
+  const name = (r: TrendRow) => {
+    if (r.value_secondary === null || !r.secondary_measure) return r.indicator_id;
+    const counting = `${r.indicator_id}, counting ${r.measure ?? "its first measure"}`;
+    if (r.secondary_direction === r.direction && r.secondary_streak === moves) return `${counting} and ${r.secondary_measure} alike`;
+    const run = r.secondary_streak ?? 0;
+    const verb = r.secondary_direction === "up" ? "rose" : r.secondary_direction === "down" ? "fell" : "held";
+    return `${counting}; its ${r.secondary_measure} ${verb} only in the last ${run === 1 ? "cycle" : `${countPhrase(run)} cycles`}`;
+  };
+  const part = (rows: TrendRow[], verb: string) => `${countPhrase(rows.length)} ${rows.length === 1 ? "indicator" : "indicators"} ${verb} in each of the ${countPhrase(moves)} cycles since ${since} (${listNames(rows.map(name))})`;
   const parts = [...(up.length ? [part(up, "rose")] : []), ...(down.length ? [part(down, "fell")] : [])];
   return capitalize(parts.join("; "));
+}
+
+/** Why the indicators that cannot be compared cannot be, each reason with the indicators it is true for. */
+function notComparableSentence(ctx: Context): string | null {
+  const reasons: [string, string][] = [
+    ["not measured", "were not measured in this cycle"],
+    ["first measured", "were measured for the first time"],
+    ["no better direction", "moved, but neither direction is better for them (a rise or fall is neither good nor bad news by itself)"],
+  ];
+  const rows = ctx.targetRows.filter((r) => r.judgement === "not comparable");
+  if (!rows.length) return null;
+  const groups = reasons
+    .map(([basis, why]) => [rows.filter((r) => r.judgement_basis === basis).map((r) => r.indicator_id), why] as const)
+    .filter(([ids]) => ids.length);
+  const said = (ids: string[], why: string) => why.replace(/^were/, ids.length === 1 ? "was" : "were").replace(/for them/, ids.length === 1 ? "for it" : "for them");
+  const noun = (n: number) => (n === 1 ? "indicator" : "indicators");
+  if (groups.length === 1) {
+    const [ids, why] = groups[0]!;
+    return `${capitalize(countPhrase(ids.length))} ${noun(ids.length)} (${listNames(ids)}) cannot be compared: ${ids.length === 1 ? "it" : "they"} ${said(ids, why)}`;
+  }
+  const parts = groups.map(([ids, why]) => `${countPhrase(ids.length)} (${listNames(ids)}) ${said(ids, why)}`);
+  return `${capitalize(countPhrase(rows.length))} ${noun(rows.length)} cannot be compared: ${listPlain(parts)}`;
+}
+
+/** Indicators that fell because the group they follow is exhausted: completion, not decline. */
+function completedSentence(ctx: Context): string | null {
+  const rows = ctx.targetRows.filter((r) => r.judgement === "completed");
+  if (!rows.length) return null;
+  const groups = [...new Set(rows.map((r) => `no ${r.completion_group_label ?? "States Parties in the group"} are left${r.completion_source ? ` (${r.completion_source})` : ""}`))];
+  return `${capitalize(countPhrase(rows.length))} ${rows.length === 1 ? "indicator" : "indicators"} (${listNames(rows.map((r) => r.indicator_id))}) fell because nobody is left to do what ${rows.length === 1 ? "it counts" : "they count"}: ${listPlain(groups)}. This is completion, not decline`;
 }
 
 /** Improved / declined / held per pillar: a table and a stacked bar chart. */
@@ -31,6 +69,7 @@ async function pillarOverviewBlocks(ctx: Context, target: CycleRow, note: { note
   const previous = ctx.data.cycles.at(-2)?.cycle ?? "the previous cycle";
   const judgements = [
     ["improved", "improved"],
+    ["completed", "completed"],
     ["held", "held"],
     ["declined", "declined"],
     ["not_comparable", "not comparable"],
@@ -39,18 +78,18 @@ async function pillarOverviewBlocks(ctx: Context, target: CycleRow, note: { note
     judgements.filter(([k]) => p[k] > 0).map(([k, label], i) => ({ pillar: `${p.pillar_code}. ${p.pillar}`, judgement: label, indicators: p[k], order: i })),
   );
   const title = `Indicators by movement, ${previous} to ${target.cycle}, per pillar`;
-  const description = `Stacked horizontal bar chart: for each of the ${pillars.length} pillars, how many indicators improved, held, declined or cannot be compared between ${previous} and ${target.cycle}.`;
+  const description = `Stacked horizontal bar chart: for each of the ${pillars.length} pillars, how many indicators improved, completed, held, declined or cannot be compared between ${previous} and ${target.cycle}.`;
   const svg = await renderSvg(judgementBarsSpec(title, "Judged by each indicator's polarity (is a rise good news?)", description, bars, pillars.map((p) => `${p.pillar_code}. ${p.pillar}`)));
   const file = "charts/pillars-overview.svg";
   charts.push({ file, svg });
   return [
     {
       kind: "table",
-      caption: [`Table S. Indicators that improved, declined or held between ${previous} and ${target.cycle}, by pillar`, note],
-      head: ["Pillar", "Indicators", "Improved", "Declined", "Held", "Not comparable"],
-      align: ["left", "right", "right", "right", "right", "right"],
-      rows: pillars.map((p) => [`${p.pillar_code}. ${p.pillar}`, String(p.indicators), String(p.improved), String(p.declined), String(p.held), String(p.not_comparable)]),
-      widths: [40, 12, 12, 12, 12, 12],
+      caption: [`Table S. Indicators that improved, declined, held or completed between ${previous} and ${target.cycle}, by pillar`, note],
+      head: ["Pillar", "Indicators", "Improved", "Declined", "Held", "Completed", "Not comparable"],
+      align: ["left", "right", "right", "right", "right", "right", "right"],
+      rows: pillars.map((p) => [`${p.pillar_code}. ${p.pillar}`, String(p.indicators), String(p.improved), String(p.declined), String(p.held), String(p.completed), String(p.not_comparable)]),
+      widths: [35, 11, 11, 11, 10, 11, 11],
     },
     { kind: "chart", file, title, description, svg, note: note.note },
   ];
@@ -75,30 +114,44 @@ export async function summarySection(ctx: Context, target: CycleRow, first: Cycl
       ".",
     ],
   });
-  const sum = (k: "improved" | "declined" | "held" | "not_comparable") => data.pillars.reduce((a, p) => a + p[k], 0);
+  const sum = (k: "improved" | "declined" | "held" | "completed" | "not_comparable") => data.pillars.reduce((a, p) => a + p[k], 0);
+  const notComparable = notComparableSentence(ctx);
   blocks.push({
     kind: "paragraph",
-    content: [
-      `Compared with the previous cycle, ${tally(sum("improved"), sum("declined"), sum("held"), "indicators")}; ${sum("not_comparable") ? `${countPhrase(sum("not_comparable"))} cannot be compared because they were not measured, were measured for the first time, or have no better direction` : "every indicator can be compared"}`,
-      trendNote,
-      ".",
-    ],
+    content: [`Compared with the previous cycle, ${tally(sum("improved"), sum("declined"), sum("held"), "indicators", sum("completed"))}${notComparable ? "" : "; every indicator can be compared"}`, trendNote, "."],
   });
+  const completed = completedSentence(ctx);
+  if (completed) blocks.push({ kind: "paragraph", content: [completed, trendNote, "."] });
+  if (notComparable) blocks.push({ kind: "paragraph", content: [notComparable, trendNote, "."] });
   const streaks = streakSentence(ctx);
   if (streaks) blocks.push({ kind: "paragraph", content: [streaks, trendNote, "."] });
   const membership = membershipSentences(ctx, target);
   if (membership.length) blocks.push({ kind: "paragraph", content: membership.flat() });
 
-  const byRank = data.movements.map((m) => ctx.row(m.indicator_id, data.cycle)!).filter(Boolean);
-  const improved = byRank.filter((r) => r.judgement === "improved").slice(0, 3);
-  const declined = byRank.filter((r) => r.judgement === "declined").slice(0, 3);
-  if (improved.length) {
-    blocks.push({ kind: "paragraph", content: [`The largest improvements in the ${data.cycle} cycle:`] });
-    blocks.push(bullets(improved.map((r) => sentence(ctx, r))));
-  }
-  if (declined.length) {
-    blocks.push({ kind: "paragraph", content: [`The largest declines:`] });
-    blocks.push(bullets(declined.map((r) => sentence(ctx, r))));
+  // Moves are ranked within a unit (view largest_movements, rank_in_unit): +13 women and +11 States Parties are not
+  // the same size. States Parties first, the unit most indicators count; then the largest move of each other unit.
+  const MAIN_UNIT = "States Parties";
+  const ranked = (judgement: string, unit: (u: string | null) => boolean, top: number) =>
+    data.movements
+      .filter((m) => m.judgement === judgement && unit(m.unit) && m.rank_in_unit <= top)
+      .sort((a, b) => a.rank_in_unit - b.rank_in_unit || (a.unit ?? "").localeCompare(b.unit ?? ""))
+      .map((m) => ctx.row(m.indicator_id, data.cycle)!)
+      .filter(Boolean)
+      .slice(0, top === 1 ? undefined : top);
+  for (const [judgement, heading] of [
+    ["improved", `The largest improvements in the ${data.cycle} cycle, ranked by the change in the number of States Parties:`],
+    ["declined", `The largest declines, ranked the same way:`],
+  ] as const) {
+    const main = ranked(judgement, (u) => u === MAIN_UNIT, 3);
+    const others = ranked(judgement, (u) => u !== MAIN_UNIT, 1);
+    if (main.length) {
+      blocks.push({ kind: "paragraph", content: [heading] });
+      blocks.push(bullets(main.map((r) => sentence(ctx, r))));
+    }
+    if (others.length) {
+      blocks.push({ kind: "paragraph", content: [`Among indicators that count something else, the largest ${judgement === "improved" ? "improvement" : "decline"} in each unit (${listPlain([...new Set(others.map((r) => r.unit ?? "other"))])}):`] });
+      blocks.push(bullets(others.map((r) => sentence(ctx, r))));
+    }
   }
   const unga = ungaSentence(ctx);
   if (unga) blocks.push({ kind: "paragraph", content: unga });

@@ -86,11 +86,20 @@ export interface SentenceRow {
   measure?: string | null;
   secondary_measure: string | null;
   secondary_change_since_previous?: number | null;
+  secondary_streak?: number | null;
   previous_cycle: string | null;
   previous_value: number | null;
   direction: string;
   streak: number | null;
   record_to_date: string | null;
+  /** Cycles up to this one with a value; a record is "of the cycles measured", never of cycles without a value. */
+  measured_to_date?: number;
+  /** The view's judgement: a 'completed' fall is said as completion, never as a record low. */
+  judgement?: string;
+  completion_group_label?: string | null;
+  completion_source?: string | null;
+  /** What the cycle's value refers to when it is not the reporting period (a meeting held during it). */
+  cycle_note?: string | null;
   cycle: string;
   first_cycle: string;
   first_value: number | null;
@@ -104,30 +113,47 @@ export function indicatorSentence(r: SentenceRow, cyclesToDate: number, options:
   const count = r.value === 0 ? "No (00)" : countPhrase(r.value, { capitalize: true });
   let s = `${count} ${shorten(agree(subjectPhrase(r.text), r.value))}`;
   if (r.value_secondary !== null && r.secondary_measure) {
-    // A paired value: the trend follows the first figure; the second is reported beside it.
+    // A paired value: each measure has its own trend; the second is reported beside the first with its own movement.
     const change = r.secondary_change_since_previous ?? null;
     const before = change !== null && r.previous_cycle ? `, ${change < 0 ? "down" : change > 0 ? "up" : "unchanged"}${change !== 0 ? ` from ${formatThousands(r.value_secondary - change)}` : ""}` : "";
-    s += ` (${r.measure ? `counting ${r.measure}; ` : ""}${r.secondary_measure}: ${formatThousands(r.value_secondary)}${before})`;
+    const run = change !== null && change !== 0 && (r.secondary_streak ?? 0) >= 2 ? `, the ${ordinalWord(r.secondary_streak!)} ${change > 0 ? "rise" : "fall"} in a row` : "";
+    s += ` (${r.measure ? `counting ${r.measure}; ` : ""}${r.secondary_measure}: ${formatThousands(r.value_secondary)}${before}${run})`;
   }
   if (options.sayCycle) s += ` in the ${r.cycle} cycle`;
   if (r.previous_value !== null && r.previous_cycle) {
-    const prev = `${countPhrase(r.previous_value)} in ${r.previous_cycle}`;
+    // "the 12MSP cycle", not "12MSP": the cycle's column, not the meeting of that name.
+    const prev = `${countPhrase(r.previous_value)} in the ${r.previous_cycle} cycle`;
     if (r.direction === "up") s += `, up from ${prev}`;
     else if (r.direction === "down") s += `, down from ${prev}`;
-    else if (r.direction === "flat") s += `, the same as in ${r.previous_cycle}`;
+    else if (r.direction === "flat") s += `, the same as in the ${r.previous_cycle} cycle`;
   } else if (r.direction === "first measured") {
     s += ", the first cycle in which it was measured";
   }
   const clauses: string[] = [];
-  if (r.streak !== null && r.streak >= 2 && (r.direction === "up" || r.direction === "down")) {
-    clauses.push(`the ${ordinalWord(r.streak)} ${r.direction === "up" ? "rise" : "fall"} in a row`);
-  }
-  if (cyclesToDate > 2) {
-    const span = `of the ${countWord(cyclesToDate)} cycles since ${r.first_cycle}`;
-    if (r.record_to_date === "highest") clauses.push(`the highest ${span}`);
-    else if (r.record_to_date === "lowest") clauses.push(`the lowest ${span}`);
-    else if (r.record_to_date === "joint highest") clauses.push(`equal to the highest ${span}`);
-    else if (r.record_to_date === "joint lowest") clauses.push(`equal to the lowest ${span}`);
+  if (r.cycle_note) clauses.push(r.cycle_note);
+  if (r.judgement === "completed") {
+    // Nobody is left to do it: a record low here would read as decline.
+    clauses.push(`completion, not decline: no ${r.completion_group_label ?? "States Parties in its group"} are left${r.completion_source ? `, ${r.completion_source}` : ""}`);
+  } else {
+    if (r.streak !== null && r.streak >= 2 && (r.direction === "up" || r.direction === "down")) {
+      clauses.push(`the ${ordinalWord(r.streak)} ${r.direction === "up" ? "rise" : "fall"} in a row`);
+    }
+    // A rise that leaves the value below where the series began is still below it (4.4: 98 women, 104 in 10MSP).
+    if (r.first_value !== null && r.change_since_first !== null && r.first_cycle !== r.previous_cycle && (r.judgement === "improved" || r.judgement === "declined")) {
+      if (r.direction === "up" && r.change_since_first < 0) clauses.push(`still below the ${r.first_cycle} cycle's ${countPhrase(r.first_value)}`);
+      if (r.direction === "down" && r.change_since_first > 0) clauses.push(`still above the ${r.first_cycle} cycle's ${countPhrase(r.first_value)}`);
+    }
+    const measured = r.measured_to_date ?? cyclesToDate;
+    if (measured > 2) {
+      const span = measured === cyclesToDate ? `of the ${countWord(cyclesToDate)} cycles since ${r.first_cycle}` : `of the ${countWord(measured)} cycles in which it was measured`;
+      if (r.record_to_date === "highest") clauses.push(`the highest ${span}`);
+      else if (r.record_to_date === "lowest") clauses.push(`the lowest ${span}`);
+      else if (r.record_to_date === "joint highest") clauses.push(`equal to the highest ${span}`);
+      else if (r.record_to_date === "joint lowest") clauses.push(`equal to the lowest ${span}`);
+    } else if (measured === 2 && cyclesToDate > 2) {
+      // Two values make no record: "the highest of the four cycles" would count cycles without a value.
+      clauses.push(`measured in only two of the ${countWord(cyclesToDate)} cycles since ${r.first_cycle}`);
+    }
   }
   if (clauses.length) s += ` (${clauses.join("; ")})`;
   return s;

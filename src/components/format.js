@@ -27,26 +27,21 @@ export function statusOn(periods, date) {
   return "not_party";
 }
 
-/** Judge a change between two values against the indicator's polarity: "better", "worse", "unchanged", or "changed". */
-export function judgeChange(delta, polarity) {
-  if (delta == null) return null;
-  if (delta === 0) return "unchanged";
-  if (polarity === "higher_is_better") return delta > 0 ? "better" : "worse";
-  if (polarity === "lower_is_better") return delta < 0 ? "better" : "worse";
-  return "changed";
-}
-
-/** A span such as "▲ +3 (better)": arrow, signed number and a word, colour only as a reinforcement. */
-export function changeBadge(delta, polarity) {
+/**
+ * A span such as "▲ +3 (improved)": arrow, signed number and the judgement of view indicator_trends (improved,
+ * declined, held, completed, not comparable), colour only as a reinforcement; its reason is the tooltip. The site
+ * does not judge a change itself.
+ */
+export function changeBadge(delta, judgement, reason) {
   const span = document.createElement("span");
-  const verdict = judgeChange(delta, polarity);
-  if (verdict == null) {
+  if (delta == null || judgement == null) {
     span.textContent = "—";
     return span;
   }
   const arrow = delta > 0 ? "▲" : delta < 0 ? "▼" : "■";
-  span.className = verdict === "better" ? "dir-good" : verdict === "worse" ? "dir-bad" : "dir-neutral";
-  span.textContent = `${arrow} ${delta > 0 ? "+" : ""}${formatNumber(delta)} (${verdict})`;
+  span.className = judgement === "improved" || judgement === "completed" ? "dir-good" : judgement === "declined" ? "dir-bad" : "dir-neutral";
+  span.textContent = `${arrow} ${delta > 0 ? "+" : ""}${formatNumber(delta)} (${judgement})`;
+  if (reason) span.title = reason;
   return span;
 }
 

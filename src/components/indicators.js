@@ -45,7 +45,7 @@ export function indicatorMultiples(values, {indicators, cycles, width}) {
     const meta = document.createElement("span");
     meta.className = "muted";
     meta.textContent = `${POLARITY_LABEL[ind.polarity] ?? ind.polarity} · change since previous cycle: `;
-    caption.append(meta, changeBadge(delta, ind.polarity));
+    caption.append(meta, changeBadge(delta, last?.judgement, last?.judgement_reason));
     const source = document.createElement("div");
     source.className = "source";
     source.textContent = `Source: ${ind.source_ref}`;

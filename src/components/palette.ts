@@ -48,6 +48,8 @@ export const VOTE_COLOR = {
 
 export const JUDGEMENT_COLOR = {
   improved: "#2166ac",
+  // Good news as well (the group is complete): the same hue as improved, lighter.
+  completed: "#4393c3",
   held: "#767676",
   declined: "#b2182b",
   "not comparable": "#a6761d",

@@ -7,6 +7,6 @@ runLoader("indicators.json", async () => {
     values: await siteQuery(db, "indicator_values"),
   }));
   requireColumns("indicators", result.indicators, ["indicator_id", "pillar_code", "pillar", "text", "unit", "polarity", "source_ref"]);
-  requireColumns("indicator_values", result.values, ["indicator_id", "cycle", "value", "as_printed", "source_ref", "ordinal"]);
+  requireColumns("indicator_values", result.values, ["indicator_id", "cycle", "value", "as_printed", "source_ref", "ordinal", "judgement", "judgement_reason"]);
   await emitJson("indicators.json", result);
 });

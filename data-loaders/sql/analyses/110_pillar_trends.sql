@@ -1,5 +1,6 @@
--- pillar_trends: per pillar (A..K) and reporting cycle, how many indicators improved, declined, held
--- or cannot be compared (not measured, first measured, or neutral polarity), from indicator_trends.
+-- pillar_trends: per pillar (A..K) and reporting cycle, how many indicators improved, declined, held, completed
+-- (fell because the group they follow is exhausted) or cannot be compared (not measured, first measured, or no
+-- better direction), from indicator_trends: the judgement is made there, once.
 CREATE OR REPLACE VIEW pillar_trends AS
 SELECT
   t.pillar_code,
@@ -12,6 +13,7 @@ SELECT
   count(*) FILTER (WHERE t.judgement = 'declined') AS declined,
   count(*) FILTER (WHERE t.judgement = 'held') AS held,
   count(*) FILTER (WHERE t.judgement = 'not comparable') AS not_comparable,
+  count(*) FILTER (WHERE t.judgement = 'completed') AS completed,
   bool_or(t.is_latest) AS is_latest
 FROM indicator_trends t
 GROUP BY t.pillar_code, t.cycle
