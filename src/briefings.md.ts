@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { escapeHtml, renderNotes, renderSections } from "../data-loaders/briefing/html.ts";
+import { withoutInnerAria } from "../data-loaders/charts/render.ts";
 import type { Briefing } from "../data-loaders/briefing/model.ts";
 import { emitPage, pageHtml, page } from "../data-loaders/site/page.ts";
 import { ROOT, runLoader, siteQuery, withSiteDatabase } from "../data-loaders/site/site-db.ts";
@@ -17,8 +18,12 @@ function readBriefing(dir: string, cycle: string): Briefing {
   return doc;
 }
 
-/** One briefing as page text: one HTML block (no blank line, no `$`), ids prefixed by the cycle. */
-function briefingHtml(doc: Briefing): string {
+/**
+ * One briefing as page text: one HTML block (no blank line, no `$`), ids prefixed by the cycle, each chart one
+ * image named by its description (the caption under it gives the same text).
+ */
+function briefingHtml(briefing: Briefing): string {
+  const doc = { ...briefing, sections: briefing.sections.map((s) => ({ ...s, blocks: s.blocks.map((b) => (b.kind === "chart" ? { ...b, svg: withoutInnerAria(b.svg) } : b)) })) };
   const p = `${doc.cycle}-`;
   const html = [
     `<div class="briefing">`,

@@ -2,7 +2,7 @@
  * The annual trend briefing from the real database (built by test/global-setup.ts with runPipeline into a
  * temp file): golden Markdown and HTML (date and time zone pinned; written locally when missing, compared
  * in CI), the same bytes on a second run, a real PDF printed by Chromium with pages and the summary in its
- * text, and the failure paths (no database, no Chromium) that must leave the previous briefing intact.
+ * text, tagged for screen readers with an outline, title and language (checked with poppler), and the failure paths (no database, no Chromium) that must leave the previous briefing intact.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildBriefing, type BriefingResult } from "../data-loaders/briefing/build.ts";
+import { pinStructureIds } from "../data-loaders/briefing/pdf.ts";
 import { closeDatabase, openDatabase, runSqlFile } from "../data-loaders/lib/db.ts";
 import { createLogger } from "../data-loaders/lib/log.ts";
 import { builtDbPath } from "./helpers/db.ts";
@@ -124,6 +125,80 @@ describe("briefing 13MSP from the real database", () => {
     expect(plain).toContain(`Page 1 of ${pages}`);
     // The print date inside the PDF is the pinned briefing date, not the time of printing.
     expect(info).toMatch(/CreationDate:\s+Tue Sep 16 00:00:00 2025 UTC/);
+  });
+});
+
+describe("the briefing PDF is accessible (tagged, with an outline, a title and a language)", () => {
+  const pdf = () => join(result.dir, "briefing.pdf");
+
+  it("is a tagged PDF whose structure has the headings, lists, tables and figures of the HTML", () => {
+    expect(execFileSync("pdfinfo", [pdf()], { encoding: "utf8" })).toMatch(/^Tagged:\s+yes$/m);
+    const struct = execFileSync("pdfinfo", ["-struct", pdf()], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    const count = (tag: string) => struct.split("\n").filter((l) => l.trim().startsWith(`${tag} `) || l.trim() === tag).length;
+    const html = file("briefing.html");
+    expect(count("H1")).toBe(1);
+    expect(count("H2")).toBe((html.match(/<h2>/g) ?? []).length);
+    expect(count("Table")).toBe((html.match(/<table\b/g) ?? []).length);
+    expect(count("L")).toBeGreaterThan(0);
+  });
+
+  it("points every table cell's /Headers at a header cell's /ID, numbered from 1 whatever ids Chromium chose", () => {
+    const raw = readFileSync(pdf()).toString("latin1");
+    const ids = new Set([...raw.matchAll(/\/ID \((node\d{8})\)/g)].map((m) => m[1]));
+    const headers = [...raw.matchAll(/\/Headers \[\((node\d{8})\)\]/g)].map((m) => m[1]);
+    expect(ids.size).toBeGreaterThan(20);
+    expect(headers.length).toBeGreaterThan(ids.size);
+    expect(headers.filter((h) => !ids.has(h))).toEqual([]);
+    expect([...ids].sort()[0]).toBe("node00000001");
+  });
+
+  it("renumbers structure ids by rank, keeping their order and the file's length", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ccm-pdf-ids-"));
+    try {
+      // The same structure as Chromium writes it twice, with the node ids shifted by 26 (as happens under load).
+      const body = (a: number, b: number) => `<</S /TH /ID (node${String(a).padStart(8, "0")})>> <</S /TD /Headers [(node${String(b).padStart(8, "0")})]>> /Names [(node${String(a).padStart(8, "0")}) 5 0 R (node${String(b).padStart(8, "0")}) 6 0 R]`;
+      const files = [body(104, 1005), body(78, 979)].map((text, i) => {
+        const f = join(dir, `${i}.pdf`);
+        writeFileSync(f, text);
+        pinStructureIds(f);
+        return readFileSync(f, "latin1");
+      });
+      expect(files[0]).toBe(files[1]);
+      expect(files[0]).toBe(body(1, 2));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("gives every chart its description as alternative text", () => {
+    const raw = readFileSync(pdf()).toString("latin1");
+    const alts = [...raw.matchAll(/\/S \/Figure\n\/Alt \(((?:[^()\\]|\\.)*)\)/g)].map((m) => m[1]!);
+    const charts = [...file("briefing.html").matchAll(/<svg role="img" aria-label="([^"]+)"/g)].map((m) => m[1]!.replaceAll("&quot;", '"').replaceAll("&lt;", "<").replaceAll("&amp;", "&"));
+    expect(charts.length).toBeGreaterThan(10);
+    expect(alts.map((a) => a.replace(/\\(.)/g, "$1"))).toEqual(charts);
+  });
+
+  it("has an outline: the title, then every section and pillar in reading order, each on its page", () => {
+    const xml = execFileSync("pdftohtml", ["-xml", "-i", "-stdout", "-q", pdf()], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    const items = [...xml.matchAll(/<item page="(\d+)">([^<]*)<\/item>/g)].map((m) => ({ page: Number(m[1]), title: m[2]!.replace(/\s+/g, " ").trim() }));
+    const sections = [...file("briefing.html").matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1]!.replaceAll("&amp;", "&"));
+    expect(sections).toContain("A. Guiding Principles");
+    expect(sections).toContain("K. Compliance");
+    // pdftohtml joins a title's wrapped line without a space ("trendbriefing"); compare without spaces.
+    const squash = (s: string) => s.replace(/\s+/g, "");
+    expect(squash(items[0]!.title)).toBe(squash("Convention on Cluster Munitions: annual trend briefing, 13MSP"));
+    expect(items.slice(1).map((i) => i.title)).toEqual(sections);
+    const pages = items.map((i) => i.page);
+    expect(pages).toEqual([...pages].sort((a, b) => a - b));
+    expect(pages.at(-1)).toBeGreaterThan(10);
+  });
+
+  it("has the document title and the language of the HTML, and viewers show the title", () => {
+    expect(execFileSync("pdfinfo", [pdf()], { encoding: "utf8" })).toMatch(/^Title:\s+Convention on Cluster Munitions: annual trend briefing, 13MSP$/m);
+    const raw = readFileSync(pdf()).toString("latin1");
+    expect(raw).toContain("/Lang (en)");
+    expect(raw).toMatch(/\/DisplayDocTitle true/);
+    expect(file("briefing.html")).toContain('<html lang="en">');
   });
 });
 

@@ -2,6 +2,9 @@
  * The built site in a real browser: every page and a sample of State pages load without console errors,
  * failed or off-host requests; charts have marks; the map draws States; a State page shows that State's real
  * votes from the UNDL file; the SQL explorer answers a query; DuckDB-Wasm loads on the SQL page only.
+ * Accessibility: axe-core (WCAG 2.0/2.1 A and AA) finds no serious or critical violation on any page type, the
+ * briefing's HTML included; the interactive pages work from the keyboard alone with a visible focus; pages reflow
+ * at 200% zoom without horizontal scrolling.
  * Needs dist/ (`npm run site:build`) and /usr/bin/chromium. Screenshots go to test-artifacts/.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -10,11 +13,13 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveDist } from "../scripts/site/serve.ts";
-import { CHROMIUM, launchBrowser, screenshot, visit, type BrowserSession } from "./helpers/browser.ts";
+import { axeViolations, expectAccessible, failing, formatFindings } from "./helpers/axe.ts";
+import { CHROMIUM, focusIsVisible, launchBrowser, overflowingText, screenshot, settle, tabTo, visit, type BrowserSession } from "./helpers/browser.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 const DIST = join(ROOT, "dist");
 const VOTES_FILES = ["undl-ccm-votes-2015-2021.csv", "undl-ccm-votes-2022-2024.csv"].map((f) => join(ROOT, "sources", "unga", f));
+const BRIEFING_HTML = join(ROOT, "briefings", "13MSP", "briefing.html");
 
 let server: Server;
 let baseUrl: string;
@@ -57,6 +62,73 @@ describe("every page loads cleanly", () => {
         expect(v.offHostRequests).toEqual([]);
         expect(v.requests.filter((u) => /duckdb/i.test(u))).toEqual([]);
         expect(await v.page.locator("h1").first().textContent()).toBeTruthy();
+      } finally {
+        await v.page.close();
+      }
+    });
+  }
+});
+
+describe("WCAG 2.1 AA: axe-core on every page type and a sample of State pages", () => {
+  // Every page type (the SQL explorer too) and the sampled State pages, each with every collapsed part (data
+  // tables under charts, column lists) opened so that their text is checked as well.
+  for (const path of [...pages, "/sql"]) {
+    it(`${path}: no serious or critical violation`, async () => {
+      const v = await visit(session.browser, baseUrl, path);
+      try {
+        await settle(v.page);
+        await v.page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+        await settle(v.page);
+        await expectAccessible(v.page, path);
+      } finally {
+        await v.page.close();
+      }
+    });
+  }
+
+  it("the briefing's HTML, from which the PDF is printed: no serious or critical violation", async () => {
+    expect(existsSync(BRIEFING_HTML), "briefings/13MSP/briefing.html is missing: run `npm run build`").toBe(true);
+    const page = await session.browser.newPage();
+    try {
+      await page.setContent(readFileSync(BRIEFING_HTML, "utf8"), { waitUntil: "load" });
+      await expectAccessible(page, "briefings/13MSP/briefing.html");
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("the checker finds what it must: a page with known faults fails with rule, element and page", async () => {
+    const page = await session.browser.newPage();
+    try {
+      await page.setContent('<html><head><title>t</title></head><body><main><p style="color:#aaa">faint</p><ul><label>x</label></ul><svg><g aria-label="line"></g></svg></main></body></html>');
+      const findings = failing(await axeViolations(page, "fixture"));
+      expect(findings.map((f) => f.rule).sort()).toEqual(["aria-prohibited-attr", "color-contrast", "html-has-lang", "list"]);
+      expect(formatFindings(findings)).toMatch(/^fixture: color-contrast \(serious, 1 element\).*\n\s+p\s+<p style="color:#aaa">faint<\/p>/m);
+      await expect(expectAccessible(page, "fixture")).rejects.toThrow(/4 serious or critical violations\n(.|\n)*fixture: list/);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe("200% zoom: pages reflow without horizontal scrolling", () => {
+  // 200% zoom of a 1280 × 900 window is a 640 × 450 CSS-pixel viewport.
+  const zoomed = { width: 640, height: 450 };
+  for (const path of ["/", "/universalization", "/states/", "/data-quality", "/briefings", "/downloads", pillarPages[0]!, `/states/${sampleStates[0]}`]) {
+    it(`${path}: the page is no wider than the window; only data tables may scroll, inside their own frame`, async () => {
+      const v = await visit(session.browser, baseUrl, path, { viewport: zoomed });
+      try {
+        await settle(v.page);
+        await v.page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+        await settle(v.page);
+        expect(await overflowingText(v.page)).toEqual([]);
+        expect(await v.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(zoomed.width);
+        // A table that scrolls sideways can be scrolled from the keyboard.
+        const frames = await v.page.locator(".table-wrap, .table-scroll").evaluateAll((els) =>
+          els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => `${e.getAttribute("tabindex")} ${e.querySelector("caption")?.textContent}`),
+        );
+        expect(frames.filter((f) => !f.startsWith("0 "))).toEqual([]);
+        await screenshot(v.page, `zoom200${path === "/" ? "-index" : path}`);
       } finally {
         await v.page.close();
       }
@@ -238,6 +310,110 @@ describe("accessible and printable", () => {
     }
   });
 
+  it("the universalization page works from the keyboard alone: the map's date, then the vote explorer's resolution, grouping and vote filter", async () => {
+    const v = await visit(session.browser, baseUrl, "/universalization");
+    const page = v.page;
+    try {
+      await settle(page);
+      const countsCaption = () => page.locator("#status-on-date table.data caption", { hasText: "States by status" }).textContent();
+      const partiesNow = () => page.locator("#status-on-date table.data", { has: page.locator("caption", { hasText: "States by status" }) }).locator("tbody tr").first().locator("td").nth(1).textContent();
+      const today = Number(await partiesNow());
+
+      // The map's date control: Tab to it, type the day it lists (a select answers typed text and arrow keys).
+      expect(await tabTo(page, (el) => el instanceof HTMLSelectElement)).toBe(true);
+      expect(await focusIsVisible(page)).toBe(true);
+      await page.keyboard.type("31 December 2010");
+      await expect.poll(countsCaption).toContain("31 December 2010");
+      expect(Number(await partiesNow())).toBeLessThan(today);
+      await expect.poll(() => page.locator("[role=img][aria-label*='31 December 2010']").count()).toBe(1);
+
+      // The vote explorer: the resolution list answers the arrow keys.
+      const votesCaption = () => page.locator("table.data caption", { hasText: / votes$/ }).textContent();
+      const before = await votesCaption();
+      expect(await tabTo(page, (el) => el instanceof HTMLSelectElement)).toBe(true);
+      expect(await focusIsVisible(page)).toBe(true);
+      await page.keyboard.press("ArrowUp");
+      await expect.poll(votesCaption).not.toBe(before);
+
+      // Group by: Tab reaches the checked radio button, an arrow key chooses the other one.
+      expect(await tabTo(page, (el) => el instanceof HTMLInputElement && el.type === "radio")).toBe(true);
+      expect(await focusIsVisible(page)).toBe(true);
+      await page.keyboard.press("ArrowDown");
+      await expect.poll(() => page.locator("#vote-explorer details.alt summary").textContent()).toContain("by CCM status at the vote");
+
+      // The vote filter: Space on "Yes" leaves no yes vote in the table.
+      const voteColumn = () => page.locator("table.data", { has: page.locator("caption", { hasText: / votes$/ }) }).locator("tbody tr td:nth-child(4)").allTextContents();
+      expect(await voteColumn()).toContain("Yes");
+      expect(await tabTo(page, (el) => el instanceof HTMLInputElement && el.type === "checkbox" && el.labels?.[0]?.textContent?.trim() === "Yes")).toBe(true);
+      expect(await focusIsVisible(page)).toBe(true);
+      await page.keyboard.press("Space");
+      await expect.poll(voteColumn).not.toContain("Yes");
+      await settle(page);
+
+      // And the page as the keyboard left it still passes axe.
+      await expectAccessible(page, "/universalization after the keyboard walk");
+      await screenshot(page, "universalization-keyboard");
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("every chart is one image with a name, pointing to its data table", async () => {
+    for (const path of ["/", pillarPages[0]!, "/universalization"]) {
+      const v = await visit(session.browser, baseUrl, path);
+      try {
+        await settle(v.page);
+        const charts = await v.page.locator("[role=img]").evaluateAll((els) =>
+          els.map((el) => ({ name: el.getAttribute("aria-label") ?? "", table: document.getElementById(el.getAttribute("aria-details") ?? "")?.querySelector("table") != null })),
+        );
+        expect(charts.length, path).toBeGreaterThan(0);
+        for (const c of charts) {
+          expect(c.name.length, `${path}: a chart without a name`).toBeGreaterThan(10);
+          expect(c.table, `${path}: "${c.name}" points to no data table`).toBe(true);
+        }
+      } finally {
+        await v.page.close();
+      }
+    }
+  });
+
+  it("shows where the focus is at every Tab stop of the overview, sidebar and table of contents included", async () => {
+    const v = await visit(session.browser, baseUrl, "/");
+    try {
+      await settle(v.page);
+      const stops: string[] = [];
+      for (let i = 0; i < 120; ++i) {
+        await v.page.keyboard.press("Tab");
+        const where = await v.page.evaluate(() => {
+          const el = document.activeElement;
+          return el && el !== document.body ? `${el.tagName.toLowerCase()} ${(el.textContent ?? el.getAttribute("aria-label") ?? "").trim().slice(0, 40)}` : "";
+        });
+        if (!where || stops.includes(where)) break; // back at the start
+        stops.push(where);
+        expect(await focusIsVisible(v.page), `no visible focus on ${where}`).toBe(true);
+      }
+      expect(stops.length).toBeGreaterThan(10);
+    } finally {
+      await v.page.close();
+    }
+  });
+
+  for (const path of ["/data-quality", "/universalization", `/states/${sampleStates[0]}`]) {
+    it(`${path} prints on A4 without text cut off at the right edge`, async () => {
+      // 190 mm of printable width at 96 dpi.
+      const v = await visit(session.browser, baseUrl, path, { viewport: { width: 718, height: 1000 } });
+      try {
+        await settle(v.page);
+        await v.page.evaluate(() => dispatchEvent(new Event("beforeprint")));
+        await v.page.emulateMedia({ media: "print" });
+        await settle(v.page);
+        expect(await overflowingText(v.page)).toEqual([]);
+      } finally {
+        await v.page.close();
+      }
+    });
+  }
+
   it("prints without the sidebar and with every chart's data table", async () => {
     const v = await visit(session.browser, baseUrl, pillarPages[0]!);
     try {
@@ -256,7 +432,7 @@ describe("accessible and printable", () => {
 });
 
 describe("SQL explorer", () => {
-  it("loads DuckDB-Wasm from this site only and answers a query over the UNGA votes", async () => {
+  it("loads DuckDB-Wasm from this site only and answers a query over the UNGA votes, typed from the keyboard", async () => {
     const v = await visit(session.browser, baseUrl, "/sql");
     try {
       const result = v.page.locator("table.data caption", { hasText: "rows" });
@@ -265,8 +441,12 @@ describe("SQL explorer", () => {
       const rows = VOTES_FILES.flatMap((f) => parse(readFileSync(f), { columns: true }) as { resolution: string }[]);
       const resolutions = [...new Set(rows.map((r) => r.resolution))];
       expect(resolutions.length).toBe(10);
-      await v.page.locator("textarea").fill(`SELECT count(*) AS n FROM unga_votes WHERE resolution_id IN (${resolutions.map((r) => `'${r}'`).join(", ")})`);
-      await v.page.locator("textarea").press("Control+Enter");
+      // From the keyboard alone: Tab to the editor, replace the query, Ctrl+Enter.
+      expect(await tabTo(v.page, (el) => el instanceof HTMLTextAreaElement)).toBe(true);
+      expect(await focusIsVisible(v.page)).toBe(true);
+      await v.page.keyboard.press("Control+A");
+      await v.page.keyboard.type(`SELECT count(*) AS n FROM unga_votes WHERE resolution_id IN (${resolutions.map((r) => `'${r}'`).join(", ")})`);
+      await v.page.keyboard.press("Control+Enter");
       const cell = v.page.locator("table.data tbody tr td").first();
       await expect.poll(() => cell.textContent(), { timeout: 30_000 }).toBe(String(rows.length));
       expect(v.offHostRequests).toEqual([]);

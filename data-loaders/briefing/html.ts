@@ -3,6 +3,7 @@
  * screen and prints to A4 through Chromium: page breaks before pillars, tables that do not split rows,
  * footnote numbers linked to the notes.
  */
+import { TEXT } from "../../src/components/palette.ts";
 import type { Block, Briefing, Inline } from "./model.ts";
 
 export function escapeHtml(s: string): string {
@@ -45,7 +46,7 @@ function block(b: Block, p = ""): string {
 
 const CSS = `
 @page { size: A4; }
-:root { --ink: #1a1a1a; --muted: #5a5a5a; --rule: #c8c8c8; --accent: #1f4e79; }
+:root { --ink: ${TEXT.ink}; --muted: ${TEXT.muted}; --rule: #c8c8c8; --accent: ${TEXT.accent}; }
 * { box-sizing: border-box; }
 html { font-family: "DejaVu Sans", "Noto Sans", sans-serif; font-size: 9.5pt; line-height: 1.45; color: var(--ink); }
 body { margin: 0 auto; max-width: 180mm; padding: 0; }
@@ -61,7 +62,7 @@ p { margin: 0 0 2.5mm; text-align: left; orphans: 3; widows: 3; }
 ul { margin: 0 0 3mm; padding-left: 5mm; }
 li { margin-bottom: 1.2mm; }
 sup.fn { font-size: 6.5pt; line-height: 0; }
-sup.fn a { color: var(--accent); text-decoration: none; }
+sup.fn a { color: var(--accent); }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; font-size: 8pt; break-inside: auto; }
 caption { caption-side: top; text-align: left; font-weight: bold; font-size: 8.5pt; padding-bottom: 1.5mm; }
 th { text-align: left; font-weight: bold; border-bottom: 1.2px solid var(--ink); padding: 1.2mm 1.5mm; vertical-align: bottom; }

@@ -33,6 +33,10 @@ export async function printPdf(html: string, outFile: string, options: PrintOpti
       path: outFile,
       format: "A4",
       printBackground: true,
+      // Tagged PDF (structure tree from the HTML: headings, paragraphs, lists, tables, figures with their
+      // text) for screen readers, and an outline (bookmarks) from the h1/h2 headings: title, sections, pillars.
+      tagged: true,
+      outline: true,
       displayHeaderFooter: true,
       margin: { top: "22mm", bottom: "20mm", left: "18mm", right: "18mm" },
       headerTemplate: runningLine(options.header, ""),
@@ -43,6 +47,20 @@ export async function printPdf(html: string, outFile: string, options: PrintOpti
     rmSync(profile, { recursive: true, force: true });
   }
   pinPdfDates(outFile, options.timestamp ?? "20000101000000");
+  pinStructureIds(outFile);
+}
+
+/**
+ * A tagged PDF names table header cells by Chromium's DOM node ids (`/ID (node00000104)`, used by `/Headers`
+ * and the ID tree), which shift with how many nodes the browser happened to create first: the same page gives
+ * other numbers under load. Renumber them by rank (1, 2, …), same width, so order (the ID tree is sorted) and
+ * byte offsets stay valid and the same input gives the same bytes.
+ */
+export function pinStructureIds(file: string): void {
+  const text = readFileSync(file).toString("latin1");
+  const ids = [...new Set([...text.matchAll(/\(node(\d{8})\)/g)].map((m) => m[1]!))].sort();
+  const rank = new Map(ids.map((id, i) => [id, String(i + 1).padStart(8, "0")]));
+  writeFileSync(file, Buffer.from(text.replace(/\(node(\d{8})\)/g, (_, id: string) => `(node${rank.get(id)})`), "latin1"));
 }
 
 /**

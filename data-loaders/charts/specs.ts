@@ -1,11 +1,14 @@
 /**
  * One Vega-Lite definition per chart, for the briefing and the site alike: each function takes the rows of a
  * view (data-loaders/sql/) and returns the spec with its title and description. Rendering is render.ts
- * (SVG in Node); colours come from palette.ts.
+ * (SVG in Node); colours come from the one palette of the site and the briefing (src/components/palette.ts).
  */
 import type { TopLevelSpec } from "vega-lite";
 import type { MembershipCountRow, PillarRow, StateVoteRow, StatusOnDateRow, TrendRow, UngaRow, YesByStatusRow } from "../lib/view-rows.ts";
-import { CHART_TEXT, JUDGEMENT_COLOURS, MAP_BLANK, MAP_OUTLINE, SERIES, STATUS_COLOURS, VOTE_COLOURS } from "./palette.ts";
+import { BACKGROUND, JUDGEMENT_COLOR, LINE, SERIES, STATUS_COLOR, TEXT, VOTE_COLOR } from "../../src/components/palette.ts";
+
+/** A colour of the palette by key, the axis grey for a key it does not know. */
+const colourOf = (scale: Record<string, string>, key: string): string => scale[key] ?? LINE.axis;
 
 export interface Chart {
   spec: TopLevelSpec;
@@ -43,7 +46,7 @@ function pillarTrendSpec(title: string, subtitle: string, description: string, p
         { mark: { type: "line", color: SERIES, strokeWidth: 1.6 } },
         { mark: { type: "point", filled: true, size: 22, color: SERIES } },
         {
-          mark: { type: "text", dy: -7, fontSize: 8, color: CHART_TEXT },
+          mark: { type: "text", dy: -7, fontSize: 8, color: TEXT.ink },
           encoding: { text: { field: "value", type: "quantitative", format: ",d" } },
         },
       ],
@@ -71,7 +74,8 @@ function votesSpec(title: string, subtitle: string, description: string, bars: V
     width: 420,
     height: 200,
     data: { values: bars },
-    mark: { type: "bar" },
+    // A white edge between stacked segments: each meets the paper and its neighbours at ≥ 3:1.
+    mark: { type: "bar", stroke: "#ffffff", strokeWidth: 0.75 },
     encoding: {
       x: { field: "year", type: "ordinal", title: null, axis: { labelAngle: 0, grid: false } },
       y: { field: "votes", type: "quantitative", title: "votes", stack: "zero" },
@@ -104,7 +108,7 @@ function judgementBarsSpec(title: string, subtitle: string, description: string,
     width: 330,
     height: { step: 18 },
     data: { values: bars },
-    mark: { type: "bar" },
+    mark: { type: "bar", stroke: "#ffffff", strokeWidth: 0.75 },
     encoding: {
       y: { field: "pillar", type: "nominal", sort: pillars, title: null, axis: { labelLimit: 400 } },
       x: { field: "indicators", type: "quantitative", title: "indicators", stack: "zero", axis: { tickMinStep: 1, format: "d" } },
@@ -112,7 +116,7 @@ function judgementBarsSpec(title: string, subtitle: string, description: string,
         field: "judgement",
         type: "nominal",
         title: null,
-        scale: { domain: Object.keys(JUDGEMENT_COLOURS), range: Object.values(JUDGEMENT_COLOURS) },
+        scale: { domain: Object.keys(JUDGEMENT_COLOR), range: Object.values(JUDGEMENT_COLOR) },
         legend: { orient: "bottom", direction: "horizontal" },
       },
       order: { field: "order", type: "quantitative" },
@@ -175,9 +179,9 @@ export function ungaVotesChart(unga: UngaRow[]): Chart {
   const title = "UNGA votes on the CCM resolution by year";
   const description = `Stacked bar chart of yes, abstain and no votes on the annual UNGA resolution on the Convention, ${unga[0]!.year} to ${unga.at(-1)!.year}; years where only some totals were published show only those.`;
   const groups = [
-    { name: "yes", colour: VOTE_COLOURS["Y"]! },
-    { name: "abstain", colour: VOTE_COLOURS["A"]! },
-    { name: "no", colour: VOTE_COLOURS["N"]! },
+    { name: "yes", colour: VOTE_COLOR.Y },
+    { name: "abstain", colour: VOTE_COLOR.A },
+    { name: "no", colour: VOTE_COLOR.N },
   ];
   return { spec: votesSpec(title, "General Assembly plenary votes", description, bars, groups), title, description };
 }
@@ -199,7 +203,7 @@ export function yesByStatusChart(rows: YesByStatusRow[]): Chart {
   const title = "Yes votes on the CCM resolution by CCM status of the voter";
   const partial = years.filter((y) => !rows.some((r) => r.year === y && r.has_country_votes));
   const description = `Stacked bar chart of yes votes per year, ${years[0]} to ${years.at(-1)}, split by the voter's status under the Convention on the day of the vote${partial.length ? `; for ${partial.join(", ")} only the yes votes of States not party are published` : ""}.`;
-  const groups = statuses.map((s) => ({ name: s.plural, colour: STATUS_COLOURS[s.status] ?? MAP_OUTLINE }));
+  const groups = statuses.map((s) => ({ name: s.plural, colour: colourOf(STATUS_COLOR, s.status) }));
   return { spec: votesSpec(title, "States Parties, signatories and States not party", description, bars, groups), title, description };
 }
 
@@ -225,7 +229,7 @@ export function membershipChart(rows: MembershipCountRow[]): Chart {
     encoding: {
       x: { field: "as_of", type: "temporal", title: null, axis: { format: "%Y", grid: false } },
       y: { field: "states", type: "quantitative", title: "States" },
-      color: colourBy("status_plural", statuses.map((s) => ({ name: s.status_plural, colour: STATUS_COLOURS[s.status] ?? MAP_OUTLINE }))),
+      color: colourBy("status_plural", statuses.map((s) => ({ name: s.status_plural, colour: colourOf(STATUS_COLOR, s.status) }))),
       strokeDash: { field: "status_plural", type: "nominal", title: null, sort: statuses.map((s) => s.status_plural), scale: { domain: statuses.map((s) => s.status_plural), range: [[1, 0], [5, 3], [2, 2]] } },
       tooltip: [{ field: "label", title: "On" }, { field: "status_plural", title: "Status" }, { field: "states", title: "States" }],
     },
@@ -254,8 +258,9 @@ export function statusMapChart(world: unknown, rows: StatusOnDateRow[], asOf: { 
     params: [{ name: "as_of", value: asOf.as_of }],
     datasets: { status: rows },
     layer: [
-      { data: { sphere: true }, mark: { type: "geoshape", fill: "white", stroke: MAP_OUTLINE, strokeWidth: 0.5 } },
-      { data: countries, mark: { type: "geoshape", fill: MAP_BLANK, stroke: MAP_OUTLINE, strokeWidth: 0.3 } },
+      { data: { sphere: true }, mark: { type: "geoshape", fill: BACKGROUND.page, stroke: LINE.axis, strokeWidth: 0.5 } },
+      // Land with no State in the database (territories): outline only.
+      { data: countries, mark: { type: "geoshape", fill: BACKGROUND.alt, stroke: LINE.axis, strokeWidth: 0.3 } },
       {
         data: { name: "status" },
         transform: [
@@ -268,7 +273,7 @@ export function statusMapChart(world: unknown, rows: StatusOnDateRow[], asOf: { 
           shape: { field: "geo", type: "geojson" },
           color: colourBy(
             "status_label",
-            statuses.map((s) => ({ name: s.status_label, colour: STATUS_COLOURS[s.status] ?? MAP_OUTLINE })),
+            statuses.map((s) => ({ name: s.status_label, colour: colourOf(STATUS_COLOR, s.status) })),
             { orient: "bottom", direction: "horizontal", columns: 3, labelLimit: 220 },
           ),
           tooltip: [{ field: "name_en", title: "State" }, { field: "status_label", title: "Status" }],
@@ -312,7 +317,7 @@ export function voteBreakdownChart(rows: StateVoteRow[], choice: { resolution: s
     encoding: {
       y: { field: "group", type: "nominal", title: null, sort: "-x", axis: { labelLimit: 260 } },
       x: { aggregate: "count", type: "quantitative", title: "States", axis: { tickMinStep: 1, format: "d" } },
-      color: colourBy("vote_label", votes.map((v) => ({ name: v.vote_label, colour: VOTE_COLOURS[v.vote] ?? MAP_OUTLINE }))),
+      color: colourBy("vote_label", votes.map((v) => ({ name: v.vote_label, colour: colourOf(VOTE_COLOR, v.vote) }))),
       order: { field: "vote_order", aggregate: "min", type: "quantitative" },
       tooltip: [{ field: "group", title: "Group" }, { field: "vote_label", title: "Vote" }, { aggregate: "count", title: "States" }],
     },

@@ -42,20 +42,23 @@ export function htmlTable<T extends object>(rows: T[], options: TableOptions<T>)
   };
   const body = rows.map((r) => `<tr${rowId ? ` id="${escapeHtml(rowId(r))}"` : ""}>${columns.map((c) => `<td${cls(c)}>${cell(r, c)}</td>`).join("")}</tr>`).join("");
   const table = `<table class="data"${id ? ` id="${escapeHtml(id)}"` : ""}>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ""}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
-  if (!scroll) return table;
-  return `<div class="table-scroll" tabindex="0" role="region" aria-label="${escapeHtml(caption ?? "table")}">${table}</div>`;
+  // A frame that scrolls (tall, or wide at high zoom) is a labelled region the keyboard can reach, as in
+  // components/table.js; without a script to tell when it scrolls, the frame is always a tab stop.
+  return `<div class="${scroll ? "table-scroll" : "table-wrap"}" tabindex="0" role="region" aria-label="${escapeHtml(caption ?? "table")}">${table}</div>`;
 }
 
 /**
- * A chart from its one definition (data-loaders/charts/specs.ts), inlined as SVG with role="img", its description
- * as accessible name and aria-describedby pointing at its data table (collapsed under the chart, open in print).
+ * A chart from its one definition (data-loaders/charts/specs.ts), inlined as SVG: one image (role="img") with its
+ * description as accessible name, aria-describedby pointing at its data table and aria-details at the collapsed
+ * block that holds it (opened for print), as the site's components do for charts drawn in the browser.
  */
 export async function chartFigure<T extends object>(chart: Chart, table: TableOptions<T> & { id: string; rows: T[]; caption: string }, figureId?: string): Promise<string> {
-  const svg = await renderSvg(chart.spec, { describedBy: table.id, decimals: 1 });
+  const details = `details-${table.id}`;
+  const svg = await renderSvg(chart.spec, { describedBy: table.id, details, decimals: 1, oneImage: true });
   return [
     `<figure class="chart"${figureId ? ` id="${escapeHtml(figureId)}"` : ""}>`,
     `<div class="chart-svg">${pageHtml(svg)}</div>`,
-    `<details class="alt"><summary>Data table: ${escapeHtml(table.caption)}</summary>${htmlTable(table.rows, table)}</details>`,
+    `<details class="alt" id="${escapeHtml(details)}"><summary>Data table: ${escapeHtml(table.caption)}</summary>${htmlTable(table.rows, table)}</details>`,
     `</figure>`,
   ].join("");
 }

@@ -5,7 +5,8 @@
  * 2. Clear Framework's loader cache: `observable build` reuses any cached loader output ("[using stale]"), so a
  *    change in sources/ or data-loaders/ would not show up. Every build re-runs every loader.
  * 3. Build into a temporary folder with the network blocked (offline-guard.mjs).
- * 4. Fail when Framework logged a loader or bundling error, even if it exited 0; check the output.
+ * 4. Fail when Framework logged a loader or bundling error, even if it exited 0; fix the accessibility faults of
+ *    Framework's page template (page-template.ts: lang, zoom, list markup); check the output.
  * 5. Swap the new site in for dist/ only when all of that passed; otherwise dist/ is left as it was.
  */
 import { spawn } from "node:child_process";
@@ -15,6 +16,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { fillNpmCache } from "./npm-cache.ts";
 import { ROOT } from "../../data-loaders/lib/db.ts";
 import { buildLogProblems, checkBuiltSite } from "./build-checks.ts";
+import { fixBuiltPages } from "./page-template.ts";
 import { siteRoutes } from "../../data-loaders/site/routes.ts";
 
 const CACHE = join(ROOT, "src", ".observablehq", "cache");
@@ -67,6 +69,13 @@ export async function buildSite(): Promise<void> {
     const { code, log: frameworkLog } = await runFramework(output);
     const problems = buildLogProblems(frameworkLog);
     if (code !== 0) problems.unshift(`observable build exited with code ${code}`);
+    if (!problems.length) {
+      try {
+        log(`page template: lang, zoom and sidebar list fixed in ${fixBuiltPages(output)} pages`);
+      } catch (e) {
+        problems.push((e as Error).message);
+      }
+    }
     if (!problems.length) problems.push(...checkBuiltSite(output, await siteRoutes()));
     if (problems.length) {
       throw new Error(`site build failed; dist/ left unchanged:\n  - ${problems.join("\n  - ")}`);

@@ -15,7 +15,7 @@ export async function showStatusOn(container, data, day) {
   const chart = document.createElement("div");
   const figure = document.createElement("figure");
   figure.className = "chart";
-  figure.append(chart, tableAlternative(states, {
+  const details = tableAlternative(states, {
     id: "table-status-on-date",
     caption: `every State that had signed or joined, ${day.label}`,
     scroll: true,
@@ -24,14 +24,16 @@ export async function showStatusOn(container, data, day) {
       {key: "region", label: "Region"},
       {key: "status_label", label: "Status"}
     ]
-  }));
+  });
+  figure.append(chart, details);
   container.replaceChildren(
     dataTable(counts, {caption: `States by status, ${day.label}`, columns: [{key: "status_label", label: "Status"}, {key: "states", label: "States", numeric: true}]}),
     figure
   );
   await redrawChart(chart, data.spec, {as_of: day.as_of}, {
     label: `World map of Convention on Cluster Munitions status, ${day.label}. The table below lists every State that had signed or joined.`,
-    describedBy: "table-status-on-date"
+    describedBy: "table-status-on-date",
+    details: details.id
   });
 }
 
@@ -43,17 +45,19 @@ export async function showVotes(container, data, {resolution, groupBy, votes}) {
   const chart = document.createElement("div");
   const figure = document.createElement("figure");
   figure.className = "chart";
-  figure.append(chart, tableAlternative(rows, {
+  const details = tableAlternative(rows, {
     id: "table-votes",
-    caption: `recorded votes on ${resolution.resolution_id} (${resolution.year})`,
+    caption: `recorded votes on ${resolution.resolution_id} (${resolution.year}) by ${groupBy === "region" ? "region" : "CCM status at the vote"}`,
     scroll: true,
     columns: voteColumns
-  }));
+  });
+  figure.append(chart, details);
   container.replaceChildren(figure);
   const groupLabel = groupBy === "region" ? "region" : "CCM status at the vote";
   await redrawChart(chart, data.spec, {resolution: resolution.resolution_id, group_by: groupBy, votes}, {
     label: `Stacked bars of the recorded votes on ${resolution.resolution_id} (${resolution.year}) by ${groupLabel}. The table below lists every vote.`,
-    describedBy: "table-votes"
+    describedBy: "table-votes",
+    details: details.id
   });
 }
 

@@ -27,6 +27,8 @@ export async function launchBrowser(options: { javaScript?: boolean } = {}): Pro
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 900 },
     javaScriptEnabled: options.javaScript ?? true,
+    // Date inputs take keys in the locale's order (en-US: month, day, year); fixed so keyboard tests can type dates.
+    locale: "en-US",
   });
   return {
     browser,
@@ -45,9 +47,10 @@ export interface Visit {
   requests: string[];
 }
 
-/** Open `path` on the local server and wait until the network is idle; record everything that went wrong. */
-export async function visit(context: BrowserContext, baseUrl: string, path: string): Promise<Visit> {
+/** Open `path` on the local server (at another viewport size if given) and wait until the network is idle; record everything that went wrong. */
+export async function visit(context: BrowserContext, baseUrl: string, path: string, options: { viewport?: { width: number; height: number } } = {}): Promise<Visit> {
   const page = await context.newPage();
+  if (options.viewport) await page.setViewportSize(options.viewport);
   const host = new URL(baseUrl).host;
   const v: Visit = { page, consoleErrors: [], failedRequests: [], offHostRequests: [], requests: [] };
   page.on("console", (m) => {
@@ -77,3 +80,55 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 export type { Browser };
+
+/**
+ * Wait until the page has drawn: no Framework cell still loading, then the DOM unchanged for a moment
+ * (charts that render asynchronously, such as vega-embed, add their SVG after the cell resolved).
+ */
+export async function settle(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector("observablehq-loading"), undefined, { timeout });
+  let last = -1;
+  for (let i = 0; i < 40; ++i) {
+    const size = await page.evaluate(() => document.body.getElementsByTagName("*").length + document.body.innerHTML.length);
+    if (size === last) return;
+    last = size;
+    await page.waitForTimeout(250);
+  }
+}
+
+/** Press Tab until `isTarget` holds for the focused element; false if it never does within `max` presses. */
+export async function tabTo(page: Page, isTarget: (el: Element) => boolean, max = 80): Promise<boolean> {
+  const test = `(${isTarget.toString()})(document.activeElement ?? document.body)`;
+  for (let i = 0; i < max; ++i) {
+    await page.keyboard.press("Tab");
+    if (await page.evaluate(test)) return true;
+  }
+  return false;
+}
+
+/** Whether the focused element shows a focus indicator: an outline or a box shadow. */
+export async function focusIsVisible(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return false;
+    const style = getComputedStyle(el);
+    return (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none";
+  });
+}
+
+/**
+ * Elements of the page's main column that stick out past the window's right edge, except inside a frame that
+ * scrolls sideways (a wide data table): what a reader would have to scroll horizontally to read.
+ */
+export async function overflowingText(page: Page): Promise<string[]> {
+  // No named helpers inside: the function runs in the page as its source text.
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll("#observablehq-main *"))
+      .filter((el) => {
+        if (el.getBoundingClientRect().right <= innerWidth + 1) return false;
+        for (let p = el.parentElement; p; p = p.parentElement) if (["auto", "scroll"].includes(getComputedStyle(p).overflowX)) return false;
+        return true;
+      })
+      .map((el) => `${el.tagName.toLowerCase()}: ${(el.textContent ?? "").trim().slice(0, 60)}`),
+  );
+}
