@@ -45,7 +45,8 @@ describe("the palette", () => {
   it("the site's chart components and the briefing take their colours from the palette, not from literals", () => {
     const files = [
       ...readdirSync(join(ROOT, "src", "components")).filter((f) => f.endsWith(".js")).map((f) => join(ROOT, "src", "components", f)),
-      join(ROOT, "data-loaders", "briefing", "charts.ts"),
+      join(ROOT, "data-loaders", "charts", "specs.ts"),
+      join(ROOT, "data-loaders", "charts", "render.ts"),
       join(ROOT, "data-loaders", "briefing", "universalization.ts"),
     ];
     // White (paper and edges between segments) and the map's fill for territories without a State are not
