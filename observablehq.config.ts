@@ -1,5 +1,6 @@
 // Observable Framework configuration for the ccm-trends site. Built offline by scripts/site/build.ts
 // (`npm run site:build`), which fills Framework's npm cache from node_modules first.
+import { readFileSync } from "node:fs";
 import { siteRoutes } from "./data-loaders/site/routes.ts";
 
 const routes = await siteRoutes();
@@ -12,13 +13,20 @@ export default {
   // No web fonts (the default would load Google Fonts): system fonts only, so nothing leaves localhost.
   globalStylesheets: [],
   style: "style.css",
-  search: false,
+  // Framework's own search: a MiniSearch index written at build time and searched in the browser, nothing fetched
+  // elsewhere. Beside the pages it finds each indicator (its row on its pillar's page) and each State.
+  search: {
+    async *index() {
+      yield* routes.search;
+    },
+  },
   pager: false,
   toc: true,
   // DuckDB-Wasm would download the json and parquet extensions from extensions.duckdb.org: none offline.
   duckdb: { extensions: { json: null, parquet: null }, platforms: { eh: true, mvp: false } },
   pages: [
     { name: "Overview", path: "/" },
+    { name: "Indicators", path: "/indicators" },
     { name: "Pillars (A–K)", collapsible: true, pages: routes.pillars.map((p) => ({ name: `${p.code}. ${p.name}`, path: `/pillars/${p.code}` })) },
     { name: "Universalization", path: "/universalization" },
     { name: "States", path: "/states/" },
@@ -31,7 +39,9 @@ export default {
   // Printing expands the collapsed data tables (text alternatives of the charts) so paper keeps them.
   head:
     '<meta name="color-scheme" content="light"><link rel="icon" href="data:,">' +
-    '<script>addEventListener("beforeprint", () => document.querySelectorAll("details.alt").forEach((d) => (d.open = true)));</script>',
+    '<script>addEventListener("beforeprint", () => document.querySelectorAll("details.alt").forEach((d) => (d.open = true)));</script>' +
+    // Sorting and filtering of long tables, deep links, the sidebar on phones (src/components/table-tools.js).
+    `<script>${readFileSync(new URL("./src/components/table-tools.js", import.meta.url), "utf8").replaceAll("</", "<\\/")}</script>`,
   footer:
     'Data: CCM 13MSP Progress Report (Geneva, 9 Sept 2025), UN Digital Library voting records, UN Treaty Collection. ' +
     'Every figure links to its source. Code and data: MIT / see <a href="/downloads">Downloads</a> for each licence.',

@@ -60,24 +60,24 @@ runLoader("index.md", async () => {
     kpi(
       formatNumber(partiesAtEnd?.states ?? partiesToday?.states),
       `States Parties ${partiesAtEnd ? `at the ${e(partiesAtEnd.label)}` : e(partiesToday?.label ?? "")}; ${formatNumber(partiesToday?.states)} ${e(partiesToday?.label ?? "today")}`,
-      `Source: <a href="./universalization">membership_counts</a> (state_status: UN Treaty Collection participation table)`,
+      `Source: UN Treaty Collection, status as at 3 February 2026 (<a href="./universalization">map and counts on any date</a>)`,
     ),
     kpi(
       formatNumber(signatoriesToday?.states),
       `Signatories not yet party${depositedToday?.states ? `, and ${formatNumber(depositedToday.states)} deposited, not yet in force` : ""}, ${e(signatoriesToday?.label ?? "today")}`,
-      `Source: <a href="./universalization">membership_counts</a>`,
+      `Source: UN Treaty Collection, status as at 3 February 2026`,
     ),
     kpi(
-      `${latest.improved} <span class="dir-good">▲ improved</span> · ${latest.declined} <span class="dir-bad">▼ declined</span>${latest.completed ? ` · ${latest.completed} <span class="dir-good">✓ completed</span>` : ""}`,
+      `<a href="./indicators#improved">${latest.improved} <span class="dir-good">▲ improved</span></a> · <a href="./indicators#declined">${latest.declined} <span class="dir-bad">▼ declined</span></a>${latest.completed ? ` · <a href="./indicators#completed">${latest.completed} <span class="dir-good">✓ completed</span></a>` : ""}`,
       `Indicators, ${e(latest.cycle)} vs ${e(previous)} (of ${latest.indicators})`,
-      `Source: view <code>cycle_trends</code> (indicator tables of the progress report)`,
+      `Source: ${e(latest.cycle)} Progress Report, indicator tables (<a href="./indicators">every indicator, by judgement</a>)`,
     ),
     kpi(
       lastVote ? formatNumber(lastVote.total_yes) : "—",
       `Yes votes, UNGA ${lastVote?.year ?? ""} CCM resolution`,
       `Source: ${lastVote ? e(lastVote.source_ref ?? lastVote.resolution_id) : "—"}`,
     ),
-    kpi(String(data.issues.length), "Open consistency issues", `<a href="./data-quality">See the data-quality page</a>`),
+    kpi(String(data.issues.length), "Places where the report disagrees with itself", `<a href="./data-quality">Each one, with its paragraphs</a>`),
   ];
 
   const moves = data.moves.length

@@ -47,6 +47,7 @@ describe("checks of the built folder", () => {
     const dir = tempDir();
     const files: Record<string, string> = {
       "index.html": '<link rel="stylesheet" href="./_import/style.css"><a href="https://treaties.un.org/">UNTC</a>',
+      "indicators.html": "",
       "universalization.html": "",
       "states/index.html": "",
       "states/NOR.html": "",

@@ -14,6 +14,8 @@ export interface Column<T> {
   numeric?: boolean;
   /** Returns HTML (already escaped); without it the value is shown as escaped text, "—" when null. */
   html?: (row: T) => string;
+  /** The cell's value for filtering (data-value), when its text says more (e.g. the judgement of a change). */
+  value?: (row: T) => string | null;
 }
 
 /** A number as the site prints it (en-GB grouping), "—" for a missing value. */
@@ -26,21 +28,30 @@ export interface TableOptions<T> {
   caption?: string;
   id?: string;
   scroll?: boolean;
-  /** An id per row, so that other pages can link to it (e.g. "indicator-9.2"). */
-  rowId?: (row: T) => string;
+  /** An id per row, so that other pages can link to it (e.g. "indicator-9.2"); null for a row without one. */
+  rowId?: (row: T) => string | null;
 }
 
 export function htmlTable<T extends object>(rows: T[], options: TableOptions<T>): string {
   const { columns, caption, id, scroll, rowId } = options;
   const cls = (c: Column<T>) => (c.numeric ? ' class="num"' : "");
-  const head = columns.map((c) => `<th scope="col"${cls(c)}>${escapeHtml(c.label)}</th>`).join("");
+  // data-key names a column in the address (?judgement=declined preselects its filter, src/components/table-tools.js).
+  const head = columns.map((c) => `<th scope="col"${cls(c)} data-key="${escapeHtml(c.key)}">${escapeHtml(c.label)}</th>`).join("");
+  const attrs = (row: T, c: Column<T>) => {
+    const v = c.value?.(row);
+    return `${cls(c)}${v ? ` data-value="${escapeHtml(v)}"` : ""}`;
+  };
   const cell = (row: T, c: Column<T>) => {
     if (c.html) return c.html(row);
     const v = (row as Record<string, unknown>)[c.key];
     if (v === null || v === undefined) return "—";
     return escapeHtml(typeof v === "number" ? formatNumber(v) : String(v));
   };
-  const body = rows.map((r) => `<tr${rowId ? ` id="${escapeHtml(rowId(r))}"` : ""}>${columns.map((c) => `<td${cls(c)}>${cell(r, c)}</td>`).join("")}</tr>`).join("");
+  const idOf = (r: T) => {
+    const rid = rowId?.(r);
+    return rid ? ` id="${escapeHtml(rid)}"` : "";
+  };
+  const body = rows.map((r) => `<tr${idOf(r)}>${columns.map((c) => `<td${attrs(r, c)}>${cell(r, c)}</td>`).join("")}</tr>`).join("");
   const table = `<table class="data"${id ? ` id="${escapeHtml(id)}"` : ""}>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ""}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
   // A frame that scrolls (tall, or wide at high zoom) is a labelled region the keyboard can reach, as in
   // components/table.js; without a script to tell when it scrolls, the frame is always a tab stop.

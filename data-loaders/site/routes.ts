@@ -7,12 +7,15 @@ import { siteQuery, withSiteDatabase } from "./site-db.ts";
 export interface SiteRoutes {
   pillars: { code: string; name: string }[];
   states: string[];
+  /** Indicators and States as entries of the site's search (path with an anchor, title, words). */
+  search: { path: string; title: string; text: string; keywords: string }[];
 }
 
 export async function siteRoutes(): Promise<SiteRoutes> {
   return withSiteDatabase(async (db) => {
     const pillars = await siteQuery<{ code: string; name: string }>(db, "route_pillars");
     const states = await siteQuery<{ iso3: string }>(db, "route_states");
-    return { pillars, states: states.map((s) => s.iso3) };
+    const search = await siteQuery<SiteRoutes["search"][number]>(db, "search_entries");
+    return { pillars, states: states.map((s) => s.iso3), search };
   });
 }

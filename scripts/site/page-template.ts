@@ -20,6 +20,8 @@ const VIEWPORT = /<meta name="viewport" content="width=device-width, initial-sca
 // The close button of the sidebar (shown on narrow screens) sits inside the first list; it moves just after it.
 const SIDEBAR_CLOSE = /(<nav id="observablehq-sidebar">\s*<ol>)\s*(<label id="observablehq-sidebar-close"[^>]*><\/label>)([\s\S]*?<\/ol>)/;
 
+const SEARCH_INPUT = /<input type="search" placeholder="Search">/;
+
 /** One page's HTML with the three faults fixed; throws when Framework's template is not the one expected. */
 export function fixPageTemplate(html: string, lang: string): string {
   const missing = [
@@ -30,7 +32,9 @@ export function fixPageTemplate(html: string, lang: string): string {
   return html
     .replace(HTML_TAG, `<html lang="${lang}">`)
     .replace(VIEWPORT, '<meta name="viewport" content="width=device-width, initial-scale=1">')
-    .replace(SIDEBAR_CLOSE, "$1$3\n  $2");
+    .replace(SIDEBAR_CLOSE, "$1$3\n  $2")
+    // The search box's only name is its placeholder, gone once the reader types: a label that stays.
+    .replace(SEARCH_INPUT, '<input type="search" aria-label="Search pages, indicators and States" placeholder="Search">');
 }
 
 function htmlFiles(dir: string): string[] {

@@ -1,6 +1,6 @@
 // An accessible, printable HTML table: a <caption>, <th scope="col"> headers, numbers right-aligned, in a frame
 // (a labelled region) that scrolls when the table is wider than the screen.
-// columns: [{key, label, format?(value,row) → string|Node, numeric?}]; the same markup as the tables that page
+// columns: [{key, label, format?(value,row) → string|Node, numeric?, value?(value,row) → filter value}]; the same markup as the tables that page
 // loaders write at build time (data-loaders/site/page.ts).
 export function dataTable(rows, {columns, caption, id, scroll = false} = {}) {
   const table = document.createElement("table");
@@ -12,6 +12,7 @@ export function dataTable(rows, {columns, caption, id, scroll = false} = {}) {
     const th = document.createElement("th");
     th.scope = "col";
     th.textContent = c.label ?? c.key;
+    th.dataset.key = c.key;
     if (c.numeric) th.className = "num";
     head.appendChild(th);
   }
@@ -21,6 +22,7 @@ export function dataTable(rows, {columns, caption, id, scroll = false} = {}) {
     for (const c of columns) {
       const td = tr.insertCell();
       if (c.numeric) td.className = "num";
+      if (c.value) td.dataset.value = c.value(row[c.key], row) ?? "";
       const value = c.format ? c.format(row[c.key], row) : row[c.key];
       if (value instanceof Node) td.appendChild(value);
       else td.textContent = value == null ? "—" : String(value);

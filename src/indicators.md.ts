@@ -1,0 +1,60 @@
+// Page loader: every indicator in the latest cycle, with its change and the view's judgement (indicator_trends),
+// one table to sort and filter: "which indicators declined?" is indicators#declined (the overview's cards link
+// there). Each row links to the indicator's row on its pillar's page.
+import { POLARITY_LABEL, changeBadge, emitPage, formatNumber, htmlTable, page } from "../data-loaders/site/page.ts";
+import { escapeHtml } from "../data-loaders/site/page-text.ts";
+import { runLoader, siteQuery, withSiteDatabase } from "../data-loaders/site/site-db.ts";
+
+interface LatestIndicator {
+  indicator_id: string;
+  pillar_code: string;
+  pillar: string;
+  text: string;
+  unit: string | null;
+  polarity: string;
+  previous_cycle: string | null;
+  value: number | null;
+  change_since_previous: number | null;
+  direction: string;
+  judgement: string | null;
+  judgement_reason: string | null;
+  cycle: string;
+  source_ref: string | null;
+}
+
+const e = escapeHtml;
+
+/** The anchor of each judgement on this page (the overview's cards link to them). */
+const JUDGEMENT_ANCHOR: Record<string, string> = { improved: "improved", declined: "declined", completed: "completed", held: "held", "not comparable": "not-comparable" };
+
+runLoader("indicators.md", async () => {
+  const rows = await withSiteDatabase((db) => siteQuery<LatestIndicator>(db, "latest_indicators"));
+  const cycle = rows[0]!.cycle;
+  const count = (j: string) => rows.filter((r) => r.judgement === j).length;
+  const table = htmlTable(rows, {
+    caption: `The ${rows.length} indicators of the Lausanne Action Plan in ${cycle}: value, change since the previous measured cycle and its judgement`,
+    id: "indicators",
+    rowId: (r) => `indicator-${r.indicator_id}`,
+    columns: [
+      { key: "indicator_id", label: "Indicator", html: (r) => `<a href="./pillars/${e(r.pillar_code)}#indicator-${e(r.indicator_id)}">${e(r.indicator_id)}</a>` },
+      { key: "pillar", label: "Pillar", html: (r) => `${e(r.pillar_code)}. ${e(r.pillar)}` },
+      { key: "text", label: "What it counts" },
+      { key: "value", label: cycle, numeric: true, html: (r) => (r.value === null ? "not measured" : formatNumber(r.value)) },
+      { key: "change_since_previous", label: "Change", numeric: true, html: (r) => (r.change_since_previous === null ? e(r.direction) : `${changeBadge(r.change_since_previous, r.judgement, r.judgement_reason)} <span class="muted">vs ${e(r.previous_cycle ?? "")}</span>`) },
+      { key: "judgement", label: "Judgement", value: (r) => r.judgement },
+      { key: "polarity", label: "Direction", html: (r) => e(POLARITY_LABEL[r.polarity] ?? r.polarity) },
+    ],
+  });
+  // Each count is an anchor (indicators#declined) that picks its judgement in the table's filter.
+  const link = (j: string, words: string) => `<a id="${JUDGEMENT_ANCHOR[j]}" data-filter="judgement=${e(j)}" href="#${JUDGEMENT_ANCHOR[j]}">${count(j)} ${words}</a>`;
+  await emitPage(
+    "indicators.md",
+    page(
+      { title: "Indicators", toc: false },
+      "# Indicators",
+      `<p class="muted">Every indicator of the Lausanne Action Plan in the ${e(cycle)} progress report: ${link("improved", "improved")}, ${link("declined", "declined")}, ${link("completed", "completed")}, ${link("held", "held")}, ${link("not comparable", "cannot be compared")}. Pick a pillar or a judgement, type words to filter, or press a column's name to sort. Each indicator links to its values across cycles on its pillar's page.</p>`,
+      table,
+      `<p class="source">Source: 13MSP Progress Report, indicator tables (the cell of each value is on the pillar pages); judgements by each indicator's polarity, as explained on the pillar pages.</p>`,
+    ),
+  );
+});
