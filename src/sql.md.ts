@@ -2,10 +2,54 @@
 // an Arrow IPC stream file; the list of tables and the DuckDB-Wasm version are written in at build time.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, publishedTables, runLoader, withSiteDatabase } from "../data-loaders/site/site-db.ts";
+import { databaseColumns, loadTableDocs } from "../data-loaders/dictionary.ts";
+import { escapeHtml } from "../data-loaders/site/page-text.ts";
+import { ROOT, publishedTables, runLoader, siteQuery, withSiteDatabase } from "../data-loaders/site/site-db.ts";
+
+const e = escapeHtml;
+
+/** Questions analysts ask, as queries over the published tables (tables, not the database's macros). */
+const EXAMPLES: { question: string; sql: string }[] = [
+  {
+    question: "Which indicators declined in the latest cycle?",
+    sql: "SELECT indicator_id, text, previous_cycle, previous_value, value, change_since_previous\nFROM indicator_trends\nWHERE is_latest AND judgement = 'declined'\nORDER BY pillar_code, action, seq",
+  },
+  {
+    question: "How many States had each status on 31 December 2020?",
+    sql: "SELECT status_label, count(*) AS states\nFROM status_on_dates\nWHERE as_of = DATE '2020-12-31'\nGROUP BY status_label\nORDER BY states DESC",
+  },
+  {
+    question: "Lithuania's status history (withdrew in 2025)",
+    sql: "SELECT status, valid_from, valid_to, event, source\nFROM state_status\nWHERE iso3 = 'LTU'\nORDER BY valid_from NULLS FIRST",
+  },
+  {
+    question: "States not party that voted Yes on the 2024 resolution",
+    sql: "SELECT s.name_en, v.vote, r.status_label\nFROM unga_votes v\nJOIN states s USING (iso3)\nJOIN status_on_dates r ON r.iso3 = v.iso3 AND r.kind = 'today'\nWHERE v.resolution_id = 'A/RES/79/58' AND v.vote = 'Y' AND r.status = 'not_party'\nORDER BY s.name_en",
+  },
+  {
+    question: "The findings that name Chad, with their paragraphs",
+    sql: "SELECT f.paragraph, f.statement, fs.name_as_written\nFROM finding_states fs\nJOIN findings f USING (finding_id)\nWHERE fs.iso3 = 'TCD'\nORDER BY f.finding_id",
+  },
+];
 
 runLoader("sql.md", async () => {
-  const tables = await withSiteDatabase((db) => publishedTables(db));
+  const { tables, columns, codes } = await withSiteDatabase(async (db) => ({
+    tables: await publishedTables(db),
+    columns: await databaseColumns(db.conn),
+    codes: await siteQuery<{ code_of: string; code: string; label: string }>(db, "value_codes"),
+  }));
+  const docs = loadTableDocs();
+  // The schema panel: each table's and column's description from the data dictionary.
+  const schema = tables
+    .map((t) => {
+      const doc = docs.get(t.name);
+      const cols = columns.filter((c) => c.table_name === t.name);
+      const rows = cols.map((c) => `<tr><td><code>${e(c.column_name)}</code></td><td>${e(c.data_type)}</td><td>${e(doc?.columns[c.column_name] ?? "")}</td></tr>`).join("");
+      return `<details class="schema-table"><summary><code>${e(t.name)}</code> <span class="muted">${t.kind}, ${t.rows} rows</span></summary><p>${e(doc?.description ?? "")}</p><div class="table-wrap" tabindex="0" role="region" aria-label="columns of ${e(t.name)}"><table class="data"><caption>Columns of ${e(t.name)}</caption><thead><tr><th scope="col">Column</th><th scope="col">Type</th><th scope="col">Meaning</th></tr></thead><tbody>${rows}</tbody></table></div></details>`;
+    })
+    .join("\n");
+  const codeTable = `<div class="table-wrap" tabindex="0" role="region" aria-label="value codes"><table class="data"><caption>Codes in the data and the words on the pages</caption><thead><tr><th scope="col">Column</th><th scope="col">Code in SQL</th><th scope="col">Shown as</th></tr></thead><tbody>${codes.map((c) => `<tr><td>${e(c.code_of)}</td><td><code>'${e(c.code)}'</code></td><td>${e(c.label)}</td></tr>`).join("")}</tbody></table></div>`;
+  const examples = EXAMPLES.map((x, i) => `<li><button type="button" class="example" data-example="${i}">${e(x.question)}</button></li>`).join("");
   const version = (JSON.parse(readFileSync(join(ROOT, "node_modules", "@duckdb", "duckdb-wasm", "package.json"), "utf8")) as { version: string }).version;
   const pkg = `npm:@duckdb/duckdb-wasm@${version}`;
   const files = tables.map((t) => `  [${JSON.stringify(t.name)}, FileAttachment(${JSON.stringify(`data/tables/${t.name}.arrow`)})]`).join(",\n");
@@ -21,7 +65,7 @@ toc: false
 \`\`\`js
 import * as duckdb from "${pkg}";
 import {dataTable} from "./components/table.js";
-import {runQuery, startDuckDB} from "./components/sql.js";
+import {runQuery, startDuckDB, toCsv} from "./components/sql.js";
 
 const files = new Map([
 ${files}
@@ -33,24 +77,44 @@ const db = await startDuckDB(duckdb, {
 });
 \`\`\`
 
-<p>Tables: ${tables.map((t) => `<code>${t.name}</code>`).join(", ")}. Their columns are documented on the <a href="./downloads">Downloads</a> page.</p>
+<div class="sql-help">
+<details open><summary>Example questions</summary><p class="muted">Press one to put its query in the editor and run it.</p><ul class="examples">${examples}</ul></details>
+<details><summary>Codes: the data says <code>'not_party'</code> and <code>'Y'</code>, the pages say “Not party” and “Yes”</summary>${codeTable}<p class="muted">Dates are DATE values: write <code>DATE '2020-12-31'</code>. A State is its ISO 3166 alpha-3 code (<code>iso3</code>); its names are in <code>states</code>.</p></details>
+<details><summary>Tables and their columns (${tables.length})</summary>${schema}</details>
+</div>
 
 \`\`\`js
-const query = view(Inputs.textarea({
+const EXAMPLES = ${JSON.stringify(EXAMPLES.map((x) => x.sql))};
+const editor = Inputs.textarea({
   label: "SQL",
   value: "SELECT year, resolution_id, total_yes, total_no, total_abstentions\\nFROM unga_resolutions\\nORDER BY year",
   rows: 6,
   width: Math.min(width, 900),
   submit: "Run",
   spellcheck: false
-}));
+});
+// An example question fills the editor and runs.
+for (const button of document.querySelectorAll("button.example")) {
+  button.onclick = () => {
+    const area = editor.querySelector("textarea");
+    area.value = EXAMPLES[+button.dataset.example];
+    area.dispatchEvent(new Event("input", {bubbles: true}));
+    editor.querySelector("button").click();
+    area.focus();
+  };
+}
+const query = view(editor);
 \`\`\`
 
 \`\`\`js
 const result = await runQuery(db, query).catch((error) => ({error}));
-display(result.error
-  ? html\`<p role="alert" class="dir-bad">Query failed: \${result.error.message}</p>\`
-  : dataTable(result.rows, {caption: \`\${result.rows.length} rows\`, scroll: true, columns: result.columns.map((key) => ({key}))}));
+if (result.error) display(html\`<p role="alert" class="dir-bad">Query failed: \${result.error.message}</p>\`);
+else {
+  // Export: the result as a CSV file, made in the browser.
+  const csv = URL.createObjectURL(new Blob([toCsv(result.columns, result.rows)], {type: "text/csv"}));
+  display(html\`<p><a download="ccm-query.csv" href=\${csv} class="export">Download these \${result.rows.length} rows as CSV</a></p>\`);
+  display(dataTable(result.rows, {caption: \`\${result.rows.length} rows\`, scroll: true, columns: result.columns.map((key) => ({key}))}));
+}
 \`\`\`
 `;
   process.stderr.write(`sql.md: ${tables.length} tables, DuckDB-Wasm ${version}\n`);
