@@ -3,7 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, publishedTables, runLoader, siteQuery, withSiteDatabase } from "../data-loaders/site/site-db.ts";
+import { ROOT, TIDY_FILES, publishedTables, runLoader, siteQuery, withSiteDatabase } from "../data-loaders/site/site-db.ts";
 import { datasetProvenance, escapeHtml } from "../data-loaders/site/page-text.ts";
 
 interface Dictionary {
@@ -51,6 +51,8 @@ runLoader("downloads.md", async () => {
   const { tables, datasets } = await withSiteDatabase(async (db) => ({ tables: await publishedTables(db), datasets: await siteQuery(db, "datasets") }));
   const date = buildDate();
   const version = commit();
+  // The address the reader opened the site at (known only in the browser: the site may be served anywhere).
+  const here = "<span class=\"site-url\">${new URL(\"./downloads\", location.href).href}</span>";
   const lines = [
     "---",
     "title: Downloads",
@@ -59,12 +61,22 @@ runLoader("downloads.md", async () => {
     "",
     "# Downloads",
     "",
-    `<p class="muted">Every table and view of the ccm-trends database (${tables.length}), as CSV (UTF-8, header row) and Parquet. Built from commit <code>${version}</code> on ${date}.</p>`,
+    `<p class="muted">Every table and view of the ccm-trends database (${tables.length}), as CSV (UTF-8, header row) and Parquet, and joined files with names and texts beside the codes. Built from commit <code>${version}</code> on ${date}. Files save under the names shown.</p>`,
+    "",
+    `<nav aria-label="Tables on this page" class="download-index"><p><strong>Start here:</strong> ${TIDY_FILES.map((f) => `<a href="#${f.query}">${escapeHtml(f.title)}</a>`).join(" · ")} · <a href="#suggested-citation">Suggested citation</a></p><details><summary>All ${tables.length} tables and views</summary><p>${tables.map((t) => `<a href="#${t.name.replaceAll("_", "-")}">${t.name}</a>`).join(" · ")}</p></details></nav>`,
     "",
     "## Suggested citation",
     "",
-    `<blockquote>ccm-trends contributors (${date.slice(0, 4)}). <em>ccm-trends: Convention on Cluster Munitions monitoring data</em>, table &lt;name&gt;, version ${version} (${date}). Built from the CCM 13MSP Progress Report (Geneva, 9 September 2025), UN Digital Library voting records and the UN Treaty Collection. Cite the original producer named under each table as well.</blockquote>`,
+    `<blockquote class="citation">ccm-trends contributors (${date.slice(0, 4)}). <em>ccm-trends: Convention on Cluster Munitions monitoring data</em>, version ${version} (${date}). ${here}. Built from the CCM 13MSP Progress Report (Geneva, 9 September 2025), UN Digital Library voting records and the UN Treaty Collection. Cite the original producer named under each table as well.</blockquote>`,
     "",
+    "## Joined files for reading",
+    "",
+    ...TIDY_FILES.flatMap((f) => [
+      `<h3 id="${f.query}">${escapeHtml(f.title)}</h3>`,
+      "",
+      `<p>One row per ${escapeHtml(f.row)}. <a download="${f.query}.csv" href="./data/tables/${f.query}.csv">${f.query}.csv</a></p>`,
+      "",
+    ]),
     "## Tables",
     "",
   ];
@@ -73,7 +85,7 @@ runLoader("downloads.md", async () => {
     lines.push(
       `### ${t.name}`,
       "",
-      `<p>${t.kind === "view" ? "View" : "Table"} · ${t.rows} rows${t.name ? "" : ""} · <a download href="./data/tables/${t.name}.csv">${t.name}.csv</a> · <a download href="./data/tables/${t.name}.parquet">${t.name}.parquet</a></p>`,
+      `<p>${t.kind === "view" ? "View" : "Table"} · ${t.rows} rows${t.name ? "" : ""} · <a download="${t.name}.csv" href="./data/tables/${t.name}.csv">${t.name}.csv</a> · <a download="${t.name}.parquet" href="./data/tables/${t.name}.parquet">${t.name}.parquet</a></p>`,
       "",
       dataset ? datasetProvenance(dataset) : derivedProvenance(t.name),
       "",

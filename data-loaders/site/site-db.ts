@@ -115,12 +115,30 @@ export function requireColumns(what: string, rows: Record<string, unknown>[], co
  * COPY cannot take its target as a bind parameter; the path is our own temp file, quoted as a literal.
  */
 export async function copyTable(db: Database, name: string, format: "csv" | "parquet"): Promise<Buffer> {
+  await tableColumns(db, name);
+  return copySelect(db, `SELECT * FROM main.${ident(name)}`, name, format);
+}
+
+/** The joined downloads for people (queries of data-loaders/sql/site/), with what each row is. */
+export const TIDY_FILES = [
+  { query: "tidy_indicators", title: "Indicator values with the indicator's text", row: "an indicator in a cycle: its text, unit and pillar, value, change and judgement, the report's table cell" },
+  { query: "tidy_findings", title: "Findings with the States they name", row: "a finding and one State it names (code and English name), paragraph and sentence of the report" },
+] as const;
+
+/**
+ * The rows of a query file of data-loaders/sql/site/ (a "tidy" join for people, e.g. indicator values with the
+ * indicator's text) as a CSV or Parquet file.
+ */
+export async function copyQuery(db: Database, query: string, format: "csv" | "parquet"): Promise<Buffer> {
+  return copySelect(db, sqlText(`site/${query}.sql`).trim().replace(/;\s*$/, ""), query, format);
+}
+
+async function copySelect(db: Database, select: string, name: string, format: "csv" | "parquet"): Promise<Buffer> {
   const dir = mkdtempSync(join(tmpdir(), "ccm-site-"));
   const file = join(dir, `${name}.${format}`);
   try {
-    await tableColumns(db, name);
     const options = format === "csv" ? "FORMAT csv, HEADER true" : "FORMAT parquet, COMPRESSION zstd";
-    await db.conn.run(`COPY (SELECT * FROM main.${ident(name)}) TO '${file.replaceAll("'", "''")}' (${options})`);
+    await db.conn.run(`COPY (${select}) TO '${file.replaceAll("'", "''")}' (${options})`);
     const bytes = readFileSync(file);
     if (!bytes.length) throw new Error(`COPY of ${name} to ${format} wrote nothing`);
     return bytes;

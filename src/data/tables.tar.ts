@@ -1,8 +1,8 @@
-// Every published table as <name>.csv and <name>.parquet (Downloads page) and <name>.arrow, an Arrow IPC
+// Every published table as <name>.csv and <name>.parquet (Downloads page), the tidy joins as <query>.csv, and <name>.arrow, an Arrow IPC
 // stream for the SQL explorer (DuckDB-Wasm without extensions cannot read Parquet). One archive, one process:
 // pages reference data/tables/<name>.<ext> and Framework extracts the entry.
 import { arrowStreamOfTable } from "../../data-loaders/site/arrow-export.ts";
-import { copyTable, publishedTables, runLoader, withSiteDatabase } from "../../data-loaders/site/site-db.ts";
+import { TIDY_FILES, copyQuery, copyTable, publishedTables, runLoader, withSiteDatabase } from "../../data-loaders/site/site-db.ts";
 import { tarArchive } from "../../data-loaders/site/tar.ts";
 
 runLoader("tables.tar", async () => {
@@ -13,6 +13,8 @@ runLoader("tables.tar", async () => {
       out.push({ name: `${t.name}.parquet`, bytes: await copyTable(db, t.name, "parquet") });
       out.push({ name: `${t.name}.arrow`, bytes: await arrowStreamOfTable(db, t.name) });
     }
+    // Joined files for people: ids with their text and names beside them.
+    for (const t of TIDY_FILES) out.push({ name: `${t.query}.csv`, bytes: await copyQuery(db, t.query, "csv") });
     return out;
   });
   const archive = tarArchive(files);
