@@ -84,18 +84,26 @@ runLoader("pillars/[pillar].md", async () => {
     ],
   });
 
-  const namesOf = (id: string) => data.named.filter((s) => s.finding_id === id);
+  // Count statements of one sentence (several counts in one paragraph) are one row, with every State they name.
+  const groups = new Map<string, Finding[]>();
+  for (const f of data.findings) groups.set(`${f.paragraph}\u0000${f.statement}`, [...(groups.get(`${f.paragraph}\u0000${f.statement}`) ?? []), f]);
+  const statements = [...groups.values()];
+  const ids = new Map(statements.map((group) => [group[0]!, group.map((f) => f.finding_id)]));
+  const namesOf = (f: Finding) => [...new Map(data.named.filter((s) => ids.get(f)!.includes(s.finding_id)).map((s) => [s.iso3, s])).values()];
+  const anchored = new Set<string>();
   const findings = data.findings.length
-    ? htmlTable(data.findings, {
+    ? htmlTable(statements.map((group) => group[0]!), {
         caption: `Findings of the progress report on pillar ${code}`,
+        // The first row of a paragraph is its anchor (#para-22), where State pages and the data-quality page link.
+        rowId: (f) => (anchored.has(f.paragraph) ? null : (anchored.add(f.paragraph), `para-${f.paragraph}`)),
         columns: [
-          { key: "paragraph", label: "Paragraph" },
+          { key: "paragraph", label: "Paragraph", html: (f) => `para ${e(f.paragraph)}` },
           { key: "statement", label: "Finding" },
           { key: "indicator_id", label: "Indicator", html: (f) => indicatorLink(f, code) },
           {
             key: "finding_id",
             label: "States named",
-            html: (f) => namesOf(f.finding_id).map((s) => `<a href="../states/${e(s.iso3)}">${e(s.name_en ?? s.name_as_written)}</a>`).join(", ") || "—",
+            html: (f) => namesOf(f).map((s) => `<a href="../states/${e(s.iso3)}">${e(s.name_en ?? s.name_as_written)}</a>`).join(", ") || "—",
           },
           { key: "cycle", label: "Cycle" },
         ],
