@@ -7,40 +7,23 @@
  * at 200% zoom without horizontal scrolling.
  * Needs dist/ (`npm run site:build`) and /usr/bin/chromium. Screenshots go to test-artifacts/.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import type { Server } from "node:http";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serveDist } from "../scripts/site/serve.ts";
+import { describe, expect, it } from "vitest";
 import { axeViolations, expectAccessible, failing, formatFindings } from "./helpers/axe.ts";
-import { CHROMIUM, focusIsVisible, launchBrowser, overflowingText, screenshot, settle, tabTo, visit, type BrowserSession } from "./helpers/browser.ts";
+import { focusIsVisible, launchBrowser, overflowingText, screenshot, settle, tabTo, visit } from "./helpers/browser.ts";
+import { DIST, ROOT, pillarPages as builtPillarPages, useBuiltSite } from "./helpers/site.ts";
 
-const ROOT = join(import.meta.dirname, "..");
-const DIST = join(ROOT, "dist");
 const VOTES_FILES = ["undl-ccm-votes-2015-2021.csv", "undl-ccm-votes-2022-2024.csv"].map((f) => join(ROOT, "sources", "unga", f));
 const BRIEFING_HTML = join(ROOT, "briefings", "13MSP", "briefing.html");
 
-let server: Server;
-let baseUrl: string;
-let session: BrowserSession;
+const site = useBuiltSite();
 
-beforeAll(async () => {
-  if (!existsSync(join(DIST, "index.html"))) throw new Error("dist/ is missing: run `npm run site:build` before the site tests");
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-  ({ server, url: baseUrl } = await serveDist(DIST, 0));
-  session = await launchBrowser();
-});
-
-afterAll(async () => {
-  await session?.close();
-  await new Promise((r) => server?.close(r));
-});
-
-const pillarPages = existsSync(join(DIST, "pillars")) ? readdirSync(join(DIST, "pillars")).filter((f) => f.endsWith(".html")).map((f) => `/pillars/${f.replace(/\.html$/, "")}`) : [];
+const pillarPages = builtPillarPages();
 // A sample of State pages: parties, non-parties, a withdrawn State, a State named in findings.
 const sampleStates = ["RUS", "LTU", "NOR", "USA", "AFG", "LAO"].filter((iso3) => existsSync(join(DIST, "states", `${iso3}.html`)));
-const pages = ["/", "/universalization", "/states/", "/data-quality", "/briefings", "/downloads", ...pillarPages, ...sampleStates.map((s) => `/states/${s}`)];
+const pages = ["/", "/indicators", "/universalization", "/states/", "/data-quality", "/briefings", "/downloads", ...pillarPages, ...sampleStates.map((s) => `/states/${s}`)];
 
 describe("every page loads cleanly", () => {
   it("has pages to test", () => {
@@ -50,7 +33,7 @@ describe("every page loads cleanly", () => {
 
   for (const path of pages) {
     it(`${path}: no console errors, failed or off-host requests, no DuckDB-Wasm`, async () => {
-      const v = await visit(session.browser, baseUrl, path);
+      const v = await visit(site.session.browser, site.baseUrl, path);
       try {
         // Framework shows a cell's error in the page itself, not only on the console.
         await v.page.waitForTimeout(300);
@@ -74,7 +57,7 @@ describe("WCAG 2.1 AA: axe-core on every page type and a sample of State pages",
   // tables under charts, column lists) opened so that their text is checked as well.
   for (const path of [...pages, "/sql"]) {
     it(`${path}: no serious or critical violation`, async () => {
-      const v = await visit(session.browser, baseUrl, path);
+      const v = await visit(site.session.browser, site.baseUrl, path);
       try {
         await settle(v.page);
         await v.page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
@@ -88,7 +71,7 @@ describe("WCAG 2.1 AA: axe-core on every page type and a sample of State pages",
 
   it("the briefing's HTML, from which the PDF is printed: no serious or critical violation", async () => {
     expect(existsSync(BRIEFING_HTML), "briefings/13MSP/briefing.html is missing: run `npm run build`").toBe(true);
-    const page = await session.browser.newPage();
+    const page = await site.session.browser.newPage();
     try {
       await page.setContent(readFileSync(BRIEFING_HTML, "utf8"), { waitUntil: "load" });
       await expectAccessible(page, "briefings/13MSP/briefing.html");
@@ -98,7 +81,7 @@ describe("WCAG 2.1 AA: axe-core on every page type and a sample of State pages",
   });
 
   it("the checker finds what it must: a page with known faults fails with rule, element and page", async () => {
-    const page = await session.browser.newPage();
+    const page = await site.session.browser.newPage();
     try {
       await page.setContent('<html><head><title>t</title></head><body><main><p style="color:#aaa">faint</p><ul><label>x</label></ul><svg><g aria-label="line"></g></svg></main></body></html>');
       const findings = failing(await axeViolations(page, "fixture"));
@@ -116,7 +99,7 @@ describe("200% zoom: pages reflow without horizontal scrolling", () => {
   const zoomed = { width: 640, height: 450 };
   for (const path of ["/", "/universalization", "/states/", "/data-quality", "/briefings", "/downloads", pillarPages[0]!, `/states/${sampleStates[0]}`]) {
     it(`${path}: the page is no wider than the window; only data tables may scroll, inside their own frame`, async () => {
-      const v = await visit(session.browser, baseUrl, path, { viewport: zoomed });
+      const v = await visit(site.session.browser, site.baseUrl, path, { viewport: zoomed });
       try {
         await settle(v.page);
         await v.page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
@@ -181,7 +164,7 @@ describe("charts are in the HTML, drawn at build time", () => {
     const noScript = await launchBrowser({ javaScript: false });
     try {
       for (const path of ["/", "/universalization", pillarPages[0]!]) {
-        const v = await visit(noScript.browser, baseUrl, path);
+        const v = await visit(noScript.browser, site.baseUrl, path);
         try {
           const charts = v.page.locator("figure.chart svg[role=img]");
           expect(await charts.count(), path).toBeGreaterThan(0);
@@ -201,7 +184,7 @@ describe("charts are in the HTML, drawn at build time", () => {
 
 describe("interaction on top of the drawn charts", () => {
   it("the map's date control re-draws the map and its counts for another day", async () => {
-    const v = await visit(session.browser, baseUrl, "/universalization");
+    const v = await visit(site.session.browser, site.baseUrl, "/universalization");
     try {
       const parties = () => v.page.locator("#status-on-date table.data").first().locator("tbody tr").first().locator("td").nth(1).textContent();
       const today = Number(await parties());
@@ -219,7 +202,7 @@ describe("interaction on top of the drawn charts", () => {
   });
 
   it("the vote explorer re-draws the chart grouped by CCM status at the vote", async () => {
-    const v = await visit(session.browser, baseUrl, "/universalization");
+    const v = await visit(site.session.browser, site.baseUrl, "/universalization");
     try {
       await v.page.getByLabel("CCM status at the vote").check();
       const label = () => v.page.locator("#vote-explorer svg").first().getAttribute("aria-label");
@@ -239,7 +222,7 @@ describe("State pages show real data", () => {
     const expected = rows.filter((r) => r.ms_code === "RUS").map((r) => [r.resolution, { Y: "Yes", N: "No", A: "Abstain", X: "Non-voting" }[r.ms_vote]]);
     expect(expected.length).toBe(10);
     expect(expected.map(([resolution]) => resolution)).toContain("A/RES/79/58");
-    const v = await visit(session.browser, baseUrl, "/states/RUS");
+    const v = await visit(site.session.browser, site.baseUrl, "/states/RUS");
     try {
       const table = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "Recorded votes" }) });
       const shown = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [tr.children[1]?.textContent?.trim(), tr.children[3]?.textContent?.trim()]));
@@ -254,7 +237,7 @@ describe("State pages show real data", () => {
 
 describe("the report against the UN's records", () => {
   it("the Data quality page lists each disagreement with both sides and both sources", async () => {
-    const v = await visit(session.browser, baseUrl, "/data-quality");
+    const v = await visit(site.session.browser, site.baseUrl, "/data-quality");
     try {
       const table = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "disagreements between the report and the records" }) });
       const rows = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => tr.textContent ?? ""));
@@ -269,7 +252,7 @@ describe("the report against the UN's records", () => {
   });
 
   it("Gabon's State page shows its 2024 vote from the UN record and the report's contrary statement", async () => {
-    const v = await visit(session.browser, baseUrl, "/states/GAB");
+    const v = await visit(site.session.browser, site.baseUrl, "/states/GAB");
     try {
       const votes = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "Recorded votes" }) });
       const y2024 = await votes.locator("tbody tr", { hasText: "A/RES/79/58" }).textContent();
@@ -284,7 +267,7 @@ describe("the report against the UN's records", () => {
 
 describe("accessible and printable", () => {
   it("the States directory works from the keyboard alone: Tab to the search, type, Tab to the State, Enter", async () => {
-    const v = await visit(session.browser, baseUrl, "/states/");
+    const v = await visit(site.session.browser, site.baseUrl, "/states/");
     try {
       const page = v.page;
       let onSearch = false;
@@ -311,7 +294,7 @@ describe("accessible and printable", () => {
   });
 
   it("the universalization page works from the keyboard alone: the map's date, then the vote explorer's resolution, grouping and vote filter", async () => {
-    const v = await visit(session.browser, baseUrl, "/universalization");
+    const v = await visit(site.session.browser, site.baseUrl, "/universalization");
     const page = v.page;
     try {
       await settle(page);
@@ -360,7 +343,7 @@ describe("accessible and printable", () => {
 
   it("every chart is one image with a name, pointing to its data table", async () => {
     for (const path of ["/", pillarPages[0]!, "/universalization"]) {
-      const v = await visit(session.browser, baseUrl, path);
+      const v = await visit(site.session.browser, site.baseUrl, path);
       try {
         await settle(v.page);
         const charts = await v.page.locator("[role=img]").evaluateAll((els) =>
@@ -378,7 +361,7 @@ describe("accessible and printable", () => {
   });
 
   it("shows where the focus is at every Tab stop of the overview, sidebar and table of contents included", async () => {
-    const v = await visit(session.browser, baseUrl, "/");
+    const v = await visit(site.session.browser, site.baseUrl, "/");
     try {
       await settle(v.page);
       const stops: string[] = [];
@@ -401,7 +384,7 @@ describe("accessible and printable", () => {
   for (const path of ["/data-quality", "/universalization", `/states/${sampleStates[0]}`]) {
     it(`${path} prints on A4 without text cut off at the right edge`, async () => {
       // 190 mm of printable width at 96 dpi.
-      const v = await visit(session.browser, baseUrl, path, { viewport: { width: 718, height: 1000 } });
+      const v = await visit(site.session.browser, site.baseUrl, path, { viewport: { width: 718, height: 1000 } });
       try {
         await settle(v.page);
         await v.page.evaluate(() => dispatchEvent(new Event("beforeprint")));
@@ -415,7 +398,7 @@ describe("accessible and printable", () => {
   }
 
   it("prints without the sidebar and with every chart's data table", async () => {
-    const v = await visit(session.browser, baseUrl, pillarPages[0]!);
+    const v = await visit(site.session.browser, site.baseUrl, pillarPages[0]!);
     try {
       await v.page.evaluate(() => dispatchEvent(new Event("beforeprint")));
       await v.page.emulateMedia({ media: "print" });
@@ -433,7 +416,7 @@ describe("accessible and printable", () => {
 
 describe("SQL explorer", () => {
   it("loads DuckDB-Wasm from this site only and answers a query over the UNGA votes, typed from the keyboard", async () => {
-    const v = await visit(session.browser, baseUrl, "/sql");
+    const v = await visit(site.session.browser, site.baseUrl, "/sql");
     try {
       const result = v.page.locator("table.data caption", { hasText: "rows" });
       await result.waitFor({ timeout: 60_000 });

@@ -1,0 +1,48 @@
+/**
+ * The built site (dist/) served on 127.0.0.1 and one headless Chromium for a browser test file: registers the
+ * file's beforeAll/afterAll and hands out the address and the browser once they are ready.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import type { Server } from "node:http";
+import { join } from "node:path";
+import { afterAll, beforeAll } from "vitest";
+import { serveDist } from "../../scripts/site/serve.ts";
+import { CHROMIUM, launchBrowser, type BrowserSession } from "./browser.ts";
+
+export const ROOT = join(import.meta.dirname, "..", "..");
+export const DIST = join(ROOT, "dist");
+
+/** The pillar pages of the build, e.g. "/pillars/A". */
+export function pillarPages(): string[] {
+  return existsSync(join(DIST, "pillars")) ? readdirSync(join(DIST, "pillars")).filter((f) => f.endsWith(".html")).map((f) => `/pillars/${f.replace(/\.html$/, "")}`) : [];
+}
+
+export interface BuiltSite {
+  readonly baseUrl: string;
+  readonly session: BrowserSession;
+}
+
+export function useBuiltSite(): BuiltSite {
+  let server: Server | undefined;
+  let baseUrl = "";
+  let session: BrowserSession | undefined;
+  beforeAll(async () => {
+    if (!existsSync(join(DIST, "index.html"))) throw new Error("dist/ is missing: run `npm run site:build` before the site tests");
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+    ({ server, url: baseUrl } = await serveDist(DIST, 0));
+    session = await launchBrowser();
+  });
+  afterAll(async () => {
+    await session?.close();
+    await new Promise((r) => server?.close(r));
+  });
+  return {
+    get baseUrl() {
+      return baseUrl;
+    },
+    get session() {
+      if (!session) throw new Error("the browser is not started yet (use the site inside a test)");
+      return session;
+    },
+  };
+}
