@@ -82,7 +82,7 @@ runLoader("universalization.md", async () => {
       `<p class="source">Source: ${e(resolution.source_ref ?? resolution.resolution_id)} — recorded votes in <code>unga_votes</code> (${e(cast[0]?.source_file ?? "UN Digital Library")}), statuses from <code>state_status</code>.</p>`,
       "```js\n" +
         'const castVotes = voteData.spec.datasets.votes.filter((v) => v.resolution_id === resolution.resolution_id && voteFilter.includes(v.vote));\n' +
-        'const search = view(Inputs.search(castVotes, {placeholder: "Search States…", label: "Find a State"}));\n' +
+        'const search = view(Inputs.search(castVotes, {placeholder: "Name or ISO code…", label: "Find a State", columns: ["name_en", "iso3"]}));\n' +
         "```",
       "```js\ndisplay(dataTable(search, {caption: `${resolution.resolution_id} (${resolution.year}): ${search.length} votes`, scroll: true, columns: voteColumns}));\n```",
     ),

@@ -155,6 +155,26 @@ describe("links land on their target", () => {
   });
 });
 
+describe("a contradiction and its paragraph", () => {
+  it("every consistency issue's paragraph link on the Data quality page leads to a row holding the paragraph's text", async () => {
+    const v = await visit(site.session.browser, site.baseUrl, "/data-quality");
+    try {
+      await settle(v.page);
+      const table = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "consistency issues" }) });
+      const hrefs = [...new Set(await table.locator("tbody a", { hasText: /^para / }).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href)))];
+      expect(hrefs.length).toBeGreaterThan(3);
+      for (const href of hrefs) {
+        const url = new URL(href);
+        const html = await (await fetch(`${site.baseUrl}${url.pathname}`)).text();
+        const id = decodeURIComponent(url.hash.slice(1));
+        expect(html, href).toMatch(new RegExp(`<tr id="${id.replaceAll(".", "\\.")}"><td>para [^<]+</td><td>[^<]{20,}`));
+      }
+    } finally {
+      await v.page.close();
+    }
+  });
+});
+
 describe("a phone, 390 px wide", () => {
   const paths = ["/", "/indicators", "/universalization", "/states/", "/data-quality", "/briefings", "/downloads", "/sql", pillarPages()[0] ?? "/pillars/A", "/states/TCD"];
   for (const path of paths) {
