@@ -79,7 +79,7 @@ runLoader("universalization.md", async () => {
         "```",
       `<div id="vote-explorer">${votesFigure}</div>`,
       "```js\nshowVotes(document.getElementById(\"vote-explorer\"), voteData, {resolution, groupBy, votes: voteFilter});\n```",
-      `<p class="source">Source: ${e(resolution.source_ref ?? resolution.resolution_id)} — recorded votes in <code>unga_votes</code> (${e(cast[0]?.source_file ?? "UN Digital Library")}), statuses from <code>state_status</code>.</p>`,
+      `<p class="source">Source: ${e(resolution.source_ref ?? resolution.resolution_id)} — recorded votes from the UN Digital Library voting records (table <code>unga_votes</code>), statuses from <code>state_status</code>.</p>`,
       "```js\n" +
         'const castVotes = voteData.spec.datasets.votes.filter((v) => v.resolution_id === resolution.resolution_id && voteFilter.includes(v.vote));\n' +
         'const search = view(Inputs.search(castVotes, {placeholder: "Name or ISO code…", label: "Find a State", columns: ["name_en", "iso3"]}));\n' +

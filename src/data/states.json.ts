@@ -6,6 +6,7 @@ runLoader("states.json", async () => {
     states: await siteQuery(db, "states"),
     status: await siteQuery(db, "state_status"),
     events: await siteQuery(db, "state_events"),
+    documents: await siteQuery(db, "source_documents"),
   }));
   requireColumns("states", result.states, ["iso3", "m49", "name_en", "region", "status"]);
   requireColumns("state_status", result.status, ["iso3", "status", "valid_from", "valid_to", "source"]);

@@ -26,12 +26,24 @@ interface FindingState {
 
 const e = escapeHtml;
 
-/** A value as the table shows it: the number, or why it is missing; "(revised)" when a later report updated it. */
+/**
+ * A value as the table shows it: the number, or why it is missing; "(revised)" when a later report updated it.
+ * The table cell it comes from is its tooltip; the table's source is said once, under it (tableSources).
+ */
 function cell(v: TrendRow | undefined): string {
   if (!v) return "—";
   const shown = v.value === null ? e(v.missing_reason ?? "not measured") : formatNumber(v.value);
   const title = `As printed: ${v.as_printed ?? "—"} · source: ${v.source_ref ?? "—"}${v.footnote ? ` · footnote: ${v.footnote}` : ""}${v.revised ? " · revised" : ""}`;
-  return `<span title="${e(title)}">${shown}</span>${v.revised ? " (revised)" : ""}<div class="source">${e(v.source_ref ?? "")}</div>`;
+  return `<span title="${e(title)}">${shown}</span>${v.revised ? " (revised)" : ""}`;
+}
+
+/**
+ * The documents the values come from, once per table: each source_ref up to its row ("…, Action 18, 10MSP
+ * column" → "13MSP Progress Report, section VI.E table"), distinct.
+ */
+function tableSources(rows: TrendRow[]): string {
+  const docs = [...new Set(rows.map((r) => r.source_ref).filter((r): r is string => !!r).map((r) => r.split(/, Action /)[0]!))];
+  return docs.length ? `<p class="source">Source of every value: ${docs.map(e).join("; ")}, in the row of the indicator's Action and the column of its cycle; the data table under the chart gives each value's cell as printed.</p>` : "";
 }
 
 /** A finding's indicator, linked to its row on this page or on its own pillar's page. */
@@ -118,8 +130,9 @@ runLoader("pillars/[pillar].md", async () => {
       `<p class="muted">${indicators.length} indicators of the Lausanne Action Plan, ${cycles.length} reporting cycles (${e(cycles.join(", "))}). The table says whether a higher value is good or bad; the change in the latest cycle is judged in words (view <code>indicator_trends</code>), not only in colour.</p>`,
       "## Indicators across cycles",
       figure,
-      "## Table with provenance",
+      "## Values by cycle",
       table,
+      tableSources(data.trends),
       "## Findings and the States they name",
       findings,
       `<p class="source">Sources: indicator tables and narrative of the CCM 13MSP Progress Report (paragraph and table given per row); view <code>indicator_trends</code> and tables <code>findings</code>, <code>finding_states</code> on the <a href="../downloads">Downloads</a> page.</p>`,
