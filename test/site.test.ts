@@ -204,7 +204,7 @@ describe("interaction on top of the drawn charts", () => {
   it("the vote explorer re-draws the chart grouped by CCM status at the vote", async () => {
     const v = await visit(site.session.browser, site.baseUrl, "/universalization");
     try {
-      await v.page.getByLabel("CCM status at the vote").check();
+      await v.page.getByRole("radio", { name: "CCM status at the vote" }).check();
       const label = () => v.page.locator("#vote-explorer svg").first().getAttribute("aria-label");
       await expect.poll(label).toMatch(/by CCM status at the vote/);
       const groups = await v.page.locator("#vote-explorer svg .mark-rect path").count();
@@ -273,7 +273,8 @@ describe("accessible and printable", () => {
       let onSearch = false;
       for (let i = 0; i < 60 && !onSearch; ++i) {
         await page.keyboard.press("Tab");
-        onSearch = await page.evaluate(() => document.activeElement instanceof HTMLInputElement && document.activeElement.type === "search");
+        // The directory's own search box (the site's search in the sidebar comes first).
+        onSearch = await page.evaluate(() => document.activeElement instanceof HTMLInputElement && document.activeElement.type === "search" && document.activeElement.closest("#observablehq-main") !== null);
       }
       expect(onSearch).toBe(true);
       await page.keyboard.type("Norway");
@@ -369,7 +370,8 @@ describe("accessible and printable", () => {
         await v.page.keyboard.press("Tab");
         const where = await v.page.evaluate(() => {
           const el = document.activeElement;
-          return el && el !== document.body ? `${el.tagName.toLowerCase()} ${(el.textContent ?? el.getAttribute("aria-label") ?? "").trim().slice(0, 40)}` : "";
+          // Controls without text (the sidebar toggle, the search box) are told apart by their name or id.
+          return el && el !== document.body ? `${el.tagName.toLowerCase()} ${(el.textContent?.trim() || el.getAttribute("aria-label") || el.id || "").trim().slice(0, 40)}` : "";
         });
         if (!where || stops.includes(where)) break; // back at the start
         stops.push(where);
@@ -430,7 +432,7 @@ describe("SQL explorer", () => {
       await v.page.keyboard.press("Control+A");
       await v.page.keyboard.type(`SELECT count(*) AS n FROM unga_votes WHERE resolution_id IN (${resolutions.map((r) => `'${r}'`).join(", ")})`);
       await v.page.keyboard.press("Control+Enter");
-      const cell = v.page.locator("table.data tbody tr td").first();
+      const cell = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: / rows$/ }) }).locator("tbody tr td").first();
       await expect.poll(() => cell.textContent(), { timeout: 30_000 }).toBe(String(rows.length));
       expect(v.offHostRequests).toEqual([]);
       expect(v.failedRequests).toEqual([]);
