@@ -81,7 +81,7 @@ export async function buildBriefing(options: BriefingOptions): Promise<BriefingR
       const src = parseSource(file, readFileSync(useSource, "utf8"), shown(queryFileOf(useSource)));
       const rendered = await log.step(`render the source ${file}`, () => renderSource(db.conn, src, { cycle, sections: parts.doc.sections }, parts.notes));
       for (const w of rendered.warnings) log.warn(w);
-      doc = { ...parts.doc, ...(rendered.title ? { title: rendered.title } : {}), sections: rendered.sections, notes: parts.notes.texts };
+      doc = { ...parts.doc, ...(rendered.title ? { title: rendered.title } : {}), sections: rendered.sections, notes: parts.notes.texts, source: file };
       const used = new Set(doc.sections.flatMap((x) => x.blocks.flatMap((b) => (b.kind === "chart" ? [b.file] : []))));
       charts = charts.filter((c) => used.has(c.file));
     } else doc = parts.doc;
