@@ -13,6 +13,7 @@ import { buildBriefing, initSource } from "../data-loaders/briefing/build.ts";
 import { InputError } from "../data-loaders/lib/errors.ts";
 import { createLogger } from "../data-loaders/lib/log.ts";
 import { runPipeline } from "../data-loaders/pipeline.ts";
+import { ccm } from "./helpers/cli.ts";
 import { builtDbPath } from "./helpers/db.ts";
 
 const CYCLE = "13MSP";
@@ -201,6 +202,25 @@ describe("bad references", () => {
     expect(problems[0]!.expected).toMatch(/a value of indicator 45\.1 in the 10MSP cycle/);
     expect(problems[1]!.fix).toMatch(/returned none/);
   });
+});
+
+describe("the command line", () => {
+  it("init writes the source once and refuses to overwrite it; a bad reference exits 1 naming file, line and column", async () => {
+    const path = join(work, "cli", `${CYCLE}.md`);
+    const first = await ccm(["briefing", "init", CYCLE, "--db", builtDbPath(), "--source", path]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(readFileSync(path, "utf8")).toContain("{section summary}");
+    const again = await ccm(["briefing", "init", CYCLE, "--db", builtDbPath(), "--source", path]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("already exists");
+    writeFileSync(path, "## S\n\nOn time: {value 9.1 13MSB}.\n");
+    const out = join(work, "cli-out");
+    const bad = await ccm(["briefing", CYCLE, "--db", builtDbPath(), "--source", path, "--out", out, "--no-pdf"]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain(`${path}:3:10: expected a known cycle, found "13MSB".`);
+    expect(bad.stderr).toMatch(/closest valid names: 13MSP/);
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
 });
 
 describe("a figure typed by hand beside a reference", () => {
