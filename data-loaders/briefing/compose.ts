@@ -19,7 +19,14 @@ export interface ComposeOptions {
   date?: string;
 }
 
-export async function composeBriefing(data: BriefingData, options: ComposeOptions = {}): Promise<{ doc: Briefing; charts: ChartFile[] }> {
+/** The generated draft before its notes are numbered in reading order: a source may include its parts. */
+export interface ComposedParts {
+  doc: Briefing;
+  notes: Footnotes;
+  charts: ChartFile[];
+}
+
+export async function composeParts(data: BriefingData, options: ComposeOptions = {}): Promise<ComposedParts> {
   const notes = new Footnotes();
   const charts: ChartFile[] = [];
   const ctx = new Context(data, notes);
@@ -46,5 +53,10 @@ export async function composeBriefing(data: BriefingData, options: ComposeOption
     sections,
     notes: notes.texts,
   };
+  return { doc, notes, charts };
+}
+
+export async function composeBriefing(data: BriefingData, options: ComposeOptions = {}): Promise<{ doc: Briefing; charts: ChartFile[] }> {
+  const { doc, charts } = await composeParts(data, options);
   return { doc: renumberNotes(doc), charts };
 }
