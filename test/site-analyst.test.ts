@@ -1,8 +1,10 @@
 /**
  * The site as an analyst's tool, in real Chromium against the built dist/: the site search finds an indicator
  * and a State; long tables sort and filter (the overview's "declined" card opens the declined indicators); a
- * deep link lands on its row; no page is wider than a 390 px phone and the sidebar closes after navigating;
- * the SQL explorer's example questions run and show dates as dates; downloads save under stable names.
+ * deep link lands on its row; a finding and a consistency issue lead to their paragraph's full sentence; the
+ * briefing page shows no escaped underscore; no page is wider than a 390 px phone and the sidebar closes
+ * after navigating; the SQL explorer's example questions run and show dates as dates; downloads save under
+ * stable names.
  * Needs dist/ (`npm run site:build`) and /usr/bin/chromium.
  */
 import type { Page } from "playwright-core";
@@ -169,6 +171,20 @@ describe("a contradiction and its paragraph", () => {
         const id = decodeURIComponent(url.hash.slice(1));
         expect(html, href).toMatch(new RegExp(`<tr id="${id.replaceAll(".", "\\.")}"><td>para [^<]+</td><td>[^<]{20,}`));
       }
+    } finally {
+      await v.page.close();
+    }
+  });
+});
+
+describe("the briefing on the site", () => {
+  it("shows no escaped underscore (\\_) to the reader, and links its PDF", async () => {
+    const v = await visit(site.session.browser, site.baseUrl, "/briefings");
+    try {
+      const text = await v.page.locator("#observablehq-main").innerText();
+      expect(text.length).toBeGreaterThan(5000);
+      expect(text).not.toContain("\\_");
+      expect(await v.page.locator('a[href$=".pdf"]').count()).toBeGreaterThan(0);
     } finally {
       await v.page.close();
     }
