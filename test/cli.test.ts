@@ -1,24 +1,11 @@
 /** The `ccm` command line: every command is documented, unknown commands fail, bad sources leave the database untouched. */
 import { describe, expect, it } from "vitest";
-import { execFile } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, appendFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { loadCommands } from "../data-loaders/cli.ts";
 import { sha256 } from "../data-loaders/lib/meta.ts";
-
-const run = promisify(execFile);
-
-async function ccm(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run("node", ["--import", "tsx", "data-loaders/cli.ts", ...args], { env: { ...process.env, TZ: "UTC" }, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+import { ccm } from "./helpers/cli.ts";
 
 describe("ccm command line", () => {
   it("README documents every command", async () => {

@@ -4,11 +4,16 @@
  * read from sources/reports/<id>/, validated against their .meta.json (columns, types, checksum) and staged
  * with the same staging SQL. The result is one table per dataset keyed by report:
  *   reports                    report_id, ordinal (meeting order), is_latest, folder
+ *   report_cycles              report_id + cycles' columns
  *   report_indicator_values    report_id + indicator_values' columns (the report that printed the value)
  *   report_findings            report_id + findings' columns
  *   report_finding_states      report_id + finding_states' columns
- * The trend views keep reading the first report's tables; the revision views (sql/analyses/140_revisions.sql)
- * read these.
+ * The revision views (sql/analyses/140_revisions.sql) read these. When there is more than one report, the
+ * indicator tables the trend views read become the current ones (sql/reports/current.sql): indicator_values
+ * holds the latest report's printing of each cycle, cycles the latest report's cycles (a period only an
+ * earlier report states is kept). findings and finding_states stay the first report's (the hand-reviewed
+ * relation datasets name its finding ids). With only the first report (or a build --as-of it) nothing is
+ * replaced, so its trends and briefing do not change.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -53,7 +58,7 @@ export const step: PipelineStep = {
   async run(ctx) {
     if (!REPORT_DATASETS.every((n) => ctx.sources.tables.has(n))) return; // a partial build without the report's datasets
     const { conn } = ctx.db;
-    const reports = listReports(ctx.sourcesDir);
+    const reports = listReports(ctx.sourcesDir, ctx.options.asOf);
     const latest = reports.at(-1)!.id;
     await conn.run("CREATE TABLE reports (report_id VARCHAR PRIMARY KEY, ordinal INTEGER NOT NULL, is_latest BOOLEAN NOT NULL, folder VARCHAR NOT NULL)");
     for (const r of reports) {
@@ -72,5 +77,6 @@ export const step: PipelineStep = {
         await conn.run("DROP TABLE report_part; DROP TABLE raw.report_part");
       }
     }
+    if (reports.length > 1) await conn.run(sqlText("reports/current.sql"));
   },
 };

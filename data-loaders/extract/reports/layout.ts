@@ -5,11 +5,12 @@
  *                                                 datasets (sources/indicator_values.csv, findings.csv, …) and
  *                                                 its reviewed hand files are sources/overrides/
  *   sources/reports/<id>/                         every later report: report.txt, its datasets
- *                                                 (indicator_values, findings, finding_states, each with its
+ *                                                 (cycles, indicator_values, findings, finding_states, each with its
  *                                                 .meta.json), overrides/ (its own reviewed hand files) and
  *                                                 review.csv (what was carried over from the previous report)
  *
- * Adding a report writes only inside its own folder. Report ids are cycle names (13MSP, 14MSP, 3RC…); their
+ * Adding a report writes only inside its own folder. The datasets shared by every report (indicators, States,
+ * membership, UN votes) stay at the top of sources/. Report ids are cycle names (13MSP, 14MSP, 3RC…); their
  * order is the order of the meetings (see reportOrdinal).
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -17,7 +18,7 @@ import { join } from "node:path";
 import { InputError } from "../../lib/errors.ts";
 
 /** The datasets a later report has of its own; the other curated datasets are shared by every report. */
-export const REPORT_DATASETS = ["indicator_values", "findings", "finding_states"] as const;
+export const REPORT_DATASETS = ["cycles", "indicator_values", "findings", "finding_states"] as const;
 export const OVERRIDES_DIR = "overrides";
 export const VALUE_OVERRIDES_NAME = "indicator_value_overrides.csv";
 export const FINDING_LINKS_NAME = "finding_indicators.csv";
@@ -55,15 +56,20 @@ export interface ReportSource {
   base: boolean;
 }
 
-/** Every report in sources/, base first, in meeting order. */
-export function listReports(sourcesDir: string): ReportSource[] {
+/** Every report in sources/, base first, in meeting order; with `asOf`, only the reports up to that one. */
+export function listReports(sourcesDir: string, asOf?: string): ReportSource[] {
   const base = baseReportId(sourcesDir);
   const dir = join(sourcesDir, "reports");
   const later = readdirSync(dir)
     .filter((f) => /^\d+(MSP|RC)$/.test(f) && statSync(join(dir, f)).isDirectory())
     .map((id) => ({ id, ordinal: reportOrdinal(id, join(dir, id)), datasetsDir: join(dir, id), overridesDir: join(dir, id, OVERRIDES_DIR), base: false }));
   const all = [{ id: base, ordinal: reportOrdinal(base), datasetsDir: sourcesDir, overridesDir: join(sourcesDir, OVERRIDES_DIR), base: true }, ...later];
-  return all.sort((a, b) => a.ordinal - b.ordinal);
+  all.sort((a, b) => a.ordinal - b.ordinal);
+  if (asOf === undefined) return all;
+  if (!all.some((r) => r.id === asOf)) {
+    throw new InputError({ file: dir, expected: `a report ${asOf} to build the database as of`, found: all.map((r) => r.id).join(", "), fix: "pass --as-of with one of the reports in sources/" });
+  }
+  return all.filter((r) => r.ordinal <= reportOrdinal(asOf));
 }
 
 /** The folder a report's own files go to. */
