@@ -5,6 +5,7 @@
  * database holds both reports and the revision views find exactly the fixture's changes; the 14MSP briefing
  * says what changed; the 13MSP briefing built as of 13MSP is still the golden one.
  */
+import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
@@ -147,6 +148,17 @@ describe("the database with both reports", () => {
     const changed = await rows<Record<string, unknown>>(dbPath, "SELECT earlier_paragraph, later_paragraph, earlier_count, later_count, joined, \"left\", joined_names, left_names FROM finding_revisions");
     expect(changed).toEqual([{ earlier_paragraph: "18", later_paragraph: "19", earlier_count: 7, later_count: 7, joined: ["COL"], left: ["CUB"], joined_names: ["Colombia"], left_names: ["Cuba"] }]);
   });
+
+  it("gives the site the revisions (Data quality page) and each report's printing (pillar pages)", () => {
+    const loader = (file: string, ...args: string[]) => execFileSync("node", ["--import", "tsx", file, ...args], { env: { ...process.env, CCM_DB: dbPath }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    const revisions = JSON.parse(loader("src/data/revisions.json.ts")) as { reports: { report_id: string }[]; values: Record<string, unknown>[]; findings: Record<string, unknown>[] };
+    expect(revisions.reports.map((r) => r.report_id)).toEqual(["13MSP", "14MSP"]);
+    expect(revisions.values).toEqual([expect.objectContaining({ later_report: "14MSP", indicator_id: "1.1", cycle: "12MSP", earlier_printed: "07", later_printed: "08*" })]);
+    expect(revisions.findings).toEqual([expect.objectContaining({ later_paragraph: "19", earlier_paragraph: "18", joined: "Colombia", left: "Cuba" })]);
+    const pillarA = loader("src/pillars/[pillar].md.ts", "--pillar=A");
+    expect(pillarA).toContain("## As printed by each report");
+    expect(pillarA).toContain('<tr><td>1.1</td><td>12MSP</td><td class="num">07</td><td class="num">08*</td><td>printed differently</td></tr>');
+  }, 120_000);
 
   it("writes the 14MSP briefing with what changed since the 13MSP report", async () => {
     const out = join(dir, "briefings");
