@@ -16,7 +16,7 @@ import { indicatorDatasets, indicatorSummary } from "../extract/indicators/indic
 import { readClassification, readValueOverrides } from "../extract/indicators/overrides.ts";
 import { extractReportFindings } from "../extract/findings/finding-output.ts";
 import { writeDatasets, type Extract, type WrittenDataset } from "../extract/write.ts";
-import { baseReportId } from "../extract/reports/layout.ts";
+import { isLaterReport } from "../extract/reports/layout.ts";
 import { extractLaterReport } from "../extract/reports/later-report.ts";
 import type { Command } from "./types.ts";
 
@@ -70,7 +70,7 @@ export const command: Command = {
     const report = readReport(reportFile);
     const reportId = values["report-id"] ?? reportIdFromTitle(report, reportFile);
 
-    if (reportId !== baseReportId(outDir)) {
+    if (isLaterReport(outDir, reportId)) {
       const later = extractLaterReport(report, { root: ROOT, sourcesDir: outDir, reportFile, reportId });
       const files = later.handFiles.length ? `\nWrote for review:\n${later.handFiles.map((f) => `  ${f}`).join("\n")}` : "";
       process.stderr.write(`${later.summary.join("\n")}\nWrote:\n${describeWritten(later.written)}${files}\n`);

@@ -23,6 +23,8 @@ export const OVERRIDES_DIR = "overrides";
 export const VALUE_OVERRIDES_NAME = "indicator_value_overrides.csv";
 export const FINDING_LINKS_NAME = "finding_indicators.csv";
 export const REVIEW_FILE = "review.csv";
+/** The first report's text at the top of sources/reports/. */
+const FIRST_REPORT_TEXT = /^\d+(MSP|RC)-progress-report\.txt$/;
 
 /**
  * Position of a report among the meetings: the nth Meeting of States Parties is 10n; the nth Review
@@ -39,11 +41,21 @@ export function reportOrdinal(id: string, file = "(report id)"): number {
 /** The first report: the one whose text sits at the top of sources/reports/ (its datasets are sources/*.csv). */
 export function baseReportId(sourcesDir: string): string {
   const dir = join(sourcesDir, "reports");
-  const texts = existsSync(dir) ? readdirSync(dir).filter((f) => /^\d+(MSP|RC)-progress-report\.txt$/.test(f)) : [];
+  const texts = existsSync(dir) ? readdirSync(dir).filter((f) => FIRST_REPORT_TEXT.test(f)) : [];
   if (texts.length !== 1) {
     throw new InputError({ file: dir, expected: "exactly one <id>-progress-report.txt: the report whose datasets are sources/*.csv", found: texts.join(", ") || "none", fix: "keep the first report's text there; later reports go in sources/reports/<id>/report.txt" });
   }
   return texts[0]!.replace(/-progress-report\.txt$/, "");
+}
+
+/**
+ * Whether a report with this id goes in as a later report: the folder already has a first report and this is
+ * another one. A folder without reports (e.g. an empty --out folder) takes the report as its first.
+ */
+export function isLaterReport(sourcesDir: string, id: string): boolean {
+  const dir = join(sourcesDir, "reports");
+  if (!existsSync(dir) || !readdirSync(dir).some((f) => FIRST_REPORT_TEXT.test(f))) return false;
+  return baseReportId(sourcesDir) !== id;
 }
 
 export interface ReportSource {
