@@ -126,6 +126,9 @@ describe("the database with both reports", () => {
     expect(counts).toEqual([{ report_id: "13MSP", n: 320 }, { report_id: "14MSP", n: 400 }]);
     const latest = await rows<{ report_id: string }>(dbPath, "SELECT report_id FROM reports WHERE is_latest");
     expect(latest).toEqual([{ report_id: "14MSP" }]);
+    const provenance = await rows<{ name: string; file: string; rows: number; date: string }>(dbPath, "SELECT name, file, rows, date FROM datasets WHERE name LIKE '14MSP/%' ORDER BY name");
+    expect(provenance.map((d) => `${d.name} ${d.rows}`)).toEqual(["14MSP/cycles 5", "14MSP/finding_states 852", "14MSP/findings 207", "14MSP/indicator_values 400"]);
+    expect(provenance.every((d) => d.file.endsWith(`reports/14MSP/${d.name.slice(6)}.csv`) && d.date === "2025-09-09")).toBe(true);
   });
 
   it("lists the revised figure with both printed forms, both sources and the footnote", async () => {

@@ -13,7 +13,8 @@
  * holds the latest report's printing of each cycle, cycles the latest report's cycles (a period only an
  * earlier report states is kept). findings and finding_states stay the first report's (the hand-reviewed
  * relation datasets name its finding ids). With only the first report (or a build --as-of it) nothing is
- * replaced, so its trends and briefing do not change.
+ * replaced, so its trends and briefing do not change. Each later report's dataset gets its row in the
+ * provenance table datasets, named <report>/<dataset> (e.g. 14MSP/indicator_values).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -42,7 +43,15 @@ function readLaterDataset(ctx: StepContext, report: ReportSource, name: string, 
   if ((ctx.options.checkChecksums ?? true) && sha256(bytes) !== meta.sha256) {
     throw new InputError({ file: rel(csvPath), line: 1, expected: `the SHA-256 recorded in ${name}.meta.json`, found: "a file changed since its metadata was written", fix: "review the change, then record it with `npm run ccm -- checksums --write`" });
   }
-  return readCuratedCsv(rel(csvPath), meta, bytes).rows;
+  return { meta, file: rel(csvPath), rows: readCuratedCsv(rel(csvPath), meta, bytes).rows };
+}
+
+/** A later report's dataset in the provenance table, named <report>/<dataset>. */
+async function recordProvenance(ctx: StepContext, report: ReportSource, dataset: ReturnType<typeof readLaterDataset>): Promise<void> {
+  const { meta } = dataset;
+  await ctx.db.conn.run("INSERT INTO datasets VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)", [
+    `${report.id}/${meta.name}`, meta.title, meta.producer, meta.source, meta.date, meta.licence, meta.reference, meta.method, meta.sha256, dataset.file, dataset.rows.length, (meta.derived_from ?? []).join("; ") || null,
+  ]);
 }
 
 /** The dataset's staging SQL, aimed at another raw table and result table (same renames and casts). */
@@ -70,7 +79,11 @@ export const step: PipelineStep = {
       for (const [i, r] of reports.entries()) {
         await conn.run(`CREATE TABLE raw.report_part (${columns.map((c) => `${ident(c)} VARCHAR`).join(", ")})`);
         if (r.base) await conn.run(`INSERT INTO raw.report_part SELECT * FROM raw.${ident(name)}`);
-        else await appendTextRows(conn, "raw.report_part", columns, readLaterDataset(ctx, r, name, columns));
+        else {
+          const dataset = readLaterDataset(ctx, r, name, columns);
+          await appendTextRows(conn, "raw.report_part", columns, dataset.rows);
+          await recordProvenance(ctx, r, dataset);
+        }
         await conn.run(stagingFor(name, "raw.report_part", "report_part"));
         const select = `SELECT CAST($1 AS VARCHAR) AS report_id, * FROM report_part`;
         await conn.run(i === 0 ? `CREATE TABLE ${target} AS ${select}` : `INSERT INTO ${target} ${select}`, [r.id]);

@@ -39,3 +39,10 @@ SELECT
 FROM latest l
 LEFT JOIN stated s USING (cycle)
 ORDER BY l.ordinal;
+
+-- The provenance of the two replaced tables says what they now hold.
+UPDATE datasets
+SET title = title || ' (in this database: the current value of each cycle, printed by the latest of the reports '
+            || (SELECT string_agg(report_id, ', ' ORDER BY ordinal) FROM reports)
+            || '; each report''s own dataset is listed as <report>/' || name || ')'
+WHERE name IN ('indicator_values', 'cycles');
