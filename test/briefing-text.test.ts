@@ -1,6 +1,6 @@
 /** The report-style wording of the briefing: number words, subjects, agreement, compact source notes. */
 import { describe, expect, it } from "vitest";
-import { countPhrase, numberToWords } from "../data-loaders/lib/number-words.ts";
+import { countNoun, countPhrase, numberToWords, proseNumber } from "../data-loaders/lib/number-words.ts";
 import { agree, indicatorSentence, listNames, subjectPhrase } from "../data-loaders/briefing/text.ts";
 import { compactCells, compactTable } from "../data-loaders/briefing/sources.ts";
 
@@ -17,6 +17,32 @@ describe("number words in the report's style", () => {
 
   it("refuses what it cannot write", () => {
     expect(() => numberToWords(2.5)).toThrow(RangeError);
+  });
+});
+
+describe("numbers in prose", () => {
+  it("writes one to nine in words and larger numbers in digits, never padded", () => {
+    expect(proseNumber(7)).toBe("seven");
+    expect(proseNumber(9)).toBe("nine");
+    expect(proseNumber(10)).toBe("10");
+    expect(proseNumber(59)).toBe("59");
+    expect(proseNumber(15497)).toBe("15,497");
+    expect(proseNumber(-3)).toBe("three");
+    expect(proseNumber(59, { words: true })).toBe("fifty-nine");
+  });
+
+  it("opens a sentence with words, never a digit, and says zero as no", () => {
+    expect(proseNumber(70, { capitalize: true })).toBe("Seventy");
+    expect(proseNumber(111, { capitalize: true })).toBe("One hundred and eleven");
+    expect(proseNumber(0)).toBe("no");
+    expect(proseNumber(0, { capitalize: true })).toBe("No");
+  });
+
+  it("puts the noun in the right number", () => {
+    expect(countNoun(1, "indicator")).toBe("one indicator");
+    expect(countNoun(12, "indicator")).toBe("12 indicators");
+    expect(countNoun(0, "State Party", "States Parties")).toBe("no States Parties");
+    expect(countNoun(2, "State Party", "States Parties", { capitalize: true })).toBe("Two States Parties");
   });
 });
 
@@ -59,7 +85,7 @@ describe("indicator subjects as running text", () => {
       },
       4,
     );
-    expect(s).toBe("Seventy (70) States Parties contribute to the Implementation Support Unit (ISU) budget, up from fifty-nine (59) in the 12MSP cycle (the highest of the four cycles since 10MSP)");
+    expect(s).toBe("Seventy States Parties contribute to the Implementation Support Unit (ISU) budget, up from 59 in the 12MSP cycle (the highest of the four cycles since 10MSP)");
   });
 
   it("says a completed fall as completion, with no record low, and a record only of the cycles measured", () => {
@@ -82,7 +108,7 @@ describe("indicator subjects as running text", () => {
     expect(
       indicatorSentence({ ...base, judgement: "completed", measured_to_date: 4, completion_group_label: "States Parties with outstanding Article 3 stockpile destruction obligations", completion_source: "para 82" }, 4),
     ).toBe(
-      "No (00) States Parties having completed obligations and made an official declaration of compliance, down from four (04) in the 12MSP cycle (completion, not decline: no States Parties with outstanding Article 3 stockpile destruction obligations are left, para 82)",
+      "No States Parties having completed obligations and made an official declaration of compliance, down from four in the 12MSP cycle (completion, not decline: no States Parties with outstanding Article 3 stockpile destruction obligations are left, para 82)",
     );
     const twoCycles = { ...base, value: 46, previous_value: 24, direction: "up", record_to_date: "highest", first_value: null, change_since_first: null, judgement: "improved", measured_to_date: 2 };
     expect(indicatorSentence(twoCycles, 4)).toMatch(/\(measured in only two of the four cycles since 10MSP\)$/);

@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, appendFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { ccm } from "./helpers/cli.ts";
 import { loadCommands } from "../data-loaders/cli.ts";
 import { sha256 } from "../data-loaders/lib/meta.ts";
-import { ccm } from "./helpers/cli.ts";
 
 describe("ccm command line", () => {
   it("README documents every command", async () => {

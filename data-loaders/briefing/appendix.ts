@@ -1,6 +1,6 @@
 /** The annex of the report's internal inconsistencies, and the section about the data. */
 import type { Block, Inline, Section } from "./model.ts";
-import { countPhrase } from "../lib/number-words.ts";
+import { proseNumber } from "../lib/number-words.ts";
 import type { Context } from "./context.ts";
 
 /**
@@ -31,7 +31,7 @@ export function annexSection(ctx: Context): Section {
     blocks.push({
       kind: "paragraph",
       content: [
-        `${countPhrase(issues.length, { capitalize: true })} ${issues.length === 1 ? "point" : "points"} in the report where a stated figure, a list of States or a table do not agree with each other${severities(issues.map((i) => i.severity))}`,
+        `${proseNumber(issues.length, { capitalize: true })} ${issues.length === 1 ? "point" : "points"} in the report where a stated figure, a list of States or a table do not agree with each other${severities(issues.map((i) => i.severity))}`,
         note,
         ". Errors are contradictions as printed; warnings may have an explanation that the report gives elsewhere.",
       ],
@@ -63,7 +63,7 @@ export function recordAnnexSection(ctx: Context): Section {
     blocks.push({
       kind: "paragraph",
       content: [
-        `${countPhrase(issues.length, { capitalize: true })} ${issues.length === 1 ? "statement" : "statements"} of the report about UNGA votes or membership ${issues.length === 1 ? "disagrees" : "disagree"} with the UN's own records${severities(issues.map((i) => i.severity))}`,
+        `${proseNumber(issues.length, { capitalize: true })} ${issues.length === 1 ? "statement" : "statements"} of the report about UNGA votes or membership ${issues.length === 1 ? "disagrees" : "disagree"} with the UN's own records${severities(issues.map((i) => i.severity))}`,
         note,
         ". Each row gives both sides and the definition used to read the record; where the report's words allow another reading, the record's figure under that reading is given too.",
       ],
@@ -93,7 +93,7 @@ export function aboutSection(ctx: Context): Section {
   blocks.push({
     kind: "paragraph",
     content: [
-      `Every figure in this briefing is read from the ccm-trends database, built from ${countPhrase(ctx.data.datasets.length)} curated datasets`,
+      `Every figure in this briefing is read from the ccm-trends database, built from ${proseNumber(ctx.data.datasets.length)} curated datasets`,
       datasetsNote,
       `; every number carries a note with its source. Changes compare a value with the latest earlier cycle in which the indicator was measured; a value the report gives as N/A is "not measured", never zero. Whether a movement is an improvement depends on the indicator's polarity (for example, fewer confirmed cases of use is better); a value that falls because nobody is left to do it (every State Party in the group has completed) is completion, not decline. A share is taken of the group the indicator counts among (affected States Parties, States Parties with victims, extension requests, …), with the report's own count for that cycle, or of the States Parties during the reporting period; where that size is not known, no share is given. Largest movements are ranked within a unit: a change in women or delegations is not ranked against a change in States Parties.`,
     ],
@@ -115,6 +115,6 @@ function severities(list: string[]): string {
   const order = ["error", "warning", "info"];
   const counts = order.map((sev) => [sev, list.filter((s) => s === sev).length] as const).filter(([, n]) => n > 0);
   if (counts.length < 2) return "";
-  const parts = counts.map(([sev, n]) => `${countPhrase(n)} ${n === 1 ? sev : `${sev}s`}`);
+  const parts = counts.map(([sev, n]) => `${proseNumber(n)} ${n === 1 ? sev : `${sev}s`}`);
   return ` (${parts.slice(0, -1).join(", ")} and ${parts.at(-1)})`;
 }

@@ -3,15 +3,17 @@
  * Everything is written into a temporary folder next to the target and swapped in at the end, so a failed
  * run leaves the previous briefing untouched.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { closeDatabase, openDatabase } from "../lib/db.ts";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { closeDatabase, openDatabase, ROOT } from "../lib/db.ts";
 import type { Logger } from "../lib/log.ts";
-import { composeBriefing } from "./compose.ts";
+import { composeParts, type ChartFile } from "./compose.ts";
 import { BriefingDataError, loadBriefingData } from "./data.ts";
 import { renderHtml } from "./html.ts";
 import { renderMarkdown } from "./markdown.ts";
+import { renumberNotes, type Briefing } from "./model.ts";
 import { printPdf } from "./pdf.ts";
+import { draftSource, parseSource, renderSource, SOURCE_DIR } from "./source.ts";
 
 export interface BriefingOptions {
   cycle: string;
@@ -23,6 +25,13 @@ export interface BriefingOptions {
   pdf?: boolean;
   /** Chromium executable for the PDF (default: CCM_CHROMIUM or /usr/bin/chromium). */
   chromiumPath?: string;
+  /**
+   * The analyst's source to render: a path, or false for the generated draft. Default: sources/briefings/<cycle>.md
+   * when it exists, the generated draft otherwise.
+   */
+  source?: string | false;
+  /** Where the default source is looked for (default sources/briefings). */
+  sourceDir?: string;
   log: Logger;
 }
 
@@ -30,6 +39,24 @@ export interface BriefingResult {
   dir: string;
   files: string[];
   warnings: string[];
+  /** The source rendered (relative to the project root), or null for the generated draft. */
+  source: string | null;
+}
+
+/** The default source of a cycle's briefing. */
+export function defaultSourcePath(cycle: string, dir = join(ROOT, SOURCE_DIR)): string {
+  return join(dir, `${cycle}.md`);
+}
+
+/** The named SQL queries kept beside a source: sources/briefings/13MSP.md → sources/briefings/13MSP.sql. */
+export function queryFileOf(source: string): string {
+  return source.replace(/\.md$/, "") + ".sql";
+}
+
+/** A path as the analyst knows it: relative to the project root when inside it. */
+function shown(path: string): string {
+  const rel = relative(ROOT, path);
+  return rel.startsWith("..") ? path : rel;
 }
 
 export async function buildBriefing(options: BriefingOptions): Promise<BriefingResult> {
@@ -37,16 +64,32 @@ export async function buildBriefing(options: BriefingOptions): Promise<BriefingR
   if (!/^[0-9]+(MSP|RC)$/.test(cycle)) throw new BriefingDataError(`"${cycle}" is not a cycle name; expected e.g. 13MSP or 3RC.`);
   if (!existsSync(dbPath)) throw new BriefingDataError(`No database at ${dbPath}: run \`npm run pipeline\` first (or pass --db <file>).`);
 
+  const sourcePath = options.source === false ? null : (options.source ?? defaultSourcePath(cycle, options.sourceDir));
+  if (options.source && !existsSync(options.source)) throw new BriefingDataError(`No briefing source at ${options.source}: write one with \`npm run briefing -- init ${cycle}\`.`);
+  const useSource = sourcePath !== null && existsSync(sourcePath) ? sourcePath : null;
+
   const db = await openDatabase(dbPath, { readOnly: true });
-  let data;
+  let doc: Briefing;
+  let charts: ChartFile[];
   try {
-    data = await log.step("read the database", () => loadBriefingData(db.conn, cycle));
+    const data = await log.step("read the database", () => loadBriefingData(db.conn, cycle));
+    for (const m of data.missing) log.warn(`the database has no ${m}; the briefing says so where it would use it`);
+    const parts = await log.step("compose the briefing and render charts", () => composeParts(data, options.date ? { date: options.date } : {}));
+    charts = parts.charts;
+    if (useSource) {
+      const file = shown(useSource);
+      const src = parseSource(file, readFileSync(useSource, "utf8"), shown(queryFileOf(useSource)));
+      const rendered = await log.step(`render the source ${file}`, () => renderSource(db.conn, src, { cycle, sections: parts.doc.sections }, parts.notes));
+      for (const w of rendered.warnings) log.warn(w);
+      doc = { ...parts.doc, ...(rendered.title ? { title: rendered.title } : {}), sections: rendered.sections, notes: parts.notes.texts, source: file };
+      const used = new Set(doc.sections.flatMap((x) => x.blocks.flatMap((b) => (b.kind === "chart" ? [b.file] : []))));
+      charts = charts.filter((c) => used.has(c.file));
+    } else doc = parts.doc;
+    doc = renumberNotes(doc);
   } finally {
     closeDatabase(db);
   }
-  for (const m of data.missing) log.warn(`the database has no ${m}; the briefing says so where it would use it`);
 
-  const { doc, charts } = await log.step("compose the briefing and render charts", () => composeBriefing(data, options.date ? { date: options.date } : {}));
   const target = join(outDir, cycle);
   mkdirSync(dirname(target), { recursive: true });
   const tmp = join(outDir, `.${cycle}.building-${process.pid}`);
@@ -75,7 +118,7 @@ export async function buildBriefing(options: BriefingOptions): Promise<BriefingR
     throw e;
   }
   const files = ["briefing.md", "briefing.html", "briefing.json", ...(options.pdf !== false ? ["briefing.pdf"] : []), ...charts.map((c) => c.file)];
-  return { dir: target, files, warnings: log.warnings };
+  return { dir: target, files, warnings: log.warnings, source: useSource ? shown(useSource) : null };
 }
 
 function swapIn(tmp: string, target: string): void {
@@ -95,4 +138,37 @@ export function pdfTimestamp(date: string | undefined): string {
   const parsed = date ? Date.parse(`${date} 00:00:00 UTC`) : NaN;
   if (Number.isNaN(parsed)) return "20000101000000";
   return new Date(parsed).toISOString().replace(/[-:T]/g, "").slice(0, 14);
+}
+
+export interface InitOptions {
+  cycle: string;
+  dbPath: string;
+  /** Where to write the source (default sources/briefings/<cycle>.md). */
+  source?: string;
+  /** Replace an existing source. */
+  force?: boolean;
+  log: Logger;
+}
+
+/** `briefing init <cycle>`: write the generated draft as an editable source; never over an analyst's work unless forced. */
+export async function initSource(options: InitOptions): Promise<string> {
+  const { cycle, dbPath, log } = options;
+  if (!/^[0-9]+(MSP|RC)$/.test(cycle)) throw new BriefingDataError(`"${cycle}" is not a cycle name; expected e.g. 13MSP or 3RC.`);
+  const path = options.source ?? defaultSourcePath(cycle);
+  if (existsSync(path) && !options.force) throw new BriefingDataError(`${shown(path)} already exists and may hold an analyst's edits: it was left as it is. Pass --force to replace it with the generated draft.`);
+  if (!existsSync(dbPath)) throw new BriefingDataError(`No database at ${dbPath}: run \`npm run pipeline\` first (or pass --db <file>).`);
+  const db = await openDatabase(dbPath, { readOnly: true });
+  let text: string;
+  try {
+    const data = await log.step("read the database", () => loadBriefingData(db.conn, cycle));
+    const { doc } = await composeParts(data);
+    text = draftSource(cycle, doc.title, doc.sections);
+  } finally {
+    closeDatabase(db);
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.writing-${process.pid}`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+  return shown(path);
 }

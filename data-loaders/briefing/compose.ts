@@ -1,7 +1,7 @@
 /**
- * Compose the briefing document from the database's rows: summary, one section per pillar (trend table,
- * chart, largest movements in words), what changed since the report before (when the database holds one), universalization with the UNGA trend, the consistency annex, and a
- * numbered source note for every figure. Pure apart from chart rendering; the same data give the same document.
+ * Compose the briefing document from the database's rows: summary, what changed since the report before (when
+ * the database holds one), one section per pillar (trend table, chart, largest movements in words),
+ * universalization with the UNGA trend, the consistency annex, and a numbered source note for every figure. Pure apart from chart rendering; the same data give the same document.
  */
 import { aboutSection, annexSection, recordAnnexSection } from "./appendix.ts";
 import { Context, type ChartFile } from "./context.ts";
@@ -20,7 +20,14 @@ export interface ComposeOptions {
   date?: string;
 }
 
-export async function composeBriefing(data: BriefingData, options: ComposeOptions = {}): Promise<{ doc: Briefing; charts: ChartFile[] }> {
+/** The generated draft before its notes are numbered in reading order: a source may include its parts. */
+export interface ComposedParts {
+  doc: Briefing;
+  notes: Footnotes;
+  charts: ChartFile[];
+}
+
+export async function composeParts(data: BriefingData, options: ComposeOptions = {}): Promise<ComposedParts> {
   const notes = new Footnotes();
   const charts: ChartFile[] = [];
   const ctx = new Context(data, notes);
@@ -49,5 +56,10 @@ export async function composeBriefing(data: BriefingData, options: ComposeOption
     sections,
     notes: notes.texts,
   };
+  return { doc, notes, charts };
+}
+
+export async function composeBriefing(data: BriefingData, options: ComposeOptions = {}): Promise<{ doc: Briefing; charts: ChartFile[] }> {
+  const { doc, charts } = await composeParts(data, options);
   return { doc: renumberNotes(doc), charts };
 }

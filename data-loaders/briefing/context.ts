@@ -4,7 +4,7 @@
  */
 import type { BriefingData, TrendRow } from "./data.ts";
 import { Footnotes, type Block, type Inline } from "./model.ts";
-import { countPhrase, formatThousands, percent } from "../lib/number-words.ts";
+import { proseNumber, formatThousands, percent } from "../lib/number-words.ts";
 import { compactCells } from "./sources.ts";
 import { indicatorSentence, listNames } from "./text.ts";
 
@@ -109,7 +109,7 @@ export function tally(improved: number, declined: number, held: number, noun = "
     [held, "held"],
     [completed, "completed"],
   ] as const;
-  const said = parts.filter(([n]) => n > 0).map(([n, w], i) => `${countPhrase(n)} ${i === 0 && noun ? `${noun} ` : ""}${w === "completed" ? "completed (fell because nobody is left to do it)" : w}`);
+  const said = parts.filter(([n]) => n > 0).map(([n, w], i) => `${proseNumber(n)} ${i === 0 && noun ? `${noun} ` : ""}${w === "completed" ? "completed (fell because nobody is left to do it)" : w}`);
   const none = parts.filter(([n, w]) => n === 0 && w !== "completed").map(([, w]) => w);
   const main = said.length ? listPlain(said) : "no indicator moved";
   return none.length && said.length ? `${main}; none ${listPlain(none, "or")}` : main;
@@ -137,7 +137,7 @@ export function sentence(ctx: Context, r: TrendRow): Inline[] {
   if (!named) return [s, ctx.valueNote(r), ";"];
   const names = named.names.split("; ");
   const where = /^\d+$/.test(named.paragraph) ? `para ${named.paragraph}` : `item ${named.paragraph}`;
-  const who = names.length <= 12 ? `${where} names ${names.length === 1 ? "it" : "them"}: ${listNames(names)}` : `${where} names all ${countPhrase(names.length)}`;
+  const who = names.length <= 12 ? `${where} names ${names.length === 1 ? "it" : "them"}: ${listNames(names)}` : `${where} names all ${proseNumber(names.length)}`;
   return [s, ctx.valueNote(r), `; ${who}`, ctx.notes.cite(`13MSP Progress Report ${where}, as extracted in finding ${named.finding_id} (${ctx.dataset("findings")}, ${ctx.dataset("finding_states")}).`), ";"];
 }
 

@@ -1,7 +1,7 @@
 /** Sentences on membership (States Parties, signatories, withdrawals) and on the latest UNGA vote, used by the summary and the universalization section. */
 import type { CycleRow } from "./data.ts";
 import type { Inline } from "./model.ts";
-import { countPhrase } from "../lib/number-words.ts";
+import { proseNumber } from "../lib/number-words.ts";
 import { listNames, longDate } from "./text.ts";
 import type { Context } from "./context.ts";
 
@@ -11,7 +11,7 @@ export function membershipSentences(ctx: Context, target: CycleRow): Inline[][] 
   if (m && m.as_of && m.states_parties > 0) {
     const note = ctx.notes.cite(`Counted by ccm-trends on ${longDate(m.as_of)} from the membership history (view state_status over ${ctx.dataset("state_events")}: ${m.sources ?? "source not recorded"}).`);
     out.push([
-      `As of ${longDate(m.as_of)}, ${countPhrase(m.states_parties)} States were party to the Convention and ${countPhrase(m.signatories)} had signed it without ratifying`,
+      `As of ${longDate(m.as_of)}, ${proseNumber(m.states_parties)} States were party to the Convention and ${proseNumber(m.signatories)} had signed it without ratifying`,
       note,
       ". ",
     ]);
@@ -21,7 +21,7 @@ export function membershipSentences(ctx: Context, target: CycleRow): Inline[][] 
     const names = listNames(w.map((x) => x.name_en));
     const note = ctx.notes.cite(`Withdrawals (table state_events): ${w.map((x) => `${x.name_en}, effective ${longDate(x.event_date)}, ${x.source ?? "no source recorded"}`).join("; ")}.`);
     out.push([
-      `${countPhrase(w.length, { capitalize: true })} ${w.length === 1 ? "State Party" : "States Parties"} (${names}) withdrew from the Convention during the ${target.cycle} cycle, with effect from ${listNames(w.map((x) => longDate(x.event_date)))}`,
+      `${proseNumber(w.length, { capitalize: true })} ${w.length === 1 ? "State Party" : "States Parties"} (${names}) withdrew from the Convention during the ${target.cycle} cycle, with effect from ${listNames(w.map((x) => longDate(x.event_date)))}`,
       note,
       ".",
     ]);
@@ -38,10 +38,10 @@ export function ungaSentence(ctx: Context): Inline[] | null {
   const refs = [ungaRef(last), ...(prev ? [ungaRef(prev)] : [])];
   if (low) refs.push(`comparison with every earlier year by ccm-trends (view unga_lowest_since)`);
   const note = ctx.notes.cite(`${refs.join("; ")}.`);
-  let s = `${countPhrase(last.total_yes!, { capitalize: true })} States voted in favour of the ${last.year} UNGA resolution on the implementation of the Convention`;
+  let s = `${proseNumber(last.total_yes!, { capitalize: true })} States voted in favour of the ${last.year} UNGA resolution on the implementation of the Convention`;
   if (prev && prev.total_yes !== null) {
-    if (last.total_yes! < prev.total_yes) s += `, down from ${countPhrase(prev.total_yes)} in ${prev.year}`;
-    else if (last.total_yes! > prev.total_yes) s += `, up from ${countPhrase(prev.total_yes)} in ${prev.year}`;
+    if (last.total_yes! < prev.total_yes) s += `, down from ${proseNumber(prev.total_yes)} in ${prev.year}`;
+    else if (last.total_yes! > prev.total_yes) s += `, up from ${proseNumber(prev.total_yes)} in ${prev.year}`;
     else s += `, as many as in ${prev.year}`;
   }
   if (low && low.earlier_years > 0) {

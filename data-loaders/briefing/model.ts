@@ -26,6 +26,8 @@ export interface Briefing {
   date: string;
   sections: Section[];
   notes: string[];
+  /** The analyst's source it was rendered from (e.g. sources/briefings/13MSP.md); absent for the generated draft. */
+  source?: string;
 }
 
 /**

@@ -3,7 +3,7 @@ import { renderSvg } from "../charts/render.ts";
 import { pillarTrendChart } from "../charts/specs.ts";
 import type { CycleRow, TrendRow } from "./data.ts";
 import type { Block, Section } from "./model.ts";
-import { countPhrase, figure, formatThousands } from "../lib/number-words.ts";
+import { proseNumber, figure, formatThousands } from "../lib/number-words.ts";
 import { compactTable } from "./sources.ts";
 import { firstSentence, signed } from "./text.ts";
 import { bullets, sentence, tally, type ChartFile, type Context } from "./context.ts";
@@ -65,7 +65,7 @@ export async function pillarSection(ctx: Context, code: string, target: CycleRow
   blocks.push({
     kind: "paragraph",
     content: [
-      `Of the ${countPhrase(pillar.indicators)} ${pillar.indicators === 1 ? "indicator" : "indicators"} of this pillar in the ${target.cycle} cycle, ${tally(pillar.improved, pillar.declined, pillar.held, "", pillar.completed)}${pillar.not_comparable ? `; ${countPhrase(pillar.not_comparable)} cannot be compared` : ""}`,
+      `Of the ${proseNumber(pillar.indicators)} ${pillar.indicators === 1 ? "indicator" : "indicators"} of this pillar in the ${target.cycle} cycle, ${tally(pillar.improved, pillar.declined, pillar.held, "", pillar.completed)}${pillar.not_comparable ? `; ${proseNumber(pillar.not_comparable)} cannot be compared` : ""}`,
       countNote,
       ".",
     ],

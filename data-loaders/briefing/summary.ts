@@ -3,7 +3,7 @@ import { renderSvg } from "../charts/render.ts";
 import { judgementBarsChart } from "../charts/specs.ts";
 import type { CycleRow, TrendRow } from "./data.ts";
 import type { Block, Section } from "./model.ts";
-import { capitalize, countPhrase } from "../lib/number-words.ts";
+import { capitalize, proseNumber } from "../lib/number-words.ts";
 import { longDate, listNames } from "./text.ts";
 import { bullets, listPlain, sentence, tally, type ChartFile, type Context } from "./context.ts";
 import { membershipSentences, ungaSentence } from "./membership-unga.ts";
@@ -27,9 +27,9 @@ function streakSentence(ctx: Context): string | null {
     if (r.secondary_direction === r.direction && r.secondary_streak === moves) return `${counting} and ${r.secondary_measure} alike`;
     const run = r.secondary_streak ?? 0;
     const verb = r.secondary_direction === "up" ? "rose" : r.secondary_direction === "down" ? "fell" : "held";
-    return `${counting}; its ${r.secondary_measure} ${verb} only in the last ${run === 1 ? "cycle" : `${countPhrase(run)} cycles`}`;
+    return `${counting}; its ${r.secondary_measure} ${verb} only in the last ${run === 1 ? "cycle" : `${proseNumber(run)} cycles`}`;
   };
-  const part = (rows: TrendRow[], verb: string) => `${countPhrase(rows.length)} ${rows.length === 1 ? "indicator" : "indicators"} ${verb} in each of the ${countPhrase(moves)} cycles since ${since} (${listNames(rows.map(name))})`;
+  const part = (rows: TrendRow[], verb: string) => `${proseNumber(rows.length)} ${rows.length === 1 ? "indicator" : "indicators"} ${verb} in each of the ${proseNumber(moves)} cycles since ${since} (${listNames(rows.map(name))})`;
   const parts = [...(up.length ? [part(up, "rose")] : []), ...(down.length ? [part(down, "fell")] : [])];
   return capitalize(parts.join("; "));
 }
@@ -50,10 +50,10 @@ function notComparableSentence(ctx: Context): string | null {
   const noun = (n: number) => (n === 1 ? "indicator" : "indicators");
   if (groups.length === 1) {
     const [ids, why] = groups[0]!;
-    return `${capitalize(countPhrase(ids.length))} ${noun(ids.length)} (${listNames(ids)}) cannot be compared: ${ids.length === 1 ? "it" : "they"} ${said(ids, why)}`;
+    return `${proseNumber(ids.length, { capitalize: true })} ${noun(ids.length)} (${listNames(ids)}) cannot be compared: ${ids.length === 1 ? "it" : "they"} ${said(ids, why)}`;
   }
-  const parts = groups.map(([ids, why]) => `${countPhrase(ids.length)} (${listNames(ids)}) ${said(ids, why)}`);
-  return `${capitalize(countPhrase(rows.length))} ${noun(rows.length)} cannot be compared: ${listPlain(parts)}`;
+  const parts = groups.map(([ids, why]) => `${proseNumber(ids.length)} (${listNames(ids)}) ${said(ids, why)}`);
+  return `${proseNumber(rows.length, { capitalize: true })} ${noun(rows.length)} cannot be compared: ${listPlain(parts)}`;
 }
 
 /** Indicators that fell because the group they follow is exhausted: completion, not decline. */
@@ -61,7 +61,7 @@ function completedSentence(ctx: Context): string | null {
   const rows = ctx.targetRows.filter((r) => r.judgement === "completed");
   if (!rows.length) return null;
   const groups = [...new Set(rows.map((r) => `no ${r.completion_group_label ?? "States Parties in the group"} are left${r.completion_source ? ` (${r.completion_source})` : ""}`))];
-  return `${capitalize(countPhrase(rows.length))} ${rows.length === 1 ? "indicator" : "indicators"} (${listNames(rows.map((r) => r.indicator_id))}) fell because nobody is left to do what ${rows.length === 1 ? "it counts" : "they count"}: ${listPlain(groups)}. This is completion, not decline`;
+  return `${proseNumber(rows.length, { capitalize: true })} ${rows.length === 1 ? "indicator" : "indicators"} (${listNames(rows.map((r) => r.indicator_id))}) fell because nobody is left to do what ${rows.length === 1 ? "it counts" : "they count"}: ${listPlain(groups)}. This is completion, not decline`;
 }
 
 /** Improved / declined / held per pillar: a table and a stacked bar chart. */
@@ -96,10 +96,10 @@ export async function summarySection(ctx: Context, target: CycleRow, first: Cycl
   blocks.push({
     kind: "paragraph",
     content: [
-      `This briefing follows ${countPhrase(indicators)} indicators of the Lausanne Action Plan (LAP) through ${countPhrase(data.cycles.length)} reporting cycles, from ${first.cycle} to ${target.cycle}`,
+      `This briefing follows ${proseNumber(indicators)} indicators of the Lausanne Action Plan (LAP) through ${proseNumber(data.cycles.length)} reporting cycles, from ${first.cycle} to ${target.cycle}`,
       target.period_start && target.period_end ? `; the ${target.cycle} cycle covers ${longDate(target.period_start)} to ${longDate(target.period_end)}` : "",
       cycleNote,
-      `. ${capitalize(countPhrase(measured))} of them were measured in the ${target.cycle} cycle`,
+      `. ${proseNumber(measured, { capitalize: true })} of them were measured in the ${target.cycle} cycle`,
       trendNote,
       ".",
     ],
@@ -150,7 +150,7 @@ export async function summarySection(ctx: Context, target: CycleRow, first: Cycl
       kind: "paragraph",
       content: [
         data.issues.length
-          ? `The consistency checks found ${countPhrase(data.issues.length)} points where the report's figures or lists do not agree with each other; the annex lists them with their paragraphs`
+          ? `The consistency checks found ${proseNumber(data.issues.length)} points where the report's figures or lists do not agree with each other; the annex lists them with their paragraphs`
           : "The consistency checks found no point where the report's figures or lists disagree",
         notes.cite(`Consistency checks of ccm-trends (view consistency_issues) over ${ctx.dataset("findings")} and ${ctx.dataset("indicator_values")}.`),
         ".",

@@ -3,7 +3,7 @@
  * figures, then what is counted, then the comparison ("Seventy (70) States Parties contribute to the
  * Implementation Support Unit (ISU) budget in the 13MSP cycle, up from fifty-nine (59) in 12MSP.").
  */
-import { capitalize, countPhrase, figure, formatThousands } from "../lib/number-words.ts";
+import { capitalize, formatThousands, proseNumber } from "../lib/number-words.ts";
 
 /** The indicator text up to the end of its first sentence ("… Article 3.6. These measures …" → "… Article 3.6"). */
 export function firstSentence(text: string): string {
@@ -109,8 +109,8 @@ export interface SentenceRow {
 /** "Seventy (70) States Parties contribute to … in the 13MSP cycle, up from fifty-nine (59) in 12MSP, the highest since 10MSP" (no full stop). */
 export function indicatorSentence(r: SentenceRow, cyclesToDate: number, options: { sayCycle?: boolean } = {}): string {
   if (r.value === null) return `${capitalize(shorten(subjectPhrase(r.text)))}: not measured in the ${r.cycle} cycle`;
-  // The report writes a count of none as "No"; figures stay as printed ("00").
-  const count = r.value === 0 ? "No (00)" : countPhrase(r.value, { capitalize: true });
+  // A count of none opens the sentence as "No" ("No States Parties have …"); figures never padded.
+  const count = proseNumber(r.value, { capitalize: true });
   let s = `${count} ${shorten(agree(subjectPhrase(r.text), r.value))}`;
   if (r.value_secondary !== null && r.secondary_measure) {
     // A paired value: each measure has its own trend; the second is reported beside the first with its own movement.
@@ -122,7 +122,7 @@ export function indicatorSentence(r: SentenceRow, cyclesToDate: number, options:
   if (options.sayCycle) s += ` in the ${r.cycle} cycle`;
   if (r.previous_value !== null && r.previous_cycle) {
     // "the 12MSP cycle", not "12MSP": the cycle's column, not the meeting of that name.
-    const prev = `${countPhrase(r.previous_value)} in the ${r.previous_cycle} cycle`;
+    const prev = `${proseNumber(r.previous_value)} in the ${r.previous_cycle} cycle`;
     if (r.direction === "up") s += `, up from ${prev}`;
     else if (r.direction === "down") s += `, down from ${prev}`;
     else if (r.direction === "flat") s += `, the same as in the ${r.previous_cycle} cycle`;
@@ -140,8 +140,8 @@ export function indicatorSentence(r: SentenceRow, cyclesToDate: number, options:
     }
     // A rise that leaves the value below where the series began is still below it (4.4: 98 women, 104 in 10MSP).
     if (r.first_value !== null && r.change_since_first !== null && r.first_cycle !== r.previous_cycle && (r.judgement === "improved" || r.judgement === "declined")) {
-      if (r.direction === "up" && r.change_since_first < 0) clauses.push(`still below the ${r.first_cycle} cycle's ${countPhrase(r.first_value)}`);
-      if (r.direction === "down" && r.change_since_first > 0) clauses.push(`still above the ${r.first_cycle} cycle's ${countPhrase(r.first_value)}`);
+      if (r.direction === "up" && r.change_since_first < 0) clauses.push(`still below the ${r.first_cycle} cycle's ${proseNumber(r.first_value)}`);
+      if (r.direction === "down" && r.change_since_first > 0) clauses.push(`still above the ${r.first_cycle} cycle's ${proseNumber(r.first_value)}`);
     }
     const measured = r.measured_to_date ?? cyclesToDate;
     if (measured > 2) {
@@ -160,7 +160,7 @@ export function indicatorSentence(r: SentenceRow, cyclesToDate: number, options:
 }
 
 function countWord(n: number): string {
-  return ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"][n] ?? figure(n);
+  return ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"][n] ?? formatThousands(n);
 }
 
 /** "+11", "−2", "0"; empty when unknown. A true minus sign reads better in print. */

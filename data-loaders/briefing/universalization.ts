@@ -3,7 +3,7 @@ import { renderSvg } from "../charts/render.ts";
 import { statusesOf, ungaVotesChart, yesByStatusChart } from "../charts/specs.ts";
 import type { CycleRow } from "./data.ts";
 import type { Block, Section } from "./model.ts";
-import { capitalize, countPhrase, formatThousands } from "../lib/number-words.ts";
+import { capitalize, proseNumber, formatThousands } from "../lib/number-words.ts";
 import { listNames } from "./text.ts";
 import type { ChartFile, Context } from "./context.ts";
 import { membershipSentences, ungaRef, ungaSentence } from "./membership-unga.ts";
@@ -70,7 +70,7 @@ async function yesByStatusBlocks(ctx: Context, charts: ChartFile[]): Promise<Blo
   if (latestNotParty?.yes != null) {
     blocks.push({
       kind: "paragraph",
-      content: [`${countPhrase(latestNotParty.yes, { capitalize: true })} States not party voted in favour of the ${latest} resolution`, note, "."],
+      content: [`${proseNumber(latestNotParty.yes, { capitalize: true })} States not party voted in favour of the ${latest} resolution`, note, "."],
     });
   }
   blocks.push({
@@ -103,13 +103,13 @@ function voteShiftBlocks(ctx: Context): Block[] {
   const parts: string[] = [];
   for (const shift of ["voted no", "abstained", "did not vote"]) {
     const names = byShift(shift);
-    if (names.length) parts.push(`${countPhrase(names.length)} ${shift} at least once (${listNames(names)})`);
+    if (names.length) parts.push(`${proseNumber(names.length)} ${shift} at least once (${listNames(names)})`);
   }
   return [
     {
       kind: "paragraph",
       content: [
-        `${countPhrase(states.length, { capitalize: true })} States that had voted in favour in an earlier year later abstained, voted no or did not vote, between ${years[0]} and ${years.at(-1)}: ${parts.join("; ")}`,
+        `${proseNumber(states.length, { capitalize: true })} States that had voted in favour in an earlier year later abstained, voted no or did not vote, between ${years[0]} and ${years.at(-1)}: ${parts.join("; ")}`,
         note,
         `.${gaps ? ` Per-country votes are not available for ${gaps}, so shifts in those years cannot be seen.` : ""}`,
       ],

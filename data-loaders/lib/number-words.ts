@@ -1,8 +1,9 @@
 /**
- * English number words, both ways, as the CCM progress report writes them: reading "Seventy", "twenty-four",
- * "111" and the summary's "(07)" echo in the narrative (extraction), and writing "Seventy (70) States Parties",
- * "Seven (07)", "One hundred and eleven (111)" in the briefing: words first, figures in brackets, single digits
- * padded to two. One table of words for both directions.
+ * English numbers, both ways. Reading the CCM progress report: "Seventy", "twenty-four", "111" and the
+ * summary's "(07)" echo in the narrative (extraction). Writing, in two styles: the report's printed form
+ * ("Seventy (70)", "07"), kept for tables and provenance, and prose for running text ("seven", "70", "no",
+ * "one indicator"): words for one to nine and at the start of a sentence, digits otherwise, never zero padding.
+ * One table of words for every direction and style.
  */
 const UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
 const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
@@ -76,4 +77,29 @@ export function capitalize(s: string): string {
 /** A share as a percentage with one decimal: 0.0693 → "6.9%". */
 export function percent(share: number): string {
   return `${(share * 100).toFixed(1)}%`;
+}
+
+// Prose: the style of the briefing's sentences, the analyst's source and the site.
+
+/**
+ * A count in running text: words from one to nine, digits from 10 ("seven", "59", "1,024"); zero is "no"
+ * (it precedes a noun: "no States Parties"). At the start of a sentence (capitalize) a count is always in
+ * words, since a sentence never opens with a digit: "Seventy States Parties …". Negative numbers are
+ * written as their size (the sentence says up or down).
+ */
+export function proseNumber(n: number, options: { capitalize?: boolean; words?: boolean } = {}): string {
+  const size = Math.abs(n);
+  if (!Number.isInteger(size) || size >= 1_000_000) return formatThousands(size);
+  const words = size === 0 ? "no" : numberToWords(size);
+  if (options.capitalize) return capitalize(words);
+  if (options.words || size < 10) return words;
+  return formatThousands(size);
+}
+
+/**
+ * A count with its noun, in the right number: "one indicator", "12 indicators", "no indicators";
+ * the plural defaults to the singular plus "s".
+ */
+export function countNoun(n: number, singular: string, plural = `${singular}s`, options: { capitalize?: boolean } = {}): string {
+  return `${proseNumber(n, options)} ${Math.abs(n) === 1 ? singular : plural}`;
 }

@@ -2,6 +2,7 @@
 // judgements are the rows of view indicator_trends; the chart is the briefing's pillar chart (one definition in
 // data-loaders/charts/specs.ts), inlined as SVG; findings and the States they name come from their tables.
 import { pillarTrendChart } from "../../data-loaders/charts/specs.ts";
+import { countNoun } from "../../data-loaders/lib/number-words.ts";
 import type { TrendRow } from "../../data-loaders/lib/view-rows.ts";
 import { POLARITY_LABEL, changeBadge, chartFigure, emitPage, formatNumber, htmlTable, page } from "../../data-loaders/site/page.ts";
 import { escapeHtml } from "../../data-loaders/site/page-text.ts";
@@ -146,7 +147,7 @@ runLoader("pillars/[pillar].md", async () => {
     page(
       { title: `${code}. ${pillar}`, toc: true },
       `# ${e(code)}. ${e(pillar)}`,
-      `<p class="muted">${indicators.length} indicators of the Lausanne Action Plan, ${cycles.length} reporting cycles (${e(cycles.join(", "))}). The table says whether a higher value is good or bad; the change in the latest cycle is judged in words (view <code>indicator_trends</code>), not only in colour.</p>`,
+      `<p class="muted">${countNoun(indicators.length, "indicator", "indicators", { capitalize: true })} of the Lausanne Action Plan, ${countNoun(cycles.length, "reporting cycle")} (${e(cycles.join(", "))}). The table says whether a higher value is good or bad; the change in the latest cycle is judged in words (view <code>indicator_trends</code>), not only in colour.</p>`,
       "## Indicators across cycles",
       figure,
       "## Table with provenance",

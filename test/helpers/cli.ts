@@ -1,4 +1,4 @@
-/** Runs the real `ccm` command line in a child process, as a user would, and returns its exit code and output. */
+/** Run the `ccm` command line as a user does (a child process), with its exit code and output. */
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 
