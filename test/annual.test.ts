@@ -168,6 +168,7 @@ describe("the database with both reports", () => {
     const result = await buildBriefing({ cycle: "14MSP", dbPath, outDir: out, pdf: false, log: quiet });
     const md = readFileSync(join(result.dir, "briefing.md"), "utf8");
     const section = md.split("## What changed since the 13MSP report\n")[1]?.split("\n## ")[0] ?? "";
+    expect(section).toContain("The 14MSP report prints one figure of earlier cycles (12MSP) differently from the 13MSP report");
     expect(section).toContain("| 1.1 | 12MSP | 07 | 08\\* | +1 | figure revised |");
     expect(section).toMatch(/paragraph 19 \(paragraph 18 of the 13MSP report\): Colombia joined the list; Cuba is no longer named\[\^\d+\]/);
     expect(md).toMatch(/\[\^\d+\]: 13MSP Progress Report, para 18; 14MSP Progress Report, para 19 \(view finding\\_revisions\)\./);

@@ -6,7 +6,7 @@
  */
 import type { Block, Section } from "./model.ts";
 import type { FindingRevisionRow, IndicatorRevisionRow } from "../lib/view-rows.ts";
-import { countPhrase } from "../lib/number-words.ts";
+import { countNoun } from "../lib/number-words.ts";
 import { listNames } from "./text.ts";
 import type { Context } from "./context.ts";
 
@@ -30,7 +30,7 @@ function valueBlocks(ctx: Context, previous: string, report: string, values: Ind
   return [
     {
       kind: "paragraph",
-      content: [`The ${report} report prints ${countPhrase(values.length)} ${values.length === 1 ? "figure" : "figures"} of earlier cycles (${cycles.join(", ")}) differently from the ${previous} report`, note, ". The trends in this briefing use the latest printing."],
+      content: [`The ${report} report prints ${countNoun(values.length, "figure")} of earlier cycles (${cycles.join(", ")}) differently from the ${previous} report`, note, ". The trends in this briefing use the latest printing."],
     },
     {
       kind: "table",
@@ -58,7 +58,7 @@ function findingBlocks(ctx: Context, previous: string, report: string, findings:
     return [{ kind: "paragraph", content: [`No statement printed in both reports names other States or gives another count in the ${report} report than in the ${previous} report`, ctx.notes.cite(`Comparison of the ${report} and ${previous} Progress Reports' findings by ccm-trends (view finding_revisions).`), "."] }];
   }
   return [
-    { kind: "paragraph", content: [`${countPhrase(findings.length, { capitalize: true })} ${findings.length === 1 ? "statement" : "statements"} printed in both reports ${findings.length === 1 ? "names" : "name"} other States or ${findings.length === 1 ? "gives" : "give"} another count:`] },
+    { kind: "paragraph", content: [`${countNoun(findings.length, "statement", "statements", { capitalize: true })} printed in both reports ${findings.length === 1 ? "names" : "name"} other States or ${findings.length === 1 ? "gives" : "give"} another count:`] },
     { kind: "list", items: findings.map((f) => [findingSentence(f), ctx.notes.cite(`${f.earlier_source}; ${f.later_source} (view finding_revisions).`), "."]) },
   ];
 }
