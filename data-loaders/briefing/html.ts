@@ -71,7 +71,9 @@ tr { break-inside: avoid; }
 table.keep { break-inside: avoid; }
 thead { display: table-header-group; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
-td.num { white-space: nowrap; }
+/* a figure never breaks inside, but a paired value ("226 / 15,497") wraps at its spaces instead of running into
+   the next column of a fixed-layout table */
+td.num { white-space: normal; overflow-wrap: normal; }
 table.trend, table.issues { table-layout: fixed; }
 table.trend th { font-size: 7.5pt; }
 td { overflow-wrap: break-word; }
