@@ -17,6 +17,8 @@ export interface TableDoc {
   description: string;
   source: string;
   columns: Record<string, string>;
+  /** A table keyed by report that repeats a curated dataset: its own columns first, then that dataset's. */
+  columns_of?: string;
 }
 
 /** All documentation: curated datasets from their metadata, derived tables from dictionary/*.json. */
@@ -37,6 +39,12 @@ export function loadTableDocs(): Map<string, TableDoc> {
       if (docs.has(doc.name)) throw new Error(`data-loaders/dictionary/${f}: table "${doc.name}" is documented twice`);
       docs.set(doc.name, doc);
     }
+  }
+  for (const doc of docs.values()) {
+    if (!doc.columns_of) continue;
+    const of = docs.get(doc.columns_of);
+    if (!of) throw new Error(`data-loaders/dictionary/${doc.name}.json: columns_of names "${doc.columns_of}", which is not documented`);
+    doc.columns = { ...doc.columns, ...of.columns };
   }
   return docs;
 }

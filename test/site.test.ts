@@ -251,6 +251,17 @@ describe("the report against the UN's records", () => {
     }
   });
 
+  it("the Data quality page has a Revisions section, which says there is one report to compare", async () => {
+    const v = await visit(site.session.browser, site.baseUrl, "/data-quality");
+    try {
+      await v.page.locator("h2", { hasText: "Revisions between reports" }).waitFor();
+      const text = await v.page.locator("main").textContent();
+      expect(text).toContain("The database holds one progress report (13MSP): there is no earlier printing to compare with yet.");
+    } finally {
+      await v.page.close();
+    }
+  });
+
   it("Gabon's State page shows its 2024 vote from the UN record and the report's contrary statement", async () => {
     const v = await visit(site.session.browser, site.baseUrl, "/states/GAB");
     try {

@@ -71,8 +71,8 @@ export function recordAnnexSection(ctx: Context): Section {
     blocks.push(
       numberedIssues(
         ["Annex table. The report against the UN's records", note],
-        ["Paragraph", "Subject", "Severity", "The report says", "The record says", "Sources and definition"],
-        [9, 17, 8, 19, 19, 24],
+        ["Para.", "Subject", "Severity", "The report says", "The record says", "Sources and definition"],
+        [7, 14, 8, 20, 21, 26],
         issues.map((i) => [
           i.paragraph,
           i.subject,

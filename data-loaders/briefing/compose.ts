@@ -1,13 +1,14 @@
 /**
- * Compose the briefing document from the database's rows: summary, one section per pillar (trend table,
- * chart, largest movements in words), universalization with the UNGA trend, the consistency annex, and a
- * numbered source note for every figure. Pure apart from chart rendering; the same data give the same document.
+ * Compose the briefing document from the database's rows: summary, what changed since the report before (when
+ * the database holds one), one section per pillar (trend table, chart, largest movements in words),
+ * universalization with the UNGA trend, the consistency annex, and a numbered source note for every figure. Pure apart from chart rendering; the same data give the same document.
  */
 import { aboutSection, annexSection, recordAnnexSection } from "./appendix.ts";
 import { Context, type ChartFile } from "./context.ts";
 import type { BriefingData } from "./data.ts";
 import { Footnotes, renumberNotes, type Briefing, type Section } from "./model.ts";
 import { pillarSection } from "./pillar.ts";
+import { sinceLastReportSection } from "./since-last-report.ts";
 import { summarySection } from "./summary.ts";
 import { longDate } from "./text.ts";
 import { universalizationSection } from "./universalization.ts";
@@ -35,6 +36,8 @@ export async function composeParts(data: BriefingData, options: ComposeOptions =
   const sections: Section[] = [];
 
   sections.push(await summarySection(ctx, target, first, charts));
+  const since = sinceLastReportSection(ctx);
+  if (since) sections.push(since);
   for (const pillar of data.pillars) {
     sections.push(await pillarSection(ctx, pillar.pillar_code, target, charts));
     if (pillar.pillar_code === "C") sections.push(await universalizationSection(ctx, target, charts));

@@ -6,9 +6,9 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows, sqlText } from "../lib/db.ts";
 
-import type { CycleRow, TrendRow, PillarRow, MovementRow, DatasetRow, MembershipRow, WithdrawalRow, UngaRow, LowestSinceRow, YesByStatusRow, VoteShiftRow, NamedStatesRow, IssueRow, ContestedRow, RecordIssueRow } from "../lib/view-rows.ts";
+import type { CycleRow, TrendRow, PillarRow, MovementRow, DatasetRow, MembershipRow, WithdrawalRow, UngaRow, LowestSinceRow, YesByStatusRow, VoteShiftRow, NamedStatesRow, IssueRow, ContestedRow, RecordIssueRow, IndicatorRevisionRow, FindingRevisionRow } from "../lib/view-rows.ts";
 
-export type { CycleRow, TrendRow, PillarRow, MovementRow, DatasetRow, MembershipRow, WithdrawalRow, UngaRow, LowestSinceRow, YesByStatusRow, VoteShiftRow, NamedStatesRow, IssueRow, ContestedRow, RecordIssueRow };
+export type { CycleRow, TrendRow, PillarRow, MovementRow, DatasetRow, MembershipRow, WithdrawalRow, UngaRow, LowestSinceRow, YesByStatusRow, VoteShiftRow, NamedStatesRow, IssueRow, ContestedRow, RecordIssueRow, IndicatorRevisionRow, FindingRevisionRow };
 
 export interface BriefingData {
   cycle: string;
@@ -28,6 +28,11 @@ export interface BriefingData {
   contested: ContestedRow[] | null;
   /** Statements of the report that the UN's records contradict (view report_record_issues). */
   recordIssues: RecordIssueRow[] | null;
+  /**
+   * What changed since the report before the briefing's (views indicator_revisions, finding_revisions): null
+   * when the database holds no earlier report, so a briefing of the first report has no such section.
+   */
+  sinceLastReport: { previous: string; values: IndicatorRevisionRow[]; findings: FindingRevisionRow[] } | null;
   /** Names of the relations the briefing wanted but the database lacks. */
   missing: string[];
 }
@@ -38,6 +43,17 @@ export class BriefingDataError extends Error {
 
 async function query<T>(conn: DuckDBConnection, file: string, cycle?: string): Promise<T[]> {
   return queryRows<T>(conn, sqlText(`briefing/${file}`), cycle === undefined ? undefined : { cycle });
+}
+
+async function sinceLastReport(conn: DuckDBConnection, cycle: string, relations: Set<string>): Promise<BriefingData["sinceLastReport"]> {
+  if (!["reports", "indicator_revisions", "finding_revisions"].every((r) => relations.has(r))) return null;
+  const [previous] = await query<{ report_id: string }>(conn, "previous_report.sql", cycle);
+  if (!previous) return null;
+  return {
+    previous: previous.report_id,
+    values: await query<IndicatorRevisionRow>(conn, "indicator_revisions.sql", cycle),
+    findings: await query<FindingRevisionRow>(conn, "finding_revisions.sql", cycle),
+  };
 }
 
 export async function loadBriefingData(conn: DuckDBConnection, cycle: string): Promise<BriefingData> {
@@ -82,6 +98,7 @@ export async function loadBriefingData(conn: DuckDBConnection, cycle: string): P
     issues: await optional(["consistency_issues"], () => query<IssueRow>(conn, "consistency_issues.sql")),
     contested: await optional(["indicator_contested"], () => query<ContestedRow>(conn, "indicator_contested.sql", cycle)),
     recordIssues: await optional(["report_record_issues"], () => query<RecordIssueRow>(conn, "report_record_issues.sql")),
+    sinceLastReport: await sinceLastReport(conn, cycle, relations),
     missing: missing.sort(),
   };
 }

@@ -1,6 +1,8 @@
 /**
  * `ccm extract <report.txt> [--out sources] [--report-id 13MSP]` (also `npm run extract -- …`):
- * a progress report's text → the curated CSVs in sources/ (with their .meta.json checksums).
+ * a progress report's text → the curated CSVs in sources/ (with their .meta.json checksums). The first
+ * report's datasets are sources/*.csv; a later report's go to its own folder sources/reports/<id>/ with its
+ * carried-over hand files and review list (extract/reports/), and nothing of another report is rewritten.
  * Each extractor is one entry of `extracts`; all datasets are written together at the end, so a
  * problem in any of them leaves every existing file untouched.
  */
@@ -14,6 +16,8 @@ import { indicatorDatasets, indicatorSummary } from "../extract/indicators/indic
 import { readClassification, readValueOverrides } from "../extract/indicators/overrides.ts";
 import { extractReportFindings } from "../extract/findings/finding-output.ts";
 import { writeDatasets, type Extract, type WrittenDataset } from "../extract/write.ts";
+import { isLaterReport } from "../extract/reports/layout.ts";
+import { extractLaterReport } from "../extract/reports/later-report.ts";
 import type { Command } from "./types.ts";
 
 /** The reviewed hand files, named relative to the repository root so the notes they leave in the output are stable. */
@@ -57,7 +61,7 @@ function describeWritten(written: WrittenDataset[]): string {
 export const command: Command = {
   name: "extract",
   usage: "extract <report.txt> [--out sources] [--report-id 13MSP]",
-  summary: "Extract the LAP indicator tables of a progress report into sources/ (cycles, indicators, indicator_values).",
+  summary: "Extract a progress report's indicator tables and findings into sources/ (a later report: into sources/reports/<id>/, with its review list).",
   async run(args) {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: "string" }, "report-id": { type: "string" } } });
     const reportFile = positionals[0];
@@ -66,6 +70,12 @@ export const command: Command = {
     const report = readReport(reportFile);
     const reportId = values["report-id"] ?? reportIdFromTitle(report, reportFile);
 
+    if (isLaterReport(outDir, reportId)) {
+      const later = extractLaterReport(report, { root: ROOT, sourcesDir: outDir, reportFile, reportId });
+      const files = later.handFiles.length ? `\nWrote for review:\n${later.handFiles.map((f) => `  ${f}`).join("\n")}` : "";
+      process.stderr.write(`${later.summary.join("\n")}\nWrote:\n${describeWritten(later.written)}${files}\n`);
+      return;
+    }
     const extracts: Extract[] = [
       indicatorExtract(report, reportFile, reportId),
       extractReportFindings(report, { root: ROOT, reportFile, cycle: reportId }),

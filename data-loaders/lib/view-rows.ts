@@ -247,3 +247,33 @@ export interface StateVoteRow {
   source_file: string | null;
   source_line: number | null;
 }
+
+/** A value the briefing's report prints differently from the report before it (view indicator_revisions). */
+export interface IndicatorRevisionRow {
+  indicator_id: string;
+  cycle: string;
+  earlier_report: string;
+  later_report: string;
+  earlier_printed: string;
+  later_printed: string;
+  change: number | null;
+  kind: "value" | "newly_marked_revised" | "printed_form";
+  footnote: string | null;
+  earlier_source: string;
+  later_source: string;
+}
+
+/** A statement whose count or named States changed from the report before (view finding_revisions). */
+export interface FindingRevisionRow {
+  earlier_report: string;
+  later_report: string;
+  earlier_paragraph: string;
+  later_paragraph: string;
+  counted: string;
+  earlier_count: number | null;
+  later_count: number | null;
+  joined_names: string[] | null;
+  left_names: string[] | null;
+  earlier_source: string;
+  later_source: string;
+}

@@ -4,5 +4,6 @@
  */
 import type { PipelineStep } from "./types.ts";
 import { step as ungaStep } from "./unga.ts";
+import { step as reportsStep } from "./reports.ts";
 
-export const STEPS: readonly PipelineStep[] = [ungaStep];
+export const STEPS: readonly PipelineStep[] = [ungaStep, reportsStep];

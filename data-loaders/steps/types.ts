@@ -14,6 +14,8 @@ export interface PipelineOptions {
   checkChecksums?: boolean;
   /** Passed to steps that accept it (e.g. allow rejected rows in bulk vote files). */
   allowRejects?: boolean;
+  /** Build the database as of this report: later reports in sources/reports/ are left out (default: all). */
+  asOf?: string;
 }
 
 export interface StepContext {

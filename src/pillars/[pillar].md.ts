@@ -25,7 +25,44 @@ interface FindingState {
   name_en: string | null;
 }
 
+interface Printing {
+  indicator_id: string;
+  cycle: string;
+  report_id: string;
+  as_printed: string | null;
+  source_ref: string | null;
+}
+
 const e = escapeHtml;
+
+/**
+ * With more than one report in the database: each value of the pillar as every report prints it, one column
+ * per report, the cells a later report prints differently marked. Empty with one report.
+ */
+function printingsTable(code: string, reports: string[], printings: Printing[]): string {
+  if (reports.length < 2) return "";
+  const keys = [...new Map(printings.map((p) => [`${p.indicator_id} ${p.cycle}`, p])).values()];
+  const printed = (p: Printing, report: string) => printings.find((x) => x.indicator_id === p.indicator_id && x.cycle === p.cycle && x.report_id === report);
+  const rows = keys.map((k) => {
+    const forms = reports.map((r) => printed(k, r)?.as_printed ?? null);
+    const shown = forms.filter((f) => f !== null);
+    return { indicator_id: k.indicator_id, cycle: k.cycle, forms, revised: new Set(shown).size > 1 };
+  });
+  return [
+    "## As printed by each report",
+    `<p class="muted">The database holds ${reports.length} progress reports (${e(reports.join(", "))}). A later report prints the earlier cycles again; where it prints a figure differently the row says so, and the trends above use the latest printing. Every revision, with both sources and the footnote, is on the <a href="../data-quality#revisions-between-reports">Data quality</a> page.</p>`,
+    htmlTable(rows, {
+      caption: `Pillar ${code}: each value as printed by each report`,
+      scroll: true,
+      columns: [
+        { key: "indicator_id", label: "Indicator" },
+        { key: "cycle", label: "Cycle" },
+        ...reports.map((r, i) => ({ key: r, label: r, numeric: true, html: (row: (typeof rows)[number]) => e(row.forms[i] ?? "—") })),
+        { key: "revised", label: "Revised", html: (row: (typeof rows)[number]) => (row.revised ? "printed differently" : "—") },
+      ],
+    }),
+  ].join("\n\n");
+}
 
 /**
  * A value as the table shows it: the number, or why it is missing; "(revised)" when a later report updated it.
@@ -61,6 +98,8 @@ runLoader("pillars/[pillar].md", async () => {
     trends: await siteQuery<TrendRow>(db, "indicator_trends", { pillar: code }),
     findings: await siteQuery<Finding>(db, "pillar_findings", { pillar: code }, { allowEmpty: true }),
     named: await siteQuery<FindingState>(db, "finding_states"),
+    reports: (await siteQuery<{ report_id: string }>(db, "reports")).map((r) => r.report_id),
+    printings: await siteQuery<Printing>(db, "report_printings", { pillar: code }),
   }));
   const cycles = [...new Map(data.trends.map((t) => [t.cycle, t.ordinal])).entries()].sort((a, b) => a[1] - b[1]).map(([c]) => c);
   const latest = data.trends.find((t) => t.is_latest)?.cycle ?? cycles.at(-1)!;
@@ -134,6 +173,7 @@ runLoader("pillars/[pillar].md", async () => {
       "## Values by cycle",
       table,
       tableSources(data.trends),
+      ...[printingsTable(code, data.reports, data.printings)].filter((part) => part !== ""),
       "## Findings and the States they name",
       findings,
       `<p class="source">Sources: indicator tables and narrative of the CCM 13MSP Progress Report (paragraph and table given per row); view <code>indicator_trends</code> and tables <code>findings</code>, <code>finding_states</code> on the <a href="../downloads">Downloads</a> page.</p>`,

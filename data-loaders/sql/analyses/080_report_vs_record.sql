@@ -141,7 +141,7 @@ named_list AS (
   SELECT
     'para-67:named:' || coalesce(n.iso3, r.iso3) AS check_id,
     'unga_vote' AS topic,
-    '2024 UNGA vote: ' || coalesce(n.name_as_written, r.name_en) || CASE WHEN n.iso3 IS NULL THEN ' (not named in para 67)' ELSE ' (named in para 67 as a State not party voting in favour)' END AS subject,
+    '2024 UNGA vote: ' || coalesce(n.name_as_written, r.name_en) AS subject,
     coalesce(n.paragraph, '67') AS paragraph,
     coalesce(n.iso3, r.iso3) AS iso3,
     CASE WHEN n.iso3 IS NULL THEN 'not named among the States not party voting in favour' ELSE 'named as a State not party voting in favour' END AS report_says,
@@ -149,8 +149,8 @@ named_list AS (
     CAST(NULL AS INTEGER) AS report_value,
     CAST(NULL AS INTEGER) AS record_value,
     CAST(NULL AS INTEGER) AS record_value_alternative,
-    CASE WHEN n.iso3 IS NULL THEN 'a State not party (neither signed nor bound) that voted yes must be named'
-         ELSE 'a named State must have voted yes and been a State not party (neither signed nor bound)' END AS definition,
+    CASE WHEN n.iso3 IS NULL THEN 'A State not party (neither signed nor bound) that voted yes must be named'
+         ELSE 'A named State must have voted yes and been a State not party (neither signed nor bound)' END AS definition,
     CASE WHEN n.iso3 IS NULL THEN 'States for which the Convention was not in force: a signatory voting yes must be named too' END AS alternative_definition,
     (SELECT report_id FROM report) || ' Progress Report, para 67' AS report_source,
     r.record_source,

@@ -1,0 +1,76 @@
+/**
+ * "What changed since last year": for a briefing whose report follows another in the database, the values
+ * its report prints differently from the report before (revised figures, newly marked revisions) and the
+ * statements whose named States changed (who joined a list, who left it), each sentence footnoted with both
+ * reports' places. Read from the views indicator_revisions and finding_revisions; absent for the first report.
+ */
+import type { Block, Section } from "./model.ts";
+import type { FindingRevisionRow, IndicatorRevisionRow } from "../lib/view-rows.ts";
+import { countNoun } from "../lib/number-words.ts";
+import { listNames } from "./text.ts";
+import type { Context } from "./context.ts";
+
+const KIND: Record<IndicatorRevisionRow["kind"], string> = {
+  value: "figure revised",
+  newly_marked_revised: "now marked as revised",
+  printed_form: "printed differently",
+};
+
+function changeText(r: IndicatorRevisionRow): string {
+  if (r.change === null || r.change === 0) return "–";
+  return r.change > 0 ? `+${r.change}` : `−${-r.change}`;
+}
+
+function valueBlocks(ctx: Context, previous: string, report: string, values: IndicatorRevisionRow[]): Block[] {
+  if (values.length === 0) {
+    return [{ kind: "paragraph", content: [`The ${report} report prints every figure of the earlier cycles as the ${previous} report did`, ctx.notes.cite(`Comparison of the ${report} and ${previous} Progress Reports' indicator tables by ccm-trends (view indicator_revisions).`), "."] }];
+  }
+  const note = ctx.notes.cite(`Comparison of the ${report} and ${previous} Progress Reports' indicator tables by ccm-trends (view indicator_revisions): ${values.map((v) => `indicator ${v.indicator_id}, ${v.cycle}: ${v.earlier_source}; ${v.later_source}`).join("; ")}.`);
+  const cycles = [...new Set(values.map((v) => v.cycle))];
+  return [
+    {
+      kind: "paragraph",
+      content: [`The ${report} report prints ${countNoun(values.length, "figure")} of earlier cycles (${cycles.join(", ")}) differently from the ${previous} report`, note, ". The trends in this briefing use the latest printing."],
+    },
+    {
+      kind: "table",
+      caption: [`Figures revised since the ${previous} report`, note],
+      head: ["Indicator", "Cycle", previous, report, "Change", "What changed", "Footnote"],
+      align: ["left", "left", "right", "right", "right", "left", "left"],
+      rows: values.map((v) => [v.indicator_id, v.cycle, v.earlier_printed, v.later_printed, changeText(v), KIND[v.kind], v.footnote ?? "–"]),
+    },
+  ];
+}
+
+function findingSentence(f: FindingRevisionRow): string {
+  const parts: string[] = [];
+  if (f.earlier_count !== f.later_count) parts.push(`the count went from ${f.earlier_count ?? "none"} to ${f.later_count ?? "none"}`);
+  const joined = f.joined_names ?? [];
+  const left = f.left_names ?? [];
+  if (joined.length) parts.push(`${listNames(joined)} joined the list`);
+  if (left.length) parts.push(`${listNames(left)} ${left.length === 1 ? "is" : "are"} no longer named`);
+  const where = f.earlier_paragraph === f.later_paragraph ? `paragraph ${f.later_paragraph}` : `paragraph ${f.later_paragraph} (paragraph ${f.earlier_paragraph} of the ${f.earlier_report} report)`;
+  return `${f.counted.charAt(0).toUpperCase()}${f.counted.slice(1)}, ${where}: ${parts.join("; ")}`;
+}
+
+function findingBlocks(ctx: Context, previous: string, report: string, findings: FindingRevisionRow[]): Block[] {
+  if (findings.length === 0) {
+    return [{ kind: "paragraph", content: [`No statement printed in both reports names other States or gives another count in the ${report} report than in the ${previous} report`, ctx.notes.cite(`Comparison of the ${report} and ${previous} Progress Reports' findings by ccm-trends (view finding_revisions).`), "."] }];
+  }
+  return [
+    { kind: "paragraph", content: [`${countNoun(findings.length, "statement", "statements", { capitalize: true })} printed in both reports ${findings.length === 1 ? "names" : "name"} other States or ${findings.length === 1 ? "gives" : "give"} another count:`] },
+    { kind: "list", items: findings.map((f) => [findingSentence(f), ctx.notes.cite(`${f.earlier_source}; ${f.later_source} (view finding_revisions).`), "."]) },
+  ];
+}
+
+/** The section, or null for a briefing of the first report in the database. */
+export function sinceLastReportSection(ctx: Context): Section | null {
+  const since = ctx.data.sinceLastReport;
+  if (!since) return null;
+  const report = ctx.data.cycle;
+  return {
+    id: "since-last-report",
+    title: `What changed since the ${since.previous} report`,
+    blocks: [...valueBlocks(ctx, since.previous, report, since.values), ...findingBlocks(ctx, since.previous, report, since.findings)],
+  };
+}

@@ -1,0 +1,207 @@
+/**
+ * The annual cycle, end to end with the next-year fixture (test/helpers/next-year.ts: the 13MSP text with a
+ * 14MSP column, a revised figure, a changed list of States and renumbered paragraphs) in a copy of sources/:
+ * `ccm extract` writes the new report beside 13MSP with its review list and changes no other file; the
+ * database holds both reports and the revision views find exactly the fixture's changes; the 14MSP briefing
+ * says what changed; the 13MSP briefing built as of 13MSP is still the golden one.
+ */
+import { execFileSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildDatabase } from "../data-loaders/pipeline.ts";
+import { buildBriefing } from "../data-loaders/briefing/build.ts";
+import { closeDatabase, openDatabase, queryRows } from "../data-loaders/lib/db.ts";
+import { createLogger } from "../data-loaders/lib/log.ts";
+import { sha256 } from "../data-loaders/lib/meta.ts";
+import { ccm } from "./helpers/cli.ts";
+import { nextYearReport } from "./helpers/next-year.ts";
+
+const FIXTURE = join("test", "fixtures", "reports", "14MSP-progress-report.txt");
+const quiet = createLogger({ quiet: true });
+let dir: string;
+let sources: string;
+let before: Map<string, string>;
+let extract: { code: number; stderr: string };
+
+/** SHA-256 of every file under a folder, by path relative to it. */
+function hashes(root: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const f of readdirSync(d)) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(relative(root, p), sha256(readFileSync(p)));
+    }
+  };
+  walk(root);
+  return out;
+}
+
+function csvRows(file: string): Record<string, string>[] {
+  return parse(readFileSync(file, "utf8"), { columns: true }) as Record<string, string>[];
+}
+
+async function rows<T>(dbPath: string, sql: string): Promise<T[]> {
+  const db = await openDatabase(dbPath, { readOnly: true });
+  try {
+    return await queryRows<T>(db.conn, sql);
+  } finally {
+    closeDatabase(db);
+  }
+}
+
+beforeAll(async () => {
+  process.env.TZ = "UTC";
+  dir = mkdtempSync(join(tmpdir(), "ccm-annual-"));
+  sources = join(dir, "sources");
+  cpSync("sources", sources, { recursive: true });
+  before = hashes(sources);
+  extract = await ccm(["extract", FIXTURE, "--out", sources]);
+}, 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("the next-year fixture", () => {
+  it("is the 13MSP text with the fixture's changes (regenerate with test/fixtures/reports/make-14msp.ts)", () => {
+    const text13 = readFileSync(join("sources", "reports", "13MSP-progress-report.txt"), "utf8");
+    expect(readFileSync(FIXTURE, "utf8")).toBe(nextYearReport(text13));
+  });
+});
+
+describe("ccm extract of a second report", () => {
+  it("succeeds and writes the report's own folder", () => {
+    expect(extract.stderr).not.toMatch(/^Error/m);
+    expect(extract.code).toBe(0);
+    const folder = join(sources, "reports", "14MSP");
+    for (const f of ["report.txt", "cycles.csv", "indicator_values.csv", "findings.csv", "finding_states.csv", "indicator_values.meta.json", "review.csv", "overrides/indicator_value_overrides.csv", "overrides/finding_indicators.csv"]) {
+      expect(existsSync(join(folder, f)), f).toBe(true);
+    }
+    expect(csvRows(join(folder, "indicator_values.csv"))).toHaveLength(400);
+    expect(csvRows(join(folder, "findings.csv")).every((f) => f.finding_id!.startsWith("14MSP-"))).toBe(true);
+  });
+
+  it("rewrites no file of the 13MSP report or of any other dataset", () => {
+    const after = hashes(sources);
+    for (const [file, digest] of before) expect(after.get(file), file).toBe(digest);
+    expect([...after.keys()].filter((f) => !before.has(f)).every((f) => f.startsWith(join("reports", "14MSP")))).toBe(true);
+  });
+
+  it("lists every 13MSP override once in the review list, matched by its text, not its id", () => {
+    const review = csvRows(join(sources, "reports", "14MSP", "review.csv"));
+    const links13 = csvRows(join(sources, "overrides", "finding_indicators.csv"));
+    const values13 = csvRows(join(sources, "overrides", "indicator_value_overrides.csv"));
+    expect(review).toHaveLength(links13.length + values13.length);
+    // Paragraph 18 became 19 and its list changed: the link needs a look, under its new id.
+    const para18 = review.find((r) => r.previous_key === "13MSP-18-1")!;
+    expect(para18).toMatchObject({ status: "needs_look", new_key: "14MSP-19-1" });
+    expect(para18.text_before).toContain("Cuba");
+    expect(para18.text_now).toContain("Colombia");
+    // Paragraph 22 became 23 word for word: carried over to the new id, marked as carried.
+    expect(review.find((r) => r.previous_key === "13MSP-22-1")).toMatchObject({ status: "carried", new_key: "14MSP-23-1" });
+    const carriedLinks = csvRows(join(sources, "reports", "14MSP", "overrides", "finding_indicators.csv"));
+    expect(carriedLinks.find((l) => l.finding_id === "14MSP-23-1")?.reason).toMatch(/^Carried from 13MSP \(unchanged text\): /);
+    expect(carriedLinks.some((l) => l.finding_id === "14MSP-19-1")).toBe(false);
+    expect(carriedLinks).toHaveLength(review.filter((r) => r.status === "carried" && r.hand_file!.endsWith("finding_indicators.csv")).length);
+    // The N/A cells of indicator 45.1 are printed as before: both value overrides carry over.
+    expect(review.filter((r) => r.previous_key!.startsWith("45.1 ")).map((r) => r.status)).toEqual(["carried", "carried"]);
+  });
+
+  it("says what needs a look on stderr, with the hand file and line", () => {
+    expect(extract.stderr).toMatch(/overrides of 13MSP: \d+ carried over unchanged, [1-9]\d* need a look/);
+    expect(extract.stderr).toMatch(/needs_look: .*finding_indicators\.csv \(13MSP-18-1, line \d+ of 13MSP's file\)/);
+  });
+});
+
+describe("the database with both reports", () => {
+  let dbPath: string;
+  beforeAll(async () => {
+    dbPath = join(dir, "both.duckdb");
+    await buildDatabase({ sourcesDir: sources, dbPath, logger: quiet });
+  }, 120_000);
+
+  it("keys every printed value by the report that printed it", async () => {
+    const counts = await rows<{ report_id: string; n: number }>(dbPath, "SELECT report_id, count(*) AS n FROM report_indicator_values GROUP BY ALL ORDER BY report_id");
+    expect(counts).toEqual([{ report_id: "13MSP", n: 320 }, { report_id: "14MSP", n: 400 }]);
+    const latest = await rows<{ report_id: string }>(dbPath, "SELECT report_id FROM reports WHERE is_latest");
+    expect(latest).toEqual([{ report_id: "14MSP" }]);
+    const provenance = await rows<{ name: string; file: string; rows: number; date: string }>(dbPath, "SELECT name, file, rows, date FROM datasets WHERE name LIKE '14MSP/%' ORDER BY name");
+    expect(provenance.map((d) => `${d.name} ${d.rows}`)).toEqual(["14MSP/cycles 5", "14MSP/finding_states 852", "14MSP/findings 207", "14MSP/indicator_values 400"]);
+    expect(provenance.every((d) => d.file.endsWith(`reports/14MSP/${d.name.slice(6)}.csv`) && d.date === "2025-09-09")).toBe(true);
+  });
+
+  it("lists the revised figure with both printed forms, both sources and the footnote", async () => {
+    const revisions = await rows<Record<string, unknown>>(dbPath, "SELECT * FROM indicator_revisions");
+    expect(revisions).toHaveLength(1);
+    expect(revisions[0]).toMatchObject({ indicator_id: "1.1", cycle: "12MSP", earlier_report: "13MSP", later_report: "14MSP", earlier_printed: "07", later_printed: "08*", change: 1, kind: "value", later_revised: true });
+    expect(revisions[0]!.earlier_source).toMatch(/^13MSP Progress Report, .*12MSP column, line \d+$/);
+    expect(revisions[0]!.later_source).toMatch(/^14MSP Progress Report, .*12MSP column, line \d+$/);
+    expect(revisions[0]!.footnote).toMatch(/Figures updated/);
+  });
+
+  it("takes the current value of a cycle from the latest report, and the trends follow it", async () => {
+    const [current] = await rows<{ value: number; printed_by: string; reports_printing: number }>(dbPath, "SELECT value, printed_by, reports_printing FROM current_indicator_values WHERE indicator_id = '1.1' AND cycle = '12MSP'");
+    expect(current).toEqual({ value: 8, printed_by: "14MSP", reports_printing: 2 });
+    const trend = await rows<{ cycle: string; value: number }>(dbPath, "SELECT cycle, value FROM indicator_trends WHERE indicator_id = '1.1' ORDER BY ordinal");
+    expect(trend.map((t) => `${t.cycle}:${t.value}`)).toEqual(["10MSP:0", "11MSP:2", "12MSP:8", "13MSP:7", "14MSP:7"]);
+  });
+
+  it("finds the changed list across the renumbered paragraph: who joined, who left", async () => {
+    const changed = await rows<Record<string, unknown>>(dbPath, "SELECT earlier_paragraph, later_paragraph, earlier_count, later_count, joined, \"left\", joined_names, left_names FROM finding_revisions");
+    expect(changed).toEqual([{ earlier_paragraph: "18", later_paragraph: "19", earlier_count: 7, later_count: 7, joined: ["COL"], left: ["CUB"], joined_names: ["Colombia"], left_names: ["Cuba"] }]);
+  });
+
+  it("gives the site the revisions (Data quality page) and each report's printing (pillar pages)", () => {
+    const loader = (file: string, ...args: string[]) => execFileSync("node", ["--import", "tsx", file, ...args], { env: { ...process.env, CCM_DB: dbPath }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    const revisions = JSON.parse(loader("src/data/revisions.json.ts")) as { reports: { report_id: string }[]; values: Record<string, unknown>[]; findings: Record<string, unknown>[] };
+    expect(revisions.reports.map((r) => r.report_id)).toEqual(["13MSP", "14MSP"]);
+    expect(revisions.values).toEqual([expect.objectContaining({ later_report: "14MSP", indicator_id: "1.1", cycle: "12MSP", earlier_printed: "07", later_printed: "08*" })]);
+    expect(revisions.findings).toEqual([expect.objectContaining({ later_paragraph: "19", earlier_paragraph: "18", joined: "Colombia", left: "Cuba" })]);
+    const pillarA = loader("src/pillars/[pillar].md.ts", "--pillar=A");
+    expect(pillarA).toContain("## As printed by each report");
+    expect(pillarA).toContain('<tr><td>1.1</td><td>12MSP</td><td class="num">07</td><td class="num">08*</td><td>printed differently</td></tr>');
+  }, 120_000);
+
+  it("writes the 14MSP briefing with what changed since the 13MSP report", async () => {
+    const out = join(dir, "briefings");
+    const result = await buildBriefing({ cycle: "14MSP", dbPath, outDir: out, pdf: false, log: quiet });
+    const md = readFileSync(join(result.dir, "briefing.md"), "utf8");
+    const section = md.split("## What changed since the 13MSP report\n")[1]?.split("\n## ")[0] ?? "";
+    expect(section).toContain("The 14MSP report prints one figure of earlier cycles (12MSP) differently from the 13MSP report");
+    expect(section).toContain("| 1.1 | 12MSP | 07 | 08\\* | +1 | figure revised |");
+    expect(section).toMatch(/paragraph 19 \(paragraph 18 of the 13MSP report\): Colombia joined the list; Cuba is no longer named\[\^\d+\]/);
+    expect(md).toMatch(/\[\^\d+\]: 13MSP Progress Report, para 18; 14MSP Progress Report, para 19 \(view finding\\_revisions\)\./);
+  }, 120_000);
+});
+
+describe("the 13MSP outputs with a second report beside them", () => {
+  it("builds the golden 13MSP briefing from the database as of 13MSP", async () => {
+    const dbPath = join(dir, "as-of-13MSP.duckdb");
+    await buildDatabase({ sourcesDir: sources, dbPath, logger: quiet, asOf: "13MSP" });
+    const result = await buildBriefing({ cycle: "13MSP", dbPath, outDir: join(dir, "briefings-13"), date: "16 September 2025", pdf: false, log: quiet });
+    for (const name of ["briefing.md", "briefing.html"]) {
+      expect(readFileSync(join(result.dir, name), "utf8"), name).toBe(readFileSync(join("test", "golden", "briefing", "13MSP", name), "utf8"));
+    }
+  }, 120_000);
+});
+
+describe("re-extracting after review", () => {
+  it("applies the report's own reviewed hand files and stops with file and line on a bad one", async () => {
+    const links = join(sources, "reports", "14MSP", "overrides", "finding_indicators.csv");
+    const reviewBefore = readFileSync(join(sources, "reports", "14MSP", "review.csv"), "utf8");
+    const again = await ccm(["extract", FIXTURE, "--out", sources]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/applied the reviewed hand files/);
+    expect(readFileSync(join(sources, "reports", "14MSP", "review.csv"), "utf8")).toBe(reviewBefore);
+
+    const good = readFileSync(links, "utf8");
+    writeFileSync(links, `${good}13MSP-18-1,1.1,,a link still naming the old id\n`);
+    const indicatorValues = readFileSync(join(sources, "reports", "14MSP", "indicator_values.csv"), "utf8");
+    const bad = await ccm(["extract", FIXTURE, "--out", sources]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/reports\/14MSP\/overrides\/finding_indicators\.csv:\d+: column "finding_id"/);
+    expect(bad.stderr).toContain("13MSP-18-1");
+    expect(readFileSync(join(sources, "reports", "14MSP", "indicator_values.csv"), "utf8")).toBe(indicatorValues);
+  }, 120_000);
+});
