@@ -66,7 +66,7 @@ interface VoteBar {
 }
 
 /** Stacked bars of votes per year (e.g. yes / no / abstain, or yes by CCM status). */
-function votesSpec(title: string, subtitle: string, description: string, bars: VoteBar[], groups: { name: string; colour: string }[]): TopLevelSpec {
+function votesSpec(title: string, subtitle: string, description: string, bars: VoteBar[], groups: { name: string; colour: string }[], groupTitle = "Vote"): TopLevelSpec {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     description,
@@ -74,6 +74,7 @@ function votesSpec(title: string, subtitle: string, description: string, bars: V
     width: 420,
     height: 200,
     data: { values: bars },
+    transform: [{ calculate: "datum.year + ': ' + datum.votes + ' ' + datum.group", as: "label" }],
     // A white edge between stacked segments: each meets the paper and its neighbours at ≥ 3:1.
     mark: { type: "bar", stroke: "#ffffff", strokeWidth: 0.75 },
     encoding: {
@@ -87,7 +88,15 @@ function votesSpec(title: string, subtitle: string, description: string, bars: V
         scale: { domain: groups.map((g) => g.name), range: groups.map((g) => g.colour) },
         legend: { orient: "bottom", direction: "horizontal", labelLimit: 220, columns: 3 },
       },
+      // groupOrder 1 sits on the baseline: yes votes (or States Parties' yes votes) at the bottom of each bar.
       order: { field: "groupOrder", type: "quantitative" },
+      // Readers' words, not field names, in the marks' accessible labels and in tooltips (site).
+      description: { field: "label", type: "nominal" },
+      tooltip: [
+        { field: "year", type: "ordinal", title: "Year" },
+        { field: "group", type: "nominal", title: groupTitle },
+        { field: "votes", type: "quantitative", title: "Votes" },
+      ],
     },
   } as TopLevelSpec;
 }
@@ -204,7 +213,7 @@ export function yesByStatusChart(rows: YesByStatusRow[]): Chart {
   const partial = years.filter((y) => !rows.some((r) => r.year === y && r.has_country_votes));
   const description = `Stacked bar chart of yes votes per year, ${years[0]} to ${years.at(-1)}, split by the voter's status under the Convention on the day of the vote${partial.length ? `; for ${partial.join(", ")} only the yes votes of States not party are published` : ""}.`;
   const groups = statuses.map((s) => ({ name: s.plural, colour: colourOf(STATUS_COLOR, s.status) }));
-  return { spec: votesSpec(title, "States Parties, signatories and States not party", description, bars, groups), title, description };
+  return { spec: votesSpec(title, "States Parties, signatories and States not party", description, bars, groups, "Status of the voter"), title, description };
 }
 
 /** A nominal colour channel whose legend lists `groups` in order, each in its palette colour. */
