@@ -94,7 +94,9 @@ describe("init and the analyst's edit", () => {
     const path = join(work, "init", `${CYCLE}.md`);
     await initSource({ cycle: CYCLE, dbPath: builtDbPath(), source: path, log: createLogger({ quiet: true }) });
     const draft = readFileSync(path, "utf8");
-    expect(draft).toContain("{section summary}");
+    // Every generated paragraph is written out: its sentences editable, its numbers references.
+    expect(draft).toContain("Compared with the previous cycle, {tally|indicator}{note trends}.");
+    expect(draft).not.toContain("{section ");
 
     const generated = join(work, "generated");
     const fromSource = join(work, "from-source");
@@ -113,17 +115,19 @@ describe("init and the analyst's edit", () => {
     expect(readFileSync(path, "utf8")).toBe(draft);
   });
 
-  it("renders an analyst's rewritten sentence with live, footnoted numbers in place of a generated section", async () => {
+  it("renders an analyst's rewritten sentence with live, footnoted numbers in place of a generated paragraph", async () => {
     const path = join(work, "edit", `${CYCLE}.md`);
     await initSource({ cycle: CYCLE, dbPath: builtDbPath(), source: path, log: createLogger({ quiet: true }) });
-    const edited = readFileSync(path, "utf8").replace("{section summary}", "Our reading: {value 4.1} States Parties did this in 13MSP, twice the {value 4.1 12MSP} of 12MSP.");
-    writeFileSync(path, edited);
+    const draft = readFileSync(path, "utf8");
+    const first = /^This briefing follows .*$/m.exec(draft)![0];
+    writeFileSync(path, draft.replace(first, "Our reading: {value 4.1} States Parties did this in 13MSP, twice the {value 4.1 12MSP} of 12MSP."));
     const out = join(work, "edited");
     await render(path, out);
     const md = read(out, "briefing.md");
     expect(md).toMatch(/## Summary\n\nOur reading: 12\[\^1\] States Parties did this in 13MSP, twice the six\[\^2\] of 12MSP\.\n/);
     expect(md).toMatch(/\[\^1\]: Indicator 4\.1, 13MSP cycle: .*13MSP column/);
     expect(md).not.toContain("This briefing follows");
+    expect(md).toContain("Compared with the previous cycle, 31 indicators improved");
   });
 });
 
@@ -209,7 +213,7 @@ describe("the command line", () => {
     const path = join(work, "cli", `${CYCLE}.md`);
     const first = await ccm(["briefing", "init", CYCLE, "--db", builtDbPath(), "--source", path]);
     expect(first.code, first.stderr).toBe(0);
-    expect(readFileSync(path, "utf8")).toContain("{section summary}");
+    expect(readFileSync(path, "utf8")).toContain("{tally|indicator}");
     const again = await ccm(["briefing", "init", CYCLE, "--db", builtDbPath(), "--source", path]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("already exists");

@@ -1,15 +1,16 @@
 /** The annex of the report's internal inconsistencies, and the section about the data. */
-import type { Block, Inline, Section } from "./model.ts";
-import { proseNumber } from "../lib/number-words.ts";
+import { num, type Block, type Inline, type Section } from "./model.ts";
+import { countNoun, proseNumber } from "../lib/number-words.ts";
 import type { Context } from "./context.ts";
 
 /**
  * An annex table of issues, its rows numbered from 1 in a first "No." column, so that a sentence giving a contested
  * figure can point to its row ("consistency annex, item 5"; "records annex, item 3"). Every other column is text.
  */
-function numberedIssues(caption: Inline[], head: string[], widths: number[], rows: string[][]): Block {
+function numberedIssues(name: string, caption: Inline[], head: string[], widths: number[], rows: string[][]): Block {
   return {
     kind: "table",
+    name,
     caption,
     head: ["No.", ...head],
     align: ["right", ...head.map(() => "left" as const)],
@@ -27,17 +28,20 @@ export function annexSection(ctx: Context): Section {
   } else if (issues.length === 0) {
     blocks.push({ kind: "paragraph", content: ["The consistency checks found no inconsistency in the report."] });
   } else {
-    const note = ctx.notes.cite(`Consistency checks of ccm-trends (view consistency_issues) over ${ctx.dataset("findings")} and ${ctx.dataset("indicator_values")}; paragraph numbers are those of the progress report.`);
+    const note = ctx.notes.cite(`Consistency checks of ccm-trends (view consistency_issues) over ${ctx.dataset("findings")} and ${ctx.dataset("indicator_values")}; paragraph numbers are those of the progress report.`, "annex");
     blocks.push({
       kind: "paragraph",
       content: [
-        `${proseNumber(issues.length, { capitalize: true })} ${issues.length === 1 ? "point" : "points"} in the report where a stated figure, a list of States or a table do not agree with each other${severities(issues.map((i) => i.severity))}`,
+        num("issues consistency|point", countNoun(issues.length, "point", "points", { capitalize: true })),
+        " in the report where a stated figure, a list of States or a table do not agree with each other",
+        ...severities("consistency", issues.map((i) => i.severity)),
         note,
         ". Errors are contradictions as printed; warnings may have an explanation that the report gives elsewhere.",
       ],
     });
     blocks.push(
       numberedIssues(
+        "annex",
         ["Annex table. Consistency issues in the progress report", note],
         ["Paragraph", "Kind", "Severity", "Expected", "Found", "Explanation"],
         [10, 12, 8, 16, 16, 34],
@@ -59,17 +63,21 @@ export function recordAnnexSection(ctx: Context): Section {
   } else {
     const note = ctx.notes.cite(
       `Comparisons of ccm-trends (view report_vs_record) of ${ctx.dataset("report_facts")}, ${ctx.dataset("indicator_values")} and ${ctx.dataset("findings")} with the UN Digital Library voting records (table unga_votes) and ${ctx.dataset("state_events")}.`,
+      "annex-records",
     );
     blocks.push({
       kind: "paragraph",
       content: [
-        `${proseNumber(issues.length, { capitalize: true })} ${issues.length === 1 ? "statement" : "statements"} of the report about UNGA votes or membership ${issues.length === 1 ? "disagrees" : "disagree"} with the UN's own records${severities(issues.map((i) => i.severity))}`,
+        num("issues records|statement", countNoun(issues.length, "statement", "statements", { capitalize: true })),
+        ` of the report about UNGA votes or membership ${issues.length === 1 ? "disagrees" : "disagree"} with the UN's own records`,
+        ...severities("records", issues.map((i) => i.severity)),
         note,
         ". Each row gives both sides and the definition used to read the record; where the report's words allow another reading, the record's figure under that reading is given too.",
       ],
     });
     blocks.push(
       numberedIssues(
+        "annex-records",
         ["Annex table. The report against the UN's records", note],
         ["Para.", "Subject", "Severity", "The report says", "The record says", "Sources and definition"],
         [7, 14, 8, 20, 21, 26],
@@ -89,17 +97,20 @@ export function recordAnnexSection(ctx: Context): Section {
 
 export function aboutSection(ctx: Context): Section {
   const blocks: Block[] = [];
-  const datasetsNote = ctx.notes.cite("Table datasets of the ccm-trends database, recorded by the pipeline from sources/*.meta.json.");
+  const datasetsNote = ctx.notes.cite("Table datasets of the ccm-trends database, recorded by the pipeline from sources/*.meta.json.", "datasets");
   blocks.push({
     kind: "paragraph",
     content: [
-      `Every figure in this briefing is read from the ccm-trends database, built from ${proseNumber(ctx.data.datasets.length)} curated datasets`,
+      "Every figure in this briefing is read from the ccm-trends database, built from ",
+      num("count datasets", proseNumber(ctx.data.datasets.length)),
+      " curated datasets",
       datasetsNote,
       `; every number carries a note with its source. Changes compare a value with the latest earlier cycle in which the indicator was measured; a value the report gives as N/A is "not measured", never zero. Whether a movement is an improvement depends on the indicator's polarity (for example, fewer confirmed cases of use is better); a value that falls because nobody is left to do it (every State Party in the group has completed) is completion, not decline. A share is taken of the group the indicator counts among (affected States Parties, States Parties with victims, extension requests, …), with the report's own count for that cycle, or of the States Parties during the reporting period; where that size is not known, no share is given. Largest movements are ranked within a unit: a change in women or delegations is not ranked against a change in States Parties.`,
     ],
   });
   blocks.push({
     kind: "table",
+    name: "datasets",
     caption: ["Datasets", datasetsNote],
     className: "datasets",
     widths: [17, 26, 17, 31, 9],
@@ -110,11 +121,11 @@ export function aboutSection(ctx: Context): Section {
   return { id: "about", title: "About the data", blocks, pageBreak: true };
 }
 
-/** " (nine (09) errors and five (05) warnings)", by severity in the annex's order. */
-function severities(list: string[]): string {
+/** " (nine errors and five warnings)", by severity in the annex's order; each count a reference. */
+function severities(list: "consistency" | "records", severities: string[]): Inline[] {
   const order = ["error", "warning", "info"];
-  const counts = order.map((sev) => [sev, list.filter((s) => s === sev).length] as const).filter(([, n]) => n > 0);
-  if (counts.length < 2) return "";
-  const parts = counts.map(([sev, n]) => `${proseNumber(n)} ${n === 1 ? sev : `${sev}s`}`);
-  return ` (${parts.slice(0, -1).join(", ")} and ${parts.at(-1)})`;
+  const counts = order.map((sev) => [sev, severities.filter((s) => s === sev).length] as const).filter(([, n]) => n > 0);
+  if (counts.length < 2) return [];
+  const parts = counts.map(([sev, n]): Inline[] => [num(`issues ${list} ${sev}|${sev}`, countNoun(n, sev))]);
+  return [" (", ...parts.flatMap((p, i) => (i === 0 ? p : [i === parts.length - 1 ? " and " : ", ", ...p])), ")"];
 }

@@ -13,7 +13,7 @@ import { renderHtml } from "./html.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { renumberNotes, type Briefing } from "./model.ts";
 import { printPdf } from "./pdf.ts";
-import { draftSource, parseSource, renderSource, SOURCE_DIR } from "./source.ts";
+import { draftSource, parseSource, renderSource, resolveDraft, SOURCE_DIR } from "./source.ts";
 
 export interface BriefingOptions {
   cycle: string;
@@ -75,11 +75,13 @@ export async function buildBriefing(options: BriefingOptions): Promise<BriefingR
     const data = await log.step("read the database", () => loadBriefingData(db.conn, cycle));
     for (const m of data.missing) log.warn(`the database has no ${m}; the briefing says so where it would use it`);
     const parts = await log.step("compose the briefing and render charts", () => composeParts(data, options.date ? { date: options.date } : {}));
+    // Every number of the draft shows what the source resolver gives its reference: draft and init'd source agree.
+    for (const m of await resolveDraft(db.conn, cycle, parts.doc.sections, parts.ctx)) log.warn(`the draft expected "${m.expected}" for {${m.ref}}, the reference gives "${m.resolved}"`);
     charts = parts.charts;
     if (useSource) {
       const file = shown(useSource);
       const src = parseSource(file, readFileSync(useSource, "utf8"), shown(queryFileOf(useSource)));
-      const rendered = await log.step(`render the source ${file}`, () => renderSource(db.conn, src, { cycle, sections: parts.doc.sections }, parts.notes));
+      const rendered = await log.step(`render the source ${file}`, () => renderSource(db.conn, src, { cycle, sections: parts.doc.sections, notes: parts.notes.keyed, ctx: parts.ctx }, parts.notes));
       for (const w of rendered.warnings) log.warn(w);
       doc = { ...parts.doc, ...(rendered.title ? { title: rendered.title } : {}), sections: rendered.sections, notes: parts.notes.texts, source: file };
       const used = new Set(doc.sections.flatMap((x) => x.blocks.flatMap((b) => (b.kind === "chart" ? [b.file] : []))));
@@ -161,7 +163,8 @@ export async function initSource(options: InitOptions): Promise<string> {
   let text: string;
   try {
     const data = await log.step("read the database", () => loadBriefingData(db.conn, cycle));
-    const { doc } = await composeParts(data);
+    const { doc, ctx } = await composeParts(data);
+    await resolveDraft(db.conn, cycle, doc.sections, ctx);
     text = draftSource(cycle, doc.title, doc.sections);
   } finally {
     closeDatabase(db);

@@ -25,6 +25,8 @@ export interface ComposedParts {
   doc: Briefing;
   notes: Footnotes;
   charts: ChartFile[];
+  /** The data and lookups the sections were composed from (the source resolver reads clause references from it). */
+  ctx: Context;
 }
 
 export async function composeParts(data: BriefingData, options: ComposeOptions = {}): Promise<ComposedParts> {
@@ -56,7 +58,7 @@ export async function composeParts(data: BriefingData, options: ComposeOptions =
     sections,
     notes: notes.texts,
   };
-  return { doc, notes, charts };
+  return { doc, notes, charts, ctx };
 }
 
 export async function composeBriefing(data: BriefingData, options: ComposeOptions = {}): Promise<{ doc: Briefing; charts: ChartFile[] }> {

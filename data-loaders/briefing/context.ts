@@ -3,10 +3,10 @@
  * report-style sentence of an indicator row (with its share of States Parties and the States the report names).
  */
 import type { BriefingData, TrendRow } from "./data.ts";
-import { Footnotes, type Block, type Inline } from "./model.ts";
+import { Footnotes, num, type Block, type Inline } from "./model.ts";
 import { proseNumber, formatThousands, percent } from "../lib/number-words.ts";
 import { compactCells } from "./sources.ts";
-import { indicatorSentence, listNames } from "./text.ts";
+import { indicatorPieces, listNames } from "./text.ts";
 
 export interface ChartFile {
   file: string;
@@ -40,12 +40,13 @@ export class Context {
 
   /** Note for a printed value and, when it is compared, the value it is compared with. */
   valueNote(r: TrendRow): Inline {
+    const key = `value ${r.indicator_id}${r.cycle === this.data.cycle ? "" : ` ${r.cycle}`}`;
     const refs = [refOf(r)];
     const prev = this.row(r.indicator_id, r.previous_cycle);
     if (prev && r.previous_value !== null) refs.push(refOf(prev));
     const computed = refs.length > 1 ? " Change and record computed by ccm-trends (view indicator_trends)." : "";
     const share = r.share !== null && r.denominator_basis && r.value ? ` Denominator: ${r.denominator} ${r.denominator_basis}, ${denominatorSource(this, r)}.` : "";
-    return this.notes.cite(`Indicator ${r.indicator_id}: ${compactCells(refs).join("; ")} (${this.dataset("indicator_values")}).${computed}${share}`);
+    return this.notes.cite(`Indicator ${r.indicator_id}: ${compactCells(refs).join("; ")} (${this.dataset("indicator_values")}).${computed}${share}`, key);
   }
 }
 
@@ -129,16 +130,19 @@ export function cyclesToDate(ctx: Context): number {
  * and the States the report names.
  */
 export function sentence(ctx: Context, r: TrendRow): Inline[] {
-  let s = indicatorSentence(r, cyclesToDate(ctx));
-  if (r.share !== null && r.denominator !== null && r.value) s += `, ${percent(r.share)} of the ${formatThousands(r.denominator)} ${r.denominator_basis ?? "States Parties"}`;
+  const at = r.cycle === ctx.data.cycle ? "" : ` ${r.cycle}`;
+  const s = indicatorPieces(r, cyclesToDate(ctx), {}, { id: r.indicator_id, cycle: at ? r.cycle : null });
+  if (r.share !== null && r.denominator !== null && r.value) {
+    s.push(", ", num(`trend ${r.indicator_id} share${at}|percent`, percent(r.share)), " of the ", num(`trend ${r.indicator_id} denominator${at}|digits`, formatThousands(r.denominator)), ` ${r.denominator_basis ?? "States Parties"}`);
+  }
   const contested = contestedPhrase(ctx, r);
-  if (contested) s += `; ${contested}`;
+  if (contested) s.push("; ", num(`contested ${r.indicator_id}${at}`, contested));
   const named = r.cycle === ctx.data.cycle ? namedFor(ctx, r) : undefined;
-  if (!named) return [s, ctx.valueNote(r), ";"];
+  if (!named) return [...s, ctx.valueNote(r), ";"];
   const names = named.names.split("; ");
   const where = /^\d+$/.test(named.paragraph) ? `para ${named.paragraph}` : `item ${named.paragraph}`;
-  const who = names.length <= 12 ? `${where} names ${names.length === 1 ? "it" : "them"}: ${listNames(names)}` : `${where} names all ${proseNumber(names.length)}`;
-  return [s, ctx.valueNote(r), `; ${who}`, ctx.notes.cite(`13MSP Progress Report ${where}, as extracted in finding ${named.finding_id} (${ctx.dataset("findings")}, ${ctx.dataset("finding_states")}).`), ";"];
+  const who: Inline[] = names.length <= 12 ? [`${where} names ${names.length === 1 ? "it" : "them"}: ${listNames(names)}`] : [`${where} names all `, num(`named ${named.finding_id}`, proseNumber(names.length))];
+  return [...s, ctx.valueNote(r), "; ", ...who, ctx.notes.cite(`13MSP Progress Report ${where}, as extracted in finding ${named.finding_id} (${ctx.dataset("findings")}, ${ctx.dataset("finding_states")}).`, `finding ${named.finding_id}`), ";"];
 }
 
 /** The finding that names exactly the States an indicator counts in the briefing's cycle, if the report gives one. */
@@ -150,4 +154,13 @@ export function namedFor(ctx: Context, r: TrendRow): { finding_id: string; parag
 /** Report-style bullet list: items end with ";", the last with ".". */
 export function bullets(items: Inline[][]): Block {
   return { kind: "list", items: items.map((item, i) => (i === items.length - 1 && item.at(-1) === ";" ? [...item.slice(0, -1), "."] : item)) };
+}
+
+/**
+ * Join inline parts the way a string joiner joins names ("A, B, and C" with listNames, "A, B and C" with
+ * listPlain), keeping each part's numbers as references.
+ */
+export function listPieces(parts: Inline[][], join: (items: string[]) => string): Inline[] {
+  const joined = join(parts.map((_, i) => `\u0000${i}\u0000`));
+  return joined.split(/\u0000(\d+)\u0000/).flatMap((piece, i) => (i % 2 ? parts[Number(piece)]! : piece ? [piece] : []));
 }

@@ -4,7 +4,7 @@
  * footnote numbers linked to the notes.
  */
 import { TEXT } from "../../src/components/palette.ts";
-import type { Block, Briefing, Inline } from "./model.ts";
+import { isNote, shownText, type Block, type Briefing, type Inline } from "./model.ts";
 
 export function escapeHtml(s: string): string {
   return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
@@ -21,7 +21,7 @@ export interface BodyOptions {
 }
 
 function text(content: Inline[], p = ""): string {
-  return content.map((c) => (typeof c === "string" ? escapeHtml(c) : `<sup class="fn"><a href="#${p}note-${c.note}" id="${p}ref-${c.note}">${c.note}</a></sup>`)).join("");
+  return content.map((c) => (!isNote(c) ? escapeHtml(shownText(c)) : `<sup class="fn"><a href="#${p}note-${c.note}" id="${p}ref-${c.note}">${c.note}</a></sup>`)).join("");
 }
 
 function block(b: Block, p = ""): string {

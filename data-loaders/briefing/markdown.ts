@@ -1,8 +1,8 @@
 /** The briefing as Markdown (GitHub-flavoured: tables and [^n] footnotes); charts link to their SVG files. */
-import type { Block, Briefing, Inline } from "./model.ts";
+import { isNote, shownText, type Block, type Briefing, type Inline } from "./model.ts";
 
 function text(content: Inline[]): string {
-  return content.map((c) => (typeof c === "string" ? escapeMd(c) : `[^${c.note}]`)).join("");
+  return content.map((c) => (isNote(c) ? `[^${c.note}]` : escapeMd(shownText(c)))).join("");
 }
 
 function escapeMd(s: string): string {

@@ -1,17 +1,24 @@
 /** Sentences on membership (States Parties, signatories, withdrawals) and on the latest UNGA vote, used by the summary and the universalization section. */
 import type { CycleRow } from "./data.ts";
-import type { Inline } from "./model.ts";
+import { num, type Inline } from "./model.ts";
 import { proseNumber } from "../lib/number-words.ts";
 import { listNames, longDate } from "./text.ts";
-import type { Context } from "./context.ts";
+import { listPieces, type Context } from "./context.ts";
 
 export function membershipSentences(ctx: Context, target: CycleRow): Inline[][] {
   const m = ctx.data.membership;
   const out: Inline[][] = [];
   if (m && m.as_of && m.states_parties > 0) {
-    const note = ctx.notes.cite(`Counted by ccm-trends on ${longDate(m.as_of)} from the membership history (view state_status over ${ctx.dataset("state_events")}: ${m.sources ?? "source not recorded"}).`);
+    const note = ctx.notes.cite(`Counted by ccm-trends on ${longDate(m.as_of)} from the membership history (view state_status over ${ctx.dataset("state_events")}: ${m.sources ?? "source not recorded"}).`, "membership");
+    const on = m.as_of === target.period_end ? "period_end" : null;
     out.push([
-      `As of ${longDate(m.as_of)}, ${proseNumber(m.states_parties)} States were party to the Convention and ${proseNumber(m.signatories)} had signed it without ratifying`,
+      "As of ",
+      on ? num(`date ${on}`, longDate(m.as_of)) : longDate(m.as_of),
+      ", ",
+      num(`members state_party ${m.as_of}`, proseNumber(m.states_parties)),
+      " States were party to the Convention and ",
+      num(`members signatory ${m.as_of}`, proseNumber(m.signatories)),
+      " had signed it without ratifying",
       note,
       ". ",
     ]);
@@ -19,9 +26,13 @@ export function membershipSentences(ctx: Context, target: CycleRow): Inline[][] 
   const w = ctx.data.withdrawals;
   if (w && w.length) {
     const names = listNames(w.map((x) => x.name_en));
-    const note = ctx.notes.cite(`Withdrawals (table state_events): ${w.map((x) => `${x.name_en}, effective ${longDate(x.event_date)}, ${x.source ?? "no source recorded"}`).join("; ")}.`);
+    const note = ctx.notes.cite(`Withdrawals (table state_events): ${w.map((x) => `${x.name_en}, effective ${longDate(x.event_date)}, ${x.source ?? "no source recorded"}`).join("; ")}.`, "withdrawals");
     out.push([
-      `${proseNumber(w.length, { capitalize: true })} ${w.length === 1 ? "State Party" : "States Parties"} (${names}) withdrew from the Convention during the ${target.cycle} cycle, with effect from ${listNames(w.map((x) => longDate(x.event_date)))}`,
+      num("withdrawals|State Party/States Parties", `${proseNumber(w.length, { capitalize: true })} ${w.length === 1 ? "State Party" : "States Parties"}`),
+      ` (${names}) withdrew from the Convention during the `,
+      num("cycle", target.cycle),
+      " cycle, with effect from ",
+      ...listPieces(w.map((x) => [num(`date withdrawal ${x.iso3}`, longDate(x.event_date))]), listNames),
       note,
       ".",
     ]);
@@ -37,19 +48,20 @@ export function ungaSentence(ctx: Context): Inline[] | null {
   const low = ctx.data.lowestSince?.find((l) => l.year === last.year);
   const refs = [ungaRef(last), ...(prev ? [ungaRef(prev)] : [])];
   if (low) refs.push(`comparison with every earlier year by ccm-trends (view unga_lowest_since)`);
-  const note = ctx.notes.cite(`${refs.join("; ")}.`);
-  let s = `${proseNumber(last.total_yes!, { capitalize: true })} States voted in favour of the ${last.year} UNGA resolution on the implementation of the Convention`;
+  const note = ctx.notes.cite(`${refs.join("; ")}.`, "unga");
+  const s: Inline[] = [num(`votes ${last.year} yes`, proseNumber(last.total_yes!, { capitalize: true })), ` States voted in favour of the ${last.year} UNGA resolution on the implementation of the Convention`];
   if (prev && prev.total_yes !== null) {
-    if (last.total_yes! < prev.total_yes) s += `, down from ${proseNumber(prev.total_yes)} in ${prev.year}`;
-    else if (last.total_yes! > prev.total_yes) s += `, up from ${proseNumber(prev.total_yes)} in ${prev.year}`;
-    else s += `, as many as in ${prev.year}`;
+    const before = num(`votes ${prev.year} yes`, proseNumber(prev.total_yes));
+    if (last.total_yes! < prev.total_yes) s.push(", down from ", before, ` in ${prev.year}`);
+    else if (last.total_yes! > prev.total_yes) s.push(", up from ", before, ` in ${prev.year}`);
+    else s.push(`, as many as in ${prev.year}`);
   }
   if (low && low.earlier_years > 0) {
     const gap = low.years_without_data ? `; no total is available for ${low.years_without_data}` : "";
-    if (low.lowest_since_series_start) s += ` (the fewest since the series began in ${low.series_start}${gap})`;
-    else if (low.last_as_low_year !== null && low.last_as_low_year < last.year - 1 && last.total_yes! < (prev?.total_yes ?? Infinity)) s += ` (the fewest since ${low.last_as_low_year}${gap})`;
+    if (low.lowest_since_series_start) s.push(` (the fewest since the series began in ${low.series_start}${gap})`);
+    else if (low.last_as_low_year !== null && low.last_as_low_year < last.year - 1 && last.total_yes! < (prev?.total_yes ?? Infinity)) s.push(` (the fewest since ${low.last_as_low_year}${gap})`);
   }
-  return [s, note, "."];
+  return [...s, note, "."];
 }
 
 export function ungaRef(r: { year: number; resolution: string | null; resolution_id: string; source: string | null; source_ref: string | null }): string {

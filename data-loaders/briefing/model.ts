@@ -2,12 +2,61 @@
  * The briefing as a document model: sections of blocks whose text carries footnote references. The
  * Markdown and HTML writers render the same model, so both say exactly the same thing.
  */
-export type Inline = string | { note: number };
+export type Inline = string | Note | NumRef;
 
+/** A numbered source note; `key` names it for the analyst's source ({note <key>}) when the composer gave it one. */
+export interface Note {
+  note: number;
+  key?: string;
+}
+
+/**
+ * A number (or a cycle name, a date from the data) that carries its reference: `ref` is what a source writes
+ * between braces ("value 9.1", "trend 9.2 previous_value|digits"), `text` what the reader sees. The composer sets
+ * `text` to what it expects; the draft shows the text the source resolver gives for `ref` (build.ts checks both agree).
+ */
+export interface NumRef {
+  ref: string;
+  text: string;
+}
+
+export function isNote(c: Inline): c is Note {
+  return typeof c !== "string" && "note" in c;
+}
+
+/** The text a reader sees of an inline piece (empty for a note). */
+export function shownText(c: Inline): string {
+  return typeof c === "string" ? c : "ref" in c ? c.text : "";
+}
+
+/** A number carrying its reference: num("value 9.1", "Twenty-six"). */
+export function num(ref: string, text: string): NumRef {
+  return { ref, text };
+}
+
+/** Inline content as the writers take it: numbers as their text, neighbouring text joined, keys dropped. */
+export function plainInline(content: Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const c of content) {
+    if (isNote(c)) out.push({ note: c.note });
+    else {
+      const t = shownText(c);
+      if (!t) continue;
+      if (typeof out.at(-1) === "string") out[out.length - 1] = `${out.at(-1) as string}${t}`;
+      else out.push(t);
+    }
+  }
+  return out;
+}
+
+/**
+ * `name` is a block's stable name for the analyst's source: a table is included as {table <name>}, a paragraph or
+ * list the source cannot write out as {block <name>}.
+ */
 export type Block =
-  | { kind: "paragraph"; content: Inline[] }
-  | { kind: "list"; items: Inline[][] }
-  | { kind: "table"; caption: Inline[]; head: string[]; align: ("left" | "right")[]; rows: string[][]; className?: string; widths?: number[] }
+  | { kind: "paragraph"; content: Inline[]; name?: string }
+  | { kind: "list"; items: Inline[][]; name?: string }
+  | { kind: "table"; caption: Inline[]; head: string[]; align: ("left" | "right")[]; rows: string[][]; className?: string; widths?: number[]; name?: string }
   | { kind: "chart"; file: string; title: string; description: string; svg: string; note: number };
 
 export interface Section {
@@ -37,17 +86,25 @@ export interface Briefing {
 export class Footnotes {
   private readonly numbers = new Map<string, number>();
   readonly texts: string[] = [];
+  /** The notes the composer named ({note <key>} in a source), by key. */
+  readonly keyed = new Map<string, string>();
 
-  cite(source: string): { note: number } {
+  /** The note of a source text; with a key, a source may place the same note as {note <key>}. */
+  cite(source: string, key?: string): Note {
     const text = source.trim();
     if (!text) throw new Error("A footnote needs a source text");
+    if (key !== undefined) {
+      const had = this.keyed.get(key);
+      if (had !== undefined && had !== text) throw new Error(`Note key "${key}" names two notes: "${had}" and "${text}"`);
+      this.keyed.set(key, text);
+    }
     let n = this.numbers.get(text);
     if (n === undefined) {
       this.texts.push(text);
       n = this.texts.length;
       this.numbers.set(text, n);
     }
-    return { note: n };
+    return key === undefined ? { note: n } : { note: n, key };
   }
 }
 
@@ -66,7 +123,7 @@ export function renumberNotes(doc: Briefing): Briefing {
     if (!map.has(n)) map.set(n, map.size + 1);
     return map.get(n)!;
   };
-  const fix = (content: Inline[]): Inline[] => content.map((c) => (typeof c === "string" ? c : { note: see(c.note) }));
+  const fix = (content: Inline[]): Inline[] => plainInline(content).map((c) => (isNote(c) ? { note: see(c.note) } : c));
   const sections = doc.sections.map((s) => ({
     ...s,
     blocks: s.blocks.map((b): Block => {

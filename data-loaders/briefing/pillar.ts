@@ -2,7 +2,7 @@
 import { renderSvg } from "../charts/render.ts";
 import { pillarTrendChart } from "../charts/specs.ts";
 import type { CycleRow, TrendRow } from "./data.ts";
-import type { Block, Section } from "./model.ts";
+import { num, type Block, type Section } from "./model.ts";
 import { proseNumber, figure, formatThousands } from "../lib/number-words.ts";
 import { compactTable } from "./sources.ts";
 import { firstSentence, signed } from "./text.ts";
@@ -61,11 +61,17 @@ export async function pillarSection(ctx: Context, code: string, target: CycleRow
 
   const tableRefs = rows.flatMap((r) => (ctx.byIndicator.get(r.indicator_id) ?? []).map((x) => x.source_ref).filter((x): x is string => x !== null));
   const sourceNote = notes.cite(`${compactTable(tableRefs)} (${ctx.dataset("indicator_values")}); changes and trends computed by ccm-trends (view indicator_trends).`);
-  const countNote = notes.cite(`Counts for pillar ${code} computed by ccm-trends (view pillar_trends) from the values of Table ${code}.`);
+  const countNote = notes.cite(`Counts for pillar ${code} computed by ccm-trends (view pillar_trends) from the values of Table ${code}.`, `pillar ${code}`);
   blocks.push({
     kind: "paragraph",
     content: [
-      `Of the ${proseNumber(pillar.indicators)} ${pillar.indicators === 1 ? "indicator" : "indicators"} of this pillar in the ${target.cycle} cycle, ${tally(pillar.improved, pillar.declined, pillar.held, "", pillar.completed)}${pillar.not_comparable ? `; ${proseNumber(pillar.not_comparable)} cannot be compared` : ""}`,
+      "Of the ",
+      num(`count indicators ${code}|indicator`, `${proseNumber(pillar.indicators)} ${pillar.indicators === 1 ? "indicator" : "indicators"}`),
+      " of this pillar in the ",
+      num("cycle", target.cycle),
+      " cycle, ",
+      num(`tally ${code}`, tally(pillar.improved, pillar.declined, pillar.held, "", pillar.completed)),
+      ...(pillar.not_comparable ? ["; ", num(`count not_comparable ${code}`, proseNumber(pillar.not_comparable)), " cannot be compared"] : []),
       countNote,
       ".",
     ],
@@ -82,7 +88,7 @@ export async function pillarSection(ctx: Context, code: string, target: CycleRow
     blocks.push({ kind: "paragraph", content: [units.size > 1 ? `Largest movements since the previous cycle, ranked within each unit (${[...units].join(", ")}):` : `Largest movements since the previous cycle:`] });
     blocks.push(bullets(moves.map((r) => sentence(ctx, r))));
   } else {
-    blocks.push({ kind: "paragraph", content: [`No indicator of this pillar moved in the ${target.cycle} cycle.`] });
+    blocks.push({ kind: "paragraph", content: ["No indicator of this pillar moved in the ", num("cycle", target.cycle), " cycle."] });
   }
 
   const head = ["LAP", "Indicator", ...cycles, previous ? `vs ${previous}` : "Change", `vs ${first}`, "Trend"];
@@ -111,6 +117,7 @@ export async function pillarSection(ctx: Context, code: string, target: CycleRow
   }
   const tableBlock: Block = {
     kind: "table",
+    name: `pillar-${code}`,
     caption: [`Table ${code}. ${pillar.pillar}: indicator values, ${first} to ${target.cycle}${legend ? ` (${legend})` : ""}`, sourceNote],
     head,
     align,

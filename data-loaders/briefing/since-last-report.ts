@@ -23,17 +23,19 @@ function changeText(r: IndicatorRevisionRow): string {
 
 function valueBlocks(ctx: Context, previous: string, report: string, values: IndicatorRevisionRow[]): Block[] {
   if (values.length === 0) {
-    return [{ kind: "paragraph", content: [`The ${report} report prints every figure of the earlier cycles as the ${previous} report did`, ctx.notes.cite(`Comparison of the ${report} and ${previous} Progress Reports' indicator tables by ccm-trends (view indicator_revisions).`), "."] }];
+    return [{ kind: "paragraph", name: "since-last-report.values", content: [`The ${report} report prints every figure of the earlier cycles as the ${previous} report did`, ctx.notes.cite(`Comparison of the ${report} and ${previous} Progress Reports' indicator tables by ccm-trends (view indicator_revisions).`), "."] }];
   }
   const note = ctx.notes.cite(`Comparison of the ${report} and ${previous} Progress Reports' indicator tables by ccm-trends (view indicator_revisions): ${values.map((v) => `indicator ${v.indicator_id}, ${v.cycle}: ${v.earlier_source}; ${v.later_source}`).join("; ")}.`);
   const cycles = [...new Set(values.map((v) => v.cycle))];
   return [
     {
       kind: "paragraph",
+      name: "since-last-report.values",
       content: [`The ${report} report prints ${countNoun(values.length, "figure")} of earlier cycles (${cycles.join(", ")}) differently from the ${previous} report`, note, ". The trends in this briefing use the latest printing."],
     },
     {
       kind: "table",
+      name: "since-last-report.revised",
       caption: [`Figures revised since the ${previous} report`, note],
       head: ["Indicator", "Cycle", previous, report, "Change", "What changed", "Footnote"],
       align: ["left", "left", "right", "right", "right", "left", "left"],
@@ -55,11 +57,11 @@ function findingSentence(f: FindingRevisionRow): string {
 
 function findingBlocks(ctx: Context, previous: string, report: string, findings: FindingRevisionRow[]): Block[] {
   if (findings.length === 0) {
-    return [{ kind: "paragraph", content: [`No statement printed in both reports names other States or gives another count in the ${report} report than in the ${previous} report`, ctx.notes.cite(`Comparison of the ${report} and ${previous} Progress Reports' findings by ccm-trends (view finding_revisions).`), "."] }];
+    return [{ kind: "paragraph", name: "since-last-report.findings", content: [`No statement printed in both reports names other States or gives another count in the ${report} report than in the ${previous} report`, ctx.notes.cite(`Comparison of the ${report} and ${previous} Progress Reports' findings by ccm-trends (view finding_revisions).`), "."] }];
   }
   return [
-    { kind: "paragraph", content: [`${countNoun(findings.length, "statement", "statements", { capitalize: true })} printed in both reports ${findings.length === 1 ? "names" : "name"} other States or ${findings.length === 1 ? "gives" : "give"} another count:`] },
-    { kind: "list", items: findings.map((f) => [findingSentence(f), ctx.notes.cite(`${f.earlier_source}; ${f.later_source} (view finding_revisions).`), "."]) },
+    { kind: "paragraph", name: "since-last-report.findings", content: [`${countNoun(findings.length, "statement", "statements", { capitalize: true })} printed in both reports ${findings.length === 1 ? "names" : "name"} other States or ${findings.length === 1 ? "gives" : "give"} another count:`] },
+    { kind: "list", name: "since-last-report.findings-list", items: findings.map((f) => [findingSentence(f), ctx.notes.cite(`${f.earlier_source}; ${f.later_source} (view finding_revisions).`), "."]) },
   ];
 }
 

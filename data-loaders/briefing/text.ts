@@ -4,6 +4,7 @@
  * Implementation Support Unit (ISU) budget in the 13MSP cycle, up from fifty-nine (59) in 12MSP.").
  */
 import { capitalize, formatThousands, proseNumber } from "../lib/number-words.ts";
+import { num, shownText, type Inline } from "./model.ts";
 
 /** The indicator text up to the end of its first sentence ("… Article 3.6. These measures …" → "… Article 3.6"). */
 export function firstSentence(text: string): string {
@@ -108,55 +109,72 @@ export interface SentenceRow {
 
 /** "Seventy (70) States Parties contribute to … in the 13MSP cycle, up from fifty-nine (59) in 12MSP, the highest since 10MSP" (no full stop). */
 export function indicatorSentence(r: SentenceRow, cyclesToDate: number, options: { sayCycle?: boolean } = {}): string {
-  if (r.value === null) return `${capitalize(shorten(subjectPhrase(r.text)))}: not measured in the ${r.cycle} cycle`;
+  return indicatorPieces(r, cyclesToDate, options).map(shownText).join("");
+}
+
+/**
+ * The same sentence as inline pieces. Given `ref` (the indicator, and its cycle when not the briefing's), every
+ * number, cycle name and record span is a reference ({value 9.2}, {trend 9.2 previous_value}, …) whose text is
+ * what this function would write, so the analyst's source and the draft say the same.
+ */
+export function indicatorPieces(r: SentenceRow, cyclesToDate: number, options: { sayCycle?: boolean } = {}, ref?: { id: string; cycle: string | null }): Inline[] {
+  const at = ref?.cycle ? ` ${ref.cycle}` : "";
+  const n = (kind: string, text: string): Inline => (ref ? num(kind, text) : text);
+  const trend = (field: string, text: string, style = "") => n(`trend ${ref?.id} ${field}${at}${style ? `|${style}` : ""}`, text);
+  if (r.value === null) return [`${capitalize(shorten(subjectPhrase(r.text)))}: not measured in the `, n(ref?.cycle ? `trend ${ref.id} cycle${at}` : "cycle", r.cycle), " cycle"];
   // A count of none opens the sentence as "No" ("No States Parties have …"); figures never padded.
-  const count = proseNumber(r.value, { capitalize: true });
-  let s = `${count} ${shorten(agree(subjectPhrase(r.text), r.value))}`;
+  const out: Inline[] = [n(`value ${ref?.id}${at}`, proseNumber(r.value, { capitalize: true })), ` ${shorten(agree(subjectPhrase(r.text), r.value))}`];
   if (r.value_secondary !== null && r.secondary_measure) {
     // A paired value: each measure has its own trend; the second is reported beside the first with its own movement.
     const change = r.secondary_change_since_previous ?? null;
-    const before = change !== null && r.previous_cycle ? `, ${change < 0 ? "down" : change > 0 ? "up" : "unchanged"}${change !== 0 ? ` from ${formatThousands(r.value_secondary - change)}` : ""}` : "";
-    const run = change !== null && change !== 0 && (r.secondary_streak ?? 0) >= 2 ? `, the ${ordinalWord(r.secondary_streak!)} ${change > 0 ? "rise" : "fall"} in a row` : "";
-    s += ` (${r.measure ? `counting ${r.measure}; ` : ""}${r.secondary_measure}: ${formatThousands(r.value_secondary)}${before}${run})`;
+    out.push(` (${r.measure ? `counting ${r.measure}; ` : ""}${r.secondary_measure}: `, trend("value_secondary", formatThousands(r.value_secondary), "digits"));
+    if (change !== null && r.previous_cycle) {
+      out.push(`, ${change < 0 ? "down" : change > 0 ? "up" : "unchanged"}`);
+      if (change !== 0) out.push(" from ", trend("previous_value_secondary", formatThousands(r.value_secondary - change), "digits"));
+    }
+    if (change !== null && change !== 0 && (r.secondary_streak ?? 0) >= 2) out.push(", the ", trend("secondary_streak", ordinalWord(r.secondary_streak!), "ordinal"), ` ${change > 0 ? "rise" : "fall"} in a row`);
+    out.push(")");
   }
-  if (options.sayCycle) s += ` in the ${r.cycle} cycle`;
+  if (options.sayCycle) out.push(" in the ", n(ref?.cycle ? `trend ${ref.id} cycle${at}` : "cycle", r.cycle), " cycle");
   if (r.previous_value !== null && r.previous_cycle) {
     // "the 12MSP cycle", not "12MSP": the cycle's column, not the meeting of that name.
-    const prev = `${proseNumber(r.previous_value)} in the ${r.previous_cycle} cycle`;
-    if (r.direction === "up") s += `, up from ${prev}`;
-    else if (r.direction === "down") s += `, down from ${prev}`;
-    else if (r.direction === "flat") s += `, the same as in the ${r.previous_cycle} cycle`;
+    const prev = [trend("previous_value", proseNumber(r.previous_value)), " in the ", trend("previous_cycle", r.previous_cycle), " cycle"];
+    if (r.direction === "up") out.push(", up from ", ...prev);
+    else if (r.direction === "down") out.push(", down from ", ...prev);
+    else if (r.direction === "flat") out.push(", the same as in the ", trend("previous_cycle", r.previous_cycle), " cycle");
   } else if (r.direction === "first measured") {
-    s += ", the first cycle in which it was measured";
+    out.push(", the first cycle in which it was measured");
   }
-  const clauses: string[] = [];
-  if (r.cycle_note) clauses.push(r.cycle_note);
+  const clauses: Inline[][] = [];
+  if (r.cycle_note) clauses.push([trend("cycle_note", r.cycle_note)]);
   if (r.judgement === "completed") {
     // Nobody is left to do it: a record low here would read as decline.
-    clauses.push(`completion, not decline: no ${r.completion_group_label ?? "States Parties in its group"} are left${r.completion_source ? `, ${r.completion_source}` : ""}`);
+    clauses.push([`completion, not decline: no ${r.completion_group_label ?? "States Parties in its group"} are left${r.completion_source ? `, ${r.completion_source}` : ""}`]);
   } else {
     if (r.streak !== null && r.streak >= 2 && (r.direction === "up" || r.direction === "down")) {
-      clauses.push(`the ${ordinalWord(r.streak)} ${r.direction === "up" ? "rise" : "fall"} in a row`);
+      clauses.push(["the ", trend("streak", ordinalWord(r.streak), "ordinal"), ` ${r.direction === "up" ? "rise" : "fall"} in a row`]);
     }
     // A rise that leaves the value below where the series began is still below it (4.4: 98 women, 104 in 10MSP).
     if (r.first_value !== null && r.change_since_first !== null && r.first_cycle !== r.previous_cycle && (r.judgement === "improved" || r.judgement === "declined")) {
-      if (r.direction === "up" && r.change_since_first < 0) clauses.push(`still below the ${r.first_cycle} cycle's ${proseNumber(r.first_value)}`);
-      if (r.direction === "down" && r.change_since_first > 0) clauses.push(`still above the ${r.first_cycle} cycle's ${proseNumber(r.first_value)}`);
+      const first = [trend("first_cycle", r.first_cycle), " cycle's ", trend("first_value", proseNumber(r.first_value))];
+      if (r.direction === "up" && r.change_since_first < 0) clauses.push(["still below the ", ...first]);
+      if (r.direction === "down" && r.change_since_first > 0) clauses.push(["still above the ", ...first]);
     }
     const measured = r.measured_to_date ?? cyclesToDate;
+    const since = (): Inline[] => [n("cycles", countWord(cyclesToDate)), " cycles since ", trend("first_cycle", r.first_cycle)];
     if (measured > 2) {
-      const span = measured === cyclesToDate ? `of the ${countWord(cyclesToDate)} cycles since ${r.first_cycle}` : `of the ${countWord(measured)} cycles in which it was measured`;
-      if (r.record_to_date === "highest") clauses.push(`the highest ${span}`);
-      else if (r.record_to_date === "lowest") clauses.push(`the lowest ${span}`);
-      else if (r.record_to_date === "joint highest") clauses.push(`equal to the highest ${span}`);
-      else if (r.record_to_date === "joint lowest") clauses.push(`equal to the lowest ${span}`);
+      const span: Inline[] = measured === cyclesToDate ? ["of the ", ...since()] : ["of the ", trend("measured_to_date", countWord(measured)), " cycles in which it was measured"];
+      if (r.record_to_date === "highest") clauses.push(["the highest ", ...span]);
+      else if (r.record_to_date === "lowest") clauses.push(["the lowest ", ...span]);
+      else if (r.record_to_date === "joint highest") clauses.push(["equal to the highest ", ...span]);
+      else if (r.record_to_date === "joint lowest") clauses.push(["equal to the lowest ", ...span]);
     } else if (measured === 2 && cyclesToDate > 2) {
       // Two values make no record: "the highest of the four cycles" would count cycles without a value.
-      clauses.push(`measured in only two of the ${countWord(cyclesToDate)} cycles since ${r.first_cycle}`);
+      clauses.push(["measured in only ", trend("measured_to_date", "two"), " of the ", ...since()]);
     }
   }
-  if (clauses.length) s += ` (${clauses.join("; ")})`;
-  return s;
+  if (clauses.length) out.push(" (", ...clauses.flatMap((c, i) => (i ? ["; ", ...c] : c)), ")");
+  return out;
 }
 
 function countWord(n: number): string {

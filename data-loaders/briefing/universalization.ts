@@ -2,7 +2,7 @@
 import { renderSvg } from "../charts/render.ts";
 import { statusesOf, ungaVotesChart, yesByStatusChart } from "../charts/specs.ts";
 import type { CycleRow } from "./data.ts";
-import type { Block, Section } from "./model.ts";
+import { num, type Block, type Inline, type Section } from "./model.ts";
 import { capitalize, proseNumber, formatThousands } from "../lib/number-words.ts";
 import { listNames } from "./text.ts";
 import type { ChartFile, Context } from "./context.ts";
@@ -20,7 +20,7 @@ export async function universalizationSection(ctx: Context, target: CycleRow, ch
   }
   const sentence = ungaSentence(ctx);
   if (sentence) blocks.push({ kind: "paragraph", content: sentence });
-  const note = ctx.notes.cite(`UNGA votes on the CCM resolution: ${unga.map(ungaRef).join("; ")}.`);
+  const note = ctx.notes.cite(`UNGA votes on the CCM resolution: ${unga.map(ungaRef).join("; ")}.`, "unga-votes");
   const missingCountry = unga.filter((r) => !r.has_country_votes).map((r) => String(r.year));
   if (missingCountry.length) {
     blocks.push({
@@ -35,6 +35,7 @@ export async function universalizationSection(ctx: Context, target: CycleRow, ch
   const cellOf = (n: number | null) => (n === null ? "not published" : formatThousands(n));
   blocks.push({
     kind: "table",
+    name: "unga-votes",
     caption: ["Table U. UNGA resolution on the implementation of the Convention: recorded votes by year", note],
     head: ["Year", "Resolution", "Yes", "No", "Abstain", "Non-voting"],
     align: ["left", "left", "right", "right", "right", "right"],
@@ -58,6 +59,7 @@ async function yesByStatusBlocks(ctx: Context, charts: ChartFile[]): Promise<Blo
   const statuses = statusesOf(rows);
   const note = ctx.notes.cite(
     `Yes votes by CCM status on the vote date, computed by ccm-trends (view unga_yes_by_status) from the per-country votes (table unga_votes) and the membership history (view state_status); ${[...new Set(rows.filter((r) => !r.has_country_votes).map((r) => `${r.year}: ${r.basis ?? "published total"}`))].join("; ") || "all years from per-country votes"}.`,
+    "yes-by-status",
   );
   const cell = (year: number, code: string): string => {
     const r = rows.find((x) => x.year === year && x.ccm_status === code);
@@ -70,11 +72,12 @@ async function yesByStatusBlocks(ctx: Context, charts: ChartFile[]): Promise<Blo
   if (latestNotParty?.yes != null) {
     blocks.push({
       kind: "paragraph",
-      content: [`${proseNumber(latestNotParty.yes, { capitalize: true })} States not party voted in favour of the ${latest} resolution`, note, "."],
+      content: [num(`votes ${latest} yes not_party`, proseNumber(latestNotParty.yes, { capitalize: true })), ` States not party voted in favour of the ${latest} resolution`, note, "."],
     });
   }
   blocks.push({
     kind: "table",
+    name: "unga-yes-by-status",
     caption: ["Table V. Yes votes on the CCM resolution by the voter's CCM status on the vote date", note],
     head: ["Year", ...statuses.map((s) => capitalize(s.plural))],
     align: ["left", ...statuses.map(() => "right" as const)],
@@ -97,19 +100,21 @@ function voteShiftBlocks(ctx: Context): Block[] {
   if (states.length === 0) {
     return [{ kind: "paragraph", content: ["No State that voted yes in an earlier year later abstained, voted no or did not vote, in the years with per-country votes."] }];
   }
-  const note = ctx.notes.cite("States that voted yes in an earlier year and later did not, computed by ccm-trends (view unga_vote_shifts) from the per-country votes (table unga_votes, UN Digital Library).");
+  const note = ctx.notes.cite("States that voted yes in an earlier year and later did not, computed by ccm-trends (view unga_vote_shifts) from the per-country votes (table unga_votes, UN Digital Library).", "shifts");
   const byShift = (shift: string) => states.filter((n) => rows.some((r) => r.name_en === n && r.shift === shift));
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
-  const parts: string[] = [];
+  const parts: Inline[] = [];
   for (const shift of ["voted no", "abstained", "did not vote"]) {
     const names = byShift(shift);
-    if (names.length) parts.push(`${proseNumber(names.length)} ${shift} at least once (${listNames(names)})`);
+    if (names.length) parts.push(...(parts.length ? ["; "] : []), num(`shifts ${shift.replaceAll(" ", "_")}`, proseNumber(names.length)), ` ${shift} at least once (${listNames(names)})`);
   }
   return [
     {
       kind: "paragraph",
       content: [
-        `${proseNumber(states.length, { capitalize: true })} States that had voted in favour in an earlier year later abstained, voted no or did not vote, between ${years[0]} and ${years.at(-1)}: ${parts.join("; ")}`,
+        num("shifts", proseNumber(states.length, { capitalize: true })),
+        ` States that had voted in favour in an earlier year later abstained, voted no or did not vote, between ${years[0]} and ${years.at(-1)}: `,
+        ...parts,
         note,
         `.${gaps ? ` Per-country votes are not available for ${gaps}, so shifts in those years cannot be seen.` : ""}`,
       ],

@@ -1,0 +1,156 @@
+/**
+ * `briefing init` writes the generated draft sentence by sentence, every number a reference, on the real database and
+ * report: the init'd source renders byte for byte to the golden briefing; every number the composer writes resolves,
+ * through the source's resolver, to the text the composer expected; no literal quantity is left in the source's prose
+ * (and the scan catches one typed in); an edited sentence changes that sentence only; each reference kind the draft
+ * needs reports a wrong name with file, line, column and the closest valid names.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildBriefing, initSource } from "../data-loaders/briefing/build.ts";
+import { composeParts } from "../data-loaders/briefing/compose.ts";
+import { loadBriefingData } from "../data-loaders/briefing/data.ts";
+import { resolveDraft } from "../data-loaders/briefing/source.ts";
+import { closeDatabase, queryRows } from "../data-loaders/lib/db.ts";
+import { InputError } from "../data-loaders/lib/errors.ts";
+import { createLogger } from "../data-loaders/lib/log.ts";
+import { builtDbPath, openBuiltDb } from "./helpers/db.ts";
+import { literalQuantities } from "./helpers/literal-quantities.ts";
+
+const CYCLE = "13MSP";
+const DATE = "16 September 2025";
+const GOLDEN = join("test", "golden", "briefing", CYCLE);
+
+let work: string;
+let draft: string;
+let definitions: string[];
+beforeAll(async () => {
+  process.env.TZ = "UTC";
+  work = mkdtempSync(join(tmpdir(), "ccm-briefing-sentences-"));
+  const path = join(work, "init", `${CYCLE}.md`);
+  await initSource({ cycle: CYCLE, dbPath: builtDbPath(), source: path, log: createLogger({ quiet: true }) });
+  draft = readFileSync(path, "utf8");
+  const db = await openBuiltDb();
+  try {
+    definitions = (await queryRows<{ text: string }>(db.conn, "SELECT text FROM indicators")).map((r) => r.text);
+  } finally {
+    closeDatabase(db);
+  }
+}, 60_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function write(name: string, text: string): string {
+  const dir = join(work, name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${CYCLE}.md`), text);
+  return join(dir, `${CYCLE}.md`);
+}
+
+async function render(source: string, out: string) {
+  return buildBriefing({ cycle: CYCLE, dbPath: builtDbPath(), outDir: out, date: DATE, pdf: false, source, log: createLogger({ quiet: true }) });
+}
+
+describe("the init'd source", () => {
+  it("renders to the golden briefing byte for byte (Markdown and HTML), with no warning", async () => {
+    const out = join(work, "out-init");
+    const result = await render(write("as-init", draft), out);
+    expect(result.warnings).toEqual([]);
+    for (const name of ["briefing.md", "briefing.html"]) expect(readFileSync(join(out, CYCLE, name), "utf8"), name).toBe(readFileSync(join(GOLDEN, name), "utf8"));
+  }, 120_000);
+
+  it("writes every paragraph and list item of the 13MSP draft as editable text: no section or block include", () => {
+    expect(draft).not.toMatch(/^\{(section|block) /m);
+    // Tables and charts by their stable names.
+    for (const name of ["pillars-overview", "pillar-A", "unga-votes", "unga-yes-by-status", "annex", "annex-records", "datasets"]) expect(draft).toContain(`{table ${name}}`);
+    expect(draft).toContain("{chart pillar-K}");
+    // Sentences the analyst edits, every number a reference.
+    expect(draft).toContain("{value 9.2} States Parties contribute to the Implementation Support Unit (ISU) budget, up from {trend 9.2 previous_value} in the {trend 9.2 previous_cycle} cycle");
+    expect(draft).toContain("{count rose_every_cycle|indicator} rose in each of the {cycles changes} cycles since {cycle first}");
+  });
+
+  it("has no literal quantity in its prose; the scan lists one typed in, with its line", () => {
+    expect(literalQuantities(draft, definitions)).toEqual([]);
+    const lines = draft.split("\n");
+    const at = lines.findIndex((l) => l.startsWith("{votes 2024 yes} States voted"));
+    expect(at).toBeGreaterThan(0);
+    lines[at] = lines[at]!.replace("{votes 2024 yes} States voted", "70 States voted").replace("down from {votes 2023 yes} in 2023", "down from seventy in the 13MSP cycle");
+    const found = literalQuantities(lines.join("\n"), definitions);
+    expect(found.map((f) => [f.line, f.found])).toEqual([
+      [at + 1, "13MSP cycle"],
+      [at + 1, "70"],
+      [at + 1, "seventy"],
+    ]);
+  });
+});
+
+describe("the composer's numbers", () => {
+  it("each carries a reference whose resolved text is what the composer wrote", async () => {
+    const db = await openBuiltDb();
+    try {
+      const data = await loadBriefingData(db.conn, CYCLE);
+      const parts = await composeParts(data);
+      const refs = parts.doc.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === "paragraph" ? b.content : b.kind === "list" ? b.items.flat() : []))).filter((c) => typeof c !== "string" && "ref" in c);
+      expect(refs.length).toBeGreaterThan(300);
+      expect(await resolveDraft(db.conn, CYCLE, parts.doc.sections, parts.ctx)).toEqual([]);
+    } finally {
+      closeDatabase(db);
+    }
+  }, 60_000);
+});
+
+describe("an edited sentence", () => {
+  it("changes that sentence of the briefing and nothing else", async () => {
+    const old = "Compared with the previous cycle, {tally|indicator}{note trends}.";
+    expect(draft).toContain(old);
+    const edited = draft.replace(old, "In our reading, {count improved|indicator} got better since the {cycle previous} cycle and {count declined} got worse{note trends}.");
+    const out = join(work, "out-edited");
+    await render(write("edited", edited), out);
+    const before = readFileSync(join(GOLDEN, "briefing.md"), "utf8").split("\n");
+    const after = readFileSync(join(out, CYCLE, "briefing.md"), "utf8").split("\n");
+    expect(after.length).toBe(before.length);
+    const changed = before.map((l, i) => [l, after[i]] as const).filter(([a, b]) => a !== b);
+    expect(changed).toEqual([["Compared with the previous cycle, 31 indicators improved, 15 declined, 24 held and four completed (fell because nobody is left to do it)[^2].", "In our reading, 31 indicators got better since the 12MSP cycle and 15 got worse[^2]."]]);
+  }, 120_000);
+});
+
+describe("the reference kinds the draft needs", () => {
+  it("name file, line and column and the closest valid names for a wrong name, field, cycle or position", async () => {
+    const bad = [
+      ["{trend 9.2 previus_value}", /closest valid names: previous_value/],
+      ["{trend 9.9 streak}", /closest valid names: .*9\.2/],
+      ["{trend 9.2 streak 13MPS}", /closest valid names: 13MSP/],
+      ["{count improvd}", /closest valid names: improved/],
+      ["{count improved Q}", /closest valid names: .*\b[A-K]\b/],
+      ["{tally Z}", /closest valid names: .*\b[A-K]\b/],
+      ["{cycle frist}", /closest valid names: first/],
+      ["{cycles change}", /closest valid names: changes/],
+      ["{date period_ends}", /closest valid names: period_end/],
+      ["{date withdrawal LUT}", /closest valid names: LTU/],
+      ["{withdrawals 13MPS}", /closest valid names: 13MSP/],
+      ["{issues consistensy}", /closest valid names: consistency/],
+      ["{issues records eror}", /closest valid names: error/],
+      ["{shifts abstain}", /closest valid names: abstained/],
+      ["{votes 2024 yes not_partty}", /closest valid names: not_party/],
+      ["{contested 9.1}", /none does/],
+      ["{value 9.2}{note value 9.3}", /closest valid names: .*value 9\.[12]/],
+      ["{block summery}", /this draft names none|closest valid names/],
+      ["{table pillar-Q}", /closest valid names: pillar-/],
+      ["{chart unga-vote}", /closest valid names: unga-votes/],
+    ] as const;
+    // Inline references in a sentence; tables, charts and blocks on a line of their own.
+    const alone = (ref: string) => /^\{(block|table|chart) /.test(ref);
+    const text = ["## S", "", ...bad.map(([ref]) => (alone(ref) ? ref : `Here: ${ref}.`)), ""].join("\n");
+    const path = write("bad-kinds", text);
+    const err = await render(path, join(work, "out-bad")).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(InputError);
+    const problems = (err as InputError).problems;
+    expect(problems.map((p) => [p.line, p.column])).toEqual(bad.map(([ref], i) => [i + 3, ref.startsWith("{value") ? 18 : alone(ref) ? 1 : 7]));
+    bad.forEach(([ref, fix], i) => expect(problems[i]!.fix, ref).toMatch(fix));
+    expect((err as InputError).message).toContain(`${path}:3:7: expected a known field of view indicator_trends, found "previus_value"`);
+  }, 120_000);
+});
