@@ -66,8 +66,8 @@ describe("a source with every kind of reference", () => {
     expect(md).toContain("Twenty-six[^1] States Parties paid");
     expect(md).toContain("down from 29[^2] in the 12MSP cycle");
     expect(md).toMatch(/\[\^1\]: Indicator 9\.1, 13MSP cycle: 13MSP Progress Report, section VI\.A table, Action 9, 13MSP column/);
-    // Only the chart the source references is written.
-    expect(result.files.filter((f) => f.startsWith("charts/"))).toEqual(["charts/pillar-D.svg"]);
+    // Only the charts the source references are written.
+    expect(result.files.filter((f) => f.startsWith("charts/"))).toEqual(["charts/unga-votes.svg", "charts/pillar-D.svg"]);
     // The analyst's comment is not rendered; no zero-padded figure appears in the analyst's prose.
     expect(md).not.toContain("never rendered");
     expect(md.split("## About the data")[0]).not.toMatch(/\(\d\d\)/);
@@ -113,7 +113,7 @@ describe("init and the analyst's edit", () => {
     expect(readFileSync(path, "utf8")).toBe("edited by an analyst\n");
     await initSource({ cycle: CYCLE, dbPath: builtDbPath(), source: path, force: true, log: createLogger({ quiet: true }) });
     expect(readFileSync(path, "utf8")).toBe(draft);
-  });
+  }, 240_000);
 
   it("renders an analyst's rewritten sentence with live, footnoted numbers in place of a generated paragraph", async () => {
     const path = join(work, "edit", `${CYCLE}.md`);
@@ -128,7 +128,7 @@ describe("init and the analyst's edit", () => {
     expect(md).toMatch(/\[\^1\]: Indicator 4\.1, 13MSP cycle: .*13MSP column/);
     expect(md).not.toContain("This briefing follows");
     expect(md).toContain("Compared with the previous cycle, 31 indicators improved");
-  });
+  }, 240_000);
 });
 
 describe("a value changed in sources/", () => {

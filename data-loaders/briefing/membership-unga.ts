@@ -5,6 +5,11 @@ import { proseNumber } from "../lib/number-words.ts";
 import { listNames, longDate } from "./text.ts";
 import { listPieces, type Context } from "./context.ts";
 
+/** The membership sentences as one paragraph's content. */
+export function membershipParagraph(ctx: Context, target: CycleRow): Inline[] {
+  return membershipSentences(ctx, target).flatMap((m, i) => (i ? [" ", ...m] : m));
+}
+
 export function membershipSentences(ctx: Context, target: CycleRow): Inline[][] {
   const m = ctx.data.membership;
   const out: Inline[][] = [];
@@ -15,12 +20,12 @@ export function membershipSentences(ctx: Context, target: CycleRow): Inline[][] 
       "As of ",
       on ? num(`date ${on}`, longDate(m.as_of)) : longDate(m.as_of),
       ", ",
-      num(`members state_party ${m.as_of}`, proseNumber(m.states_parties)),
+      num(`members state_party ${on ?? m.as_of}`, proseNumber(m.states_parties)),
       " States were party to the Convention and ",
-      num(`members signatory ${m.as_of}`, proseNumber(m.signatories)),
+      num(`members signatory ${on ?? m.as_of}`, proseNumber(m.signatories)),
       " had signed it without ratifying",
       note,
-      ". ",
+      ".",
     ]);
   }
   const w = ctx.data.withdrawals;

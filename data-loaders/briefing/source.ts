@@ -207,6 +207,46 @@ export function closest(wrong: string, valid: string[]): string[] {
 }
 
 
+/**
+ * Whether the draft's note `key` is the source of a number reference, so that a {note <key>} after it covers it: an
+ * indicator's note covers that indicator's value, trend fields, changes and contest (and the count of cycles its
+ * record is of); a finding's its named States; a pillar's its counts; the trend counts', cycles', membership,
+ * withdrawal, UNGA, vote-shift, consistency and dataset notes the numbers they count.
+ */
+export function covers(key: string, ref: Reference): boolean {
+  const [family, arg] = key.split(" ");
+  const date = ref.kind === "date" ? ref.args[0] : undefined;
+  switch (family) {
+    case "value":
+      return (["value", "trend", "change", "contested"].includes(ref.kind) && ref.args[0] === arg) || ref.kind === "cycles";
+    case "finding":
+      return ref.kind === "named" && ref.args[0] === arg;
+    case "pillar":
+      return (ref.kind === "count" || ref.kind === "tally") && arg !== undefined && ref.args.includes(arg);
+    case "trends":
+      return ["count", "tally", "cycles", "trend"].includes(ref.kind);
+    case "cycles":
+      return ref.kind === "count" || ref.kind === "cycles" || date === "period_start" || date === "period_end";
+    case "membership":
+      return ref.kind === "members" || date === "period_start" || date === "period_end";
+    case "withdrawals":
+      return ref.kind === "withdrawals" || date === "withdrawal";
+    case "unga":
+    case "unga-votes":
+    case "yes-by-status":
+      return ref.kind === "votes";
+    case "shifts":
+      return ref.kind === "shifts";
+    case "issues":
+    case "annex":
+    case "annex-records":
+      return ref.kind === "issues";
+    case "datasets":
+      return ref.kind === "count" && ref.args[0] === "datasets";
+  }
+  return false;
+}
+
 /** Whether a number placed after `before` opens a sentence (written in words, capitalised). */
 function opensSentence(before: string, first: boolean): boolean {
   return (first && before.trim() === "") || /[.!?]\s+$/.test(before);
@@ -433,9 +473,13 @@ export class Resolver {
         return { value: row.value, note: `Findings of the ${at} Progress Report that name ${row.name} (${iso3}), counted by ccm-trends (datasets findings, finding_states).` };
       }
       case "members": {
-        if (!this.needs(ref, 2, 2, "members <status> <YYYY-MM-DD>")) return null;
-        const [status, date] = ref.args as [string, string];
+        if (!this.needs(ref, 2, 2, "members <status> <YYYY-MM-DD|period_start|period_end>")) return null;
+        const [status, day] = ref.args as [string, string];
         if (!(await this.valid("statuses")).includes(status)) return this.unknown(ref, "status", status, "statuses");
+        // The day may be the briefing cycle's first or last day of its reporting period.
+        const period = day === "period_start" || day === "period_end" ? ((await this.cyclesTo()).at(-1)?.[day] ?? null) : undefined;
+        if (period === null) return this.problem(ref, `a ${day.replace("_", " ")} of the ${cycle} cycle`, "the cycles dataset gives none: write the day as YYYY-MM-DD");
+        const date = period ?? day;
         if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return this.problem(ref, "a date as YYYY-MM-DD", "write the day as e.g. 2025-07-31", show(date));
         const row = (await queryRows<{ value: number }>(this.conn, sqlText("briefing/refs/members.sql"), { status, date }))[0]!;
         return { value: row.value, note: `States with status ${status} on ${date}, counted by ccm-trends over table state_status (dataset state_events).` };
@@ -472,7 +516,7 @@ export class Resolver {
         const [list = "consistency", severity] = ref.args as [string?, string?];
         if (!["consistency", "records"].includes(list)) return this.unknown(ref, "list of issues", list, ["consistency", "records"]);
         if (severity !== undefined && !["error", "warning", "info"].includes(severity)) return this.unknown(ref, "severity", severity, ["error", "warning", "info"]);
-        const rows = (await this.query<{ list: string; severity: string }>("issues")).filter((r) => r.list === list && (severity === undefined || r.severity === severity));
+        const rows = (await this.query<{ severity: string }>(list === "records" ? "record_issues" : "issues")).filter((r) => severity === undefined || r.severity === severity);
         return { value: rows.length, note: list === "consistency" ? "Consistency checks of ccm-trends (view consistency_issues) over datasets findings and indicator_values." : "Comparisons of ccm-trends (view report_record_issues) of the report with the UN's records." };
       }
       case "contested": {
@@ -639,13 +683,14 @@ export async function renderSource(conn: DuckDBConnection, src: ParsedSource, ge
   };
 
   /**
-   * Text pieces → inline content. A {note <key>} places that note and covers the numbers written since the previous
-   * one; a number no {note} covers gets its own note right after it (a cycle name is a name: it gets none).
+   * Text pieces → inline content. A {note <key>} places that note and covers the numbers before it (in the same
+   * paragraph or item) whose source it is (`covers`); a number no {note} covers gets its own note right after it (a
+   * cycle name is a name: it gets none).
    */
   const inlineOf = async (lines: Piece[][]): Promise<Inline[]> => {
     const out: Inline[] = [];
     let text = "";
-    const uncovered: { at: number; note: string }[] = [];
+    const uncovered: { at: number; note: string; ref: Reference }[] = [];
     const flat: Piece[] = lines.flatMap((l, i) => (i ? [" ", ...l] : l));
     for (let i = 0; i < flat.length; i++) {
       const p = flat[i]!;
@@ -667,7 +712,7 @@ export async function renderSource(conn: DuckDBConnection, src: ParsedSource, ge
         if (text) out.push(text);
         text = "";
         out.push(notes.cite(note));
-        uncovered.length = 0;
+        for (let k = uncovered.length - 1; k >= 0; k--) if (covers(key, uncovered[k]!.ref)) uncovered.splice(k, 1);
         continue;
       }
       const before = text;
@@ -678,7 +723,7 @@ export async function renderSource(conn: DuckDBConnection, src: ParsedSource, ge
       if (text) out.push(text);
       text = "";
       out.push(r.text);
-      if (p.kind !== "cycle") uncovered.push({ at: out.length, note: r.note });
+      if (p.kind !== "cycle") uncovered.push({ at: out.length, note: r.note, ref: p });
     }
     if (text) out.push(text);
     for (const u of uncovered.reverse()) out.splice(u.at, 0, notes.cite(u.note));

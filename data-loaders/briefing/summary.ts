@@ -6,7 +6,7 @@ import { num, type Block, type Inline, type Section } from "./model.ts";
 import { countNoun, proseNumber } from "../lib/number-words.ts";
 import { longDate, listNames } from "./text.ts";
 import { bullets, listPieces, listPlain, sentence, tally, type ChartFile, type Context } from "./context.ts";
-import { membershipSentences, ungaSentence } from "./membership-unga.ts";
+import { membershipParagraph, ungaSentence } from "./membership-unga.ts";
 
 /**
  * Indicators that moved the same way in every cycle so far ("rose in each of the three cycles since 10MSP"). A paired
@@ -143,8 +143,8 @@ export async function summarySection(ctx: Context, target: CycleRow, first: Cycl
   if (notComparable) blocks.push({ kind: "paragraph", content: [...notComparable, trendNote, "."] });
   const streaks = streakSentence(ctx);
   if (streaks) blocks.push({ kind: "paragraph", content: [...streaks, trendNote, "."] });
-  const membership = membershipSentences(ctx, target);
-  if (membership.length) blocks.push({ kind: "paragraph", content: membership.flat() });
+  const membership = membershipParagraph(ctx, target);
+  if (membership.length) blocks.push({ kind: "paragraph", content: membership });
 
   // Moves are ranked within a unit (view largest_movements, rank_in_unit): +13 women and +11 States Parties are not
   // the same size. States Parties first, the unit most indicators count; then the largest move of each other unit.

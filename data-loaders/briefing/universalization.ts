@@ -6,12 +6,12 @@ import { num, type Block, type Inline, type Section } from "./model.ts";
 import { capitalize, proseNumber, formatThousands } from "../lib/number-words.ts";
 import { listNames } from "./text.ts";
 import type { ChartFile, Context } from "./context.ts";
-import { membershipSentences, ungaRef, ungaSentence } from "./membership-unga.ts";
+import { membershipParagraph, ungaRef, ungaSentence } from "./membership-unga.ts";
 
 export async function universalizationSection(ctx: Context, target: CycleRow, charts: ChartFile[]): Promise<Section> {
   const blocks: Block[] = [];
-  const membership = membershipSentences(ctx, target);
-  if (membership.length) blocks.push({ kind: "paragraph", content: membership.flat() });
+  const membership = membershipParagraph(ctx, target);
+  if (membership.length) blocks.push({ kind: "paragraph", content: membership });
   else blocks.push({ kind: "paragraph", content: ["The database has no membership history (state_status), so the number of States Parties is not given here."] });
   const unga = ctx.data.unga;
   if (!unga || unga.length === 0) {

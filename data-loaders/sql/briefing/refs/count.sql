@@ -1,5 +1,5 @@
 -- {count <name> [pillar] [cycle]}: how many indicators of a cycle (all, or one pillar's) were measured, improved,
--- declined, held, completed or cannot be compared (views pillar_trends and cycle_trends), why they cannot be (not
+-- declined, held, completed or cannot be compared (view pillar_trends, summed for all), why they cannot be (not
 -- measured, first measured, no better direction) and how many rose or fell in every cycle so far (view
 -- indicator_trends, whose judgements all these are); and how many curated datasets the database is built from.
 WITH changes AS (
@@ -11,8 +11,8 @@ judged AS (
   SELECT pillar_code AS pillar, indicators, measured, improved, declined, held, completed, not_comparable
   FROM pillar_trends WHERE cycle = $cycle
   UNION ALL
-  SELECT '', indicators, measured, improved, declined, held, completed, not_comparable
-  FROM cycle_trends WHERE cycle = $cycle
+  SELECT '', sum(indicators), sum(measured), sum(improved), sum(declined), sum(held), sum(completed), sum(not_comparable)
+  FROM pillar_trends WHERE cycle = $cycle
 ),
 why AS (
   SELECT coalesce(t.pillar_code, '') AS pillar,
