@@ -12,7 +12,7 @@ import { join, relative } from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDatabase } from "../data-loaders/pipeline.ts";
-import { buildBriefing } from "../data-loaders/briefing/build.ts";
+import { buildBriefing, initSource } from "../data-loaders/briefing/build.ts";
 import { closeDatabase, openDatabase, queryRows } from "../data-loaders/lib/db.ts";
 import { createLogger } from "../data-loaders/lib/log.ts";
 import { sha256 } from "../data-loaders/lib/meta.ts";
@@ -172,6 +172,17 @@ describe("the database with both reports", () => {
     expect(section).toContain("| 1.1 | 12MSP | 07 | 08\\* | +1 | figure revised |");
     expect(section).toMatch(/paragraph 19 \(paragraph 18 of the 13MSP report\): Colombia joined the list; Cuba is no longer named\[\^\d+\]/);
     expect(md).toMatch(/\[\^\d+\]: 13MSP Progress Report, para 18; 14MSP Progress Report, para 19 \(view finding\\_revisions\)\./);
+  }, 120_000);
+
+  it("init's the 14MSP draft as a source that renders the same briefing, the revisions included by their stable names", async () => {
+    const path = join(dir, "sources-briefings", "14MSP.md");
+    await initSource({ cycle: "14MSP", dbPath, source: path, log: quiet });
+    const source = readFileSync(path, "utf8");
+    expect(source.match(/^\{block .*\}$/gm)).toEqual(["{block since-last-report.values}", "{block since-last-report.findings}", "{block since-last-report.findings-list}"]);
+    expect(source).toContain("{table since-last-report.revised}");
+    const generated = await buildBriefing({ cycle: "14MSP", dbPath, outDir: join(dir, "briefings-generated"), source: false, pdf: false, log: quiet });
+    const rendered = await buildBriefing({ cycle: "14MSP", dbPath, outDir: join(dir, "briefings-source"), source: path, pdf: false, log: quiet });
+    for (const name of ["briefing.md", "briefing.html"]) expect(readFileSync(join(rendered.dir, name), "utf8"), name).toBe(readFileSync(join(generated.dir, name), "utf8"));
   }, 120_000);
 });
 

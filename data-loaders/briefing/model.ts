@@ -50,8 +50,8 @@ export function plainInline(content: Inline[]): Inline[] {
 }
 
 /**
- * `name` is a block's stable name for the analyst's source: a table is included as {table <name>}, a paragraph or
- * list the source cannot write out as {block <name>}.
+ * `name` is a block's stable name for the analyst's source: a table is included as {table <name>}; a paragraph or
+ * list gets one only when the composer does not give its numbers references, and is included as {block <name>}.
  */
 export type Block =
   | { kind: "paragraph"; content: Inline[]; name?: string }
