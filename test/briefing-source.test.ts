@@ -66,6 +66,10 @@ describe("a source with every kind of reference", () => {
     expect(md).toContain("Twenty-six[^1] States Parties paid");
     expect(md).toContain("down from 29[^2] in the 12MSP cycle");
     expect(md).toMatch(/\[\^1\]: Indicator 9\.1, 13MSP cycle: 13MSP Progress Report, section VI\.A table, Action 9, 13MSP column/);
+    // A {note} covers only the numbers it is the source of: the analyst's trend figures before the pillar's note keep
+    // their own notes; the pillar's tally does not get a second one.
+    expect(md).toMatch(/rose for the third\[\^\d+\] time in a row, from four\[\^\d+\] in the 12MSP\[\^\d+\] cycle; 62\.5%\[\^\d+\] of the 112\[\^\d+\] States Parties/);
+    expect(md).toMatch(/Pillar A: eight improved, three declined and two held\[\^\d+\]\.\n/);
     // Only the charts the source references are written.
     expect(result.files.filter((f) => f.startsWith("charts/"))).toEqual(["charts/unga-votes.svg", "charts/pillar-D.svg"]);
     // The analyst's comment is not rendered; no zero-padded figure appears in the analyst's prose.
