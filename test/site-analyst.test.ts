@@ -157,6 +157,19 @@ describe("links land on their target", () => {
   });
 });
 
+describe("a pillar page with one report in the database", () => {
+  it("has no report selector: one view of the values, the footer naming the report they come from", async () => {
+    const v = await visit(site.session.browser, site.baseUrl, "/pillars/A");
+    try {
+      expect(await v.page.locator("select[data-report-choice], [data-report-view], [data-row-id]").count()).toBe(0);
+      expect(await v.page.locator('[id="indicator-1.1"]').isVisible()).toBe(true);
+      expect(await v.page.locator("#observablehq-footer").innerText()).toMatch(/^Data: indicator values from the CCM 13MSP Progress Report; findings from the CCM 13MSP Progress Report\./);
+    } finally {
+      await v.page.close();
+    }
+  });
+});
+
 describe("a contradiction and its paragraph", () => {
   it("every consistency issue's paragraph link on the Data quality page leads to a row holding the paragraph's text", async () => {
     const v = await visit(site.session.browser, site.baseUrl, "/data-quality");
