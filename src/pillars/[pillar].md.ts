@@ -130,10 +130,15 @@ const indicatorColumns: Column<TrendRow>[] = [
   { key: "polarity", label: "Direction", html: (r) => e(POLARITY_LABEL[r.polarity] ?? r.polarity) },
 ];
 
-/** One report's view: shown when the selector names it (data-report-view), the latest report's by default. */
-function reportView(report: string, shown: boolean, ...parts: string[]): string {
+/**
+ * One report's view: shown when the selector names it (data-report-view), the latest report's by default;
+ * without a selector (one report), the parts as they are.
+ */
+function reportView(report: string | null, shown: boolean, ...parts: string[]): string {
+  const html = parts.filter((p) => p !== "");
+  if (report === null) return html.join("\n\n");
   // One HTML block for Markdown: no blank line inside.
-  return `<div class="report-view" data-report-view="${e(report)}"${shown ? "" : " hidden"}>\n${parts.filter((p) => p !== "").join("\n")}\n</div>`;
+  return `<div class="report-view" data-report-view="${e(report)}"${shown ? "" : " hidden"}>\n${html.join("\n")}\n</div>`;
 }
 
 runLoader("pillars/[pillar].md", async () => {
@@ -169,8 +174,9 @@ runLoader("pillars/[pillar].md", async () => {
     ],
   });
   const latestSources = reportsInWords(data.trends, data.reports);
-  const figures = [reportView(latestReport, true, await valuesFigure(code, pillar, data.trends, cycles, latest))];
-  const tables = [reportView(latestReport, true, table, tableNotes(data.trends, notes, latestReport), tableSources(data.trends))];
+  const latestView = selector ? latestReport : null;
+  const figures = [reportView(latestView, true, await valuesFigure(code, pillar, data.trends, cycles, latest))];
+  const tables = [reportView(latestView, true, table, tableNotes(data.trends, notes, latestReport), tableSources(data.trends))];
   const options = [{ report: latestReport, label: `the ${latestReport} report (latest)`, sources: latestSources }];
   for (const report of earlier) {
     const rows = data.printed.filter((p) => p.report_id === report);
