@@ -80,11 +80,11 @@ runLoader("universalization.md", async () => {
       `<div id="vote-explorer">${votesFigure}</div>`,
       "```js\nshowVotes(document.getElementById(\"vote-explorer\"), voteData, {resolution, groupBy, votes: voteFilter});\n```",
       `<p class="source">Source: ${e(resolution.source_ref ?? resolution.resolution_id)} — recorded votes from the UN Digital Library voting records (table <code>unga_votes</code>), statuses from <code>state_status</code>.</p>`,
+      // The votes, filtered by the box every long table gets (components/table-tools.js): one filter box, not two.
       "```js\n" +
         'const castVotes = voteData.spec.datasets.votes.filter((v) => v.resolution_id === resolution.resolution_id && voteFilter.includes(v.vote));\n' +
-        'const search = view(Inputs.search(castVotes, {placeholder: "Name or ISO code…", label: "Find a State", columns: ["name_en", "iso3"]}));\n' +
         "```",
-      "```js\ndisplay(dataTable(search, {caption: `${resolution.resolution_id} (${resolution.year}): ${search.length} votes`, scroll: true, columns: voteColumns}));\n```",
+      "```js\ndisplay(dataTable(castVotes, {caption: `${resolution.resolution_id} (${resolution.year}): ${castVotes.length} votes`, scroll: true, columns: voteColumns}));\n```",
     ),
   );
 });
