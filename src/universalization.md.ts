@@ -59,12 +59,12 @@ runLoader("universalization.md", async () => {
       { title: "Universalization", toc: true },
       "# Universalization",
       "## Status on a date",
-      `<p class="muted">Every State's status under the Convention on 31 December of each year, on the last day of each reporting period and today (view <code>status_on_dates</code>). The map shows ${e(day.label)}; choose another day below.</p>`,
+      `<p class="muted">Every State's status under the Convention on 31 December of each year, on the last day of each reporting period and today (view <code>status_on_dates</code>), or on any day since the first signature (${e(map.changes.first)}): each State's status on every day a status changed is computed in the database, and a day shows the last change on or before it. The map shows ${e(day.label)}; choose another day below.</p>`,
       "```js\n" +
-        'import {showStatusOn, showVotes, voteColumns} from "./components/explorers.js";\n' +
+        'import {dayChooser, showStatusOn, showVotes, voteColumns} from "./components/explorers.js";\n' +
         'import {dataTable} from "./components/table.js";\n' +
         'const statusMap = await FileAttachment("data/status-map.json").json();\n' +
-        'const day = view(Inputs.select(statusMap.dates, {label: "Status on", format: (d) => d.label, value: statusMap.dates.find((d) => d.as_of === statusMap.initial.as_of && d.kind === statusMap.initial.kind)}));\n' +
+        "const day = view(dayChooser(statusMap));\n" +
         "```",
       `<div id="status-on-date">${countsTable}${mapFigure}</div>`,
       "```js\nshowStatusOn(document.getElementById(\"status-on-date\"), statusMap, day);\n```",
