@@ -225,6 +225,15 @@ describe("the database with both reports", () => {
       }
     });
 
+    it("the other pages' footer names both reports and whose values they show", async () => {
+      const v = await visit(site.session.browser, site.baseUrl, "/");
+      try {
+        expect(await footer(v).innerText()).toMatch(/^Data: CCM 13MSP, 14MSP Progress Reports \(the values shown are the 14MSP report's unless a page says otherwise\), UN Digital Library/);
+      } finally {
+        await v.page.close();
+      }
+    });
+
     it("a link with ?report=13MSP and an indicator's anchor opens that report's row", async () => {
       const v = await visit(site.session.browser, site.baseUrl, "/pillars/A?report=13MSP#indicator-1.1");
       try {
