@@ -19,7 +19,7 @@ import { createLogger } from "../data-loaders/lib/log.ts";
 import { sha256 } from "../data-loaders/lib/meta.ts";
 import { ccm } from "./helpers/cli.ts";
 import { expectAccessible } from "./helpers/axe.ts";
-import { screenshot, settle, visit, type Visit } from "./helpers/browser.ts";
+import { launchBrowser, screenshot, settle, visit, type Visit } from "./helpers/browser.ts";
 import { nextYearReport } from "./helpers/next-year.ts";
 import { buildPillarPages, type PillarSite } from "./helpers/pillar-site.ts";
 import { useBuiltSite } from "./helpers/site.ts";
@@ -222,6 +222,20 @@ describe("the database with both reports", () => {
         await expectAccessible(v.page, "/pillars/A?report=13MSP (two reports)");
       } finally {
         await v.page.close();
+      }
+    });
+
+    it("without JavaScript: no selector that cannot work, the latest report's values and the footer naming it", async () => {
+      const noScript = await launchBrowser({ javaScript: false });
+      try {
+        const v = await visit(noScript.browser, site.baseUrl, "/pillars/A");
+        expect(await v.page.locator("#report-choice").isVisible()).toBe(false);
+        expect(await v.page.locator('[data-report-view="14MSP"]').first().isVisible()).toBe(true);
+        expect(await v.page.locator('[data-report-view="13MSP"]').first().isVisible()).toBe(false);
+        expect(await row11(v).locator("td").nth(5).textContent()).toBe("8 (revised, note 1)");
+        expect(await footer(v).innerText()).toMatch(/^Data: indicator values from the CCM 14MSP Progress Report;/);
+      } finally {
+        await noScript.close();
       }
     });
 

@@ -163,6 +163,7 @@
       const sources = select.selectedOptions[0]?.dataset.sources;
       if (sources) for (const s of document.querySelectorAll("[data-report-sources]")) s.textContent = sources;
     };
+    select.closest("[hidden]")?.removeAttribute("hidden");
     const wanted = new URLSearchParams(location.search).get("report");
     if (wanted && Array.from(select.options).some((o) => o.value === wanted)) select.value = wanted;
     show();

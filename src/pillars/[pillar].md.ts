@@ -207,8 +207,10 @@ runLoader("pillars/[pillar].md", async () => {
     );
     options.push({ report, label: `the ${report} report`, sources: reportsInWords(rows, data.reports) });
   }
+  // The selector is shown by the script that makes it work (table-tools.js): without JavaScript the page is the
+  // latest report's, and says so in its sources.
   const choice = selector
-    ? `<p class="report-choice no-print"><label for="report-choice">Show the values as printed by</label> <select id="report-choice" data-report-choice>${options
+    ? `<p class="report-choice no-print" hidden><label for="report-choice">Show the values as printed by</label> <select id="report-choice" data-report-choice>${options
         .map((o, i) => `<option value="${e(o.report)}" data-sources="${e(o.sources)}"${i === 0 ? " selected" : ""}>${e(o.label)}</option>`)
         .join("")}</select> <span class="muted" role="status" data-report-status></span></p>\n\n<p class="muted">The database holds ${countNoun(data.reports.length, "progress report")} (${e(data.reports.join(", "))}). A later report prints the earlier cycles again; the trends use the latest printing. Every figure a report prints differently from the one before, with both sources and the footnote, is on the <a href="../data-quality#revisions-between-reports">Data quality</a> page.</p>`
     : "";
