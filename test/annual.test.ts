@@ -92,7 +92,8 @@ describe("ccm extract of a second report", () => {
     const review = csvRows(join(sources, "reports", "14MSP", "review.csv"));
     const links13 = csvRows(join(sources, "overrides", "finding_indicators.csv"));
     const values13 = csvRows(join(sources, "overrides", "indicator_value_overrides.csv"));
-    expect(review).toHaveLength(links13.length + values13.length);
+    const handRows = ["count_relations", "list_relations", "scope_sizes", "report_facts", "report_figures"].reduce((n, name) => n + csvRows(join(sources, `${name}.csv`)).length, 0);
+    expect(review).toHaveLength(links13.length + values13.length + handRows);
     // Paragraph 18 became 19 and its list changed: the link needs a look, under its new id.
     const para18 = review.find((r) => r.previous_key === "13MSP-18-1")!;
     expect(para18).toMatchObject({ status: "needs_look", new_key: "14MSP-19-1" });
@@ -106,6 +107,28 @@ describe("ccm extract of a second report", () => {
     expect(carriedLinks).toHaveLength(review.filter((r) => r.status === "carried" && r.hand_file!.endsWith("finding_indicators.csv")).length);
     // The N/A cells of indicator 45.1 are printed as before: both value overrides carry over.
     expect(review.filter((r) => r.previous_key!.startsWith("45.1 ")).map((r) => r.status)).toEqual(["carried", "carried"]);
+  });
+
+  it("carries the hand datasets over by the text they rest on: each row once in the review list, carried rows renumbered and marked", () => {
+    const folder = join(sources, "reports", "14MSP");
+    const review = csvRows(join(folder, "review.csv"));
+    for (const name of ["count_relations", "list_relations", "scope_sizes", "report_facts", "report_figures"]) {
+      const listed = review.filter((r) => r.hand_file!.endsWith(`reports/14MSP/${name}.csv`));
+      expect(listed, name).toHaveLength(csvRows(join("sources", `${name}.csv`)).length);
+      expect(csvRows(join(folder, `${name}.csv`)), name).toHaveLength(listed.filter((r) => r.status === "carried").length);
+      expect(existsSync(join(folder, `${name}.meta.json`)), name).toBe(true);
+    }
+    // Paragraphs 207, 209 and 210 are printed again as 208, 210 and 211: the relation follows them.
+    const r01 = csvRows(join(folder, "count_relations.csv")).find((r) => r.relation_id === "R01")!;
+    expect(r01).toMatchObject({ cycle: "14MSP", whole: "finding:14MSP-208-1", parts: "finding:14MSP-210-1 + finding:14MSP-211-1", paragraph: "208", related: "210, 211" });
+    expect(r01.reason).toBe("Carried from 13MSP (unchanged text): The 2024 annual reports submitted (para 208) are those submitted on time (para 210) plus those submitted late (para 211)");
+    // A relation naming a table figure keeps its indicator; a fact keeps its date and moves with its paragraph.
+    expect(csvRows(join(folder, "count_relations.csv")).find((r) => r.relation_id === "R05")).toMatchObject({ whole: "figure:disseminated_total_after", related: "indicator 47.2" });
+    expect(csvRows(join(folder, "report_facts.csv")).find((r) => r.fact_id === "unga_2024_yes_not_party")).toMatchObject({ paragraph: "68", value: "31" });
+    expect(csvRows(join(folder, "report_facts.csv")).find((r) => r.fact_id === "withdrawals_deposited")).toMatchObject({ paragraph: "64 and footnote 3", as_of: "2025-06-30" });
+    // The 13MSP row's sentence is the reviewer's gloss ("so none has outstanding …"), printed nowhere: a look.
+    expect(review.find((r) => r.previous_key === "article3_outstanding 13MSP")).toMatchObject({ status: "needs_look" });
+    expect(csvRows(join(folder, "scope_sizes.csv")).map((r) => `${r.scope_group} ${r.cycle} ${r.term}`)).toContain("affected 14MSP finding:14MSP-105-1");
   });
 
   it("says what needs a look on stderr, with the hand file and line", () => {
@@ -127,7 +150,10 @@ describe("the database with both reports", () => {
     const latest = await rows<{ report_id: string }>(dbPath, "SELECT report_id FROM reports WHERE is_latest");
     expect(latest).toEqual([{ report_id: "14MSP" }]);
     const provenance = await rows<{ name: string; file: string; rows: number; date: string }>(dbPath, "SELECT name, file, rows, date FROM datasets WHERE name LIKE '14MSP/%' ORDER BY name");
-    expect(provenance.map((d) => `${d.name} ${d.rows}`)).toEqual(["14MSP/cycles 5", "14MSP/finding_states 852", "14MSP/findings 207", "14MSP/indicator_values 400"]);
+    expect(provenance.map((d) => `${d.name} ${d.rows}`)).toEqual([
+      "14MSP/count_relations 44", "14MSP/cycles 5", "14MSP/finding_states 852", "14MSP/findings 207", "14MSP/indicator_values 400",
+      "14MSP/list_relations 26", "14MSP/report_facts 12", "14MSP/report_figures 4", "14MSP/scope_sizes 4",
+    ]);
     expect(provenance.every((d) => d.file.endsWith(`reports/14MSP/${d.name.slice(6)}.csv`) && d.date === "2025-09-09")).toBe(true);
   });
 
@@ -151,6 +177,49 @@ describe("the database with both reports", () => {
     const changed = await rows<Record<string, unknown>>(dbPath, "SELECT earlier_paragraph, later_paragraph, earlier_count, later_count, joined, \"left\", joined_names, left_names FROM finding_revisions");
     expect(changed).toEqual([{ earlier_paragraph: "18", later_paragraph: "19", earlier_count: 7, later_count: 7, joined: ["COL"], left: ["CUB"], joined_names: ["Colombia"], left_names: ["Cuba"] }]);
   });
+
+  it("checks each report on its own: para 187's count/list mismatch is para 188 of the 14MSP report, the changed para 18 is no issue", async () => {
+    const issues = await rows<{ report_id: string; kind: string; paragraph: string; related: string | null; found: string }>(dbPath, "SELECT report_id, kind, paragraph, related, found FROM consistency_issues_by_report");
+    const of = (report: string) => issues.filter((i) => i.report_id === report);
+    expect(of("13MSP").filter((i) => i.kind === "count_vs_names").map((i) => `${i.paragraph}: ${i.found}`).sort()).toEqual(["187: 19 States named", "187: 20 States named", "187: 23 States named"]);
+    expect(of("14MSP").filter((i) => i.kind === "count_vs_names").map((i) => `${i.paragraph}: ${i.found}`).sort()).toEqual(["188: 19 States named", "188: 20 States named", "188: 23 States named"]);
+    // The 13MSP rows are today's (the golden annex lists them); the 14MSP report, the same text renumbered from
+    // para 18 on, has the same issues under the new numbers, and none about its changed list (para 19).
+    const renumbered = (p: string | null) => (p ?? "").replace(/(?<![\w.]|Action )\d+(?!\w|\.\d)/g, (n) => (Number(n) >= 18 ? String(Number(n) + 1) : n));
+    const key = (i: { kind: string; paragraph: string; related: string | null }) => `${i.kind} ${i.paragraph} ${i.related ?? ""}`;
+    expect(of("14MSP").map(key).sort()).toEqual(of("13MSP").map((i) => key({ ...i, paragraph: renumbered(i.paragraph), related: i.related === null ? null : renumbered(i.related) })).sort());
+    expect(of("14MSP").some((i) => i.paragraph === "19")).toBe(false);
+    // The names the site and the briefing read give the latest report's rows.
+    const latest = await rows<{ n: number }>(dbPath, "SELECT count(*)::INTEGER AS n FROM consistency_issues WHERE paragraph = '188' AND kind = 'count_vs_names'");
+    expect(latest).toEqual([{ n: 3 }]);
+  });
+
+  it("reads each report against the UN's records under its own paragraphs, and keeps its per-State tables", async () => {
+    const named = await rows<{ report_id: string; check_id: string; report_source: string }>(dbPath, "SELECT report_id, check_id, report_source FROM report_record_issues_by_report WHERE check_id LIKE '%:named:GAB'");
+    expect(named).toEqual([
+      { report_id: "13MSP", check_id: "para-67:named:GAB", report_source: "13MSP Progress Report, para 67" },
+      { report_id: "14MSP", check_id: "para-68:named:GAB", report_source: "14MSP Progress Report, para 68" },
+    ]);
+    // The fixture prints 13MSP's 31 again for 14MSP, whose vote is the same A/RES/79/58: a disagreement of its own.
+    const eleven = await rows<{ check_id: string }>(dbPath, "SELECT check_id FROM report_record_issues WHERE check_id LIKE 'indicator-11.2:%' ORDER BY check_id");
+    expect(eleven.map((r) => r.check_id)).toContain("indicator-11.2:14MSP");
+    const perState = await rows<{ report_id: string; paragraph: string; n: number }>(dbPath, "SELECT report_id, paragraph, count(*)::INTEGER AS n FROM isu_contributors_by_report GROUP BY ALL ORDER BY report_id");
+    expect(perState).toEqual([{ report_id: "13MSP", paragraph: "22", n: 70 }, { report_id: "14MSP", paragraph: "23", n: 70 }]);
+    const article7 = await rows<{ report_id: string; status: string; n: number }>(dbPath, "SELECT report_id, status, count(*)::INTEGER AS n FROM article7_report_status_by_report GROUP BY ALL ORDER BY status, report_id");
+    expect(article7.filter((r) => r.report_id === "14MSP").map((r) => `${r.status}:${r.n}`)).toEqual(article7.filter((r) => r.report_id === "13MSP").map((r) => `${r.status}:${r.n}`));
+    expect(await rows(dbPath, "SELECT DISTINCT paragraph FROM article7_report_status WHERE status = 'on_time'")).toEqual([{ paragraph: "210" }]);
+  });
+
+  it("fails the build naming the report when a carried hand row no longer agrees with its report", async () => {
+    const broken = join(dir, "broken-sources");
+    cpSync(sources, broken, { recursive: true });
+    const sizes = join(broken, "reports", "14MSP", "scope_sizes.csv");
+    writeFileSync(sizes, readFileSync(sizes, "utf8").replace("affected,14MSP,10,", "affected,14MSP,11,"));
+    await expect(buildDatabase({ sourcesDir: broken, dbPath: join(dir, "broken.duckdb"), logger: quiet, checkChecksums: false })).rejects.toThrow(
+      /scope_size_terms\.sql \(the 14MSP report\): scope_sizes: affected in 14MSP is 11 \(para 105\), but finding:14MSP-105-1 counts 10/,
+    );
+    expect(existsSync(join(dir, "broken.duckdb"))).toBe(false);
+  }, 120_000);
 
   it("gives the site the revisions (Data quality page) and each report's printing (pillar pages)", () => {
     const loader = (file: string, ...args: string[]) => execFileSync("node", ["--import", "tsx", file, ...args], { env: { ...process.env, CCM_DB: dbPath }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });

@@ -37,7 +37,7 @@ export const PER_REPORT_SQL = [
 ] as const;
 
 /** The data tests of one report's datasets and checks. */
-export const PER_REPORT_CHECKS = ["checks/count_relation_terms.sql", "checks/findings_named_count.sql", "checks/indicator_scopes.sql"] as const;
+export const PER_REPORT_CHECKS = ["checks/count_relation_terms.sql", "checks/findings_named_count.sql", "checks/scope_size_terms.sql"] as const;
 
 const SCHEMA = "per_report";
 

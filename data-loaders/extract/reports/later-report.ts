@@ -19,8 +19,10 @@ import { extractFindings } from "../findings/findings.ts";
 import { applyFindingLinks, LINK_COLUMNS, readFindingLinks, type FindingLink } from "../findings/finding-links.ts";
 import { findingDatasets, findingSummary, loadStateResolver } from "../findings/finding-output.ts";
 import { renderCsv, writeDatasets, type ExtractedDataset, type WrittenDataset } from "../write.ts";
+import { parse } from "csv-parse/sync";
 import { carryFindingLinks, carryValueOverrides, REVIEW_COLUMNS, type ReviewRow } from "./carry-over.ts";
-import { FINDING_LINKS_NAME, listReports, OVERRIDES_DIR, REPORT_DATASETS, reportFolder, reportOrdinal, REVIEW_FILE, VALUE_OVERRIDES_NAME } from "./layout.ts";
+import { carryHandDatasets, type HandTable } from "./carry-hand.ts";
+import { FINDING_LINKS_NAME, HAND_DATASETS, listReports, OVERRIDES_DIR, REPORT_DATASETS, reportFolder, reportOrdinal, REVIEW_FILE, VALUE_OVERRIDES_NAME } from "./layout.ts";
 
 export interface LaterReportOptions {
   root: string;
@@ -76,6 +78,18 @@ function reportMeta(baseMeta: DatasetMeta, reportId: string, textFile: string, d
   };
 }
 
+/** A hand dataset's metadata for this report: the previous report's columns, carried over. */
+function handMeta(previousMeta: DatasetMeta, reportId: string, previousId: string, textFile: string, date: string): DatasetMeta {
+  return {
+    ...previousMeta,
+    title: `${previousMeta.title.replace(/ \(the \S+ report's rows.*\)$/, "")} (the ${reportId} report's rows)`,
+    date,
+    reference: `The ${reportId} Progress Report (${textFile}), the statements each row rests on`,
+    method: `Carried from ${previousId} (unchanged text) by \`npm run extract -- ${textFile}\`: the rows of the ${previousId} report's file whose statements the ${reportId} report prints again word for word, with the ${reportId} finding ids, paragraph numbers and cycle (reasons and notes begin "Carried from ${previousId} (unchanged text)"); review.csv beside it lists every row of the ${previousId} file as carried, needs_look or no_longer_applies. Rows added after review are the reviewer's.`,
+    sha256: "",
+  };
+}
+
 export function extractLaterReport(report: string, options: LaterReportOptions): LaterReportResult {
   const { root, sourcesDir, reportFile, reportId } = options;
   const rel = (p: string) => relative(root, p) || p;
@@ -102,15 +116,15 @@ export function extractLaterReport(report: string, options: LaterReportOptions):
   let review: ReviewRow[] = [];
   let carriedValues: ValueOverride[] = [];
   let carriedLinks: FindingLink[] = [];
+  const prevFindingsFile = join(previous.datasetsDir, "findings.csv");
+  const prevFindings = readCuratedCsv(rel(prevFindingsFile), readMeta(join(previous.datasetsDir, "findings.meta.json")), readHand(prevFindingsFile));
+  const statements = new Map(prevFindings.rows.map((r) => [r.finding_id!, { statement: r.statement ?? "", counted: r.counted ?? "", paragraph: r.paragraph ?? "" }]));
   if (reviewed) {
     indicators = indicatorsWith(readValueOverrides(rel(valueFile), readHand(valueFile)));
     applyFindingLinks(findings.findings, readFindingLinks(rel(linksFile), readHand(linksFile)), rel(linksFile));
   } else {
     const prevValueFile = join(previous.overridesDir, VALUE_OVERRIDES_NAME);
     const prevLinksFile = join(previous.overridesDir, FINDING_LINKS_NAME);
-    const prevFindingsFile = join(previous.datasetsDir, "findings.csv");
-    const prevFindings = readCuratedCsv(rel(prevFindingsFile), readMeta(join(previous.datasetsDir, "findings.meta.json")), readHand(prevFindingsFile));
-    const statements = new Map(prevFindings.rows.map((r) => [r.finding_id!, { statement: r.statement ?? "", counted: r.counted ?? "" }]));
     const values = carryValueOverrides(readValueOverrides(rel(prevValueFile), readHand(prevValueFile)), indicatorsWith([]).values, previous.id, rel(valueFile));
     const links = carryFindingLinks(readFindingLinks(rel(prevLinksFile), readHand(prevLinksFile)), statements, findings.findings, previous.id, rel(linksFile));
     carriedValues = values.carried;
@@ -119,6 +133,17 @@ export function extractLaterReport(report: string, options: LaterReportOptions):
     applyFindingLinks(findings.findings, carriedLinks, rel(linksFile));
     review = [...values.review, ...links.review];
   }
+
+  // The hand datasets: carried over on the first run, and later whenever the folder has none of one (a folder
+  // extracted before they were carried); a reviewed one is left as it is.
+  const handToCarry = HAND_DATASETS.filter((n) => !reviewed || !existsSync(join(folder, `${n}.csv`)));
+  const handTables: (HandTable & { meta: DatasetMeta })[] = handToCarry.map((name) => {
+    const file = join(previous.datasetsDir, `${name}.csv`);
+    const table = readCuratedCsv(rel(file), readMeta(join(previous.datasetsDir, `${name}.meta.json`)), readHand(file));
+    return { name, file: rel(join(folder, `${name}.csv`)), rows: table.rows, lines: table.lines, meta: table.meta };
+  });
+  const hand = carryHandDatasets(handTables, { fromReport: previous.id, toReport: reportId, previousFindings: statements, findings: findings.findings, reportText: report, tableTexts: indicators.indicators.map((i) => i.text) });
+  review = [...review, ...hand.review];
 
   const datasets: ExtractedDataset[] = [...indicatorDatasets(indicators), ...findingDatasets(findings)].filter((d) => (REPORT_DATASETS as readonly string[]).includes(d.name));
   // Everything is extracted and checked; only now is anything written, and only inside the report's folder.
@@ -130,7 +155,12 @@ export function extractLaterReport(report: string, options: LaterReportOptions):
     if (!existsSync(metaPath)) writeFileSync(metaPath, JSON.stringify(reportMeta(readMeta(join(sourcesDir, `${d.name}.meta.json`)), reportId, rel(textFile), date), null, 2) + "\n");
   }
   const written = writeDatasets(folder, datasets);
-  const handFiles: string[] = [];
+  for (const t of handTables) {
+    const metaPath = join(folder, `${t.name}.meta.json`);
+    if (!existsSync(metaPath)) writeFileSync(metaPath, JSON.stringify(handMeta(t.meta, reportId, previous.id, rel(textFile), date), null, 2) + "\n");
+  }
+  const handWritten = writeDatasets(folder, handTables.map((t) => ({ name: t.name, columns: t.meta.columns.map((c) => c.name), rows: hand.carried.get(t.name) ?? [] })));
+  const handFiles: string[] = handWritten.map((w) => rel(w.file));
   if (!reviewed) {
     mkdirSync(ownOverrides, { recursive: true });
     const valueColumns = VALUE_OVERRIDES_SCHEMA.columns.map((c) => c.name);
@@ -138,13 +168,20 @@ export function extractLaterReport(report: string, options: LaterReportOptions):
     writeFileSync(linksFile, renderCsv(LINK_COLUMNS, carriedLinks));
     writeFileSync(join(folder, REVIEW_FILE), renderCsv(REVIEW_COLUMNS, review));
     handFiles.push(rel(valueFile), rel(linksFile), rel(join(folder, REVIEW_FILE)));
+  } else if (handToCarry.length > 0) {
+    // A reviewed folder that lacked some hand datasets: their rows join the review list, the others stay.
+    const reviewFile = join(folder, REVIEW_FILE);
+    const carriedFiles = new Set(handTables.map((t) => t.file));
+    const kept = existsSync(reviewFile) ? (parse(readFileSync(reviewFile, "utf8"), { columns: true }) as Record<string, string>[]).filter((r) => !carriedFiles.has(r.hand_file ?? "")) : [];
+    writeFileSync(reviewFile, renderCsv(REVIEW_COLUMNS, [...kept, ...hand.review]));
+    handFiles.push(rel(reviewFile));
   }
   const count = (s: string) => review.filter((r) => r.status === s).length;
   const summary = [
     ...indicatorSummary(indicators),
     ...findingSummary(findings),
     reviewed
-      ? `overrides: applied the reviewed hand files in ${rel(ownOverrides)}`
+      ? `overrides: applied the reviewed hand files in ${rel(ownOverrides)}${handToCarry.length ? `; carried ${handToCarry.join(", ")} of ${previous.id} (the folder had none): ${hand.review.filter((r) => r.status === "carried").length} rows carried, ${hand.review.filter((r) => r.status === "needs_look").length} need a look` : ""}`
       : `overrides of ${previous.id}: ${count("carried")} carried over unchanged, ${count("needs_look")} need a look (their text changed), ${count("no_longer_applies")} no longer apply; see ${rel(join(folder, REVIEW_FILE))}`,
     ...review.filter((r) => r.status !== "carried").map((r) => `  - ${r.status}: ${r.hand_file} (${r.previous_key}, line ${r.previous_line} of ${previous.id}'s file): ${r.what_to_do}`),
   ];
