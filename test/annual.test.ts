@@ -245,14 +245,27 @@ describe("the database with both reports", () => {
 });
 
 describe("the 13MSP outputs with a second report beside them", () => {
-  it("builds the golden 13MSP briefing from the database as of 13MSP", async () => {
-    const dbPath = join(dir, "as-of-13MSP.duckdb");
-    await buildDatabase({ sourcesDir: sources, dbPath, logger: quiet, asOf: "13MSP" });
-    const result = await buildBriefing({ cycle: "13MSP", dbPath, outDir: join(dir, "briefings-13"), date: "16 September 2025", pdf: false, log: quiet });
+  it("`briefing 13MSP` on the database with both reports renders as of the 13MSP report: the golden briefing, and says so", async () => {
+    const dbPath = join(dir, "both.duckdb");
+    const out = join(dir, "briefings-13");
+    const run = await ccm(["briefing", "13MSP", "--db", dbPath, "--out", out, "--date", "16 September 2025", "--no-pdf"]);
+    expect(run.stderr).not.toMatch(/^Error/m);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/The 13MSP report is not the latest in .*both\.duckdb \(14MSP is\): the 13MSP briefing is rendered from a database built as of 13MSP/);
     for (const name of ["briefing.md", "briefing.html"]) {
-      expect(readFileSync(join(result.dir, name), "utf8"), name).toBe(readFileSync(join("test", "golden", "briefing", "13MSP", name), "utf8"));
+      expect(readFileSync(join(out, "13MSP", name), "utf8"), name).toBe(readFileSync(join("test", "golden", "briefing", "13MSP", name), "utf8"));
     }
-  }, 120_000);
+  }, 180_000);
+
+  it("`briefing --all` writes the briefing of each report, the latest one from the database as it is", async () => {
+    const out = join(dir, "briefings-all");
+    const run = await ccm(["briefing", "--all", "--db", join(dir, "both.duckdb"), "--out", out, "--date", "16 September 2025", "--no-pdf"]);
+    expect(run.code).toBe(0);
+    expect(readdirSync(out).filter((f) => !f.startsWith(".")).sort()).toEqual(["13MSP", "14MSP"]);
+    expect(run.stderr.match(/is rendered from a database built as of/g)).toHaveLength(1);
+    expect(readFileSync(join(out, "13MSP", "briefing.md"), "utf8")).toBe(readFileSync(join("test", "golden", "briefing", "13MSP", "briefing.md"), "utf8"));
+    expect(readFileSync(join(out, "14MSP", "briefing.md"), "utf8")).toContain("## What changed since the 13MSP report");
+  }, 240_000);
 });
 
 describe("re-extracting after review", () => {
