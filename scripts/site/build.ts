@@ -59,7 +59,8 @@ function runFramework(output: string): Promise<{ code: number; log: string }> {
   });
 }
 
-export async function buildSite(): Promise<void> {
+/** `into`: build into that folder instead of dist/ (e.g. a test's site from another database, CCM_DB). */
+export async function buildSite(options: { into?: string } = {}): Promise<void> {
   const started = performance.now();
   await fillNpmCache(log);
   clearLoaderCache();
@@ -80,12 +81,12 @@ export async function buildSite(): Promise<void> {
     if (problems.length) {
       throw new Error(`site build failed; dist/ left unchanged:\n  - ${problems.join("\n  - ")}`);
     }
-    const dist = join(ROOT, "dist");
+    const dist = options.into ?? join(ROOT, "dist");
     const old = join(ROOT, `dist-old-${process.pid}.tmp`);
     if (existsSync(dist)) renameSync(dist, old);
     renameSync(output, dist);
     rmSync(old, { recursive: true, force: true });
-    log(`site built into dist/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    log(`site built into ${relative(ROOT, dist) || dist}/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     rmSync(output, { recursive: true, force: true });
   }
