@@ -269,6 +269,22 @@ describe("the 13MSP outputs with a second report beside them", () => {
 });
 
 describe("re-extracting after review", () => {
+  it("a folder without one of its hand datasets: the build says to extract again, which carries it over and lists it once", async () => {
+    const folder = join(sources, "reports", "14MSP");
+    const figures = readFileSync(join(folder, "report_figures.csv"), "utf8");
+    const reviewBefore = csvRows(join(folder, "review.csv"));
+    rmSync(join(folder, "report_figures.csv"));
+    rmSync(join(folder, "report_figures.meta.json"));
+    await expect(buildDatabase({ sourcesDir: sources, dbPath: join(dir, "missing.duckdb"), logger: quiet })).rejects.toThrow(/reports\/14MSP\/report_figures\.csv[\s\S]*npm run extract -- /);
+    const again = await ccm(["extract", FIXTURE, "--out", sources]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/carried report_figures of 13MSP \(the folder had none\): 4 rows carried, 0 need a look/);
+    expect(readFileSync(join(folder, "report_figures.csv"), "utf8")).toBe(figures);
+    const reviewAfter = csvRows(join(folder, "review.csv"));
+    expect(reviewAfter).toHaveLength(reviewBefore.length);
+    expect(reviewAfter.filter((r) => r.hand_file!.endsWith("report_figures.csv")).map((r) => r.status)).toEqual(["carried", "carried", "carried", "carried"]);
+  }, 120_000);
+
   it("applies the report's own reviewed hand files and stops with file and line on a bad one", async () => {
     const links = join(sources, "reports", "14MSP", "overrides", "finding_indicators.csv");
     const reviewBefore = readFileSync(join(sources, "reports", "14MSP", "review.csv"), "utf8");
