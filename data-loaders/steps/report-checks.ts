@@ -13,7 +13,8 @@
  * With more than one report, the names the site and the briefing read (consistency_issues, report_vs_record,
  * report_record_issues, article7_report_status, …) are replaced by the latest report's rows, with the same
  * columns, and the data tests of one report (PER_REPORT_CHECKS) run for each report here instead of once in
- * main. With one report nothing in main is replaced: the database is the one report's, as before.
+ * main. With one report nothing in main is replaced (the database is the one report's, as before) and its
+ * rows are keyed as they are, computed once by the pipeline's own run of the same SQL.
  */
 import { queryRows, runSqlFile, sqlText } from "../lib/db.ts";
 import { PER_REPORT_DATASETS } from "../extract/reports/layout.ts";
@@ -58,6 +59,13 @@ export const step: PipelineStep = {
     if (!present.has("reports") || !PER_REPORT_OBJECTS.every((o) => present.has(o.name))) return;
     const reports = await queryRows<{ report_id: string; is_latest: boolean }>(conn, "SELECT report_id, is_latest FROM reports ORDER BY ordinal");
     const several = reports.length > 1;
+    if (!several) {
+      // One report: what main holds is that report's, computed by the same SQL; keyed as it is.
+      for (const { name } of PER_REPORT_OBJECTS) {
+        await conn.run(`CREATE TABLE main.${name}_by_report AS SELECT CAST($1 AS VARCHAR) AS report_id, * FROM main.${name}`, [reports[0]!.report_id]);
+      }
+      return;
+    }
     const problems: string[] = [];
     for (const [i, { report_id }] of reports.entries()) {
       await conn.run(`CREATE SCHEMA ${SCHEMA}`);
@@ -67,10 +75,8 @@ export const step: PipelineStep = {
       await conn.run(`SET schema = '${SCHEMA}'`);
       try {
         for (const file of PER_REPORT_SQL) await runSqlFile(conn, file);
-        if (several) {
-          for (const file of PER_REPORT_CHECKS) {
-            for (const r of await queryRows<{ problem: string }>(conn, sqlText(file))) problems.push(`${file} (the ${report_id} report): ${r.problem}`);
-          }
+        for (const file of PER_REPORT_CHECKS) {
+          for (const r of await queryRows<{ problem: string }>(conn, sqlText(file))) problems.push(`${file} (the ${report_id} report): ${r.problem}`);
         }
       } finally {
         await conn.run("RESET schema");
@@ -84,7 +90,6 @@ export const step: PipelineStep = {
     if (problems.length) {
       throw new Error(`Data tests failed (the database was not replaced):\n  ${problems.slice(0, 20).join("\n  ")}${problems.length > 20 ? `\n  … and ${problems.length - 20} more` : ""}`);
     }
-    if (!several) return;
     // The names the site and the briefing read: the latest report's rows, same columns, same kind of object.
     for (const { name, kind } of PER_REPORT_OBJECTS) {
       await conn.run(`CREATE OR REPLACE ${kind} main.${name} AS SELECT * EXCLUDE (report_id) FROM main.${name}_by_report WHERE report_id = (SELECT report_id FROM main.reports WHERE is_latest)`);
