@@ -92,8 +92,8 @@ export function carryHandDatasets(tables: HandTable[], ctx: CarryContext): { car
 
   const carried = new Map<string, CsvRow[]>();
   const review: ReviewRow[] = [];
-  const carriedFacts = new Set<string>();
-  const carriedFigures = new Set<string>();
+  // The facts and figures the relations name: the sentence each rests on, and whether it was carried.
+  const stated = new Map<string, { statement: string; carried: boolean }>();
   // Facts and figures first: the relations name them.
   const order = ["report_facts", "report_figures", "scope_sizes", "count_relations", "list_relations"];
   for (const table of [...tables].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name))) {
@@ -109,17 +109,18 @@ export function carryHandDatasets(tables: HandTable[], ctx: CarryContext): { car
       if (table.name === "report_facts" || table.name === "report_figures" || table.name === "scope_sizes") {
         const statement = row.statement ?? "";
         const at = locate(statement);
+        const statedKey = table.name === "report_facts" ? `fact:${row.fact_id}` : `figure:${row.figure_id}`;
         const term = table.name === "scope_sizes" && row.term ? /^(finding|of):(.+)$/.exec(row.term) : null;
         const termMatch = term ? match(term[2]!) : null;
         const oldNumber = LEADING_NUMBER.exec(row.paragraph ?? "")?.[0];
         const newParagraph = at.unit && oldNumber && /^\d+$/.test(at.unit) ? (row.paragraph ?? "").replace(LEADING_NUMBER, at.unit) : paragraphField(row.paragraph);
+        stated.set(statedKey, { statement, carried: at.found });
         if (at.found && (!termMatch || termMatch.status === "carried")) {
           const newRow: CsvRow = { ...row, paragraph: newParagraph };
           if ("cycle" in row) newRow.cycle = cycle(row.cycle ?? null);
           if (term && termMatch) newRow.term = `${term[1]}:${termMatch.findings[0]!.finding_id}`;
           if (table.name === "report_figures") newRow.note = mark(row.note ?? "");
-          if (table.name === "report_facts") carriedFacts.add(row.fact_id ?? "");
-          if (table.name === "report_figures") carriedFigures.add(row.figure_id ?? "");
+
           add("carried", newRow, statement, statement, "none: carried over", KEYS[table.name]!.map((k) => newRow[k] ?? "").join(" "));
           return;
         }
@@ -149,8 +150,12 @@ export function carryHandDatasets(tables: HandTable[], ctx: CarryContext): { car
           });
           return `${kind}:${ids.join("|")}`;
         }
-        if (kind === "fact") statuses.push(carriedFacts.has(ref) ? "carried" : "needs_look");
-        if (kind === "figure") statuses.push(carriedFigures.has(ref) ? "carried" : "needs_look");
+        const fact = kind === "fact" || kind === "figure" ? stated.get(term) : undefined;
+        if (fact) {
+          statuses.push(fact.carried ? "carried" : "needs_look");
+          before.push(fact.statement);
+          if (fact.carried) now.push(fact.statement);
+        } else if (kind === "fact" || kind === "figure") statuses.push("needs_look");
         return term;
       };
       const terms = termsOf.map((t) => rewrite(t.trim()));

@@ -137,12 +137,17 @@ export function extractLaterReport(report: string, options: LaterReportOptions):
   // The hand datasets: carried over on the first run, and later whenever the folder has none of one (a folder
   // extracted before they were carried); a reviewed one is left as it is.
   const handToCarry = HAND_DATASETS.filter((n) => !reviewed || !existsSync(join(folder, `${n}.csv`)));
-  const handTables: (HandTable & { meta: DatasetMeta })[] = handToCarry.map((name) => {
+  // Every hand dataset of the previous report is matched (a relation rests on the facts and figures it names);
+  // only those to carry are written and listed.
+  const allHandTables: (HandTable & { meta: DatasetMeta })[] = HAND_DATASETS.map((name) => {
     const file = join(previous.datasetsDir, `${name}.csv`);
     const table = readCuratedCsv(rel(file), readMeta(join(previous.datasetsDir, `${name}.meta.json`)), readHand(file));
     return { name, file: rel(join(folder, `${name}.csv`)), rows: table.rows, lines: table.lines, meta: table.meta };
   });
-  const hand = carryHandDatasets(handTables, { fromReport: previous.id, toReport: reportId, previousFindings: statements, findings: findings.findings, reportText: report, tableTexts: indicators.indicators.map((i) => i.text) });
+  const handTables = allHandTables.filter((t) => (handToCarry as string[]).includes(t.name));
+  const handFilesToCarry = new Set(handTables.map((t) => t.file));
+  const matched = carryHandDatasets(allHandTables, { fromReport: previous.id, toReport: reportId, previousFindings: statements, findings: findings.findings, reportText: report, tableTexts: indicators.indicators.map((i) => i.text) });
+  const hand = { carried: matched.carried, review: matched.review.filter((r) => handFilesToCarry.has(r.hand_file)) };
   review = [...review, ...hand.review];
 
   const datasets: ExtractedDataset[] = [...indicatorDatasets(indicators), ...findingDatasets(findings)].filter((d) => (REPORT_DATASETS as readonly string[]).includes(d.name));
@@ -171,8 +176,7 @@ export function extractLaterReport(report: string, options: LaterReportOptions):
   } else if (handToCarry.length > 0) {
     // A reviewed folder that lacked some hand datasets: their rows join the review list, the others stay.
     const reviewFile = join(folder, REVIEW_FILE);
-    const carriedFiles = new Set(handTables.map((t) => t.file));
-    const kept = existsSync(reviewFile) ? (parse(readFileSync(reviewFile, "utf8"), { columns: true }) as Record<string, string>[]).filter((r) => !carriedFiles.has(r.hand_file ?? "")) : [];
+    const kept = existsSync(reviewFile) ? (parse(readFileSync(reviewFile, "utf8"), { columns: true }) as Record<string, string>[]).filter((r) => !handFilesToCarry.has(r.hand_file ?? "")) : [];
     writeFileSync(reviewFile, renderCsv(REVIEW_COLUMNS, [...kept, ...hand.review]));
     handFiles.push(rel(reviewFile));
   }
