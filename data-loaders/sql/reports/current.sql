@@ -49,9 +49,12 @@ JOIN reports r USING (report_id)
 QUALIFY row_number() OVER (PARTITION BY z.scope_group, z.cycle ORDER BY r.ordinal DESC) = 1
 ORDER BY z.cycle, z.scope_group;
 
--- The provenance of the two replaced tables says what they now hold.
+-- The provenance of the replaced tables says what they now hold.
 UPDATE datasets
 SET title = title || ' (in this database: the current value of each cycle, printed by the latest of the reports '
             || (SELECT string_agg(report_id, ', ' ORDER BY ordinal) FROM reports)
             || '; each report''s own dataset is listed as <report>/' || name || ')'
 WHERE name IN ('indicator_values', 'cycles');
+UPDATE datasets
+SET title = title || ' (in this database: the group sizes every report states, the latest report''s where two state one; each report''s own dataset is listed as <report>/scope_sizes)'
+WHERE name = 'scope_sizes';
