@@ -42,7 +42,12 @@ export default {
     '<script>addEventListener("beforeprint", () => document.querySelectorAll("details.alt").forEach((d) => (d.open = true)));</script>' +
     // Sorting and filtering of long tables, deep links, the sidebar on phones (src/components/table-tools.js).
     `<script>${readFileSync(new URL("./src/components/table-tools.js", import.meta.url), "utf8").replaceAll("</", "<\\/")}</script>`,
+  // With a later report in the database the values shown are its printing: the footer names every report (a pillar
+  // page's own footer names the one its values come from).
   footer:
-    'Data: CCM 13MSP Progress Report (Geneva, 9 Sept 2025), UN Digital Library voting records, UN Treaty Collection. ' +
+    (routes.reports.length > 1
+      ? `Data: CCM ${routes.reports.join(", ")} Progress Reports (the values shown are the ${routes.reports.at(-1)} report's unless a page says otherwise), `
+      : "Data: CCM 13MSP Progress Report (Geneva, 9 Sept 2025), ") +
+    "UN Digital Library voting records, UN Treaty Collection. " +
     'Every figure links to its source. Code and data: MIT / see <a href="/downloads">Downloads</a> for each licence.',
 };

@@ -59,12 +59,12 @@ runLoader("universalization.md", async () => {
       { title: "Universalization", toc: true },
       "# Universalization",
       "## Status on a date",
-      `<p class="muted">Every State's status under the Convention on 31 December of each year, on the last day of each reporting period and today (view <code>status_on_dates</code>). The map shows ${e(day.label)}; choose another day below.</p>`,
+      `<p class="muted">Every State's status under the Convention on 31 December of each year, on the last day of each reporting period and today (view <code>status_on_dates</code>), or on any day since the first signature (${e(map.changes.first)}): each State's status on every day a status changed is computed in the database, and a day shows the last change on or before it. The map shows ${e(day.label)}; choose another day below.</p>`,
       "```js\n" +
-        'import {showStatusOn, showVotes, voteColumns} from "./components/explorers.js";\n' +
+        'import {dayChooser, showStatusOn, showVotes, voteColumns} from "./components/explorers.js";\n' +
         'import {dataTable} from "./components/table.js";\n' +
         'const statusMap = await FileAttachment("data/status-map.json").json();\n' +
-        'const day = view(Inputs.select(statusMap.dates, {label: "Status on", format: (d) => d.label, value: statusMap.dates.find((d) => d.as_of === statusMap.initial.as_of && d.kind === statusMap.initial.kind)}));\n' +
+        "const day = view(dayChooser(statusMap));\n" +
         "```",
       `<div id="status-on-date">${countsTable}${mapFigure}</div>`,
       "```js\nshowStatusOn(document.getElementById(\"status-on-date\"), statusMap, day);\n```",
@@ -80,11 +80,11 @@ runLoader("universalization.md", async () => {
       `<div id="vote-explorer">${votesFigure}</div>`,
       "```js\nshowVotes(document.getElementById(\"vote-explorer\"), voteData, {resolution, groupBy, votes: voteFilter});\n```",
       `<p class="source">Source: ${e(resolution.source_ref ?? resolution.resolution_id)} — recorded votes from the UN Digital Library voting records (table <code>unga_votes</code>), statuses from <code>state_status</code>.</p>`,
+      // The votes, filtered by the box every long table gets (components/table-tools.js): one filter box, not two.
       "```js\n" +
         'const castVotes = voteData.spec.datasets.votes.filter((v) => v.resolution_id === resolution.resolution_id && voteFilter.includes(v.vote));\n' +
-        'const search = view(Inputs.search(castVotes, {placeholder: "Name or ISO code…", label: "Find a State", columns: ["name_en", "iso3"]}));\n' +
         "```",
-      "```js\ndisplay(dataTable(search, {caption: `${resolution.resolution_id} (${resolution.year}): ${search.length} votes`, scroll: true, columns: voteColumns}));\n```",
+      "```js\ndisplay(dataTable(castVotes, {caption: `${resolution.resolution_id} (${resolution.year}): ${castVotes.length} votes`, scroll: true, columns: voteColumns}));\n```",
     ),
   );
 });

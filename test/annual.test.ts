@@ -3,7 +3,8 @@
  * 14MSP column, a revised figure, a changed list of States and renumbered paragraphs) in a copy of sources/:
  * `ccm extract` writes the new report beside 13MSP with its review list and changes no other file; the
  * database holds both reports and the revision views find exactly the fixture's changes; the 14MSP briefing
- * says what changed; the 13MSP briefing built as of 13MSP is still the golden one.
+ * says what changed; its pillar page, served in Chromium, shows each report's printing behind a selector; the 13MSP
+ * briefing built as of 13MSP is still the golden one.
  */
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -17,7 +18,11 @@ import { closeDatabase, openDatabase, queryRows } from "../data-loaders/lib/db.t
 import { createLogger } from "../data-loaders/lib/log.ts";
 import { sha256 } from "../data-loaders/lib/meta.ts";
 import { ccm } from "./helpers/cli.ts";
+import { expectAccessible } from "./helpers/axe.ts";
+import { launchBrowser, screenshot, settle, visit, type Visit } from "./helpers/browser.ts";
 import { nextYearReport } from "./helpers/next-year.ts";
+import { buildPillarPages, type PillarSite } from "./helpers/pillar-site.ts";
+import { useBuiltSite } from "./helpers/site.ts";
 
 const FIXTURE = join("test", "fixtures", "reports", "14MSP-progress-report.txt");
 const quiet = createLogger({ quiet: true });
@@ -227,10 +232,105 @@ describe("the database with both reports", () => {
     expect(revisions.reports.map((r) => r.report_id)).toEqual(["13MSP", "14MSP"]);
     expect(revisions.values).toEqual([expect.objectContaining({ later_report: "14MSP", indicator_id: "1.1", cycle: "12MSP", earlier_printed: "07", later_printed: "08*" })]);
     expect(revisions.findings).toEqual([expect.objectContaining({ later_paragraph: "19", earlier_paragraph: "18", joined: "Colombia", left: "Cuba" })]);
+    // The pillar page: one view per report behind a selector, not a column per report.
     const pillarA = loader("src/pillars/[pillar].md.ts", "--pillar=A");
-    expect(pillarA).toContain("## As printed by each report");
-    expect(pillarA).toContain('<tr><td>1.1</td><td>12MSP</td><td class="num">07</td><td class="num">08*</td><td>printed differently</td></tr>');
+    expect(pillarA).not.toContain("As printed by each report");
+    expect(pillarA.match(/<option value="[^"]+"/g)).toEqual(['<option value="14MSP"', '<option value="13MSP"']);
+    expect(pillarA.match(/data-report-view="[^"]+"[^>]*>/g)).toEqual(['data-report-view="14MSP">', 'data-report-view="13MSP" hidden>', 'data-report-view="14MSP">', 'data-report-view="13MSP" hidden>']);
   }, 120_000);
+
+  describe("the pillar page, served, in Chromium", () => {
+    let pages: PillarSite | undefined;
+    beforeAll(async () => {
+      pages = await buildPillarPages(dbPath, ["A"]);
+    }, 180_000);
+    afterAll(() => pages?.remove());
+    const site = useBuiltSite(() => pages!.dir);
+    const row11 = (v: Visit) => v.page.locator('[id="indicator-1.1"]');
+    const footer = (v: Visit) => v.page.locator("#observablehq-footer");
+
+    it("shows the latest report's values by default, the revised 12MSP figure of 1.1 marked and its footnote given", async () => {
+      const v = await visit(site.session.browser, site.baseUrl, "/pillars/A");
+      try {
+        const choice = v.page.getByLabel("Show the values as printed by");
+        await expect(choice.isVisible()).resolves.toBe(true);
+        expect(await choice.inputValue()).toBe("14MSP");
+        expect(await choice.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(["14MSP", "13MSP"]);
+        expect(await row11(v).count()).toBe(1);
+        const cells = await row11(v).locator("td").allTextContents();
+        expect(cells.slice(3, 8)).toEqual(["0", "2", "8 (revised, note 1)", "7", "7"]);
+        const notes = await v.page.locator('[data-report-view="14MSP"] ul.notes').innerText();
+        expect(notes).toMatch(/^Note 1, the 14MSP report's footnote to the figures it marks as revised \(1\.1 in 12MSP, .*\): Figures updated/);
+        expect(await footer(v).innerText()).toMatch(/^Data: indicator values from the CCM 14MSP Progress Report; findings from the CCM 13MSP Progress Report\./);
+        expect(v.consoleErrors).toEqual([]);
+        expect(v.offHostRequests).toEqual([]);
+        await screenshot(v.page, "annual-pillar-A-14MSP");
+      } finally {
+        await v.page.close();
+      }
+    });
+
+    it("switches to the 13MSP report's printing by keyboard: 07 for 1.1 in 12MSP, the address and the footer follow", async () => {
+      const v = await visit(site.session.browser, site.baseUrl, "/pillars/A");
+      try {
+        const choice = v.page.getByLabel("Show the values as printed by");
+        await choice.focus();
+        await v.page.keyboard.press("ArrowDown");
+        await expect.poll(() => choice.inputValue()).toBe("13MSP");
+        expect(new URL(v.page.url()).searchParams.get("report")).toBe("13MSP");
+        expect(await v.page.locator("[data-report-status]").textContent()).toBe("Showing the values as printed by the 13MSP report.");
+        await expect(v.page.locator('[data-report-view="14MSP"]').first().isVisible()).resolves.toBe(false);
+        const cells = await row11(v).locator("td").allTextContents();
+        expect(cells.slice(3)).toEqual(["0", "2", "7 (14MSP prints 08*)", "7"]);
+        expect(await row11(v).isVisible()).toBe(true);
+        expect(await v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "values per cycle as printed by the 13MSP report" }) }).first().isVisible()).toBe(true);
+        expect(await footer(v).innerText()).toMatch(/^Data: indicator values from the CCM 13MSP Progress Report;/);
+        await screenshot(v.page, "annual-pillar-A-13MSP");
+        // The page as the selector left it (the other report's view, the chart's data table open) passes axe.
+        await v.page.locator('[data-report-view="13MSP"] details.alt').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+        await expectAccessible(v.page, "/pillars/A?report=13MSP (two reports)");
+      } finally {
+        await v.page.close();
+      }
+    });
+
+    it("without JavaScript: no selector that cannot work, the latest report's values and the footer naming it", async () => {
+      const noScript = await launchBrowser({ javaScript: false });
+      try {
+        const v = await visit(noScript.browser, site.baseUrl, "/pillars/A");
+        expect(await v.page.locator("#report-choice").isVisible()).toBe(false);
+        expect(await v.page.locator('[data-report-view="14MSP"]').first().isVisible()).toBe(true);
+        expect(await v.page.locator('[data-report-view="13MSP"]').first().isVisible()).toBe(false);
+        expect(await row11(v).locator("td").nth(5).textContent()).toBe("8 (revised, note 1)");
+        expect(await footer(v).innerText()).toMatch(/^Data: indicator values from the CCM 14MSP Progress Report;/);
+      } finally {
+        await noScript.close();
+      }
+    });
+
+    it("the other pages' footer names both reports and whose values they show", async () => {
+      const v = await visit(site.session.browser, site.baseUrl, "/");
+      try {
+        expect(await footer(v).innerText()).toMatch(/^Data: CCM 13MSP, 14MSP Progress Reports \(the values shown are the 14MSP report's unless a page says otherwise\), UN Digital Library/);
+      } finally {
+        await v.page.close();
+      }
+    });
+
+    it("a link with ?report=13MSP and an indicator's anchor opens that report's row", async () => {
+      const v = await visit(site.session.browser, site.baseUrl, "/pillars/A?report=13MSP#indicator-1.1");
+      try {
+        await settle(v.page);
+        expect(await v.page.getByLabel("Show the values as printed by").inputValue()).toBe("13MSP");
+        expect(await row11(v).evaluate((tr) => tr.closest("[data-report-view]")?.getAttribute("data-report-view"))).toBe("13MSP");
+        const top = await row11(v).evaluate((tr) => tr.getBoundingClientRect().top);
+        expect(top).toBeGreaterThanOrEqual(0);
+        expect(top).toBeLessThan(450);
+      } finally {
+        await v.page.close();
+      }
+    });
+  });
 
   it("writes the 14MSP briefing with what changed since the 13MSP report", async () => {
     const out = join(dir, "briefings");

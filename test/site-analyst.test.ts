@@ -10,6 +10,8 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { overflowingText, screenshot, settle, visit } from "./helpers/browser.ts";
+import { closeDatabase, queryRows } from "../data-loaders/lib/db.ts";
+import { openBuiltDb } from "./helpers/db.ts";
 import { pillarPages, useBuiltSite } from "./helpers/site.ts";
 
 const PHONE = { width: 390, height: 844 };
@@ -153,6 +155,59 @@ describe("links land on their target", () => {
       expect(await v.page.locator(`[id="${target}"]`).textContent()).toContain(sentence!.trim());
     } finally {
       await v.page.close();
+    }
+  });
+});
+
+describe("a pillar page with one report in the database", () => {
+  it("has no report selector: one view of the values, the footer naming the report they come from", async () => {
+    const v = await visit(site.session.browser, site.baseUrl, "/pillars/A");
+    try {
+      expect(await v.page.locator("select[data-report-choice], [data-report-view], [data-row-id]").count()).toBe(0);
+      expect(await v.page.locator('[id="indicator-1.1"]').isVisible()).toBe(true);
+      expect(await v.page.locator("#observablehq-footer").innerText()).toMatch(/^Data: indicator values from the CCM 13MSP Progress Report; findings from the CCM 13MSP Progress Report\./);
+    } finally {
+      await v.page.close();
+    }
+  });
+});
+
+describe("the map on any day", () => {
+  it("shows the status on a day the list does not offer (1 August 2010, the entry into force) as the database counts it, typed in the date field", async () => {
+    const db = await openBuiltDb();
+    let expected: { status_label: string; n: number }[];
+    try {
+      expected = await queryRows(
+        db.conn,
+        "SELECT l.label AS status_label, count(st.iso3)::INTEGER AS n FROM ccm_status_labels l LEFT JOIN (SELECT x.iso3, coalesce(ccm_status(x.iso3, DATE '2010-08-01'), 'not_party') AS status FROM states x) st USING (status) GROUP BY ALL ORDER BY ALL",
+      );
+    } finally {
+      closeDatabase(db);
+    }
+    const v = await visit(site.session.browser, site.baseUrl, "/universalization");
+    const page = v.page;
+    try {
+      await settle(page);
+      const counted = page.getByLabel("Status on", { exact: true });
+      const field = page.getByLabel("or any day from 3 December 2008 to today", { exact: true });
+      expect(await field.getAttribute("min")).toBe("2008-12-03");
+      const counts = page.locator("#status-on-date table.data", { has: page.locator("caption", { hasText: "States by status" }) });
+      await field.focus();
+      await page.keyboard.type("08012010"); // month, day, year: the browser's en-US order
+      await expect.poll(() => counts.locator("caption").textContent()).toBe("States by status, 1 August 2010");
+      const shown = await counts.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => ({ status_label: tr.children[0]!.textContent!, n: Number(tr.children[1]!.textContent) })));
+      expect(shown.sort((a, b) => a.status_label.localeCompare(b.status_label))).toEqual(expected.filter((r) => shown.some((x) => x.status_label === r.status_label)).sort((a, b) => a.status_label.localeCompare(b.status_label)));
+      expect(shown.find((r) => r.status_label === "State Party")?.n).toBe(30);
+      await expect.poll(() => page.locator("#status-on-date [role=img][aria-label*='1 August 2010']").count()).toBe(1);
+      expect(await counted.inputValue()).toBe(""); // the list says "another day"
+      await screenshot(page, "universalization-any-day");
+      // Back to a counted day from the list: the field follows.
+      await counted.selectOption({ label: "31 December 2010" });
+      await expect.poll(() => counts.locator("caption").textContent()).toBe("States by status, 31 December 2010");
+      expect(await field.inputValue()).toBe("2010-12-31");
+      expect(v.consoleErrors).toEqual([]);
+    } finally {
+      await page.close();
     }
   });
 });

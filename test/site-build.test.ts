@@ -118,14 +118,17 @@ describe("tables.tar", () => {
 describe("npm cache from node_modules", () => {
   it("bundles the installed version of every library the pages use", () => {
     const names = PACKAGES.map((p) => p.name);
-    expect(names).toEqual(expect.arrayContaining(["@observablehq/plot", "d3", "htl", "vega-embed", "topojson-client", "@duckdb/duckdb-wasm", "apache-arrow"]));
+    expect(names).toEqual(expect.arrayContaining(["d3", "htl", "vega-embed", "@duckdb/duckdb-wasm", "apache-arrow"]));
+    // Plot and topojson-client: no page imports them since every chart is Vega-Lite.
+    expect(names).not.toContain("@observablehq/plot");
+    expect(names).not.toContain("topojson-client");
     const installed = JSON.parse(readFileSync(join(import.meta.dirname, "..", "package.json"), "utf8")) as { dependencies: Record<string, string> };
     for (const name of names.filter((n) => n in installed.dependencies)) expect(packageVersion(name)).toBe(installed.dependencies[name]);
   });
 
   it("answers Framework's client-only packages with placeholders, never the ones the site uses", () => {
     const placeholders = frameworkOnlyPackages();
-    expect(placeholders).toEqual(expect.arrayContaining(["react-dom", "lodash", "@observablehq/sample-datasets"]));
+    expect(placeholders).toEqual(expect.arrayContaining(["react-dom", "lodash", "@observablehq/sample-datasets", "@observablehq/plot", "topojson-client"]));
     for (const used of PACKAGES.map((p) => p.name)) expect(placeholders).not.toContain(used);
   });
 });

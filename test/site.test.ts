@@ -277,21 +277,25 @@ describe("the report against the UN's records", () => {
 });
 
 describe("accessible and printable", () => {
-  it("the States directory works from the keyboard alone: Tab to the search, type, Tab to the State, Enter", async () => {
+  it("the States directory works from the keyboard alone: Tab to its one filter box, type, Tab to the State, Enter", async () => {
     const v = await visit(site.session.browser, site.baseUrl, "/states/");
     try {
       const page = v.page;
       let onSearch = false;
       for (let i = 0; i < 60 && !onSearch; ++i) {
         await page.keyboard.press("Tab");
-        // The directory's own search box (the site's search in the sidebar comes first).
+        // The directory's filter box (the site's search in the sidebar comes first).
         onSearch = await page.evaluate(() => document.activeElement instanceof HTMLInputElement && document.activeElement.type === "search" && document.activeElement.closest("#observablehq-main") !== null);
       }
       expect(onSearch).toBe(true);
+      // One box, labelled, and it is the first thing in the page that takes words.
+      const boxes = page.locator("#observablehq-main input[type=search]");
+      expect(await boxes.count()).toBe(1);
+      expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent?.trim())).toBe("Filter");
       await page.keyboard.type("Norway");
-      await expect.poll(() => page.locator("table.data tbody tr").count()).toBe(1);
+      await expect.poll(() => page.locator("table.data tbody tr:not([hidden])").count()).toBe(1);
       let onLink = false;
-      for (let i = 0; i < 10 && !onLink; ++i) {
+      for (let i = 0; i < 20 && !onLink; ++i) {
         await page.keyboard.press("Tab");
         onLink = await page.evaluate(() => document.activeElement?.textContent === "Norway");
       }
@@ -344,6 +348,10 @@ describe("accessible and printable", () => {
       await page.keyboard.press("Space");
       await expect.poll(voteColumn).not.toContain("Yes");
       await settle(page);
+      // One filter box for the votes, the table's own, labelled with what it filters.
+      const boxes = page.locator("#observablehq-main input[type=search]");
+      expect(await boxes.count()).toBe(1);
+      expect(await boxes.first().getAttribute("aria-label")).toMatch(/^Filter rows of: .* votes$/);
 
       // And the page as the keyboard left it still passes axe.
       await expectAccessible(page, "/universalization after the keyboard walk");

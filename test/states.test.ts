@@ -62,6 +62,17 @@ describe("status on a date", () => {
     expect(await statusOn("LTU", "2030-01-01")).toBe("withdrawn");
   });
 
+  it("ccm_status works inside a caller's query whatever its aliases (a short alias such as s does not clash with the macro's own)", async () => {
+    const rows = await queryRows<{ iso3: string; status: string | null }>(
+      db.conn,
+      "SELECT s.iso3, ccm_status(s.iso3, DATE '2025-03-06') AS status FROM states s WHERE s.iso3 IN ('LTU', 'NOR') ORDER BY s.iso3",
+    );
+    expect(rows).toEqual([
+      { iso3: "LTU", status: "withdrawn" },
+      { iso3: "NOR", status: "state_party" },
+    ]);
+  });
+
   it("every status is dated by the UNTC participation table: Lithuania, Samoa, Nigeria, South Sudan, Vanuatu around entry into force and withdrawal", async () => {
     // Lithuania ratified on 24 Mar 2011 (in force 1 Sep 2011), notified its withdrawal on 6 Sep 2024, effective 6 Mar 2025 (Article 20(3)).
     expect(await statusOn("LTU", "2011-03-23")).toBe("signatory");

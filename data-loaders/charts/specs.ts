@@ -156,7 +156,10 @@ export function judgementBarsChart(pillars: PillarRow[], previous: string, targe
  * One pillar's indicators across the cycles up to `target` (view indicator_trends): `trends` holds the pillar's
  * rows of every cycle in report order. Null when no indicator of the pillar was ever measured.
  */
-export function pillarTrendChart(code: string, pillar: string, trends: TrendRow[], cycles: string[], target: string): Chart | null {
+/** What the pillar chart reads of a row: indicator_trends, or a report's own printing (the pillar page's report selector). */
+export type PillarChartRow = Pick<TrendRow, "indicator_id" | "cycle" | "ordinal" | "value" | "change_since_first">;
+
+export function pillarTrendChart(code: string, pillar: string, trends: PillarChartRow[], cycles: string[], target: string): Chart | null {
   const rows = trends.filter((r) => r.cycle === target);
   const points: IndicatorPoint[] = [];
   for (const r of rows) {

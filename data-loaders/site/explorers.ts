@@ -23,6 +23,51 @@ export interface StatusMapData {
   counts: MembershipCountRow[];
   /** The day drawn first: today. */
   initial: StatusDate;
+  changes: StatusChanges;
+}
+
+/**
+ * Every State's status on each day a status changed (sql/site/status_change_days.sql), compactly: the map's date
+ * control shows any day from the first signature to today as the latest of these days on or before it.
+ */
+export interface StatusChanges {
+  /** The States, in the order of each day's codes, with what the map draws. */
+  states: Pick<StatusOnDateRow, "iso3" | "m49" | "name_en" | "region">[];
+  /** The statuses in legend order: the code i of a State on a day is statuses[i]. */
+  statuses: Pick<StatusOnDateRow, "status" | "status_label" | "sort_order">[];
+  /** Each day on which a status changed: every State's status code (one digit each) and the States per status. */
+  days: { as_of: string; codes: string; counts: number[] }[];
+  /** The first such day (the first signature) and the last day offered (today). */
+  first: string;
+  last: string;
+}
+
+interface ChangeDayRow {
+  as_of: string;
+  status: string;
+  states: number;
+  iso3s: string[];
+}
+
+function statusChanges(rows: StatusOnDateRow[], changeRows: ChangeDayRow[], today: string): StatusChanges {
+  const states = [...new Map(rows.map((r) => [r.iso3, { iso3: r.iso3, m49: r.m49, name_en: r.name_en, region: r.region }])).values()];
+  const statuses = [...new Map(rows.map((r) => [r.status, { status: r.status, status_label: r.status_label, sort_order: r.sort_order }])).values()].sort((a, b) => a.sort_order - b.sort_order);
+  if (statuses.length > 10) throw new Error(`the map's status codes are one digit each: ${statuses.length} statuses`);
+  const index = new Map(states.map((s, i) => [s.iso3, i]));
+  const code = new Map(statuses.map((s, i) => [s.status, String(i)]));
+  const days = [...new Set(changeRows.map((r) => r.as_of))].map((as_of) => {
+    const codes = new Array<string>(states.length).fill("");
+    const counts = statuses.map(() => 0);
+    for (const r of changeRows.filter((x) => x.as_of === as_of)) {
+      const c = code.get(r.status);
+      if (c === undefined) throw new Error(`status_change_days: status ${r.status} on ${as_of} is not one the map draws`);
+      counts[Number(c)] = r.states;
+      for (const iso3 of r.iso3s) codes[index.get(iso3) ?? -1] = c;
+    }
+    if (codes.some((c) => c === "")) throw new Error(`status_change_days: not every State has a status on ${as_of}`);
+    return { as_of, codes: codes.join(""), counts };
+  });
+  return { states, statuses, days, first: days[0]!.as_of, last: today };
 }
 
 /** World outlines: world-atlas countries-110m TopoJSON (Natural Earth, public domain) from node_modules, no network. */
@@ -41,7 +86,8 @@ export async function statusMapData(db: Database): Promise<StatusMapData> {
   const counts = await siteQuery<MembershipCountRow>(db, "membership_counts");
   const dates = [...new Map(counts.map((c) => [`${c.as_of} ${c.kind}`, { as_of: c.as_of, kind: c.kind, label: c.label }])).values()];
   const initial = dates.find((d) => d.kind === "today") ?? dates.at(-1)!;
-  return { chart: statusMapChart(readWorld(), rows, initial), rows, dates, counts, initial };
+  const changes = statusChanges(rows, await siteQuery<ChangeDayRow>(db, "status_change_days"), initial.as_of);
+  return { chart: statusMapChart(readWorld(), rows, initial), rows, dates, counts, initial, changes };
 }
 
 export interface Resolution {

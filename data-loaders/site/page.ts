@@ -30,10 +30,16 @@ export interface TableOptions<T> {
   scroll?: boolean;
   /** An id per row, so that other pages can link to it (e.g. "indicator-9.2"); null for a row without one. */
   rowId?: (row: T) => string | null;
+  /**
+   * Tables of which the page shows one at a time (the pillar page's report selector): each row id is kept in
+   * data-row-id and is the row's id only in the table shown ("shown"); src/components/table-tools.js moves the
+   * ids to the table the reader picks, so that #indicator-9.2 lands on the row in view.
+   */
+  switchable?: "shown" | "hidden";
 }
 
 export function htmlTable<T extends object>(rows: T[], options: TableOptions<T>): string {
-  const { columns, caption, id, scroll, rowId } = options;
+  const { columns, caption, id, scroll, rowId, switchable } = options;
   const cls = (c: Column<T>) => (c.numeric ? ' class="num"' : "");
   // data-key names a column in the address (?judgement=declined preselects its filter, src/components/table-tools.js).
   const head = columns.map((c) => `<th scope="col"${cls(c)} data-key="${escapeHtml(c.key)}">${escapeHtml(c.label)}</th>`).join("");
@@ -49,7 +55,9 @@ export function htmlTable<T extends object>(rows: T[], options: TableOptions<T>)
   };
   const idOf = (r: T) => {
     const rid = rowId?.(r);
-    return rid ? ` id="${escapeHtml(rid)}"` : "";
+    if (!rid) return "";
+    const anchor = switchable === "hidden" ? "" : ` id="${escapeHtml(rid)}"`;
+    return switchable ? `${anchor} data-row-id="${escapeHtml(rid)}"` : anchor;
   };
   const body = rows.map((r) => `<tr${idOf(r)}>${columns.map((c) => `<td${attrs(r, c)}>${cell(r, c)}</td>`).join("")}</tr>`).join("");
   const table = `<table class="data"${id ? ` id="${escapeHtml(id)}"` : ""}>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ""}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;

@@ -9,6 +9,8 @@ export interface SiteRoutes {
   states: string[];
   /** Indicators and States as entries of the site's search (path with an anchor, title, words). */
   search: { path: string; title: string; text: string; keywords: string }[];
+  /** The progress reports in the database, in meeting order (the site's footer names them). */
+  reports: string[];
 }
 
 export async function siteRoutes(): Promise<SiteRoutes> {
@@ -16,6 +18,7 @@ export async function siteRoutes(): Promise<SiteRoutes> {
     const pillars = await siteQuery<{ code: string; name: string }>(db, "route_pillars");
     const states = await siteQuery<{ iso3: string }>(db, "route_states");
     const search = await siteQuery<SiteRoutes["search"][number]>(db, "search_entries");
-    return { pillars, states: states.map((s) => s.iso3), search };
+    const reports = await siteQuery<{ report_id: string }>(db, "reports");
+    return { pillars, states: states.map((s) => s.iso3), search, reports: reports.map((r) => r.report_id) };
   });
 }

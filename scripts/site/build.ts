@@ -30,12 +30,18 @@ function clearLoaderCache(): void {
   for (const entry of readdirSync(CACHE)) if (entry !== "_npm") rmSync(join(CACHE, entry), { recursive: true, force: true });
 }
 
-function runFramework(output: string): Promise<{ code: number; log: string }> {
+/**
+ * `observable build` into `output`, offline, with the project's configuration or another one (`config`, e.g. a
+ * test's build of a few pages from another database: `env` CCM_DB), logging to stderr unless `quiet`.
+ */
+export function runFramework(output: string, options: { config?: string; env?: Record<string, string>; quiet?: boolean } = {}): Promise<{ code: number; log: string }> {
+  const write = (d: Buffer) => (options.quiet ? true : process.stderr.write(d));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "--import", GUARD, FRAMEWORK_CLI, "build"], {
+    const child = spawn(process.execPath, ["--import", "tsx", "--import", GUARD, FRAMEWORK_CLI, "build", ...(options.config ? ["--config", options.config] : [])], {
       cwd: ROOT,
       env: {
         ...process.env,
+        ...options.env,
         CCM_SITE_OUTPUT: relative(ROOT, output),
         // Loaders run as child processes (tsx): block their network too.
         NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import=${GUARD}`.trim(),
@@ -48,11 +54,11 @@ function runFramework(output: string): Promise<{ code: number; log: string }> {
     let text = "";
     child.stdout.on("data", (d: Buffer) => {
       text += d.toString();
-      process.stderr.write(d);
+      write(d);
     });
     child.stderr.on("data", (d: Buffer) => {
       text += d.toString();
-      process.stderr.write(d);
+      write(d);
     });
     child.on("error", reject);
     child.on("close", (code) => resolve({ code: code ?? 1, log: text }));

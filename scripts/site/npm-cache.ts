@@ -27,15 +27,15 @@ interface CachedPackage {
 }
 
 /**
- * Every `npm:` import the pages and Framework's built-ins use. Framework's stdlib maps `Plot`, `d3`, `htl`,
- * `topojson` to `npm:` specifiers; `Inputs` imports `htl` bare, which Framework also resolves through this cache.
+ * Every `npm:` import the pages and Framework's built-ins use. Framework's stdlib maps `d3` and `htl` to `npm:`
+ * specifiers; `Inputs` imports `htl` bare, which Framework also resolves through this cache. Its `Plot` and
+ * `topojson` are not here: every chart is Vega-Lite (the map too), so no page imports them, and Framework's
+ * client gets a placeholder for them like for its other unused libraries (frameworkOnlyPackages).
  */
 export const PACKAGES: CachedPackage[] = [
   { name: "d3", entry: `export * from "d3";` },
   { name: "htl", entry: `export * from "htl";` },
   { name: "isoformat", entry: `export * from "isoformat";` },
-  { name: "@observablehq/plot", entry: `export * from "@observablehq/plot";`, external: ["d3"] },
-  { name: "topojson-client", entry: `export * from "topojson-client";` },
   { name: "apache-arrow", entry: `export * from "apache-arrow";` },
   // vega-embed bundles vega and vega-lite: one download for every Vega-Lite chart.
   { name: "vega-embed", entry: `export { default } from "vega-embed"; export * from "vega-embed";` },
@@ -147,8 +147,23 @@ export async function fillNpmCache(log: (line: string) => void = (l) => process.
     log(`npm cache: ${pkg.name}@${version} bundled from node_modules in ${Math.round(performance.now() - started)} ms`);
     written.push(`${pkg.name}@${version}`);
   }
+  removeUnlisted(written, log);
   writePlaceholders(log);
   return written;
+}
+
+/**
+ * Remove the bundles this cache filled earlier for packages (or versions) no longer listed: Framework resolves
+ * `npm:foo` to the newest version folder it finds, so a stale bundle would stand in for the placeholder.
+ */
+function removeUnlisted(written: string[], log: (line: string) => void): void {
+  if (!existsSync(NPM_CACHE)) return;
+  const folders = readdirSync(NPM_CACHE).flatMap((name) => (name.startsWith("@") ? readdirSync(join(NPM_CACHE, name)).map((sub) => `${name}/${sub}`) : [name]));
+  for (const folder of folders) {
+    if (written.includes(folder) || !existsSync(join(NPM_CACHE, folder, ".filled-from-node_modules"))) continue;
+    rmSync(join(NPM_CACHE, folder), { recursive: true, force: true });
+    log(`npm cache: ${folder} removed (no longer listed)`);
+  }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -3,16 +3,87 @@ import {redrawChart} from "./vega.js";
 
 // The two explorers of the Universalization page. The page shows the default choice as pre-rendered SVG and
 // tables; when the reader picks another one, these re-draw the same Vega-Lite spec (built in
-// data-loaders/charts/specs.ts) with other param values and re-list the view's rows. Nothing is computed here.
+// data-loaders/charts/specs.ts) with other param values and re-list the view's rows. Nothing is computed here:
+// a day typed in the map's date field is looked up among the days the database lists (the last one before it).
 
 const sameDay = (a, b) => a.as_of === b.as_of && a.kind === b.kind;
 
-/** Status on a day: the counts table, the map and its list of States, for `day` (a row of status_dates). */
+// What the page showed first (drawn at build time), put back when the reader returns to the default choice.
+const firstShown = new WeakMap();
+function showsDefault(container, isDefault) {
+  if (!firstShown.has(container)) firstShown.set(container, [...container.childNodes]);
+  if (isDefault) container.replaceChildren(...firstShown.get(container));
+  return isDefault;
+}
+
+/**
+ * Any day from the first signature to today: every State's status and the counts per status as the database
+ * gives them for the last day on or before it on which a status changed (data.changes, from SQL; a status holds
+ * until the next change). Rows and counts in the shapes of status_on_dates and membership_counts.
+ */
+export function anyDay(data, date) {
+  const {states, statuses, days} = data.changes;
+  const change = days.findLast((d) => d.as_of <= date) ?? days[0];
+  const rows = states.map((s, i) => ({as_of: change.as_of, ...s, ...statuses[Number(change.codes[i])]}));
+  const counts = statuses.map((s, i) => ({status_label: s.status_label, states: change.counts[i]}));
+  return {as_of: date, kind: "any", label: dayLabel(date), rows, counts};
+}
+
+/** "1 August 2010", as status_dates labels its days. */
+const dayLabel = (date) => new Date(`${date}T00:00:00Z`).toLocaleDateString("en-GB", {day: "numeric", month: "long", year: "numeric", timeZone: "UTC"});
+
+/**
+ * The map's date control: a list of the days membership is counted on (status_dates) and a date field for any
+ * other day from the first signature to today; its value is the day chosen last (a row of status_dates, or anyDay).
+ */
+export function dayChooser(data) {
+  const form = document.createElement("div");
+  form.className = "day-chooser";
+  const select = document.createElement("select");
+  select.id = "status-day";
+  select.append(...data.dates.map((d, i) => new Option(d.label, String(i), false, sameDay(d, data.initial))), new Option("another day (below)", "", false, false));
+  const date = document.createElement("input");
+  date.type = "date";
+  date.id = "status-any-day";
+  date.min = data.changes.first;
+  date.max = data.changes.last;
+  date.value = data.initial.as_of;
+  const label = (control, text) => {
+    const l = document.createElement("label");
+    l.htmlFor = control.id;
+    l.textContent = text;
+    const span = document.createElement("span");
+    span.append(l, " ", control);
+    return span;
+  };
+  form.append(label(select, "Status on"), " ", label(date, `or any day from ${dayLabel(data.changes.first)} to today`));
+  form.value = data.initial;
+  select.addEventListener("input", (event) => {
+    event.stopPropagation();
+    if (select.value === "") return date.focus();
+    form.value = data.dates[Number(select.value)];
+    date.value = form.value.as_of;
+    form.dispatchEvent(new Event("input", {bubbles: true}));
+  });
+  date.addEventListener("input", (event) => {
+    event.stopPropagation();
+    if (!date.value || date.value < date.min || date.value > date.max) return;
+    form.value = anyDay(data, date.value);
+    const counted = data.dates.findIndex((d) => d.as_of === date.value && d.kind !== "today");
+    select.value = counted < 0 ? "" : String(counted);
+    form.dispatchEvent(new Event("input", {bubbles: true}));
+  });
+  return form;
+}
+
+/** Status on a day: the counts table, the map and its list of States, for `day` (a row of status_dates, or anyDay). */
 export async function showStatusOn(container, data, day) {
-  if (sameDay(day, data.initial)) return;
-  const counts = data.counts.filter((c) => sameDay(c, day));
-  const states = data.spec.datasets.status.filter((r) => r.as_of === day.as_of && r.status !== "not_party");
+  if (showsDefault(container, sameDay(day, data.initial))) return;
+  const counts = day.counts ?? data.counts.filter((c) => sameDay(c, day));
+  const all = day.rows ?? data.spec.datasets.status.filter((r) => r.as_of === day.as_of);
+  const states = all.filter((r) => r.status !== "not_party");
   const chart = document.createElement("div");
+  chart.className = "chart-svg"; // fits the screen like the charts drawn at build time
   const figure = document.createElement("figure");
   figure.className = "chart";
   const details = tableAlternative(states, {
@@ -30,7 +101,8 @@ export async function showStatusOn(container, data, day) {
     dataTable(counts, {caption: `States by status, ${day.label}`, columns: [{key: "status_label", label: "Status"}, {key: "states", label: "States", numeric: true}]}),
     figure
   );
-  await redrawChart(chart, data.spec, {as_of: day.as_of}, {
+  const spec = day.rows ? {...data.spec, datasets: {...data.spec.datasets, status: day.rows}} : data.spec;
+  await redrawChart(chart, spec, {as_of: all[0]?.as_of ?? day.as_of}, {
     label: `World map of Convention on Cluster Munitions status, ${day.label}. The table below lists every State that had signed or joined.`,
     describedBy: "table-status-on-date",
     details: details.id
@@ -40,9 +112,10 @@ export async function showStatusOn(container, data, day) {
 /** Votes on a resolution by region or by CCM status at the vote, and the votes themselves. */
 export async function showVotes(container, data, {resolution, groupBy, votes}) {
   const initial = resolution.resolution_id === data.initial.resolution_id && groupBy === "region" && votes.length === data.votes.length;
-  if (initial) return;
+  if (showsDefault(container, initial)) return;
   const rows = data.spec.datasets.votes.filter((r) => r.resolution_id === resolution.resolution_id && votes.includes(r.vote));
   const chart = document.createElement("div");
+  chart.className = "chart-svg"; // fits the screen like the charts drawn at build time
   const figure = document.createElement("figure");
   figure.className = "chart";
   const details = tableAlternative(rows, {

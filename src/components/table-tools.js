@@ -9,6 +9,8 @@
 //   take a few values (data-value, else the text: pillar, judgement, status, vote) gets a list to pick one.
 // - ?<column key>=<value> in the address preselects a list, ?q=<words> the box; so does a link to an element
 //   with data-filter="<column key>=<value>" (indicators#declined: Framework checks links' anchors, not queries).
+// - A report selector (a pillar page with several reports in the database) shows the values as printed by the
+//   chosen report: ?report=<id> in the address picks it, the rows' anchors (#indicator-9.2) move to its table.
 // - On a narrow screen, following a link of the sidebar leaves it closed on the next page.
 (() => {
   const MIN_ROWS = 12; // about a screen of rows
@@ -147,7 +149,37 @@
     requestAnimationFrame(() => target.scrollIntoView({ block: "start" }));
   }
 
+  // The report selector: the elements of each report's view carry data-report-view="<id>"; the rows of its tables
+  // carry their anchor in data-row-id, which is their id only while the view is shown. The sources named on the
+  // page (data-report-sources) follow the choice; the choice is kept in the address, without the default.
+  function reportChoice() {
+    const select = document.querySelector("select[data-report-choice]");
+    if (!select) return;
+    const show = () => {
+      const views = Array.from(document.querySelectorAll("[data-report-view]"));
+      for (const view of views) view.hidden = view.dataset.reportView !== select.value;
+      for (const view of views) for (const row of view.querySelectorAll("[data-row-id]")) if (view.hidden) row.removeAttribute("id");
+      for (const view of views) for (const row of view.querySelectorAll("[data-row-id]")) if (!view.hidden) row.id = row.dataset.rowId;
+      const sources = select.selectedOptions[0]?.dataset.sources;
+      if (sources) for (const s of document.querySelectorAll("[data-report-sources]")) s.textContent = sources;
+    };
+    select.closest("[hidden]")?.removeAttribute("hidden");
+    const wanted = new URLSearchParams(location.search).get("report");
+    if (wanted && Array.from(select.options).some((o) => o.value === wanted)) select.value = wanted;
+    show();
+    select.addEventListener("change", () => {
+      show();
+      const status = document.querySelector("[data-report-status]");
+      if (status) status.textContent = `Showing the values as printed by the ${select.value} report.`;
+      const url = new URL(location.href);
+      if (select.selectedOptions[0]?.defaultSelected) url.searchParams.delete("report");
+      else url.searchParams.set("report", select.value);
+      history.replaceState(history.state, "", url);
+    });
+  }
+
   function start() {
+    reportChoice();
     enhanceAll(document);
     new MutationObserver((changes) => {
       for (const c of changes) {

@@ -1,10 +1,10 @@
 // Page loader: one notebook per pillar of the Lausanne Action Plan (/pillars/<code>). Values, changes and
 // judgements are the rows of view indicator_trends; the chart is the briefing's pillar chart (one definition in
 // data-loaders/charts/specs.ts), inlined as SVG; findings and the States they name come from their tables.
-import { pillarTrendChart } from "../../data-loaders/charts/specs.ts";
+import { pillarTrendChart, type PillarChartRow } from "../../data-loaders/charts/specs.ts";
 import { countNoun } from "../../data-loaders/lib/number-words.ts";
 import type { TrendRow } from "../../data-loaders/lib/view-rows.ts";
-import { POLARITY_LABEL, changeBadge, chartFigure, emitPage, formatNumber, htmlTable, page } from "../../data-loaders/site/page.ts";
+import { POLARITY_LABEL, changeBadge, type Column, chartFigure, emitPage, formatNumber, htmlTable, page } from "../../data-loaders/site/page.ts";
 import { escapeHtml } from "../../data-loaders/site/page-text.ts";
 import { loaderParam, runLoader, siteQuery, withSiteDatabase } from "../../data-loaders/site/site-db.ts";
 
@@ -16,6 +16,7 @@ interface Finding {
   indicator_id: string | null;
   indicator_pillar: string | null;
   cycle: string;
+  report_id: string | null;
 }
 
 interface FindingState {
@@ -25,63 +26,75 @@ interface FindingState {
   name_en: string | null;
 }
 
-interface Printing {
+/** A value of the pillar as one report prints it (sql/site/report_pillar_values.sql). */
+interface ReportValue {
+  report_id: string;
+  report_is_latest: boolean;
   indicator_id: string;
   cycle: string;
-  report_id: string;
+  ordinal: number;
+  value: number | null;
+  missing_reason: string | null;
+  revised: boolean | null;
+  footnote: string | null;
   as_printed: string | null;
   source_ref: string | null;
+  change_since_first: number | null;
+  later_report: string | null;
+  later_printed: string | null;
 }
+
+/** What a value cell shows, from indicator_trends (the current values) or from one report's printing. */
+type Printed = Pick<TrendRow, "value" | "missing_reason" | "revised" | "footnote" | "as_printed" | "source_ref"> & Partial<Pick<ReportValue, "later_report" | "later_printed">>;
 
 const e = escapeHtml;
 
-/**
- * With more than one report in the database: each value of the pillar as every report prints it, one column
- * per report, the cells a later report prints differently marked. Empty with one report.
- */
-function printingsTable(code: string, reports: string[], printings: Printing[]): string {
-  if (reports.length < 2) return "";
-  const keys = [...new Map(printings.map((p) => [`${p.indicator_id} ${p.cycle}`, p])).values()];
-  const printed = (p: Printing, report: string) => printings.find((x) => x.indicator_id === p.indicator_id && x.cycle === p.cycle && x.report_id === report);
-  const rows = keys.map((k) => {
-    const forms = reports.map((r) => printed(k, r)?.as_printed ?? null);
-    const shown = forms.filter((f) => f !== null);
-    return { indicator_id: k.indicator_id, cycle: k.cycle, forms, revised: new Set(shown).size > 1 };
-  });
-  return [
-    "## As printed by each report",
-    `<p class="muted">The database holds ${reports.length} progress reports (${e(reports.join(", "))}). A later report prints the earlier cycles again; where it prints a figure differently the row says so, and the trends above use the latest printing. Every revision, with both sources and the footnote, is on the <a href="../data-quality#revisions-between-reports">Data quality</a> page.</p>`,
-    htmlTable(rows, {
-      caption: `Pillar ${code}: each value as printed by each report`,
-      scroll: true,
-      columns: [
-        { key: "indicator_id", label: "Indicator" },
-        { key: "cycle", label: "Cycle" },
-        ...reports.map((r, i) => ({ key: r, label: r, numeric: true, html: (row: (typeof rows)[number]) => e(row.forms[i] ?? "—") })),
-        { key: "revised", label: "Revised", html: (row: (typeof rows)[number]) => (row.revised ? "printed differently" : "—") },
-      ],
-    }),
-  ].join("\n\n");
+/** The footnotes of the revised cells of a table, numbered in the order of the rows: footnote → number. */
+function noteNumbers(rows: Printed[]): Map<string, number> {
+  const notes = new Map<string, number>();
+  for (const r of rows) if (r.revised && r.footnote && !notes.has(r.footnote)) notes.set(r.footnote, notes.size + 1);
+  return notes;
 }
 
 /**
- * A value as the table shows it: the number, or why it is missing; "(revised)" when a later report updated it.
- * The table cell it comes from is its tooltip; the table's source is said once, under it (tableSources).
+ * A value as the table shows it: the number, or why it is missing; "(revised, note 1)" when the report marks the
+ * figure as updated (its footnote is listed under the table, tableNotes); where the next report prints the cell
+ * differently, that printing. The table cell it comes from is its tooltip; the table's source is said once, under it.
  */
-function cell(v: TrendRow | undefined): string {
+function cell(v: Printed | undefined, notes: Map<string, number>): string {
   if (!v) return "—";
   const shown = v.value === null ? e(v.missing_reason ?? "not measured") : formatNumber(v.value);
   const title = `As printed: ${v.as_printed ?? "—"} · source: ${v.source_ref ?? "—"}${v.footnote ? ` · footnote: ${v.footnote}` : ""}${v.revised ? " · revised" : ""}`;
-  return `<span title="${e(title)}">${shown}</span>${v.revised ? " (revised)" : ""}`;
+  const note = v.footnote ? notes.get(v.footnote) : undefined;
+  const revised = v.revised ? ` <span class="revised">(revised${note ? `, note ${note}` : ""})</span>` : "";
+  const later = v.later_report ? ` <span class="muted">(${e(v.later_report)} prints ${e(v.later_printed ?? "—")})</span>` : "";
+  return `<span title="${e(title)}">${shown}</span>${revised}${later}`;
+}
+
+/** The footnotes of the revised cells under a values table: each with the cells it belongs to. */
+function tableNotes(rows: (Printed & { indicator_id: string; cycle: string })[], notes: Map<string, number>, report: string): string {
+  if (!notes.size) return "";
+  const items = [...notes].map(([text, n]) => {
+    const cells = rows.filter((r) => r.revised && r.footnote === text).map((r) => `${r.indicator_id} in ${r.cycle}`);
+    return `<li>Note ${n}, the ${e(report)} report's footnote to the figures it marks as revised (${e(cells.join(", "))}): ${e(text)}</li>`;
+  });
+  return `<ul class="notes source">${items.join("")}</ul>`;
 }
 
 /**
  * The documents the values come from, once per table: each source_ref up to its row ("…, Action 18, 10MSP
  * column" → "13MSP Progress Report, section VI.E table"), distinct.
  */
-function tableSources(rows: TrendRow[]): string {
+function tableSources(rows: Printed[]): string {
   const docs = [...new Set(rows.map((r) => r.source_ref).filter((r): r is string => !!r).map((r) => r.split(/, Action /)[0]!))];
   return docs.length ? `<p class="source">Source of every value: ${docs.map(e).join("; ")}, in the row of the indicator's Action and the column of its cycle; the data table under the chart gives each value's cell as printed.</p>` : "";
+}
+
+/** The reports the values of a table come from, in words: "CCM 14MSP Progress Report" (each source_ref names its report). */
+function reportsInWords(rows: Printed[], reports: string[]): string {
+  const used = reports.filter((id) => rows.some((r) => r.source_ref?.startsWith(`${id} `)));
+  const names = used.length ? used : reports.slice(-1);
+  return `CCM ${names.join(" and ")} Progress Report${names.length > 1 ? "s" : ""}`;
 }
 
 /** A finding's indicator, linked to its row on this page or on its own pillar's page. */
@@ -92,6 +105,42 @@ function indicatorLink(f: Finding, code: string): string {
   return `<a href="${page}#indicator-${e(f.indicator_id)}">${e(f.indicator_id)}</a>`;
 }
 
+/** The chart of a pillar's values (the briefing's pillar chart) with its data table, or why there is none; of an earlier report's printing when `report` is given. */
+async function valuesFigure(code: string, pillar: string, rows: (Printed & PillarChartRow)[], cycles: string[], latest: string, report?: string): Promise<string> {
+  const chart = pillarTrendChart(code, pillar, rows, cycles, latest);
+  if (!chart) return `<p>No indicator of this pillar has a value yet.</p>`;
+  return chartFigure(chart, {
+    id: `table-values-${code}${report ? `-${report}` : ""}`,
+    caption: `every value of pillar ${code} by cycle${report ? `, as printed by the ${report} report` : ""}`,
+    rows,
+    columns: [
+      { key: "indicator_id", label: "Indicator" },
+      { key: "cycle", label: "Cycle" },
+      { key: "value", label: "Value", numeric: true },
+      { key: "as_printed", label: "As printed" },
+      { key: "source_ref", label: "Source" },
+    ],
+  });
+}
+
+/** The first columns of a values table: the indicator, what it counts and which direction is good. */
+const indicatorColumns: Column<TrendRow>[] = [
+  { key: "indicator_id", label: "Indicator" },
+  { key: "text", label: "What it counts" },
+  { key: "polarity", label: "Direction", html: (r) => e(POLARITY_LABEL[r.polarity] ?? r.polarity) },
+];
+
+/**
+ * One report's view: shown when the selector names it (data-report-view), the latest report's by default;
+ * without a selector (one report), the parts as they are.
+ */
+function reportView(report: string | null, shown: boolean, ...parts: string[]): string {
+  const html = parts.filter((p) => p !== "");
+  if (report === null) return html.join("\n\n");
+  // One HTML block for Markdown: no blank line inside.
+  return `<div class="report-view" data-report-view="${e(report)}"${shown ? "" : " hidden"}>\n${html.join("\n")}\n</div>`;
+}
+
 runLoader("pillars/[pillar].md", async () => {
   const code = loaderParam("pillar");
   const data = await withSiteDatabase(async (db) => ({
@@ -99,42 +148,75 @@ runLoader("pillars/[pillar].md", async () => {
     findings: await siteQuery<Finding>(db, "pillar_findings", { pillar: code }, { allowEmpty: true }),
     named: await siteQuery<FindingState>(db, "finding_states"),
     reports: (await siteQuery<{ report_id: string }>(db, "reports")).map((r) => r.report_id),
-    printings: await siteQuery<Printing>(db, "report_printings", { pillar: code }),
+    printed: await siteQuery<ReportValue>(db, "report_pillar_values", { pillar: code }),
   }));
   const cycles = [...new Map(data.trends.map((t) => [t.cycle, t.ordinal])).entries()].sort((a, b) => a[1] - b[1]).map(([c]) => c);
   const latest = data.trends.find((t) => t.is_latest)?.cycle ?? cycles.at(-1)!;
   const indicators = data.trends.filter((t) => t.cycle === latest);
   const pillar = indicators[0]?.pillar ?? "";
   const rowOf = (id: string, cycle: string) => data.trends.find((t) => t.indicator_id === id && t.cycle === cycle);
+  const latestReport = data.reports.at(-1)!;
+  // With more than one report, a selector shows the values as printed by each; the latest report's are the
+  // current values (view indicator_trends), the others' are their own printing (report_indicator_values).
+  const selector = data.reports.length > 1;
+  const earlier = selector ? data.reports.slice(0, -1).reverse() : [];
 
-  const chart = pillarTrendChart(code, pillar, data.trends, cycles, latest);
-  const figure = chart
-    ? await chartFigure(chart, {
-        id: `table-values-${code}`,
-        caption: `every value of pillar ${code} by cycle`,
-        rows: data.trends,
-        columns: [
-          { key: "indicator_id", label: "Indicator" },
-          { key: "cycle", label: "Cycle" },
-          { key: "value", label: "Value", numeric: true },
-          { key: "as_printed", label: "As printed" },
-          { key: "source_ref", label: "Source" },
-        ],
-      })
-    : `<p>No indicator of this pillar has a value yet.</p>`;
-
+  const notes = noteNumbers(data.trends);
   const table = htmlTable(indicators, {
     caption: `Pillar ${code}: values per cycle, with the table cell each value comes from, and the change in ${latest}`,
     scroll: true,
     rowId: (r) => `indicator-${r.indicator_id}`,
+    switchable: selector ? "shown" : undefined,
     columns: [
-      { key: "indicator_id", label: "Indicator" },
-      { key: "text", label: "What it counts" },
-      { key: "polarity", label: "Direction", html: (r) => e(POLARITY_LABEL[r.polarity] ?? r.polarity) },
-      ...cycles.map((c) => ({ key: c, label: c, numeric: true, html: (r: TrendRow) => cell(rowOf(r.indicator_id, c)) })),
+      ...indicatorColumns,
+      ...cycles.map((c) => ({ key: c, label: c, numeric: true, html: (r: TrendRow) => cell(rowOf(r.indicator_id, c), notes) })),
       { key: "change_since_previous", label: `Change in ${latest}`, html: (r: TrendRow) => (r.change_since_previous === null ? e(r.direction) : `${changeBadge(r.change_since_previous, r.judgement, r.judgement_reason)} <span class="muted">vs ${e(r.previous_cycle ?? "")}</span>`) },
     ],
   });
+  const latestSources = reportsInWords(data.trends, data.reports);
+  const latestView = selector ? latestReport : null;
+  const figures = [reportView(latestView, true, await valuesFigure(code, pillar, data.trends, cycles, latest))];
+  const tables = [reportView(latestView, true, table, tableNotes(data.trends, notes, latestReport), tableSources(data.trends))];
+  const options = [{ report: latestReport, label: `the ${latestReport} report (latest)`, sources: latestSources }];
+  for (const report of earlier) {
+    const rows = data.printed.filter((p) => p.report_id === report);
+    const own = [...new Map(rows.map((r) => [r.cycle, r.ordinal])).entries()].sort((a, b) => a[1] - b[1]).map(([c]) => c);
+    const last = own.at(-1)!;
+    const printedOf = (id: string, cycle: string) => rows.find((r) => r.indicator_id === id && r.cycle === cycle);
+    const reportNotes = noteNumbers(rows);
+    const reportTable = htmlTable(indicators.filter((i) => rows.some((r) => r.indicator_id === i.indicator_id)), {
+      caption: `Pillar ${code}: values per cycle as printed by the ${report} report, with the table cell each value comes from`,
+      scroll: true,
+      rowId: (r) => `indicator-${r.indicator_id}`,
+      switchable: "hidden",
+      columns: [
+        ...indicatorColumns,
+        ...own.map((c) => ({ key: c, label: c, numeric: true, html: (r: TrendRow) => cell(printedOf(r.indicator_id, c), reportNotes) })),
+      ],
+    });
+    figures.push(reportView(report, false, await valuesFigure(code, pillar, rows, own, last, report)));
+    tables.push(
+      reportView(
+        report,
+        false,
+        `<p class="muted">The values as the ${e(report)} report printed them, up to ${e(last)}. The changes and their judgements are those of the current values, the ones the latest report prints (choose the ${e(latestReport)} report); where a later report prints a figure differently, the cell says so.</p>`,
+        reportTable,
+        tableNotes(rows, reportNotes, report),
+        tableSources(rows),
+      ),
+    );
+    options.push({ report, label: `the ${report} report`, sources: reportsInWords(rows, data.reports) });
+  }
+  // The selector is shown by the script that makes it work (table-tools.js): without JavaScript the page is the
+  // latest report's, and says so in its sources.
+  const choice = selector
+    ? `<p class="report-choice no-print" hidden><label for="report-choice">Show the values as printed by</label> <select id="report-choice" data-report-choice>${options
+        .map((o, i) => `<option value="${e(o.report)}" data-sources="${e(o.sources)}"${i === 0 ? " selected" : ""}>${e(o.label)}</option>`)
+        .join("")}</select> <span class="muted" role="status" data-report-status></span></p>\n\n<p class="muted">The database holds ${countNoun(data.reports.length, "progress report")} (${e(data.reports.join(", "))}). A later report prints the earlier cycles again; the trends use the latest printing. Every figure a report prints differently from the one before, with both sources and the footnote, is on the <a href="../data-quality#revisions-between-reports">Data quality</a> page.</p>`
+    : "";
+  const shownSources = `<span data-report-sources>${e(latestSources)}</span>`;
+  const findingsReports = [...new Set(data.findings.map((f) => f.report_id).filter((r): r is string => !!r))];
+  const findingsSource = findingsReports.length ? `CCM ${findingsReports.join(" and ")} Progress Report` : `CCM ${data.reports[0]} Progress Report`;
 
   // Count statements of one sentence (several counts in one paragraph) are one row, with every State they name.
   const groups = new Map<string, Finding[]>();
@@ -165,18 +247,22 @@ runLoader("pillars/[pillar].md", async () => {
   await emitPage(
     `pillars/${code}.md`,
     page(
-      { title: `${code}. ${pillar}`, toc: true },
+      {
+        title: `${code}. ${pillar}`,
+        toc: true,
+        // The site's footer, naming the report the values shown come from (the selector changes it) and the findings'.
+        footer: `Data: indicator values from the ${shownSources}; findings from the ${e(findingsSource)}. Every figure links to its source. Code and data: MIT / see <a href="/downloads">Downloads</a> for each licence.`,
+      },
       `# ${e(code)}. ${e(pillar)}`,
       `<p class="muted">${countNoun(indicators.length, "indicator", "indicators", { capitalize: true })} of the Lausanne Action Plan, ${countNoun(cycles.length, "reporting cycle")} (${e(cycles.join(", "))}). The table says whether a higher value is good or bad; the change in the latest cycle is judged in words (view <code>indicator_trends</code>), not only in colour.</p>`,
+      ...[choice].filter((part) => part !== ""),
       "## Indicators across cycles",
-      figure,
+      ...figures,
       "## Values by cycle",
-      table,
-      tableSources(data.trends),
-      ...[printingsTable(code, data.reports, data.printings)].filter((part) => part !== ""),
+      ...tables,
       "## Findings and the States they name",
       findings,
-      `<p class="source">Sources: indicator tables and narrative of the CCM 13MSP Progress Report (paragraph and table given per row); view <code>indicator_trends</code> and tables <code>findings</code>, <code>finding_states</code> on the <a href="../downloads">Downloads</a> page.</p>`,
+      `<p class="source">Sources: indicator values from the ${shownSources} (table cell given per value); findings and the States they name from the narrative of the ${e(findingsSource)} (paragraph given per row); view <code>indicator_trends</code>${selector ? ", table <code>report_indicator_values</code>" : ""} and tables <code>findings</code>, <code>finding_states</code> on the <a href="../downloads">Downloads</a> page.</p>`,
     ),
   );
 });

@@ -22,14 +22,16 @@ export interface BuiltSite {
   readonly session: BrowserSession;
 }
 
-export function useBuiltSite(): BuiltSite {
+/** Serve a built site (dist/, or the folder `folder` returns once the file's earlier beforeAll hooks ran). */
+export function useBuiltSite(folder: () => string = () => DIST): BuiltSite {
   let server: Server | undefined;
   let baseUrl = "";
   let session: BrowserSession | undefined;
   beforeAll(async () => {
-    if (!existsSync(join(DIST, "index.html"))) throw new Error("dist/ is missing: run `npm run site:build` before the site tests");
+    const dir = folder();
+    if (!existsSync(join(dir, "index.html"))) throw new Error(`${dir === DIST ? "dist/" : dir} is missing: run \`npm run site:build\` before the site tests`);
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-    ({ server, url: baseUrl } = await serveDist(DIST, 0));
+    ({ server, url: baseUrl } = await serveDist(dir, 0));
     session = await launchBrowser();
   });
   afterAll(async () => {

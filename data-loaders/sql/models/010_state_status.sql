@@ -81,20 +81,22 @@ ORDER BY iso3, valid_from NULLS FIRST;
 
 -- Status of one State on one date: SELECT ccm_status('LTU', DATE '2025-03-06') → 'withdrawn'.
 -- NULL for a code that is not in states.
+-- The table alias inside the macros is long and unusual on purpose: a macro's body is expanded into the caller's
+-- query, so a short alias (say "s") would capture the caller's own "s" and compare s.iso3 with itself.
 CREATE OR REPLACE MACRO ccm_status(state_iso3, on_date) AS (
-  SELECT s.status
-  FROM state_status s
-  WHERE s.iso3 = state_iso3
-    AND (s.valid_from IS NULL OR s.valid_from <= CAST(on_date AS DATE))
-    AND (s.valid_to IS NULL OR CAST(on_date AS DATE) < s.valid_to)
+  SELECT ccm_status_period.status
+  FROM state_status ccm_status_period
+  WHERE ccm_status_period.iso3 = state_iso3
+    AND (ccm_status_period.valid_from IS NULL OR ccm_status_period.valid_from <= CAST(on_date AS DATE))
+    AND (ccm_status_period.valid_to IS NULL OR CAST(on_date AS DATE) < ccm_status_period.valid_to)
 );
 
 -- Status of every State on one date: SELECT status, count(*) FROM ccm_status_on(DATE '2025-06-30') GROUP BY status.
 CREATE OR REPLACE MACRO ccm_status_on(on_date) AS TABLE
-  SELECT s.iso3, s.status, s.valid_from, s.valid_to, s.source
-  FROM state_status s
-  WHERE (s.valid_from IS NULL OR s.valid_from <= CAST(on_date AS DATE))
-    AND (s.valid_to IS NULL OR CAST(on_date AS DATE) < s.valid_to);
+  SELECT ccm_status_period.iso3, ccm_status_period.status, ccm_status_period.valid_from, ccm_status_period.valid_to, ccm_status_period.source
+  FROM state_status ccm_status_period
+  WHERE (ccm_status_period.valid_from IS NULL OR ccm_status_period.valid_from <= CAST(on_date AS DATE))
+    AND (ccm_status_period.valid_to IS NULL OR CAST(on_date AS DATE) < ccm_status_period.valid_to);
 
 -- "States Parties" on a date under both readings of the term: the Convention in force for the State (Article 17;
 -- the count the status view and the reports' "States Parties" use) and the instrument of consent deposited, in

@@ -1,2 +1,2 @@
--- The progress reports in the database, in meeting order (the Data quality page's report selector).
+-- The progress reports in the database, in meeting order (the report selectors, the footer).
 SELECT report_id, ordinal, is_latest FROM reports ORDER BY ordinal;
