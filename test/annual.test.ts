@@ -239,10 +239,10 @@ describe("the database with both reports", () => {
     expect(pillarA.match(/data-report-view="[^"]+"[^>]*>/g)).toEqual(['data-report-view="14MSP">', 'data-report-view="13MSP" hidden>', 'data-report-view="14MSP">', 'data-report-view="13MSP" hidden>']);
   }, 120_000);
 
-  describe("the pillar page, served, in Chromium", () => {
+  describe("the pillar page and the Data quality page, served, in Chromium", () => {
     let pages: PillarSite | undefined;
     beforeAll(async () => {
-      pages = await buildPillarPages(dbPath, ["A"]);
+      pages = await buildPillarPages(dbPath, ["A"], ["data-quality"]);
     }, 180_000);
     afterAll(() => pages?.remove());
     const site = useBuiltSite(() => pages!.dir);
@@ -312,6 +312,36 @@ describe("the database with both reports", () => {
       const v = await visit(site.session.browser, site.baseUrl, "/");
       try {
         expect(await footer(v).innerText()).toMatch(/^Data: CCM 13MSP, 14MSP Progress Reports \(the values shown are the 14MSP report's unless a page says otherwise\), UN Digital Library/);
+      } finally {
+        await v.page.close();
+      }
+    });
+
+    it("the Data quality page checks the report the analyst picks, the latest by default, each under its own paragraphs", async () => {
+      const v = await visit(site.session.browser, site.baseUrl, "/data-quality");
+      try {
+        await settle(v.page);
+        const select = v.page.getByLabel("Report checked");
+        expect(await select.locator("option").allTextContents()).toEqual(["14MSP", "13MSP"]);
+        expect(await select.locator("option:checked").textContent()).toBe("14MSP");
+        const issues = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "consistency issues" }) });
+        const records = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "disagreements between the report and the records" }) });
+        const rowsOf = async (table: typeof issues, text: string) => (await table.locator("tbody tr").allTextContents()).filter((t) => t.includes(text));
+        const countVsNames = async () => (await rowsOf(issues, "count_vs_names")).map((t) => /count_vs_names(?:para )?(\d+)/.exec(t)?.[1]);
+        // 14MSP: para 187's count/list mismatch is its para 188; the 2024 vote's list is its para 68.
+        expect(await countVsNames()).toEqual(["188", "188", "188"]);
+        expect(await rowsOf(records, "Gabon")).toEqual([expect.stringContaining("(14MSP Progress Report, para 68)")]);
+        expect(await records.locator("tbody tr").count()).toBe(12);
+        // Its paragraph numbers are not those of the findings the pillar pages show (13MSP's): no link.
+        expect(await issues.locator("tbody a", { hasText: /^para / }).count()).toBe(0);
+        await select.selectOption("13MSP");
+        await settle(v.page);
+        expect(await countVsNames()).toEqual(["187", "187", "187"]);
+        expect(await rowsOf(records, "Gabon")).toEqual([expect.stringContaining("(13MSP Progress Report, para 67)")]);
+        expect(await records.locator("tbody tr").count()).toBe(11);
+        expect(await issues.locator("tbody a", { hasText: /^para / }).count()).toBeGreaterThan(3);
+        expect(await v.page.locator("main").textContent()).toContain("the checks below are those of the 13MSP report");
+        expect(v.consoleErrors).toEqual([]);
       } finally {
         await v.page.close();
       }

@@ -1,11 +1,10 @@
 /**
  * The parts of the site build that must not lie: Framework log lines that mean failure, checks of the built
  * folder (off-host resources, DuckDB-Wasm outside the SQL page, missing pages), the tar archive the tables
- * loader writes (read back by the system's tar), the npm cache filled from node_modules, and a site built from a
- * database with two reports (the next-year fixture), whose Data quality page checks the report the analyst picks.
+ * loader writes (read back by the system's tar), and the npm cache filled from node_modules.
  */
 import { execFileSync } from "node:child_process";
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
@@ -14,11 +13,6 @@ import { buildSite } from "../scripts/site/build.ts";
 import { buildLogProblems, checkBuiltSite } from "../scripts/site/build-checks.ts";
 import { frameworkOnlyPackages, PACKAGES, packageVersion } from "../scripts/site/npm-cache.ts";
 import { tarArchive } from "../data-loaders/site/tar.ts";
-import { buildDatabase } from "../data-loaders/pipeline.ts";
-import { createLogger } from "../data-loaders/lib/log.ts";
-import { serveDist } from "../scripts/site/serve.ts";
-import { launchBrowser, settle, visit } from "./helpers/browser.ts";
-import { ccm } from "./helpers/cli.ts";
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -162,63 +156,5 @@ describe("a failing build leaves dist/ as it was", () => {
       expect(readdirSync(join(import.meta.dirname, "..")).filter((f) => /^dist-.*\.tmp$/.test(f))).toEqual([]);
     },
     300_000,
-  );
-});
-
-describe("a site with two reports (the next-year fixture beside 13MSP)", () => {
-  const ROOT = join(import.meta.dirname, "..");
-  const OUT = join(ROOT, "test-artifacts", "site-two-reports");
-
-  it(
-    "the Data quality page checks the report the analyst picks, the latest by default, each under its own paragraphs",
-    async () => {
-      const dir = tempDir();
-      const sources = join(dir, "sources");
-      cpSync(join(ROOT, "sources"), sources, { recursive: true });
-      const extract = await ccm(["extract", join("test", "fixtures", "reports", "14MSP-progress-report.txt"), "--out", sources]);
-      expect(extract.code, extract.stderr).toBe(0);
-      const dbPath = join(dir, "both.duckdb");
-      await buildDatabase({ sourcesDir: sources, dbPath, logger: createLogger({ quiet: true }) });
-      const previous = process.env.CCM_DB;
-      process.env.CCM_DB = dbPath;
-      try {
-        await buildSite({ into: OUT });
-      } finally {
-        if (previous === undefined) delete process.env.CCM_DB;
-        else process.env.CCM_DB = previous;
-      }
-      const { server, url } = await serveDist(OUT, 0);
-      const session = await launchBrowser();
-      try {
-        const v = await visit(session.browser, url, "/data-quality");
-        await settle(v.page);
-        const select = v.page.getByLabel("Report checked");
-        expect(await select.locator("option").allTextContents()).toEqual(["14MSP", "13MSP"]);
-        expect(await select.locator("option:checked").textContent()).toBe("14MSP");
-        const issues = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "consistency issues" }) });
-        const records = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "disagreements between the report and the records" }) });
-        const rowsOf = async (table: typeof issues, text: string) => (await table.locator("tbody tr").allTextContents()).filter((t) => t.includes(text));
-        // 14MSP: para 187's count/list mismatch is its para 188; the 2024 vote's list is its para 68.
-        expect((await rowsOf(issues, "count_vs_names")).map((t) => /count_vs_names(?:para )?(\d+)/.exec(t)?.[1])).toEqual(["188", "188", "188"]);
-        expect(await rowsOf(records, "Gabon")).toEqual([expect.stringContaining("(14MSP Progress Report, para 68)")]);
-        expect(await records.locator("tbody tr").count()).toBe(12);
-        // Its paragraph numbers are not those of the findings the pillar pages show (13MSP): no link.
-        expect(await issues.locator("tbody a", { hasText: /^para / }).count()).toBe(0);
-        await select.selectOption("13MSP");
-        await settle(v.page);
-        expect((await rowsOf(issues, "count_vs_names")).map((t) => /count_vs_names(?:para )?(\d+)/.exec(t)?.[1])).toEqual(["187", "187", "187"]);
-        expect(await rowsOf(records, "Gabon")).toEqual([expect.stringContaining("(13MSP Progress Report, para 67)")]);
-        expect(await records.locator("tbody tr").count()).toBe(11);
-        expect(await issues.locator("tbody a", { hasText: /^para / }).count()).toBeGreaterThan(3);
-        expect(await v.page.locator("main").textContent()).toContain("the checks below are those of the 13MSP report");
-        expect(v.consoleErrors).toEqual([]);
-        await v.page.close();
-      } finally {
-        await session.close();
-        await new Promise((r) => server.close(r));
-        rmSync(OUT, { recursive: true, force: true });
-      }
-    },
-    600_000,
   );
 });

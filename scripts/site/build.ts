@@ -65,8 +65,7 @@ export function runFramework(output: string, options: { config?: string; env?: R
   });
 }
 
-/** `into`: build into that folder instead of dist/ (e.g. a test's site from another database, CCM_DB). */
-export async function buildSite(options: { into?: string } = {}): Promise<void> {
+export async function buildSite(): Promise<void> {
   const started = performance.now();
   await fillNpmCache(log);
   clearLoaderCache();
@@ -87,12 +86,12 @@ export async function buildSite(options: { into?: string } = {}): Promise<void> 
     if (problems.length) {
       throw new Error(`site build failed; dist/ left unchanged:\n  - ${problems.join("\n  - ")}`);
     }
-    const dist = options.into ?? join(ROOT, "dist");
+    const dist = join(ROOT, "dist");
     const old = join(ROOT, `dist-old-${process.pid}.tmp`);
     if (existsSync(dist)) renameSync(dist, old);
     renameSync(output, dist);
     rmSync(old, { recursive: true, force: true });
-    log(`site built into ${relative(ROOT, dist) || dist}/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    log(`site built into dist/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     rmSync(output, { recursive: true, force: true });
   }
