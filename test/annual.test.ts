@@ -87,6 +87,23 @@ describe("ccm extract of a second report", () => {
     expect(csvRows(join(folder, "findings.csv")).every((f) => f.finding_id!.startsWith("14MSP-"))).toBe(true);
   });
 
+  it("gives each of the report's datasets its own provenance: the 14MSP text, producer and folder, never the 13MSP report's", () => {
+    const folder = join(sources, "reports", "14MSP");
+    const metas = readdirSync(folder).filter((f) => f.endsWith(".meta.json"));
+    expect(metas).toHaveLength(9);
+    for (const f of metas) {
+      // Paths are relative to the project root; this test's sources/ is a copy elsewhere, so compare from "sources/" on.
+      const fromSources = (p: string) => p.slice(p.lastIndexOf("sources/"));
+      const meta = JSON.parse(readFileSync(join(folder, f), "utf8")) as { title: string; producer: string; source: string; derived_from?: string[] };
+      expect(meta.source, f).toMatch(/^Convention on Cluster Munitions 14MSP Progress Report \(.*sources\/reports\/14MSP\/report\.txt\)$/);
+      expect(`${meta.title} ${meta.producer} ${meta.source}`, f).not.toMatch(/13MSP|Philippines/);
+      const derived = (meta.derived_from ?? []).map(fromSources);
+      expect(derived, f).toContain("sources/reports/14MSP/report.txt");
+      // Per-report files are the report's own; shared ones (State names, the indicator classification) stay shared.
+      for (const p of derived) expect(p, f).toMatch(/^sources\/(reports\/14MSP\/|states\.csv|state_aliases\.csv|overrides\/indicator_classification\.csv)/);
+    }
+  });
+
   it("rewrites no file of the 13MSP report or of any other dataset", () => {
     const after = hashes(sources);
     for (const [file, digest] of before) expect(after.get(file), file).toBe(digest);
