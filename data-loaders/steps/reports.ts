@@ -15,8 +15,9 @@
  * indicator tables the trend views read become the current ones (sql/reports/current.sql): indicator_values
  * holds the latest report's printing of each cycle, cycles the latest report's cycles (a period only an
  * earlier report states is kept), scope_sizes every report's group sizes (the latest report's where two
- * state one). findings and finding_states stay the first report's (the site's findings); the checks and
- * per-State tables are computed per report (steps/report-checks.ts). With only the first report (or a build --as-of it) nothing is
+ * state one), findings and finding_states the latest report's statements and the States they name, with the
+ * hand datasets naming them; the checks and per-State tables are computed per report
+ * (steps/report-checks.ts). With only the first report (or a build --as-of it) nothing is
  * replaced, so its trends and briefing do not change. Each later report's dataset gets its row in the
  * provenance table datasets, named <report>/<dataset> (e.g. 14MSP/indicator_values).
  */
@@ -30,6 +31,13 @@ import { listReports, PER_REPORT_DATASETS, type ReportSource } from "../extract/
 import type { PipelineStep, StepContext } from "./types.ts";
 
 const rel = (p: string) => relative(ROOT, p) || p;
+
+/**
+ * With more than one report, the tables that hold the latest report's rows as they are (its findings, the States
+ * they name and the hand datasets naming its finding ids), copied from report_<name>; sql/reports/current.sql
+ * makes the current indicator values and cycles and says what each replaced table holds.
+ */
+export const LATEST_REPORT_TABLES = ["findings", "finding_states", "count_relations", "list_relations", "report_facts", "report_figures"] as const;
 
 /** A later report's dataset, validated like a curated dataset; its columns must be the first report's. */
 function readLaterDataset(ctx: StepContext, report: ReportSource, name: string, columns: string[]) {
@@ -94,6 +102,11 @@ export const step: PipelineStep = {
         await conn.run("DROP TABLE report_part; DROP TABLE raw.report_part");
       }
     }
-    if (reports.length > 1) await conn.run(sqlText("reports/current.sql"));
+    if (reports.length > 1) {
+      for (const name of LATEST_REPORT_TABLES) {
+        await conn.run(`CREATE OR REPLACE TABLE ${name} AS SELECT * EXCLUDE (report_id) FROM report_${name} WHERE report_id = $1`, [latest]);
+      }
+      await conn.run(sqlText("reports/current.sql"));
+    }
   },
 };

@@ -1,8 +1,11 @@
--- With more than one report (data-loaders/steps/reports.ts): the indicator tables every trend view reads
--- become the current ones. Run before the models. The earlier printings stay in report_* for the revision
--- views. findings and finding_states stay the first report's (a later report's are in report_findings); the
--- consistency checks and per-State tables are computed for each report from its own datasets
--- (data-loaders/steps/report-checks.ts).
+-- With more than one report (data-loaders/steps/reports.ts): the tables every trend view, the site and the
+-- briefing read become the current ones. Run before the models. Every report's own rows stay in report_* for
+-- the revision views. indicator_values and cycles hold the latest printing of each cycle; findings and
+-- finding_states the latest report's statements and the States they name (its finding ids and paragraph
+-- numbers), with the reviewed hand datasets naming them (count_relations, list_relations, report_facts,
+-- report_figures), so that the pipeline's own run of the checks reads one report's rows throughout: those six
+-- are copied from report_<name> by the step (LATEST_REPORT_TABLES), this file says so in their provenance. The
+-- checks and per-State tables of every report are computed from its own rows (data-loaders/steps/report-checks.ts).
 
 -- The current value of each indicator and cycle: the latest report printing that cycle.
 CREATE OR REPLACE TABLE indicator_values AS
@@ -58,3 +61,8 @@ WHERE name IN ('indicator_values', 'cycles');
 UPDATE datasets
 SET title = title || ' (in this database: the group sizes every report states, the latest report''s where two state one; each report''s own dataset is listed as <report>/scope_sizes)'
 WHERE name = 'scope_sizes';
+UPDATE datasets
+SET title = title || ' (in this database: the latest report''s, '
+            || (SELECT report_id FROM reports WHERE is_latest)
+            || '; the file named here is the first report''s, each later report''s own dataset is listed as <report>/' || name || ')'
+WHERE name IN ('findings', 'finding_states', 'count_relations', 'list_relations', 'report_facts', 'report_figures');
