@@ -2,7 +2,7 @@
  * What every section of the briefing shares: rows by indicator, dataset citations and source notes, and the
  * report-style sentence of an indicator row (with its share of States Parties and the States the report names).
  */
-import type { BriefingData, TrendRow } from "./data.ts";
+import type { BriefingData, NamedStatesRow, TrendRow } from "./data.ts";
 import { Footnotes, num, type Block, type Inline } from "./model.ts";
 import { proseNumber, formatThousands, percent } from "../lib/number-words.ts";
 import { compactCells } from "./sources.ts";
@@ -142,11 +142,11 @@ export function sentence(ctx: Context, r: TrendRow): Inline[] {
   const names = named.names.split("; ");
   const where = /^\d+$/.test(named.paragraph) ? `para ${named.paragraph}` : `item ${named.paragraph}`;
   const who: Inline[] = names.length <= 12 ? [`${where} names ${names.length === 1 ? "it" : "them"}: ${listNames(names)}`] : [`${where} names all `, num(`named ${named.finding_id}`, proseNumber(names.length))];
-  return [...s, ctx.valueNote(r), "; ", ...who, ctx.notes.cite(`13MSP Progress Report ${where}, as extracted in finding ${named.finding_id} (${ctx.dataset("findings")}, ${ctx.dataset("finding_states")}).`, `finding ${named.finding_id}`), ";"];
+  return [...s, ctx.valueNote(r), "; ", ...who, ctx.notes.cite(`${named.report_id} Progress Report ${where}, as extracted in finding ${named.finding_id} (${ctx.dataset(named.findings_dataset)}, ${ctx.dataset(named.finding_states_dataset)}).`, `finding ${named.finding_id}`), ";"];
 }
 
 /** The finding that names exactly the States an indicator counts in the briefing's cycle, if the report gives one. */
-export function namedFor(ctx: Context, r: TrendRow): { finding_id: string; paragraph: string; names: string } | undefined {
+export function namedFor(ctx: Context, r: TrendRow): NamedStatesRow | undefined {
   const candidates = (ctx.data.namedStates ?? []).filter((n) => n.indicator_id === r.indicator_id && n.named === r.value && r.value !== null && r.value > 0);
   return candidates[0];
 }

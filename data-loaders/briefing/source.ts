@@ -460,9 +460,9 @@ export class Resolver {
       case "named": {
         if (!this.needs(ref, 1, 1, "named <finding>")) return null;
         const finding = ref.args[0]!;
-        const row = (await queryRows<{ value: number; paragraph: string; cycle: string }>(this.conn, sqlText("briefing/refs/named.sql"), { finding }))[0];
+        const row = (await queryRows<{ value: number; paragraph: string; report_id: string; findings_dataset: string; finding_states_dataset: string }>(this.conn, sqlText("briefing/refs/named.sql"), { finding }))[0];
         if (!row) return this.unknown(ref, "finding", finding, "findings");
-        return { value: row.value, note: `${row.cycle} Progress Report ${/^\d+$/.test(row.paragraph) ? "para" : "item"} ${row.paragraph}: States it names, as extracted in finding ${finding} (datasets findings, finding_states).` };
+        return { value: row.value, note: `${row.report_id} Progress Report ${/^\d+$/.test(row.paragraph) ? "para" : "item"} ${row.paragraph}: States it names, as extracted in finding ${finding} (datasets ${row.findings_dataset}, ${row.finding_states_dataset}).` };
       }
       case "mentions": {
         if (!this.needs(ref, 1, 2, "mentions <ISO3> [cycle]")) return null;

@@ -166,6 +166,10 @@ export interface NamedStatesRow {
   named: number;
   /** Names as the report writes them, joined with "; ". */
   names: string;
+  /** The report the finding comes from, and its findings and finding_states datasets as the datasets table names them. */
+  report_id: string;
+  findings_dataset: string;
+  finding_states_dataset: string;
 }
 
 export interface IssueRow {

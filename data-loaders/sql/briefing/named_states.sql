@@ -1,6 +1,8 @@
 -- For each indicator, the narrative finding of the briefing's cycle that names the States it counts (findings
 -- linked to an indicator), with the names as the report writes them, in the report's order. A finding whose
--- list does not match its own stated count is left out (the annex reports it instead).
+-- list does not match its own stated count is left out (the annex reports it instead). Each row names the report
+-- the finding comes from and that report's datasets as the datasets table names them (findings for the first
+-- report, <report>/findings for a later one).
 WITH named AS (
   SELECT f.indicator_id, f.finding_id, f.paragraph, f.stated_count,
          count(fs.iso3) AS named,
@@ -10,6 +12,10 @@ WITH named AS (
   WHERE f.cycle = $cycle AND f.indicator_id IS NOT NULL
   GROUP BY f.indicator_id, f.finding_id, f.paragraph, f.stated_count
 )
-SELECT * FROM named
-WHERE stated_count IS NULL OR stated_count = named
-ORDER BY indicator_id, finding_id;
+SELECT n.*, rf.report_id,
+       coalesce((SELECT d.name FROM datasets d WHERE d.name = rf.report_id || '/findings'), 'findings') AS findings_dataset,
+       coalesce((SELECT d.name FROM datasets d WHERE d.name = rf.report_id || '/finding_states'), 'finding_states') AS finding_states_dataset
+FROM named n
+JOIN report_findings rf USING (finding_id)
+WHERE n.stated_count IS NULL OR n.stated_count = n.named
+ORDER BY n.indicator_id, n.finding_id;
