@@ -200,6 +200,22 @@ describe("the database with both reports", () => {
     expect(changed).toEqual([{ earlier_paragraph: "18", later_paragraph: "19", earlier_count: 7, later_count: 7, joined: ["COL"], left: ["CUB"], joined_names: ["Colombia"], left_names: ["Cuba"] }]);
   });
 
+  it("makes the latest report's findings the current ones: findings and finding_states hold 14MSP's, report_findings every report's", async () => {
+    const current = await rows<{ prefix: string; n: number }>(dbPath, "SELECT split_part(finding_id, '-', 1) AS prefix, count(*)::INTEGER AS n FROM findings GROUP BY ALL");
+    expect(current).toEqual([{ prefix: "14MSP", n: 207 }]);
+    const named = await rows<{ prefix: string; n: number }>(dbPath, "SELECT split_part(finding_id, '-', 1) AS prefix, count(*)::INTEGER AS n FROM finding_states GROUP BY ALL");
+    expect(named).toEqual([{ prefix: "14MSP", n: 852 }]);
+    // The ISU contributors' paragraph 22 is paragraph 23 of the 14MSP report; the changed list of para 19 names Colombia.
+    expect(await rows(dbPath, "SELECT finding_id, paragraph, stated_count FROM findings WHERE indicator_id = '9.2'")).toEqual([{ finding_id: "14MSP-23-1", paragraph: "23", stated_count: 70 }]);
+    expect(await rows(dbPath, "SELECT fs.iso3 FROM finding_states fs JOIN findings f USING (finding_id) WHERE f.paragraph = '19' AND fs.iso3 IN ('COL', 'CUB')")).toEqual([{ iso3: "COL" }]);
+    const kept = await rows<{ report_id: string; n: number }>(dbPath, "SELECT report_id, count(*)::INTEGER AS n FROM report_findings GROUP BY ALL ORDER BY report_id");
+    expect(kept).toEqual([{ report_id: "13MSP", n: 207 }, { report_id: "14MSP", n: 207 }]);
+    // The hand datasets naming finding ids are the same report's, and the provenance says whose the tables are.
+    expect(await rows(dbPath, "SELECT DISTINCT cycle FROM count_relations")).toEqual([{ cycle: "14MSP" }]);
+    const [title] = await rows<{ title: string }>(dbPath, "SELECT title FROM datasets WHERE name = 'findings'");
+    expect(title!.title).toMatch(/in this database: the latest report's, 14MSP; .*<report>\/findings\)$/);
+  });
+
   it("checks each report on its own: para 187's count/list mismatch is para 188 of the 14MSP report, the changed para 18 is no issue", async () => {
     const issues = await rows<{ report_id: string; kind: string; paragraph: string; related: string | null; found: string }>(dbPath, "SELECT report_id, kind, paragraph, related, found FROM consistency_issues_by_report");
     const of = (report: string) => issues.filter((i) => i.report_id === report);
@@ -249,6 +265,10 @@ describe("the database with both reports", () => {
     expect(revisions.reports.map((r) => r.report_id)).toEqual(["13MSP", "14MSP"]);
     expect(revisions.values).toEqual([expect.objectContaining({ later_report: "14MSP", indicator_id: "1.1", cycle: "12MSP", earlier_printed: "07", later_printed: "08*" })]);
     expect(revisions.findings).toEqual([expect.objectContaining({ later_paragraph: "19", earlier_paragraph: "18", joined: "Colombia", left: "Cuba" })]);
+    // The State pages' findings: the latest report's, each with its report.
+    const findings = JSON.parse(loader("src/data/findings.json.ts")) as { findings: { finding_id: string; paragraph: string; report_id: string }[] };
+    expect(new Set(findings.findings.map((f) => f.report_id))).toEqual(new Set(["14MSP"]));
+    expect(findings.findings.find((f) => f.finding_id === "14MSP-23-1")?.paragraph).toBe("23");
     // The pillar page: one view per report behind a selector, not a column per report.
     const pillarA = loader("src/pillars/[pillar].md.ts", "--pillar=A");
     expect(pillarA).not.toContain("As printed by each report");
@@ -278,7 +298,7 @@ describe("the database with both reports", () => {
         expect(cells.slice(3, 8)).toEqual(["0", "2", "8 (revised, note 1)", "7", "7"]);
         const notes = await v.page.locator('[data-report-view="14MSP"] ul.notes').innerText();
         expect(notes).toMatch(/^Note 1, the 14MSP report's footnote to the figures it marks as revised \(1\.1 in 12MSP, .*\): Figures updated/);
-        expect(await footer(v).innerText()).toMatch(/^Data: indicator values from the CCM 14MSP Progress Report; findings from the CCM 13MSP Progress Report\./);
+        expect(await footer(v).innerText()).toMatch(/^Data: indicator values from the CCM 14MSP Progress Report; findings from the CCM 14MSP Progress Report\./);
         expect(v.consoleErrors).toEqual([]);
         expect(v.offHostRequests).toEqual([]);
         await screenshot(v.page, "annual-pillar-A-14MSP");
@@ -306,6 +326,24 @@ describe("the database with both reports", () => {
         // The page as the selector left it (the other report's view, the chart's data table open) passes axe.
         await v.page.locator('[data-report-view="13MSP"] details.alt').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
         await expectAccessible(v.page, "/pillars/A?report=13MSP (two reports)");
+      } finally {
+        await v.page.close();
+      }
+    });
+
+    it("shows the latest report's findings under its own paragraph numbers, whichever report's values are chosen", async () => {
+      const v = await visit(site.session.browser, site.baseUrl, "/pillars/A?report=13MSP");
+      try {
+        await settle(v.page);
+        expect(await v.page.getByLabel("Show the values as printed by").inputValue()).toBe("13MSP");
+        // The ISU contributors (13MSP para 22) are para 23 of the 14MSP report; its para 19 names Colombia, not Cuba.
+        expect(await v.page.locator('[id="para-23"]').innerText()).toMatch(/^para 23\s+Seventy States Parties \(Albania/);
+        expect(await v.page.locator('[id="para-22"]').innerText()).not.toContain("Seventy States Parties");
+        const para19 = await v.page.locator('[id="para-19"]').innerText();
+        expect(para19).toContain("Colombia");
+        expect(para19).not.toContain("Cuba");
+        expect(await v.page.locator("main").innerText()).toContain("The findings and their paragraph numbers are the 14MSP report's, whichever report's values are shown above");
+        expect(await footer(v).innerText()).toMatch(/findings from the CCM 14MSP Progress Report\./);
       } finally {
         await v.page.close();
       }
@@ -349,14 +387,15 @@ describe("the database with both reports", () => {
         expect(await countVsNames()).toEqual(["188", "188", "188"]);
         expect(await rowsOf(records, "Gabon")).toEqual([expect.stringContaining("(14MSP Progress Report, para 68)")]);
         expect(await records.locator("tbody tr").count()).toBe(12);
-        // Its paragraph numbers are not those of the findings the pillar pages show (13MSP's): no link.
-        expect(await issues.locator("tbody a", { hasText: /^para / }).count()).toBe(0);
+        // Its paragraph numbers are those of the findings the pillar pages show (the latest report's): links.
+        expect(await issues.locator("tbody a", { hasText: /^para / }).count()).toBeGreaterThan(3);
         await select.selectOption("13MSP");
         await settle(v.page);
         expect(await countVsNames()).toEqual(["187", "187", "187"]);
         expect(await rowsOf(records, "Gabon")).toEqual([expect.stringContaining("(13MSP Progress Report, para 67)")]);
         expect(await records.locator("tbody tr").count()).toBe(11);
-        expect(await issues.locator("tbody a", { hasText: /^para / }).count()).toBeGreaterThan(3);
+        // The 13MSP report's paragraph numbers are not those of the pillar pages' findings (14MSP's): no link.
+        expect(await issues.locator("tbody a", { hasText: /^para / }).count()).toBe(0);
         expect(await v.page.locator("main").textContent()).toContain("the checks below are those of the 13MSP report");
         expect(v.consoleErrors).toEqual([]);
       } finally {
@@ -389,6 +428,29 @@ describe("the database with both reports", () => {
     expect(section).toMatch(/paragraph 19 \(paragraph 18 of the 13MSP report\): Colombia joined the list; Cuba is no longer named\[\^\d+\]/);
     expect(md).toMatch(/\[\^\d+\]: 13MSP Progress Report, para 18; 14MSP Progress Report, para 19 \(view finding\\_revisions\)\./);
   }, 120_000);
+
+  it("names the States of the 14MSP report's paragraph under its 14MSP number and cites the 14MSP report's findings", async () => {
+    // The fixture prints every 13MSP figure again for 14MSP, so nothing moves and no sentence names States. Here the
+    // 14MSP report prints 59 ISU contributors for 13MSP (the 12MSP-to-13MSP change of the 13MSP report), so its 70
+    // are an improvement the summary names, from its para 23 (para 22 of the 13MSP report).
+    const moved = join(dir, "moved-sources");
+    cpSync(sources, moved, { recursive: true });
+    const values = join(moved, "reports", "14MSP", "indicator_values.csv");
+    const text = readFileSync(values, "utf8");
+    const edited = text.replace(/^9\.2,13MSP,70,(.*),70,"14MSP/m, '9.2,13MSP,59,$1,59,"14MSP');
+    expect(edited).not.toBe(text);
+    writeFileSync(values, edited);
+    const movedDb = join(dir, "moved.duckdb");
+    await buildDatabase({ sourcesDir: moved, dbPath: movedDb, logger: quiet, checkChecksums: false });
+    const result = await buildBriefing({ cycle: "14MSP", dbPath: movedDb, outDir: join(dir, "briefings-moved"), pdf: false, log: quiet });
+    const md = readFileSync(join(result.dir, "briefing.md"), "utf8");
+    const note = /Seventy States Parties contribute to the Implementation Support Unit \(ISU\) budget, up from 59 in the 13MSP cycle.*; para 23 names all 70\[\^(\d+)\]/.exec(md)?.[1];
+    expect(note).toBeDefined();
+    expect(md).toContain(`[^${note}]: 14MSP Progress Report para 23, as extracted in finding 14MSP-23-1 (dataset 14MSP/findings, dataset 14MSP/finding\\_states).`);
+    expect(md).not.toMatch(/13MSP Progress Report para \d+, as extracted/);
+    // The cited datasets are in the annex, with the 14MSP report as their origin.
+    expect(md).toMatch(/^\| 14MSP\/findings \| Narrative findings of the 14MSP Progress Report/m);
+  }, 180_000);
 
   it("init's the 14MSP draft as a source that renders the same briefing, the revisions included by their stable names", async () => {
     const path = join(dir, "sources-briefings", "14MSP.md");

@@ -261,6 +261,8 @@ runLoader("pillars/[pillar].md", async () => {
       "## Values by cycle",
       ...tables,
       "## Findings and the States they name",
+      // The report selector changes the values only: the findings are the current ones, the latest report's.
+      ...(selector ? [`<p class="muted">The findings and their paragraph numbers are the ${e(findingsReports.join(" and ") || latestReport)} report's, whichever report's values are shown above; every report's are in table <code>report_findings</code>.</p>`] : []),
       findings,
       `<p class="source">Sources: indicator values from the ${shownSources} (table cell given per value); findings and the States they name from the narrative of the ${e(findingsSource)} (paragraph given per row); view <code>indicator_trends</code>${selector ? ", table <code>report_indicator_values</code>" : ""} and tables <code>findings</code>, <code>finding_states</code> on the <a href="../downloads">Downloads</a> page.</p>`,
     ),

@@ -1,1 +1,6 @@
-SELECT * FROM findings ORDER BY pillar_code, finding_id;
+-- The current findings (with several reports, the latest report's: data-loaders/sql/reports/current.sql), each
+-- with the report it was read from, so that a page names the report whose paragraph numbers it shows.
+SELECT f.*, rf.report_id
+FROM findings f
+LEFT JOIN report_findings rf USING (finding_id)
+ORDER BY f.pillar_code, f.finding_id;
