@@ -6,7 +6,8 @@
  *   2. load each into raw.<name> (VARCHAR) and stage it with sql/staging/<name>.sql (rename and cast)
  *   3. run the ingest steps of steps/index.ts (e.g. UNDL bulk vote files with DuckDB's CSV reader)
  *   4. build sql/models/*.sql, then sql/analyses/*.sql, in file-name order
- *   5. run the data tests in sql/checks/*.sql: each returns the rows that break it
+ *   5. run the steps that come after the analyses (the checks of each report, steps/report-checks.ts)
+ *   6. run the data tests in sql/checks/*.sql: each returns the rows that break it
  *
  * It builds into a temporary file and swaps it in only when every step succeeded.
  */
@@ -105,14 +106,18 @@ export async function buildDatabase(options: PipelineOptions & BuildScope = {}):
     const ctx: StepContext = { db, sources, sourcesDir, log, options };
     await log.step(`load ${sources.tables.size} curated datasets`, () => loadCurated(ctx));
     await log.step("record dataset provenance", () => recordDatasets(ctx));
-    for (const step of options.steps ?? STEPS) await log.step(step.name, () => step.run(ctx));
+    const steps = options.steps ?? STEPS;
+    const after = (s: PipelineStep) => s.stage === "after-analyses";
+    for (const step of steps.filter((s) => !after(s))) await log.step(step.name, () => step.run(ctx));
     for (const dir of ["models", "analyses"]) {
       const files = sqlFiles(dir).filter((f) => f !== "models/000_datasets.sql" && wanted(f));
       await log.step(`build ${files.length} ${dir}`, async () => {
         for (const f of files) await runSqlFile(db.conn, f);
       });
     }
-    await log.step("data tests", () => runDataTests(ctx, sqlFiles("checks").filter(wanted)));
+    for (const step of steps.filter(after)) await log.step(step.name, () => step.run(ctx));
+    const checked = new Set(ctx.checkedPerReport ?? []);
+    await log.step("data tests", () => runDataTests(ctx, sqlFiles("checks").filter((f) => wanted(f) && !checked.has(f))));
     return queryRows<{ name: string; type: string; rows: number }>(
       db.conn,
       `SELECT table_name AS name, table_type AS type, 0 AS rows FROM information_schema.tables

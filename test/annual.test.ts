@@ -87,6 +87,23 @@ describe("ccm extract of a second report", () => {
     expect(csvRows(join(folder, "findings.csv")).every((f) => f.finding_id!.startsWith("14MSP-"))).toBe(true);
   });
 
+  it("gives each of the report's datasets its own provenance: the 14MSP text, producer and folder, never the 13MSP report's", () => {
+    const folder = join(sources, "reports", "14MSP");
+    const metas = readdirSync(folder).filter((f) => f.endsWith(".meta.json"));
+    expect(metas).toHaveLength(9);
+    for (const f of metas) {
+      // Paths are relative to the project root; this test's sources/ is a copy elsewhere, so compare from "sources/" on.
+      const fromSources = (p: string) => p.slice(p.lastIndexOf("sources/"));
+      const meta = JSON.parse(readFileSync(join(folder, f), "utf8")) as { title: string; producer: string; source: string; derived_from?: string[] };
+      expect(meta.source, f).toMatch(/^Convention on Cluster Munitions 14MSP Progress Report \(.*sources\/reports\/14MSP\/report\.txt\)$/);
+      expect(`${meta.title} ${meta.producer} ${meta.source}`, f).not.toMatch(/13MSP|Philippines/);
+      const derived = (meta.derived_from ?? []).map(fromSources);
+      expect(derived, f).toContain("sources/reports/14MSP/report.txt");
+      // Per-report files are the report's own; shared ones (State names, the indicator classification) stay shared.
+      for (const p of derived) expect(p, f).toMatch(/^sources\/(reports\/14MSP\/|states\.csv|state_aliases\.csv|overrides\/indicator_classification\.csv)/);
+    }
+  });
+
   it("rewrites no file of the 13MSP report or of any other dataset", () => {
     const after = hashes(sources);
     for (const [file, digest] of before) expect(after.get(file), file).toBe(digest);
@@ -97,7 +114,8 @@ describe("ccm extract of a second report", () => {
     const review = csvRows(join(sources, "reports", "14MSP", "review.csv"));
     const links13 = csvRows(join(sources, "overrides", "finding_indicators.csv"));
     const values13 = csvRows(join(sources, "overrides", "indicator_value_overrides.csv"));
-    expect(review).toHaveLength(links13.length + values13.length);
+    const handRows = ["count_relations", "list_relations", "scope_sizes", "report_facts", "report_figures"].reduce((n, name) => n + csvRows(join(sources, `${name}.csv`)).length, 0);
+    expect(review).toHaveLength(links13.length + values13.length + handRows);
     // Paragraph 18 became 19 and its list changed: the link needs a look, under its new id.
     const para18 = review.find((r) => r.previous_key === "13MSP-18-1")!;
     expect(para18).toMatchObject({ status: "needs_look", new_key: "14MSP-19-1" });
@@ -111,6 +129,28 @@ describe("ccm extract of a second report", () => {
     expect(carriedLinks).toHaveLength(review.filter((r) => r.status === "carried" && r.hand_file!.endsWith("finding_indicators.csv")).length);
     // The N/A cells of indicator 45.1 are printed as before: both value overrides carry over.
     expect(review.filter((r) => r.previous_key!.startsWith("45.1 ")).map((r) => r.status)).toEqual(["carried", "carried"]);
+  });
+
+  it("carries the hand datasets over by the text they rest on: each row once in the review list, carried rows renumbered and marked", () => {
+    const folder = join(sources, "reports", "14MSP");
+    const review = csvRows(join(folder, "review.csv"));
+    for (const name of ["count_relations", "list_relations", "scope_sizes", "report_facts", "report_figures"]) {
+      const listed = review.filter((r) => r.hand_file!.endsWith(`reports/14MSP/${name}.csv`));
+      expect(listed, name).toHaveLength(csvRows(join("sources", `${name}.csv`)).length);
+      expect(csvRows(join(folder, `${name}.csv`)), name).toHaveLength(listed.filter((r) => r.status === "carried").length);
+      expect(existsSync(join(folder, `${name}.meta.json`)), name).toBe(true);
+    }
+    // Paragraphs 207, 209 and 210 are printed again as 208, 210 and 211: the relation follows them.
+    const r01 = csvRows(join(folder, "count_relations.csv")).find((r) => r.relation_id === "R01")!;
+    expect(r01).toMatchObject({ cycle: "14MSP", whole: "finding:14MSP-208-1", parts: "finding:14MSP-210-1 + finding:14MSP-211-1", paragraph: "208", related: "210, 211" });
+    expect(r01.reason).toBe("Carried from 13MSP (unchanged text): The 2024 annual reports submitted (para 208) are those submitted on time (para 210) plus those submitted late (para 211)");
+    // A relation naming a table figure keeps its indicator; a fact keeps its date and moves with its paragraph.
+    expect(csvRows(join(folder, "count_relations.csv")).find((r) => r.relation_id === "R05")).toMatchObject({ whole: "figure:disseminated_total_after", related: "indicator 47.2" });
+    expect(csvRows(join(folder, "report_facts.csv")).find((r) => r.fact_id === "unga_2024_yes_not_party")).toMatchObject({ paragraph: "68", value: "31" });
+    expect(csvRows(join(folder, "report_facts.csv")).find((r) => r.fact_id === "withdrawals_deposited")).toMatchObject({ paragraph: "64 and footnote 3", as_of: "2025-06-30" });
+    // The 13MSP row's sentence is the reviewer's gloss ("so none has outstanding …"), printed nowhere: a look.
+    expect(review.find((r) => r.previous_key === "article3_outstanding 13MSP")).toMatchObject({ status: "needs_look" });
+    expect(csvRows(join(folder, "scope_sizes.csv")).map((r) => `${r.scope_group} ${r.cycle} ${r.term}`)).toContain("affected 14MSP finding:14MSP-105-1");
   });
 
   it("says what needs a look on stderr, with the hand file and line", () => {
@@ -132,7 +172,10 @@ describe("the database with both reports", () => {
     const latest = await rows<{ report_id: string }>(dbPath, "SELECT report_id FROM reports WHERE is_latest");
     expect(latest).toEqual([{ report_id: "14MSP" }]);
     const provenance = await rows<{ name: string; file: string; rows: number; date: string }>(dbPath, "SELECT name, file, rows, date FROM datasets WHERE name LIKE '14MSP/%' ORDER BY name");
-    expect(provenance.map((d) => `${d.name} ${d.rows}`)).toEqual(["14MSP/cycles 5", "14MSP/finding_states 852", "14MSP/findings 207", "14MSP/indicator_values 400"]);
+    expect(provenance.map((d) => `${d.name} ${d.rows}`)).toEqual([
+      "14MSP/count_relations 44", "14MSP/cycles 5", "14MSP/finding_states 852", "14MSP/findings 207", "14MSP/indicator_values 400",
+      "14MSP/list_relations 26", "14MSP/report_facts 12", "14MSP/report_figures 4", "14MSP/scope_sizes 4",
+    ]);
     expect(provenance.every((d) => d.file.endsWith(`reports/14MSP/${d.name.slice(6)}.csv`) && d.date === "2025-09-09")).toBe(true);
   });
 
@@ -157,6 +200,49 @@ describe("the database with both reports", () => {
     expect(changed).toEqual([{ earlier_paragraph: "18", later_paragraph: "19", earlier_count: 7, later_count: 7, joined: ["COL"], left: ["CUB"], joined_names: ["Colombia"], left_names: ["Cuba"] }]);
   });
 
+  it("checks each report on its own: para 187's count/list mismatch is para 188 of the 14MSP report, the changed para 18 is no issue", async () => {
+    const issues = await rows<{ report_id: string; kind: string; paragraph: string; related: string | null; found: string }>(dbPath, "SELECT report_id, kind, paragraph, related, found FROM consistency_issues_by_report");
+    const of = (report: string) => issues.filter((i) => i.report_id === report);
+    expect(of("13MSP").filter((i) => i.kind === "count_vs_names").map((i) => `${i.paragraph}: ${i.found}`).sort()).toEqual(["187: 19 States named", "187: 20 States named", "187: 23 States named"]);
+    expect(of("14MSP").filter((i) => i.kind === "count_vs_names").map((i) => `${i.paragraph}: ${i.found}`).sort()).toEqual(["188: 19 States named", "188: 20 States named", "188: 23 States named"]);
+    // The 13MSP rows are today's (the golden annex lists them); the 14MSP report, the same text renumbered from
+    // para 18 on, has the same issues under the new numbers, and none about its changed list (para 19).
+    const renumbered = (p: string | null) => (p ?? "").replace(/(?<![\w.]|Action )\d+(?!\w|\.\d)/g, (n) => (Number(n) >= 18 ? String(Number(n) + 1) : n));
+    const key = (i: { kind: string; paragraph: string; related: string | null }) => `${i.kind} ${i.paragraph} ${i.related ?? ""}`;
+    expect(of("14MSP").map(key).sort()).toEqual(of("13MSP").map((i) => key({ ...i, paragraph: renumbered(i.paragraph), related: i.related === null ? null : renumbered(i.related) })).sort());
+    expect(of("14MSP").some((i) => i.paragraph === "19")).toBe(false);
+    // The names the site and the briefing read give the latest report's rows.
+    const latest = await rows<{ n: number }>(dbPath, "SELECT count(*)::INTEGER AS n FROM consistency_issues WHERE paragraph = '188' AND kind = 'count_vs_names'");
+    expect(latest).toEqual([{ n: 3 }]);
+  });
+
+  it("reads each report against the UN's records under its own paragraphs, and keeps its per-State tables", async () => {
+    const named = await rows<{ report_id: string; check_id: string; report_source: string }>(dbPath, "SELECT report_id, check_id, report_source FROM report_record_issues_by_report WHERE check_id LIKE '%:named:GAB'");
+    expect(named).toEqual([
+      { report_id: "13MSP", check_id: "para-67:named:GAB", report_source: "13MSP Progress Report, para 67" },
+      { report_id: "14MSP", check_id: "para-68:named:GAB", report_source: "14MSP Progress Report, para 68" },
+    ]);
+    // The fixture prints 13MSP's 31 again for 14MSP, whose vote is the same A/RES/79/58: a disagreement of its own.
+    const eleven = await rows<{ check_id: string }>(dbPath, "SELECT check_id FROM report_record_issues WHERE check_id LIKE 'indicator-11.2:%' ORDER BY check_id");
+    expect(eleven.map((r) => r.check_id)).toContain("indicator-11.2:14MSP");
+    const perState = await rows<{ report_id: string; paragraph: string; n: number }>(dbPath, "SELECT report_id, paragraph, count(*)::INTEGER AS n FROM isu_contributors_by_report GROUP BY ALL ORDER BY report_id");
+    expect(perState).toEqual([{ report_id: "13MSP", paragraph: "22", n: 70 }, { report_id: "14MSP", paragraph: "23", n: 70 }]);
+    const article7 = await rows<{ report_id: string; status: string; n: number }>(dbPath, "SELECT report_id, status, count(*)::INTEGER AS n FROM article7_report_status_by_report GROUP BY ALL ORDER BY status, report_id");
+    expect(article7.filter((r) => r.report_id === "14MSP").map((r) => `${r.status}:${r.n}`)).toEqual(article7.filter((r) => r.report_id === "13MSP").map((r) => `${r.status}:${r.n}`));
+    expect(await rows(dbPath, "SELECT DISTINCT paragraph FROM article7_report_status WHERE status = 'on_time'")).toEqual([{ paragraph: "210" }]);
+  });
+
+  it("fails the build naming the report when a carried hand row no longer agrees with its report", async () => {
+    const broken = join(dir, "broken-sources");
+    cpSync(sources, broken, { recursive: true });
+    const sizes = join(broken, "reports", "14MSP", "scope_sizes.csv");
+    writeFileSync(sizes, readFileSync(sizes, "utf8").replace("affected,14MSP,10,", "affected,14MSP,11,"));
+    await expect(buildDatabase({ sourcesDir: broken, dbPath: join(dir, "broken.duckdb"), logger: quiet, checkChecksums: false })).rejects.toThrow(
+      /scope_size_terms\.sql \(the 14MSP report\): scope_sizes: affected in 14MSP is 11 \(para 105\), but finding:14MSP-105-1 counts 10/,
+    );
+    expect(existsSync(join(dir, "broken.duckdb"))).toBe(false);
+  }, 120_000);
+
   it("gives the site the revisions (Data quality page) and each report's printing (pillar pages)", () => {
     const loader = (file: string, ...args: string[]) => execFileSync("node", ["--import", "tsx", file, ...args], { env: { ...process.env, CCM_DB: dbPath }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
     const revisions = JSON.parse(loader("src/data/revisions.json.ts")) as { reports: { report_id: string }[]; values: Record<string, unknown>[]; findings: Record<string, unknown>[] };
@@ -170,10 +256,10 @@ describe("the database with both reports", () => {
     expect(pillarA.match(/data-report-view="[^"]+"[^>]*>/g)).toEqual(['data-report-view="14MSP">', 'data-report-view="13MSP" hidden>', 'data-report-view="14MSP">', 'data-report-view="13MSP" hidden>']);
   }, 120_000);
 
-  describe("the pillar page, served, in Chromium", () => {
+  describe("the pillar page and the Data quality page, served, in Chromium", () => {
     let pages: PillarSite | undefined;
     beforeAll(async () => {
-      pages = await buildPillarPages(dbPath, ["A"]);
+      pages = await buildPillarPages(dbPath, ["A"], ["data-quality"]);
     }, 180_000);
     afterAll(() => pages?.remove());
     const site = useBuiltSite(() => pages!.dir);
@@ -248,6 +334,36 @@ describe("the database with both reports", () => {
       }
     });
 
+    it("the Data quality page checks the report the analyst picks, the latest by default, each under its own paragraphs", async () => {
+      const v = await visit(site.session.browser, site.baseUrl, "/data-quality");
+      try {
+        await settle(v.page);
+        const select = v.page.getByLabel("Report checked");
+        expect(await select.locator("option").allTextContents()).toEqual(["14MSP", "13MSP"]);
+        expect(await select.locator("option:checked").textContent()).toBe("14MSP");
+        const issues = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "consistency issues" }) });
+        const records = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "disagreements between the report and the records" }) });
+        const rowsOf = async (table: typeof issues, text: string) => (await table.locator("tbody tr").allTextContents()).filter((t) => t.includes(text));
+        const countVsNames = async () => (await rowsOf(issues, "count_vs_names")).map((t) => /count_vs_names(?:para )?(\d+)/.exec(t)?.[1]);
+        // 14MSP: para 187's count/list mismatch is its para 188; the 2024 vote's list is its para 68.
+        expect(await countVsNames()).toEqual(["188", "188", "188"]);
+        expect(await rowsOf(records, "Gabon")).toEqual([expect.stringContaining("(14MSP Progress Report, para 68)")]);
+        expect(await records.locator("tbody tr").count()).toBe(12);
+        // Its paragraph numbers are not those of the findings the pillar pages show (13MSP's): no link.
+        expect(await issues.locator("tbody a", { hasText: /^para / }).count()).toBe(0);
+        await select.selectOption("13MSP");
+        await settle(v.page);
+        expect(await countVsNames()).toEqual(["187", "187", "187"]);
+        expect(await rowsOf(records, "Gabon")).toEqual([expect.stringContaining("(13MSP Progress Report, para 67)")]);
+        expect(await records.locator("tbody tr").count()).toBe(11);
+        expect(await issues.locator("tbody a", { hasText: /^para / }).count()).toBeGreaterThan(3);
+        expect(await v.page.locator("main").textContent()).toContain("the checks below are those of the 13MSP report");
+        expect(v.consoleErrors).toEqual([]);
+      } finally {
+        await v.page.close();
+      }
+    });
+
     it("a link with ?report=13MSP and an indicator's anchor opens that report's row", async () => {
       const v = await visit(site.session.browser, site.baseUrl, "/pillars/A?report=13MSP#indicator-1.1");
       try {
@@ -287,17 +403,46 @@ describe("the database with both reports", () => {
 });
 
 describe("the 13MSP outputs with a second report beside them", () => {
-  it("builds the golden 13MSP briefing from the database as of 13MSP", async () => {
-    const dbPath = join(dir, "as-of-13MSP.duckdb");
-    await buildDatabase({ sourcesDir: sources, dbPath, logger: quiet, asOf: "13MSP" });
-    const result = await buildBriefing({ cycle: "13MSP", dbPath, outDir: join(dir, "briefings-13"), date: "16 September 2025", pdf: false, log: quiet });
+  it("`briefing 13MSP` on the database with both reports renders as of the 13MSP report: the golden briefing, and says so", async () => {
+    const dbPath = join(dir, "both.duckdb");
+    const out = join(dir, "briefings-13");
+    const run = await ccm(["briefing", "13MSP", "--db", dbPath, "--out", out, "--date", "16 September 2025", "--no-pdf"]);
+    expect(run.stderr).not.toMatch(/^Error/m);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/The 13MSP report is not the latest in .*both\.duckdb \(14MSP is\): the 13MSP briefing is rendered from a database built as of 13MSP/);
     for (const name of ["briefing.md", "briefing.html"]) {
-      expect(readFileSync(join(result.dir, name), "utf8"), name).toBe(readFileSync(join("test", "golden", "briefing", "13MSP", name), "utf8"));
+      expect(readFileSync(join(out, "13MSP", name), "utf8"), name).toBe(readFileSync(join("test", "golden", "briefing", "13MSP", name), "utf8"));
     }
-  }, 120_000);
+  }, 180_000);
+
+  it("`briefing --all` writes the briefing of each report, the latest one from the database as it is", async () => {
+    const out = join(dir, "briefings-all");
+    const run = await ccm(["briefing", "--all", "--db", join(dir, "both.duckdb"), "--out", out, "--date", "16 September 2025", "--no-pdf"]);
+    expect(run.code).toBe(0);
+    expect(readdirSync(out).filter((f) => !f.startsWith(".")).sort()).toEqual(["13MSP", "14MSP"]);
+    expect(run.stderr.match(/is rendered from a database built as of/g)).toHaveLength(1);
+    expect(readFileSync(join(out, "13MSP", "briefing.md"), "utf8")).toBe(readFileSync(join("test", "golden", "briefing", "13MSP", "briefing.md"), "utf8"));
+    expect(readFileSync(join(out, "14MSP", "briefing.md"), "utf8")).toContain("## What changed since the 13MSP report");
+  }, 240_000);
 });
 
 describe("re-extracting after review", () => {
+  it("a folder without one of its hand datasets: the build says to extract again, which carries it over and lists it once", async () => {
+    const folder = join(sources, "reports", "14MSP");
+    const figures = readFileSync(join(folder, "report_figures.csv"), "utf8");
+    const reviewBefore = csvRows(join(folder, "review.csv"));
+    rmSync(join(folder, "report_figures.csv"));
+    rmSync(join(folder, "report_figures.meta.json"));
+    await expect(buildDatabase({ sourcesDir: sources, dbPath: join(dir, "missing.duckdb"), logger: quiet })).rejects.toThrow(/reports\/14MSP\/report_figures\.csv[\s\S]*npm run extract -- /);
+    const again = await ccm(["extract", FIXTURE, "--out", sources]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/carried report_figures of 13MSP \(the folder had none\): 4 rows carried, 0 need a look/);
+    expect(readFileSync(join(folder, "report_figures.csv"), "utf8")).toBe(figures);
+    const reviewAfter = csvRows(join(folder, "review.csv"));
+    expect(reviewAfter).toHaveLength(reviewBefore.length);
+    expect(reviewAfter.filter((r) => r.hand_file!.endsWith("report_figures.csv")).map((r) => r.status)).toEqual(["carried", "carried", "carried", "carried"]);
+  }, 120_000);
+
   it("applies the report's own reviewed hand files and stops with file and line on a bad one", async () => {
     const links = join(sources, "reports", "14MSP", "overrides", "finding_indicators.csv");
     const reviewBefore = readFileSync(join(sources, "reports", "14MSP", "review.csv"), "utf8");

@@ -11,6 +11,7 @@ import { readCuratedSources, SOURCES_DIR, type CuratedSources } from "../data-lo
 import { extractFindings, type FindingsResult } from "../data-loaders/extract/findings/findings.ts";
 import { applyFindingLinks } from "../data-loaders/extract/findings/finding-links.ts";
 import { FINDING_COLUMNS, FINDING_STATE_COLUMNS } from "../data-loaders/extract/findings/finding-output.ts";
+import { PER_REPORT_SQL } from "../data-loaders/steps/report-checks.ts";
 import { openBuiltDb } from "./helpers/db.ts";
 
 type TextRow = Record<string, string | null>;
@@ -26,18 +27,8 @@ interface Issue {
   finding_id: string | null;
 }
 
-const CHECK_SQL = [
-  "models/010_state_status.sql",
-  "analyses/050_count_relation_terms.sql",
-  "analyses/051_consistency_count_vs_names.sql",
-  "analyses/052_consistency_table_values.sql",
-  "analyses/053_consistency_parts_vs_whole.sql",
-  "analyses/054_consistency_lists.sql",
-  "analyses/055_consistency_membership.sql",
-  "analyses/056_consistency_report_dates.sql",
-  "analyses/057_consistency_list_relations.sql",
-  "analyses/059_consistency_issues.sql",
-];
+/** state_status, then the consistency checks the pipeline runs for each report (analyses/05x). */
+const CHECK_SQL = ["models/010_state_status.sql", ...PER_REPORT_SQL.filter((f) => f.startsWith("analyses/05"))];
 
 function textRows(rows: object[], columns: string[]): TextRow[] {
   return rows.map((r) => Object.fromEntries(columns.map((c) => {

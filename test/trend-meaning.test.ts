@@ -193,7 +193,7 @@ describe("statements of the same quantity", () => {
   });
 });
 
-describe("the data test of scopes and denominators (checks/indicator_scopes.sql)", () => {
+describe("the data tests of scopes and denominators (checks/indicator_scopes.sql, checks/scope_size_terms.sql)", () => {
   /** The check on copies of the built tables, after `change` has edited them. */
   async function problems(change: string): Promise<string[]> {
     const scratch = await openDatabase();
@@ -203,7 +203,11 @@ describe("the data test of scopes and denominators (checks/indicator_scopes.sql)
         await scratch.conn.run(`CREATE TABLE ${t} AS SELECT * FROM built.${t}`);
       }
       if (change) await scratch.conn.run(change);
-      return (await queryRows<{ problem: string }>(scratch.conn, sqlText("checks/indicator_scopes.sql"))).map((r) => r.problem);
+      const problems: string[] = [];
+      for (const file of ["checks/indicator_scopes.sql", "checks/scope_size_terms.sql"]) {
+        problems.push(...(await queryRows<{ problem: string }>(scratch.conn, sqlText(file))).map((r) => r.problem));
+      }
+      return problems;
     } finally {
       closeDatabase(scratch);
     }

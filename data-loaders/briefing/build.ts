@@ -14,6 +14,7 @@ import { renderMarkdown } from "./markdown.ts";
 import { renumberNotes, type Briefing } from "./model.ts";
 import { printPdf } from "./pdf.ts";
 import { draftSource, parseSource, renderSource, resolveDraft, SOURCE_DIR } from "./source.ts";
+import { withDatabaseOfReport } from "./as-of.ts";
 
 export interface BriefingOptions {
   cycle: string;
@@ -59,7 +60,12 @@ function shown(path: string): string {
   return rel.startsWith("..") ? path : rel;
 }
 
+/** The briefing of a cycle, as of the cycle's own report when a later report is in the database (as-of.ts). */
 export async function buildBriefing(options: BriefingOptions): Promise<BriefingResult> {
+  return withDatabaseOfReport(options.cycle, options.dbPath, options.log, (dbPath) => buildFrom({ ...options, dbPath }));
+}
+
+async function buildFrom(options: BriefingOptions): Promise<BriefingResult> {
   const { cycle, dbPath, outDir, log } = options;
   if (!/^[0-9]+(MSP|RC)$/.test(cycle)) throw new BriefingDataError(`"${cycle}" is not a cycle name; expected e.g. 13MSP or 3RC.`);
   if (!existsSync(dbPath)) throw new BriefingDataError(`No database at ${dbPath}: run \`npm run pipeline\` first (or pass --db <file>).`);
@@ -154,6 +160,10 @@ export interface InitOptions {
 
 /** `briefing init <cycle>`: write the generated draft as an editable source; never over an analyst's work unless forced. */
 export async function initSource(options: InitOptions): Promise<string> {
+  return withDatabaseOfReport(options.cycle, options.dbPath, options.log, (dbPath) => initFrom({ ...options, dbPath }));
+}
+
+async function initFrom(options: InitOptions): Promise<string> {
   const { cycle, dbPath, log } = options;
   if (!/^[0-9]+(MSP|RC)$/.test(cycle)) throw new BriefingDataError(`"${cycle}" is not a cycle name; expected e.g. 13MSP or 3RC.`);
   const path = options.source ?? defaultSourcePath(cycle);

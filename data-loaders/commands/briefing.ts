@@ -1,7 +1,8 @@
 /**
  * `ccm briefing <cycle>`: write the annual trend briefing (md, html, pdf, SVG charts) from the analyst's source
  * sources/briefings/<cycle>.md when it exists, from the generated draft otherwise. `ccm briefing init <cycle>`
- * writes that source from the generated draft.
+ * writes that source from the generated draft. A cycle whose report is not the latest in the database is rendered
+ * as of its own report (briefing/as-of.ts). `ccm briefing --all` writes the briefing of every report in the database.
  */
 import { parseArgs } from "node:util";
 import { relative } from "node:path";
@@ -11,8 +12,8 @@ import type { Command } from "./types.ts";
 
 export const command: Command = {
   name: "briefing",
-  usage: "briefing [init] <cycle> [--db data/ccm.duckdb] [--out briefings] [--date \"27 November 2026\"] [--no-pdf] [--source <file.md> | --generated] [--force]",
-  summary: "Write briefings/<cycle>/briefing.{md,html,pdf} and charts/*.svg from sources/briefings/<cycle>.md (or the generated draft); `init <cycle>` writes that source.",
+  usage: "briefing [init] <cycle> | --all [--db data/ccm.duckdb] [--out briefings] [--date \"27 November 2026\"] [--no-pdf] [--source <file.md> | --generated] [--force]",
+  summary: "Write briefings/<cycle>/briefing.{md,html,pdf} and charts/*.svg from sources/briefings/<cycle>.md (or the generated draft), as of the cycle's own report; `--all` for every report in the database; `init <cycle>` writes that source.",
   async run(args) {
     const { values, positionals } = parseArgs({
       args,
@@ -25,30 +26,40 @@ export const command: Command = {
         source: { type: "string" },
         generated: { type: "boolean" },
         force: { type: "boolean" },
+        all: { type: "boolean" },
       },
     });
     const init = positionals[0] === "init";
     const cycle = positionals[init ? 1 : 0];
-    if (!cycle || positionals.length > (init ? 2 : 1)) {
+    const all = values.all === true;
+    if (all ? positionals.length > 0 || values.source !== undefined : !cycle || positionals.length > (init ? 2 : 1)) {
       process.stderr.write(`Usage: npm run briefing -- ${command.usage.replace(/^briefing /, "")}\n`);
       return 2;
     }
     const { buildBriefing, initSource } = await import("../briefing/build.ts");
-    if (init) {
+    if (init && cycle) {
       const path = await initSource({ cycle, dbPath: values.db ?? DEFAULT_DB, force: values.force === true, log: createLogger(), ...(values.source ? { source: values.source } : {}) });
       process.stderr.write(`Wrote ${path}: edit it, then run \`npm run briefing -- ${cycle}\` (see docs/briefing.md).\n`);
       return;
     }
     const date = values.date ?? process.env.CCM_BRIEFING_DATE;
-    const result = await buildBriefing({
-      cycle,
-      dbPath: values.db ?? DEFAULT_DB,
-      outDir: values.out ?? `${ROOT}/briefings`,
-      pdf: !values["no-pdf"],
-      ...(values.generated ? { source: false as const } : values.source ? { source: values.source } : {}),
-      log: createLogger(),
-      ...(date ? { date } : {}),
-    });
-    process.stderr.write(`Wrote ${relative(process.cwd(), result.dir) || "."}/ from ${result.source ?? "the generated draft"}: ${result.files.join(", ")}\n`);
+    const dbPath = values.db ?? DEFAULT_DB;
+    const cycles = all ? await (await import("../briefing/as-of.ts")).reportCycles(dbPath) : [cycle!];
+    if (cycles.length === 0) {
+      process.stderr.write(`The database ${dbPath} holds no report: run \`npm run pipeline\` first (or pass --db <file>).\n`);
+      return 1;
+    }
+    for (const c of cycles) {
+      const result = await buildBriefing({
+        cycle: c,
+        dbPath,
+        outDir: values.out ?? `${ROOT}/briefings`,
+        pdf: !values["no-pdf"],
+        ...(values.generated ? { source: false as const } : values.source ? { source: values.source } : {}),
+        log: createLogger(),
+        ...(date ? { date } : {}),
+      });
+      process.stderr.write(`Wrote ${relative(process.cwd(), result.dir) || "."}/ from ${result.source ?? "the generated draft"}: ${result.files.join(", ")}\n`);
+    }
   },
 };

@@ -8,11 +8,15 @@
  *   report_indicator_values    report_id + indicator_values' columns (the report that printed the value)
  *   report_findings            report_id + findings' columns
  *   report_finding_states      report_id + finding_states' columns
+ *   report_count_relations, report_list_relations, report_scope_sizes, report_report_facts, report_report_figures
+ *                              report_id + the columns of each reviewed hand dataset (the checks of each report
+ *                              read its own: steps/report-checks.ts)
  * The revision views (sql/analyses/140_revisions.sql) read these. When there is more than one report, the
  * indicator tables the trend views read become the current ones (sql/reports/current.sql): indicator_values
  * holds the latest report's printing of each cycle, cycles the latest report's cycles (a period only an
- * earlier report states is kept). findings and finding_states stay the first report's (the hand-reviewed
- * relation datasets name its finding ids). With only the first report (or a build --as-of it) nothing is
+ * earlier report states is kept), scope_sizes every report's group sizes (the latest report's where two
+ * state one). findings and finding_states stay the first report's (the site's findings); the checks and
+ * per-State tables are computed per report (steps/report-checks.ts). With only the first report (or a build --as-of it) nothing is
  * replaced, so its trends and briefing do not change. Each later report's dataset gets its row in the
  * provenance table datasets, named <report>/<dataset> (e.g. 14MSP/indicator_values).
  */
@@ -22,7 +26,7 @@ import { appendTextRows, ident, ROOT, sqlText } from "../lib/db.ts";
 import { InputError } from "../lib/errors.ts";
 import { readCuratedCsv } from "../lib/csv.ts";
 import { readMeta, sha256 } from "../lib/meta.ts";
-import { listReports, REPORT_DATASETS, type ReportSource } from "../extract/reports/layout.ts";
+import { listReports, PER_REPORT_DATASETS, type ReportSource } from "../extract/reports/layout.ts";
 import type { PipelineStep, StepContext } from "./types.ts";
 
 const rel = (p: string) => relative(ROOT, p) || p;
@@ -65,7 +69,7 @@ function stagingFor(name: string, rawTable: string, target: string): string {
 export const step: PipelineStep = {
   name: "reports side by side",
   async run(ctx) {
-    if (!REPORT_DATASETS.every((n) => ctx.sources.tables.has(n))) return; // a partial build without the report's datasets
+    if (!PER_REPORT_DATASETS.every((n) => ctx.sources.tables.has(n))) return; // a partial build without the report's datasets
     const { conn } = ctx.db;
     const reports = listReports(ctx.sourcesDir, ctx.options.asOf);
     const latest = reports.at(-1)!.id;
@@ -73,7 +77,7 @@ export const step: PipelineStep = {
     for (const r of reports) {
       await conn.run("INSERT INTO reports VALUES ($1, $2, $3, $4)", [r.id, r.ordinal, r.id === latest, rel(r.datasetsDir) || "sources"]);
     }
-    for (const name of REPORT_DATASETS) {
+    for (const name of PER_REPORT_DATASETS) {
       const columns = ctx.sources.tables.get(name)!.meta.columns.map((c) => c.name);
       const target = `report_${name}`;
       for (const [i, r] of reports.entries()) {

@@ -24,9 +24,13 @@ export interface StepContext {
   sourcesDir: string;
   log: Logger;
   options: PipelineOptions;
+  /** Data tests a step already ran for each report (steps/report-checks.ts): the build does not run them again on main. */
+  checkedPerReport?: string[];
 }
 
 export interface PipelineStep {
   name: string;
+  /** When it runs: after the curated datasets are staged, before the models (default), or after the analyses. */
+  stage?: "ingest" | "after-analyses";
   run(ctx: StepContext): Promise<void>;
 }

@@ -34,11 +34,11 @@ export const REVIEW_COLUMNS: (keyof ReviewRow)[] = ["hand_file", "status", "prev
 
 const CARRIED = /^Carried from \S+ \(unchanged text\): /;
 
-function carriedReason(fromReport: string, reason: string): string {
+export function carriedReason(fromReport: string, reason: string): string {
   return `Carried from ${fromReport} (unchanged text): ${reason.replace(CARRIED, "")}`;
 }
 
-const squash = (s: string) => s.replace(/\s+/g, " ").trim();
+export const squash = (s: string) => s.replace(/\s+/g, " ").trim();
 
 /** The value overrides whose printed cell is unchanged, and a review row for each previous override. */
 export function carryValueOverrides(previous: ValueOverride[], values: IndicatorValueRow[], fromReport: string, handFile: string): { carried: ValueOverride[]; review: ReviewRow[] } {
@@ -73,33 +73,63 @@ function narrow(candidates: Finding[], before: Pick<Finding, "counted">, previou
   return list;
 }
 
+export type PreviousFindings = Map<string, Pick<Finding, "statement" | "counted">>;
+
+/** Where a previous report's finding is in the new report: found by its statement's text, never by its id. */
+export interface FindingMatch {
+  status: CarryStatus;
+  /** The new report's finding (carried) or the candidates to look at (needs_look). */
+  findings: Finding[];
+  before: Pick<Finding, "statement" | "counted"> | undefined;
+}
+
 /**
- * The finding links whose statement is printed again word for word (new finding id), and a review row for
- * each previous link. `previous` maps the previous report's finding ids to their findings.
+ * Matches the previous report's findings in the new one: the finding printing the same statement word for word
+ * (carried), else the findings printing a statement on the same subject (`counted`) or several printing the
+ * same statement (needs_look), else none (no_longer_applies).
  */
-export function carryFindingLinks(links: FindingLink[], previous: Map<string, Pick<Finding, "statement" | "counted">>, findings: Finding[], fromReport: string, handFile: string): { carried: FindingLink[]; review: ReviewRow[] } {
+export function findingMatcher(previous: PreviousFindings, findings: Finding[]): (previousId: string) => FindingMatch {
   const byStatement = new Map<string, Finding[]>();
   const byCounted = new Map<string, Finding[]>();
   for (const f of findings) {
     byStatement.set(squash(f.statement), [...(byStatement.get(squash(f.statement)) ?? []), f]);
     byCounted.set(squash(f.counted), [...(byCounted.get(squash(f.counted)) ?? []), f]);
   }
+  // The previous report's findings printing each statement, in the report's order: a statement printed twice
+  // (a paragraph repeated in the summary) is matched by its place among them.
+  const previousByStatement = new Map<string, string[]>();
+  for (const [id, f] of previous) previousByStatement.set(squash(f.statement), [...(previousByStatement.get(squash(f.statement)) ?? []), id]);
+  return (previousId) => {
+    const before = previous.get(previousId);
+    let same = before ? narrow(byStatement.get(squash(before.statement)) ?? [], before, previousId) : [];
+    const printedBefore = before ? previousByStatement.get(squash(before.statement)) ?? [] : [];
+    if (same.length > 1 && same.length === printedBefore.length) same = [same[printedBefore.indexOf(previousId)]!];
+    if (same.length === 1) return { status: "carried", findings: same, before };
+    const near = before && before.counted !== "" ? byCounted.get(squash(before.counted)) ?? [] : [];
+    if (same.length > 1 || near.length > 0) return { status: "needs_look", findings: same.length > 1 ? same : near, before };
+    return { status: "no_longer_applies", findings: [], before };
+  };
+}
+
+/**
+ * The finding links whose statement is printed again word for word (new finding id), and a review row for
+ * each previous link. `previous` maps the previous report's finding ids to their findings.
+ */
+export function carryFindingLinks(links: FindingLink[], previous: PreviousFindings, findings: Finding[], fromReport: string, handFile: string): { carried: FindingLink[]; review: ReviewRow[] } {
+  const match = findingMatcher(previous, findings);
   const carried: FindingLink[] = [];
   const review: ReviewRow[] = links.map((link) => {
-    const before = previous.get(link.finding_id);
-    const base = { hand_file: handFile, previous_key: link.finding_id, previous_line: link.line, text_before: before?.statement ?? "" };
-    const same = before ? narrow(byStatement.get(squash(before.statement)) ?? [], before, link.finding_id) : [];
-    if (same.length === 1) {
-      const f = same[0]!;
+    const m = match(link.finding_id);
+    const base = { hand_file: handFile, previous_key: link.finding_id, previous_line: link.line, text_before: m.before?.statement ?? "" };
+    if (m.status === "carried") {
+      const f = m.findings[0]!;
       carried.push({ ...link, finding_id: f.finding_id, reason: carriedReason(fromReport, link.reason), line: carried.length + 2 });
       return { ...base, status: "carried" as const, new_key: f.finding_id, text_now: f.statement, what_to_do: "none: carried over" };
     }
-    const near = before && before.counted !== "" ? byCounted.get(squash(before.counted)) ?? [] : [];
-    if (same.length > 1 || near.length > 0) {
-      const candidates = same.length > 1 ? same : near;
-      return { ...base, status: "needs_look" as const, new_key: candidates.map((f) => f.finding_id).join("; "), text_now: candidates.map((f) => f.statement).join(" | "), what_to_do: `the statement changed: if the link still holds, add it to ${handFile} under the new finding id` };
+    if (m.status === "needs_look") {
+      return { ...base, status: "needs_look" as const, new_key: m.findings.map((f) => f.finding_id).join("; "), text_now: m.findings.map((f) => f.statement).join(" | "), what_to_do: `the statement changed: if the link still holds, add it to ${handFile} under the new finding id` };
     }
-    return { ...base, status: "no_longer_applies" as const, new_key: "", text_now: "", what_to_do: before ? "the new report no longer prints this statement: nothing to do unless it moved under other words" : `${link.finding_id} is not a finding of ${fromReport}: check the previous report's hand file` };
+    return { ...base, status: "no_longer_applies" as const, new_key: "", text_now: "", what_to_do: m.before ? "the new report no longer prints this statement: nothing to do unless it moved under other words" : `${link.finding_id} is not a finding of ${fromReport}: check the previous report's hand file` };
   });
   return { carried, review };
 }

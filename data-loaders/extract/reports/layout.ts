@@ -6,7 +6,8 @@
  *                                                 its reviewed hand files are sources/overrides/
  *   sources/reports/<id>/                         every later report: report.txt, its datasets
  *                                                 (cycles, indicator_values, findings, finding_states, each with its
- *                                                 .meta.json), overrides/ (its own reviewed hand files) and
+ *                                                 .meta.json), its hand datasets (count_relations, list_relations,
+ *                                                 scope_sizes, report_facts, report_figures), overrides/ (its own reviewed hand files) and
  *                                                 review.csv (what was carried over from the previous report)
  *
  * Adding a report writes only inside its own folder. The datasets shared by every report (indicators, States,
@@ -19,6 +20,14 @@ import { InputError } from "../../lib/errors.ts";
 
 /** The datasets a later report has of its own; the other curated datasets are shared by every report. */
 export const REPORT_DATASETS = ["cycles", "indicator_values", "findings", "finding_states"] as const;
+/**
+ * The reviewed hand datasets each report has of its own: relations between its statements, the group sizes and
+ * the facts and figures it states, each naming its finding ids or paragraphs. The first report's are the
+ * top-level sources/<name>.csv; a later report's are carried over by the extract command (carry-hand.ts).
+ */
+export const HAND_DATASETS = ["count_relations", "list_relations", "scope_sizes", "report_facts", "report_figures"] as const;
+/** Every dataset keyed by report in the database (report_<name>). */
+export const PER_REPORT_DATASETS = [...REPORT_DATASETS, ...HAND_DATASETS] as const;
 export const OVERRIDES_DIR = "overrides";
 export const VALUE_OVERRIDES_NAME = "indicator_value_overrides.csv";
 export const FINDING_LINKS_NAME = "finding_indicators.csv";

@@ -2,6 +2,7 @@
 -- (the link finding → indicator is the reviewed hand file sources/overrides/finding_indicators.csv).
 -- A statement without a count but with a list (para 84: "One State Party (Peru)") is compared by its names.
 -- Indicator values the table does not give (NULL) are not compared: missing is not zero.
+-- A reason carried over from an earlier report (a later report's hand file) is read without its mark.
 CREATE OR REPLACE VIEW consistency_table_values AS
 SELECT
   CASE WHEN f.paragraph LIKE 'II.%' THEN 'summary_vs_table' ELSE 'narrative_vs_table' END AS kind,
@@ -23,7 +24,7 @@ JOIN indicators i ON i.indicator_id = f.indicator_id
 -- A reviewed relation that holds for the figure says where it likely comes from (summary C.2: 17 = 13 + 4).
 LEFT JOIN (
   SELECT whole.ref AS finding_id,
-         string_agg(format('Its {} equals {} (relation {}: {}).', whole.value, parts.parts_text, r.relation_id, r.reason), ' ') AS why
+         string_agg(format('Its {} equals {} (relation {}: {}).', whole.value, parts.parts_text, r.relation_id, regexp_replace(r.reason, '^Carried from \S+ \(unchanged text\): ', '')), ' ') AS why
   FROM count_relation_terms whole
   JOIN count_relations r USING (relation_id)
   JOIN (

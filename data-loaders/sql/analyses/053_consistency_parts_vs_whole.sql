@@ -1,5 +1,6 @@
 -- Check: parts that do not add up to the stated whole (sum), or two statements of the same count that
 -- disagree (equal). The relations are reviewed judgements in sources/count_relations.csv, each with its reason.
+-- A reason carried over from an earlier report (a later report's hand file) is read without its mark.
 CREATE OR REPLACE VIEW consistency_parts_vs_whole AS
 WITH sides AS (
   SELECT
@@ -20,7 +21,7 @@ SELECT
   r.related,
   format('{} ({})', s.whole_value, s.whole_label) AS expected,
   CASE r.kind WHEN 'sum' THEN format('{} = {}', s.parts_text, s.parts_value) ELSE s.parts_text END AS found,
-  format('{}. As printed: {} against {}.', r.reason, s.whole_value, CASE r.kind WHEN 'sum' THEN format('{} = {}', s.parts_text, s.parts_value) ELSE s.parts_text END) AS explanation,
+  format('{}. As printed: {} against {}.', regexp_replace(r.reason, '^Carried from \S+ \(unchanged text\): ', ''), s.whole_value, CASE r.kind WHEN 'sum' THEN format('{} = {}', s.parts_text, s.parts_value) ELSE s.parts_text END) AS explanation,
   CAST(NULL AS VARCHAR) AS finding_id
 FROM count_relations r
 JOIN sides s USING (relation_id)

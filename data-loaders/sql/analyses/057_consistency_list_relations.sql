@@ -1,6 +1,7 @@
 -- Check: a State named in one list but missing from the lists that must contain it (sources/list_relations.csv),
 -- e.g. a State said to have submitted its 2024 annual report (para 85) that neither para 209 (on time) nor
 -- para 210 (late) names. One row per missing State.
+-- A reason carried over from an earlier report (a later report's hand file) is read without its mark.
 CREATE OR REPLACE VIEW consistency_list_relations AS
 WITH supersets AS (
   SELECT relation_id, trim(unnest(string_split(superset, ' + '))) AS finding_id FROM list_relations
@@ -15,7 +16,7 @@ SELECT
   r.related,
   format('{} named in para {}', fs.name_as_written, r.related) AS expected,
   format('{} named in para {} only', fs.name_as_written, r.paragraph) AS found,
-  format('{}. {} is named in para {} but not in para {}.', r.reason, fs.name_as_written, r.paragraph, r.related) AS explanation,
+  format('{}. {} is named in para {} but not in para {}.', regexp_replace(r.reason, '^Carried from \S+ \(unchanged text\): ', ''), fs.name_as_written, r.paragraph, r.related) AS explanation,
   r.subset AS finding_id
 FROM list_relations r
 JOIN finding_states fs ON fs.finding_id = r.subset

@@ -14,9 +14,18 @@
 --   A cycle's UNGA vote: the CCM resolution voted within the cycle's reporting period. The report states the
 --     periods of 12MSP and 13MSP (1 July to 30 June); for earlier cycles the same annual period is assumed,
 --     counted back from the nearest stated one, and the row says so.
+-- The paragraphs that name States (the 2024 vote's States not party, the signatories, the withdrawals) are the
+-- paragraphs of the report's facts about them (report_facts), so a later report's renumbered paragraphs are read.
 CREATE OR REPLACE VIEW report_vs_record AS
 WITH report AS (
   SELECT cycle AS report_id FROM cycles ORDER BY ordinal DESC LIMIT 1
+),
+paras AS (
+  SELECT
+    max(paragraph) FILTER (WHERE fact_id = 'unga_2024_yes_not_party') AS votes,
+    max(paragraph) FILTER (WHERE fact_id = 'signatories_listed') AS signatories,
+    split_part(max(paragraph) FILTER (WHERE fact_id = 'withdrawals_deposited'), ' ', 1) AS withdrawals
+  FROM report_facts
 ),
 treaty AS (
   SELECT 'UN Treaty Collection, MTDSG XXVI-6, status as at ' || strftime(CAST(date AS DATE), '%-d %B %Y') AS record_source
@@ -131,7 +140,7 @@ para_67 AS (
 named_2024 AS (
   SELECT fs.finding_id, f.paragraph, fs.iso3, fs.name_as_written
   FROM findings f JOIN finding_states fs USING (finding_id)
-  WHERE f.paragraph = '67' AND f.named_as = 'not_party'
+  WHERE f.paragraph = (SELECT votes FROM paras) AND f.named_as = 'not_party'
 ),
 vote_2024 AS (
   SELECT s.iso3, s.name_en, s.vote, s.vote_label, s.ccm_status, s.source_file, s.source_line, v.record_source, v.resolution_id
@@ -139,10 +148,10 @@ vote_2024 AS (
 ),
 named_list AS (
   SELECT
-    'para-67:named:' || coalesce(n.iso3, r.iso3) AS check_id,
+    'para-' || p.votes || ':named:' || coalesce(n.iso3, r.iso3) AS check_id,
     'unga_vote' AS topic,
     '2024 UNGA vote: ' || coalesce(n.name_as_written, r.name_en) AS subject,
-    coalesce(n.paragraph, '67') AS paragraph,
+    coalesce(n.paragraph, p.votes) AS paragraph,
     coalesce(n.iso3, r.iso3) AS iso3,
     CASE WHEN n.iso3 IS NULL THEN 'not named among the States not party voting in favour' ELSE 'named as a State not party voting in favour' END AS report_says,
     format('{} on {}; CCM status on the vote date: {} ({}, line {})', r.vote_label, r.resolution_id, replace(r.ccm_status, '_', ' '), r.source_file, r.source_line) AS record_says,
@@ -152,7 +161,7 @@ named_list AS (
     CASE WHEN n.iso3 IS NULL THEN 'A State not party (neither signed nor bound) that voted yes must be named'
          ELSE 'A named State must have voted yes and been a State not party (neither signed nor bound)' END AS definition,
     CASE WHEN n.iso3 IS NULL THEN 'States for which the Convention was not in force: a signatory voting yes must be named too' END AS alternative_definition,
-    (SELECT report_id FROM report) || ' Progress Report, para 67' AS report_source,
+    (SELECT report_id FROM report) || ' Progress Report, para ' || p.votes AS report_source,
     r.record_source,
     -- agreement under the chosen definition, and under the alternative
     CASE WHEN n.iso3 IS NULL THEN NOT (r.vote = 'Y' AND r.ccm_status IN ('not_party', 'withdrawn'))
@@ -162,7 +171,8 @@ named_list AS (
   FROM named_2024 n
   FULL JOIN (SELECT * FROM vote_2024 WHERE vote = 'Y' AND ccm_status <> 'state_party'
              UNION SELECT * FROM vote_2024 WHERE iso3 IN (SELECT iso3 FROM named_2024)) r ON r.iso3 = n.iso3
-  WHERE n.iso3 IS NOT NULL OR r.iso3 IS NOT NULL
+  CROSS JOIN paras p
+  WHERE (n.iso3 IS NOT NULL OR r.iso3 IS NOT NULL) AND p.votes IS NOT NULL
 ),
 -- 4. Membership counts on the report's date (paras 63, 64, 76).
 status_on AS (
@@ -205,7 +215,7 @@ signatories_named AS (
   SELECT fs.iso3, fs.name_as_written, f.paragraph, rf.as_of
   FROM findings f JOIN finding_states fs USING (finding_id)
   JOIN report_facts rf ON rf.fact_id = 'signatories_listed' AND rf.paragraph = f.paragraph
-  WHERE f.named_as = 'signatory' AND f.paragraph = '64'
+  WHERE f.named_as = 'signatory'
 ),
 signatories_record AS (
   SELECT s.iso3, st.name_en, (SELECT as_of FROM report_facts WHERE fact_id = 'signatories_listed') AS as_of
@@ -214,21 +224,22 @@ signatories_record AS (
 ),
 signatory_list AS (
   SELECT
-    'para-64:named:' || coalesce(n.iso3, r.iso3) AS check_id,
+    'para-' || p.signatories || ':named:' || coalesce(n.iso3, r.iso3) AS check_id,
     'membership' AS topic,
     'Signatory on ' || strftime(coalesce(n.as_of, r.as_of), '%-d %B %Y') || ': ' || coalesce(n.name_as_written, r.name_en) AS subject,
-    '64' AS paragraph,
+    p.signatories AS paragraph,
     coalesce(n.iso3, r.iso3) AS iso3,
     CASE WHEN n.iso3 IS NULL THEN 'not named among the signatories' ELSE 'named as a signatory' END AS report_says,
     'status on that date: ' || replace(ccm_status(coalesce(n.iso3, r.iso3), coalesce(n.as_of, r.as_of)), '_', ' ') AS record_says,
     CAST(NULL AS INTEGER), CAST(NULL AS INTEGER), CAST(NULL AS INTEGER),
     'signatory: signed, no consent deposited' AS definition,
     CAST(NULL AS VARCHAR) AS alternative_definition,
-    (SELECT report_id FROM report) || ' Progress Report, para 64' AS report_source,
+    (SELECT report_id FROM report) || ' Progress Report, para ' || p.signatories AS report_source,
     t.record_source,
     n.iso3 IS NOT NULL AND r.iso3 IS NOT NULL AS agrees,
     n.iso3 IS NOT NULL AND r.iso3 IS NOT NULL AS agrees_alternative
-  FROM signatories_named n FULL JOIN signatories_record r USING (iso3) CROSS JOIN treaty t
+  FROM signatories_named n FULL JOIN signatories_record r USING (iso3) CROSS JOIN treaty t CROSS JOIN paras p
+  WHERE p.signatories IS NOT NULL
 ),
 -- 6. Indicator 10.1 ("New SPs to the Convention") per cycle against the deposits in its period.
 joined AS (
@@ -264,7 +275,7 @@ indicator_10_1 AS (
 -- 7. Withdrawals the report states (para 63 and footnote 3) against the record.
 withdrawal AS (
   SELECT
-    'para-63:withdrawal:' || fs.iso3 AS check_id,
+    'para-' || p.withdrawals || ':withdrawal:' || fs.iso3 AS check_id,
     'membership' AS topic,
     'Withdrawal of ' || fs.name_as_written AS subject,
     f.paragraph,
@@ -283,7 +294,8 @@ withdrawal AS (
   LEFT JOIN state_events d ON d.iso3 = fs.iso3 AND d.event = 'withdrawal_deposited'
   LEFT JOIN state_events w ON w.iso3 = fs.iso3 AND w.event = 'withdrawal_effective'
   CROSS JOIN treaty t
-  WHERE f.paragraph = '63' AND f.counted LIKE '%withdrawal%'
+  CROSS JOIN paras p
+  WHERE f.paragraph = p.withdrawals AND f.counted LIKE '%withdrawal%'
 ),
 counts AS (
   SELECT *, report_value = record_value AS agrees, report_value = record_value_alternative AS agrees_alternative FROM indicator_11_2

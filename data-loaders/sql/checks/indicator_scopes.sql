@@ -1,20 +1,12 @@
--- Every indicator has a scope (the group it counts among), and every group size the report states (scope_sizes)
--- equals the count extracted from the paragraph it quotes, so a hand-typed denominator cannot drift from the report.
+-- Every indicator has a scope (the group it counts among), and every group sized by the report has a size
+-- (scope_sizes; that each size equals the count of the paragraph it quotes is checked per report in
+-- scope_size_terms.sql).
 -- The States Parties denominator of the latest cycle must equal para 264's "112 States Parties during the period
 -- under review" (finding 13MSP-264-1): the share of a numerator about the period is taken of that membership.
 SELECT 'indicator ' || i.indicator_id || ' has no row in sources/indicator_scopes.csv: add its scope group' AS problem
 FROM indicators i
 LEFT JOIN indicator_scopes s USING (indicator_id)
 WHERE s.indicator_id IS NULL
-UNION ALL
-SELECT format('scope_sizes: {} in {} is {} (para {}), but {} counts {}: correct sources/scope_sizes.csv or the term',
-              z.scope_group, z.cycle, z.size, z.paragraph, z.term,
-              coalesce(CAST(CASE split_part(z.term, ':', 1) WHEN 'finding' THEN f.stated_count ELSE f.of_count END AS VARCHAR), 'nothing (no such finding)'))
-FROM scope_sizes z
-LEFT JOIN findings f ON f.finding_id = split_part(z.term, ':', 2)
-WHERE z.term IS NOT NULL
-  AND (f.finding_id IS NULL
-       OR z.size IS DISTINCT FROM CASE split_part(z.term, ':', 1) WHEN 'finding' THEN f.stated_count ELSE f.of_count END)
 UNION ALL
 SELECT format('scope group {} is sized by the report, but has no size for any cycle in sources/scope_sizes.csv', g.scope_group)
 FROM scope_groups g

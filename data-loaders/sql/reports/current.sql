@@ -1,8 +1,8 @@
 -- With more than one report (data-loaders/steps/reports.ts): the indicator tables every trend view reads
 -- become the current ones. Run before the models. The earlier printings stay in report_* for the revision
--- views. findings and finding_states stay the first report's: the hand-reviewed datasets the consistency
--- checks and per-State tables read (count_relations, list_relations, scope_sizes, report_facts, …) name its
--- finding ids; a later report's findings are in report_findings.
+-- views. findings and finding_states stay the first report's (a later report's are in report_findings); the
+-- consistency checks and per-State tables are computed for each report from its own datasets
+-- (data-loaders/steps/report-checks.ts).
 
 -- The current value of each indicator and cycle: the latest report printing that cycle.
 CREATE OR REPLACE TABLE indicator_values AS
@@ -40,9 +40,21 @@ FROM latest l
 LEFT JOIN stated s USING (cycle)
 ORDER BY l.ordinal;
 
--- The provenance of the two replaced tables says what they now hold.
+-- The size of each scope group in each cycle, as the latest report stating it gives it: every report sizes its
+-- own cycle (the denominators of the trends).
+CREATE OR REPLACE TABLE scope_sizes AS
+SELECT z.* EXCLUDE (report_id)
+FROM report_scope_sizes z
+JOIN reports r USING (report_id)
+QUALIFY row_number() OVER (PARTITION BY z.scope_group, z.cycle ORDER BY r.ordinal DESC) = 1
+ORDER BY z.cycle, z.scope_group;
+
+-- The provenance of the replaced tables says what they now hold.
 UPDATE datasets
 SET title = title || ' (in this database: the current value of each cycle, printed by the latest of the reports '
             || (SELECT string_agg(report_id, ', ' ORDER BY ordinal) FROM reports)
             || '; each report''s own dataset is listed as <report>/' || name || ')'
 WHERE name IN ('indicator_values', 'cycles');
+UPDATE datasets
+SET title = title || ' (in this database: the group sizes every report states, the latest report''s where two state one; each report''s own dataset is listed as <report>/scope_sizes)'
+WHERE name = 'scope_sizes';
