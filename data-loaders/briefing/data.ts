@@ -94,7 +94,7 @@ export async function loadBriefingData(conn: DuckDBConnection, cycle: string): P
     lowestSince: before(await optional(["unga_lowest_since"], () => query<LowestSinceRow>(conn, "unga_lowest_since.sql"))),
     yesByStatus: before(await optional(["unga_yes_by_status"], () => query<YesByStatusRow>(conn, "unga_yes_by_status.sql"))),
     voteShifts: before(await optional(["unga_vote_shifts"], () => query<VoteShiftRow>(conn, "unga_vote_shifts.sql"))),
-    namedStates: await optional(["findings", "finding_states", "report_findings", "datasets"], () => query<NamedStatesRow>(conn, "named_states.sql", cycle)),
+    namedStates: await optional(["findings", "finding_states", "datasets"], () => query<NamedStatesRow>(conn, "named_states.sql", cycle)),
     issues: await optional(["consistency_issues"], () => query<IssueRow>(conn, "consistency_issues.sql")),
     contested: await optional(["indicator_contested"], () => query<ContestedRow>(conn, "indicator_contested.sql", cycle)),
     recordIssues: await optional(["report_record_issues"], () => query<RecordIssueRow>(conn, "report_record_issues.sql")),
