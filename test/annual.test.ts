@@ -390,11 +390,13 @@ describe("the database with both reports", () => {
     expect(md).toMatch(/\[\^\d+\]: 13MSP Progress Report, para 18; 14MSP Progress Report, para 19 \(view finding\\_revisions\)\./);
   }, 120_000);
 
-  it("init's the 14MSP draft as a source that renders the same briefing, the revisions included by their stable names", async () => {
+  it("init's the 14MSP draft as a source that renders the same briefing: the revisions' counts are references, their list and table included by stable names", async () => {
     const path = join(dir, "sources-briefings", "14MSP.md");
     await initSource({ cycle: "14MSP", dbPath, source: path, log: quiet });
     const source = readFileSync(path, "utf8");
-    expect(source.match(/^\{block .*\}$/gm)).toEqual(["{block since-last-report.values}", "{block since-last-report.findings}", "{block since-last-report.findings-list}"]);
+    expect(source).toContain("The {cycle} report prints {revisions figures|figure} of earlier cycles (12MSP) differently from the {cycle previous} report{note revisions figures}.");
+    expect(source).toContain("{revisions statements|statement} printed in both reports names other States or gives another count{note revisions statements}:");
+    expect(source.match(/^\{block .*\}$/gm)).toEqual(["{block since-last-report.findings-list}"]);
     expect(source).toContain("{table since-last-report.revised}");
     const generated = await buildBriefing({ cycle: "14MSP", dbPath, outDir: join(dir, "briefings-generated"), source: false, pdf: false, log: quiet });
     const rendered = await buildBriefing({ cycle: "14MSP", dbPath, outDir: join(dir, "briefings-source"), source: path, pdf: false, log: quiet });
