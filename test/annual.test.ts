@@ -341,6 +341,7 @@ describe("the database with both reports", () => {
         const select = v.page.getByLabel("Report checked");
         expect(await select.locator("option").allTextContents()).toEqual(["14MSP", "13MSP"]);
         expect(await select.locator("option:checked").textContent()).toBe("14MSP");
+        await expect.poll(() => v.page.locator("main").textContent()).toContain("The database holds two progress reports");
         const issues = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "consistency issues" }) });
         const records = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "disagreements between the report and the records" }) });
         const rowsOf = async (table: typeof issues, text: string) => (await table.locator("tbody tr").allTextContents()).filter((t) => t.includes(text));
