@@ -379,6 +379,7 @@ describe("the database with both reports", () => {
         const select = v.page.getByLabel("Report checked");
         expect(await select.locator("option").allTextContents()).toEqual(["14MSP", "13MSP"]);
         expect(await select.locator("option:checked").textContent()).toBe("14MSP");
+        await expect.poll(() => v.page.locator("main").textContent()).toContain("The database holds two progress reports");
         const issues = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "consistency issues" }) });
         const records = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "disagreements between the report and the records" }) });
         const rowsOf = async (table: typeof issues, text: string) => (await table.locator("tbody tr").allTextContents()).filter((t) => t.includes(text));
@@ -452,11 +453,13 @@ describe("the database with both reports", () => {
     expect(md).toMatch(/^\| 14MSP\/findings \| Narrative findings of the 14MSP Progress Report/m);
   }, 180_000);
 
-  it("init's the 14MSP draft as a source that renders the same briefing, the revisions included by their stable names", async () => {
+  it("init's the 14MSP draft as a source that renders the same briefing: the revisions' counts are references, their list and table included by stable names", async () => {
     const path = join(dir, "sources-briefings", "14MSP.md");
     await initSource({ cycle: "14MSP", dbPath, source: path, log: quiet });
     const source = readFileSync(path, "utf8");
-    expect(source.match(/^\{block .*\}$/gm)).toEqual(["{block since-last-report.values}", "{block since-last-report.findings}", "{block since-last-report.findings-list}"]);
+    expect(source).toContain("The {cycle} report prints {revisions figures|figure} of earlier cycles (12MSP) differently from the {cycle previous} report{note revisions figures}.");
+    expect(source).toContain("{revisions statements|statement} printed in both reports names other States or gives another count{note revisions statements}:");
+    expect(source.match(/^\{block .*\}$/gm)).toEqual(["{block since-last-report.findings-list}"]);
     expect(source).toContain("{table since-last-report.revised}");
     const generated = await buildBriefing({ cycle: "14MSP", dbPath, outDir: join(dir, "briefings-generated"), source: false, pdf: false, log: quiet });
     const rendered = await buildBriefing({ cycle: "14MSP", dbPath, outDir: join(dir, "briefings-source"), source: path, pdf: false, log: quiet });

@@ -132,6 +132,7 @@ describe("the reference kinds the draft needs", () => {
       ["{issues consistensy}", /closest valid names: consistency/],
       ["{issues records eror}", /closest valid names: error/],
       ["{shifts abstain}", /closest valid names: abstained/],
+      ["{revisions figure}", /closest valid names: figures/],
       ["{votes 2024 yes not_partty}", /closest valid names: not_party/],
       ["{contested 9.1}", /none does/],
       ["{value 9.2}{note value 9.3}", /closest valid names: .*value 9\.[12]/],

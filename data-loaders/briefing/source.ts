@@ -20,7 +20,7 @@ import { longDate, ordinalWord } from "./text.ts";
 export const SOURCE_DIR = "sources/briefings";
 
 /** The kinds of inline number references. */
-export const NUMBER_KINDS = ["value", "change", "trend", "count", "tally", "cycle", "cycles", "date", "withdrawals", "named", "mentions", "members", "votes", "shifts", "issues", "contested", "query"] as const;
+export const NUMBER_KINDS = ["value", "change", "trend", "count", "tally", "cycle", "cycles", "date", "withdrawals", "named", "mentions", "members", "votes", "shifts", "issues", "revisions", "contested", "query"] as const;
 /** The kinds of references that stand on a line of their own and become a block. */
 export const BLOCK_KINDS = ["chart", "table", "section", "block"] as const;
 /** `{note <key>}` places one of the generated draft's source notes. */
@@ -243,6 +243,8 @@ export function covers(key: string, ref: Reference): boolean {
       return ref.kind === "issues";
     case "datasets":
       return ref.kind === "count" && ref.args[0] === "datasets";
+    case "revisions":
+      return ref.kind === "revisions" && ref.args[0] === arg;
   }
   return false;
 }
@@ -518,6 +520,14 @@ export class Resolver {
         if (severity !== undefined && !["error", "warning", "info"].includes(severity)) return this.unknown(ref, "severity", severity, ["error", "warning", "info"]);
         const rows = (await this.query<{ severity: string }>(list === "records" ? "record_issues" : "issues")).filter((r) => severity === undefined || r.severity === severity);
         return { value: rows.length, note: list === "consistency" ? "Consistency checks of ccm-trends (view consistency_issues) over datasets findings and indicator_values." : "Comparisons of ccm-trends (view report_record_issues) of the report with the UN's records." };
+      }
+      case "revisions": {
+        if (!this.needs(ref, 1, 1, "revisions <figures|statements>")) return null;
+        const list = ref.args[0]!;
+        if (!["figures", "statements"].includes(list)) return this.unknown(ref, "list of revisions", list, ["figures", "statements"]);
+        const rows = (await this.query<{ list: string; earlier_report: string }>("revisions", { cycle })).filter((r) => r.list === list);
+        const view = list === "figures" ? "indicator_revisions" : "finding_revisions";
+        return { value: rows.length, note: `Comparison of the ${cycle} Progress Report with the report before it by ccm-trends (view ${view}).` };
       }
       case "contested": {
         if (!this.needs(ref, 1, 2, "contested <indicator> [cycle]")) return null;
