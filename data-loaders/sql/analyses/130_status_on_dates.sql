@@ -36,6 +36,7 @@ SELECT d.as_of, d.kind, d.cycle, d.label,
        count(s.iso3)::INTEGER AS states
 FROM status_dates d
 CROSS JOIN ccm_status_labels l
-LEFT JOIN status_on_dates s ON s.as_of = d.as_of AND s.kind = d.kind AND s.status = l.status
+-- The cycle too: two cycles may end on the same day (a report's period restated), and each is counted once.
+LEFT JOIN status_on_dates s ON s.as_of = d.as_of AND s.kind = d.kind AND s.cycle IS NOT DISTINCT FROM d.cycle AND s.status = l.status
 GROUP BY ALL
 ORDER BY d.as_of, d.kind, l.sort_order;
