@@ -428,6 +428,9 @@ describe("the database with both reports", () => {
     expect(section).toContain("| 1.1 | 12MSP | 07 | 08\\* | +1 | figure revised |");
     expect(section).toMatch(/paragraph 19 \(paragraph 18 of the 13MSP report\): Colombia joined the list; Cuba is no longer named\[\^\d+\]/);
     expect(md).toMatch(/\[\^\d+\]: 13MSP Progress Report, para 18; 14MSP Progress Report, para 19 \(view finding\\_revisions\)\./);
+    // The fixture's 14MSP period ends on the 13MSP period's last day: each cycle's count is its own, not their sum.
+    expect(md).toContain("As of 30 June 2025, 111 States were party to the Convention and 12 had signed it without ratifying");
+    expect(result.warnings).toEqual([]);
   }, 120_000);
 
   it("names the States of the 14MSP report's paragraph under its 14MSP number and cites the 14MSP report's findings", async () => {
@@ -438,8 +441,12 @@ describe("the database with both reports", () => {
     cpSync(sources, moved, { recursive: true });
     const values = join(moved, "reports", "14MSP", "indicator_values.csv");
     const text = readFileSync(values, "utf8");
-    const edited = text.replace(/^9\.2,13MSP,70,(.*),70,"14MSP/m, '9.2,13MSP,59,$1,59,"14MSP');
-    expect(edited).not.toBe(text);
+    // And 9 affected States Parties for 2.2 in 13MSP, so that a share of a group the 14MSP report sizes (para 105,
+    // para 104 of the 13MSP report) is in a sentence, its note citing the 14MSP report.
+    const edited = text
+      .replace(/^9\.2,13MSP,70,(.*),70,"14MSP/m, '9.2,13MSP,59,$1,59,"14MSP')
+      .replace(/^2\.2,13MSP,10,(.*),10,"14MSP/m, '2.2,13MSP,9,$1,09,"14MSP');
+    expect(edited.split("\n").filter((l, i) => l !== text.split("\n")[i])).toHaveLength(2);
     writeFileSync(values, edited);
     const movedDb = join(dir, "moved.duckdb");
     await buildDatabase({ sourcesDir: moved, dbPath: movedDb, logger: quiet, checkChecksums: false });
@@ -449,6 +456,8 @@ describe("the database with both reports", () => {
     expect(note).toBeDefined();
     expect(md).toContain(`[^${note}]: 14MSP Progress Report para 23, as extracted in finding 14MSP-23-1 (dataset 14MSP/findings, dataset 14MSP/finding\\_states).`);
     expect(md).not.toMatch(/13MSP Progress Report para \d+, as extracted/);
+    expect(md).toMatch(/Indicator 2\.2: .*Denominator: 10 affected States Parties, 14MSP Progress Report para 105 \(dataset scope\\_sizes/);
+    expect(md).not.toMatch(/13MSP Progress Report para \d+ \(dataset scope\\_sizes/);
     // The cited datasets are in the annex, with the 14MSP report as their origin.
     expect(md).toMatch(/^\| 14MSP\/findings \| Narrative findings of the 14MSP Progress Report/m);
   }, 180_000);

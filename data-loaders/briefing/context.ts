@@ -53,7 +53,9 @@ export class Context {
 /** Where a denominator comes from: the report's own count of the group (with its paragraph) or the membership history. */
 function denominatorSource(ctx: Context, r: TrendRow): string {
   const src = r.denominator_source ?? "source not recorded";
-  return src.startsWith("para ") ? `13MSP Progress Report ${src} (${ctx.dataset("scope_sizes")}, scope from ${ctx.dataset("indicator_scopes")})` : `${src}`;
+  // A group size the report states is stated by the report of its own cycle (scope_sizes: each report sizes its
+  // own cycle, and the 13MSP report is the 13MSP cycle's), so its paragraph is that report's.
+  return src.startsWith("para ") ? `${r.cycle} Progress Report ${src} (${ctx.dataset("scope_sizes")}, scope from ${ctx.dataset("indicator_scopes")})` : `${src}`;
 }
 
 /** Where a contested figure is given, as a reader finds it in the report. */
