@@ -68,6 +68,9 @@ describe("the init'd source", () => {
     // Sentences the analyst edits, every number a reference.
     expect(draft).toContain("{value 9.2} States Parties contribute to the Implementation Support Unit (ISU) budget, up from {trend 9.2 previous_value} in the {trend 9.2 previous_cycle} cycle");
     expect(draft).toContain("{count rose_every_cycle|indicator} rose in each of the {cycles changes} cycles since {cycle first}");
+    // The States a finding names are a reference too, so the list follows the database like its count.
+    expect(draft).toContain("para 21 names them: {names 13MSP-21-1}{note finding 13MSP-21-1}");
+    expect(draft).not.toContain("names them: Afghanistan");
   });
 
   it("has no literal quantity in its prose; the scan lists one typed in, with its line", () => {
@@ -133,6 +136,8 @@ describe("the reference kinds the draft needs", () => {
       ["{issues records eror}", /closest valid names: error/],
       ["{shifts abstain}", /closest valid names: abstained/],
       ["{revisions figure}", /closest valid names: figures/],
+      ["{names 13MSP-21-9}", /closest valid names: 13MSP-21-1/],
+      ["{names 13MSP-II.A.1-1}", /names none/],
       ["{votes 2024 yes not_partty}", /closest valid names: not_party/],
       ["{contested 9.1}", /none does/],
       ["{value 9.2}{note value 9.3}", /closest valid names: .*value 9\.[12]/],

@@ -143,7 +143,8 @@ export function sentence(ctx: Context, r: TrendRow): Inline[] {
   if (!named) return [...s, ctx.valueNote(r), ";"];
   const names = named.names.split("; ");
   const where = /^\d+$/.test(named.paragraph) ? `para ${named.paragraph}` : `item ${named.paragraph}`;
-  const who: Inline[] = names.length <= 12 ? [`${where} names ${names.length === 1 ? "it" : "them"}: ${listNames(names)}`] : [`${where} names all `, num(`named ${named.finding_id}`, proseNumber(names.length))];
+  // The names are a reference too ({names <finding>}), so an analyst's source lists the States the database holds.
+  const who: Inline[] = names.length <= 12 ? [`${where} names ${names.length === 1 ? "it" : "them"}: `, num(`names ${named.finding_id}`, listNames(names))] : [`${where} names all `, num(`named ${named.finding_id}`, proseNumber(names.length))];
   return [...s, ctx.valueNote(r), "; ", ...who, ctx.notes.cite(`${named.report_id} Progress Report ${where}, as extracted in finding ${named.finding_id} (${ctx.dataset(named.findings_dataset)}, ${ctx.dataset(named.finding_states_dataset)}).`, `finding ${named.finding_id}`), ";"];
 }
 

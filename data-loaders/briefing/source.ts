@@ -14,13 +14,13 @@ import { capitalize, formatThousands, parseNumberWord, percent, proseNumber } fr
 import { contestedPhrase, tally, type Context } from "./context.ts";
 import { isNote, type Block, type Footnotes, type Inline, type Section } from "./model.ts";
 import { compactCells } from "./sources.ts";
-import { longDate, ordinalWord } from "./text.ts";
+import { listNames, longDate, ordinalWord } from "./text.ts";
 
 /** Where the analyst's sources live, relative to the project root. */
 export const SOURCE_DIR = "sources/briefings";
 
 /** The kinds of inline number references. */
-export const NUMBER_KINDS = ["value", "change", "trend", "count", "tally", "cycle", "cycles", "date", "withdrawals", "named", "mentions", "members", "votes", "shifts", "issues", "revisions", "contested", "query"] as const;
+export const NUMBER_KINDS = ["value", "change", "trend", "count", "tally", "cycle", "cycles", "date", "withdrawals", "named", "names", "mentions", "members", "votes", "shifts", "issues", "revisions", "contested", "query"] as const;
 /** The kinds of references that stand on a line of their own and become a block. */
 export const BLOCK_KINDS = ["chart", "table", "section", "block"] as const;
 /** `{note <key>}` places one of the generated draft's source notes. */
@@ -220,7 +220,7 @@ export function covers(key: string, ref: Reference): boolean {
     case "value":
       return (["value", "trend", "change", "contested"].includes(ref.kind) && ref.args[0] === arg) || ref.kind === "cycles";
     case "finding":
-      return ref.kind === "named" && ref.args[0] === arg;
+      return (ref.kind === "named" || ref.kind === "names") && ref.args[0] === arg;
     case "pillar":
       return (ref.kind === "count" || ref.kind === "tally") && arg !== undefined && ref.args.includes(arg);
     case "trends":
@@ -318,6 +318,11 @@ export class Resolver {
     const key = `${file} ${JSON.stringify(params ?? {})}`;
     if (!this.rows.has(key)) this.rows.set(key, await queryRows(this.conn, sqlText(`briefing/refs/${file}.sql`), params));
     return this.rows.get(key) as T[];
+  }
+
+  /** One finding's named States, their count, paragraph and report ({named}, {names}), or undefined for an unknown id. */
+  private async finding(finding: string) {
+    return (await this.query<{ value: number; names: string | null; paragraph: string; report_id: string; findings_dataset: string; finding_states_dataset: string }>("named", { finding }))[0];
   }
 
   problem(ref: Reference, expected: string, fix: string, found = show(ref.raw)): null {
@@ -462,9 +467,17 @@ export class Resolver {
       case "named": {
         if (!this.needs(ref, 1, 1, "named <finding>")) return null;
         const finding = ref.args[0]!;
-        const row = (await queryRows<{ value: number; paragraph: string; report_id: string; findings_dataset: string; finding_states_dataset: string }>(this.conn, sqlText("briefing/refs/named.sql"), { finding }))[0];
+        const row = await this.finding(finding);
         if (!row) return this.unknown(ref, "finding", finding, "findings");
         return { value: row.value, note: `${row.report_id} Progress Report ${/^\d+$/.test(row.paragraph) ? "para" : "item"} ${row.paragraph}: States it names, as extracted in finding ${finding} (datasets ${row.findings_dataset}, ${row.finding_states_dataset}).` };
+      }
+      case "names": {
+        if (!this.needs(ref, 1, 1, "names <finding>")) return null;
+        const finding = ref.args[0]!;
+        const row = await this.finding(finding);
+        if (!row) return this.unknown(ref, "finding", finding, "findings");
+        if (!row.names) return this.problem(ref, "a finding that names States", `${finding} names none: write its count with {named ${finding}}, or name another finding`);
+        return { text: listNames(row.names.split("; ")), note: `${row.report_id} Progress Report ${/^\d+$/.test(row.paragraph) ? "para" : "item"} ${row.paragraph}: the States it names, as extracted in finding ${finding} (datasets ${row.findings_dataset}, ${row.finding_states_dataset}).` };
       }
       case "mentions": {
         if (!this.needs(ref, 1, 2, "mentions <ISO3> [cycle]")) return null;
