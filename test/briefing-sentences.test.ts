@@ -71,6 +71,8 @@ describe("the init'd source", () => {
     // The States a finding names are a reference too, so the list follows the database like its count.
     expect(draft).toContain("para 21 names them: {names 13MSP-21-1}{note finding 13MSP-21-1}");
     expect(draft).not.toContain("names them: Afghanistan");
+    expect(draft).toContain("{count completed|indicator} ({ids completed}) fell because nobody is left");
+    expect(draft).toContain("{count no_better_direction|indicator} ({ids no_better_direction}) cannot be compared");
   });
 
   it("has no literal quantity in its prose; the scan lists one typed in, with its line", () => {
@@ -137,6 +139,8 @@ describe("the reference kinds the draft needs", () => {
       ["{shifts abstain}", /closest valid names: abstained/],
       ["{revisions figure}", /closest valid names: figures/],
       ["{names 13MSP-21-9}", /closest valid names: 13MSP-21-1/],
+      ["{ids complete}", /closest valid names: completed/],
+      ["{ids completed A}", /there are none/],
       ["{names 13MSP-II.A.1-1}", /names none/],
       ["{votes 2024 yes not_partty}", /closest valid names: not_party/],
       ["{contested 9.1}", /none does/],

@@ -20,7 +20,7 @@ import { listNames, longDate, ordinalWord } from "./text.ts";
 export const SOURCE_DIR = "sources/briefings";
 
 /** The kinds of inline number references. */
-export const NUMBER_KINDS = ["value", "change", "trend", "count", "tally", "cycle", "cycles", "date", "withdrawals", "named", "names", "mentions", "members", "votes", "shifts", "issues", "revisions", "contested", "query"] as const;
+export const NUMBER_KINDS = ["value", "change", "trend", "count", "ids", "tally", "cycle", "cycles", "date", "withdrawals", "named", "names", "mentions", "members", "votes", "shifts", "issues", "revisions", "contested", "query"] as const;
 /** The kinds of references that stand on a line of their own and become a block. */
 export const BLOCK_KINDS = ["chart", "table", "section", "block"] as const;
 /** `{note <key>}` places one of the generated draft's source notes. */
@@ -222,9 +222,9 @@ export function covers(key: string, ref: Reference): boolean {
     case "finding":
       return (ref.kind === "named" || ref.kind === "names") && ref.args[0] === arg;
     case "pillar":
-      return (ref.kind === "count" || ref.kind === "tally") && arg !== undefined && ref.args.includes(arg);
+      return ["count", "ids", "tally"].includes(ref.kind) && arg !== undefined && ref.args.includes(arg);
     case "trends":
-      return ["count", "tally", "cycles", "trend"].includes(ref.kind);
+      return ["count", "ids", "tally", "cycles", "trend"].includes(ref.kind);
     case "cycles":
       return ref.kind === "count" || ref.kind === "cycles" || date === "period_start" || date === "period_end";
     case "membership":
@@ -412,6 +412,20 @@ export class Resolver {
         if (!row) return this.unknown(ref, "count", name, [...new Set(all.map((r) => r.name))]);
         if (name === "datasets") return { value: row.value, note: "Table datasets of the ccm-trends database, recorded by the pipeline from sources/*.meta.json." };
         return { value: row.value, note: `Indicators ${where.pillar ? `of pillar ${where.pillar}` : "of all pillars"} in the ${where.cycle} cycle: ${name.replaceAll("_", " ")}, counted by ccm-trends (view indicator_trends).` };
+      }
+      case "ids": {
+        if (!this.needs(ref, 1, 3, "ids <judgement or reason> [pillar] [cycle]")) return null;
+        const [name, ...rest] = ref.args as [string, ...string[]];
+        const names = ["improved", "declined", "held", "completed", "not_comparable", "not_measured", "first_measured", "no_better_direction"];
+        if (!names.includes(name)) return this.unknown(ref, "judgement or reason", name, names);
+        const all = await this.query<{ indicator_id: string; pillar: string; judgement: string; basis: string | null }>("ids", { cycle });
+        const where = await this.pillarAndCycle(ref, rest, [...new Set(all.map((r) => r.pillar))]);
+        if (!where) return null;
+        const rows = where.cycle === cycle ? all : await this.query<{ indicator_id: string; pillar: string; judgement: string; basis: string | null }>("ids", { cycle: where.cycle });
+        const ids = rows.filter((r) => (r.judgement === name || (r.judgement === "not_comparable" && r.basis === name)) && (!where.pillar || r.pillar === where.pillar)).map((r) => r.indicator_id);
+        const what = `indicators ${where.pillar ? `of pillar ${where.pillar}` : "of all pillars"} in the ${where.cycle} cycle judged ${name.replaceAll("_", " ")}`;
+        if (!ids.length) return this.problem(ref, `at least one of the ${what}`, "there are none: write the sentence without the list (the {count} of them is zero)");
+        return { text: listNames(ids), note: `The ${what}, by ccm-trends (view indicator_trends).` };
       }
       case "tally": {
         if (!this.needs(ref, 0, 2, "tally [pillar] [cycle]")) return null;

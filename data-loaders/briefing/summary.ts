@@ -59,9 +59,9 @@ function notComparableSentence(ctx: Context): Inline[] | null {
   const noun = (n: number) => (n === 1 ? "indicator" : "indicators");
   if (groups.length === 1) {
     const [ids, count, why] = groups[0]!;
-    return [num(`count ${count}|indicator`, `${proseNumber(ids.length, { capitalize: true })} ${noun(ids.length)}`), ` (${listNames(ids)}) cannot be compared: ${ids.length === 1 ? "it" : "they"} ${said(ids, why)}`];
+    return [num(`count ${count}|indicator`, `${proseNumber(ids.length, { capitalize: true })} ${noun(ids.length)}`), " (", num(`ids ${count}`, listNames(ids)), `) cannot be compared: ${ids.length === 1 ? "it" : "they"} ${said(ids, why)}`];
   }
-  const parts = groups.map(([ids, count, why]): Inline[] => [num(`count ${count}`, proseNumber(ids.length)), ` (${listNames(ids)}) ${said(ids, why)}`]);
+  const parts = groups.map(([ids, count, why]): Inline[] => [num(`count ${count}`, proseNumber(ids.length)), " (", num(`ids ${count}`, listNames(ids)), `) ${said(ids, why)}`]);
   return [num("count not_comparable|indicator", `${proseNumber(rows.length, { capitalize: true })} ${noun(rows.length)}`), " cannot be compared: ", ...listPieces(parts, listPlain)];
 }
 
@@ -72,7 +72,9 @@ function completedSentence(ctx: Context): Inline[] | null {
   const groups = [...new Set(rows.map((r) => `no ${r.completion_group_label ?? "States Parties in the group"} are left${r.completion_source ? ` (${r.completion_source})` : ""}`))];
   return [
     num("count completed|indicator", `${proseNumber(rows.length, { capitalize: true })} ${rows.length === 1 ? "indicator" : "indicators"}`),
-    ` (${listNames(rows.map((r) => r.indicator_id))}) fell because nobody is left to do what ${rows.length === 1 ? "it counts" : "they count"}: ${listPlain(groups)}. This is completion, not decline`,
+    " (",
+    num("ids completed", listNames(rows.map((r) => r.indicator_id))),
+    `) fell because nobody is left to do what ${rows.length === 1 ? "it counts" : "they count"}: ${listPlain(groups)}. This is completion, not decline`,
   ];
 }
 
