@@ -82,21 +82,15 @@ export async function showStatusOn(container, data, day) {
   const counts = day.counts ?? data.counts.filter((c) => sameDay(c, day));
   const all = day.rows ?? data.spec.datasets.status.filter((r) => r.as_of === day.as_of);
   const states = all.filter((r) => r.status !== "not_party");
-  const chart = document.createElement("div");
-  chart.className = "chart-svg"; // fits the screen like the charts drawn at build time
-  const figure = document.createElement("figure");
-  figure.className = "chart";
-  const details = tableAlternative(states, {
+  const {figure, chart, details} = chartFigure(states, {
     id: "table-status-on-date",
     caption: `every State that had signed or joined, ${day.label}`,
-    scroll: true,
     columns: [
       {key: "name_en", label: "State", format: (n, d) => link(`./states/${d.iso3}`, n)},
       {key: "region", label: "Region"},
       {key: "status_label", label: "Status"}
     ]
   });
-  figure.append(chart, details);
   container.replaceChildren(
     dataTable(counts, {caption: `States by status, ${day.label}`, columns: [{key: "status_label", label: "Status"}, {key: "states", label: "States", numeric: true}]}),
     figure
@@ -114,19 +108,13 @@ export async function showVotes(container, data, {resolution, groupBy, votes}) {
   const initial = resolution.resolution_id === data.initial.resolution_id && groupBy === "region" && votes.length === data.votes.length;
   if (showsDefault(container, initial)) return;
   const rows = data.spec.datasets.votes.filter((r) => r.resolution_id === resolution.resolution_id && votes.includes(r.vote));
-  const chart = document.createElement("div");
-  chart.className = "chart-svg"; // fits the screen like the charts drawn at build time
-  const figure = document.createElement("figure");
-  figure.className = "chart";
-  const details = tableAlternative(rows, {
+  const groupLabel = groupBy === "region" ? "region" : "CCM status at the vote";
+  const {figure, chart, details} = chartFigure(rows, {
     id: "table-votes",
-    caption: `recorded votes on ${resolution.resolution_id} (${resolution.year}) by ${groupBy === "region" ? "region" : "CCM status at the vote"}`,
-    scroll: true,
+    caption: `recorded votes on ${resolution.resolution_id} (${resolution.year}) by ${groupLabel}`,
     columns: voteColumns
   });
-  figure.append(chart, details);
   container.replaceChildren(figure);
-  const groupLabel = groupBy === "region" ? "region" : "CCM status at the vote";
   await redrawChart(chart, data.spec, {resolution: resolution.resolution_id, group_by: groupBy, votes}, {
     label: `Stacked bars of the recorded votes on ${resolution.resolution_id} (${resolution.year}) by ${groupLabel}. The table below lists every vote.`,
     describedBy: "table-votes",
@@ -141,6 +129,17 @@ export const voteColumns = [
   {key: "vote_label", label: "Vote"},
   {key: "source_line", label: "Source line", numeric: true}
 ];
+
+/** A figure for a chart re-drawn in the browser: the chart's box, then its rows as a table in a disclosure. */
+function chartFigure(rows, table) {
+  const chart = document.createElement("div");
+  chart.className = "chart-svg"; // fits the screen like the charts drawn at build time
+  const figure = document.createElement("figure");
+  figure.className = "chart";
+  const details = tableAlternative(rows, {...table, scroll: true});
+  figure.append(chart, details);
+  return {figure, chart, details};
+}
 
 function link(href, text) {
   const a = document.createElement("a");
