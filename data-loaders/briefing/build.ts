@@ -14,7 +14,7 @@ import { renderMarkdown } from "./markdown.ts";
 import { renumberNotes, type Briefing } from "./model.ts";
 import { printPdf } from "./pdf.ts";
 import { draftSource, parseSource, renderSource, resolveDraft, SOURCE_DIR } from "./source.ts";
-import { withDatabaseOfReport } from "./as-of.ts";
+import { readAsOfReport } from "./as-of.ts";
 
 export interface BriefingOptions {
   cycle: string;
@@ -62,10 +62,6 @@ function shown(path: string): string {
 
 /** The briefing of a cycle, as of the cycle's own report when a later report is in the database (as-of.ts). */
 export async function buildBriefing(options: BriefingOptions): Promise<BriefingResult> {
-  return withDatabaseOfReport(options.cycle, options.dbPath, options.log, (dbPath) => buildFrom({ ...options, dbPath }));
-}
-
-async function buildFrom(options: BriefingOptions): Promise<BriefingResult> {
   const { cycle, dbPath, outDir, log } = options;
   if (!/^[0-9]+(MSP|RC)$/.test(cycle)) throw new BriefingDataError(`"${cycle}" is not a cycle name; expected e.g. 13MSP or 3RC.`);
   if (!existsSync(dbPath)) throw new BriefingDataError(`No database at ${dbPath}: run \`npm run pipeline\` first (or pass --db <file>).`);
@@ -78,6 +74,7 @@ async function buildFrom(options: BriefingOptions): Promise<BriefingResult> {
   let doc: Briefing;
   let charts: ChartFile[];
   try {
+    await readAsOfReport(db.conn, cycle, dbPath, log);
     const data = await log.step("read the database", () => loadBriefingData(db.conn, cycle));
     for (const m of data.missing) log.warn(`the database has no ${m}; the briefing says so where it would use it`);
     const parts = await log.step("compose the briefing and render charts", () => composeParts(data, options.date ? { date: options.date } : {}));
@@ -160,10 +157,6 @@ export interface InitOptions {
 
 /** `briefing init <cycle>`: write the generated draft as an editable source; never over an analyst's work unless forced. */
 export async function initSource(options: InitOptions): Promise<string> {
-  return withDatabaseOfReport(options.cycle, options.dbPath, options.log, (dbPath) => initFrom({ ...options, dbPath }));
-}
-
-async function initFrom(options: InitOptions): Promise<string> {
   const { cycle, dbPath, log } = options;
   if (!/^[0-9]+(MSP|RC)$/.test(cycle)) throw new BriefingDataError(`"${cycle}" is not a cycle name; expected e.g. 13MSP or 3RC.`);
   const path = options.source ?? defaultSourcePath(cycle);
@@ -172,6 +165,7 @@ async function initFrom(options: InitOptions): Promise<string> {
   const db = await openDatabase(dbPath, { readOnly: true });
   let text: string;
   try {
+    await readAsOfReport(db.conn, cycle, dbPath, log);
     const data = await log.step("read the database", () => loadBriefingData(db.conn, cycle));
     const { doc, ctx } = await composeParts(data);
     await resolveDraft(db.conn, cycle, doc.sections, ctx);

@@ -57,5 +57,5 @@ FROM parsed p
 LEFT JOIN findings f ON p.term_kind IN ('finding', 'named', 'of') AND f.finding_id = p.ref
 LEFT JOIN report_figures g ON p.term_kind = 'figure' AND g.figure_id = p.ref
 LEFT JOIN report_facts rf ON p.term_kind = 'fact' AND rf.fact_id = p.ref
-LEFT JOIN indicator_values iv ON p.term_kind = 'indicator' AND iv.indicator_id = p.ref AND iv.cycle = p.cycle
+LEFT JOIN printed_indicator_values iv ON p.term_kind = 'indicator' AND iv.indicator_id = p.ref AND iv.cycle = p.cycle
 LEFT JOIN unions un ON p.term_kind = 'union' AND un.relation_id = p.relation_id AND un.side = p.side AND un.position = p.position;

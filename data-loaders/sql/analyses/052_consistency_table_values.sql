@@ -19,7 +19,7 @@ SELECT
          coalesce(' ' || e.why, '')) AS explanation,
   f.finding_id
 FROM findings f
-JOIN indicator_values v ON v.indicator_id = f.indicator_id AND v.cycle = f.cycle
+JOIN printed_indicator_values v ON v.indicator_id = f.indicator_id AND v.cycle = f.cycle
 JOIN indicators i ON i.indicator_id = f.indicator_id
 -- A reviewed relation that holds for the figure says where it likely comes from (summary C.2: 17 = 13 + 4).
 LEFT JOIN (

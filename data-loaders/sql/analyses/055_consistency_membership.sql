@@ -6,7 +6,7 @@ WITH named AS (
   SELECT f.finding_id, f.paragraph, f.named_as, f.counted, fs.iso3, fs.name_as_written, c.period_start, c.period_end
   FROM findings f
   JOIN finding_states fs USING (finding_id)
-  JOIN cycles c ON c.cycle = f.cycle
+  JOIN printed_cycles c ON c.cycle = f.cycle
   WHERE f.named_as IN ('state_party', 'signatory', 'not_party')
     AND c.period_start IS NOT NULL AND c.period_end IS NOT NULL
 ),

@@ -14,15 +14,29 @@
 --   A cycle's UNGA vote: the CCM resolution voted within the cycle's reporting period. The report states the
 --     periods of 12MSP and 13MSP (1 July to 30 June); for earlier cycles the same annual period is assumed,
 --     counted back from the nearest stated one, and the row says so.
--- The paragraphs that name States (the 2024 vote's States not party, the signatories, the withdrawals) are the
+--   The report's own UNGA vote (its paragraph on the resolution, para 67 of the 13MSP report): the year the report
+--     names, reports.vote_year; its facts are report_facts unga_<year>_yes, unga_<year>_yes_not_party, … .
+-- The paragraphs that name States (the vote's States not party, the signatories, the withdrawals) are the
 -- paragraphs of the report's facts about them (report_facts), so a later report's renumbered paragraphs are read.
+-- The report is the session's (session_report(), 002_reports.sql), read on its own printing of the indicator values
+-- and cycles (printed_indicator_values, printed_cycles).
 CREATE OR REPLACE VIEW report_vs_record AS
-WITH report AS (
-  SELECT cycle AS report_id FROM cycles ORDER BY ordinal DESC LIMIT 1
+WITH ccm_years AS (
+  SELECT year FROM unga_resolutions WHERE topic = 'CCM' AND has_country_votes
+),
+report AS (
+  SELECT
+    report_id,
+    vote_year,
+    (SELECT max(year) FROM ccm_years WHERE year < r.vote_year) AS previous_vote_year,
+    (SELECT min(year) FROM ccm_years) AS first_vote_year,
+    format('unga_{}_', vote_year) AS vote_fact
+  FROM reports r
+  WHERE report_id = session_report()
 ),
 paras AS (
   SELECT
-    max(paragraph) FILTER (WHERE fact_id = 'unga_2024_yes_not_party') AS votes,
+    max(paragraph) FILTER (WHERE fact_id = (SELECT vote_fact FROM report) || 'yes_not_party') AS votes,
     max(paragraph) FILTER (WHERE fact_id = 'signatories_listed') AS signatories,
     split_part(max(paragraph) FILTER (WHERE fact_id = 'withdrawals_deposited'), ' ', 1) AS withdrawals
   FROM report_facts
@@ -32,7 +46,7 @@ treaty AS (
   FROM datasets WHERE name = 'state_events'
 ),
 stated AS (
-  SELECT ordinal, period_start, period_end FROM cycles WHERE period_start IS NOT NULL AND period_end IS NOT NULL
+  SELECT ordinal, period_start, period_end FROM printed_cycles WHERE period_start IS NOT NULL AND period_end IS NOT NULL
 ),
 periods AS (
   -- Each cycle's reporting period: as stated, or assumed one year per cycle from the nearest stated period.
@@ -40,7 +54,7 @@ periods AS (
          coalesce(c.period_start, (SELECT CAST(period_start + to_years(CAST(c.ordinal - s.ordinal AS INTEGER)) AS DATE) FROM stated s ORDER BY abs(s.ordinal - c.ordinal), s.ordinal LIMIT 1)) AS period_start,
          coalesce(c.period_end, (SELECT CAST(period_end + to_years(CAST(c.ordinal - s.ordinal AS INTEGER)) AS DATE) FROM stated s ORDER BY abs(s.ordinal - c.ordinal), s.ordinal LIMIT 1)) AS period_end,
          c.period_start IS NULL AS period_assumed
-  FROM cycles c
+  FROM printed_cycles c
 ),
 ccm_votes AS (
   SELECT r.resolution_id, r.year, r.vote_date, r.total_yes, r.total_non_voting, r.source_ref,
@@ -79,78 +93,80 @@ indicator_11_2 AS (
     'States for which the Convention was not in force (signatories included)' AS alternative_definition,
     iv.source_ref AS report_source,
     cv.record_source
-  FROM indicator_values iv
+  FROM printed_indicator_values iv
   JOIN cycle_votes cv ON cv.cycle = iv.cycle
   JOIN vote_counts vc USING (resolution_id)
   WHERE iv.indicator_id = '11.2' AND iv.value IS NOT NULL
 ),
--- 2. Para 67's figures on the 2024 vote.
-facts_2024 AS (
-  SELECT f.fact_id, f.value, f.paragraph, f.statement, v.*, vc.yes_not_party, vc.yes_not_in_force, vc.non_voting
+-- 2. The report's figures on its UNGA vote (para 67 of the 13MSP report): its facts unga_<vote_year>_<what>.
+vote_facts AS (
+  SELECT f.fact_id, substr(f.fact_id, length(rp.vote_fact) + 1) AS what, rp.vote_year, rp.previous_vote_year, rp.first_vote_year, f.value, f.paragraph, f.statement,
+         v.*, vc.yes_not_party, vc.yes_not_in_force, vc.non_voting
   FROM report_facts f
-  JOIN ccm_votes v ON v.year = 2024
+  CROSS JOIN report rp
+  JOIN ccm_votes v ON v.year = rp.vote_year
   JOIN vote_counts vc USING (resolution_id)
-  WHERE f.fact_id IN ('unga_2024_yes', 'unga_2024_yes_not_party', 'unga_2024_absent', 'unga_2024_absent_previous_supporters')
+  WHERE f.fact_id IN (rp.vote_fact || 'yes', rp.vote_fact || 'yes_not_party', rp.vote_fact || 'absent', rp.vote_fact || 'absent_previous_supporters')
 ),
 previous_support AS (
-  -- States absent (X) in 2024 that voted yes before: on any earlier CCM resolution, or on the one just before.
+  -- States absent (X) on the report's vote that voted yes before: on any earlier CCM resolution, or on the one just before.
   SELECT
     count(DISTINCT a.iso3) FILTER (WHERE e.vote = 'Y')::INTEGER AS any_earlier,
-    count(DISTINCT a.iso3) FILTER (WHERE e.vote = 'Y' AND e.year = 2023)::INTEGER AS year_before
-  FROM unga_state_votes a
+    count(DISTINCT a.iso3) FILTER (WHERE e.vote = 'Y' AND e.year = rp.previous_vote_year)::INTEGER AS year_before
+  FROM report rp
+  JOIN unga_state_votes a ON a.topic = 'CCM' AND a.year = rp.vote_year AND a.vote = 'X'
   JOIN unga_state_votes e ON e.iso3 = a.iso3 AND e.topic = 'CCM' AND e.has_country_votes AND e.year < a.year
-  WHERE a.topic = 'CCM' AND a.year = 2024 AND a.vote = 'X'
 ),
 para_67 AS (
   SELECT
     'para-' || f.paragraph || ':' || f.fact_id AS check_id,
     'unga_vote' AS topic,
-    CASE f.fact_id
-      WHEN 'unga_2024_yes' THEN '2024 UNGA vote: States voting in favour'
-      WHEN 'unga_2024_yes_not_party' THEN '2024 UNGA vote: States not party voting in favour'
-      WHEN 'unga_2024_absent' THEN '2024 UNGA vote: Member States absent'
-      ELSE '2024 UNGA vote: absent Member States that supported the resolution before' END AS subject,
+    f.vote_year || CASE f.what
+      WHEN 'yes' THEN ' UNGA vote: States voting in favour'
+      WHEN 'yes_not_party' THEN ' UNGA vote: States not party voting in favour'
+      WHEN 'absent' THEN ' UNGA vote: Member States absent'
+      ELSE ' UNGA vote: absent Member States that supported the resolution before' END AS subject,
     f.paragraph,
     CAST(NULL AS VARCHAR) AS iso3,
     f.statement AS report_says,
-    CASE f.fact_id
-      WHEN 'unga_2024_yes' THEN format('{} yes votes recorded on {}', f.total_yes, f.resolution_id)
-      WHEN 'unga_2024_yes_not_party' THEN format('{} States not party voted yes ({} counting signatories)', f.yes_not_party, f.yes_not_in_force)
-      WHEN 'unga_2024_absent' THEN format('{} Member States non-voting (X) on {}', f.non_voting, f.resolution_id)
-      ELSE format('{} of the absent States voted yes on an earlier CCM resolution (2015 onwards); {} voted yes in 2023', ps.any_earlier, ps.year_before) END AS record_says,
+    CASE f.what
+      WHEN 'yes' THEN format('{} yes votes recorded on {}', f.total_yes, f.resolution_id)
+      WHEN 'yes_not_party' THEN format('{} States not party voted yes ({} counting signatories)', f.yes_not_party, f.yes_not_in_force)
+      WHEN 'absent' THEN format('{} Member States non-voting (X) on {}', f.non_voting, f.resolution_id)
+      ELSE format('{} of the absent States voted yes on an earlier CCM resolution ({} onwards); {} voted yes in {}', ps.any_earlier, f.first_vote_year, ps.year_before, f.previous_vote_year) END AS record_says,
     CAST(f.value AS INTEGER) AS report_value,
-    CASE f.fact_id WHEN 'unga_2024_yes' THEN f.total_yes WHEN 'unga_2024_yes_not_party' THEN f.yes_not_party
-                   WHEN 'unga_2024_absent' THEN f.non_voting ELSE ps.any_earlier END AS record_value,
-    CASE f.fact_id WHEN 'unga_2024_yes_not_party' THEN f.yes_not_in_force WHEN 'unga_2024_absent_previous_supporters' THEN ps.year_before END AS record_value_alternative,
-    CASE f.fact_id
-      WHEN 'unga_2024_yes_not_party' THEN 'States not party: neither signed nor bound on the vote date'
-      WHEN 'unga_2024_absent' THEN 'absent: recorded as non-voting (X)'
-      WHEN 'unga_2024_absent_previous_supporters' THEN 'previously supported: voted yes on at least one CCM resolution since 2015 (the first in the records)'
+    CASE f.what WHEN 'yes' THEN f.total_yes WHEN 'yes_not_party' THEN f.yes_not_party
+                WHEN 'absent' THEN f.non_voting ELSE ps.any_earlier END AS record_value,
+    CASE f.what WHEN 'yes_not_party' THEN f.yes_not_in_force WHEN 'absent_previous_supporters' THEN ps.year_before END AS record_value_alternative,
+    CASE f.what
+      WHEN 'yes_not_party' THEN 'States not party: neither signed nor bound on the vote date'
+      WHEN 'absent' THEN 'absent: recorded as non-voting (X)'
+      WHEN 'absent_previous_supporters' THEN format('previously supported: voted yes on at least one CCM resolution since {} (the first in the records)', f.first_vote_year)
       ELSE 'yes votes in the plenary record' END AS definition,
-    CASE f.fact_id
-      WHEN 'unga_2024_yes_not_party' THEN 'States for which the Convention was not in force (signatories included)'
-      WHEN 'unga_2024_absent_previous_supporters' THEN 'previously supported: voted yes on the 2023 resolution'
+    CASE f.what
+      WHEN 'yes_not_party' THEN 'States for which the Convention was not in force (signatories included)'
+      WHEN 'absent_previous_supporters' THEN format('previously supported: voted yes on the {} resolution', f.previous_vote_year)
     END AS alternative_definition,
     (SELECT report_id FROM report) || ' Progress Report, para ' || f.paragraph AS report_source,
     f.record_source
-  FROM facts_2024 f CROSS JOIN previous_support ps
+  FROM vote_facts f CROSS JOIN previous_support ps
 ),
--- 3. The States para 67 names as voting in favour, State by State, and the States not party the record has
---    voting yes that the paragraph does not name.
-named_2024 AS (
+-- 3. The States the report's vote paragraph (para 67) names as voting in favour, State by State, and the States
+--    not party the record has voting yes that the paragraph does not name.
+named_voting AS (
   SELECT fs.finding_id, f.paragraph, fs.iso3, fs.name_as_written
   FROM findings f JOIN finding_states fs USING (finding_id)
   WHERE f.paragraph = (SELECT votes FROM paras) AND f.named_as = 'not_party'
 ),
-vote_2024 AS (
+report_vote AS (
   SELECT s.iso3, s.name_en, s.vote, s.vote_label, s.ccm_status, s.source_file, s.source_line, v.record_source, v.resolution_id
-  FROM unga_state_votes s JOIN ccm_votes v ON v.resolution_id = s.resolution_id AND v.year = 2024
+  FROM unga_state_votes s JOIN ccm_votes v ON v.resolution_id = s.resolution_id AND v.year = (SELECT vote_year FROM report)
 ),
 named_list AS (
   SELECT
     'para-' || p.votes || ':named:' || coalesce(n.iso3, r.iso3) AS check_id,
     'unga_vote' AS topic,
-    '2024 UNGA vote: ' || coalesce(n.name_as_written, r.name_en) AS subject,
+    (SELECT vote_year FROM report) || ' UNGA vote: ' || coalesce(n.name_as_written, r.name_en) AS subject,
     coalesce(n.paragraph, p.votes) AS paragraph,
     coalesce(n.iso3, r.iso3) AS iso3,
     CASE WHEN n.iso3 IS NULL THEN 'not named among the States not party voting in favour' ELSE 'named as a State not party voting in favour' END AS report_says,
@@ -168,9 +184,9 @@ named_list AS (
          ELSE r.vote = 'Y' AND r.ccm_status IN ('not_party', 'withdrawn') END AS agrees,
     CASE WHEN n.iso3 IS NULL THEN NOT (r.vote = 'Y' AND r.ccm_status <> 'state_party')
          ELSE r.vote = 'Y' AND r.ccm_status <> 'state_party' END AS agrees_alternative
-  FROM named_2024 n
-  FULL JOIN (SELECT * FROM vote_2024 WHERE vote = 'Y' AND ccm_status <> 'state_party'
-             UNION SELECT * FROM vote_2024 WHERE iso3 IN (SELECT iso3 FROM named_2024)) r ON r.iso3 = n.iso3
+  FROM named_voting n
+  FULL JOIN (SELECT * FROM report_vote WHERE vote = 'Y' AND ccm_status <> 'state_party'
+             UNION SELECT * FROM report_vote WHERE iso3 IN (SELECT iso3 FROM named_voting)) r ON r.iso3 = n.iso3
   CROSS JOIN paras p
   WHERE (n.iso3 IS NOT NULL OR r.iso3 IS NOT NULL) AND p.votes IS NOT NULL
 ),
@@ -269,7 +285,7 @@ indicator_10_1 AS (
     'new State Party: the Convention entered into force for it within the period' AS alternative_definition,
     iv.source_ref AS report_source,
     t.record_source
-  FROM indicator_values iv JOIN joined j USING (cycle) CROSS JOIN treaty t
+  FROM printed_indicator_values iv JOIN joined j USING (cycle) CROSS JOIN treaty t
   WHERE iv.indicator_id = '10.1' AND iv.value IS NOT NULL
 ),
 -- 7. Withdrawals the report states (para 63 and footnote 3) against the record.
