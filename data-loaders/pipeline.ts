@@ -4,7 +4,7 @@
  *
  *   1. read and validate the curated datasets (csv-parse), resolve State names
  *   2. load each into raw.<name> (VARCHAR) and stage it with sql/staging/<name>.sql (rename and cast); a dataset
- *      each report has of its own holds every report's rows, keyed by report_id (steps/reports.ts)
+ *      each report has of its own holds every report's rows, keyed by report_id (report-sources.ts)
  *   3. run the ingest steps of steps/index.ts (e.g. UNDL bulk vote files with DuckDB's CSV reader)
  *   4. build sql/models/*.sql, then sql/analyses/*.sql, in file-name order
  *   5. run the steps that come after the analyses (the checks of each report, steps/report-checks.ts)
@@ -20,7 +20,7 @@ import { appendTextRows, buildAtomically, DEFAULT_DB, ident, queryRows, runSqlFi
 import { createLogger } from "./lib/log.ts";
 import { readCuratedSources, SOURCES_DIR } from "./sources.ts";
 import { STEPS } from "./steps/index.ts";
-import { baseReport, loadReportDatasets, type ReportDatasetFile } from "./steps/reports.ts";
+import { baseReport, loadReportDatasets, type ReportDatasetFile } from "./report-sources.ts";
 import { PER_REPORT_DATASETS } from "./extract/reports/layout.ts";
 import type { DatasetMeta } from "./lib/meta.ts";
 import type { PipelineOptions, PipelineStep, StepContext } from "./steps/types.ts";

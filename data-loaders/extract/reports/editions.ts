@@ -15,9 +15,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parse } from "csv-parse/sync";
-import { ROOT } from "../lib/db.ts";
-import { InputError } from "../lib/errors.ts";
-import type { ReportSource } from "../extract/reports/layout.ts";
+import { ROOT } from "../../lib/db.ts";
+import { InputError } from "../../lib/errors.ts";
+import type { ReportSource } from "./layout.ts";
 
 /** The edition facts, by the column names of table reports. */
 export const EDITION_FIELDS = [

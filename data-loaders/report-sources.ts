@@ -5,20 +5,20 @@
  * loaded into one raw table raw.<name> holding every report's rows with their report_id: the first report's from
  * the top of sources/, each later report's from sources/reports/<id>/, validated against its .meta.json (columns,
  * types, checksum). The dataset's staging SQL (sql/staging/<name>.sql) then stages all of them at once into
- * report_<name>. The edition facts of each report (steps/report-editions.ts) go into raw.report_editions, staged
+ * report_<name>. The edition facts of each report (extract/reports/editions.ts) go into raw.report_editions, staged
  * by sql/staging/report_editions.sql and pivoted into table reports by sql/models/002_reports.sql.
  * Nothing is copied or replaced afterwards: "the latest report" and "as of a report" are views over reports
  * (sql/models/002_reports.sql, session_report()).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { appendTextRows, ident, ROOT } from "../lib/db.ts";
-import { InputError } from "../lib/errors.ts";
-import { readCuratedCsv, type CsvRow } from "../lib/csv.ts";
-import { readMeta, sha256, type DatasetMeta } from "../lib/meta.ts";
-import { listReports, PER_REPORT_DATASETS, type ReportSource } from "../extract/reports/layout.ts";
-import { readEditions } from "./report-editions.ts";
-import type { StepContext } from "./types.ts";
+import { appendTextRows, ident, ROOT } from "./lib/db.ts";
+import { InputError } from "./lib/errors.ts";
+import { readCuratedCsv, type CsvRow } from "./lib/csv.ts";
+import { readMeta, sha256, type DatasetMeta } from "./lib/meta.ts";
+import { listReports, PER_REPORT_DATASETS, type ReportSource } from "./extract/reports/layout.ts";
+import { readEditions } from "./extract/reports/editions.ts";
+import type { StepContext } from "./steps/types.ts";
 
 const rel = (p: string) => relative(ROOT, p) || p;
 
