@@ -57,10 +57,6 @@ ORDER BY r.ordinal, z.cycle, z.scope_group;
 CREATE VIEW indicator_values AS SELECT * EXCLUDE (report_id, printed_by) FROM indicator_values_by_report WHERE report_id = session_report();
 CREATE VIEW cycles AS SELECT * EXCLUDE (report_id) FROM cycles_by_report WHERE report_id = session_report();
 CREATE VIEW scope_sizes AS SELECT * EXCLUDE (report_id) FROM scope_sizes_by_report WHERE report_id = session_report();
--- The session's report's own printing, for the checks of the report against itself and against the UN's records
--- (analyses 050-080): the values and cycles it prints, not the current ones.
-CREATE VIEW printed_indicator_values AS SELECT * EXCLUDE (report_id) FROM report_indicator_values WHERE report_id = session_report();
-CREATE VIEW printed_cycles AS SELECT * EXCLUDE (report_id) FROM report_cycles WHERE report_id = session_report();
 -- A report's statements, the States they name and the reviewed hand datasets naming them are its own.
 CREATE VIEW findings AS SELECT * EXCLUDE (report_id) FROM report_findings WHERE report_id = session_report();
 CREATE VIEW finding_states AS SELECT * EXCLUDE (report_id) FROM report_finding_states WHERE report_id = session_report();
