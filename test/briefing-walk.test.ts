@@ -58,12 +58,11 @@ async function render(dbPath: string, name: string) {
   return { warnings: result.warnings, md: readFileSync(join(out, CYCLE, "briefing.md"), "utf8") };
 }
 
-/** The line and column of a text in the source, as a warning gives them ("13MSP.md:24:393"). */
-function at(text: string): string {
-  const lines = untouched.split("\n");
-  const line = lines.findIndex((l) => l.includes(text));
-  expect(line, text).toBeGreaterThanOrEqual(0);
-  return `${source}:${line + 1}:${lines[line]!.indexOf(text) + 1}`;
+/** Each line and column of a text in the source, as a warning gives them ("13MSP.md:24:375"). */
+function at(text: string): string[] {
+  const found = untouched.split("\n").flatMap((l, i) => (l.includes(text) ? [`${source}:${i + 1}:${l.indexOf(text) + 1}`] : []));
+  expect(found.length, text).toBeGreaterThan(0);
+  return found;
 }
 
 describe("the untouched analyst source", () => {
@@ -78,9 +77,10 @@ describe("the untouched analyst source", () => {
     expect(md).toContain("- Seventy-one States Parties contribute to the Implementation Support Unit (ISU) budget, up from 59 in the 12MSP cycle");
     // The finding still names 70 States: the sentence keeps saying so, and the warning says the two no longer agree.
     expect(md).toMatch(/; para 22 names all 70\[\^\d+\];/);
-    const stale = `${at("{named 13MSP-22-1}")}: {named 13MSP-22-1} counts 70 States beside {value 9.2}, which now gives 71; finding 13MSP-22-1 no longer names as many States as indicator 9.2 counts: read the sentence again`;
-    expect(warnings).toContain(stale);
-    expect(warnings.filter((w) => w.includes(source))).toEqual(warnings.filter((w) => w === stale));
+    // The sentence is in the summary's largest improvements and in pillar A's: each place gets its warning, and no other.
+    const stale = at("{named 13MSP-22-1}").map((place) => `${place}: {named 13MSP-22-1} counts 70 States beside {value 9.2}, which now gives 71; finding 13MSP-22-1 no longer names as many States as indicator 9.2 counts: read the sentence again`);
+    expect(stale).toHaveLength(2);
+    expect(warnings.filter((w) => w.includes(source))).toEqual(stale);
     expect(readFileSync(source, "utf8")).toBe(untouched);
   }, 600_000);
 
@@ -95,7 +95,7 @@ describe("the untouched analyst source", () => {
     const { warnings, md } = await render(dbPath, "list");
     expect(md).toContain("para 21 names them: Afghanistan, Chad, Chile, Iraq, Lao PDR, Lebanon, Mauritania, Somalia, and South Sudan[^");
     expect(md).not.toMatch(/para 21 names them: [^[]*Germany/);
-    expect(warnings).toContain(`${at("{names 13MSP-21-1}")}: {names 13MSP-21-1} counts 9 States beside {value 2.2}, which now gives 10; finding 13MSP-21-1 no longer names as many States as indicator 2.2 counts: read the sentence again`);
+    expect(warnings.filter((w) => w.includes(source))).toEqual(at("{names 13MSP-21-1}").map((place) => `${place}: {names 13MSP-21-1} counts 9 States beside {value 2.2}, which now gives 10; finding 13MSP-21-1 no longer names as many States as indicator 2.2 counts: read the sentence again`));
   }, 600_000);
 
   it("renders after a second report is added: the 13MSP briefing, as of its own report, is the one it rendered before", async () => {
