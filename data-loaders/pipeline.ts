@@ -10,7 +10,8 @@
  *   5. run the steps that come after the analyses (the checks of each report, steps/report-checks.ts)
  * Nothing is replaced once built: the relations that hold "the latest report's" rows are views over the keyed ones
  * (sql/models/002_reports.sql, session_report()).
- *   6. run the data tests in sql/checks/*.sql: each returns the rows that break it
+ *   6. build sql/marts/*.sql, the relations the briefing and the site read
+ *   7. run the data tests in sql/checks/*.sql: each returns the rows that break it
  *
  * It builds into a temporary file and swaps it in only when every step succeeded.
  */
@@ -136,6 +137,11 @@ export async function buildDatabase(options: PipelineOptions & BuildScope = {}):
       });
     }
     for (const step of steps.filter(after)) await log.step(step.name, () => step.run(ctx));
+    // The marts read the checks of each report too, so they come last: the relations the briefing and the site read.
+    const marts = sqlFiles("marts").filter(wanted);
+    await log.step(`build ${marts.length} marts`, async () => {
+      for (const f of marts) await runSqlFile(db.conn, f);
+    });
     const checked = new Set(ctx.checkedPerReport ?? []);
     await log.step("data tests", () => runDataTests(ctx, sqlFiles("checks").filter((f) => wanted(f) && !checked.has(f))));
     return queryRows<{ name: string; type: string; rows: number }>(

@@ -6,9 +6,8 @@
  * The briefing's sentences are composed from the same database, as `npm run briefing` does.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { composeBriefing } from "../data-loaders/briefing/compose.ts";
+import { generatedDocument } from "../data-loaders/briefing/build.ts";
 import { renderMarkdown } from "../data-loaders/briefing/markdown.ts";
-import { loadBriefingData } from "../data-loaders/briefing/data.ts";
 import { closeDatabase, openDatabase, queryRows, sqlText, type Database } from "../data-loaders/lib/db.ts";
 import { builtDbPath, openBuiltDb } from "./helpers/db.ts";
 
@@ -19,7 +18,7 @@ let md: string;
 
 beforeAll(async () => {
   db = await openBuiltDb();
-  const { doc } = await composeBriefing(await loadBriefingData(db.conn, "13MSP"), { date: "16 September 2025" });
+  const doc = await generatedDocument(db.conn, "13MSP", { date: "16 September 2025" });
   md = renderMarkdown(doc).replace(/\\(.)/g, "$1");
 });
 afterAll(() => closeDatabase(db));
