@@ -44,7 +44,7 @@ export interface StatusChanges {
 
 interface ChangeDayRow {
   as_of: string;
-  status: string;
+  status: StatusOnDateRow["status"];
   states: number;
   iso3s: string[];
 }
