@@ -187,18 +187,22 @@ export function fillTypes(columns: DbColumn[], docs: Map<string, TableDoc>): { f
   return written;
 }
 
-/** JSON as the description files are written: objects one key a line, short lists of values on one line. */
-export function formatJson(value: unknown, indent = ""): string {
+/**
+ * JSON as the description files are written, the way Prettier prints JSON at 120 columns: objects one key a line,
+ * a list on one line when it fits, one item a line when not (or when it is a list of several lists).
+ */
+export function formatJson(value: unknown, indent = "", prefix = 0): string {
   const inner = indent + "  ";
   if (Array.isArray(value)) {
-    const flat = JSON.stringify(value).replace(/","/g, '", "').replace(/\],\[/g, "], [");
-    if (!value.some((v) => typeof v === "object" && v !== null && !Array.isArray(v)) && flat.length + indent.length < 100) return flat;
+    const nested = value.length > 1 && value.every((v) => (Array.isArray(v) && v.length > 1) || (typeof v === "object" && v !== null && !Array.isArray(v)));
+    const flat = `[${value.map((v) => formatJson(v, inner, 0)).join(", ")}]`;
+    if (!nested && !flat.includes("\n") && indent.length + prefix + flat.length + 1 <= 120) return flat;
     return `[\n${value.map((v) => inner + formatJson(v, inner)).join(",\n")}\n${indent}]`;
   }
   if (typeof value === "object" && value !== null) {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);
     if (!entries.length) return "{}";
-    return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${formatJson(v, inner)}`).join(",\n")}\n${indent}}`;
+    return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${formatJson(v, inner, JSON.stringify(k).length + 2)}`).join(",\n")}\n${indent}}`;
   }
   return JSON.stringify(value);
 }
