@@ -280,6 +280,15 @@ function comment(text: string, indent: string): string[] {
   return [`${indent}/**`, ...lines.map((l) => `${indent} * ${l}`), `${indent} */`];
 }
 
+/** A column as a property of its relation's row type. */
+function property(doc: TableDoc, column: string, dbType: string | undefined): string {
+  const type = doc.types?.[column] ?? dbType;
+  const accepted = doc.accepted_values?.[column];
+  const ts = type === undefined && !accepted ? "unknown" : tsType(type ?? "VARCHAR", accepted);
+  const nullable = !doc.not_null?.includes(column) && ts !== "unknown";
+  return `  ${/^[A-Za-z_$][\w$]*$/.test(column) ? column : JSON.stringify(column)}: ${ts}${nullable ? " | null" : ""};`;
+}
+
 /**
  * The row type of every described relation, as queryRows returns its rows: a column's type from its description
  * (or from the database when not described yet), its accepted values as a union, NULL unless it is never NULL.
@@ -301,11 +310,10 @@ export function renderRowTypes(docs: Map<string, TableDoc>, columns: DbColumn[] 
     const of = doc.columns_of && docs.has(doc.columns_of) ? docs.get(doc.columns_of)! : undefined;
     out.push(...comment(`${doc.kind === "view" ? "View" : "Table"} ${name}: ${doc.description}`, ""), `export interface ${rowTypeName(name)}${of ? ` extends ${rowTypeName(of.name)}` : ""} {`);
     for (const [column, meaning] of Object.entries(doc.columns)) {
-      if (of && column in of.columns) continue;
-      const type = doc.types?.[column] ?? dbType.get(`${name}.${column}`);
-      const ts = type === undefined && !doc.accepted_values?.[column] ? "unknown" : tsType(type ?? "VARCHAR", doc.accepted_values?.[column]);
-      const nullable = !doc.not_null?.includes(column) && ts !== "unknown";
-      out.push(...comment(meaning, "  "), `  ${/^[A-Za-z_$][\w$]*$/.test(column) ? column : JSON.stringify(column)}: ${ts}${nullable ? " | null" : ""};`);
+      const line = property(doc, column, dbType.get(`${name}.${column}`));
+      // An inherited column is written again only where this relation narrows it (fewer accepted values).
+      if (of && column in of.columns && line === property(of, column, dbType.get(`${of.name}.${column}`))) continue;
+      out.push(...comment(meaning, "  "), line);
     }
     out.push("}", "");
   }

@@ -94,36 +94,13 @@ export interface CcmStatusLabelsRow {
  * names. With more than one report in the database: the latest report's rows, computed from its own datasets
  * (consistency_count_vs_names_by_report holds every report's).
  */
-export interface ConsistencyCountVsNamesRow {
+export interface ConsistencyCountVsNamesRow extends ConsistencyIssuesRow {
   /**
    * What kind of inconsistency: count_vs_names, summary_vs_table, narrative_vs_table, parts_vs_whole,
    * same_count_differs, duplicate_name, echo_mismatch, not_in_parent_list, not_in_related_list, status_mismatch,
    * report_date.
    */
   kind: "count_vs_names";
-  /**
-   * error (the report contradicts itself as printed), warning (a likely contradiction that the report's context may
-   * explain), info.
-   */
-  severity: "error" | "warning" | "info";
-  /** The report's paragraph number or summary item (II.J.2) where the issue is. */
-  paragraph: string | null;
-  /**
-   * The other paragraphs or the indicator involved ('indicator 47.2', '209, 210'); NULL when the issue lies within
-   * the paragraph.
-   */
-  related: string | null;
-  /**
-   * What the paragraph's own figure or the reference says (e.g. '22 States (the stated count)', '26 (table, indicator
-   * 47.2, 13MSP column)').
-   */
-  expected: string | null;
-  /** What was found instead (e.g. '23 States named', '25 (summary bullet)'). */
-  found: string | null;
-  /** One sentence for an analyst: what disagrees with what, quoting the report. */
-  explanation: string;
-  /** The finding the issue is about (findings.finding_id), NULL for issues between figures of several findings. */
-  finding_id: string | null;
 }
 
 /**
@@ -148,7 +125,7 @@ export interface ConsistencyIssuesRow {
    * same_count_differs, duplicate_name, echo_mismatch, not_in_parent_list, not_in_related_list, status_mismatch,
    * report_date.
    */
-  kind: "count_vs_names" | "summary_vs_table" | "narrative_vs_table" | "parts_vs_whole" | "same_count_differs" | "duplicate_name" | "status_mismatch" | "report_date" | "not_in_related_list";
+  kind: "count_vs_names" | "summary_vs_table" | "narrative_vs_table" | "parts_vs_whole" | "same_count_differs" | "duplicate_name" | "echo_mismatch" | "not_in_parent_list" | "status_mismatch" | "report_date" | "not_in_related_list";
   /**
    * error (the report contradicts itself as printed), warning (a likely contradiction that the report's context may
    * explain), info.
@@ -190,36 +167,13 @@ export interface ConsistencyIssuesByReportRow extends ConsistencyIssuesRow {
  * (sources/list_relations.csv), one row per State. With more than one report in the database: the latest report's
  * rows, computed from its own datasets (consistency_list_relations_by_report holds every report's).
  */
-export interface ConsistencyListRelationsRow {
+export interface ConsistencyListRelationsRow extends ConsistencyIssuesRow {
   /**
    * What kind of inconsistency: count_vs_names, summary_vs_table, narrative_vs_table, parts_vs_whole,
    * same_count_differs, duplicate_name, echo_mismatch, not_in_parent_list, not_in_related_list, status_mismatch,
    * report_date.
    */
   kind: "not_in_related_list";
-  /**
-   * error (the report contradicts itself as printed), warning (a likely contradiction that the report's context may
-   * explain), info.
-   */
-  severity: "error" | "warning" | "info";
-  /** The report's paragraph number or summary item (II.J.2) where the issue is. */
-  paragraph: string | null;
-  /**
-   * The other paragraphs or the indicator involved ('indicator 47.2', '209, 210'); NULL when the issue lies within
-   * the paragraph.
-   */
-  related: string | null;
-  /**
-   * What the paragraph's own figure or the reference says (e.g. '22 States (the stated count)', '26 (table, indicator
-   * 47.2, 13MSP column)').
-   */
-  expected: string | null;
-  /** What was found instead (e.g. '23 States named', '25 (summary bullet)'). */
-  found: string | null;
-  /** One sentence for an analyst: what disagrees with what, quoting the report. */
-  explanation: string;
-  /** The finding the issue is about (findings.finding_id), NULL for issues between figures of several findings. */
-  finding_id: string | null;
 }
 
 /**
@@ -238,36 +192,13 @@ export interface ConsistencyListRelationsByReportRow extends ConsistencyListRela
  * differ from its word, a part naming a State its whole does not. With more than one report in the database: the
  * latest report's rows, computed from its own datasets (consistency_lists_by_report holds every report's).
  */
-export interface ConsistencyListsRow {
+export interface ConsistencyListsRow extends ConsistencyIssuesRow {
   /**
    * What kind of inconsistency: count_vs_names, summary_vs_table, narrative_vs_table, parts_vs_whole,
    * same_count_differs, duplicate_name, echo_mismatch, not_in_parent_list, not_in_related_list, status_mismatch,
    * report_date.
    */
-  kind: "duplicate_name";
-  /**
-   * error (the report contradicts itself as printed), warning (a likely contradiction that the report's context may
-   * explain), info.
-   */
-  severity: "error" | "warning" | "info";
-  /** The report's paragraph number or summary item (II.J.2) where the issue is. */
-  paragraph: string | null;
-  /**
-   * The other paragraphs or the indicator involved ('indicator 47.2', '209, 210'); NULL when the issue lies within
-   * the paragraph.
-   */
-  related: string | null;
-  /**
-   * What the paragraph's own figure or the reference says (e.g. '22 States (the stated count)', '26 (table, indicator
-   * 47.2, 13MSP column)').
-   */
-  expected: string | null;
-  /** What was found instead (e.g. '23 States named', '25 (summary bullet)'). */
-  found: string | null;
-  /** One sentence for an analyst: what disagrees with what, quoting the report. */
-  explanation: string;
-  /** The finding the issue is about (findings.finding_id), NULL for issues between figures of several findings. */
-  finding_id: string | null;
+  kind: "duplicate_name" | "echo_mismatch" | "not_in_parent_list";
 }
 
 /**
@@ -286,36 +217,13 @@ export interface ConsistencyListsByReportRow extends ConsistencyListsRow {
  * any time in the cycle's reporting period. With more than one report in the database: the latest report's rows,
  * computed from its own datasets (consistency_membership_by_report holds every report's).
  */
-export interface ConsistencyMembershipRow {
+export interface ConsistencyMembershipRow extends ConsistencyIssuesRow {
   /**
    * What kind of inconsistency: count_vs_names, summary_vs_table, narrative_vs_table, parts_vs_whole,
    * same_count_differs, duplicate_name, echo_mismatch, not_in_parent_list, not_in_related_list, status_mismatch,
    * report_date.
    */
   kind: "status_mismatch";
-  /**
-   * error (the report contradicts itself as printed), warning (a likely contradiction that the report's context may
-   * explain), info.
-   */
-  severity: "error" | "warning" | "info";
-  /** The report's paragraph number or summary item (II.J.2) where the issue is. */
-  paragraph: string | null;
-  /**
-   * The other paragraphs or the indicator involved ('indicator 47.2', '209, 210'); NULL when the issue lies within
-   * the paragraph.
-   */
-  related: string | null;
-  /**
-   * What the paragraph's own figure or the reference says (e.g. '22 States (the stated count)', '26 (table, indicator
-   * 47.2, 13MSP column)').
-   */
-  expected: string | null;
-  /** What was found instead (e.g. '23 States named', '25 (summary bullet)'). */
-  found: string | null;
-  /** One sentence for an analyst: what disagrees with what, quoting the report. */
-  explanation: string;
-  /** The finding the issue is about (findings.finding_id), NULL for issues between figures of several findings. */
-  finding_id: string | null;
 }
 
 /**
@@ -335,36 +243,13 @@ export interface ConsistencyMembershipByReportRow extends ConsistencyMembershipR
  * in the database: the latest report's rows, computed from its own datasets (consistency_parts_vs_whole_by_report
  * holds every report's).
  */
-export interface ConsistencyPartsVsWholeRow {
+export interface ConsistencyPartsVsWholeRow extends ConsistencyIssuesRow {
   /**
    * What kind of inconsistency: count_vs_names, summary_vs_table, narrative_vs_table, parts_vs_whole,
    * same_count_differs, duplicate_name, echo_mismatch, not_in_parent_list, not_in_related_list, status_mismatch,
    * report_date.
    */
   kind: "parts_vs_whole" | "same_count_differs";
-  /**
-   * error (the report contradicts itself as printed), warning (a likely contradiction that the report's context may
-   * explain), info.
-   */
-  severity: "error" | "warning" | "info";
-  /** The report's paragraph number or summary item (II.J.2) where the issue is. */
-  paragraph: string | null;
-  /**
-   * The other paragraphs or the indicator involved ('indicator 47.2', '209, 210'); NULL when the issue lies within
-   * the paragraph.
-   */
-  related: string | null;
-  /**
-   * What the paragraph's own figure or the reference says (e.g. '22 States (the stated count)', '26 (table, indicator
-   * 47.2, 13MSP column)').
-   */
-  expected: string | null;
-  /** What was found instead (e.g. '23 States named', '25 (summary bullet)'). */
-  found: string | null;
-  /** One sentence for an analyst: what disagrees with what, quoting the report. */
-  explanation: string;
-  /** The finding the issue is about (findings.finding_id), NULL for issues between figures of several findings. */
-  finding_id: string | null;
 }
 
 /**
@@ -383,36 +268,13 @@ export interface ConsistencyPartsVsWholeByReportRow extends ConsistencyPartsVsWh
  * more than one report in the database: the latest report's rows, computed from its own datasets
  * (consistency_report_dates_by_report holds every report's).
  */
-export interface ConsistencyReportDatesRow {
+export interface ConsistencyReportDatesRow extends ConsistencyIssuesRow {
   /**
    * What kind of inconsistency: count_vs_names, summary_vs_table, narrative_vs_table, parts_vs_whole,
    * same_count_differs, duplicate_name, echo_mismatch, not_in_parent_list, not_in_related_list, status_mismatch,
    * report_date.
    */
   kind: "report_date";
-  /**
-   * error (the report contradicts itself as printed), warning (a likely contradiction that the report's context may
-   * explain), info.
-   */
-  severity: "error" | "warning" | "info";
-  /** The report's paragraph number or summary item (II.J.2) where the issue is. */
-  paragraph: string | null;
-  /**
-   * The other paragraphs or the indicator involved ('indicator 47.2', '209, 210'); NULL when the issue lies within
-   * the paragraph.
-   */
-  related: string | null;
-  /**
-   * What the paragraph's own figure or the reference says (e.g. '22 States (the stated count)', '26 (table, indicator
-   * 47.2, 13MSP column)').
-   */
-  expected: string | null;
-  /** What was found instead (e.g. '23 States named', '25 (summary bullet)'). */
-  found: string | null;
-  /** One sentence for an analyst: what disagrees with what, quoting the report. */
-  explanation: string;
-  /** The finding the issue is about (findings.finding_id), NULL for issues between figures of several findings. */
-  finding_id: string | null;
 }
 
 /**
@@ -431,36 +293,13 @@ export interface ConsistencyReportDatesByReportRow extends ConsistencyReportDate
  * indicator it reports (link: sources/overrides/finding_indicators.csv). With more than one report in the database:
  * the latest report's rows, computed from its own datasets (consistency_table_values_by_report holds every report's).
  */
-export interface ConsistencyTableValuesRow {
+export interface ConsistencyTableValuesRow extends ConsistencyIssuesRow {
   /**
    * What kind of inconsistency: count_vs_names, summary_vs_table, narrative_vs_table, parts_vs_whole,
    * same_count_differs, duplicate_name, echo_mismatch, not_in_parent_list, not_in_related_list, status_mismatch,
    * report_date.
    */
   kind: "summary_vs_table" | "narrative_vs_table";
-  /**
-   * error (the report contradicts itself as printed), warning (a likely contradiction that the report's context may
-   * explain), info.
-   */
-  severity: "error" | "warning" | "info";
-  /** The report's paragraph number or summary item (II.J.2) where the issue is. */
-  paragraph: string | null;
-  /**
-   * The other paragraphs or the indicator involved ('indicator 47.2', '209, 210'); NULL when the issue lies within
-   * the paragraph.
-   */
-  related: string | null;
-  /**
-   * What the paragraph's own figure or the reference says (e.g. '22 States (the stated count)', '26 (table, indicator
-   * 47.2, 13MSP column)').
-   */
-  expected: string | null;
-  /** What was found instead (e.g. '23 States named', '25 (summary bullet)'). */
-  found: string | null;
-  /** One sentence for an analyst: what disagrees with what, quoting the report. */
-  explanation: string;
-  /** The finding the issue is about (findings.finding_id), NULL for issues between figures of several findings. */
-  finding_id: string | null;
 }
 
 /**
