@@ -4,7 +4,7 @@
  */
 import type { BriefingData, NamedStatesRow, TrendRow } from "./data.ts";
 import { Footnotes, num, type Block, type Inline } from "./model.ts";
-import { proseNumber, formatThousands, percent } from "../lib/number-words.ts";
+import { proseNumber, formatThousands, percent } from "../presentation/number-words.ts";
 import { compactCells } from "./sources.ts";
 import { indicatorPieces, listNames } from "./text.ts";
 

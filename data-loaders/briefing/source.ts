@@ -10,11 +10,12 @@ import { existsSync, readFileSync } from "node:fs";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows, sqlText } from "../lib/db.ts";
 import { InputError, show, type InputProblem } from "../lib/errors.ts";
-import { capitalize, formatThousands, parseNumberWord, percent, proseNumber } from "../lib/number-words.ts";
+import { capitalize, formatThousands, parseNumberWord, percent, proseNumber } from "../presentation/number-words.ts";
 import { contestedPhrase, tally, type Context } from "./context.ts";
 import { isNote, type Block, type Footnotes, type Inline, type Section } from "./model.ts";
 import { compactCells } from "./sources.ts";
-import { listNames, longDate, ordinalWord } from "./text.ts";
+import { listNames, ordinalWord } from "./text.ts";
+import { longDate } from "../presentation/formats.ts";
 
 /** Where the analyst's sources live, relative to the project root. */
 export const SOURCE_DIR = "sources/briefings";

@@ -1,10 +1,11 @@
 /** The summary: overall movement, steady risers and fallers, largest moves, membership, UNGA, annex count, pillar overview. */
-import { renderSvg } from "../charts/render.ts";
-import { judgementBarsChart } from "../charts/specs.ts";
+import { renderSvg } from "../presentation/render.ts";
+import { judgementBarsChart } from "../presentation/charts.ts";
 import type { CycleRow, TrendRow } from "./data.ts";
 import { num, type Block, type Inline, type Section } from "./model.ts";
-import { countNoun, proseNumber } from "../lib/number-words.ts";
-import { longDate, listNames } from "./text.ts";
+import { countNoun, proseNumber } from "../presentation/number-words.ts";
+import { listNames } from "./text.ts";
+import { longDate } from "../presentation/formats.ts";
 import { bullets, listPieces, listPlain, sentence, tally, type ChartFile, type Context } from "./context.ts";
 import { membershipParagraph, ungaSentence } from "./membership-unga.ts";
 
