@@ -295,12 +295,8 @@ describe("the SQL explorer helps", () => {
 
       const [download] = await Promise.all([v.page.waitForEvent("download"), v.page.getByRole("link", { name: /as CSV$/ }).click()]);
       expect(download.suggestedFilename()).toBe("ccm-query.csv");
-      const csv = await new Promise<string>((resolve, reject) => download.createReadStream().then((s) => {
-        let text = "";
-        s.on("data", (c) => (text += c));
-        s.on("end", () => resolve(text));
-        s.on("error", reject);
-      }, reject));
+      let csv = "";
+      for await (const chunk of await download.createReadStream()) csv += String(chunk);
       expect(csv.split("\r\n")[0]).toBe("status,valid_from,valid_to,event,source");
       expect(csv).toMatch(/\r\n[a-z_]+,\d{4}-\d{2}-\d{2},/);
 

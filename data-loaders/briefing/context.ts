@@ -164,6 +164,7 @@ export function bullets(items: Inline[][]): Block {
  * listPlain), keeping each part's numbers as references.
  */
 export function listPieces(parts: Inline[][], join: (items: string[]) => string): Inline[] {
-  const joined = join(parts.map((_, i) => `\u0000${i}\u0000`));
-  return joined.split(/\u0000(\d+)\u0000/).flatMap((piece, i) => (i % 2 ? parts[Number(piece)]! : piece ? [piece] : []));
+  // A private-use character marks each part's slot: no name or sentence of the report holds one.
+  const joined = join(parts.map((_, i) => `\uE000${i}\uE000`));
+  return joined.split(/\uE000(\d+)\uE000/).flatMap((piece, i) => (i % 2 ? parts[Number(piece)]! : piece ? [piece] : []));
 }

@@ -69,7 +69,7 @@ async function recordProvenance(ctx: StepContext, report: ReportSource, dataset:
 /** The dataset's staging SQL, aimed at another raw table and result table (same renames and casts). */
 function stagingFor(name: string, rawTable: string, target: string): string {
   const sql = sqlText(`staging/${name}.sql`);
-  const aimed = sql.replace(`CREATE TABLE ${name} AS`, `CREATE TABLE ${target} AS`).replace(`FROM raw.${name}`, `FROM ${rawTable}`);
+  const aimed = sql.replace(`CREATE TABLE ${name} AS`, `CREATE TABLE ${target} AS`).replace(new RegExp(`FROM\\s+raw\\.${name}\\b`), `FROM ${rawTable}`); // the formatter may break the line after FROM
   if (aimed === sql || !aimed.includes(target) || !aimed.includes(rawTable)) throw new Error(`data-loaders/sql/staging/${name}.sql: expected "CREATE TABLE ${name} AS … FROM raw.${name}"`);
   return aimed;
 }
