@@ -8,7 +8,7 @@ import type { Server } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, inject } from "vitest";
 import { serveDist } from "../../scripts/site/serve.ts";
-import { CHROMIUM, launchBrowser, type BrowserSession } from "./browser.ts";
+import { launchBrowser, type BrowserSession } from "./browser.ts";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 
@@ -52,7 +52,6 @@ export function useBuiltSite(folder: () => string = builtSiteDir): BuiltSite {
   beforeAll(async () => {
     const dir = folder();
     if (!existsSync(join(dir, "index.html"))) throw new Error(`${dir}/index.html is missing: the site build did not finish`);
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     ({ server, url: baseUrl } = await serveDist(dir, 0));
     session = await launchBrowser();
   });
