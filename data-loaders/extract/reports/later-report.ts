@@ -29,6 +29,13 @@ export interface LaterReportOptions {
   sourcesDir: string;
   reportFile: string;
   reportId: string;
+  /** A report read from a .docx or .pdf: the text to keep as report.txt, and the datasets' source references with its places. */
+  published?: {
+    text: string;
+    withPlaces: (datasets: ExtractedDataset[]) => ExtractedDataset[];
+    /** Writes the published file and its document record beside report.txt (after every check has passed). */
+    keep: (textFile: string) => string[];
+  };
 }
 
 export interface LaterReportResult {
@@ -186,11 +193,14 @@ export function extractLaterReport(report: string, options: LaterReportOptions):
   const hand = { carried: matched.carried, review: matched.review.filter((r) => handFilesToCarry.has(r.hand_file)) };
   review = [...review, ...hand.review];
 
-  const datasets: ExtractedDataset[] = [...indicatorDatasets(indicators), ...findingDatasets(findings)].filter((d) => (REPORT_DATASETS as readonly string[]).includes(d.name));
+  const extracted: ExtractedDataset[] = [...indicatorDatasets(indicators), ...findingDatasets(findings)].filter((d) => (REPORT_DATASETS as readonly string[]).includes(d.name));
+  const datasets = options.published ? options.published.withPlaces(extracted) : extracted;
   // Everything is extracted and checked; only now is anything written, and only inside the report's folder.
   mkdirSync(folder, { recursive: true });
   const textFile = join(folder, "report.txt");
-  if (resolve(reportFile) !== resolve(textFile)) copyFileSync(reportFile, textFile);
+  if (options.published) writeFileSync(textFile, options.published.text);
+  else if (resolve(reportFile) !== resolve(textFile)) copyFileSync(reportFile, textFile);
+  const kept = options.published ? options.published.keep(textFile) : [];
   // derived_from names files as "sources/…", from the folder that holds sources/ (the project root, or where --out points).
   const srel = (p: string) => relative(dirname(resolve(sourcesDir)), resolve(p));
   const place = (r: { datasetsDir: string; overridesDir: string }, text: string): ReportPlace => ({ datasets: srel(r.datasetsDir), overrides: srel(r.overridesDir), text: srel(text) });
@@ -208,7 +218,7 @@ export function extractLaterReport(report: string, options: LaterReportOptions):
     if (!existsSync(metaPath)) writeFileSync(metaPath, JSON.stringify(handMeta(t.meta, reportId, previous.id, rel(textFile), date, { from: place(previous, previousText), to: here }), null, 2) + "\n");
   }
   const handWritten = writeDatasets(folder, handTables.map((t) => ({ name: t.name, columns: t.meta.columns.map((c) => c.name), rows: hand.carried.get(t.name) ?? [] })));
-  const handFiles: string[] = handWritten.map((w) => rel(w.file));
+  const handFiles: string[] = [...handWritten.map((w) => rel(w.file)), ...kept.map(rel)];
   if (!reviewed) {
     mkdirSync(ownOverrides, { recursive: true });
     const valueColumns = VALUE_OVERRIDES_SCHEMA.columns.map((c) => c.name);
