@@ -301,11 +301,16 @@ class PageReader {
     if (!firstOnPage && line.y < t.lastLine.y - line.size * 3) return false;
     const cells = assign(line, t.columns);
     if (!cells) return false;
+    const current = t.current;
+    // "Action" / "10" wrapped in a narrow column: the number belongs to the action above, even on a line that begins the next row.
+    if (current && /^\d+$/.test(cells[0]!) && /^Action$/i.test(current.cells[0]!.join(" "))) {
+      current.cells[0]!.push(cells[0]!);
+      cells[0] = "";
+    }
     const action = cells[0]!;
     const values = cells.slice(2);
-    const current = t.current;
     const startsAction = /^Action\b/i.test(action);
-    if (action !== "" && !startsAction && !(current && /^Action$/i.test(current.cells[0]!.join(" ")) && /^\d+$/.test(action))) return false;
+    if (action !== "" && !startsAction) return false;
     // A line with every value begins a row, unless the row above has values still wrapping ("226 /" over "15,497").
     const complete = (parts: string[]) => parts.length > 0 && parseValueCell(parts.join(" ")) !== null;
     const wrapping = current !== null && current.cells.slice(2).some((c) => c.length > 0 && !complete(c));
@@ -364,8 +369,10 @@ class PageReader {
     }
     this.pendingCarry = false;
     const p = this.paragraph;
-    const numbered = /^(\d+\.|[IVXL]+\.|[A-Z]\.)$/.test(line.runs[0]!.text.trim()) || /^\d+\.\s/.test(text);
-    if (p && !numbered && this.continues(p, line, firstOnPage)) {
+    // A number at the start of a line is a paragraph's only where the line does not simply go on ("… 13 September" / "2024. The …").
+    const goesOn = p !== null && this.continues(p, line, firstOnPage);
+    const numbered = !goesOn && (/^(\d+\.|[IVXL]+\.|[A-Z]\.)$/.test(line.runs[0]!.text.trim()) || /^\d+\.\s/.test(text));
+    if (p && goesOn) {
       p.text = joinLines(p.text, text);
       p.italic = p.italic && italicLine(line);
       p.textX ??= line.x;
@@ -380,8 +387,12 @@ class PageReader {
       return;
     }
     const textX = line.runs.length > 1 && /^\d+\.$/.test(line.runs[0]!.text.trim()) ? line.runs.find((r, i) => i > 0 && r.text.trim() !== "")?.x ?? null : null;
-    const bullet = !numbered && line.x > this.numberX + line.size * 0.5 && !isFootnote(text);
-    this.paragraph = { text: bullet ? `- ${text}` : text, italic: italicLine(line), textX: textX ?? (bullet ? line.x : null), last: line, page };
+    // A printed bullet ("•") or an indent right of the paragraph numbers makes a bullet.
+    const glyph = /^[\u2022\u25e6\u25aa\u25cf\u00b7\u2013-]\s+/.exec(text);
+    const bullet = !numbered && (glyph !== null || line.x > this.numberX + line.size * 0.5) && !isFootnote(text);
+    const words = glyph ? text.slice(glyph[0].length) : text;
+    const bulletX = glyph ? (line.runs.find((r, i) => i > 0 && r.text.trim() !== "")?.x ?? line.x) : line.x;
+    this.paragraph = { text: bullet ? `- ${words}` : text, italic: italicLine(line), textX: textX ?? (bullet ? bulletX : null), last: line, page };
   }
 
   /** Text at the top of a page that goes on from the last paragraph of the previous page (it starts where its lines did). */
@@ -405,9 +416,10 @@ class PageReader {
 
   /** Whether the line before ended short of the right edge by more than the next line's first word. */
   private endedShort(prev: Line, next: Line): boolean {
-    const first = next.runs[0]!;
-    const word = first.text.trimStart().split(/\s/)[0] ?? "";
-    const wordWidth = first.text.length ? (first.width * word.length) / first.text.length : 0;
+    // The first word's width at the line's own average letter width (its first run may be a ligature alone).
+    const text = lineText(next);
+    const word = text.split(" ")[0] ?? "";
+    const wordWidth = text.length ? ((next.x1 - next.x) * word.length) / text.length : 0;
     // Generous: a proportional font's word may be wider than its share of the run, and an early break costs a split paragraph.
     return prev.x1 + wordWidth * 1.4 + prev.size < this.rightEdge;
   }
@@ -447,7 +459,7 @@ function headerColumns(line: Line): Columns | null {
 
 /** Each run's text in the column it stands in; null when a run crosses a column edge or stands outside the table. */
 function assign(line: Line, cols: Columns): string[] | null {
-  const cells: string[][] = cols.bounds.map(() => []);
+  const cells: Run[][] = cols.bounds.map(() => []);
   for (const r of line.runs) {
     if (r.text.trim() === "") continue;
     const tol = r.size * 0.5;
@@ -456,9 +468,10 @@ function assign(line: Line, cols: Columns): string[] | null {
     while (i > 0 && r.x < cols.bounds[i]! - 0.5) i--;
     const next = cols.bounds[i + 1] ?? cols.right;
     if (r.x + r.width > next + tol) return null;
-    cells[i]!.push(r.text.trim());
+    cells[i]!.push(r);
   }
-  return cells.map((c) => c.join(" ").replace(/\s+/g, " ").trim());
+  // Runs of one cell as a line of their own (a ligature is a run of its own and takes no space).
+  return cells.map((runs) => (runs.length ? lineText({ ...line, runs }) : ""));
 }
 
 /** Lines of one cell joined with a space, or without one where only that gives a valid cell (a word broken by a narrow column). */
@@ -472,7 +485,7 @@ function joinCell(a: string, b: string, valid: (s: string) => boolean): string {
 /** Two lines of a paragraph: a line ending in a hyphen after a letter goes on without a space ("non-" "time-bound"); a soft hyphen is dropped. */
 function joinLines(a: string, b: string): string {
   if (/\u00ad$/.test(a)) return a.slice(0, -1) + b;
-  if (/[A-Za-z]-$/.test(a)) return a + b;
+  if (/[A-Za-z0-9]-$/.test(a)) return a + b;
   return `${a} ${b}`;
 }
 
