@@ -91,7 +91,8 @@ export const command: Command = {
       const published = { text: report, withPlaces: (d: Extract["datasets"]) => withPlaces(d, doc), keep: (textFile: string) => keepPublished(reportFile, doc, reportId, undefined)(textFile) };
       const later = extractLaterReport(report, { root: ROOT, sourcesDir: outDir, reportFile: textName, reportId, published });
       const files = later.handFiles.length ? `\nWrote for review:\n${later.handFiles.map((f) => `  ${f}`).join("\n")}` : "";
-      process.stderr.write(`${later.summary.join("\n")}\nWrote:\n${describeWritten(later.written)}${files}\n`);
+      const keptList = later.kept.length ? `\nKept with the report (${doc.format}, ${basename(reportFile)}):\n${later.kept.map((f) => `  ${f}`).join("\n")}` : "";
+      process.stderr.write(`${later.summary.join("\n")}\nWrote:\n${describeWritten(later.written)}${files}${keptList}\n`);
       return;
     }
     const extracts: Extract[] = [
@@ -112,6 +113,6 @@ export const command: Command = {
     if (keepText && resolve(reportFile) !== resolve(textFile)) writeFileSync(textFile, report);
     const kept = keepText ? keepPublished(reportFile, doc, reportId, datasets.find((d) => d.name === "cycles"))(textFile) : [];
     const where = (f: string) => relative(process.cwd(), f) || f;
-    process.stderr.write(`${extracts.flatMap((e) => e.summary).join("\n")}\nWrote:\n${describeWritten(written)}\n${kept.length ? `Kept with the report (${doc.format}${basename(reportFile) ? `, ${basename(reportFile)}` : ""}):\n${[...(keepText ? [textFile] : []), ...kept].map((f) => `  ${where(f)}`).join("\n")}\n` : ""}`);
+    process.stderr.write(`${extracts.flatMap((e) => e.summary).join("\n")}\nWrote:\n${describeWritten(written)}\n${kept.length ? `Kept with the report (${doc.format}, ${basename(reportFile)}):\n${[...(keepText && resolve(reportFile) !== resolve(textFile) ? [textFile] : []), ...kept].map((f) => `  ${where(f)}`).join("\n")}\n` : ""}`);
   },
 };

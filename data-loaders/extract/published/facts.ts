@@ -97,7 +97,7 @@ export function checkLapReport(text: string, file: string, format: string): void
     if (l.includes("\t") && !(lines[i - 1] ?? "").includes("\t")) firstRows.push(l.split("\t").map(plain).filter(Boolean).join(" | "));
   });
   const tables = firstRows.length === 0 ? "no table" : `${firstRows.length} table${firstRows.length > 1 ? "s" : ""}, none headed LAP | INDICATORS | <cycles> (the first begins ${JSON.stringify(firstRows[0]!.slice(0, 60))})`;
-  const what = plan ? `a report on the ${plan[1]} Action Plan (${JSON.stringify(plain(title ?? "").slice(0, 80))}) with ${tables}` : `${title ? `${JSON.stringify(plain(title).slice(0, 80))} ` : ""}with ${tables}`;
+  const what = plan ? `a report on the ${plan[1]} Action Plan (${JSON.stringify(plain(title ?? "").slice(0, 160))}) with ${tables}` : `${title ? `${JSON.stringify(plain(title).slice(0, 160))} ` : ""}with ${tables}`;
   throw new InputError({
     file,
     expected: `a ${kind} of a CCM Progress Report on the Lausanne Action Plan, with its LAP indicator tables (a header row LAP, INDICATORS, then one column per cycle such as 10MSP)`,

@@ -42,6 +42,8 @@ export interface LaterReportResult {
   written: WrittenDataset[];
   /** Hand files and review list written (empty on a rerun after review). */
   handFiles: string[];
+  /** The published file and its document record, kept beside report.txt. */
+  kept: string[];
   review: ReviewRow[];
   summary: string[];
 }
@@ -218,7 +220,7 @@ export function extractLaterReport(report: string, options: LaterReportOptions):
     if (!existsSync(metaPath)) writeFileSync(metaPath, JSON.stringify(handMeta(t.meta, reportId, previous.id, rel(textFile), date, { from: place(previous, previousText), to: here }), null, 2) + "\n");
   }
   const handWritten = writeDatasets(folder, handTables.map((t) => ({ name: t.name, columns: t.meta.columns.map((c) => c.name), rows: hand.carried.get(t.name) ?? [] })));
-  const handFiles: string[] = [...handWritten.map((w) => rel(w.file)), ...kept.map(rel)];
+  const handFiles: string[] = handWritten.map((w) => rel(w.file));
   if (!reviewed) {
     mkdirSync(ownOverrides, { recursive: true });
     const valueColumns = VALUE_OVERRIDES_SCHEMA.columns.map((c) => c.name);
@@ -242,5 +244,5 @@ export function extractLaterReport(report: string, options: LaterReportOptions):
       : `overrides of ${previous.id}: ${count("carried")} carried over unchanged, ${count("needs_look")} need a look (their text changed), ${count("no_longer_applies")} no longer apply; see ${rel(join(folder, REVIEW_FILE))}`,
     ...review.filter((r) => r.status !== "carried").map((r) => `  - ${r.status}: ${r.hand_file} (${r.previous_key}, line ${r.previous_line} of ${previous.id}'s file): ${r.what_to_do}`),
   ];
-  return { written, handFiles, review, summary };
+  return { written, handFiles, kept: kept.map(rel), review, summary };
 }
