@@ -14,9 +14,9 @@ import { readReportDocument } from "../data-loaders/extract/published/read-repor
 import { ccm } from "./helpers/cli.ts";
 import { sha256 } from "../data-loaders/lib/meta.ts";
 
-const SAMPLE_TXT = "/work/shared/reports/13MSP-progress-report.txt";
-const SAMPLE_DOCX = "/work/shared/reports/published/13MSP-progress-report.docx";
-const SAMPLE_PDF = "/work/shared/reports/published/13MSP-progress-report.pdf";
+const SAMPLE_TXT = "sources/reports/13MSP-progress-report.txt";
+const SAMPLE_DOCX = "sources/reports/13MSP-progress-report.docx";
+const SAMPLE_PDF = "sources/reports/13MSP-progress-report.pdf";
 const NEXT_TXT = "test/fixtures/reports/14MSP-progress-report.txt";
 const PUBLISHED = "test/fixtures/reports/published";
 const BAD = join(PUBLISHED, "bad");
