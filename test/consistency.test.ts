@@ -222,6 +222,8 @@ describe("the real 13MSP report", () => {
           ["report_date", "error", "210", "a date after calendar year 2024", "30 April 2024"],
           // Para 85: Cameroon is among the nine retaining SPs that submitted their 2024 annual report, but neither para 209 nor 210 names it.
           ["not_in_related_list", "error", "85", "Cameroon named in para 209, 210", "Cameroon named in para 85 only"],
+          // Para 128 counts Bosnia and Herzegovina among seven affected SPs (indicator 29.1); para 104's ten affected SPs do not include it.
+          ["share_scope", "warning", "128", "States within the affected States Parties of indicator 29.1", "Bosnia and Herzegovina named in para 128"],
         ].sort(byParagraphKindFoundFull),
       );
       for (const i of issues) expect(i.explanation.length).toBeGreaterThan(40);

@@ -6,4 +6,5 @@ UNION ALL SELECT * FROM consistency_parts_vs_whole
 UNION ALL SELECT * FROM consistency_lists
 UNION ALL SELECT * FROM consistency_membership
 UNION ALL SELECT * FROM consistency_report_dates
-UNION ALL SELECT * FROM consistency_list_relations;
+UNION ALL SELECT * FROM consistency_list_relations
+UNION ALL SELECT * FROM consistency_share_scope;
