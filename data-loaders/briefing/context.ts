@@ -2,7 +2,7 @@
  * What every section of the briefing shares: rows by indicator, dataset citations and source notes, and the
  * report-style sentence of an indicator row (with its share of States Parties and the States the report names).
  */
-import type { BriefingData, NamedStatesRow, TrendRow } from "./data.ts";
+import type { BriefingData, ContestedRow, NamedStatesRow, TrendRow } from "./data.ts";
 import { Footnotes, num, type Block, type Inline } from "./model.ts";
 import { proseNumber, formatThousands, percent } from "../lib/number-words.ts";
 import { compactCells } from "./sources.ts";
@@ -73,13 +73,13 @@ function placeOf(paragraph: string | null): string {
  */
 export function contestedPhrase(ctx: Context, r: TrendRow): string | undefined {
   const rows = (ctx.data.contested ?? []).filter((c) => c.indicator_id === r.indicator_id && c.cycle === r.cycle);
-  const parts: string[] = [];
-  const internal = rows.filter((c) => c.against === "report");
   const issues = ctx.data.issues ?? [];
-  const items = internal
-    .map((c) => issues.findIndex((i) => i.kind === c.kind && i.paragraph === c.paragraph && i.related === c.related && i.expected === c.expected && i.found === c.found) + 1)
-    .filter((n) => n > 0)
-    .sort((a, b) => a - b);
+  const itemOf = (c: ContestedRow) => issues.findIndex((i) => i.kind === c.kind && i.paragraph === c.paragraph && i.related === c.related && i.expected === c.expected && i.found === c.found) + 1;
+  const annex = (ns: number[]) => `consistency annex, ${ns.length === 1 ? "item" : "items"} ${listPlain(ns.sort((a, b) => a - b).map(String))}`;
+  const parts: string[] = [];
+  // Real disagreements (view figure_doubts decides): the other figures and the annex rows that list them.
+  const internal = rows.filter((c) => c.against === "report" && c.doubt === "contested");
+  const items = internal.map(itemOf).filter((n) => n > 0);
   if (items.length) {
     const byFigure = new Map<string, string[]>();
     for (const c of internal) {
@@ -87,14 +87,26 @@ export function contestedPhrase(ctx: Context, r: TrendRow): string | undefined {
       byFigure.set(key, [...(byFigure.get(key) ?? []), placeOf(c.paragraph)]);
     }
     const gives = [...byFigure].map(([figure, places]) => (figure ? `${listPlain(places)} ${places.length === 1 ? "gives" : "give"} ${figure}` : `${listPlain(places)} ${places.length === 1 ? "disagrees" : "disagree"}`));
-    parts.push(`${listPlain(gives)} (consistency annex, ${items.length === 1 ? "item" : "items"} ${listPlain(items.map(String))})`);
+    parts.push(`${listPlain(gives)} (${annex(items)})`);
   }
   const records = ctx.data.recordIssues ?? [];
   for (const c of rows.filter((x) => x.against === "records")) {
     const n = records.findIndex((i) => i.paragraph === c.paragraph && i.report_says === c.expected && i.record_says === c.found) + 1;
-    if (n > 0) parts.push(`the UN's records give ${c.other_figure ?? "another figure"} (records annex, item ${n})`);
+    if (n === 0) continue;
+    // The change on the record beside the report's, where the record gives both cycles (11.2: 37 → 25).
+    const onRecord =
+      c.record_value !== null && c.record_previous_value !== null && c.record_change !== null && c.previous_cycle
+        ? `; on the records, ${c.record_change < 0 ? "down" : c.record_change > 0 ? "up" : "unchanged"} from ${c.record_previous_value} in the ${c.previous_cycle} cycle to ${c.record_value}${c.record_change ? ` (${c.record_change > 0 ? "+" : "−"}${Math.abs(c.record_change)})` : ""}`
+        : "";
+    parts.push(`the UN's records give ${c.other_figure ?? "another figure"} (records annex, item ${n})${onRecord}`);
   }
-  return parts.length ? `contested: ${listPlain(parts)}` : undefined;
+  const said = parts.length ? [`contested: ${listPlain(parts)}`] : [];
+  // Doubts that are no disagreement about the figure: named as what they are, with the reason.
+  for (const c of rows.filter((x) => x.doubt === "warning")) {
+    const n = itemOf(c);
+    said.push(`${c.warning_kind ? `a ${c.warning_kind}` : "a warning"}, not a contradiction: ${c.doubt_reason}${n > 0 ? ` (${annex([n])})` : ""}`);
+  }
+  return said.length ? said.join("; ") : undefined;
 }
 
 export function refOf(r: TrendRow): string {

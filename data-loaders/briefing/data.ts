@@ -96,7 +96,7 @@ export async function loadBriefingData(conn: DuckDBConnection, cycle: string): P
     voteShifts: before(await optional(["unga_vote_shifts"], () => query<VoteShiftRow>(conn, "unga_vote_shifts.sql"))),
     namedStates: await optional(["findings", "finding_states", "datasets"], () => query<NamedStatesRow>(conn, "named_states.sql", cycle)),
     issues: await optional(["consistency_issues"], () => query<IssueRow>(conn, "consistency_issues.sql")),
-    contested: await optional(["indicator_contested"], () => query<ContestedRow>(conn, "indicator_contested.sql", cycle)),
+    contested: await optional(["indicator_contested", "figure_doubts"], () => query<ContestedRow>(conn, "indicator_contested.sql", cycle)),
     recordIssues: await optional(["report_record_issues"], () => query<RecordIssueRow>(conn, "report_record_issues.sql")),
     sinceLastReport: await sinceLastReport(conn, cycle, relations),
     missing: missing.sort(),

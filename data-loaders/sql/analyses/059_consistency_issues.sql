@@ -7,4 +7,6 @@ UNION ALL SELECT * FROM consistency_lists
 UNION ALL SELECT * FROM consistency_membership
 UNION ALL SELECT * FROM consistency_report_dates
 UNION ALL SELECT * FROM consistency_list_relations
-UNION ALL SELECT * FROM consistency_share_scope;
+UNION ALL SELECT * FROM consistency_share_scope
+UNION ALL SELECT * FROM consistency_event_dates
+UNION ALL SELECT * FROM consistency_table_instances;
