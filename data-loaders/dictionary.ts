@@ -20,8 +20,9 @@ export interface TableDoc {
   /** A table keyed by report that repeats a curated dataset: its own columns first, then that dataset's. */
   columns_of?: string;
   /**
-   * What that curated dataset's table holds in a database with more than one report (data-loaders/sql/reports/
-   * current.sql), added to the dataset's own description: its metadata describes the first report's file.
+   * What the relation named after that curated dataset holds in the database (a view of the session's report's
+   * rows, data-loaders/sql/models/003_report_datasets.sql), added to the dataset's own description: its metadata
+   * describes the first report's file.
    */
   with_several_reports?: string;
 }
@@ -50,7 +51,7 @@ export function loadTableDocs(): Map<string, TableDoc> {
     const of = docs.get(doc.columns_of);
     if (!of) throw new Error(`data-loaders/dictionary/${doc.name}.json: columns_of names "${doc.columns_of}", which is not documented`);
     doc.columns = { ...doc.columns, ...of.columns };
-    if (doc.with_several_reports) of.description = `${of.description.replace(/\.$/, "")}. With more than one report in the database: ${doc.with_several_reports}`;
+    if (doc.with_several_reports) of.description = `${of.description.replace(/\.$/, "")}. In the database, keyed by report (${doc.name} holds every report's rows): ${doc.with_several_reports}`;
   }
   return docs;
 }

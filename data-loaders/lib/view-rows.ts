@@ -196,17 +196,6 @@ export interface ContestedRow {
   expected: string | null;
   found: string | null;
   explanation: string;
-  /** The verdict of view figure_doubts: 'contested' (a real disagreement) or 'warning' (see warning_kind). */
-  doubt: "contested" | "warning";
-  /** 'difference of scope' or 'stale sub-split' for a warning; NULL when contested. */
-  warning_kind: string | null;
-  /** Why, in words ("summary item II.C.2's 17 counts a wider group, 13 (para 66) + 4 (para 65)"). */
-  doubt_reason: string;
-  previous_cycle: string | null;
-  /** The UN's record's figure for the cycle and the previous measured cycle, and the change on the record. */
-  record_value: number | null;
-  record_previous_value: number | null;
-  record_change: number | null;
 }
 
 export interface RecordIssueRow {
