@@ -6,7 +6,7 @@
  * Needs dist/ (`npm run site:build`) and /usr/bin/chromium.
  */
 import { describe, expect, it } from "vitest";
-import { visit } from "./helpers/browser.ts";
+import { launchBrowser, visit } from "./helpers/browser.ts";
 import { closeDatabase, queryRows } from "../data-loaders/lib/db.ts";
 import { openBuiltDb } from "./helpers/db.ts";
 import { useBuiltSite } from "./helpers/site.ts";
@@ -47,6 +47,52 @@ describe("the vote explorer cites the chosen resolution's record", () => {
       await expect.poll(() => caption.textContent()).toContain(`${records[0]!.resolution_id} (${records[0]!.year}) by CCM status at the vote`);
       expect(await source.getAttribute("href")).toBe(records[0]!.source_ref);
       expect(v.consoleErrors).toEqual([]);
+    } finally {
+      await v.page.close();
+    }
+  });
+});
+
+describe("Data quality: every disagreement with the UN's records can be followed", () => {
+  it("each row links to the report's paragraph or indicator row and to the record's public address, written into the HTML", async () => {
+    const issues = await dbRows<{ check_id: string; record_source: string }>("SELECT check_id, record_source FROM report_record_issues ORDER BY check_id");
+    expect(issues.length).toBeGreaterThan(5);
+    const noScript = await launchBrowser({ javaScript: false });
+    try {
+      const v = await visit(noScript.browser, site.baseUrl, "/data-quality");
+      const table = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "disagreements between the report and the records" }) });
+      const rows = await table.locator("tbody tr").evaluateAll((trs) =>
+        trs.map((tr) => ({ text: tr.textContent ?? "", hrefs: Array.from(tr.querySelectorAll("a"), (a) => a.getAttribute("href") ?? "") })),
+      );
+      expect(rows.length).toBe(issues.length);
+      for (const row of rows) {
+        // The report's side: a paragraph's row among the findings, or the indicator's row.
+        expect(row.hrefs.some((h) => /#(para|indicator)-[\d.]+$/.test(h)), row.text).toBe(true);
+        // The record: its address, as a link and as text.
+        const record = row.hrefs.find((h) => h.startsWith("https://digitallibrary.un.org/record/"));
+        expect(record, row.text).toBeDefined();
+        expect(row.text).toContain(record);
+      }
+      expect(issues.every((i) => rows.some((r) => r.hrefs.some((h) => i.record_source.includes(h))))).toBe(true);
+      // Indicator 11.2's disagreements point at its row; para 67's at the paragraph.
+      expect(rows.filter((r) => r.hrefs.some((h) => h.endsWith("#indicator-11.2"))).length).toBe(issues.filter((i) => i.check_id.startsWith("indicator-11.2:")).length);
+      expect(rows.filter((r) => r.hrefs.some((h) => h.endsWith("#para-67"))).length).toBe(issues.filter((i) => i.check_id.startsWith("para-67:")).length);
+      await v.page.close();
+    } finally {
+      await noScript.close();
+    }
+  });
+
+  it("a paragraph link of a disagreement lands on the paragraph's text", async () => {
+    const v = await visit(site.session.browser, site.baseUrl, "/data-quality");
+    try {
+      const link = v.page.locator("table.data tbody a[href$='#para-67']").first();
+      const href = await link.getAttribute("href");
+      await link.click();
+      await v.page.waitForURL((url) => url.hash === "#para-67");
+      const row = v.page.locator('[id="para-67"]');
+      await expect.poll(() => row.textContent()).toMatch(/67.{40,}/);
+      expect(href).toMatch(/#para-67$/);
     } finally {
       await v.page.close();
     }
