@@ -98,3 +98,49 @@ describe("Data quality: every disagreement with the UN's records can be followed
     }
   });
 });
+
+describe("the SQL explorer agrees with the rest of the site", () => {
+  /** The rows of the result table once a query ran (its caption: "<n> rows"). */
+  async function resultRows(page: import("playwright-core").Page): Promise<string[][]> {
+    const table = page.locator("table.data", { has: page.locator("caption", { hasText: / rows$/ }) });
+    return table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => Array.from((tr as HTMLTableRowElement).cells, (td) => td.textContent?.trim() ?? "")));
+  }
+
+  it("Run works on arrival; the 2024 example counts status on the vote date (as the Data quality page); a code/label mix-up says the valid values", async () => {
+    // What the rest of the site says: States not party on the vote date that voted yes on the 2024 resolution.
+    const [expected] = await dbRows<{ n: number }>("SELECT count(*)::INTEGER AS n FROM unga_state_votes WHERE year = 2024 AND vote = 'Y' AND ccm_status = 'not_party'");
+    expect(expected!.n).toBe(25);
+    const v = await visit(site.session.browser, site.baseUrl, "/sql");
+    try {
+      const caption = v.page.locator("table.data caption", { hasText: / rows$/ });
+      await caption.waitFor({ timeout: 60_000 });
+      // Run on arrival, without editing: enabled, and it runs what the editor holds.
+      const run = v.page.getByRole("button", { name: "Run", exact: true });
+      expect(await run.isEnabled()).toBe(true);
+      await v.page.getByLabel("SQL", { exact: true }).fill("SELECT 42 AS answer");
+      await run.click();
+      await expect.poll(() => resultRows(v.page), { timeout: 30_000 }).toEqual([["42"]]);
+
+      await v.page.getByRole("button", { name: "States not party that voted Yes in 2024" }).click();
+      await expect.poll(async () => (await resultRows(v.page)).length, { timeout: 30_000 }).toBe(expected!.n);
+
+      // The pages' words against a code column: nothing found, and the explorer says what the column holds.
+      await v.page.getByLabel("SQL", { exact: true }).fill("SELECT * FROM unga_votes WHERE vote = 'Yes'");
+      await run.click();
+      const hint = v.page.locator(".code-hint");
+      await expect.poll(() => hint.first().textContent(), { timeout: 30_000 }).toContain("'Yes' is how the pages show the vote code 'Y'");
+      expect(await hint.first().textContent()).toContain("'Y', 'A', 'N', 'X'");
+      await v.page.getByLabel("SQL", { exact: true }).fill("SELECT * FROM state_status WHERE status = 'State Party'");
+      await run.click();
+      await expect.poll(() => hint.first().textContent(), { timeout: 30_000 }).toContain("status code 'state_party'");
+      // The words work where the explorer gives them.
+      await v.page.getByLabel("SQL", { exact: true }).fill("SELECT count(*) AS n FROM votes_in_words WHERE year = 2024 AND vote_label = 'Yes' AND status_label = 'Not party'");
+      await v.page.getByLabel("SQL", { exact: true }).press("Control+Enter");
+      await expect.poll(() => resultRows(v.page), { timeout: 30_000 }).toEqual([[String(expected!.n)]]);
+      expect(await hint.count()).toBe(0);
+      expect(v.consoleErrors).toEqual([]);
+    } finally {
+      await v.page.close();
+    }
+  });
+});
