@@ -30,6 +30,7 @@ export default {
     { name: "Pillars (A–K)", collapsible: true, pages: routes.pillars.map((p) => ({ name: `${p.code}. ${p.name}`, path: `/pillars/${p.code}` })) },
     { name: "Universalization", path: "/universalization" },
     { name: "States", path: "/states/" },
+    { name: "Findings", path: "/findings" },
     { name: "Data quality", path: "/data-quality" },
     { name: "Briefings", path: "/briefings" },
     { name: "Downloads", path: "/downloads" },

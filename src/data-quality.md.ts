@@ -72,7 +72,7 @@ const link = (href: string, text: string) => `<a href="${e(href)}">${e(text)}</a
 /** The report's side of a disagreement with the record: its words, then where it says so, as a link (the paragraph, or the indicator's row). */
 function reportSide(d: RecordIssue): string {
   const where = d.paragraph_number && d.paragraph_pillar
-    ? link(paragraphHref(".", d.paragraph_number, d.paragraph_pillar), d.report_source)
+    ? link(paragraphHref(".", d.paragraph_number), d.report_source)
     : d.indicator_id && d.indicator_pillar
       ? link(indicatorHref(".", d.indicator_id, d.indicator_pillar), d.report_source)
       : e(d.report_source);
@@ -98,7 +98,7 @@ const issueColumns: Column<ConsistencyIssue>[] = [
   { key: "severity", label: "Severity" },
   { key: "kind", label: "Kind" },
   // The paragraph links to its full text (the findings of the report the site shows).
-  { key: "paragraph", label: "Paragraph / table", html: (d) => (d.paragraph_pillar ? link(paragraphHref(".", d.paragraph, d.paragraph_pillar), `para ${d.paragraph}`) : e(d.paragraph)) },
+  { key: "paragraph", label: "Paragraph / table", html: (d) => (d.paragraph_pillar ? link(paragraphHref(".", d.paragraph), `para ${d.paragraph}`) : e(d.paragraph)) },
   { key: "related", label: "Related" },
   { key: "expected", label: "Expected" },
   { key: "found", label: "Found" },

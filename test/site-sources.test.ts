@@ -144,3 +144,59 @@ describe("the SQL explorer agrees with the rest of the site", () => {
     }
   });
 });
+
+describe("findings: a page of every finding, and search finds paragraphs", () => {
+  it("lists every finding with its paragraph, statement, count and named States; #para-<n> lands on the paragraph; sorting and filtering work", async () => {
+    const [counts] = await dbRows<{ findings: number; paragraphs: number }>("SELECT count(*)::INTEGER AS findings, count(DISTINCT paragraph)::INTEGER AS paragraphs FROM findings");
+    const [chad] = await dbRows<{ statement: string; paragraph: string }>("SELECT f.statement, f.paragraph FROM findings f JOIN finding_states s USING (finding_id) WHERE s.iso3 = 'TCD' ORDER BY TRY_CAST(f.paragraph AS INTEGER) LIMIT 1");
+    const html = await (await fetch(`${site.baseUrl}/findings`)).text();
+    // Written into the page: a row per finding, an anchor per paragraph, each once.
+    expect(html.match(/<tr[ >]/g)?.length).toBe(counts!.findings + 1);
+    const anchors = [...html.matchAll(/<tr id="(para-[^"]+)"/g)].map((m) => m[1]);
+    expect(anchors.length).toBe(counts!.paragraphs);
+    expect(new Set(anchors).size).toBe(anchors.length);
+    const v = await visit(site.session.browser, site.baseUrl, "/findings#para-21");
+    try {
+      const row = v.page.locator('[id="para-21"]');
+      expect(await row.locator("td").first().textContent()).toBe("para 21");
+      const top = await row.evaluate((tr) => tr.getBoundingClientRect().top);
+      expect(top).toBeGreaterThanOrEqual(0);
+      expect(top).toBeLessThan(400);
+      // Filter by a State's name: the rows that name it, Chad's first finding among them.
+      await v.page.getByRole("searchbox", { name: /^Filter rows of/ }).fill("Chad");
+      const shown = await v.page.locator("table.data tbody tr:not([hidden])").evaluateAll((trs) => trs.map((tr) => tr.textContent ?? ""));
+      expect(shown.length).toBeGreaterThan(5);
+      expect(shown.every((t) => t.includes("Chad"))).toBe(true);
+      expect(shown.some((t) => t.includes(chad!.statement))).toBe(true);
+      await v.page.getByRole("searchbox", { name: /^Filter rows of/ }).fill("");
+      // Paragraphs sort as numbers: 18 before 184, and back.
+      await v.page.getByRole("button", { name: "Paragraph" }).click();
+      const order = (await v.page.locator("table.data tbody tr td:first-child").allTextContents()).map((t) => t.replace("para ", "")).filter((p) => /^\d+$/.test(p)).map(Number);
+      expect(order.length).toBeGreaterThan(100);
+      expect(order).toEqual([...order].sort((a, b) => a - b));
+    } finally {
+      await v.page.close();
+    }
+  });
+
+  async function search(words: string): Promise<string[]> {
+    const v = await visit(site.session.browser, site.baseUrl, "/");
+    try {
+      await v.page.getByRole("searchbox", { name: "Search pages, indicators and States" }).fill(words);
+      const results = v.page.locator("#observablehq-search-results li a");
+      await results.first().waitFor();
+      await v.page.waitForTimeout(200);
+      return await results.evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+    } finally {
+      await v.page.close();
+    }
+  }
+
+  it("search: 'para 21' and '21' lead to paragraph 21 first, a State named in a finding finds the finding, '2.1' puts indicator 2.1 first", async () => {
+    expect((await search("para 21"))[0]).toMatch(/findings#para-21$/);
+    expect((await search("21"))[0]).toMatch(/findings#para-21$/);
+    expect((await search("2.1"))[0]).toMatch(/#indicator-2\.1$/);
+    const [named] = await dbRows<{ paragraph: string }>("SELECT f.paragraph FROM findings f JOIN finding_states s USING (finding_id) WHERE s.iso3 = 'TCD' ORDER BY TRY_CAST(f.paragraph AS INTEGER) LIMIT 1");
+    expect(await search("Chad")).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`findings#para-${named!.paragraph}$`))]));
+  });
+});

@@ -3,9 +3,9 @@
  * indicator to its row on its pillar's page. `root` is the way from the page to the site's root ("." or "..").
  */
 
-/** A paragraph of the report the site shows (the latest report's findings) to its row, #para-<n>. */
-export function paragraphHref(root: string, paragraph: string, pillar: string): string {
-  return `${root}/pillars/${pillar}#para-${paragraph}`;
+/** A paragraph of the report the site shows (the latest report's findings) to its first row on the findings page, #para-<n>. */
+export function paragraphHref(root: string, paragraph: string): string {
+  return `${root}/findings#para-${paragraph}`;
 }
 
 /** An indicator to its row on its pillar's page, #indicator-<id>. */

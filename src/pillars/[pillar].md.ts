@@ -6,6 +6,7 @@ import { countNoun } from "../../data-loaders/lib/number-words.ts";
 import type { TrendRow } from "../../data-loaders/lib/view-rows.ts";
 import { POLARITY_LABEL, changeBadge, type Column, chartFigure, emitPage, formatNumber, htmlTable, page } from "../../data-loaders/site/page.ts";
 import { escapeHtml } from "../../data-loaders/site/page-text.ts";
+import { paragraphHref } from "../../data-loaders/site/links.ts";
 import { loaderParam, runLoader, siteQuery, withSiteDatabase } from "../../data-loaders/site/site-db.ts";
 
 interface Finding {
@@ -228,10 +229,10 @@ runLoader("pillars/[pillar].md", async () => {
   const findings = data.findings.length
     ? htmlTable(statements.map((group) => group[0]!), {
         caption: `Findings of the progress report on pillar ${code}`,
-        // The first row of a paragraph is its anchor (#para-22), where State pages and the data-quality page link.
+        // The first row of a paragraph is its anchor (#para-22); the paragraph links to its row among all findings.
         rowId: (f) => (anchored.has(f.paragraph) ? null : (anchored.add(f.paragraph), `para-${f.paragraph}`)),
         columns: [
-          { key: "paragraph", label: "Paragraph", html: (f) => `para ${e(f.paragraph)}` },
+          { key: "paragraph", label: "Paragraph", html: (f) => `<a href="${e(paragraphHref("..", f.paragraph))}">para ${e(f.paragraph)}</a>` },
           { key: "statement", label: "Finding" },
           { key: "indicator_id", label: "Indicator", html: (f) => indicatorLink(f, code) },
           {
