@@ -7,28 +7,10 @@ import { countNoun, proseNumber } from "../data-loaders/lib/number-words.ts";
 import { emitPage, htmlTable, page, type Column } from "../data-loaders/site/page.ts";
 import { escapeHtml } from "../data-loaders/site/page-text.ts";
 import { indicatorHref, paragraphHref } from "../data-loaders/site/links.ts";
+import { recordSide, reportSide, type RecordIssue } from "../data-loaders/site/record-issues.ts";
 import { runLoader, siteQuery, withSiteDatabase } from "../data-loaders/site/site-db.ts";
 
 const e = escapeHtml;
-
-interface RecordIssue {
-  report_id: string;
-  check_id: string;
-  severity: string;
-  subject: string;
-  paragraph: string | null;
-  report_says: string;
-  record_says: string;
-  definition: string | null;
-  alternative_definition: string | null;
-  report_source: string;
-  record_source: string;
-  indicator_id: string | null;
-  indicator_pillar: string | null;
-  paragraph_number: string | null;
-  paragraph_pillar: string | null;
-  record_url: string | null;
-}
 
 interface ConsistencyIssue {
   report_id: string;
@@ -69,27 +51,10 @@ interface FindingRevision {
 
 const link = (href: string, text: string) => `<a href="${e(href)}">${e(text)}</a>`;
 
-/** The report's side of a disagreement with the record: its words, then where it says so, as a link (the paragraph, or the indicator's row). */
-function reportSide(d: RecordIssue): string {
-  const where = d.paragraph_number && d.paragraph_pillar
-    ? link(paragraphHref(".", d.paragraph_number), d.report_source)
-    : d.indicator_id && d.indicator_pillar
-      ? link(indicatorHref(".", d.indicator_id, d.indicator_pillar), d.report_source)
-      : e(d.report_source);
-  return `${e(d.report_says)} (${where})`;
-}
-
-/** The record's side: what it gives, then the record as a link to its public address. */
-function recordSide(d: RecordIssue): string {
-  const name = d.record_url ? d.record_source.replace(` (${d.record_url})`, "") : d.record_source;
-  const where = d.record_url ? `${link(d.record_url, name)}, ${e(d.record_url)}` : e(name);
-  return `${e(d.record_says)} (${where})`;
-}
-
 const recordColumns: Column<RecordIssue>[] = [
   { key: "severity", label: "Severity" },
   { key: "subject", label: "Subject", html: (d) => (d.indicator_id && d.indicator_pillar ? `${e(d.subject)} (${link(indicatorHref(".", d.indicator_id, d.indicator_pillar), `indicator ${d.indicator_id}`)})` : e(d.subject)) },
-  { key: "report_says", label: "The report says", html: reportSide },
+  { key: "report_says", label: "The report says", html: reportSide(".") },
   { key: "record_says", label: "The record says", html: recordSide },
   { key: "definition", label: "Definition used", html: (d) => e(d.alternative_definition ? `${d.definition}; other reading: ${d.alternative_definition}` : d.definition ?? "—") },
 ];

@@ -200,3 +200,51 @@ describe("findings: a page of every finding, and search finds paragraphs", () =>
     expect(await search("Chad")).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`findings#para-${named!.paragraph}$`))]));
   });
 });
+
+describe("pages read without scripts: State pages, the States directory, Data quality", () => {
+  it("their tables are in the HTML; Chad's card counts the rows of its findings table; paragraphs sort as numbers; words, not database names", async () => {
+    const [chad] = await dbRows<{ statements: number }>(
+      "SELECT count(DISTINCT (f.paragraph, f.statement))::INTEGER AS statements FROM finding_states s JOIN findings f USING (finding_id) WHERE s.iso3 = 'TCD'",
+    );
+    const [states] = await dbRows<{ n: number }>("SELECT count(*)::INTEGER AS n FROM states");
+    const noScript = await launchBrowser({ javaScript: false });
+    try {
+      const directory = await visit(noScript.browser, site.baseUrl, "/states/");
+      expect(await directory.page.locator("table.data tbody tr").count()).toBe(states!.n);
+      await directory.page.close();
+      const v = await visit(noScript.browser, site.baseUrl, "/states/TCD");
+      const table = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "Findings of the progress report" }) });
+      const rows = await table.locator("tbody tr").count();
+      expect(rows).toBe(chad!.statements);
+      const card = v.page.locator(".kpi", { hasText: "Statements of the report naming it" }).locator(".value");
+      expect(Number(await card.textContent())).toBe(rows);
+      const paragraphs = (await table.locator("tbody tr td:first-child").allTextContents()).map((t) => Number(t.replace("para ", "")));
+      expect(paragraphs).toEqual([...paragraphs].sort((a, b) => a - b));
+      // Words where a reader expects words: no table, column or file names of the database.
+      const text = await v.page.locator("#observablehq-main").innerText();
+      expect(text).not.toMatch(/\b[a-z0-9]+_[a-z0-9_]+\b/);
+      expect(text).not.toMatch(/\.csv\b/);
+      expect(await v.page.locator("h1").getAttribute("id")).not.toBe("");
+      await v.page.close();
+      const quality = await visit(noScript.browser, site.baseUrl, "/data-quality");
+      expect(await quality.page.locator("table.data", { has: quality.page.locator("caption", { hasText: "consistency issues" }) }).locator("tbody tr").count()).toBeGreaterThan(5);
+      await quality.page.close();
+    } finally {
+      await noScript.close();
+    }
+  });
+
+  it("with scripts, the State page's findings sort by paragraph as numbers", async () => {
+    const v = await visit(site.session.browser, site.baseUrl, "/states/TCD");
+    try {
+      const table = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "Findings of the progress report" }) });
+      await table.getByRole("button", { name: "Paragraph" }).click();
+      await table.getByRole("button", { name: "Paragraph" }).click();
+      const paragraphs = (await table.locator("tbody tr td:first-child").allTextContents()).map((t) => Number(t.replace("para ", "")));
+      expect(paragraphs.length).toBeGreaterThan(10);
+      expect(paragraphs).toEqual([...paragraphs].sort((a, b) => b - a));
+    } finally {
+      await v.page.close();
+    }
+  });
+});
