@@ -248,3 +248,33 @@ describe("pages read without scripts: State pages, the States directory, Data qu
     }
   });
 });
+
+describe("the briefing page", () => {
+  it("has a contents panel, unique ids, notes that link back to each place citing them, words before machine references, and a PDF with a meaningful name", async () => {
+    const html = await (await fetch(`${site.baseUrl}/briefings`)).text();
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    const v = await visit(site.session.browser, site.baseUrl, "/briefings");
+    try {
+      const contents = v.page.getByRole("navigation", { name: /^Contents of the .+ briefing$/ }).first();
+      const targets = await contents.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")!.slice(1)));
+      expect(targets.length).toBeGreaterThan(10);
+      for (const id of targets) expect(await v.page.locator(`[id="${id}"]`).count(), id).toBe(1);
+      // Every reference in the text is linked back from its note, and every note cited links back.
+      const refs = await v.page.locator("sup.fn a[id]").evaluateAll((as) => as.map((a) => ({ id: a.id, note: a.getAttribute("href")!.slice(1) })));
+      expect(refs.length).toBeGreaterThan(20);
+      for (const ref of refs.slice(0, 40)) {
+        const back = v.page.locator(`[id="${ref.note}"] a.backlink[href="#${ref.id}"]`);
+        expect(await back.count(), ref.id).toBe(1);
+      }
+      // Words first: a note's technical reference (views, datasets, lines) comes after its words.
+      const note2 = await v.page.locator('li[id$="-note-2"]').first().innerText();
+      expect(note2.indexOf("Technical reference")).toBeGreaterThan(10);
+      const pdf = v.page.getByRole("link", { name: /Download the .+ briefing as PDF/ }).first();
+      const [download] = await Promise.all([v.page.waitForEvent("download"), pdf.click()]);
+      expect(download.suggestedFilename()).toMatch(/^ccm-\d+MSP-trend-briefing\.pdf$/);
+    } finally {
+      await v.page.close();
+    }
+  });
+});
