@@ -7,7 +7,7 @@
  *   - time to first chart: the charts are drawn at build time and inlined in the page's HTML, so the first chart
  *     shows with the page's first contentful paint (from navigation start); the HTML as served is checked to
  *     hold it, and the time its marks are in the DOM is given too.
- * Exits non-zero when a budget is broken. Needs data/ccm.duckdb, briefings/ and /usr/bin/chromium.
+ * Exits non-zero when a budget is broken. Needs data/ccm.duckdb, briefings/ and an installed Chromium, Chrome or Edge (data-loaders/lib/chromium.ts).
  */
 import { rmSync } from "node:fs";
 import { join } from "node:path";

@@ -24,7 +24,7 @@ export interface BriefingOptions {
   date?: string;
   /** Skip the PDF (e.g. where no Chromium is installed); md, html and charts are still written. */
   pdf?: boolean;
-  /** Chromium executable for the PDF (default: CCM_CHROMIUM or /usr/bin/chromium). */
+  /** Chromium executable for the PDF (default: CCM_CHROMIUM, else the first Chromium, Chrome or Edge installed). */
   chromiumPath?: string;
   /**
    * The analyst's source to render: a path, or false for the generated draft. Default: sources/briefings/<cycle>.md

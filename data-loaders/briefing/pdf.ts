@@ -11,7 +11,7 @@ import { CHROMIUM_ARGS, requireChromium } from "../lib/chromium.ts";
 export { ChromiumMissingError } from "../lib/chromium.ts";
 
 export interface PrintOptions {
-  /** Chromium executable; defaults to CCM_CHROMIUM or /usr/bin/chromium. */
+  /** Chromium executable; defaults to CCM_CHROMIUM, else the first Chromium, Chrome or Edge installed. */
   executablePath?: string;
   /** Running header text (left) and footer text (left); page numbers are added on the right. */
   header: string;

@@ -1,5 +1,5 @@
 /**
- * Real Chromium (Debian's /usr/bin/chromium) through playwright-core, against dist/ served on 127.0.0.1.
+ * Real Chromium (Debian's /usr/bin/chromium, or the Chromium, Chrome or Edge found: data-loaders/lib/chromium.ts) through playwright-core, against dist/ served on 127.0.0.1.
  * Every page visit records console errors, page errors, failed requests and requests to any other host.
  */
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -7,9 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../data-loaders/lib/chromium.ts";
+import { CHROMIUM_ARGS, chromiumPath } from "../../data-loaders/lib/chromium.ts";
 
-export const CHROMIUM = CHROMIUM_PATH;
 export const ARTIFACTS = join(import.meta.dirname, "..", "..", "test-artifacts");
 
 export interface BrowserSession {
@@ -22,7 +21,7 @@ export async function launchBrowser(options: { javaScript?: boolean } = {}): Pro
   const profile = mkdtempSync(join(tmpdir(), "ccm-chromium-"));
   // A persistent context is how playwright passes --user-data-dir: a new, empty profile each run.
   const browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: chromiumPath(),
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 900 },

@@ -7,7 +7,7 @@ import type { Server } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll } from "vitest";
 import { serveDist } from "../../scripts/site/serve.ts";
-import { CHROMIUM, launchBrowser, type BrowserSession } from "./browser.ts";
+import { launchBrowser, type BrowserSession } from "./browser.ts";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 export const DIST = join(ROOT, "dist");
@@ -30,7 +30,6 @@ export function useBuiltSite(folder: () => string = () => DIST): BuiltSite {
   beforeAll(async () => {
     const dir = folder();
     if (!existsSync(join(dir, "index.html"))) throw new Error(`${dir === DIST ? "dist/" : dir} is missing: run \`npm run site:build\` before the site tests`);
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     ({ server, url: baseUrl } = await serveDist(dir, 0));
     session = await launchBrowser();
   });
