@@ -73,12 +73,12 @@ const issueColumns: Column<ConsistencyIssue>[] = [
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** The disagreements of one report with the UN's records. */
-function recordSection(report: string, rows: RecordIssue[]): string {
+function recordSection(report: string, rows: RecordIssue[], switchable?: "shown" | "hidden"): string {
   const count = (s: string) => rows.filter((d) => d.severity === s).length;
   const intro = rows.length
     ? `<p><strong>${rows.length}</strong> statements of the ${e(report)} report about UNGA votes or membership disagree with the UN's records: ${["error", "warning"].filter((s) => count(s)).map((s) => plural(count(s), s)).join(", ")}. An error contradicts the record under every reading of the report's words; a warning agrees only under the other reading. Each row links to the report's paragraph or table row and to the record.</p>`
     : `<p>Every statement of the ${e(report)} report about UNGA votes and membership that the records can check agrees with them.</p>`;
-  return `${intro}\n${rows.length ? htmlTable(rows, { caption: `${rows.length} disagreements between the report and the records`, columns: recordColumns, stack: true }) : ""}`;
+  return `${intro}\n${rows.length ? htmlTable(rows, { caption: `${rows.length} disagreements between the report and the records`, columns: recordColumns, stack: true, rowId: (d) => `record-${d.check_id}`, switchable }) : ""}`;
 }
 
 /** The inconsistencies of one report with itself. */
@@ -156,7 +156,8 @@ runLoader("data-quality.md", async () => {
   const choice = selector
     ? `<p class="report-choice no-print" hidden><label for="report-choice">Report checked</label> <select id="report-choice" data-report-choice>${checked.map((r, i) => `<option value="${e(r)}"${i === 0 ? " selected" : ""}>${e(r)}</option>`).join("")}</select></p>`
     : "";
-  const views = (section: (report: string) => string) => checked.map((r, i) => reportView(r, i === 0, selector, section(r))).join("\n");
+  const views = (section: (report: string, switchable?: "shown" | "hidden") => string) =>
+    checked.map((r, i) => reportView(r, i === 0, selector, section(r, selector ? (i === 0 ? "shown" : "hidden") : undefined))).join("\n");
   const reportIntro = (r: string) =>
     selector ? `<p>The database holds ${proseNumber(data.reports.length)} progress reports; the checks below are those of the <strong>${e(r)}</strong> report${r === checked[0] ? " (the latest)" : ""}, read against its own paragraphs and figures. Paragraph numbers are that report's.</p>\n` : "";
 
@@ -168,7 +169,7 @@ runLoader("data-quality.md", async () => {
       `<p class="muted">Where the report disagrees with itself, and where it disagrees with the UN's own records of votes and treaty actions. Each issue names the paragraph or table, what was expected and what was found, with both sources as links. The database holds ${countNoun(data.reports.length, "progress report")} (${e(data.reports.join(", "))}).</p>`,
       ...(choice ? [choice] : []),
       "## The report against the UN's records",
-      views((r) => reportIntro(r) + recordSection(r, data.records.filter((d) => d.report_id === r))),
+      views((r, switchable) => reportIntro(r) + recordSection(r, data.records.filter((d) => d.report_id === r), switchable)),
       `<p class="source">Records: UN Digital Library voting records (per-country votes on the CCM resolutions) and the UN Treaty Collection participation table, against which the membership counts on this site are exact. Every comparison, agreeing or not, is in the table of the report against the records on the <a href="./downloads">Downloads</a> page.</p>`,
       "## The report against itself",
       views((r) => issueSection(r, data.issues.filter((d) => d.report_id === r))),

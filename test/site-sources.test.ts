@@ -278,3 +278,42 @@ describe("the briefing page", () => {
     }
   });
 });
+
+describe("a disputed figure is flagged wherever it is shown", () => {
+  it("each value of view indicator_contested carries a flag with the other figure and a link to its explanation on the overview, the Indicators page and its pillar page", async () => {
+    const contested = await dbRows<{ indicator_id: string; cycle: string; pillar_code: string; against: string; other_figure: number | null; is_latest: boolean }>(
+      `SELECT c.indicator_id, c.cycle, i.pillar_code, c.against, c.other_figure, c.cycle = (SELECT cycle FROM indicator_trends WHERE is_latest LIMIT 1) AS is_latest
+       FROM indicator_contested c JOIN indicators i USING (indicator_id) ORDER BY c.indicator_id, c.cycle`,
+    );
+    expect(contested.some((c) => c.indicator_id === "11.2" && c.against === "records" && c.other_figure === 25)).toBe(true);
+    const flagsIn = async (path: string, rowSelector: (c: (typeof contested)[number]) => string) => {
+      const v = await visit(site.session.browser, site.baseUrl, path);
+      try {
+        for (const c of contested.filter((c) => c.is_latest || path.startsWith("/pillars/"))) {
+          const row = v.page.locator(rowSelector(c));
+          if (!(await row.count())) continue;
+          const flags = await row.first().locator(".contested").evaluateAll((fs) => fs.map((f) => ({ text: f.textContent ?? "", href: f.querySelector("a")?.getAttribute("href") ?? "" })));
+          expect(flags.length, `${path} ${c.indicator_id} ${c.cycle}`).toBeGreaterThan(0);
+          if (c.other_figure !== null) expect(flags.map((f) => f.text).join(" ")).toContain(String(c.other_figure));
+          for (const f of flags) expect(f.href).toMatch(/data-quality#/);
+        }
+      } finally {
+        await v.page.close();
+      }
+    };
+    await flagsIn("/indicators", (c) => `[id="indicator-${c.indicator_id}"]`);
+    for (const pillar of [...new Set(contested.map((c) => c.pillar_code))]) await flagsIn(`/pillars/${pillar}`, (c) => `[id="indicator-${c.indicator_id}"]`);
+    // The overview's table of largest movements shows 11.2: flagged, and its link lands on the record's row.
+    const v = await visit(site.session.browser, site.baseUrl, "/");
+    try {
+      const row = v.page.locator("table.data tbody tr", { has: v.page.locator("a", { hasText: /^11\.2$/ }) });
+      const flag = row.locator(".contested");
+      expect(await flag.textContent()).toContain("the UN record gives 25");
+      await flag.locator("a").click();
+      await v.page.waitForURL(/data-quality#record-indicator-11\.2:/);
+      expect(await v.page.locator(`[id="${decodeURIComponent(new URL(v.page.url()).hash.slice(1))}"]`).textContent()).toContain("25 States not party");
+    } finally {
+      await v.page.close();
+    }
+  });
+});

@@ -7,6 +7,7 @@ import type { TrendRow } from "../../data-loaders/lib/view-rows.ts";
 import { POLARITY_LABEL, changeBadge, type Column, chartFigure, emitPage, formatNumber, htmlTable, page } from "../../data-loaders/site/page.ts";
 import { escapeHtml } from "../../data-loaders/site/page-text.ts";
 import { paragraphHref } from "../../data-loaders/site/links.ts";
+import { contestedFlag, type Contested } from "../../data-loaders/site/contested.ts";
 import { loaderParam, runLoader, siteQuery, withSiteDatabase } from "../../data-loaders/site/site-db.ts";
 
 interface Finding {
@@ -150,6 +151,7 @@ runLoader("pillars/[pillar].md", async () => {
     named: await siteQuery<FindingState>(db, "finding_states"),
     reports: (await siteQuery<{ report_id: string }>(db, "reports")).map((r) => r.report_id),
     printed: await siteQuery<ReportValue>(db, "report_pillar_values", { pillar: code }),
+    contested: await siteQuery<Contested>(db, "indicator_contested", undefined, { allowEmpty: true }),
   }));
   const cycles = [...new Map(data.trends.map((t) => [t.cycle, t.ordinal])).entries()].sort((a, b) => a[1] - b[1]).map(([c]) => c);
   const latest = data.trends.find((t) => t.is_latest)?.cycle ?? cycles.at(-1)!;
@@ -170,7 +172,7 @@ runLoader("pillars/[pillar].md", async () => {
     switchable: selector ? "shown" : undefined,
     columns: [
       ...indicatorColumns,
-      ...cycles.map((c) => ({ key: c, label: c, numeric: true, html: (r: TrendRow) => cell(rowOf(r.indicator_id, c), notes) })),
+      ...cycles.map((c) => ({ key: c, label: c, numeric: true, html: (r: TrendRow) => cell(rowOf(r.indicator_id, c), notes) + contestedFlag(data.contested, r.indicator_id, c, "..") })),
       { key: "change_since_previous", label: `Change in ${latest}`, html: (r: TrendRow) => (r.change_since_previous === null ? e(r.direction) : `${changeBadge(r.change_since_previous, r.judgement, r.judgement_reason)} <span class="muted">vs ${e(r.previous_cycle ?? "")}</span>`) },
     ],
   });
