@@ -51,6 +51,7 @@ describe("checks of the built folder", () => {
       "universalization.html": "",
       "states/index.html": "",
       "states/NOR.html": "",
+      "findings.html": "",
       "data-quality.html": "",
       "briefings.html": "",
       "downloads.html": "",
