@@ -3,7 +3,7 @@
 // finding_revisions): every table is written into the HTML at build time, so the page reads without JavaScript;
 // the scripts only sort, filter and switch the report checked (components/table-tools.js). Each disagreement links
 // to what it is about: the report's paragraph, the indicator's row and the record's public address.
-import { countNoun, proseNumber } from "../data-loaders/lib/number-words.ts";
+import { countNoun, proseNumber } from "../data-loaders/presentation/number-words.ts";
 import { emitPage, htmlTable, page, type Column } from "../data-loaders/site/page.ts";
 import { escapeHtml } from "../data-loaders/site/page-text.ts";
 import { indicatorHref, paragraphHref } from "../data-loaders/site/links.ts";

@@ -2,7 +2,7 @@
 // sentence, what it counts and the count the report states, the States it names, its pillar and indicator. The
 // first row of a paragraph is its anchor (#para-21): every paragraph reference of the site links here. Written at
 // build time; the scripts only sort and filter (components/table-tools.js).
-import { countNoun } from "../data-loaders/lib/number-words.ts";
+import { countNoun } from "../data-loaders/presentation/number-words.ts";
 import { emitPage, htmlTable, page } from "../data-loaders/site/page.ts";
 import { escapeHtml } from "../data-loaders/site/page-text.ts";
 import { indicatorHref } from "../data-loaders/site/links.ts";

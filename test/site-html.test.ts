@@ -1,13 +1,13 @@
 /**
  * Valid HTML: the W3C Nu HTML Checker (vnu-jar, the same checker as validator.w3.org/nu, run on the local Java)
  * over every page of the built site, in one invocation: no error on any page.
- * Needs dist/ (`npm run site:build`) and Java 11 or later (`java` on PATH, or JAVA_HOME).
+ * Needs the site the test setup builds and Java 11 or later (`java` on PATH, or JAVA_HOME).
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DIST, ROOT } from "./helpers/site.ts";
+import { ROOT, builtSiteDir } from "./helpers/site.ts";
 
 const VNU = join(ROOT, "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
 const JAVA = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, "bin", "java") : "java";
@@ -38,9 +38,9 @@ function checkHtml(dir: string): Promise<Message[]> {
 
 describe("valid HTML", () => {
   it("the W3C Nu HTML Checker finds no error on any page of the built site", async () => {
-    if (!existsSync(join(DIST, "index.html"))) throw new Error("dist/ is missing: run `npm run site:build` before the site tests");
+    const dist = builtSiteDir();
     if (!existsSync(VNU)) throw new Error(`${VNU} is missing: run \`npm ci\``);
-    const messages = await checkHtml(DIST);
+    const messages = await checkHtml(dist);
     const errors = messages.filter((m) => m.type === "error" || m.subType === "fatal");
     const report = errors.slice(0, 30).map((m) => `${m.url.replace(/^file:.*?\/dist\//, "dist/")}:${m.lastLine ?? "?"}: ${m.message}`);
     expect(report, `${errors.length} errors`).toEqual([]);

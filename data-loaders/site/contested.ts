@@ -4,7 +4,7 @@
  * a link to the explanation on the Data quality page. The pages do not decide what is disputed.
  */
 import { escapeHtml as e } from "./page-text.ts";
-import { formatNumber } from "./page.ts";
+import { formatNumber } from "../presentation/formats.ts";
 
 export interface Contested {
   indicator_id: string;

@@ -8,7 +8,6 @@ import { paragraphHref } from "../../data-loaders/site/links.ts";
 import { recordSide, reportSide } from "../../data-loaders/site/record-issues.ts";
 import { statePagesData, type StateFinding, type NamedState } from "../../data-loaders/site/state-pages.ts";
 import { loaderParam, runLoader } from "../../data-loaders/site/site-db.ts";
-import { VOTE_COLOR } from "../components/palette.ts";
 
 const e = escapeHtml;
 const link = (href: string, text: string) => `<a href="${e(href)}">${e(text)}</a>`;
@@ -94,7 +93,7 @@ runLoader("states/[iso3].md", async () => {
           { key: "resolution_id", label: "Resolution", html: (v) => (v.source_ref?.startsWith("https://") ? link(v.source_ref, v.resolution_id) : e(v.resolution_id)) },
           { key: "topic", label: "Topic" },
           // The vote in words; its palette colour marks the border only (text stays at full contrast).
-          { key: "vote_label", label: "Vote", value: (v) => v.vote_label ?? v.vote, html: (v) => `<span class="badge" style="border-color:${VOTE_COLOR[v.vote as keyof typeof VOTE_COLOR] ?? "currentColor"}">${e(v.vote_label ?? v.vote)}</span>` },
+          { key: "vote_label", label: "Vote", value: (v) => v.vote_label ?? v.vote, html: (v) => `<span class="badge" style="border-color:var(--ccm-vote-${e(v.vote)}, var(--ccm-line-axis))">${e(v.vote_label ?? v.vote)}</span>` },
           {
             key: "source_line",
             label: "Source",

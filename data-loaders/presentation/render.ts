@@ -1,0 +1,77 @@
+/**
+ * Charts as SVG, rendered in Node: Vega-Lite spec → vega-lite compile → vega View (renderer "none") → toSVG().
+ * No browser, no network: data are inline and the font is a local one (DejaVu Sans from fonts-dejavu-core).
+ * The briefing writes these SVGs next to its text; the site inlines them in its pages at build time.
+ */
+import * as vega from "vega";
+import * as vl from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
+import { LINE, TEXT } from "./palette.ts";
+
+export const CHART_FONT = "DejaVu Sans";
+
+const BASE_CONFIG = {
+  font: CHART_FONT,
+  background: "white",
+  view: { stroke: null },
+  axis: { labelFontSize: 10, titleFontSize: 10, titleFontWeight: "normal", grid: true, gridColor: "#e6e6e6", domainColor: LINE.axis, tickColor: LINE.axis, labelColor: TEXT.ink, titleColor: TEXT.ink },
+  legend: { labelFontSize: 10, titleFontSize: 10, titleFontWeight: "normal", symbolSize: 60, labelColor: TEXT.ink, titleColor: TEXT.ink },
+  title: { fontSize: 12, fontWeight: "bold", anchor: "start", offset: 10, color: TEXT.ink, subtitleFontSize: 10, subtitleColor: TEXT.muted },
+  header: { labelColor: TEXT.ink, titleColor: TEXT.ink },
+} as const;
+
+/** The spec with the house style (font, axes, legends, titles); the site's browser re-renders use it too. */
+export function withHouseStyle(spec: TopLevelSpec): TopLevelSpec {
+  return { ...spec, config: { ...BASE_CONFIG, ...(spec.config ?? {}) } } as TopLevelSpec;
+}
+
+export interface SvgOptions {
+  /** id of the element (the chart's data table) that describes the chart in full: aria-describedby. */
+  describedBy?: string;
+  /** id of the chart's collapsible data table (`<details>`): aria-details, as the site's components do. */
+  details?: string;
+  /**
+   * One image for assistive technology: the labels and roles Vega puts on marks, axes and legends are left out
+   * (inside role="img" they would be ignored at best), so the chart is its name and its data table.
+   */
+  oneImage?: boolean;
+  /**
+   * Round the coordinates of paths and translations to this many decimals (the site inlines its charts in the
+   * page: the map's outlines shrink by about a third at one decimal, invisibly at screen resolution).
+   */
+  decimals?: number;
+}
+
+export async function renderSvg(spec: TopLevelSpec, options: SvgOptions = {}): Promise<string> {
+  const compiled = vl.compile(withHouseStyle(spec)).spec;
+  const view = new vega.View(vega.parse(compiled), { renderer: "none" });
+  try {
+    const svg = await view.toSVG();
+    const rounded = options.decimals === undefined ? svg : roundCoordinates(svg, options.decimals);
+    return accessible(options.oneImage ? withoutInnerAria(rounded) : rounded, spec.description ?? "", options);
+  } finally {
+    view.finalize();
+  }
+}
+
+function roundCoordinates(svg: string, decimals: number): string {
+  const round = (n: string) => String(Number(Number(n).toFixed(decimals)));
+  return svg.replace(/ (d|transform)="([^"]*)"/g, (_, name: string, value: string) => ` ${name}="${value.replace(/-?\d+\.\d+(?:e-?\d+)?/g, round)}"`);
+}
+
+function attribute(text: string): string {
+  return text.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;");
+}
+
+/** The SVG without the ARIA attributes of its inner elements; the root <svg> keeps its own. */
+export function withoutInnerAria(svg: string): string {
+  const root = svg.indexOf(">") + 1;
+  return svg.slice(0, root) + svg.slice(root).replace(/ (?:role|aria-roledescription|aria-label|aria-hidden)="[^"]*"/g, "");
+}
+
+/** Give the root <svg> an image role and the chart's description, so screen readers get the text. */
+function accessible(svg: string, description: string, options: SvgOptions): string {
+  const described = options.describedBy ? ` aria-describedby="${attribute(options.describedBy)}"` : "";
+  const details = options.details ? ` aria-details="${attribute(options.details)}"` : "";
+  return svg.replace(/^<svg /, `<svg role="img" aria-label="${attribute(description)}"${described}${details} `);
+}
