@@ -1,6 +1,6 @@
 /**
  * The build: sources/ → validated tables → data/ccm.duckdb. One function, buildDatabase, for the full pipeline,
- * the UNGA-only build of the ingest tests and the benchmark (unga/build.ts), so all measure and check one path.
+ * the UNGA-only build of the ingest tests and the benchmark (unga-build.ts), so all measure and check one path.
  *
  *   1. read and validate the curated datasets (csv-parse), resolve State names
  *   2. load each into raw.<name> (VARCHAR) and stage it with sql/staging/<name>.sql (rename and cast); a dataset

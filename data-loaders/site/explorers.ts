@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { statusMapChart, voteBreakdownChart, type Chart } from "../charts/specs.ts";
+import { statusMapChart, voteBreakdownChart, type Chart } from "../presentation/charts.ts";
 import { ROOT, type Database } from "../lib/db.ts";
 import type { MembershipCountRow, StateVoteRow, StatusOnDateRow } from "../lib/view-rows.ts";
 import type { UngaResolutionsRow } from "../lib/relations.generated.ts";

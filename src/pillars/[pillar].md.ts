@@ -1,8 +1,8 @@
 // Page loader: one notebook per pillar of the Lausanne Action Plan (/pillars/<code>). Values, changes and
 // judgements are the rows of view indicator_trends; the chart is the briefing's pillar chart (one definition in
-// data-loaders/charts/specs.ts), inlined as SVG; findings and the States they name come from their tables.
-import { pillarTrendChart, type PillarChartRow } from "../../data-loaders/charts/specs.ts";
-import { countNoun } from "../../data-loaders/lib/number-words.ts";
+// data-loaders/presentation/charts.ts), inlined as SVG; findings and the States they name come from their tables.
+import { pillarTrendChart, type PillarChartRow } from "../../data-loaders/presentation/charts.ts";
+import { countNoun } from "../../data-loaders/presentation/number-words.ts";
 import type { TrendRow } from "../../data-loaders/lib/view-rows.ts";
 import type {
   CyclesRow,
@@ -15,7 +15,8 @@ import type {
   ReportsRow,
   StatesRow,
 } from "../../data-loaders/lib/relations.generated.ts";
-import { POLARITY_LABEL, changeBadge, type Column, chartFigure, emitPage, formatNumber, htmlTable, page } from "../../data-loaders/site/page.ts";
+import { POLARITY_LABEL, formatNumber } from "../../data-loaders/presentation/formats.ts";
+import { changeBadge, type Column, chartFigure, emitPage, htmlTable, page } from "../../data-loaders/site/page.ts";
 import { escapeHtml } from "../../data-loaders/site/page-text.ts";
 import { loaderParam, runLoader, siteQuery, withSiteDatabase } from "../../data-loaders/site/site-db.ts";
 
