@@ -207,7 +207,7 @@ describe("briefing failures leave the previous briefing intact", () => {
     const before = file("briefing.md");
     await expect(
       buildBriefing({ cycle: CYCLE, dbPath: builtDbPath(), outDir: out, chromiumPath: join(out, "no-chromium"), log: createLogger({ quiet: true }) }),
-    ).rejects.toThrow(/Chromium was not found at .*no-chromium[\s\S]*apt-get install chromium/);
+    ).rejects.toThrow(/names .*no-chromium, which is not an executable file[\s\S]*apt-get install chromium/);
     expect(file("briefing.md")).toBe(before);
     expect(readdirSync(out).filter((f) => f.includes("building"))).toEqual([]);
   });

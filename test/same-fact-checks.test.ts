@@ -14,8 +14,9 @@ describe("same-fact checks on fixtures", () => {
   beforeAll(async () => {
     db = await openDatabase();
     await db.conn.run(`
-      CREATE TABLE report_event_dates (mention_id VARCHAR, event VARCHAR, paragraph VARCHAR, as_written VARCHAR, date_from DATE, date_to DATE, statement VARCHAR);
-      INSERT INTO report_event_dates VALUES
+      CREATE MACRO session_report() AS '13MSP';
+      CREATE TABLE report_event_dates (report_id VARCHAR DEFAULT '13MSP', mention_id VARCHAR, event VARCHAR, paragraph VARCHAR, as_written VARCHAR, date_from DATE, date_to DATE, statement VARCHAR);
+      INSERT INTO report_event_dates (mention_id, event, paragraph, as_written, date_from, date_to, statement) VALUES
         -- fires once: 7-8 April (twice) against 8-9 April
         ('m-a1', 'meeting', '6', '7-8 April 2025', '2025-04-07', '2025-04-08', 'held on 7-8 April 2025'),
         ('m-a2', 'meeting', '140', '8–9 April 2025', '2025-04-08', '2025-04-09', 'held on 8–9 April 2025'),
@@ -28,10 +29,10 @@ describe("same-fact checks on fixtures", () => {
         ('x-1', 'workshop', '69', '18 to 19 March 2025', '2025-03-18', '2025-03-19', 'from 18 to 19 March 2025');
       CREATE TABLE indicators (indicator_id VARCHAR, text VARCHAR);
       INSERT INTO indicators VALUES ('11.4', 'Dedicated meetings with States not party'), ('42.1', 'Country coalition');
-      CREATE TABLE indicator_values (indicator_id VARCHAR, cycle VARCHAR, value INTEGER);
-      INSERT INTO indicator_values VALUES ('11.4', '13MSP', 0), ('42.1', '13MSP', 1);
-      CREATE TABLE indicator_instances (indicator_id VARCHAR, cycle VARCHAR, paragraph VARCHAR, instance VARCHAR, statement VARCHAR);
-      INSERT INTO indicator_instances VALUES
+      CREATE TABLE report_indicator_values (report_id VARCHAR DEFAULT '13MSP', indicator_id VARCHAR, cycle VARCHAR, value INTEGER);
+      INSERT INTO report_indicator_values (indicator_id, cycle, value) VALUES ('11.4', '13MSP', 0), ('42.1', '13MSP', 1);
+      CREATE TABLE indicator_instances (report_id VARCHAR DEFAULT '13MSP', indicator_id VARCHAR, cycle VARCHAR, paragraph VARCHAR, instance VARCHAR, statement VARCHAR);
+      INSERT INTO indicator_instances (indicator_id, cycle, paragraph, instance, statement) VALUES
         -- fires: zero in the table, two described
         ('11.4', '13MSP', '68', 'a discussion', 'q'), ('11.4', '13MSP', '74', 'an event', 'q'),
         -- silent: one in the table, one described
