@@ -94,7 +94,7 @@ export interface CcmStatusLabelsRow {
  */
 export interface ConsistencyAnnexRow {
   /** Row number in the annex (1 = first). */
-  item: number | null;
+  item: number;
   /**
    * What kind of inconsistency: count_vs_names, summary_vs_table, narrative_vs_table, parts_vs_whole,
    * same_count_differs, duplicate_name, echo_mismatch, not_in_parent_list, not_in_related_list, status_mismatch,
@@ -731,7 +731,7 @@ export interface CycleTrendsRow {
  */
 export interface CycleVotesRow {
   /** Reporting cycle. */
-  cycle: string | null;
+  cycle: string;
   /** Last day of its reporting period (cycles.period_end). */
   period_end: string | null;
   /** Year of the cycle's vote. */
@@ -772,7 +772,7 @@ export interface CyclesRow {
  */
 export interface CyclesByReportRow extends CyclesRow {
   /** The report as of which the cycles are listed (reports.report_id). */
-  report_id: string | null;
+  report_id: string;
 }
 
 /**
@@ -1058,17 +1058,17 @@ export interface FindingsRow {
  */
 export interface HighlightsRow {
   /** Reporting cycle. */
-  cycle: string | null;
+  cycle: string;
   /** Order of the cycle (cycles.ordinal). */
   ordinal: number | null;
   /** TRUE for the latest reported cycle. */
   is_latest: boolean | null;
   /** 'improved', 'declined' or 'completed'. */
-  judgement: string | null;
+  judgement: "improved" | "declined" | "held" | "completed" | "not comparable";
   /** What the value counts. */
   unit: string | null;
   /** Indicator identifier. */
-  indicator_id: string | null;
+  indicator_id: string;
   /** LAP action number. */
   action: number | null;
   /** Position of the indicator within its action. */
@@ -1462,9 +1462,9 @@ export interface IndicatorValuesRow {
  */
 export interface IndicatorValuesByReportRow extends IndicatorValuesRow {
   /** The report as of which the value is current (reports.report_id). */
-  report_id: string | null;
+  report_id: string;
   /** The report that printed the value: the latest at or before report_id printing this cycle. */
-  printed_by: string | null;
+  printed_by: string;
 }
 
 /**
@@ -1551,7 +1551,7 @@ export interface IsuContributorsByReportRow extends IsuContributorsRow {
  */
 export interface JudgementsRow {
   /** Reporting cycle. */
-  cycle: string | null;
+  cycle: string;
   /** Order of the cycle (cycles.ordinal). */
   ordinal: number | null;
   /** TRUE for the latest reported cycle. */
@@ -1565,11 +1565,11 @@ export interface JudgementsRow {
   /** Position of the indicator within its action. */
   seq: number | null;
   /** Indicator identifier. */
-  indicator_id: string | null;
+  indicator_id: string;
   /** TRUE when the indicator has a value in this cycle. */
   measured: boolean | null;
   /** 'improved', 'declined', 'held', 'completed' or 'not comparable' (indicator_trends.judgement). */
-  judgement: string | null;
+  judgement: "improved" | "declined" | "held" | "completed" | "not comparable";
   /** The judgement as a source names it: spaces as underscores (not_comparable). */
   judgement_key: string | null;
   /** Why an indicator cannot be compared: 'not measured', 'first measured' or 'no better direction'; NULL otherwise. */
@@ -1757,7 +1757,7 @@ export interface MembershipReconciliationRow {
  */
 export interface NamedStatesRow {
   /** Finding identifier (<report>-<paragraph>-<n>). */
-  finding_id: string | null;
+  finding_id: string;
   /** Cycle the finding speaks about. */
   cycle: string | null;
   /** Indicator the finding speaks to; NULL when none. */
@@ -1855,7 +1855,7 @@ export interface PillarTrendsRow {
  */
 export interface RecordsAnnexRow {
   /** Row number in the annex (1 = first). */
-  item: number | null;
+  item: number;
   /**
    * unga_vote (a statement about a UNGA vote, read against the UN Digital Library record) or membership (read against
    * the UN Treaty Collection record).
@@ -2310,7 +2310,7 @@ export interface ScopeSizesRow {
  */
 export interface ScopeSizesByReportRow extends ScopeSizesRow {
   /** The report as of which the sizes are current (reports.report_id). */
-  report_id: string | null;
+  report_id: string;
 }
 
 /**
@@ -2531,11 +2531,11 @@ export interface StatusOnDatesRow {
  */
 export interface TalliesRow {
   /** Pillar letter A..K, or '' for all pillars together. */
-  pillar_code: string | null;
+  pillar_code: string;
   /** Pillar name ('All pillars' for the row of all). */
   pillar: string | null;
   /** Reporting cycle. */
-  cycle: string | null;
+  cycle: string;
   /** Order of the cycle (cycles.ordinal). */
   ordinal: number | null;
   /** Number of indicators. */
