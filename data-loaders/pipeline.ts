@@ -3,11 +3,16 @@
  * the UNGA-only build of the ingest tests and the benchmark (unga-build.ts), so all measure and check one path.
  *
  *   1. read and validate the curated datasets (csv-parse), resolve State names
- *   2. load each into raw.<name> (VARCHAR) and stage it with sql/staging/<name>.sql (rename and cast)
+ *   2. load each into raw.<name> (VARCHAR) and stage it with sql/staging/<name>.sql (rename and cast); a dataset
+ *      each report has of its own holds every report's rows, keyed by report_id (report-sources.ts)
  *   3. run the ingest steps of steps/index.ts (e.g. UNDL bulk vote files with DuckDB's CSV reader)
  *   4. build sql/models/*.sql, then sql/analyses/*.sql, in file-name order
  *   5. run the steps that come after the analyses (the checks of each report, steps/report-checks.ts)
- *   6. run the data tests in sql/checks/*.sql: each returns the rows that break it
+ * Nothing is replaced once built: the relations that hold "the latest report's" rows are views over the keyed ones
+ * (sql/models/002_reports.sql, session_report()).
+ *   6. build sql/marts/*.sql, the relations the briefing and the site read, then run the steps of the stage
+ *      "after-marts" (the column checks of every described relation, steps/column-checks.ts)
+ *   7. run the data tests in sql/checks/*.sql: each returns the rows that break it
  *
  * It builds into a temporary file and swaps it in only when every step succeeded.
  */
@@ -17,6 +22,9 @@ import { appendTextRows, buildAtomically, DEFAULT_DB, ident, queryRows, runSqlFi
 import { createLogger } from "./lib/log.ts";
 import { readCuratedSources, SOURCES_DIR } from "./sources.ts";
 import { STEPS } from "./steps/index.ts";
+import { baseReport, loadReportDatasets, type ReportDatasetFile } from "./report-sources.ts";
+import { PER_REPORT_DATASETS } from "./extract/reports/layout.ts";
+import type { DatasetMeta } from "./lib/meta.ts";
 import type { PipelineOptions, PipelineStep, StepContext } from "./steps/types.ts";
 
 export type { PipelineOptions, PipelineStep, StepContext } from "./steps/types.ts";
@@ -47,25 +55,35 @@ function sqlFiles(dir: string): string[] {
     .map((f) => `${dir}/${f}`);
 }
 
-async function loadCurated(ctx: StepContext): Promise<void> {
+async function loadCurated(ctx: StepContext): Promise<ReportDatasetFile[]> {
   const { conn } = ctx.db;
   await conn.run("CREATE SCHEMA IF NOT EXISTS raw");
+  // The datasets each report has of its own: one raw table with every report's rows, keyed by report_id.
+  const reports = await loadReportDatasets(ctx);
+  if (reports.loaded.size) await runSqlFile(conn, "staging/report_editions.sql");
   for (const [name, table] of ctx.sources.tables) {
     const cols = table.meta.columns.map((c) => c.name);
-    await conn.run(`CREATE TABLE raw.${ident(name)} (${cols.map((c) => `${ident(c)} VARCHAR`).join(", ")})`);
-    await appendTextRows(conn, `raw.${name}`, cols, table.rows);
+    if (!reports.loaded.has(name)) {
+      await conn.run(`CREATE TABLE raw.${ident(name)} (${cols.map((c) => `${ident(c)} VARCHAR`).join(", ")})`);
+      await appendTextRows(conn, `raw.${name}`, cols, table.rows);
+    }
     const staging = `staging/${name}.sql`;
     if (!existsSync(join(SQL_DIR, staging))) {
       throw new Error(`No staging SQL for dataset "${name}": create data-loaders/sql/${staging} (rename and cast raw.${name} into table ${name}).`);
     }
     await runSqlFile(conn, staging);
   }
+  return reports.files;
 }
 
-async function recordDatasets(ctx: StepContext): Promise<void> {
+/** The provenance of every dataset file: the curated ones, then each later report's (named <report>/<dataset>). */
+async function recordDatasets(ctx: StepContext, later: ReportDatasetFile[]): Promise<void> {
   await runSqlFile(ctx.db.conn, "models/000_datasets.sql");
-  const rows = [...ctx.sources.tables.values()].map(({ meta, rows }) => ({
-    name: meta.name,
+  const base = baseReport(ctx);
+  const perReport = new Set<string>(PER_REPORT_DATASETS);
+  const provenance = (meta: DatasetMeta, reportId: string | null, name: string, file: string, rows: number) => ({
+    report_id: reportId,
+    name,
     title: meta.title,
     producer: meta.producer,
     source: meta.source,
@@ -74,12 +92,16 @@ async function recordDatasets(ctx: StepContext): Promise<void> {
     reference: meta.reference,
     method: meta.method,
     sha256: meta.sha256,
-    file: `sources/${meta.name}.csv`,
-    rows: String(rows.length),
+    file,
+    rows: String(rows),
     derived_from: (meta.derived_from ?? []).join("; ") || null,
-  }));
-  await appendTextRows(ctx.db.conn, "datasets", Object.keys(rows[0] ?? {}), rows);
-  await ctx.db.conn.run("ALTER TABLE datasets ALTER rows TYPE INTEGER");
+  });
+  const rows = [
+    ...[...ctx.sources.tables.values()].map(({ meta, rows }) => provenance(meta, perReport.has(meta.name) ? base : null, meta.name, `sources/${meta.name}.csv`, rows.length)),
+    ...later.map((d) => provenance(d.meta, d.report_id, `${d.report_id}/${d.meta.name}`, d.file, d.rows)),
+  ];
+  await appendTextRows(ctx.db.conn, "dataset_provenance", Object.keys(rows[0] ?? {}), rows);
+  await ctx.db.conn.run("ALTER TABLE dataset_provenance ALTER rows TYPE INTEGER");
 }
 
 async function runDataTests(ctx: StepContext, files: string[]): Promise<void> {
@@ -104,11 +126,12 @@ export async function buildDatabase(options: PipelineOptions & BuildScope = {}):
   );
   const tables = await buildAtomically(dbPath, async (db) => {
     const ctx: StepContext = { db, sources, sourcesDir, log, options };
-    await log.step(`load ${sources.tables.size} curated datasets`, () => loadCurated(ctx));
-    await log.step("record dataset provenance", () => recordDatasets(ctx));
+    const later = await log.step(`load ${sources.tables.size} curated datasets`, () => loadCurated(ctx));
+    await log.step("record dataset provenance", () => recordDatasets(ctx, later));
     const steps = options.steps ?? STEPS;
     const after = (s: PipelineStep) => s.stage === "after-analyses";
-    for (const step of steps.filter((s) => !after(s))) await log.step(step.name, () => step.run(ctx));
+    const last = (s: PipelineStep) => s.stage === "after-marts";
+    for (const step of steps.filter((s) => !after(s) && !last(s))) await log.step(step.name, () => step.run(ctx));
     for (const dir of ["models", "analyses"]) {
       const files = sqlFiles(dir).filter((f) => f !== "models/000_datasets.sql" && wanted(f));
       await log.step(`build ${files.length} ${dir}`, async () => {
@@ -116,6 +139,12 @@ export async function buildDatabase(options: PipelineOptions & BuildScope = {}):
       });
     }
     for (const step of steps.filter(after)) await log.step(step.name, () => step.run(ctx));
+    // The marts read the checks of each report too, so they come last: the relations the briefing and the site read.
+    const marts = sqlFiles("marts").filter(wanted);
+    await log.step(`build ${marts.length} marts`, async () => {
+      for (const f of marts) await runSqlFile(db.conn, f);
+    });
+    for (const step of steps.filter(last)) await log.step(step.name, () => step.run(ctx));
     const checked = new Set(ctx.checkedPerReport ?? []);
     await log.step("data tests", () => runDataTests(ctx, sqlFiles("checks").filter((f) => wanted(f) && !checked.has(f))));
     return queryRows<{ name: string; type: string; rows: number }>(

@@ -4,7 +4,7 @@
  * `ccm extract` writes the new report beside 13MSP with its review list and changes no other file; the
  * database holds both reports and the revision views find exactly the fixture's changes; the 14MSP briefing
  * says what changed; its pillar page, served in Chromium, shows each report's printing behind a selector; the 13MSP
- * briefing built as of 13MSP is still the golden one.
+ * briefing read by key as of 13MSP from the same database is still the golden one.
  */
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -248,6 +248,35 @@ describe("the database with both reports", () => {
     expect(await rows(dbPath, "SELECT DISTINCT paragraph FROM article7_report_status WHERE status = 'on_time'")).toEqual([{ paragraph: "210" }]);
   });
 
+  it("holds each report's edition facts with their sources, and the vote of its cycle", async () => {
+    const reports = await rows<Record<string, unknown>>(dbPath, "SELECT report_id, is_latest, title, CAST(published_on AS VARCHAR) AS published_on, meeting, meeting_place, CAST(meeting_start AS VARCHAR) AS meeting_start, CAST(period_end AS VARCHAR) AS period_end, submitted_by, vote_year, symbol FROM reports ORDER BY ordinal");
+    expect(reports).toEqual([
+      { report_id: "13MSP", is_latest: false, title: expect.stringMatching(/^Convention on Cluster Munitions 13MSP Progress Report: /), published_on: "2025-09-09", meeting: "Thirteenth Meeting of States Parties", meeting_place: "Geneva", meeting_start: "2025-09-16", period_end: "2025-06-30", submitted_by: "the Presidency of the Thirteenth Meeting of States Parties", vote_year: 2024, symbol: "CCM/MSP/2025/8" },
+      // The fixture is the 13MSP text with a new title: its cover page and its vote paragraph (para 68) are 13MSP's.
+      { report_id: "14MSP", is_latest: true, title: expect.stringMatching(/^Convention on Cluster Munitions 14MSP Progress Report: /), published_on: "2025-09-09", meeting: "Thirteenth Meeting of States Parties", meeting_place: "Geneva", meeting_start: "2025-09-16", period_end: "2025-06-30", submitted_by: "the Presidency of the Thirteenth Meeting of States Parties", vote_year: 2024, symbol: null },
+    ]);
+    const sources = await rows<{ report_id: string; source: string }>(dbPath, "SELECT report_id, source FROM report_editions WHERE field = 'vote_year' ORDER BY ordinal");
+    expect(sources.map((r) => `${r.report_id} ${r.source.replace(/^.*sources\//, "")}`)).toEqual(["13MSP reports/13MSP-progress-report.txt, para 67 (line 368)", "14MSP reports/14MSP/report.txt, para 68 (line 370)"]);
+  });
+
+  it("reads every relation as of an earlier report by key on a connection that names it: the rows a database of that report alone holds", async () => {
+    const db = await openDatabase(dbPath, { readOnly: true });
+    try {
+      await db.conn.run("SET VARIABLE as_of_report = '13MSP'");
+      const prefixes = await queryRows<{ prefix: string }>(db.conn, "SELECT DISTINCT split_part(finding_id, '-', 1) AS prefix FROM findings");
+      expect(prefixes).toEqual([{ prefix: "13MSP" }]);
+      expect(await queryRows(db.conn, "SELECT value FROM indicator_values WHERE indicator_id = '1.1' AND cycle = '12MSP'")).toEqual([{ value: 7 }]);
+      expect(await queryRows(db.conn, "SELECT DISTINCT cycle FROM indicator_trends WHERE cycle = '14MSP'")).toEqual([]);
+      expect(await queryRows(db.conn, "SELECT count(*)::INTEGER AS n FROM indicator_revisions")).toEqual([{ n: 0 }]);
+      expect(await queryRows(db.conn, "SELECT count(*)::INTEGER AS n FROM datasets WHERE name LIKE '14MSP/%'")).toEqual([{ n: 0 }]);
+      expect(await queryRows(db.conn, "SELECT DISTINCT report_source FROM report_record_issues WHERE check_id LIKE 'para-%:named:%'")).toEqual([{ report_source: "13MSP Progress Report, para 67" }]);
+      await db.conn.run("RESET VARIABLE as_of_report");
+      expect(await queryRows(db.conn, "SELECT DISTINCT split_part(finding_id, '-', 1) AS prefix FROM findings")).toEqual([{ prefix: "14MSP" }]);
+    } finally {
+      closeDatabase(db);
+    }
+  });
+
   it("fails the build naming the report when a carried hand row no longer agrees with its report", async () => {
     const broken = join(dir, "broken-sources");
     cpSync(sources, broken, { recursive: true });
@@ -421,7 +450,8 @@ describe("the database with both reports", () => {
 
   it("writes the 14MSP briefing with what changed since the 13MSP report", async () => {
     const out = join(dir, "briefings");
-    const result = await buildBriefing({ cycle: "14MSP", dbPath, outDir: out, pdf: false, log: quiet });
+    // A logger of its own: the shared one also holds the builds' warnings (the fixture prints no symbol).
+    const result = await buildBriefing({ cycle: "14MSP", dbPath, outDir: out, pdf: false, log: createLogger({ quiet: true }) });
     const md = readFileSync(join(result.dir, "briefing.md"), "utf8");
     const section = md.split("## What changed since the 13MSP report\n")[1]?.split("\n## ")[0] ?? "";
     expect(section).toContain("The 14MSP report prints one figure of earlier cycles (12MSP) differently from the 13MSP report");
@@ -477,13 +507,17 @@ describe("the database with both reports", () => {
 });
 
 describe("the 13MSP outputs with a second report beside them", () => {
-  it("`briefing 13MSP` on the database with both reports renders as of the 13MSP report: the golden briefing, and says so", async () => {
+  it("`briefing 13MSP --generated` on the database with both reports reads it by key as of the 13MSP report: the golden briefing, and says so", async () => {
     const dbPath = join(dir, "both.duckdb");
     const out = join(dir, "briefings-13");
-    const run = await ccm(["briefing", "13MSP", "--db", dbPath, "--out", out, "--date", "16 September 2025", "--no-pdf"]);
+    const before = hashes(dir);
+    const run = await ccm(["briefing", "13MSP", "--db", dbPath, "--out", out, "--date", "16 September 2025", "--no-pdf", "--generated"]);
     expect(run.stderr).not.toMatch(/^Error/m);
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/The 13MSP report is not the latest in .*both\.duckdb \(14MSP is\): the 13MSP briefing is rendered from a database built as of 13MSP/);
+    expect(run.stderr).toMatch(/The 13MSP report is not the latest in .*both\.duckdb \(14MSP is\): the 13MSP briefing reads the database as of the 13MSP report \(its rows by key/);
+    // No database is built for it: no pipeline step runs, and the database with both reports is read as it is.
+    expect(run.stderr).not.toMatch(/build the database|load \d+ curated datasets/);
+    expect(hashes(dir).get("both.duckdb")).toBe(before.get("both.duckdb"));
     for (const name of ["briefing.md", "briefing.html"]) {
       expect(readFileSync(join(out, "13MSP", name), "utf8"), name).toBe(readFileSync(join("test", "golden", "briefing", "13MSP", name), "utf8"));
     }
@@ -494,7 +528,7 @@ describe("the 13MSP outputs with a second report beside them", () => {
     const run = await ccm(["briefing", "--all", "--db", join(dir, "both.duckdb"), "--out", out, "--date", "16 September 2025", "--no-pdf"]);
     expect(run.code).toBe(0);
     expect(readdirSync(out).filter((f) => !f.startsWith(".")).sort()).toEqual(["13MSP", "14MSP"]);
-    expect(run.stderr.match(/is rendered from a database built as of/g)).toHaveLength(1);
+    expect(run.stderr.match(/reads the database as of the 13MSP report/g)).toHaveLength(1);
     expect(readFileSync(join(out, "13MSP", "briefing.md"), "utf8")).toBe(readFileSync(join("test", "golden", "briefing", "13MSP", "briefing.md"), "utf8"));
     expect(readFileSync(join(out, "14MSP", "briefing.md"), "utf8")).toContain("## What changed since the 13MSP report");
   }, 240_000);

@@ -229,6 +229,8 @@ describe("briefing from a partial database (contract fixtures only)", () => {
       await db.conn.run(readFileSync("test/fixtures/trends/contract-tables.sql", "utf8"));
       await runSqlFile(db.conn, "models/000_datasets.sql");
       for (const f of ["analyses/100_indicator_trends.sql", "analyses/110_pillar_trends.sql", "analyses/120_largest_movements.sql"]) await runSqlFile(db.conn, f);
+      // The marts the briefing reads that these tables allow (the others need findings, checks and votes).
+      for (const f of ["marts/010_judgements.sql", "marts/011_tallies.sql", "marts/020_highlights.sql", "marts/021_pillar_highlights.sql"]) await runSqlFile(db.conn, f);
       await db.conn.run("CHECKPOINT");
     } finally {
       closeDatabase(db);

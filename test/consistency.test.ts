@@ -12,6 +12,7 @@ import { extractFindings, type FindingsResult } from "../data-loaders/extract/fi
 import { applyFindingLinks } from "../data-loaders/extract/findings/finding-links.ts";
 import { FINDING_COLUMNS, FINDING_STATE_COLUMNS } from "../data-loaders/extract/findings/finding-output.ts";
 import { PER_REPORT_SQL } from "../data-loaders/steps/report-checks.ts";
+import { PER_REPORT_DATASETS } from "../data-loaders/extract/reports/layout.ts";
 import { openBuiltDb } from "./helpers/db.ts";
 
 type TextRow = Record<string, string | null>;
@@ -53,13 +54,18 @@ async function checkDb(result: FindingsResult, replace: Record<string, TextRow[]
     list_relations: [],
     ...replace,
   };
+  // One report, 13MSP: the datasets each report has of its own are keyed by report_id, as the pipeline loads them.
+  await db.conn.run("CREATE TABLE raw.report_editions (report_id VARCHAR, ordinal VARCHAR, folder VARCHAR, field VARCHAR, value VARCHAR, source VARCHAR)");
+  await db.conn.run("INSERT INTO raw.report_editions VALUES ('13MSP', '130', 'sources', NULL, NULL, NULL)");
+  const keyed = new Set<string>(PER_REPORT_DATASETS);
   for (const [name, table] of sources.tables) {
-    const columns = table.meta.columns.map((c) => c.name);
+    const columns = [...(keyed.has(name) ? ["report_id"] : []), ...table.meta.columns.map((c) => c.name)];
     await db.conn.run(`CREATE TABLE raw.${ident(name)} (${columns.map((c) => `${ident(c)} VARCHAR`).join(", ")})`);
-    const rows = own[name] ?? table.rows;
+    const rows = (own[name] ?? table.rows).map((r) => (keyed.has(name) ? { report_id: "13MSP", ...r } : r));
     if (rows.length) await appendTextRows(db.conn, `raw.${name}`, columns, rows);
     if (existsSync(join(SQL_DIR, `staging/${name}.sql`))) await runSqlFile(db.conn, `staging/${name}.sql`);
   }
+  for (const file of ["staging/report_editions.sql", "models/000_datasets.sql", "models/002_reports.sql", "models/003_report_datasets.sql"]) await runSqlFile(db.conn, file);
   for (const file of CHECK_SQL) await runSqlFile(db.conn, file);
   return db;
 }

@@ -6,9 +6,8 @@
  * The briefing's sentences are composed from the same database, as `npm run briefing` does.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { composeBriefing } from "../data-loaders/briefing/compose.ts";
+import { generatedDocument } from "../data-loaders/briefing/build.ts";
 import { renderMarkdown } from "../data-loaders/briefing/markdown.ts";
-import { loadBriefingData } from "../data-loaders/briefing/data.ts";
 import { closeDatabase, openDatabase, queryRows, sqlText, type Database } from "../data-loaders/lib/db.ts";
 import { builtDbPath, openBuiltDb } from "./helpers/db.ts";
 
@@ -19,7 +18,7 @@ let md: string;
 
 beforeAll(async () => {
   db = await openBuiltDb();
-  const { doc } = await composeBriefing(await loadBriefingData(db.conn, "13MSP"), { date: "16 September 2025" });
+  const doc = await generatedDocument(db.conn, "13MSP", { date: "16 September 2025" });
   md = renderMarkdown(doc).replace(/\\(.)/g, "$1");
 });
 afterAll(() => closeDatabase(db));
@@ -200,9 +199,11 @@ describe("the data tests of scopes and denominators (checks/indicator_scopes.sql
     try {
       await scratch.conn.run(`ATTACH '${builtDbPath().replaceAll("'", "''")}' AS built (READ_ONLY)`);
       // report_findings: the States Parties check reads the 13MSP report's own finding, whichever report is the latest.
-      for (const t of ["indicators", "indicator_scopes", "scope_groups", "scope_sizes", "findings", "report_findings", "indicator_trends"]) {
+      // report_scope_sizes: the group sizes check reads the session's report's own sizes (the built database's one report).
+      for (const t of ["indicators", "indicator_scopes", "scope_groups", "scope_sizes", "report_scope_sizes", "findings", "report_findings", "indicator_trends"]) {
         await scratch.conn.run(`CREATE TABLE ${t} AS SELECT * FROM built.${t}`);
       }
+      await scratch.conn.run("CREATE MACRO session_report() AS '13MSP'");
       if (change) await scratch.conn.run(change);
       const problems: string[] = [];
       for (const file of ["checks/indicator_scopes.sql", "checks/scope_size_terms.sql"]) {
@@ -219,7 +220,7 @@ describe("the data tests of scopes and denominators (checks/indicator_scopes.sql
   });
 
   it("fails when a hand-typed group size drifts from the paragraph's count, or an indicator has no scope", async () => {
-    expect(await problems("UPDATE scope_sizes SET size = 11 WHERE scope_group = 'affected'")).toEqual([
+    expect(await problems("UPDATE report_scope_sizes SET size = 11 WHERE scope_group = 'affected'")).toEqual([
       "scope_sizes: affected in 13MSP is 11 (para 104), but finding:13MSP-104-1 counts 10: correct sources/scope_sizes.csv or the term",
     ]);
     expect(await problems("DELETE FROM indicator_scopes WHERE indicator_id = '20.1'")).toEqual(["indicator 20.1 has no row in sources/indicator_scopes.csv: add its scope group"]);

@@ -28,11 +28,11 @@ export function annexSection(ctx: Context): Section {
   } else if (issues.length === 0) {
     blocks.push({ kind: "paragraph", content: ["The consistency checks found no inconsistency in the report."] });
   } else {
-    const note = ctx.notes.cite(`Consistency checks of ccm-trends (view consistency_issues) over ${ctx.dataset("findings")} and ${ctx.dataset("indicator_values")}; paragraph numbers are those of the progress report.`, "annex");
+    const note = ctx.note("annex");
     blocks.push({
       kind: "paragraph",
       content: [
-        num("issues consistency|point", countNoun(issues.length, "point", "points", { capitalize: true })),
+        num("issues consistency|point"),
         " in the report where a stated figure, a list of States or a table do not agree with each other",
         ...severities("consistency", issues.map((i) => i.severity)),
         note,
@@ -61,14 +61,11 @@ export function recordAnnexSection(ctx: Context): Section {
   } else if (issues.length === 0) {
     blocks.push({ kind: "paragraph", content: ["Every statement of the report about UNGA votes and membership that the UN's records can check agrees with them."] });
   } else {
-    const note = ctx.notes.cite(
-      `Comparisons of ccm-trends (view report_vs_record) of ${ctx.dataset("report_facts")}, ${ctx.dataset("indicator_values")} and ${ctx.dataset("findings")} with the UN Digital Library voting records (table unga_votes) and ${ctx.dataset("state_events")}.`,
-      "annex-records",
-    );
+    const note = ctx.note("annex-records");
     blocks.push({
       kind: "paragraph",
       content: [
-        num("issues records|statement", countNoun(issues.length, "statement", "statements", { capitalize: true })),
+        num("issues records|statement"),
         ` of the report about UNGA votes or membership ${issues.length === 1 ? "disagrees" : "disagree"} with the UN's own records`,
         ...severities("records", issues.map((i) => i.severity)),
         note,
@@ -97,12 +94,12 @@ export function recordAnnexSection(ctx: Context): Section {
 
 export function aboutSection(ctx: Context): Section {
   const blocks: Block[] = [];
-  const datasetsNote = ctx.notes.cite("Table datasets of the ccm-trends database, recorded by the pipeline from sources/*.meta.json.", "datasets");
+  const datasetsNote = ctx.note("datasets");
   blocks.push({
     kind: "paragraph",
     content: [
       "Every figure in this briefing is read from the ccm-trends database, built from ",
-      num("count datasets", proseNumber(ctx.data.datasets.length)),
+      num("count datasets"),
       " curated datasets",
       datasetsNote,
       `; every number carries a note with its source. Changes compare a value with the latest earlier cycle in which the indicator was measured; a value the report gives as N/A is "not measured", never zero. Whether a movement is an improvement depends on the indicator's polarity (for example, fewer confirmed cases of use is better); a value that falls because nobody is left to do it (every State Party in the group has completed) is completion, not decline. A share is taken of the group the indicator counts among (affected States Parties, States Parties with victims, extension requests, …), with the report's own count for that cycle, or of the States Parties during the reporting period; where that size is not known, no share is given. Largest movements are ranked within a unit: a change in women or delegations is not ranked against a change in States Parties.`,
@@ -126,6 +123,6 @@ function severities(list: "consistency" | "records", severities: string[]): Inli
   const order = ["error", "warning", "info"];
   const counts = order.map((sev) => [sev, severities.filter((s) => s === sev).length] as const).filter(([, n]) => n > 0);
   if (counts.length < 2) return [];
-  const parts = counts.map(([sev, n]): Inline[] => [num(`issues ${list} ${sev}|${sev}`, countNoun(n, sev))]);
+  const parts = counts.map(([sev, n]): Inline[] => [num(`issues ${list} ${sev}|${sev}`)]);
   return [" (", ...parts.flatMap((p, i) => (i === 0 ? p : [i === parts.length - 1 ? " and " : ", ", ...p])), ")"];
 }

@@ -7,14 +7,19 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { dirname, join, relative } from "node:path";
 import { closeDatabase, openDatabase, ROOT } from "../lib/db.ts";
 import type { Logger } from "../lib/log.ts";
-import { composeParts, type ChartFile } from "./compose.ts";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { InputError } from "../lib/errors.ts";
+import { composeParts, type ChartFile, type ComposedParts } from "./compose.ts";
 import { BriefingDataError, loadBriefingData } from "./data.ts";
 import { renderHtml } from "./html.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { renumberNotes, type Briefing } from "./model.ts";
 import { printPdf } from "./pdf.ts";
-import { draftSource, parseSource, renderSource, resolveDraft, SOURCE_DIR } from "./source.ts";
-import { withDatabaseOfReport } from "./as-of.ts";
+import { draftSource } from "./source/init.ts";
+import { parseSource, SOURCE_DIR } from "./source/parse.ts";
+import { renderSource, type RenderedSource } from "./source/render.ts";
+import { newResolverCache, type ResolverCache } from "./source/resolve.ts";
+import { readAsOfReport } from "./as-of.ts";
 
 export interface BriefingOptions {
   cycle: string;
@@ -60,12 +65,31 @@ function shown(path: string): string {
   return rel.startsWith("..") ? path : rel;
 }
 
-/** The briefing of a cycle, as of the cycle's own report when a later report is in the database (as-of.ts). */
-export async function buildBriefing(options: BriefingOptions): Promise<BriefingResult> {
-  return withDatabaseOfReport(options.cycle, options.dbPath, options.log, (dbPath) => buildFrom({ ...options, dbPath }));
+/**
+ * The generated draft as a source (source/init.ts) rendered by the one resolver (source/resolve.ts), as an analyst's
+ * source is: the composer decides what the draft says and writes every number as a reference; only the resolver gives
+ * numbers their text. A reference of the draft that does not resolve is a bug of the composer.
+ */
+export async function renderDraft(conn: DuckDBConnection, parts: ComposedParts, cache: ResolverCache = newResolverCache()): Promise<RenderedSource> {
+  const { doc, ctx, notes } = parts;
+  const file = `(generated draft of ${doc.cycle})`;
+  try {
+    return await renderSource(conn, parseSource(file, draftSource(doc.cycle, doc.title, doc.sections), ""), { cycle: doc.cycle, sections: doc.sections, notes: ctx.catalog, cache }, notes);
+  } catch (e) {
+    if (e instanceof InputError) throw new Error(`The generated draft has references the resolver cannot resolve (a bug of the composer):\n${e.message}`);
+    throw e;
+  }
 }
 
-async function buildFrom(options: BriefingOptions): Promise<BriefingResult> {
+/** The generated briefing of a cycle as a document, notes numbered (what `--generated` writes), from an open database. */
+export async function generatedDocument(conn: DuckDBConnection, cycle: string, options: { date?: string } = {}): Promise<Briefing> {
+  const parts = await composeParts(await loadBriefingData(conn, cycle), options);
+  const draft = await renderDraft(conn, parts);
+  return renumberNotes({ ...parts.doc, sections: draft.sections, notes: parts.notes.texts });
+}
+
+/** The briefing of a cycle, as of the cycle's own report when a later report is in the database (as-of.ts). */
+export async function buildBriefing(options: BriefingOptions): Promise<BriefingResult> {
   const { cycle, dbPath, outDir, log } = options;
   if (!/^[0-9]+(MSP|RC)$/.test(cycle)) throw new BriefingDataError(`"${cycle}" is not a cycle name; expected e.g. 13MSP or 3RC.`);
   if (!existsSync(dbPath)) throw new BriefingDataError(`No database at ${dbPath}: run \`npm run pipeline\` first (or pass --db <file>).`);
@@ -78,21 +102,24 @@ async function buildFrom(options: BriefingOptions): Promise<BriefingResult> {
   let doc: Briefing;
   let charts: ChartFile[];
   try {
+    await readAsOfReport(db.conn, cycle, dbPath, log);
     const data = await log.step("read the database", () => loadBriefingData(db.conn, cycle));
     for (const m of data.missing) log.warn(`the database has no ${m}; the briefing says so where it would use it`);
     const parts = await log.step("compose the briefing and render charts", () => composeParts(data, options.date ? { date: options.date } : {}));
-    // Every number of the draft shows what the source resolver gives its reference: draft and init'd source agree.
-    for (const m of await resolveDraft(db.conn, cycle, parts.doc.sections, parts.ctx)) log.warn(`the draft expected "${m.expected}" for {${m.ref}}, the reference gives "${m.resolved}"`);
+    const cache = newResolverCache();
+    const draft = await log.step("resolve the generated draft", () => renderDraft(db.conn, parts, cache));
     charts = parts.charts;
     if (useSource) {
       const file = shown(useSource);
       const src = parseSource(file, readFileSync(useSource, "utf8"), shown(queryFileOf(useSource)));
-      const rendered = await log.step(`render the source ${file}`, () => renderSource(db.conn, src, { cycle, sections: parts.doc.sections, notes: parts.notes.keyed, ctx: parts.ctx }, parts.notes));
+      // The analyst's source is rendered by the same resolver as the draft; it includes the draft's sections, tables
+      // and charts by name, and places the notes of the database's things by key.
+      const rendered = await log.step(`render the source ${file}`, () => renderSource(db.conn, src, { cycle, sections: draft.sections, notes: parts.ctx.catalog, cache }, parts.notes));
       for (const w of rendered.warnings) log.warn(w);
       doc = { ...parts.doc, ...(rendered.title ? { title: rendered.title } : {}), sections: rendered.sections, notes: parts.notes.texts, source: file };
-      const used = new Set(doc.sections.flatMap((x) => x.blocks.flatMap((b) => (b.kind === "chart" ? [b.file] : []))));
-      charts = charts.filter((c) => used.has(c.file));
-    } else doc = parts.doc;
+    } else doc = { ...parts.doc, sections: draft.sections, notes: parts.notes.texts };
+    const used = new Set(doc.sections.flatMap((x) => x.blocks.flatMap((b) => (b.kind === "chart" ? [b.file] : []))));
+    charts = charts.filter((c) => used.has(c.file));
     doc = renumberNotes(doc);
   } finally {
     closeDatabase(db);
@@ -160,10 +187,6 @@ export interface InitOptions {
 
 /** `briefing init <cycle>`: write the generated draft as an editable source; never over an analyst's work unless forced. */
 export async function initSource(options: InitOptions): Promise<string> {
-  return withDatabaseOfReport(options.cycle, options.dbPath, options.log, (dbPath) => initFrom({ ...options, dbPath }));
-}
-
-async function initFrom(options: InitOptions): Promise<string> {
   const { cycle, dbPath, log } = options;
   if (!/^[0-9]+(MSP|RC)$/.test(cycle)) throw new BriefingDataError(`"${cycle}" is not a cycle name; expected e.g. 13MSP or 3RC.`);
   const path = options.source ?? defaultSourcePath(cycle);
@@ -172,10 +195,12 @@ async function initFrom(options: InitOptions): Promise<string> {
   const db = await openDatabase(dbPath, { readOnly: true });
   let text: string;
   try {
+    await readAsOfReport(db.conn, cycle, dbPath, log);
     const data = await log.step("read the database", () => loadBriefingData(db.conn, cycle));
-    const { doc, ctx } = await composeParts(data);
-    await resolveDraft(db.conn, cycle, doc.sections, ctx);
-    text = draftSource(cycle, doc.title, doc.sections);
+    const parts = await composeParts(data);
+    // The draft is written only if it resolves: init never hands an analyst a source that does not render.
+    await renderDraft(db.conn, parts);
+    text = draftSource(cycle, parts.doc.title, parts.doc.sections);
   } finally {
     closeDatabase(db);
   }

@@ -1,12 +1,14 @@
 /**
  * Compose the briefing document from the database's rows: summary, what changed since the report before (when
  * the database holds one), one section per pillar (trend table, chart, largest movements in words),
- * universalization with the UNGA trend, the consistency annex, and a numbered source note for every figure. Pure apart from chart rendering; the same data give the same document.
+ * universalization with the UNGA trend, the consistency annex. The composer decides what the draft says from the
+ * marts' rows and writes every number as a reference and every note by its key: build.ts renders the draft through
+ * the one resolver, as it renders an analyst's source. Pure apart from chart rendering.
  */
 import { aboutSection, annexSection, recordAnnexSection } from "./appendix.ts";
 import { Context, type ChartFile } from "./context.ts";
 import type { BriefingData } from "./data.ts";
-import { Footnotes, renumberNotes, type Briefing, type Section } from "./model.ts";
+import { Footnotes, type Briefing, type Section } from "./model.ts";
 import { pillarSection } from "./pillar.ts";
 import { sinceLastReportSection } from "./since-last-report.ts";
 import { summarySection } from "./summary.ts";
@@ -59,9 +61,4 @@ export async function composeParts(data: BriefingData, options: ComposeOptions =
     notes: notes.texts,
   };
   return { doc, notes, charts, ctx };
-}
-
-export async function composeBriefing(data: BriefingData, options: ComposeOptions = {}): Promise<{ doc: Briefing; charts: ChartFile[] }> {
-  const { doc, charts } = await composeParts(data, options);
-  return { doc: renumberNotes(doc), charts };
 }

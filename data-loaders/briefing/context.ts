@@ -2,21 +2,23 @@
  * What every section of the briefing shares: rows by indicator, dataset citations and source notes, and the
  * report-style sentence of an indicator row (with its share of States Parties and the States the report names).
  */
-import type { BriefingData, NamedStatesRow, TrendRow } from "./data.ts";
-import { Footnotes, num, type Block, type Inline } from "./model.ts";
-import { proseNumber, formatThousands, percent } from "../presentation/number-words.ts";
-import { compactCells } from "./sources.ts";
-import { indicatorPieces, listNames } from "./text.ts";
+import type { BriefingData, ContestedRow, NamedStatesRow, TrendRow } from "./data.ts";
+import { Footnotes, num, type Block, type Inline, type Note } from "./model.ts";
+import { proseNumber } from "../presentation/number-words.ts";
+import { datasetCitation, noteCatalog, paragraphPlace, valueKey } from "./source/notes.ts";
+import { indicatorPieces } from "./text.ts";
 
 export interface ChartFile {
   file: string;
   svg: string;
 }
 
-/** Shared lookups: rows by indicator, source citations. */
+/** Shared lookups: rows by indicator, and the notes of the database's things by key (source/notes.ts). */
 export class Context {
   readonly byIndicator = new Map<string, TrendRow[]>();
   readonly targetRows: TrendRow[];
+  /** The note of each thing the database holds, by key: the one text of {note <key>} in the draft and in a source. */
+  readonly catalog: Map<string, string>;
   constructor(
     readonly data: BriefingData,
     readonly notes: Footnotes,
@@ -27,11 +29,19 @@ export class Context {
       this.byIndicator.set(r.indicator_id, list);
     }
     this.targetRows = data.trends.filter((r) => r.cycle === data.cycle);
+    this.catalog = noteCatalog(data);
   }
 
   /** Short citation of a curated dataset; the "About the data" section gives each one in full. */
   dataset(name: string): string {
-    return this.data.datasets.some((x) => x.name === name) ? `dataset ${name}` : `${name} (not in this database)`;
+    return datasetCitation(this.data, name);
+  }
+
+  /** The note of a thing the database holds, placed by its key (as {note <key>} in the draft's source). */
+  note(key: string): Note {
+    const text = this.catalog.get(key);
+    if (text === undefined) throw new Error(`The draft cites note "${key}", which the database gives no note for`);
+    return this.notes.cite(text, key);
   }
 
   row(indicatorId: string, cycle: string | null): TrendRow | undefined {
@@ -39,66 +49,36 @@ export class Context {
   }
 
   /** Note for a printed value and, when it is compared, the value it is compared with. */
-  valueNote(r: TrendRow): Inline {
-    const key = `value ${r.indicator_id}${r.cycle === this.data.cycle ? "" : ` ${r.cycle}`}`;
-    const refs = [refOf(r)];
-    const prev = this.row(r.indicator_id, r.previous_cycle);
-    if (prev && r.previous_value !== null) refs.push(refOf(prev));
-    const computed = refs.length > 1 ? " Change and record computed by ccm-trends (view indicator_trends)." : "";
-    const share = r.share !== null && r.denominator_basis && r.value ? ` Denominator: ${r.denominator} ${r.denominator_basis}, ${denominatorSource(this, r)}.` : "";
-    return this.notes.cite(`Indicator ${r.indicator_id}: ${compactCells(refs).join("; ")} (${this.dataset("indicator_values")}).${computed}${share}`, key);
+  valueNote(r: TrendRow): Note {
+    return this.note(valueKey(this.data, r));
   }
 }
 
-/** Where a denominator comes from: the report's own count of the group (with its paragraph) or the membership history. */
-function denominatorSource(ctx: Context, r: TrendRow): string {
-  const src = r.denominator_source ?? "source not recorded";
-  // A group size the report states is stated by the report of its own cycle (scope_sizes: each report sizes its
-  // own cycle, and the 13MSP report is the 13MSP cycle's), so its paragraph is that report's.
-  return src.startsWith("para ") ? `${r.cycle} Progress Report ${src} (${ctx.dataset("scope_sizes")}, scope from ${ctx.dataset("indicator_scopes")})` : `${src}`;
-}
-
-/** Where a contested figure is given, as a reader finds it in the report. */
-function placeOf(paragraph: string | null): string {
-  if (!paragraph) return "the report";
-  if (/^\d/.test(paragraph)) return `para ${paragraph}`;
-  if (/^[IVX]+\.[A-Z]\.\d/.test(paragraph)) return `summary item ${paragraph}`;
-  if (/^VI\.[A-Z] table/.test(paragraph)) return "the indicator's own text in the table";
-  return paragraph;
-}
-
 /**
- * How the report (or the UN's records) contradict a row's value (view indicator_contested): the other figures, where
- * they are given, and the numbered rows of the annex tables, so the sentence points to the check.
+ * How the report (or the UN's records) contradict a value (mart contested_figures): the other figures, where they are
+ * given, and the numbered rows of the annex tables, so the sentence points to the check; undefined when no annex row
+ * lists a contradiction.
  */
-export function contestedPhrase(ctx: Context, r: TrendRow): string | undefined {
-  const rows = (ctx.data.contested ?? []).filter((c) => c.indicator_id === r.indicator_id && c.cycle === r.cycle);
+export function contestedPhrase(rows: ContestedRow[]): string | undefined {
   const parts: string[] = [];
   const internal = rows.filter((c) => c.against === "report");
-  const issues = ctx.data.issues ?? [];
   const items = internal
-    .map((c) => issues.findIndex((i) => i.kind === c.kind && i.paragraph === c.paragraph && i.related === c.related && i.expected === c.expected && i.found === c.found) + 1)
-    .filter((n) => n > 0)
+    .map((c) => c.annex_item)
+    .filter((n): n is number => n !== null)
     .sort((a, b) => a - b);
   if (items.length) {
     const byFigure = new Map<string, string[]>();
     for (const c of internal) {
       const key = c.other_figure === null ? "" : String(c.other_figure);
-      byFigure.set(key, [...(byFigure.get(key) ?? []), placeOf(c.paragraph)]);
+      byFigure.set(key, [...(byFigure.get(key) ?? []), c.place]);
     }
     const gives = [...byFigure].map(([figure, places]) => (figure ? `${listPlain(places)} ${places.length === 1 ? "gives" : "give"} ${figure}` : `${listPlain(places)} ${places.length === 1 ? "disagrees" : "disagree"}`));
     parts.push(`${listPlain(gives)} (consistency annex, ${items.length === 1 ? "item" : "items"} ${listPlain(items.map(String))})`);
   }
-  const records = ctx.data.recordIssues ?? [];
   for (const c of rows.filter((x) => x.against === "records")) {
-    const n = records.findIndex((i) => i.paragraph === c.paragraph && i.report_says === c.expected && i.record_says === c.found) + 1;
-    if (n > 0) parts.push(`the UN's records give ${c.other_figure ?? "another figure"} (records annex, item ${n})`);
+    if (c.annex_item !== null) parts.push(`the UN's records give ${c.other_figure ?? "another figure"} (records annex, item ${c.annex_item})`);
   }
   return parts.length ? `contested: ${listPlain(parts)}` : undefined;
-}
-
-export function refOf(r: TrendRow): string {
-  return r.source_ref ?? `no ${r.cycle} value in the report's table`;
 }
 
 /**
@@ -135,17 +115,17 @@ export function sentence(ctx: Context, r: TrendRow): Inline[] {
   const at = r.cycle === ctx.data.cycle ? "" : ` ${r.cycle}`;
   const s = indicatorPieces(r, cyclesToDate(ctx), {}, { id: r.indicator_id, cycle: at ? r.cycle : null });
   if (r.share !== null && r.denominator !== null && r.value) {
-    s.push(", ", num(`trend ${r.indicator_id} share${at}|percent`, percent(r.share)), " of the ", num(`trend ${r.indicator_id} denominator${at}|digits`, formatThousands(r.denominator)), ` ${r.denominator_basis ?? "States Parties"}`);
+    s.push(", ", num(`trend ${r.indicator_id} share${at}|percent`), " of the ", num(`trend ${r.indicator_id} denominator${at}|digits`), ` ${r.denominator_basis ?? "States Parties"}`);
   }
-  const contested = contestedPhrase(ctx, r);
-  if (contested) s.push("; ", num(`contested ${r.indicator_id}${at}`, contested));
+  const contested = contestedPhrase((ctx.data.contested ?? []).filter((c) => c.indicator_id === r.indicator_id && c.cycle === r.cycle));
+  if (contested) s.push("; ", num(`contested ${r.indicator_id}${at}`));
   const named = r.cycle === ctx.data.cycle ? namedFor(ctx, r) : undefined;
   if (!named) return [...s, ctx.valueNote(r), ";"];
   const names = named.names.split("; ");
-  const where = /^\d+$/.test(named.paragraph) ? `para ${named.paragraph}` : `item ${named.paragraph}`;
+  const where = paragraphPlace(named.paragraph);
   // The names are a reference too ({names <finding>}), so an analyst's source lists the States the database holds.
-  const who: Inline[] = names.length <= 12 ? [`${where} names ${names.length === 1 ? "it" : "them"}: `, num(`names ${named.finding_id}`, listNames(names))] : [`${where} names all `, num(`named ${named.finding_id}`, proseNumber(names.length))];
-  return [...s, ctx.valueNote(r), "; ", ...who, ctx.notes.cite(`${named.report_id} Progress Report ${where}, as extracted in finding ${named.finding_id} (${ctx.dataset(named.findings_dataset)}, ${ctx.dataset(named.finding_states_dataset)}).`, `finding ${named.finding_id}`), ";"];
+  const who: Inline[] = names.length <= 12 ? [`${where} names ${names.length === 1 ? "it" : "them"}: `, num(`names ${named.finding_id}`)] : [`${where} names all `, num(`named ${named.finding_id}`)];
+  return [...s, ctx.valueNote(r), "; ", ...who, ctx.note(`finding ${named.finding_id}`), ";"];
 }
 
 /** The finding that names exactly the States an indicator counts in the briefing's cycle, if the report gives one. */
@@ -164,7 +144,6 @@ export function bullets(items: Inline[][]): Block {
  * listPlain), keeping each part's numbers as references.
  */
 export function listPieces(parts: Inline[][], join: (items: string[]) => string): Inline[] {
-  // A private-use character marks each part's slot: no name or sentence of the report holds one.
-  const joined = join(parts.map((_, i) => `\uE000${i}\uE000`));
-  return joined.split(/\uE000(\d+)\uE000/).flatMap((piece, i) => (i % 2 ? parts[Number(piece)]! : piece ? [piece] : []));
+  const joined = join(parts.map((_, i) => `\u0000${i}\u0000`));
+  return joined.split(/\u0000(\d+)\u0000/).flatMap((piece, i) => (i % 2 ? parts[Number(piece)]! : piece ? [piece] : []));
 }

@@ -6,16 +6,78 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows, sqlText } from "../lib/db.ts";
 
-import type { CycleRow, TrendRow, PillarRow, MovementRow, DatasetRow, MembershipRow, WithdrawalRow, UngaRow, LowestSinceRow, YesByStatusRow, VoteShiftRow, NamedStatesRow, IssueRow, ContestedRow, RecordIssueRow, IndicatorRevisionRow, FindingRevisionRow } from "../lib/view-rows.ts";
+import type { CycleRow, TrendRow, PillarRow, DatasetRow, MembershipRow, WithdrawalRow, UngaRow, LowestSinceRow, YesByStatusRow, VoteShiftRow, NamedStatesRow, IssueRow, RecordIssueRow, IndicatorRevisionRow, FindingRevisionRow } from "../lib/view-rows.ts";
 
-export type { CycleRow, TrendRow, PillarRow, MovementRow, DatasetRow, MembershipRow, WithdrawalRow, UngaRow, LowestSinceRow, YesByStatusRow, VoteShiftRow, NamedStatesRow, IssueRow, ContestedRow, RecordIssueRow, IndicatorRevisionRow, FindingRevisionRow };
+export type { CycleRow, TrendRow, PillarRow, DatasetRow, MembershipRow, WithdrawalRow, UngaRow, LowestSinceRow, YesByStatusRow, VoteShiftRow, NamedStatesRow, IssueRow, RecordIssueRow, IndicatorRevisionRow, FindingRevisionRow };
+
+/** A row of mart tallies: a cycle's counts of one pillar, or of all ('' ). */
+export interface TallyRow extends PillarRow {
+  not_measured: number;
+  first_measured: number;
+  no_better_direction: number;
+  rose_every_cycle: number;
+  fell_every_cycle: number;
+}
+
+/** An indicator's judgement in the briefing's cycle (mart judgements). */
+export interface JudgementRow {
+  indicator_id: string;
+  judgement_key: string;
+  basis_key: string | null;
+  completion_group_label: string | null;
+  completion_source: string | null;
+  /** 'rose' or 'fell' when it moved that way in every change so far. */
+  steady: "rose" | "fell" | null;
+}
+
+/** A move the summary names (mart highlights) or a pillar's section names (mart pillar_highlights). */
+export interface HighlightRow {
+  indicator_id: string;
+  unit: string | null;
+  judgement?: string;
+  is_main_unit?: boolean;
+  pillar_code?: string;
+}
+
+/** A finding and the States it names (mart named_states): a thing a source cites whatever the figures are. */
+export interface FindingRow {
+  finding_id: string;
+  cycle: string;
+  indicator_id: string | null;
+  paragraph: string;
+  named: number;
+  names: string | null;
+  report_id: string;
+  findings_dataset: string;
+  finding_states_dataset: string;
+}
+
+/** A contested figure with both sources (mart contested_figures). */
+export interface ContestedRow {
+  indicator_id: string;
+  cycle: string;
+  /** 'report' (the report's own consistency annex) or 'records' (the UN's records annex). */
+  against: string;
+  other_figure: number | null;
+  /** Where the other figure is given, as a reader finds it ("para 47", "summary item II.C.2"). */
+  place: string;
+  /** The numbered row of the annex that lists the point; null when no row does. */
+  annex_item: number | null;
+}
 
 export interface BriefingData {
   cycle: string;
   cycles: CycleRow[];
   trends: TrendRow[];
-  pillars: PillarRow[];
-  movements: MovementRow[];
+  /** Counts per pillar (mart tallies). */
+  pillars: TallyRow[];
+  /** Each indicator's judgement in the cycle (mart judgements), in report order. */
+  judgements: JudgementRow[];
+  /** Counts of all pillars (mart tallies, pillar ''). */
+  tally: TallyRow;
+  /** The summary's largest moves (mart highlights) and each pillar's (mart pillar_highlights). */
+  highlights: HighlightRow[];
+  pillarHighlights: HighlightRow[];
   datasets: DatasetRow[];
   membership: MembershipRow | null;
   withdrawals: WithdrawalRow[] | null;
@@ -24,6 +86,8 @@ export interface BriefingData {
   yesByStatus: YesByStatusRow[] | null;
   voteShifts: VoteShiftRow[] | null;
   namedStates: NamedStatesRow[] | null;
+  /** Every finding of the database (mart named_states), for the notes a source may place by finding id. */
+  findings: FindingRow[] | null;
   issues: IssueRow[] | null;
   contested: ContestedRow[] | null;
   /** Statements of the report that the UN's records contradict (view report_record_issues). */
@@ -58,7 +122,7 @@ async function sinceLastReport(conn: DuckDBConnection, cycle: string, relations:
 
 export async function loadBriefingData(conn: DuckDBConnection, cycle: string): Promise<BriefingData> {
   const relations = new Set((await query<{ table_name: string }>(conn, "relations.sql")).map((r) => r.table_name));
-  const required = ["cycles", "indicators", "indicator_values", "indicator_trends", "pillar_trends", "largest_movements", "datasets"];
+  const required = ["cycles", "indicators", "indicator_values", "indicator_trends", "datasets", "tallies", "judgements", "highlights", "pillar_highlights"];
   const absent = required.filter((r) => !relations.has(r));
   if (absent.length) {
     throw new BriefingDataError(`The database lacks ${absent.join(", ")}, which the briefing needs. Run \`npm run pipeline\` once the indicator datasets exist in sources/.`);
@@ -77,24 +141,26 @@ export async function loadBriefingData(conn: DuckDBConnection, cycle: string): P
     }
     return load();
   };
-  // A briefing looks back from its cycle: UNGA votes (held each December) count only if taken before the
-  // cycle's reporting period ended, so the 12MSP briefing does not report the 2024 vote.
-  const periodEnd = cycles.find((c) => c.is_target)?.period_end ?? null;
-  const before = <T extends { year: number }>(rows: T[] | null): T[] | null => (rows && periodEnd ? rows.filter((r) => r.year < Number(periodEnd.slice(0, 4))) : rows);
+  const tallies = await query<TallyRow>(conn, "tallies.sql", cycle);
   return {
     cycle,
     cycles,
     trends: await query<TrendRow>(conn, "indicator_trends.sql", cycle),
-    pillars: await query<PillarRow>(conn, "pillar_trends.sql", cycle),
-    movements: await query<MovementRow>(conn, "largest_movements.sql", cycle),
+    pillars: tallies.filter((t) => t.pillar_code !== ""),
+    tally: tallies.find((t) => t.pillar_code === "")!,
+    judgements: await query<JudgementRow>(conn, "judgements.sql", cycle),
+    highlights: await query<HighlightRow>(conn, "highlights.sql", cycle),
+    pillarHighlights: await query<HighlightRow>(conn, "pillar_highlights.sql", cycle),
     datasets: await query<DatasetRow>(conn, "datasets.sql"),
     membership: await optional(["membership_counts"], async () => (await query<MembershipRow>(conn, "membership.sql", cycle))[0] ?? null),
     withdrawals: await optional(["state_events", "states"], () => query<WithdrawalRow>(conn, "withdrawals.sql", cycle)),
-    unga: before(await optional(["unga_resolution_votes"], () => query<UngaRow>(conn, "unga_totals.sql"))),
-    lowestSince: before(await optional(["unga_lowest_since"], () => query<LowestSinceRow>(conn, "unga_lowest_since.sql"))),
-    yesByStatus: before(await optional(["unga_yes_by_status"], () => query<YesByStatusRow>(conn, "unga_yes_by_status.sql"))),
-    voteShifts: before(await optional(["unga_vote_shifts"], () => query<VoteShiftRow>(conn, "unga_vote_shifts.sql"))),
+    // Each UNGA query keeps the votes up to the cycle's own (mart cycle_votes).
+    unga: await optional(["unga_resolution_votes"], () => query<UngaRow>(conn, "unga_totals.sql", cycle)),
+    lowestSince: await optional(["unga_lowest_since"], () => query<LowestSinceRow>(conn, "unga_lowest_since.sql", cycle)),
+    yesByStatus: await optional(["unga_yes_by_status"], () => query<YesByStatusRow>(conn, "unga_yes_by_status.sql", cycle)),
+    voteShifts: await optional(["unga_vote_shifts"], () => query<VoteShiftRow>(conn, "unga_vote_shifts.sql", cycle)),
     namedStates: await optional(["findings", "finding_states", "datasets"], () => query<NamedStatesRow>(conn, "named_states.sql", cycle)),
+    findings: await optional(["findings", "finding_states", "datasets"], () => query<FindingRow>(conn, "findings.sql")),
     issues: await optional(["consistency_issues"], () => query<IssueRow>(conn, "consistency_issues.sql")),
     contested: await optional(["indicator_contested"], () => query<ContestedRow>(conn, "indicator_contested.sql", cycle)),
     recordIssues: await optional(["report_record_issues"], () => query<RecordIssueRow>(conn, "report_record_issues.sql")),

@@ -15,15 +15,15 @@ export function membershipSentences(ctx: Context, target: CycleRow): Inline[][] 
   const m = ctx.data.membership;
   const out: Inline[][] = [];
   if (m && m.as_of && m.states_parties > 0) {
-    const note = ctx.notes.cite(`Counted by ccm-trends on ${longDate(m.as_of)} from the membership history (view state_status over ${ctx.dataset("state_events")}: ${m.sources ?? "source not recorded"}).`, "membership");
+    const note = ctx.note("membership");
     const on = m.as_of === target.period_end ? "period_end" : null;
     out.push([
       "As of ",
-      on ? num(`date ${on}`, longDate(m.as_of)) : longDate(m.as_of),
+      on ? num(`date ${on}`) : longDate(m.as_of),
       ", ",
-      num(`members state_party ${on ?? m.as_of}`, proseNumber(m.states_parties)),
+      num(`members state_party ${on ?? m.as_of}`),
       " States were party to the Convention and ",
-      num(`members signatory ${on ?? m.as_of}`, proseNumber(m.signatories)),
+      num(`members signatory ${on ?? m.as_of}`),
       " had signed it without ratifying",
       note,
       ".",
@@ -32,13 +32,13 @@ export function membershipSentences(ctx: Context, target: CycleRow): Inline[][] 
   const w = ctx.data.withdrawals;
   if (w && w.length) {
     const names = listNames(w.map((x) => x.name_en));
-    const note = ctx.notes.cite(`Withdrawals (table state_events): ${w.map((x) => `${x.name_en}, effective ${longDate(x.event_date)}, ${x.source ?? "no source recorded"}`).join("; ")}.`, "withdrawals");
+    const note = ctx.note("withdrawals");
     out.push([
-      num("withdrawals|State Party/States Parties", `${proseNumber(w.length, { capitalize: true })} ${w.length === 1 ? "State Party" : "States Parties"}`),
+      num("withdrawals|State Party/States Parties"),
       ` (${names}) withdrew from the Convention during the `,
-      num("cycle", target.cycle),
+      num("cycle"),
       " cycle, with effect from ",
-      ...listPieces(w.map((x) => [num(`date withdrawal ${x.iso3}`, longDate(x.event_date))]), listNames),
+      ...listPieces(w.map((x) => [num(`date withdrawal ${x.iso3}`)]), listNames),
       note,
       ".",
     ]);
@@ -52,12 +52,10 @@ export function ungaSentence(ctx: Context): Inline[] | null {
   if (!last) return null;
   const prev = rows.at(-2);
   const low = ctx.data.lowestSince?.find((l) => l.year === last.year);
-  const refs = [ungaRef(last), ...(prev ? [ungaRef(prev)] : [])];
-  if (low) refs.push(`comparison with every earlier year by ccm-trends (view unga_lowest_since)`);
-  const note = ctx.notes.cite(`${refs.join("; ")}.`, "unga");
-  const s: Inline[] = [num(`votes ${last.year} yes`, proseNumber(last.total_yes!, { capitalize: true })), ` States voted in favour of the ${last.year} UNGA resolution on the implementation of the Convention`];
+  const note = ctx.note("unga");
+  const s: Inline[] = [num(`votes ${last.year} yes`), ` States voted in favour of the ${last.year} UNGA resolution on the implementation of the Convention`];
   if (prev && prev.total_yes !== null) {
-    const before = num(`votes ${prev.year} yes`, proseNumber(prev.total_yes));
+    const before = num(`votes ${prev.year} yes`);
     if (last.total_yes! < prev.total_yes) s.push(", down from ", before, ` in ${prev.year}`);
     else if (last.total_yes! > prev.total_yes) s.push(", up from ", before, ` in ${prev.year}`);
     else s.push(`, as many as in ${prev.year}`);
@@ -68,8 +66,4 @@ export function ungaSentence(ctx: Context): Inline[] | null {
     else if (low.last_as_low_year !== null && low.last_as_low_year < last.year - 1 && last.total_yes! < (prev?.total_yes ?? Infinity)) s.push(` (the fewest since ${low.last_as_low_year}${gap})`);
   }
   return [...s, note, "."];
-}
-
-export function ungaRef(r: { year: number; resolution: string | null; resolution_id: string; source: string | null; source_ref: string | null }): string {
-  return `UNGA ${r.year} (${r.resolution ?? r.resolution_id}): ${[r.source, r.source_ref].filter(Boolean).join(", ") || "table unga_resolutions"}`;
 }

@@ -11,27 +11,27 @@ export interface Note {
 }
 
 /**
- * A number (or a cycle name, a date from the data) that carries its reference: `ref` is what a source writes
- * between braces ("value 9.1", "trend 9.2 previous_value|digits"), `text` what the reader sees. The composer sets
- * `text` to what it expects; the draft shows the text the source resolver gives for `ref` (build.ts checks both agree).
+ * A number (or a cycle name, a date from the data) of the generated draft, as its reference: what a source writes
+ * between braces ("value 9.1", "trend 9.2 previous_value|digits"). The composer writes no number: the draft is
+ * written as a source (source/init.ts) and its references resolved like an analyst's (source/resolve.ts).
  */
 export interface NumRef {
   ref: string;
-  text: string;
 }
 
 export function isNote(c: Inline): c is Note {
   return typeof c !== "string" && "note" in c;
 }
 
-/** The text a reader sees of an inline piece (empty for a note). */
+/** The text a reader sees of an inline piece (empty for a note); a reference must have been resolved before. */
 export function shownText(c: Inline): string {
-  return typeof c === "string" ? c : "ref" in c ? c.text : "";
+  if (typeof c !== "string" && "ref" in c) throw new Error(`{${c.ref}} reached a writer unresolved: render the draft as a source first`);
+  return typeof c === "string" ? c : "";
 }
 
-/** A number carrying its reference: num("value 9.1", "Twenty-six"). */
-export function num(ref: string, text: string): NumRef {
-  return { ref, text };
+/** A number of the draft, as its reference: num("value 9.1"). */
+export function num(ref: string): NumRef {
+  return { ref };
 }
 
 /** Inline content as the writers take it: numbers as their text, neighbouring text joined, keys dropped. */

@@ -61,34 +61,30 @@ export async function pillarSection(ctx: Context, code: string, target: CycleRow
 
   const tableRefs = rows.flatMap((r) => (ctx.byIndicator.get(r.indicator_id) ?? []).map((x) => x.source_ref).filter((x): x is string => x !== null));
   const sourceNote = notes.cite(`${compactTable(tableRefs)} (${ctx.dataset("indicator_values")}); changes and trends computed by ccm-trends (view indicator_trends).`);
-  const countNote = notes.cite(`Counts for pillar ${code} computed by ccm-trends (view pillar_trends) from the values of Table ${code}.`, `pillar ${code}`);
+  const countNote = ctx.note(`pillar ${code}`);
   blocks.push({
     kind: "paragraph",
     content: [
       "Of the ",
-      num(`count indicators ${code}|indicator`, `${proseNumber(pillar.indicators)} ${pillar.indicators === 1 ? "indicator" : "indicators"}`),
+      num(`count indicators ${code}|indicator`),
       " of this pillar in the ",
-      num("cycle", target.cycle),
+      num("cycle"),
       " cycle, ",
-      num(`tally ${code}`, tally(pillar.improved, pillar.declined, pillar.held, "", pillar.completed)),
-      ...(pillar.not_comparable ? ["; ", num(`count not_comparable ${code}`, proseNumber(pillar.not_comparable)), " cannot be compared"] : []),
+      num(`tally ${code}`),
+      ...(pillar.not_comparable ? ["; ", num(`count not_comparable ${code}`), " cannot be compared"] : []),
       countNote,
       ".",
     ],
   });
 
-  // Ranked within each unit (rank_in_pillar_unit): States Parties first, then each other unit the pillar counts.
-  const unitOrder = (u: string | null) => (u === "States Parties" ? "" : (u ?? "~"));
-  const moves = data.movements
-    .filter((m) => m.pillar_code === code && m.rank_in_pillar_unit <= 3)
-    .sort((a, b) => unitOrder(a.unit).localeCompare(unitOrder(b.unit)) || a.rank_in_pillar_unit - b.rank_in_pillar_unit)
-    .map((m) => ctx.row(m.indicator_id, data.cycle)!);
+  // The moves the section names, by the rule of mart pillar_highlights (three of each unit, States Parties first).
+  const moves = data.pillarHighlights.filter((m) => m.pillar_code === code).map((m) => ctx.row(m.indicator_id, data.cycle)!);
   const units = new Set(moves.map((r) => r.unit));
   if (moves.length) {
     blocks.push({ kind: "paragraph", content: [units.size > 1 ? `Largest movements since the previous cycle, ranked within each unit (${[...units].join(", ")}):` : `Largest movements since the previous cycle:`] });
     blocks.push(bullets(moves.map((r) => sentence(ctx, r))));
   } else {
-    blocks.push({ kind: "paragraph", content: ["No indicator of this pillar moved in the ", num("cycle", target.cycle), " cycle."] });
+    blocks.push({ kind: "paragraph", content: ["No indicator of this pillar moved in the ", num("cycle"), " cycle."] });
   }
 
   const head = ["LAP", "Indicator", ...cycles, previous ? `vs ${previous}` : "Change", `vs ${first}`, "Trend"];

@@ -24,16 +24,16 @@ function changeText(r: IndicatorRevisionRow): string {
 function valueBlocks(ctx: Context, previous: string, report: string, values: IndicatorRevisionRow[]): Block[] {
   // The reports are named by their cycles ({cycle}, {cycle previous}), and the counts are references, so that init
   // writes these paragraphs as editable sentences.
-  const reports = [num("cycle", report), num("cycle previous", previous)] as const;
+  const reports = [num("cycle"), num("cycle previous")] as const;
   if (values.length === 0) {
-    return [{ kind: "paragraph", content: ["The ", reports[0], " report prints every figure of the earlier cycles as the ", reports[1], " report did", ctx.notes.cite(`Comparison of the ${report} and ${previous} Progress Reports' indicator tables by ccm-trends (view indicator_revisions).`, "revisions figures"), "."] }];
+    return [{ kind: "paragraph", content: ["The ", reports[0], " report prints every figure of the earlier cycles as the ", reports[1], " report did", ctx.note("revisions figures"), "."] }];
   }
-  const note = ctx.notes.cite(`Comparison of the ${report} and ${previous} Progress Reports' indicator tables by ccm-trends (view indicator_revisions): ${values.map((v) => `indicator ${v.indicator_id}, ${v.cycle}: ${v.earlier_source}; ${v.later_source}`).join("; ")}.`, "revisions figures");
+  const note = ctx.note("revisions figures");
   const cycles = [...new Set(values.map((v) => v.cycle))];
   return [
     {
       kind: "paragraph",
-      content: ["The ", reports[0], " report prints ", num("revisions figures|figure", countNoun(values.length, "figure")), ` of earlier cycles (${cycles.join(", ")}) differently from the `, reports[1], " report", note, ". The trends in this briefing use the latest printing."],
+      content: ["The ", reports[0], " report prints ", num("revisions figures|figure"), ` of earlier cycles (${cycles.join(", ")}) differently from the `, reports[1], " report", note, ". The trends in this briefing use the latest printing."],
     },
     {
       kind: "table",
@@ -59,15 +59,15 @@ function findingSentence(f: FindingRevisionRow): string {
 
 function findingBlocks(ctx: Context, previous: string, report: string, findings: FindingRevisionRow[]): Block[] {
   if (findings.length === 0) {
-    return [{ kind: "paragraph", content: ["No statement printed in both reports names other States or gives another count in the ", num("cycle", report), " report than in the ", num("cycle previous", previous), " report", ctx.notes.cite(`Comparison of the ${report} and ${previous} Progress Reports' findings by ccm-trends (view finding_revisions).`, "revisions statements"), "."] }];
+    return [{ kind: "paragraph", content: ["No statement printed in both reports names other States or gives another count in the ", num("cycle"), " report than in the ", num("cycle previous"), " report", ctx.note("revisions statements"), "."] }];
   }
   return [
     {
       kind: "paragraph",
       content: [
-        num("revisions statements|statement", countNoun(findings.length, "statement", "statements", { capitalize: true })),
+        num("revisions statements|statement"),
         ` printed in both reports ${findings.length === 1 ? "names" : "name"} other States or ${findings.length === 1 ? "gives" : "give"} another count`,
-        ctx.notes.cite(`Comparison of the ${report} and ${previous} Progress Reports' findings by ccm-trends (view finding_revisions).`, "revisions statements"),
+        ctx.note("revisions statements"),
         ":",
       ],
     },

@@ -3,10 +3,8 @@ import { renderSvg } from "../presentation/render.ts";
 import { judgementBarsChart } from "../presentation/charts.ts";
 import type { CycleRow, TrendRow } from "./data.ts";
 import { num, type Block, type Inline, type Section } from "./model.ts";
-import { countNoun, proseNumber } from "../presentation/number-words.ts";
 import { listNames } from "./text.ts";
-import { longDate } from "../presentation/formats.ts";
-import { bullets, listPieces, listPlain, sentence, tally, type ChartFile, type Context } from "./context.ts";
+import { bullets, listPieces, listPlain, sentence, type ChartFile, type Context } from "./context.ts";
 import { membershipParagraph, ungaSentence } from "./membership-unga.ts";
 
 /**
@@ -16,10 +14,10 @@ import { membershipParagraph, ungaSentence } from "./membership-unga.ts";
 function streakSentence(ctx: Context): Inline[] | null {
   const moves = ctx.data.cycles.length - 1;
   if (moves < 2) return null;
-  const steady = (direction: string) =>
-    ctx.targetRows.filter((r) => r.direction === direction && r.streak === moves).sort((a, b) => a.action - b.action || a.seq - b.seq);
-  const up = steady("up");
-  const down = steady("down");
+  // Which indicators moved the same way every time: mart judgements (steady), in report order.
+  const steady = (way: string) => ctx.data.judgements.filter((j) => j.steady === way).map((j) => ctx.row(j.indicator_id, ctx.data.cycle)!);
+  const up = steady("rose");
+  const down = steady("fell");
   if (!up.length && !down.length) return null;
   const since = ctx.data.cycles[0]!.cycle;
   const name = (r: TrendRow): Inline[] => {
@@ -28,14 +26,14 @@ function streakSentence(ctx: Context): Inline[] | null {
     if (r.secondary_direction === r.direction && r.secondary_streak === moves) return [`${counting} and ${r.secondary_measure} alike`];
     const run = r.secondary_streak ?? 0;
     const verb = r.secondary_direction === "up" ? "rose" : r.secondary_direction === "down" ? "fell" : "held";
-    return [`${counting}; its ${r.secondary_measure} ${verb} only in the last `, ...(run === 1 ? ["cycle"] : [num(`trend ${r.indicator_id} secondary_streak`, proseNumber(run)), " cycles"])];
+    return [`${counting}; its ${r.secondary_measure} ${verb} only in the last `, ...(run === 1 ? ["cycle"] : [num(`trend ${r.indicator_id} secondary_streak`), " cycles"])];
   };
   const part = (rows: TrendRow[], verb: string, count: string, first: boolean): Inline[] => [
-    num(`count ${count}|indicator`, `${proseNumber(rows.length, { capitalize: first })} ${rows.length === 1 ? "indicator" : "indicators"}`),
+    num(`count ${count}|indicator`),
     ` ${verb} in each of the `,
-    num("cycles changes", proseNumber(moves)),
+    num("cycles changes"),
     " cycles since ",
-    num("cycle first", since),
+    num("cycle first"),
     " (",
     ...listPieces(rows.map(name), listNames),
     ")",
@@ -44,37 +42,34 @@ function streakSentence(ctx: Context): Inline[] | null {
   return parts.flatMap((p, i) => (i ? ["; ", ...p] : p));
 }
 
-/** Why the indicators that cannot be compared cannot be, each reason with the indicators it is true for. */
+/** Why the indicators that cannot be compared cannot be (mart tallies), each reason with the indicators it is true for. */
 function notComparableSentence(ctx: Context): Inline[] | null {
-  const reasons: [string, string, string][] = [
-    ["not measured", "not_measured", "were not measured in this cycle"],
-    ["first measured", "first_measured", "were measured for the first time"],
-    ["no better direction", "no_better_direction", "moved, but neither direction is better for them (a rise or fall is neither good nor bad news by itself)"],
-  ];
-  const rows = ctx.targetRows.filter((r) => r.judgement === "not comparable");
-  if (!rows.length) return null;
-  const groups = reasons
-    .map(([basis, count, why]) => [rows.filter((r) => r.judgement_basis === basis).map((r) => r.indicator_id), count, why] as const)
-    .filter(([ids]) => ids.length);
-  const said = (ids: string[], why: string) => why.replace(/^were/, ids.length === 1 ? "was" : "were").replace(/for them/, ids.length === 1 ? "for it" : "for them");
-  const noun = (n: number) => (n === 1 ? "indicator" : "indicators");
+  const reasons = [
+    ["not_measured", "were not measured in this cycle"],
+    ["first_measured", "were measured for the first time"],
+    ["no_better_direction", "moved, but neither direction is better for them (a rise or fall is neither good nor bad news by itself)"],
+  ] as const;
+  const t = ctx.data.tally;
+  if (!t.not_comparable) return null;
+  const groups = reasons.map(([count, why]) => [t[count], count, why] as const).filter(([n]) => n > 0);
+  const said = (n: number, why: string) => why.replace(/^were/, n === 1 ? "was" : "were").replace(/for them/, n === 1 ? "for it" : "for them");
   if (groups.length === 1) {
-    const [ids, count, why] = groups[0]!;
-    return [num(`count ${count}|indicator`, `${proseNumber(ids.length, { capitalize: true })} ${noun(ids.length)}`), " (", num(`ids ${count}`, listNames(ids)), `) cannot be compared: ${ids.length === 1 ? "it" : "they"} ${said(ids, why)}`];
+    const [n, count, why] = groups[0]!;
+    return [num(`count ${count}|indicator`), " (", num(`ids ${count}`), `) cannot be compared: ${n === 1 ? "it" : "they"} ${said(n, why)}`];
   }
-  const parts = groups.map(([ids, count, why]): Inline[] => [num(`count ${count}`, proseNumber(ids.length)), " (", num(`ids ${count}`, listNames(ids)), `) ${said(ids, why)}`]);
-  return [num("count not_comparable|indicator", `${proseNumber(rows.length, { capitalize: true })} ${noun(rows.length)}`), " cannot be compared: ", ...listPieces(parts, listPlain)];
+  const parts = groups.map(([n, count, why]): Inline[] => [num(`count ${count}`), " (", num(`ids ${count}`), `) ${said(n, why)}`]);
+  return [num("count not_comparable|indicator"), " cannot be compared: ", ...listPieces(parts, listPlain)];
 }
 
 /** Indicators that fell because the group they follow is exhausted: completion, not decline. */
 function completedSentence(ctx: Context): Inline[] | null {
-  const rows = ctx.targetRows.filter((r) => r.judgement === "completed");
+  const rows = ctx.data.judgements.filter((j) => j.judgement_key === "completed");
   if (!rows.length) return null;
   const groups = [...new Set(rows.map((r) => `no ${r.completion_group_label ?? "States Parties in the group"} are left${r.completion_source ? ` (${r.completion_source})` : ""}`))];
   return [
-    num("count completed|indicator", `${proseNumber(rows.length, { capitalize: true })} ${rows.length === 1 ? "indicator" : "indicators"}`),
+    num("count completed|indicator"),
     " (",
-    num("ids completed", listNames(rows.map((r) => r.indicator_id))),
+    num("ids completed"),
     `) fell because nobody is left to do what ${rows.length === 1 ? "it counts" : "they count"}: ${listPlain(groups)}. This is completion, not decline`,
   ];
 }
@@ -102,44 +97,38 @@ async function pillarOverviewBlocks(ctx: Context, target: CycleRow, note: { note
 }
 
 export async function summarySection(ctx: Context, target: CycleRow, first: CycleRow, charts: ChartFile[]): Promise<Section> {
-  const { data, notes } = ctx;
+  const { data } = ctx;
   const blocks: Block[] = [];
-  const indicators = ctx.byIndicator.size;
-  const measured = ctx.targetRows.filter((r) => r.value !== null).length;
-  const trendNote = notes.cite(`Counts computed by ccm-trends (views indicator_trends and pillar_trends) from ${ctx.dataset("indicator_values")} and ${ctx.dataset("indicators")}.`, "trends");
-  const cycleRefs = [...new Set(data.cycles.map((c) => c.source_ref ?? `${c.cycle}: no reference`))];
-  const cycleNote = notes.cite(`Reporting cycles (${ctx.dataset("cycles")}): ${cycleRefs.join("; ")}.`, "cycles");
+  const trendNote = ctx.note("trends");
+  const cycleNote = ctx.note("cycles");
   blocks.push({
     kind: "paragraph",
     content: [
       "This briefing follows ",
-      num("count indicators", proseNumber(indicators)),
+      num("count indicators"),
       " indicators of the Lausanne Action Plan (LAP) through ",
-      num("cycles", proseNumber(data.cycles.length)),
+      num("cycles"),
       " reporting cycles, from ",
-      num("cycle first", first.cycle),
+      num("cycle first"),
       " to ",
-      num("cycle", target.cycle),
+      num("cycle"),
       ...(target.period_start && target.period_end
-        ? ["; the ", num("cycle", target.cycle), " cycle covers ", num("date period_start", longDate(target.period_start)), " to ", num("date period_end", longDate(target.period_end))]
+        ? ["; the ", num("cycle"), " cycle covers ", num("date period_start"), " to ", num("date period_end")]
         : []),
       cycleNote,
       ". ",
-      num("count measured", proseNumber(measured, { capitalize: true })),
+      num("count measured"),
       " of them were measured in the ",
-      num("cycle", target.cycle),
+      num("cycle"),
       " cycle",
       trendNote,
       ".",
     ],
   });
   const notComparable = notComparableSentence(ctx);
-  const counts = { improved: 0, declined: 0, held: 0, completed: 0 };
-  for (const p of data.pillars) for (const k of Object.keys(counts) as (keyof typeof counts)[]) counts[k] += p[k];
-  const noun = [counts.improved, counts.declined, counts.held, counts.completed].find((n) => n > 0) === 1 ? "indicator" : "indicators";
   blocks.push({
     kind: "paragraph",
-    content: ["Compared with the previous cycle, ", num("tally|indicator", tally(counts.improved, counts.declined, counts.held, noun, counts.completed)), notComparable ? "" : "; every indicator can be compared", trendNote, "."],
+    content: ["Compared with the previous cycle, ", num("tally|indicator"), notComparable ? "" : "; every indicator can be compared", trendNote, "."],
   });
   const completed = completedSentence(ctx);
   if (completed) blocks.push({ kind: "paragraph", content: [...completed, trendNote, "."] });
@@ -149,22 +138,15 @@ export async function summarySection(ctx: Context, target: CycleRow, first: Cycl
   const membership = membershipParagraph(ctx, target);
   if (membership.length) blocks.push({ kind: "paragraph", content: membership });
 
-  // Moves are ranked within a unit (view largest_movements, rank_in_unit): +13 women and +11 States Parties are not
-  // the same size. States Parties first, the unit most indicators count; then the largest move of each other unit.
-  const MAIN_UNIT = "States Parties";
-  const ranked = (judgement: string, unit: (u: string | null) => boolean, top: number) =>
-    data.movements
-      .filter((m) => m.judgement === judgement && unit(m.unit) && m.rank_in_unit <= top)
-      .sort((a, b) => a.rank_in_unit - b.rank_in_unit || (a.unit ?? "").localeCompare(b.unit ?? ""))
-      .map((m) => ctx.row(m.indicator_id, data.cycle)!)
-      .filter(Boolean)
-      .slice(0, top === 1 ? undefined : top);
+  // The largest moves by the rule of mart highlights: three counted in States Parties, then the largest of each other
+  // unit (+13 women and +11 States Parties are not the same size).
+  const highlighted = (judgement: string, main: boolean) => data.highlights.filter((m) => m.judgement === judgement && m.is_main_unit === main).map((m) => ctx.row(m.indicator_id, data.cycle)!);
   for (const [judgement, heading] of [
-    ["improved", ["The largest improvements in the ", num("cycle", data.cycle), " cycle, ranked by the change in the number of States Parties:"]],
+    ["improved", ["The largest improvements in the ", num("cycle"), " cycle, ranked by the change in the number of States Parties:"]],
     ["declined", ["The largest declines, ranked the same way:"]],
   ] as const) {
-    const main = ranked(judgement, (u) => u === MAIN_UNIT, 3);
-    const others = ranked(judgement, (u) => u !== MAIN_UNIT, 1);
+    const main = highlighted(judgement, true);
+    const others = highlighted(judgement, false);
     if (main.length) {
       blocks.push({ kind: "paragraph", content: [...heading] });
       blocks.push(bullets(main.map((r) => sentence(ctx, r))));
@@ -181,9 +163,9 @@ export async function summarySection(ctx: Context, target: CycleRow, first: Cycl
       kind: "paragraph",
       content: [
         ...(data.issues.length
-          ? ["The consistency checks found ", num("issues consistency|point", countNoun(data.issues.length, "point")), " where the report's figures or lists do not agree with each other; the annex lists them with their paragraphs"]
+          ? ["The consistency checks found ", num("issues consistency|point"), " where the report's figures or lists do not agree with each other; the annex lists them with their paragraphs"]
           : ["The consistency checks found no point where the report's figures or lists disagree"]),
-        notes.cite(`Consistency checks of ccm-trends (view consistency_issues) over ${ctx.dataset("findings")} and ${ctx.dataset("indicator_values")}.`, "issues"),
+        ctx.note("issues"),
         ".",
       ],
     });

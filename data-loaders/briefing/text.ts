@@ -119,7 +119,7 @@ export function indicatorSentence(r: SentenceRow, cyclesToDate: number, options:
  */
 export function indicatorPieces(r: SentenceRow, cyclesToDate: number, options: { sayCycle?: boolean } = {}, ref?: { id: string; cycle: string | null }): Inline[] {
   const at = ref?.cycle ? ` ${ref.cycle}` : "";
-  const n = (kind: string, text: string): Inline => (ref ? num(kind, text) : text);
+  const n = (kind: string, text: string): Inline => (ref ? num(kind) : text);
   const trend = (field: string, text: string, style = "") => n(`trend ${ref?.id} ${field}${at}${style ? `|${style}` : ""}`, text);
   if (r.value === null) return [`${capitalize(shorten(subjectPhrase(r.text)))}: not measured in the `, n(ref?.cycle ? `trend ${ref.id} cycle${at}` : "cycle", r.cycle), " cycle"];
   // A count of none opens the sentence as "No" ("No States Parties have …"); figures never padded.

@@ -6,7 +6,7 @@ import { num, type Block, type Inline, type Section } from "./model.ts";
 import { capitalize, proseNumber, formatThousands } from "../presentation/number-words.ts";
 import { listNames } from "./text.ts";
 import type { ChartFile, Context } from "./context.ts";
-import { membershipParagraph, ungaRef, ungaSentence } from "./membership-unga.ts";
+import { membershipParagraph, ungaSentence } from "./membership-unga.ts";
 
 export async function universalizationSection(ctx: Context, target: CycleRow, charts: ChartFile[]): Promise<Section> {
   const blocks: Block[] = [];
@@ -20,7 +20,7 @@ export async function universalizationSection(ctx: Context, target: CycleRow, ch
   }
   const sentence = ungaSentence(ctx);
   if (sentence) blocks.push({ kind: "paragraph", content: sentence });
-  const note = ctx.notes.cite(`UNGA votes on the CCM resolution: ${unga.map(ungaRef).join("; ")}.`, "unga-votes");
+  const note = ctx.note("unga-votes");
   const missingCountry = unga.filter((r) => !r.has_country_votes).map((r) => String(r.year));
   if (missingCountry.length) {
     blocks.push({
@@ -57,10 +57,7 @@ async function yesByStatusBlocks(ctx: Context, charts: ChartFile[]): Promise<Blo
   if (!rows || rows.length === 0) return [];
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
   const statuses = statusesOf(rows);
-  const note = ctx.notes.cite(
-    `Yes votes by CCM status on the vote date, computed by ccm-trends (view unga_yes_by_status) from the per-country votes (table unga_votes) and the membership history (view state_status); ${[...new Set(rows.filter((r) => !r.has_country_votes).map((r) => `${r.year}: ${r.basis ?? "published total"}`))].join("; ") || "all years from per-country votes"}.`,
-    "yes-by-status",
-  );
+  const note = ctx.note("yes-by-status");
   const cell = (year: number, code: string): string => {
     const r = rows.find((x) => x.year === year && x.ccm_status === code);
     if (r && r.yes !== null) return formatThousands(r.yes);
@@ -72,7 +69,7 @@ async function yesByStatusBlocks(ctx: Context, charts: ChartFile[]): Promise<Blo
   if (latestNotParty?.yes != null) {
     blocks.push({
       kind: "paragraph",
-      content: [num(`votes ${latest} yes not_party`, proseNumber(latestNotParty.yes, { capitalize: true })), ` States not party voted in favour of the ${latest} resolution`, note, "."],
+      content: [num(`votes ${latest} yes not_party`), ` States not party voted in favour of the ${latest} resolution`, note, "."],
     });
   }
   blocks.push({
@@ -100,19 +97,19 @@ function voteShiftBlocks(ctx: Context): Block[] {
   if (states.length === 0) {
     return [{ kind: "paragraph", content: ["No State that voted yes in an earlier year later abstained, voted no or did not vote, in the years with per-country votes."] }];
   }
-  const note = ctx.notes.cite("States that voted yes in an earlier year and later did not, computed by ccm-trends (view unga_vote_shifts) from the per-country votes (table unga_votes, UN Digital Library).", "shifts");
+  const note = ctx.note("shifts");
   const byShift = (shift: string) => states.filter((n) => rows.some((r) => r.name_en === n && r.shift === shift));
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
   const parts: Inline[] = [];
   for (const shift of ["voted no", "abstained", "did not vote"]) {
     const names = byShift(shift);
-    if (names.length) parts.push(...(parts.length ? ["; "] : []), num(`shifts ${shift.replaceAll(" ", "_")}`, proseNumber(names.length)), ` ${shift} at least once (${listNames(names)})`);
+    if (names.length) parts.push(...(parts.length ? ["; "] : []), num(`shifts ${shift.replaceAll(" ", "_")}`), ` ${shift} at least once (${listNames(names)})`);
   }
   return [
     {
       kind: "paragraph",
       content: [
-        num("shifts", proseNumber(states.length, { capitalize: true })),
+        num("shifts"),
         ` States that had voted in favour in an earlier year later abstained, voted no or did not vote, between ${years[0]} and ${years.at(-1)}: `,
         ...parts,
         note,

@@ -1,17 +1,19 @@
 -- Check: a State named as a State Party (or signatory, or State not party) that had no such status at any
 -- time in the cycle's reporting period, according to state_status. A State Party for part of the period
 -- (Lithuania until its withdrawal took effect on 6 March 2025) is not flagged.
-CREATE OR REPLACE VIEW consistency_membership AS
+-- Written once over report_id: every report's rows, each from its own datasets.
+CREATE OR REPLACE VIEW consistency_membership_by_report AS
 WITH named AS (
-  SELECT f.finding_id, f.paragraph, f.named_as, f.counted, fs.iso3, fs.name_as_written, c.period_start, c.period_end
-  FROM findings f
-  JOIN finding_states fs USING (finding_id)
-  JOIN cycles c ON c.cycle = f.cycle
+  SELECT f.report_id, f.finding_id, f.paragraph, f.named_as, f.counted, fs.iso3, fs.name_as_written, c.period_start, c.period_end
+  FROM report_findings f
+  JOIN report_finding_states fs USING (report_id, finding_id)
+  -- The period as the report itself prints it.
+  JOIN report_cycles c ON c.report_id = f.report_id AND c.cycle = f.cycle
   WHERE f.named_as IN ('state_party', 'signatory', 'not_party')
     AND c.period_start IS NOT NULL AND c.period_end IS NOT NULL
 ),
 in_period AS (
-  SELECT n.finding_id, n.paragraph, n.named_as, n.counted, n.iso3, n.name_as_written, n.period_start, n.period_end,
+  SELECT n.report_id, n.finding_id, n.paragraph, n.named_as, n.counted, n.iso3, n.name_as_written, n.period_start, n.period_end,
          list_sort(list_distinct(list(s.status) FILTER (WHERE s.status IS NOT NULL))) AS statuses
   FROM named n
   LEFT JOIN state_status s
@@ -21,6 +23,7 @@ in_period AS (
   GROUP BY ALL
 )
 SELECT
+  report_id,
   'status_mismatch' AS kind,
   'error' AS severity,
   paragraph,
@@ -34,3 +37,6 @@ FROM in_period
 WHERE (named_as = 'state_party' AND NOT list_contains(statuses, 'state_party'))
    OR (named_as = 'signatory' AND NOT list_contains(statuses, 'signatory'))
    OR (named_as = 'not_party' AND NOT list_has_any(statuses, ['not_party', 'signatory', 'deposited', 'withdrawn']));
+
+-- The session's report's rows (session_report(), data-loaders/sql/models/002_reports.sql).
+CREATE OR REPLACE VIEW consistency_membership AS SELECT * EXCLUDE (report_id) FROM consistency_membership_by_report WHERE report_id = session_report();

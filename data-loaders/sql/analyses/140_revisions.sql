@@ -1,7 +1,8 @@
--- Reports side by side (data-loaders/steps/reports.ts loads report_indicator_values, report_findings,
--- report_finding_states and reports): what a later report prints differently from the report before it.
+-- Reports side by side (report_indicator_values, report_findings, report_finding_states, keyed by report): what a
+-- later report prints differently from the report before it, among the session's report and the reports before it.
 
--- The current value of each indicator and cycle: the one printed by the latest report that prints that cycle.
+-- The current value of each indicator and cycle as of the session's report: the one printed by the latest report
+-- at or before it that prints that cycle (indicator_values_by_report, 003_report_datasets.sql).
 CREATE VIEW current_indicator_values AS
 SELECT
   v.indicator_id,
@@ -12,12 +13,12 @@ SELECT
   v.revised,
   v.footnote,
   v.as_printed,
-  v.report_id AS printed_by,
-  count(*) OVER (PARTITION BY v.indicator_id, v.cycle) AS reports_printing,
+  v.printed_by,
+  (SELECT count(*) FROM report_indicator_values p JOIN session_reports s USING (report_id)
+   WHERE p.indicator_id = v.indicator_id AND p.cycle = v.cycle) AS reports_printing,
   v.source_ref
-FROM report_indicator_values v
-JOIN reports r USING (report_id)
-QUALIFY row_number() OVER (PARTITION BY v.indicator_id, v.cycle ORDER BY r.ordinal DESC) = 1;
+FROM indicator_values_by_report v
+WHERE v.report_id = session_report();
 
 -- Every value a later report prints differently for the same cycle, or newly marks as revised, beside the
 -- printing of the report before it.
@@ -33,7 +34,7 @@ WITH printed AS (
     lag(v.source_ref) OVER w AS earlier_source_ref,
     lag(v.report_line) OVER w AS earlier_report_line
   FROM report_indicator_values v
-  JOIN reports r USING (report_id)
+  JOIN session_reports r USING (report_id)
   WINDOW w AS (PARTITION BY v.indicator_id, v.cycle ORDER BY r.ordinal)
 )
 SELECT
@@ -71,7 +72,7 @@ CREATE VIEW finding_revisions AS
 WITH f AS (
   SELECT f.*, r.ordinal, count(*) OVER (PARTITION BY f.report_id, f.counted) AS same_subject
   FROM report_findings f
-  JOIN reports r USING (report_id)
+  JOIN session_reports r USING (report_id)
   WHERE f.counted IS NOT NULL AND f.counted <> ''
 ),
 paired AS (

@@ -1,5 +1,5 @@
--- Where the report disagrees with the UN's own records (view report_record_issues), for the annex, errors first.
-SELECT topic, severity, subject, paragraph, report_says, record_says, definition, alternative_definition,
+-- Where the report disagrees with the UN's own records, for the annex, numbered (mart records_annex), errors first.
+SELECT item, topic, severity, subject, paragraph, report_says, record_says, definition, alternative_definition,
        report_source, record_source, explanation
-FROM report_record_issues
-ORDER BY CASE severity WHEN 'error' THEN 1 ELSE 2 END, topic DESC, check_id;
+FROM records_annex
+ORDER BY item;

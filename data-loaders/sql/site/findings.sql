@@ -1,4 +1,4 @@
--- The current findings (with several reports, the latest report's: data-loaders/sql/reports/current.sql), each
+-- The current findings (the session's report's: the latest report's unless the connection sets as_of_report), each
 -- with the report it was read from, so that a page names the report whose paragraph numbers it shows.
 SELECT f.*, rf.report_id
 FROM findings f

@@ -1,6 +1,7 @@
--- Reporting cycles of the LAP indicator tables (rename and cast only).
-CREATE TABLE cycles AS
+-- Reporting cycles of the LAP indicator tables of every report, keyed by report_id (rename and cast only).
+CREATE TABLE report_cycles AS
 SELECT
+  report_id,
   cycle,
   CAST(ordinal AS INTEGER) AS ordinal,
   meeting,

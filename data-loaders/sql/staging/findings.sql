@@ -1,6 +1,7 @@
--- Narrative findings of the progress report (rename and cast only).
-CREATE TABLE findings AS
+-- Narrative findings of every progress report, keyed by report_id (rename and cast only).
+CREATE TABLE report_findings AS
 SELECT
+  report_id,
   finding_id,
   paragraph,
   section,

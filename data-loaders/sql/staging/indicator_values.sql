@@ -1,6 +1,7 @@
--- LAP indicator values per cycle (rename and cast only). An empty value stays NULL (not measured), never 0.
-CREATE TABLE indicator_values AS
+-- LAP indicator values per cycle of every report, keyed by report_id (rename and cast only). An empty value stays NULL (not measured), never 0.
+CREATE TABLE report_indicator_values AS
 SELECT
+  report_id,
   indicator_id,
   cycle,
   CAST(value AS INTEGER) AS value,

@@ -1,4 +1,5 @@
--- {value <indicator> [cycle]}: one indicator's value in one cycle (view indicator_trends), with where the report prints it.
-SELECT value, value_secondary, source_ref
+-- {value <indicator> [cycle]}: the indicators' values in one cycle (view indicator_trends), with where the report
+-- prints each; read once per cycle, looked up by indicator.
+SELECT indicator_id, value, value_secondary, source_ref
 FROM indicator_trends
-WHERE indicator_id = $indicator AND cycle = $cycle;
+WHERE cycle = $cycle;

@@ -1,0 +1,194 @@
+/**
+ * Rendering a parsed source: every reference resolved (resolve.ts), every {note <key>} placed, tables, charts and
+ * sections of the draft included, into the same document model the writers (Markdown, HTML, PDF, the site's
+ * Briefings page) render. All problems are collected and thrown together; nothing is written on a problem.
+ */
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { InputError, show } from "../../lib/errors.ts";
+import { formatThousands, parseNumberWord } from "../../presentation/number-words.ts";
+import type { Block, Footnotes, Inline, Section } from "../model.ts";
+import { BLOCK_KINDS, NOTE_KIND, type ParsedSource, type Piece, type Reference } from "./parse.ts";
+import { closest, covers, opensSentence, Resolver, type ResolverCache } from "./resolve.ts";
+
+/**
+ * What a source renders against besides the database: the draft's sections (by id, for {section}), their tables,
+ * charts and named blocks, and the note of each thing the database holds, by key ({note <key>}, source/notes.ts).
+ */
+export interface Generated {
+  cycle: string;
+  sections: Section[];
+  notes: Map<string, string>;
+  /** What an earlier render against the same database read (the draft's, for the analyst's source). */
+  cache?: ResolverCache;
+}
+
+export interface RenderedSource {
+  title: string | null;
+  sections: Section[];
+  warnings: string[];
+}
+
+/**
+ * Resolve every reference of a source against the database and assemble its sections. Problems (unknown
+ * names, no row) are collected and thrown together as one InputError naming file, line and column.
+ */
+export async function renderSource(conn: DuckDBConnection, src: ParsedSource, generated: Generated, notes: Footnotes): Promise<RenderedSource> {
+  const resolver = new Resolver(conn, generated.cycle, src.file, src.queries, src.queryFile, generated.cache);
+  const warnings: string[] = [];
+  const problem = (ref: Reference, expected: string, fix: string, found?: string) => resolver.problem(ref, expected, fix, found);
+  const needs = (ref: Reference, usage: string): boolean => {
+    if (ref.args.length === 1) return true;
+    problem(ref, `{${usage}}`, `write it as {${usage}} (see docs/briefing.md)`);
+    return false;
+  };
+  const generatedBlocks = generated.sections.flatMap((s) => s.blocks);
+  const chartName = (file: string) => /([^/]+)\.svg$/.exec(file)?.[1] ?? file;
+
+  const resolveBlock = async (ref: Reference): Promise<Block[] | null> => {
+    switch (ref.kind) {
+      case "section": {
+        if (!needs(ref, "section <id>")) return null;
+        const s = generated.sections.find((x) => x.id === ref.args[0]);
+        if (!s) return problem(ref, "the id of a generated section", `use one of the closest valid names: ${closest(ref.args[0]!, generated.sections.map((x) => x.id)).join(", ")}`, show(ref.args[0]));
+        return s.blocks;
+      }
+      case "block": {
+        if (!needs(ref, "block <name>")) return null;
+        const named = generatedBlocks.filter((b) => (b.kind === "paragraph" || b.kind === "list") && b.name === ref.args[0]);
+        if (!named.length) {
+          const valid = [...new Set(generatedBlocks.flatMap((b) => ((b.kind === "paragraph" || b.kind === "list") && b.name ? [b.name] : [])))];
+          return problem(ref, "the name of a generated paragraph or list", valid.length ? `use one of the closest valid names: ${closest(ref.args[0]!, valid).join(", ")}` : "this draft names none: write the paragraph yourself", show(ref.args[0]));
+        }
+        return named;
+      }
+      case "chart": {
+        if (!needs(ref, "chart <name>")) return null;
+        const charts = generatedBlocks.filter((b): b is Extract<Block, { kind: "chart" }> => b.kind === "chart");
+        // A pillar's chart answers to its code too ({chart D} is {chart pillar-D}).
+        const chart = charts.find((c) => chartName(c.file) === ref.args[0] || chartName(c.file) === `pillar-${ref.args[0]}`);
+        if (!chart) return problem(ref, "the name of a chart", `use one of the closest valid names: ${closest(ref.args[0]!, charts.flatMap((c) => [chartName(c.file), chartName(c.file).replace(/^pillar-/, "")])).join(", ")}`, show(ref.args[0]));
+        return [chart];
+      }
+      case "table": {
+        if (!needs(ref, "table <name>")) return null;
+        const table = generatedBlocks.find((b) => b.kind === "table" && b.name === ref.args[0]);
+        if (table) return [table];
+        if (!src.queries.has(ref.args[0]!)) {
+          const valid = [...generatedBlocks.flatMap((b) => (b.kind === "table" && b.name ? [b.name] : [])), ...src.queries.keys()];
+          return problem(ref, `the name of a generated table or of a query in ${src.queryFile}`, `use one of the closest valid names: ${closest(ref.args[0]!, valid).join(", ")}`, show(ref.args[0]));
+        }
+        const rows = await resolver.namedQuery(ref);
+        if (!rows) return null;
+        if (!rows.length) return problem(ref, `query "${ref.args[0]}" to return rows`, "it returned none: check its conditions");
+        const head = Object.keys(rows[0]!);
+        const cells = rows.map((r) => head.map((h) => (typeof r[h] === "number" ? formatThousands(r[h] as number) : r[h] === null ? "–" : String(r[h]))));
+        const align = head.map((h) => (rows.every((r) => typeof r[h] === "number" || r[h] === null) ? "right" : "left") as "left" | "right");
+        return [{ kind: "table", caption: [`Query "${ref.args[0]}"`, notes.cite(`Query "${ref.args[0]}" in ${src.queryFile}, run on the ccm-trends database.`)], head, align, rows: cells }];
+      }
+    }
+    return resolver.resolve(ref).then(() => null);
+  };
+
+  /**
+   * Text pieces → inline content. A {note <key>} places that note and covers the numbers before it (in the same
+   * paragraph or item) whose source it is (`covers`); a number no {note} covers gets its own note right after it (a
+   * cycle name is a name: it gets none).
+   */
+  const inlineOf = async (lines: Piece[][]): Promise<Inline[]> => {
+    const out: Inline[] = [];
+    let text = "";
+    const uncovered: { at: number; note: string; ref: Reference }[] = [];
+    const flat: Piece[] = lines.flatMap((l, i) => (i ? [" ", ...l] : l));
+    const values: { ref: Reference; value: number }[] = [];
+    for (let i = 0; i < flat.length; i++) {
+      const p = flat[i]!;
+      if (typeof p === "string") {
+        text += p;
+        continue;
+      }
+      if ((BLOCK_KINDS as readonly string[]).includes(p.kind)) {
+        problem(p, "an inline number reference here", `put {${p.kind} …} on a line of its own`);
+        continue;
+      }
+      if (p.kind === NOTE_KIND) {
+        const key = p.args.join(" ");
+        const note = generated.notes.get(key);
+        if (note === undefined) {
+          problem(p, "the key of a note of a thing the database holds (value <indicator> [cycle], finding <id>, pillar <code>, trends, …)", `use one of the closest valid names: ${closest(key, [...generated.notes.keys()]).join(", ")}`, show(key));
+          continue;
+        }
+        if (text) out.push(text);
+        text = "";
+        out.push(notes.cite(note));
+        for (let k = uncovered.length - 1; k >= 0; k--) if (covers(key, uncovered[k]!.ref)) uncovered.splice(k, 1);
+        continue;
+      }
+      const before = text;
+      const r = await resolver.text(p, opensSentence(before, out.length === 0));
+      if (!r) continue;
+      const after = typeof flat[i + 1] === "string" ? (flat[i + 1] as string) : "";
+      if (r.value !== null) checkTyped(p, r.value, before, after);
+      if (p.kind === "value" && r.value !== null) values.push({ ref: p, value: r.value });
+      if (p.kind === "named" || p.kind === "names") await checkNamedBeside(p, values);
+      if (text) out.push(text);
+      text = "";
+      out.push(r.text);
+      if (p.kind !== "cycle") uncovered.push({ at: out.length, note: r.note, ref: p });
+    }
+    if (text) out.push(text);
+    for (const u of uncovered.reverse()) out.splice(u.at, 0, notes.cite(u.note));
+    return out;
+  };
+
+  /**
+   * A finding's States beside the value of the indicator it speaks to ("{value 9.2} States Parties …; para 22 names all
+   * {named 13MSP-22-1}"): when the two no longer agree (a corrected figure, a State taken off the list), the sentence
+   * may say what is no longer true, and the generated draft would no longer pair them: a warning with its line.
+   */
+  const checkNamedBeside = async (ref: Reference, values: { ref: Reference; value: number }[]) => {
+    const finding = await resolver.finding(ref.args[0]!);
+    if (!finding?.indicator_id) return;
+    const beside = values.find((v) => v.ref.args[0] === finding.indicator_id && (v.ref.args[1] ?? generated.cycle) === finding.cycle);
+    if (beside && beside.value !== finding.value) {
+      warnings.push(`${src.file}:${ref.line}:${ref.column}: ${ref.raw} counts ${formatThousands(finding.value)} States beside ${beside.ref.raw}, which now gives ${formatThousands(beside.value)}; finding ${finding.finding_id} no longer names as many States as indicator ${finding.indicator_id} counts: read the sentence again`);
+    }
+  };
+
+  /** A figure typed beside a reference ("70 {value 9.1}", "{value 9.1} (70)") that disagrees with it; "(12.1, …)" is a list of indicators. */
+  const checkTyped = (ref: Reference, value: number, before: string, after: string) => {
+    const typed = [/(\d[\d,]*|[A-Za-z]+(?:-[a-z]+)?)\s*\(?\s*$/.exec(before)?.[1], /^\s*\(?\s*(\d[\d,]*)\b(?!\.\d)/.exec(after)?.[1]];
+    for (const t of typed) {
+      if (!t || /^no$/i.test(t)) continue;
+      const n = /^\d/.test(t) ? Number(t.replace(/,/g, "")) : parseNumberWord(t);
+      if (n !== null && n !== Math.abs(value)) warnings.push(`${src.file}:${ref.line}:${ref.column}: "${t}" is typed beside ${ref.raw}, which now gives ${formatThousands(value)}; remove the typed figure (the reference prints the number)`);
+    }
+  };
+
+  const sections: Section[] = [];
+  for (const [i, s] of src.sections.entries()) {
+    const blocks: Block[] = [];
+    for (const b of s.blocks) {
+      if (b.kind === "ref") blocks.push(...((await resolveBlock(b.ref)) ?? []));
+      else if (b.kind === "paragraph") blocks.push({ kind: "paragraph", content: await inlineOf(b.lines) });
+      else {
+        const items: Inline[][] = [];
+        for (const item of b.items) items.push(await inlineOf(item));
+        blocks.push({ kind: "list", items });
+      }
+    }
+    // A section included whole, or under the heading of a generated section (as init writes them), keeps that
+    // section's id and its page break.
+    const only = s.blocks.length === 1 ? s.blocks[0]! : undefined;
+    const included = only?.kind === "ref" && only.ref.kind === "section" ? generated.sections.find((g) => g.id === only.ref.args[0]) : generated.sections.find((g) => g.title === s.title);
+    sections.push({ id: included?.id ?? (slug(s.title) || `section-${i + 1}`), title: s.title, blocks, ...(included?.pageBreak ? { pageBreak: true } : {}) });
+  }
+  if (resolver.problems.length) throw new InputError(resolver.problems);
+  return { title: src.title, sections, warnings };
+}
+
+function slug(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}

@@ -1,0 +1,110 @@
+/**
+ * The authored-briefing walk (issue 20): `briefing init 13MSP` writes the analyst's source from the real database; then
+ * the data move, as a corrected or later report moves them, and the UNTOUCHED source renders each time, with the new
+ * figures and a warning where a sentence may no longer hold:
+ *   - a figure changes (indicator 9.2's 13MSP value 70 → 71, so para 22's 70 States no longer match it);
+ *   - a State is taken off a named list (Germany from finding 13MSP-21-1, para 21);
+ *   - a second report is added (the next-year fixture, as test/annual.test.ts adds it).
+ * Every reference of the source names a thing the database holds (an indicator, a finding, a note of either), so none
+ * of these is an error; before one engine, the first failed with 'expected the key of a note of the generated draft,
+ * found "finding 13MSP-22-1"'.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildBriefing, initSource } from "../data-loaders/briefing/build.ts";
+import { createLogger } from "../data-loaders/lib/log.ts";
+import { buildDatabase } from "../data-loaders/pipeline.ts";
+import { ccm } from "./helpers/cli.ts";
+import { builtDbPath } from "./helpers/db.ts";
+
+const CYCLE = "13MSP";
+const DATE = "16 September 2025";
+const quiet = () => createLogger({ quiet: true });
+let dir: string;
+let source: string;
+let untouched: string;
+
+beforeAll(async () => {
+  process.env.TZ = "UTC";
+  dir = mkdtempSync(join(tmpdir(), "ccm-briefing-walk-"));
+  source = join(dir, `${CYCLE}.md`);
+  await initSource({ cycle: CYCLE, dbPath: builtDbPath(), source, log: quiet() });
+  untouched = readFileSync(source, "utf8");
+}, 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A copy of sources/ changed by `edit`, built into its own database (as `checksums --write` then `pipeline` would). */
+async function moved(name: string, edit: (sources: string) => void | Promise<void>): Promise<string> {
+  const sources = join(dir, name, "sources");
+  cpSync("sources", sources, { recursive: true });
+  await edit(sources);
+  const dbPath = join(dir, name, "ccm.duckdb");
+  await buildDatabase({ sourcesDir: sources, dbPath, logger: quiet(), checkChecksums: false });
+  return dbPath;
+}
+
+/** Replace one exact line-part of a CSV, failing when it is not there once (the fixture would have drifted). */
+function replaceOnce(file: string, from: string, to: string): void {
+  const text = readFileSync(file, "utf8");
+  expect(text.split(from).length - 1, `${from} in ${file}`).toBe(1);
+  writeFileSync(file, text.replace(from, to));
+}
+
+async function render(dbPath: string, name: string) {
+  const out = join(dir, name, "out");
+  const result = await buildBriefing({ cycle: CYCLE, dbPath, outDir: out, date: DATE, pdf: false, source, log: quiet() });
+  return { warnings: result.warnings, md: readFileSync(join(out, CYCLE, "briefing.md"), "utf8") };
+}
+
+/** Each line and column of a text in the source, as a warning gives them ("13MSP.md:24:375"). */
+function at(text: string): string[] {
+  const found = untouched.split("\n").flatMap((l, i) => (l.includes(text) ? [`${source}:${i + 1}:${l.indexOf(text) + 1}`] : []));
+  expect(found.length, text).toBeGreaterThan(0);
+  return found;
+}
+
+describe("the untouched analyst source", () => {
+  it("names notes by the things they are the source of, not by the draft's pairing", () => {
+    expect(untouched).toContain("para 22 names all {named 13MSP-22-1}{note finding 13MSP-22-1}");
+    expect(untouched).toContain("para 21 names them: {names 13MSP-21-1}{note finding 13MSP-21-1}");
+  });
+
+  it("renders after a figure changes, with the new figure and a warning on the sentence it no longer matches", async () => {
+    const dbPath = await moved("figure", (s) => replaceOnce(join(s, "indicator_values.csv"), "9.2,13MSP,70,,States Parties,,,false,,70,", "9.2,13MSP,71,,States Parties,,,false,,71,"));
+    const { warnings, md } = await render(dbPath, "figure");
+    expect(md).toContain("- Seventy-one States Parties contribute to the Implementation Support Unit (ISU) budget, up from 59 in the 12MSP cycle");
+    // The finding still names 70 States: the sentence keeps saying so, and the warning says the two no longer agree.
+    expect(md).toMatch(/; para 22 names all 70\[\^\d+\];/);
+    // The sentence is in the summary's largest improvements and in pillar A's: each place gets its warning, and no other.
+    const stale = at("{named 13MSP-22-1}").map((place) => `${place}: {named 13MSP-22-1} counts 70 States beside {value 9.2}, which now gives 71; finding 13MSP-22-1 no longer names as many States as indicator 9.2 counts: read the sentence again`);
+    expect(stale).toHaveLength(2);
+    expect(warnings.filter((w) => w.includes(source))).toEqual(stale);
+    expect(readFileSync(source, "utf8")).toBe(untouched);
+  }, 600_000);
+
+  it("renders after a State is taken off a named list, listing the States the database holds, with a warning", async () => {
+    const dbPath = await moved("list", (s) => {
+      replaceOnce(join(s, "finding_states.csv"), "13MSP-21-1,DEU,Germany,,,4\n", "");
+      // The extract's own count of the names it read (findings.named_count) follows the list, as a re-extraction would.
+      const findings = join(s, "findings.csv");
+      const line = readFileSync(findings, "utf8").split("\n").find((l) => l.startsWith("13MSP-21-1,"))!;
+      replaceOnce(findings, line, line.replace(",10,parentheses,", ",9,parentheses,"));
+    });
+    const { warnings, md } = await render(dbPath, "list");
+    expect(md).toContain("para 21 names them: Afghanistan, Chad, Chile, Iraq, Lao PDR, Lebanon, Mauritania, Somalia, and South Sudan[^");
+    expect(md).not.toMatch(/para 21 names them: [^[]*Germany/);
+    expect(warnings.filter((w) => w.includes(source))).toEqual(at("{names 13MSP-21-1}").map((place) => `${place}: {names 13MSP-21-1} counts 9 States beside {value 2.2}, which now gives 10; finding 13MSP-21-1 no longer names as many States as indicator 2.2 counts: read the sentence again`));
+  }, 600_000);
+
+  it("renders after a second report is added: the 13MSP briefing, as of its own report, is the one it rendered before", async () => {
+    const dbPath = await moved("second-report", async (s) => {
+      const extract = await ccm(["extract", join("test", "fixtures", "reports", "14MSP-progress-report.txt"), "--out", s]);
+      expect(extract.code, extract.stderr).toBe(0);
+    });
+    const { warnings, md } = await render(dbPath, "second-report");
+    expect(warnings.filter((w) => w.includes(source))).toEqual([]);
+    expect(md).toBe(readFileSync(join("test", "golden", "briefing", CYCLE, "briefing.md"), "utf8"));
+  }, 600_000);
+});
