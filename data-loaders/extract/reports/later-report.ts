@@ -29,12 +29,21 @@ export interface LaterReportOptions {
   sourcesDir: string;
   reportFile: string;
   reportId: string;
+  /** A report read from a .docx or .pdf: the text to keep as report.txt, and the datasets' source references with its places. */
+  published?: {
+    text: string;
+    withPlaces: (datasets: ExtractedDataset[]) => ExtractedDataset[];
+    /** Writes the published file and its document record beside report.txt (after every check has passed). */
+    keep: (textFile: string) => string[];
+  };
 }
 
 export interface LaterReportResult {
   written: WrittenDataset[];
   /** Hand files and review list written (empty on a rerun after review). */
   handFiles: string[];
+  /** The published file and its document record, kept beside report.txt. */
+  kept: string[];
   review: ReviewRow[];
   summary: string[];
 }
@@ -186,11 +195,14 @@ export function extractLaterReport(report: string, options: LaterReportOptions):
   const hand = { carried: matched.carried, review: matched.review.filter((r) => handFilesToCarry.has(r.hand_file)) };
   review = [...review, ...hand.review];
 
-  const datasets: ExtractedDataset[] = [...indicatorDatasets(indicators), ...findingDatasets(findings)].filter((d) => (REPORT_DATASETS as readonly string[]).includes(d.name));
+  const extracted: ExtractedDataset[] = [...indicatorDatasets(indicators), ...findingDatasets(findings)].filter((d) => (REPORT_DATASETS as readonly string[]).includes(d.name));
+  const datasets = options.published ? options.published.withPlaces(extracted) : extracted;
   // Everything is extracted and checked; only now is anything written, and only inside the report's folder.
   mkdirSync(folder, { recursive: true });
   const textFile = join(folder, "report.txt");
-  if (resolve(reportFile) !== resolve(textFile)) copyFileSync(reportFile, textFile);
+  if (options.published) writeFileSync(textFile, options.published.text);
+  else if (resolve(reportFile) !== resolve(textFile)) copyFileSync(reportFile, textFile);
+  const kept = options.published ? options.published.keep(textFile) : [];
   // derived_from names files as "sources/…", from the folder that holds sources/ (the project root, or where --out points).
   const srel = (p: string) => relative(dirname(resolve(sourcesDir)), resolve(p));
   const place = (r: { datasetsDir: string; overridesDir: string }, text: string): ReportPlace => ({ datasets: srel(r.datasetsDir), overrides: srel(r.overridesDir), text: srel(text) });
@@ -232,5 +244,5 @@ export function extractLaterReport(report: string, options: LaterReportOptions):
       : `overrides of ${previous.id}: ${count("carried")} carried over unchanged, ${count("needs_look")} need a look (their text changed), ${count("no_longer_applies")} no longer apply; see ${rel(join(folder, REVIEW_FILE))}`,
     ...review.filter((r) => r.status !== "carried").map((r) => `  - ${r.status}: ${r.hand_file} (${r.previous_key}, line ${r.previous_line} of ${previous.id}'s file): ${r.what_to_do}`),
   ];
-  return { written, handFiles, review, summary };
+  return { written, handFiles, kept: kept.map(rel), review, summary };
 }
