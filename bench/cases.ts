@@ -9,7 +9,7 @@ import { basename, join } from "node:path";
 import { parse } from "csv-parse";
 import { dateValue } from "@duckdb/node-api";
 import { closeDatabase, openDatabase, queryRows, ROOT, runSqlFile } from "../data-loaders/lib/db.ts";
-import { buildUnga, UNGA_DATASETS } from "../data-loaders/unga/build.ts";
+import { buildUnga, UNGA_DATASETS } from "../data-loaders/unga-build.ts";
 import { UNDL_COLUMNS, detectLayout, readCsvColumns } from "../data-loaders/unga/layout.ts";
 
 const [kind, csvPath, workdir] = process.argv.slice(2) as [string, string, string];

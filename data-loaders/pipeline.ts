@@ -1,6 +1,6 @@
 /**
  * The build: sources/ → validated tables → data/ccm.duckdb. One function, buildDatabase, for the full pipeline,
- * the UNGA-only build of the ingest tests and the benchmark (unga/build.ts), so all measure and check one path.
+ * the UNGA-only build of the ingest tests and the benchmark (unga-build.ts), so all measure and check one path.
  *
  *   1. read and validate the curated datasets (csv-parse), resolve State names
  *   2. load each into raw.<name> (VARCHAR) and stage it with sql/staging/<name>.sql (rename and cast); a dataset
@@ -10,7 +10,8 @@
  *   5. run the steps that come after the analyses (the checks of each report, steps/report-checks.ts)
  * Nothing is replaced once built: the relations that hold "the latest report's" rows are views over the keyed ones
  * (sql/models/002_reports.sql, session_report()).
- *   6. build sql/marts/*.sql, the relations the briefing and the site read
+ *   6. build sql/marts/*.sql, the relations the briefing and the site read, then run the steps of the stage
+ *      "after-marts" (the column checks of every described relation, steps/column-checks.ts)
  *   7. run the data tests in sql/checks/*.sql: each returns the rows that break it
  *
  * It builds into a temporary file and swaps it in only when every step succeeded.
@@ -129,7 +130,8 @@ export async function buildDatabase(options: PipelineOptions & BuildScope = {}):
     await log.step("record dataset provenance", () => recordDatasets(ctx, later));
     const steps = options.steps ?? STEPS;
     const after = (s: PipelineStep) => s.stage === "after-analyses";
-    for (const step of steps.filter((s) => !after(s))) await log.step(step.name, () => step.run(ctx));
+    const last = (s: PipelineStep) => s.stage === "after-marts";
+    for (const step of steps.filter((s) => !after(s) && !last(s))) await log.step(step.name, () => step.run(ctx));
     for (const dir of ["models", "analyses"]) {
       const files = sqlFiles(dir).filter((f) => f !== "models/000_datasets.sql" && wanted(f));
       await log.step(`build ${files.length} ${dir}`, async () => {
@@ -142,6 +144,7 @@ export async function buildDatabase(options: PipelineOptions & BuildScope = {}):
     await log.step(`build ${marts.length} marts`, async () => {
       for (const f of marts) await runSqlFile(db.conn, f);
     });
+    for (const step of steps.filter(last)) await log.step(step.name, () => step.run(ctx));
     const checked = new Set(ctx.checkedPerReport ?? []);
     await log.step("data tests", () => runDataTests(ctx, sqlFiles("checks").filter((f) => wanted(f) && !checked.has(f))));
     return queryRows<{ name: string; type: string; rows: number }>(

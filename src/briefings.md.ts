@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { escapeHtml, renderNotes, renderSections } from "../data-loaders/briefing/html.ts";
-import { withoutInnerAria } from "../data-loaders/charts/render.ts";
+import { withoutInnerAria } from "../data-loaders/presentation/render.ts";
 import type { Briefing } from "../data-loaders/briefing/model.ts";
 import { emitPage, pageHtml, page } from "../data-loaders/site/page.ts";
 import { ROOT, runLoader, siteQuery, withSiteDatabase } from "../data-loaders/site/site-db.ts";

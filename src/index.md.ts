@@ -1,35 +1,21 @@
 // Page loader: the Overview. Every number comes from a view (membership_counts, cycle_trends, largest_movements,
 // pillar_trends, unga_resolution_votes, consistency_issues); the charts are the briefing's and the site's one
-// definitions (data-loaders/charts/specs.ts), inlined as SVG so they show without JavaScript.
-import { judgementBarsChart, membershipChart, ungaVotesChart } from "../data-loaders/charts/specs.ts";
+// definitions (data-loaders/presentation/charts.ts), inlined as SVG so they show without JavaScript.
+import { judgementBarsChart, membershipChart, ungaVotesChart } from "../data-loaders/presentation/charts.ts";
 import type { MembershipCountRow, PillarRow, UngaRow } from "../data-loaders/lib/view-rows.ts";
-import { POLARITY_LABEL, changeBadge, chartFigure, emitPage, formatNumber, htmlTable, page } from "../data-loaders/site/page.ts";
+import type { CycleTrendsRow, LargestMovementsRow } from "../data-loaders/lib/relations.generated.ts";
+import { POLARITY_LABEL, formatNumber } from "../data-loaders/presentation/formats.ts";
+import { changeBadge, chartFigure, emitPage, htmlTable, page } from "../data-loaders/site/page.ts";
 import { escapeHtml } from "../data-loaders/site/page-text.ts";
 import { runLoader, siteQuery, sqlFileRows, withSiteDatabase } from "../data-loaders/site/site-db.ts";
 
-interface CycleTrend {
-  cycle: string;
-  indicators: number;
-  improved: number;
-  completed: number;
-  declined: number;
-  is_latest: boolean;
-}
+type CycleTrend = CycleTrendsRow;
 
-interface Movement {
-  indicator_id: string;
-  pillar_code: string;
-  text: string;
-  unit: string | null;
-  polarity: string;
-  previous_cycle: string;
-  previous_value: number;
-  value: number;
-  change_since_previous: number;
-  judgement: string;
-  judgement_reason: string | null;
-  source_ref: string | null;
-}
+/** sql/site/largest_movements.sql. */
+type Movement = Pick<
+  LargestMovementsRow,
+  "indicator_id" | "pillar_code" | "text" | "unit" | "polarity" | "previous_cycle" | "previous_value" | "value" | "change_since_previous" | "judgement" | "judgement_reason" | "source_ref"
+>;
 
 const e = escapeHtml;
 

@@ -1,26 +1,17 @@
 // Page loader: every indicator in the latest cycle, with its change and the view's judgement (indicator_trends),
 // one table to sort and filter: "which indicators declined?" is indicators#declined (the overview's cards link
 // there). Each row links to the indicator's row on its pillar's page.
-import { POLARITY_LABEL, changeBadge, emitPage, formatNumber, htmlTable, page } from "../data-loaders/site/page.ts";
+import { POLARITY_LABEL, formatNumber } from "../data-loaders/presentation/formats.ts";
+import { changeBadge, emitPage, htmlTable, page } from "../data-loaders/site/page.ts";
 import { escapeHtml } from "../data-loaders/site/page-text.ts";
 import { runLoader, siteQuery, withSiteDatabase } from "../data-loaders/site/site-db.ts";
+import type { IndicatorTrendsRow } from "../data-loaders/lib/relations.generated.ts";
 
-interface LatestIndicator {
-  indicator_id: string;
-  pillar_code: string;
-  pillar: string;
-  text: string;
-  unit: string | null;
-  polarity: string;
-  previous_cycle: string | null;
-  value: number | null;
-  change_since_previous: number | null;
-  direction: string;
-  judgement: string | null;
-  judgement_reason: string | null;
-  cycle: string;
-  source_ref: string | null;
-}
+/** sql/site/latest_indicators.sql. */
+type LatestIndicator = Pick<
+  IndicatorTrendsRow,
+  "indicator_id" | "pillar_code" | "pillar" | "text" | "unit" | "polarity" | "previous_cycle" | "value" | "change_since_previous" | "direction" | "judgement" | "judgement_reason" | "cycle" | "source_ref"
+>;
 
 const e = escapeHtml;
 

@@ -85,6 +85,15 @@ describe("the import graph", () => {
     expect(intoScripts).toEqual([]);
     expect(existsIn("scripts/site", "site-db.ts")).toBe(false);
   });
+
+  it("runs one way: the pipeline never imports the site, and the presentation module sits below both products", () => {
+    const upward = MODULES.filter((f) => f.startsWith("data-loaders/")).flatMap((f) => graph.get(f)!.filter((i) => i.startsWith("src/")).map((i) => `${f} → ${i}`));
+    expect(upward).toEqual([]);
+    const presentation = MODULES.filter((f) => f.startsWith("data-loaders/presentation/"));
+    expect(presentation).toEqual(expect.arrayContaining(["data-loaders/presentation/palette.ts", "data-loaders/presentation/charts.ts"]));
+    const above = presentation.flatMap((f) => graph.get(f)!.filter((i) => !i.startsWith("data-loaders/presentation/") && !i.startsWith("data-loaders/lib/")).map((i) => `${f} → ${i}`));
+    expect(above).toEqual([]);
+  });
 });
 
 function existsIn(dir: string, name: string): boolean {

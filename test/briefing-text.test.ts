@@ -1,6 +1,6 @@
 /** The report-style wording of the briefing: number words, subjects, agreement, compact source notes. */
 import { describe, expect, it } from "vitest";
-import { countNoun, countPhrase, numberToWords, proseNumber } from "../data-loaders/lib/number-words.ts";
+import { countNoun, countPhrase, numberToWords, proseNumber } from "../data-loaders/presentation/number-words.ts";
 import { agree, indicatorSentence, listNames, subjectPhrase } from "../data-loaders/briefing/text.ts";
 import { compactCells, compactTable } from "../data-loaders/briefing/sources.ts";
 

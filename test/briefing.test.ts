@@ -1,11 +1,11 @@
 /**
  * The annual trend briefing from the real database (built by test/global-setup.ts with runPipeline into a
- * temp file): golden Markdown and HTML (date and time zone pinned; written locally when missing, compared
- * in CI), the same bytes on a second run, a real PDF printed by Chromium with pages and the summary in its
+ * temp file): golden Markdown and HTML (date and time zone pinned; a missing golden file fails, and only
+ * `npm run test:update-golden` writes them), the same bytes on a second run, a real PDF printed by Chromium with pages and the summary in its
  * text, tagged for screen readers with an outline, title and language (checked with poppler), and the failure paths (no database, no Chromium) that must leave the previous briefing intact.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,9 +14,10 @@ import { pinStructureIds } from "../data-loaders/briefing/pdf.ts";
 import { closeDatabase, openDatabase, runSqlFile } from "../data-loaders/lib/db.ts";
 import { createLogger } from "../data-loaders/lib/log.ts";
 import { builtDbPath } from "./helpers/db.ts";
+import { GOLDEN_DATE, expectGolden } from "./helpers/golden.ts";
 
 const CYCLE = "13MSP";
-const PINNED_DATE = "16 September 2025";
+const PINNED_DATE = GOLDEN_DATE;
 const GOLDEN_DIR = join("test", "golden", "briefing", CYCLE);
 
 let out: string;
@@ -33,16 +34,9 @@ function file(name: string): string {
   return readFileSync(join(result.dir, name), "utf8");
 }
 
-/** Compare with the golden file; write it when missing, except in CI where a missing golden file fails. */
-function expectGolden(name: string): void {
-  const golden = join(GOLDEN_DIR, name);
-  const actual = file(name);
-  if (!existsSync(golden)) {
-    if (process.env.CI === "true") throw new Error(`Missing golden file ${golden}: run the tests locally and commit it.`);
-    mkdirSync(GOLDEN_DIR, { recursive: true });
-    writeFileSync(golden, actual);
-  }
-  expect(actual, `${name} differs from ${golden}; if the change is intended, delete the golden file, rerun locally and review the diff`).toBe(readFileSync(golden, "utf8"));
+/** Compare with the golden file (a missing one fails; `npm run test:update-golden` writes them). */
+function expectGoldenFile(name: string): void {
+  expectGolden(file(name), join(GOLDEN_DIR, name));
 }
 
 /** Text as pdftotext gives it, with line breaks and hyphen breaks evened out. */
@@ -95,8 +89,8 @@ describe("briefing 13MSP from the real database", () => {
     expect(withFigures.filter((l) => !/\[\^\d+\]/.test(l))).toEqual([]);
   });
 
-  it("matches the golden Markdown", () => expectGolden("briefing.md"));
-  it("matches the golden HTML", () => expectGolden("briefing.html"));
+  it("matches the golden Markdown", () => expectGoldenFile("briefing.md"));
+  it("matches the golden HTML", () => expectGoldenFile("briefing.html"));
 
   it("gives the same bytes, PDF included, when built again from the same database", async () => {
     const again = mkdtempSync(join(tmpdir(), "ccm-briefing-again-"));

@@ -8,7 +8,7 @@ import type { StateResolver } from "../data-loaders/lib/states.ts";
 import { extractFindings, type Finding, type FindingsResult } from "../data-loaders/extract/findings/findings.ts";
 import { applyFindingLinks, readFindingLinks } from "../data-loaders/extract/findings/finding-links.ts";
 import { FINDING_LINKS_FILE, findingDatasets, loadStateResolver } from "../data-loaders/extract/findings/finding-output.ts";
-import { parseNumberWord } from "../data-loaders/lib/number-words.ts";
+import { parseNumberWord } from "../data-loaders/presentation/number-words.ts";
 import { parseNameList } from "../data-loaders/extract/findings/state-lists.ts";
 import { splitReport } from "../data-loaders/extract/findings/paragraphs.ts";
 import { renderCsv } from "../data-loaders/extract/write.ts";

@@ -1,33 +1,85 @@
 /**
- * Builds the real database from sources/ once for the whole test run (into a temp folder) and
- * hands its path to the tests through vitest's provide/inject. If the build fails, the tests
- * that need it fail with the build's own message (see test/helpers/db.ts).
+ * Builds what the tests check, once for the whole run, into a temp folder, as `npm run build` does: the database
+ * from sources/, the briefing of each report in it (`briefing --all`, PDF included) and the site from both. Nothing
+ * is read from data/, briefings/ or dist/ of the working tree, so `npm test` passes on a fresh clone with nothing
+ * built before. Each part's path goes to the tests through vitest's provide/inject; when a part fails, the tests
+ * that need it fail with the build's own message (test/helpers/db.ts, test/helpers/site.ts) and the others run.
+ * CCM_TEST_BUILD=database builds the database only (about 40 s instead of 4 min), for a quick run of test files
+ * that do not read the briefings or the site; those that do then fail and say so.
  */
+import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
 import { runPipeline } from "../data-loaders/pipeline.ts";
 import { createLogger } from "../data-loaders/lib/log.ts";
+import { ROOT } from "../data-loaders/lib/db.ts";
+import { buildSite } from "../scripts/site/build.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     builtDbPath: string;
     builtDbError: string;
+    builtBriefingsDir: string;
+    builtBriefingsError: string;
+    builtSiteDir: string;
+    builtSiteError: string;
   }
+}
+
+const run = promisify(execFile);
+
+/** A part's error as the tests show it: the message, and the command's stderr when it was a command. */
+function reason(e: unknown): string {
+  const err = e as Error & { stderr?: string };
+  return [err.message, err.stderr?.trim()].filter(Boolean).join("\n");
 }
 
 export default async function setup(project: TestProject): Promise<() => void> {
   process.env.TZ = "UTC";
-  const dir = mkdtempSync(join(tmpdir(), "ccm-test-db-"));
+  const dir = mkdtempSync(join(tmpdir(), "ccm-test-build-"));
   const dbPath = join(dir, "ccm.duckdb");
+  const briefingsDir = join(dir, "briefings");
+  const siteDir = join(dir, "dist");
+  const started = performance.now();
+  const say = (line: string) => process.stderr.write(`global setup: ${line} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+  let dbError = "";
+  let briefingsError = "";
+  let siteError = "";
   try {
     await runPipeline({ dbPath, logger: createLogger({ quiet: true }) });
-    project.provide("builtDbPath", dbPath);
-    project.provide("builtDbError", "");
+    say("database built");
   } catch (e) {
-    project.provide("builtDbPath", "");
-    project.provide("builtDbError", (e as Error).message);
+    dbError = (e as Error).message;
   }
+  if (dbError) briefingsError = siteError = `the database was not built:\n${dbError}`;
+  else if (process.env.CCM_TEST_BUILD === "database") {
+    briefingsError = siteError = "CCM_TEST_BUILD=database: only the database was built for this run (unset it to build the briefings and the site)";
+  }
+  if (!briefingsError) {
+    try {
+      // The command itself, as `npm run build` runs it: one briefing per report in the database.
+      await run(process.execPath, ["--import", "tsx", join(ROOT, "data-loaders", "cli.ts"), "briefing", "--all", "--db", dbPath, "--out", briefingsDir], { cwd: ROOT, env: { ...process.env, TZ: "UTC" }, maxBuffer: 64 * 1024 * 1024 });
+      say("briefings written");
+    } catch (e) {
+      briefingsError = siteError = `the briefings were not written:\n${reason(e)}`;
+    }
+  }
+  if (!siteError) {
+    try {
+      await buildSite({ dist: siteDir, dbPath, briefingsDir, quiet: true });
+      say("site built");
+    } catch (e) {
+      siteError = (e as Error).message;
+    }
+  }
+  project.provide("builtDbPath", dbError ? "" : dbPath);
+  project.provide("builtDbError", dbError);
+  project.provide("builtBriefingsDir", briefingsError ? "" : briefingsDir);
+  project.provide("builtBriefingsError", briefingsError);
+  project.provide("builtSiteDir", siteError ? "" : siteDir);
+  project.provide("builtSiteError", siteError);
   return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -1,12 +1,12 @@
 /**
- * The one palette (src/components/palette.ts) meets WCAG 2.1 AA contrast, and the site's stylesheet and the
+ * The one palette (data-loaders/presentation/palette.ts) meets WCAG 2.1 AA contrast, and the site's stylesheet and the
  * briefing's charts use it: text ≥ 4.5:1 on the page and sidebar backgrounds, marks and legend swatches ≥ 3:1
  * on white, style.css declaring exactly the palette's values.
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BACKGROUND, MARK_SCALES, TEXT, contrastRatio, cssVariables } from "../src/components/palette.ts";
+import { BACKGROUND, MARK_SCALES, TEXT, contrastRatio, cssVariables } from "../data-loaders/presentation/palette.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 
@@ -45,8 +45,9 @@ describe("the palette", () => {
   it("the site's chart components and the briefing take their colours from the palette, not from literals", () => {
     const files = [
       ...readdirSync(join(ROOT, "src", "components")).filter((f) => f.endsWith(".js")).map((f) => join(ROOT, "src", "components", f)),
-      join(ROOT, "data-loaders", "charts", "specs.ts"),
-      join(ROOT, "data-loaders", "charts", "render.ts"),
+      join(ROOT, "src", "states", "[iso3].md"),
+      join(ROOT, "data-loaders", "presentation", "charts.ts"),
+      join(ROOT, "data-loaders", "presentation", "render.ts"),
       join(ROOT, "data-loaders", "briefing", "universalization.ts"),
     ];
     // White (paper and edges between segments) and the map's fill for territories without a State are not

@@ -1,11 +1,11 @@
 /**
- * The site as an analyst's tool, in real Chromium against the built dist/: the site search finds an indicator
+ * The site as an analyst's tool, in real Chromium against the site the global setup built: the site search finds an indicator
  * and a State; long tables sort and filter (the overview's "declined" card opens the declined indicators); a
  * deep link lands on its row; a finding and a consistency issue lead to their paragraph's full sentence; the
  * briefing page shows no escaped underscore; no page is wider than a 390 px phone and the sidebar closes
  * after navigating; the SQL explorer's example questions run and show dates as dates; downloads save under
  * stable names.
- * Needs dist/ (`npm run site:build`) and /usr/bin/chromium.
+ * Reads the site test/global-setup.ts builds; needs /usr/bin/chromium.
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -295,12 +295,8 @@ describe("the SQL explorer helps", () => {
 
       const [download] = await Promise.all([v.page.waitForEvent("download"), v.page.getByRole("link", { name: /as CSV$/ }).click()]);
       expect(download.suggestedFilename()).toBe("ccm-query.csv");
-      const csv = await new Promise<string>((resolve, reject) => download.createReadStream().then((s) => {
-        let text = "";
-        s.on("data", (c) => (text += c));
-        s.on("end", () => resolve(text));
-        s.on("error", reject);
-      }, reject));
+      let csv = "";
+      for await (const chunk of await download.createReadStream()) csv += String(chunk);
       expect(csv.split("\r\n")[0]).toBe("status,valid_from,valid_to,event,source");
       expect(csv).toMatch(/\r\n[a-z_]+,\d{4}-\d{2}-\d{2},/);
 

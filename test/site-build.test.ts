@@ -4,14 +4,16 @@
  * loader writes (read back by the system's tar), and the npm cache filled from node_modules.
  */
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildSite } from "../scripts/site/build.ts";
 import { buildLogProblems, checkBuiltSite } from "../scripts/site/build-checks.ts";
-import { frameworkOnlyPackages, PACKAGES, packageVersion } from "../scripts/site/npm-cache.ts";
+import { frameworkOnlyPackages, NPM_CACHE, PACKAGES, packageVersion } from "../scripts/site/npm-cache.ts";
+import { builtDbPath } from "./helpers/db.ts";
+import { ROOT } from "./helpers/site.ts";
 import { tarArchive } from "../data-loaders/site/tar.ts";
 
 const dirs: string[] = [];
@@ -33,6 +35,13 @@ describe("Framework log lines that fail the build", () => {
     ["Error: loader skipped due to recent error", "a data loader was skipped after an error"],
   ])("%s", (line, why) => {
     expect(buildLogProblems(`load /index in 12ms\n${line}\nbuilt 3 pages in src\n`)).toEqual([expect.stringContaining(why)]);
+  });
+
+  it("a failed loader's own error is in the problem, not only Framework's exit line", () => {
+    const log = "load /index load /index.md → [missing] index.md: Catalog Error: Table with name cycle_trends does not exist!\nDid you mean \"cycles\"?\n\nerror in 8074ms: loader exited with code 1\n";
+    expect(buildLogProblems(log)).toEqual([
+      'a data loader failed: index.md: Catalog Error: Table with name cycle_trends does not exist! Did you mean "cycles"? (error in 8074ms: loader exited with code 1)',
+    ]);
   });
 
   it("a clean log has no problems", () => {
@@ -128,33 +137,46 @@ describe("npm cache from node_modules", () => {
 });
 
 describe("a failing build leaves dist/ as it was", () => {
-  const DIST_INDEX = join(import.meta.dirname, "..", "dist", "index.html");
-  const REAL_DB = join(import.meta.dirname, "..", "data", "ccm.duckdb");
-
-  it(
-    "a loader that fails (a contract view is missing) fails the build with its reason; dist/ is untouched",
-    async () => {
-      if (!existsSync(REAL_DB)) throw new Error("data/ccm.duckdb is missing: run `npm run pipeline` first");
-      const dir = tempDir();
-      const broken = join(dir, "ccm.duckdb");
-      copyFileSync(REAL_DB, broken);
-      const instance = await DuckDBInstance.create(broken);
-      const conn = await instance.connect();
-      await conn.run("DROP VIEW consistency_issues");
-      conn.closeSync();
-      instance.closeSync();
-      const before = existsSync(DIST_INDEX) ? statSync(DIST_INDEX).mtimeMs : null;
-      const previous = process.env.CCM_DB;
-      process.env.CCM_DB = broken;
-      try {
-        await expect(buildSite()).rejects.toThrow(/site build failed; dist\/ left unchanged:[\s\S]*(loader|consistency_issues)/);
-      } finally {
-        if (previous === undefined) delete process.env.CCM_DB;
-        else process.env.CCM_DB = previous;
-      }
-      expect(existsSync(DIST_INDEX) ? statSync(DIST_INDEX).mtimeMs : null).toBe(before);
-      expect(readdirSync(join(import.meta.dirname, "..")).filter((f) => /^dist-.*\.tmp$/.test(f))).toEqual([]);
-    },
-    300_000,
-  );
+  // The real build wrapper (buildSite) and the real overview page loader, on a site of that one page, so that the
+  // failure comes in seconds rather than after the whole site's build.
+  it("a loader that fails (a view it reads is missing) fails the build with its reason; the previous site stays", async () => {
+    const dir = tempDir();
+    const broken = join(dir, "ccm.duckdb");
+    copyFileSync(builtDbPath(), broken);
+    const instance = await DuckDBInstance.create(broken);
+    const conn = await instance.connect();
+    await conn.run("DROP VIEW cycle_trends");
+    conn.closeSync();
+    instance.closeSync();
+    const dist = join(dir, "dist");
+    mkdirSync(dist);
+    writeFileSync(join(dist, "index.html"), "the previous site\n");
+    const site = overviewOnlySite();
+    try {
+      await expect(buildSite({ dist, dbPath: broken, config: site.config, quiet: true })).rejects.toThrow(
+        /site build failed; .*dist left unchanged:[\s\S]*a data loader failed: index\.md: .*cycle_trends does not exist/,
+      );
+    } finally {
+      site.remove();
+    }
+    expect(readdirSync(dist)).toEqual(["index.html"]);
+    expect(readFileSync(join(dist, "index.html"), "utf8")).toBe("the previous site\n");
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
 });
+
+/** A Framework root with the real overview page loader and style sheet only, and its configuration. */
+function overviewOnlySite(): { config: string; remove: () => void } {
+  const name = `.overview-site-${process.pid}.tmp`;
+  const root = join(ROOT, name);
+  const remove = () => rmSync(root, { recursive: true, force: true });
+  remove();
+  mkdirSync(join(root, ".observablehq", "cache"), { recursive: true });
+  symlinkSync(join(ROOT, "src", "index.md.ts"), join(root, "index.md.ts"));
+  symlinkSync(join(ROOT, "src", "style.css"), join(root, "style.css"));
+  // The npm cache buildSite fills from node_modules: the build stays offline.
+  symlinkSync(NPM_CACHE, join(root, ".observablehq", "cache", "_npm"));
+  const config = join(root, "observablehq.config.ts");
+  writeFileSync(config, `import base from "../observablehq.config.ts";\nexport default { ...base, root: ${JSON.stringify(name)}, search: false, pages: [{ name: "Overview", path: "/" }], dynamicPaths: [] };\n`);
+  return { config, remove };
+}

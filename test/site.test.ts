@@ -5,7 +5,7 @@
  * Accessibility: axe-core (WCAG 2.0/2.1 A and AA) finds no serious or critical violation on any page type, the
  * briefing's HTML included; the interactive pages work from the keyboard alone with a visible focus; pages reflow
  * at 200% zoom without horizontal scrolling.
- * Needs dist/ (`npm run site:build`) and /usr/bin/chromium. Screenshots go to test-artifacts/.
+ * Reads the site test/global-setup.ts builds; needs /usr/bin/chromium. Screenshots go to test-artifacts/.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -13,16 +13,16 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { axeViolations, expectAccessible, failing, formatFindings } from "./helpers/axe.ts";
 import { focusIsVisible, launchBrowser, overflowingText, screenshot, settle, tabTo, visit } from "./helpers/browser.ts";
-import { DIST, ROOT, pillarPages as builtPillarPages, useBuiltSite } from "./helpers/site.ts";
+import { ROOT, builtBriefingsDir, builtPage, builtSiteDir, pillarPages as builtPillarPages, useBuiltSite } from "./helpers/site.ts";
 
 const VOTES_FILES = ["undl-ccm-votes-2015-2021.csv", "undl-ccm-votes-2022-2024.csv"].map((f) => join(ROOT, "sources", "unga", f));
-const BRIEFING_HTML = join(ROOT, "briefings", "13MSP", "briefing.html");
+const briefingHtml = () => join(builtBriefingsDir(), "13MSP", "briefing.html");
 
 const site = useBuiltSite();
 
 const pillarPages = builtPillarPages();
 // A sample of State pages: parties, non-parties, a withdrawn State, a State named in findings.
-const sampleStates = ["RUS", "LTU", "NOR", "USA", "AFG", "LAO"].filter((iso3) => existsSync(join(DIST, "states", `${iso3}.html`)));
+const sampleStates = ["RUS", "LTU", "NOR", "USA", "AFG", "LAO"].filter((iso3) => existsSync(builtPage(`states/${iso3}`)));
 const pages = ["/", "/indicators", "/universalization", "/states/", "/data-quality", "/briefings", "/downloads", ...pillarPages, ...sampleStates.map((s) => `/states/${s}`)];
 
 describe("every page loads cleanly", () => {
@@ -70,10 +70,10 @@ describe("WCAG 2.1 AA: axe-core on every page type and a sample of State pages",
   }
 
   it("the briefing's HTML, from which the PDF is printed: no serious or critical violation", async () => {
-    expect(existsSync(BRIEFING_HTML), "briefings/13MSP/briefing.html is missing: run `npm run build`").toBe(true);
+    expect(existsSync(briefingHtml()), "briefings/13MSP/briefing.html was not written by the global setup").toBe(true);
     const page = await site.session.browser.newPage();
     try {
-      await page.setContent(readFileSync(BRIEFING_HTML, "utf8"), { waitUntil: "load" });
+      await page.setContent(readFileSync(briefingHtml(), "utf8"), { waitUntil: "load" });
       await expectAccessible(page, "briefings/13MSP/briefing.html");
     } finally {
       await page.close();
@@ -130,7 +130,7 @@ function inlineCharts(html: string): { label: string; describedBy: string; paths
 }
 
 describe("charts are in the HTML, drawn at build time", () => {
-  const html = (path: string) => readFileSync(join(DIST, `${path === "/" ? "index" : path.slice(1)}.html`), "utf8");
+  const html = (path: string) => readFileSync(join(builtSiteDir(), `${path === "/" ? "index" : path.slice(1)}.html`), "utf8");
 
   it("the overview's HTML holds the pillar movements, membership and UNGA charts, each described by its data table", () => {
     const charts = inlineCharts(html("/"));

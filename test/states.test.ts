@@ -9,12 +9,10 @@ import { join } from "node:path";
 import { appendTextRows, closeDatabase, ident, openDatabase, queryRows, ROOT, runSqlFile, sqlText, type Database } from "../data-loaders/lib/db.ts";
 import { readMeta } from "../data-loaders/lib/meta.ts";
 import { readCuratedCsv, type CuratedTable } from "../data-loaders/lib/csv.ts";
-import { InputError } from "../data-loaders/lib/errors.ts";
 import { StateResolver } from "../data-loaders/lib/states.ts";
 import { buildStateSources, renderStateSources, STATE_INPUTS, STATE_OUTPUTS } from "../data-loaders/extract/membership/states-build.ts";
-import { buildAliases, buildStates, readRawTable } from "../data-loaders/extract/membership/states.ts";
 import { entryIntoForceFor, parseDayMonthYear, withdrawalEffectiveFor } from "../data-loaders/extract/membership/state-dates.ts";
-import { splitNames, stateListsInReport } from "../data-loaders/extract/membership/report-state-lists.ts";
+import { stateListsInReport } from "../data-loaders/extract/membership/report-state-lists.ts";
 
 const DATASETS = ["states", "state_aliases", "state_events", "report_facts", "membership_reconciliation"];
 const REPORT = readFileSync(join(ROOT, STATE_INPUTS.report), "utf8");

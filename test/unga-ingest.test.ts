@@ -10,7 +10,7 @@ import { closeDatabase, openDatabase, queryRows } from "../data-loaders/lib/db.t
 import { InputError } from "../data-loaders/lib/errors.ts";
 import { createLogger } from "../data-loaders/lib/log.ts";
 import { sha256 } from "../data-loaders/lib/meta.ts";
-import { buildUnga, UNGA_DATASETS } from "../data-loaders/unga/build.ts";
+import { buildUnga, UNGA_DATASETS } from "../data-loaders/unga-build.ts";
 import { generateUndl } from "../data-loaders/unga/generate.ts";
 
 const root = mkdtempSync(join(tmpdir(), "ccm-unga-"));

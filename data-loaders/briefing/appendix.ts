@@ -1,6 +1,6 @@
 /** The annex of the report's internal inconsistencies, and the section about the data. */
 import { num, type Block, type Inline, type Section } from "./model.ts";
-import { countNoun, proseNumber } from "../lib/number-words.ts";
+import { countNoun, proseNumber } from "../presentation/number-words.ts";
 import type { Context } from "./context.ts";
 
 /**

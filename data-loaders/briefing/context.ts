@@ -4,7 +4,7 @@
  */
 import type { BriefingData, ContestedRow, NamedStatesRow, TrendRow } from "./data.ts";
 import { Footnotes, num, type Block, type Inline, type Note } from "./model.ts";
-import { proseNumber } from "../lib/number-words.ts";
+import { proseNumber } from "../presentation/number-words.ts";
 import { datasetCitation, noteCatalog, paragraphPlace, valueKey } from "./source/notes.ts";
 import { indicatorPieces } from "./text.ts";
 

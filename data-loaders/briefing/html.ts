@@ -3,7 +3,7 @@
  * screen and prints to A4 through Chromium: page breaks before pillars, tables that do not split rows,
  * footnote numbers linked to the notes.
  */
-import { TEXT } from "../../src/components/palette.ts";
+import { TEXT } from "../presentation/palette.ts";
 import { isNote, shownText, type Block, type Briefing, type Inline } from "./model.ts";
 
 export function escapeHtml(s: string): string {

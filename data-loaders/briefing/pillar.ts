@@ -1,9 +1,9 @@
 /** One section per pillar: counts, largest movements in words, small-multiple chart and the trend table. */
-import { renderSvg } from "../charts/render.ts";
-import { pillarTrendChart } from "../charts/specs.ts";
+import { renderSvg } from "../presentation/render.ts";
+import { pillarTrendChart } from "../presentation/charts.ts";
 import type { CycleRow, TrendRow } from "./data.ts";
 import { num, type Block, type Section } from "./model.ts";
-import { proseNumber, figure, formatThousands } from "../lib/number-words.ts";
+import { proseNumber, figure, formatThousands } from "../presentation/number-words.ts";
 import { compactTable } from "./sources.ts";
 import { firstSentence, signed } from "./text.ts";
 import { bullets, sentence, tally, type ChartFile, type Context } from "./context.ts";

@@ -1,6 +1,6 @@
 /** The summary: overall movement, steady risers and fallers, largest moves, membership, UNGA, annex count, pillar overview. */
-import { renderSvg } from "../charts/render.ts";
-import { judgementBarsChart } from "../charts/specs.ts";
+import { renderSvg } from "../presentation/render.ts";
+import { judgementBarsChart } from "../presentation/charts.ts";
 import type { CycleRow, TrendRow } from "./data.ts";
 import { num, type Block, type Inline, type Section } from "./model.ts";
 import { listNames } from "./text.ts";

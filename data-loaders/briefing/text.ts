@@ -3,7 +3,7 @@
  * figures, then what is counted, then the comparison ("Seventy (70) States Parties contribute to the
  * Implementation Support Unit (ISU) budget in the 13MSP cycle, up from fifty-nine (59) in 12MSP.").
  */
-import { capitalize, formatThousands, proseNumber } from "../lib/number-words.ts";
+import { capitalize, formatThousands, proseNumber } from "../presentation/number-words.ts";
 import { num, shownText, type Inline } from "./model.ts";
 
 /** The indicator text up to the end of its first sentence ("… Article 3.6. These measures …" → "… Article 3.6"). */
@@ -196,9 +196,3 @@ export function listNames(names: string[]): string {
   return `${names.slice(0, -1).join(", ")}, and ${names.at(-1)}`;
 }
 
-/** "1 July 2024" from "2024-07-01". */
-export function longDate(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-  return `${d} ${months[(m ?? 1) - 1]} ${y}`;
-}

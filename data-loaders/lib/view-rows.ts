@@ -1,283 +1,142 @@
 /**
- * The shapes of the rows that the views in data-loaders/sql/ return, as the briefing and the site read them
- * (queryRows gives JSON-ready values: numbers, ISO dates). A leaf module: it imports nothing.
+ * The rows of the queries the briefing and the site read (data-loaders/sql/briefing/*.sql, sql/site/*.sql), as
+ * queryRows gives them. A column is typed once, by its relation's description (relations.generated.ts): a query
+ * that returns a relation's rows is that relation's row type; one that picks, renames or joins columns is built
+ * from those types here; only a value the query itself computes is typed here. Imports only types.
  */
-export interface CycleRow {
-  cycle: string;
-  ordinal: number;
-  meeting: string | null;
-  period_start: string | null;
-  period_end: string | null;
-  source_ref: string | null;
+import type {
+  CcmStatusLabelsRow,
+  ConsistencyIssuesRow,
+  CyclesRow,
+  DatasetsRow,
+  FindingRevisionsRow,
+  FindingsRow,
+  IndicatorContestedRow,
+  IndicatorRevisionsRow,
+  IndicatorTrendsRow,
+  LargestMovementsRow,
+  MembershipCountsRow,
+  PillarTrendsRow,
+  ReportRecordIssuesRow,
+  ReportsRow,
+  StateEventsRow,
+  StatesRow,
+  StatusOnDatesRow,
+  UngaLowestSinceRow,
+  UngaResolutionVotesRow,
+  UngaStateVotesRow,
+  UngaVoteShiftsRow,
+  UngaYesByStatusRow,
+  VoteLabelsRow,
+} from "./relations.generated.ts";
+
+/** sql/briefing/cycle.sql: the briefing's cycle and the reported cycles up to it. */
+export type CycleRow = Pick<CyclesRow, "cycle" | "ordinal" | "meeting" | "period_start" | "period_end" | "source_ref"> & {
+  /** The briefing's own cycle. */
   is_target: boolean;
-}
+};
 
-export interface TrendRow {
-  indicator_id: string;
-  action: number;
-  seq: number;
-  pillar_code: string;
-  pillar: string;
-  text: string;
-  unit: string | null;
-  polarity: string;
-  cycle: string;
-  ordinal: number;
-  value: number | null;
-  value_secondary: number | null;
-  measure: string | null;
-  secondary_measure: string | null;
-  missing_reason: string | null;
-  revised: boolean | null;
-  footnote?: string | null;
-  as_printed: string | null;
-  previous_cycle: string | null;
-  previous_value: number | null;
-  change_since_previous: number | null;
-  secondary_change_since_previous: number | null;
-  secondary_direction: string | null;
-  secondary_streak: number | null;
-  secondary_record_to_date: string | null;
-  first_cycle: string;
-  first_value: number | null;
-  change_since_first: number | null;
-  direction: string;
-  streak: number | null;
-  measured_to_date: number;
-  record_to_date: string | null;
-  scope_group: string | null;
-  denominator: number | null;
-  denominator_basis: string | null;
-  denominator_source: string | null;
-  share: number | null;
-  completion_group_label: string | null;
-  completion_source: string | null;
-  cycle_note: string | null;
-  /** improved, declined, held, completed or not comparable: judged once, in indicator_trends. */
-  judgement: string;
-  judgement_basis: string;
-  judgement_reason: string;
-  is_latest?: boolean;
-  source_ref: string | null;
-}
+/** sql/briefing/indicator_trends.sql, sql/site/indicator_trends.sql. */
+export type TrendRow = IndicatorTrendsRow;
 
-export interface PillarRow {
-  pillar_code: string;
-  pillar: string;
-  indicators: number;
-  measured: number;
-  improved: number;
-  declined: number;
-  held: number;
-  completed: number;
-  not_comparable: number;
-}
+/** sql/briefing/pillar_trends.sql, sql/site/pillar_trends.sql. */
+export type PillarRow = PillarTrendsRow;
 
-export interface MovementRow {
-  indicator_id: string;
-  pillar_code: string;
-  rank_overall: number;
-  rank_in_pillar: number;
-  unit: string | null;
-  /** Rank among the cycle's moves with the same unit and judgement. */
-  rank_in_unit: number;
-  /** Rank within the pillar among moves with the same unit. */
-  rank_in_pillar_unit: number;
-  judgement: string;
-}
+/** sql/briefing/largest_movements.sql. */
+export type MovementRow = LargestMovementsRow;
 
-export interface DatasetRow {
-  name: string;
-  title: string;
-  producer: string;
-  source: string;
-  date: string;
-  reference: string;
-  file: string;
-}
+/** sql/briefing/datasets.sql. */
+export type DatasetRow = Pick<DatasetsRow, "name" | "title" | "producer" | "source" | "date" | "reference" | "file">;
 
+/** sql/briefing/membership.sql: the counts on the last day of the briefing's reporting period. */
 export interface MembershipRow {
-  as_of: string | null;
+  as_of: CyclesRow["period_end"];
   states_parties: number;
   signatories: number;
-  sources: string | null;
+  /** The source of the state_events dataset. */
+  sources: DatasetsRow["source"] | null;
 }
 
-export interface WithdrawalRow {
-  iso3: string;
-  name_en: string;
-  event_date: string;
-  source: string | null;
-  note: string | null;
-}
+/** sql/briefing/withdrawals.sql: withdrawals that took effect within the reporting period (so dated). */
+export type WithdrawalRow = Pick<StateEventsRow, "iso3" | "source" | "note"> & Pick<StatesRow, "name_en"> & { event_date: string };
 
-export interface UngaRow {
-  resolution_id: string;
-  resolution: string | null;
-  year: number;
-  total_yes: number | null;
-  total_no: number | null;
-  total_abstentions: number | null;
-  total_non_voting: number | null;
-  total_ms: number | null;
-  has_country_votes: boolean;
-  source: string | null;
-  source_ref: string | null;
-}
+/** sql/briefing/unga_totals.sql: unga_resolution_votes with the published totals' names. */
+export type UngaRow = Pick<UngaResolutionVotesRow, "resolution_id" | "resolution" | "year" | "has_country_votes" | "source" | "source_ref"> & {
+  total_yes: UngaResolutionVotesRow["yes"];
+  total_no: UngaResolutionVotesRow["no"];
+  total_abstentions: UngaResolutionVotesRow["abstain"];
+  total_non_voting: UngaResolutionVotesRow["non_voting"];
+  total_ms: UngaResolutionVotesRow["member_states"];
+};
 
-export interface LowestSinceRow {
-  year: number;
-  yes: number;
-  last_as_low_year: number | null;
-  earlier_years: number;
-  lowest_since_series_start: boolean;
-  series_start: number;
+/** sql/briefing/unga_lowest_since.sql: the years without data as text. */
+export type LowestSinceRow = Pick<UngaLowestSinceRow, "year" | "yes" | "last_as_low_year" | "earlier_years" | "lowest_since_series_start" | "series_start" | "source"> & {
   years_without_data: string | null;
-  source: string | null;
-}
+};
 
-export interface YesByStatusRow {
-  year: number;
-  resolution_id: string;
-  ccm_status: string;
+/** sql/briefing/unga_yes_by_status.sql: with the status's words and legend order. */
+export type YesByStatusRow = Pick<UngaYesByStatusRow, "year" | "resolution_id" | "ccm_status" | "yes" | "has_country_votes" | "basis"> & {
   /** The status in words for a group of States ("States Parties"), from ccm_status_labels. */
-  status_plural: string;
+  status_plural: CcmStatusLabelsRow["plural"];
   /** Legend order of the status (ccm_status_labels.sort_order). */
-  status_order: number;
-  yes: number | null;
-  has_country_votes: boolean;
-  basis: string | null;
-}
+  status_order: CcmStatusLabelsRow["sort_order"];
+};
 
-export interface VoteShiftRow {
-  iso3: string;
-  name_en: string;
-  year: number;
-  shift: string;
-  ccm_status: string;
+/** sql/briefing/unga_vote_shifts.sql: the years without per-country votes as text. */
+export type VoteShiftRow = Pick<UngaVoteShiftsRow, "iso3" | "name_en" | "year" | "shift" | "ccm_status"> & {
   years_without_country_votes: string | null;
-}
+};
 
-export interface NamedStatesRow {
-  indicator_id: string;
-  finding_id: string;
-  paragraph: string;
-  stated_count: number | null;
+/** sql/briefing/named_states.sql: the finding that names the States an indicator counts. */
+export type NamedStatesRow = Pick<FindingsRow, "indicator_id" | "finding_id" | "paragraph" | "stated_count"> & {
+  /** How many States it names. */
   named: number;
   /** Names as the report writes them, joined with "; ". */
   names: string;
   /** The report the finding comes from, and its findings and finding_states datasets as the datasets table names them. */
-  report_id: string;
+  report_id: ReportsRow["report_id"];
   findings_dataset: string;
   finding_states_dataset: string;
-}
+};
 
-export interface IssueRow {
-  kind: string;
-  severity: string;
-  paragraph: string | null;
-  related: string | null;
-  expected: string | null;
-  found: string | null;
-  explanation: string;
-}
+/** sql/briefing/consistency_issues.sql. */
+export type IssueRow = Pick<ConsistencyIssuesRow, "kind" | "severity" | "paragraph" | "related" | "expected" | "found" | "explanation">;
 
-/** An indicator value the report contradicts elsewhere (view indicator_contested). */
-export interface ContestedRow {
-  indicator_id: string;
-  cycle: string;
-  /** 'report' (a consistency issue of the report itself) or 'records' (the UN's records, report_record_issues). */
-  against: string;
-  /** The other figure the report gives for the same quantity, when the issue states one. */
-  other_figure: number | null;
-  kind: string;
-  paragraph: string | null;
-  related: string | null;
-  expected: string | null;
-  found: string | null;
-  explanation: string;
-}
+/** sql/briefing/indicator_contested.sql: an indicator value the report contradicts elsewhere. */
+export type ContestedRow = Pick<IndicatorContestedRow, "indicator_id" | "cycle" | "against" | "other_figure" | "kind" | "paragraph" | "related" | "expected" | "found" | "explanation">;
 
-export interface RecordIssueRow {
-  topic: string;
-  severity: string;
-  subject: string;
-  paragraph: string;
-  report_says: string;
-  record_says: string;
-  definition: string;
-  alternative_definition: string | null;
-  report_source: string;
-  record_source: string;
-  explanation: string;
-}
+/** sql/briefing/report_record_issues.sql. */
+export type RecordIssueRow = Pick<
+  ReportRecordIssuesRow,
+  "topic" | "severity" | "subject" | "paragraph" | "report_says" | "record_says" | "definition" | "alternative_definition" | "report_source" | "record_source" | "explanation"
+>;
 
-export interface MembershipCountRow {
-  as_of: string;
-  kind: string;
-  cycle: string | null;
-  label: string;
-  status: string;
-  status_label: string;
-  status_plural: string;
-  sort_order: number;
-  states: number;
-}
+/** sql/site/membership_counts.sql. */
+export type MembershipCountRow = MembershipCountsRow;
 
-/** A State's status on a day of status_dates, with what the map needs to draw it (its UN M49 code). */
-export interface StatusOnDateRow {
-  as_of: string;
-  iso3: string;
-  m49: string | null;
+/** sql/site/status_on_dates.sql: a State's status on a day of status_dates, with what the map needs to draw it. */
+export type StatusOnDateRow = Pick<StatusOnDatesRow, "as_of" | "iso3" | "status" | "status_label"> & Pick<StatesRow, "m49" | "name_en" | "region"> & Pick<CcmStatusLabelsRow, "sort_order">;
+
+/** sql/site/state_votes.sql: a recorded vote of one State, with its region and status in words. */
+export type StateVoteRow = Pick<UngaStateVotesRow, "resolution_id" | "year" | "iso3" | "vote" | "ccm_status" | "source_file" | "source_line"> & {
+  /** The State's name (its ISO3 code when unknown). */
   name_en: string;
-  region: string | null;
-  status: string;
-  status_label: string;
-  sort_order: number;
-}
-
-/** A recorded vote of one State on a resolution (unga_state_votes), with its region and status in words. */
-export interface StateVoteRow {
-  resolution_id: string;
-  year: number;
-  iso3: string;
-  name_en: string;
+  /** Its region ('Unknown' when not known). */
   region: string;
-  vote: string;
-  vote_label: string;
-  vote_order: number;
-  ccm_status: string;
+  vote_label: VoteLabelsRow["label"];
+  vote_order: VoteLabelsRow["sort_order"];
+  /** The status in words (the code when it has none). */
   status_label: string;
-  source_file: string | null;
-  source_line: number | null;
-}
+};
 
-/** A value the briefing's report prints differently from the report before it (view indicator_revisions). */
-export interface IndicatorRevisionRow {
-  indicator_id: string;
-  cycle: string;
-  earlier_report: string;
-  later_report: string;
-  earlier_printed: string;
-  later_printed: string;
-  change: number | null;
-  kind: "value" | "newly_marked_revised" | "printed_form";
-  footnote: string | null;
-  earlier_source: string;
-  later_source: string;
-}
+/** sql/briefing/indicator_revisions.sql. */
+export type IndicatorRevisionRow = Pick<
+  IndicatorRevisionsRow,
+  "indicator_id" | "cycle" | "earlier_report" | "later_report" | "earlier_printed" | "later_printed" | "change" | "kind" | "footnote" | "earlier_source" | "later_source"
+>;
 
-/** A statement whose count or named States changed from the report before (view finding_revisions). */
-export interface FindingRevisionRow {
-  earlier_report: string;
-  later_report: string;
-  earlier_paragraph: string;
-  later_paragraph: string;
-  counted: string;
-  earlier_count: number | null;
-  later_count: number | null;
-  joined_names: string[] | null;
-  left_names: string[] | null;
-  earlier_source: string;
-  later_source: string;
-}
+/** sql/briefing/finding_revisions.sql. */
+export type FindingRevisionRow = Pick<
+  FindingRevisionsRow,
+  "earlier_report" | "later_report" | "earlier_paragraph" | "later_paragraph" | "counted" | "earlier_count" | "later_count" | "joined_names" | "left_names" | "earlier_source" | "later_source"
+>;

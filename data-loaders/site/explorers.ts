@@ -5,9 +5,10 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { statusMapChart, voteBreakdownChart, type Chart } from "../charts/specs.ts";
+import { statusMapChart, voteBreakdownChart, type Chart } from "../presentation/charts.ts";
 import { ROOT, type Database } from "../lib/db.ts";
 import type { MembershipCountRow, StateVoteRow, StatusOnDateRow } from "../lib/view-rows.ts";
+import type { UngaResolutionsRow } from "../lib/relations.generated.ts";
 import { siteQuery } from "./site-db.ts";
 
 export interface StatusDate {
@@ -44,7 +45,7 @@ export interface StatusChanges {
 
 interface ChangeDayRow {
   as_of: string;
-  status: string;
+  status: StatusOnDateRow["status"];
   states: number;
   iso3s: string[];
 }
@@ -90,12 +91,8 @@ export async function statusMapData(db: Database): Promise<StatusMapData> {
   return { chart: statusMapChart(readWorld(), rows, initial), rows, dates, counts, initial, changes };
 }
 
-export interface Resolution {
-  resolution_id: string;
-  year: number;
-  topic: string;
-  source_ref: string | null;
-}
+/** sql/site/unga_resolutions.sql. */
+export type Resolution = Pick<UngaResolutionsRow, "resolution_id" | "year" | "topic" | "source_ref">;
 
 export interface VoteExplorerData {
   chart: Chart;

@@ -3,9 +3,9 @@
  * their data table, and plain HTML tables, so that a page shows its numbers and charts at first paint, with
  * JavaScript disabled, in print and offline. The markup matches src/components/table.js (class "data").
  */
-import type { Chart } from "../charts/specs.ts";
-import { renderSvg } from "../charts/render.ts";
-import { formatThousands } from "../lib/number-words.ts";
+import type { Chart } from "../presentation/charts.ts";
+import { renderSvg } from "../presentation/render.ts";
+import { formatNumber } from "../presentation/formats.ts";
 import { escapeHtml } from "./page-text.ts";
 
 export interface Column<T> {
@@ -16,11 +16,6 @@ export interface Column<T> {
   html?: (row: T) => string;
   /** The cell's value for filtering (data-value), when its text says more (e.g. the judgement of a change). */
   value?: (row: T) => string | null;
-}
-
-/** A number as the site prints it (en-GB grouping), "—" for a missing value. */
-export function formatNumber(n: number | null | undefined): string {
-  return n === null || n === undefined || Number.isNaN(n) ? "—" : formatThousands(n);
 }
 
 export interface TableOptions<T> {
@@ -67,7 +62,7 @@ export function htmlTable<T extends object>(rows: T[], options: TableOptions<T>)
 }
 
 /**
- * A chart from its one definition (data-loaders/charts/specs.ts), inlined as SVG: one image (role="img") with its
+ * A chart from its one definition (data-loaders/presentation/charts.ts), inlined as SVG: one image (role="img") with its
  * description as accessible name, aria-describedby pointing at its data table and aria-details at the collapsed
  * block that holds it (opened for print), as the site's components do for charts drawn in the browser.
  */
@@ -94,13 +89,6 @@ export function pageHtml(svg: string): string {
 export function jsJson(value: unknown): string {
   return JSON.stringify(value).replaceAll("</", "<\\/");
 }
-
-/** The words for an indicator's polarity. */
-export const POLARITY_LABEL: Record<string, string> = {
-  higher_is_better: "↑ higher is better",
-  lower_is_better: "↓ lower is better",
-  neutral: "no good or bad direction",
-};
 
 /**
  * A change and its judgement from indicator_trends, e.g. "▲ +3 (improved)": arrow, signed number and the view's

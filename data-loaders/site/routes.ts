@@ -13,12 +13,12 @@ export interface SiteRoutes {
   reports: string[];
 }
 
-export async function siteRoutes(): Promise<SiteRoutes> {
+export async function siteRoutes(dbPath?: string): Promise<SiteRoutes> {
   return withSiteDatabase(async (db) => {
     const pillars = await siteQuery<{ code: string; name: string }>(db, "route_pillars");
     const states = await siteQuery<{ iso3: string }>(db, "route_states");
     const search = await siteQuery<SiteRoutes["search"][number]>(db, "search_entries");
     const reports = await siteQuery<{ report_id: string }>(db, "reports");
     return { pillars, states: states.map((s) => s.iso3), search, reports: reports.map((r) => r.report_id) };
-  });
+  }, dbPath);
 }

@@ -11,8 +11,8 @@ import { DEFAULT_DB, ROOT, closeDatabase, ident, openDatabase, queryRows, sqlTex
 
 export { ROOT };
 
-export async function openSiteDatabase(): Promise<Database> {
-  const path = process.env.CCM_DB ?? DEFAULT_DB;
+/** The site's database: `path`, else CCM_DB (the site build hands it to its loaders), else data/ccm.duckdb. */
+export async function openSiteDatabase(path = process.env.CCM_DB ?? DEFAULT_DB): Promise<Database> {
   if (!existsSync(path)) {
     throw new Error(`${relative(ROOT, path)} does not exist: run \`npm run pipeline\` before building the site`);
   }
@@ -62,8 +62,8 @@ export async function emitJson(name: string, value: unknown): Promise<void> {
   await new Promise<void>((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
 }
 
-export async function withSiteDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-  const db = await openSiteDatabase();
+export async function withSiteDatabase<T>(fn: (db: Database) => Promise<T>, path?: string): Promise<T> {
+  const db = await openSiteDatabase(path);
   try {
     return await fn(db);
   } finally {

@@ -30,7 +30,10 @@ export interface StepContext {
 
 export interface PipelineStep {
   name: string;
-  /** When it runs: after the curated datasets are staged, before the models (default), or after the analyses. */
-  stage?: "ingest" | "after-analyses";
+  /**
+   * When it runs: after the curated datasets are staged, before the models (default), after the analyses, or after
+   * the marts (the column checks, which check every built relation, the marts included).
+   */
+  stage?: "ingest" | "after-analyses" | "after-marts";
   run(ctx: StepContext): Promise<void>;
 }

@@ -6,10 +6,12 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { SiteRoutes } from "../../data-loaders/site/routes.ts";
 
+const LOADER_FAILED = "a data loader failed";
+
 /** Lines of Framework's build log that mean the build must not be published. */
 const FATAL_LOG_LINES: { pattern: RegExp; why: string }[] = [
   { pattern: /OFFLINE-GUARD: refused network request/, why: "tried to reach the network" },
-  { pattern: /\berror\b.*\bin\b.*\d+(ms|s)\b.*:/i, why: "a data loader failed" },
+  { pattern: /\berror\b.*\bin\b.*\d+(ms|s)\b.*:/i, why: LOADER_FAILED },
   { pattern: /loader skipped due to recent error/, why: "a data loader was skipped after an error" },
   { pattern: /\[using stale\]/, why: "stale loader output was used" },
   { pattern: /unable to (fetch|resolve)/i, why: "an import could not be resolved offline" },
@@ -23,15 +25,32 @@ const FATAL_LOG_LINES: { pattern: RegExp; why: string }[] = [
 
 export function buildLogProblems(log: string): string[] {
   const problems: string[] = [];
-  for (const line of log.split("\n")) {
+  const lines = log.split("\n");
+  lines.forEach((line, i) => {
     for (const { pattern, why } of FATAL_LOG_LINES) {
       if (pattern.test(line)) {
-        problems.push(`${why}: ${line.trim().slice(0, 300)}`);
+        const said = why === LOADER_FAILED ? loaderOutput(lines, i) : "";
+        problems.push(`${why}: ${said ? `${said} (${line.trim()})` : line.trim()}`.slice(0, 800));
         break;
       }
     }
-  }
+  });
   return problems;
+}
+
+/**
+ * What a failed loader wrote (its error, e.g. a missing view) before Framework's "error in …" line: Framework
+ * prints it after the loader's "→ [missing]", and the "error in" line alone does not say why.
+ */
+function loaderOutput(lines: string[], failedAt: number): string {
+  const said: string[] = [];
+  for (let j = failedAt; j >= 0 && failedAt - j <= 30; j--) {
+    const line = j === failedAt ? lines[j]!.replace(/\berror\b.*\bin\b.*\d+(ms|s)\b.*$/i, "") : lines[j]!;
+    const start = line.lastIndexOf("[missing]");
+    said.unshift((start >= 0 ? line.slice(start + "[missing]".length) : line).trim());
+    if (start >= 0) break;
+  }
+  return said.filter(Boolean).join(" ");
 }
 
 function walk(dir: string): string[] {

@@ -11,7 +11,7 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
-import { join, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { fillNpmCache } from "./npm-cache.ts";
 import { ROOT } from "../../data-loaders/lib/db.ts";
@@ -65,33 +65,52 @@ export function runFramework(output: string, options: { config?: string; env?: R
   });
 }
 
-export async function buildSite(): Promise<void> {
+export interface SiteBuildOptions {
+  /** The folder the new site replaces when the build succeeds (default dist/). */
+  dist?: string;
+  /** The database and the briefings folder the loaders read (default data/ccm.duckdb and briefings/). */
+  dbPath?: string;
+  briefingsDir?: string;
+  /** Another Framework configuration, e.g. a test's site of a few pages (its root has its own loader cache). */
+  config?: string;
+  /** Framework's output stays off stderr (the build's own errors are still in the thrown message). */
+  quiet?: boolean;
+}
+
+export async function buildSite(options: SiteBuildOptions = {}): Promise<void> {
   const started = performance.now();
-  await fillNpmCache(log);
-  clearLoaderCache();
-  const output = join(ROOT, `dist-${process.pid}.tmp`);
+  const say = options.quiet ? () => {} : log;
+  await fillNpmCache(say);
+  if (!options.config) clearLoaderCache();
+  const dist = options.dist ?? join(ROOT, "dist");
+  const shown = relative(ROOT, dist).startsWith("..") ? dist : `${relative(ROOT, dist)}/`;
+  // Beside the folder it replaces: the swap is a rename, on the same file system.
+  const output = join(dirname(dist), `${basename(dist)}-${process.pid}.tmp`);
   rmSync(output, { recursive: true, force: true });
+  const env: Record<string, string> = {
+    ...(options.dbPath ? { CCM_DB: options.dbPath } : {}),
+    ...(options.briefingsDir ? { CCM_BRIEFINGS_DIR: options.briefingsDir } : {}),
+  };
   try {
-    const { code, log: frameworkLog } = await runFramework(output);
+    const { code, log: frameworkLog } = await runFramework(output, { env, ...(options.config ? { config: options.config } : {}), ...(options.quiet ? { quiet: true } : {}) });
     const problems = buildLogProblems(frameworkLog);
     if (code !== 0) problems.unshift(`observable build exited with code ${code}`);
     if (!problems.length) {
       try {
-        log(`page template: lang, zoom and sidebar list fixed in ${fixBuiltPages(output)} pages`);
+        say(`page template: lang, zoom and sidebar list fixed in ${fixBuiltPages(output)} pages`);
       } catch (e) {
         problems.push((e as Error).message);
       }
     }
-    if (!problems.length) problems.push(...checkBuiltSite(output, await siteRoutes()));
+    if (!problems.length && !options.config) problems.push(...checkBuiltSite(output, await siteRoutes(options.dbPath ?? process.env.CCM_DB)));
     if (problems.length) {
-      throw new Error(`site build failed; dist/ left unchanged:\n  - ${problems.join("\n  - ")}`);
+      throw new Error(`site build failed; ${shown} left unchanged:\n  - ${problems.join("\n  - ")}`);
     }
-    const dist = join(ROOT, "dist");
-    const old = join(ROOT, `dist-old-${process.pid}.tmp`);
+    const old = join(dirname(dist), `${basename(dist)}-old-${process.pid}.tmp`);
     if (existsSync(dist)) renameSync(dist, old);
     renameSync(output, dist);
     rmSync(old, { recursive: true, force: true });
-    log(`site built into dist/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    say(`site built into ${shown} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     rmSync(output, { recursive: true, force: true });
   }

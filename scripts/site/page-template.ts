@@ -53,7 +53,7 @@ export function fixBuiltPages(output: string): number {
     try {
       writeFileSync(file, fixPageTemplate(readFileSync(file, "utf8"), pageLanguage(page)));
     } catch (e) {
-      throw new Error(`${page}: ${(e as Error).message}`);
+      throw new Error(`${page}: ${(e as Error).message}`, { cause: e });
     }
   }
   return files.length;

@@ -3,7 +3,7 @@ import {redrawChart} from "./vega.js";
 
 // The two explorers of the Universalization page. The page shows the default choice as pre-rendered SVG and
 // tables; when the reader picks another one, these re-draw the same Vega-Lite spec (built in
-// data-loaders/charts/specs.ts) with other param values and re-list the view's rows. Nothing is computed here:
+// data-loaders/presentation/charts.ts) with other param values and re-list the view's rows. Nothing is computed here:
 // a day typed in the map's date field is looked up among the days the database lists (the last one before it).
 
 const sameDay = (a, b) => a.as_of === b.as_of && a.kind === b.kind;

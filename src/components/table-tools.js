@@ -187,7 +187,11 @@
           if (n.nodeType !== 1) continue;
           for (const t of n.matches("table.data") ? [n] : n.querySelectorAll("table.data[data-tools]")) if (!t.isConnected) forms.get(t)?.remove();
         }
-        for (const n of c.addedNodes) if (n.nodeType === 1) n.matches("table.data") ? enhance(n) : enhanceAll(n);
+        for (const n of c.addedNodes) {
+          if (n.nodeType !== 1) continue;
+          if (n.matches("table.data")) enhance(n);
+          else enhanceAll(n);
+        }
       }
       land();
     }).observe(document.body, { childList: true, subtree: true });

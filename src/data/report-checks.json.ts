@@ -3,7 +3,7 @@
 // (report_record_issues_by_report), each row with its report_id. Zero issues is a valid result, so empty views
 // pass; a view without its contract columns does not.
 import { emitJson, runLoader, siteQuery, tableColumns, withSiteDatabase } from "../../data-loaders/site/site-db.ts";
-import { proseNumber } from "../../data-loaders/lib/number-words.ts";
+import { proseNumber } from "../../data-loaders/presentation/number-words.ts";
 
 const REQUIRED = ["report_id", "kind", "severity", "paragraph", "related", "expected", "found", "explanation"];
 
@@ -15,7 +15,7 @@ runLoader("report-checks.json", async () => {
     const reports = await siteQuery(db, "reports");
     return {
       reports,
-      // "two progress reports": the page's prose says numbers the way the briefing does (lib/number-words.ts).
+      // "two progress reports": the page's prose says numbers the way the briefing does (presentation/number-words.ts).
       reports_in_words: proseNumber(reports.length),
       issues: await siteQuery(db, "consistency_issues_by_report", undefined, { allowEmpty: true }),
       records: await siteQuery(db, "report_record_issues_by_report", undefined, { allowEmpty: true }),

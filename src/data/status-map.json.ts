@@ -1,7 +1,7 @@
 // The Universalization map for the browser: the same Vega-Lite spec the page inlines as SVG, with every counted
 // day's statuses (view status_on_dates) so the date control re-draws it, the counts per day (membership_counts),
 // and every State's status on each day a status changed (any other day shows the last of those before it).
-import { withHouseStyle } from "../../data-loaders/charts/render.ts";
+import { withHouseStyle } from "../../data-loaders/presentation/render.ts";
 import { statusMapData } from "../../data-loaders/site/explorers.ts";
 import { emitJson, runLoader, withSiteDatabase } from "../../data-loaders/site/site-db.ts";
 

@@ -1,6 +1,6 @@
 // The UNGA vote explorer for the browser: the same Vega-Lite spec the page inlines as SVG, with every recorded
 // per-State vote (view unga_state_votes, status on the vote date included) so the controls re-draw it.
-import { withHouseStyle } from "../../data-loaders/charts/render.ts";
+import { withHouseStyle } from "../../data-loaders/presentation/render.ts";
 import { voteExplorerData } from "../../data-loaders/site/explorers.ts";
 import { emitJson, runLoader, withSiteDatabase } from "../../data-loaders/site/site-db.ts";
 

@@ -1,48 +1,45 @@
 // Page loader: one notebook per pillar of the Lausanne Action Plan (/pillars/<code>). Values, changes and
 // judgements are the rows of view indicator_trends; the chart is the briefing's pillar chart (one definition in
-// data-loaders/charts/specs.ts), inlined as SVG; findings and the States they name come from their tables.
-import { pillarTrendChart, type PillarChartRow } from "../../data-loaders/charts/specs.ts";
-import { countNoun } from "../../data-loaders/lib/number-words.ts";
+// data-loaders/presentation/charts.ts), inlined as SVG; findings and the States they name come from their tables.
+import { pillarTrendChart, type PillarChartRow } from "../../data-loaders/presentation/charts.ts";
+import { countNoun } from "../../data-loaders/presentation/number-words.ts";
 import type { TrendRow } from "../../data-loaders/lib/view-rows.ts";
-import { POLARITY_LABEL, changeBadge, type Column, chartFigure, emitPage, formatNumber, htmlTable, page } from "../../data-loaders/site/page.ts";
+import type {
+  CyclesRow,
+  FindingsRow,
+  FindingStatesRow,
+  IndicatorRevisionsRow,
+  IndicatorsRow,
+  ReportFindingsRow,
+  ReportIndicatorValuesRow,
+  ReportsRow,
+  StatesRow,
+} from "../../data-loaders/lib/relations.generated.ts";
+import { POLARITY_LABEL, formatNumber } from "../../data-loaders/presentation/formats.ts";
+import { changeBadge, type Column, chartFigure, emitPage, htmlTable, page } from "../../data-loaders/site/page.ts";
 import { escapeHtml } from "../../data-loaders/site/page-text.ts";
 import { loaderParam, runLoader, siteQuery, withSiteDatabase } from "../../data-loaders/site/site-db.ts";
 
-interface Finding {
-  finding_id: string;
-  paragraph: string;
-  pillar_code: string;
-  statement: string;
-  indicator_id: string | null;
-  indicator_pillar: string | null;
-  cycle: string;
-  report_id: string | null;
-}
+/** sql/site/pillar_findings.sql. */
+type Finding = Pick<FindingsRow, "finding_id" | "paragraph" | "pillar_code" | "statement" | "indicator_id" | "cycle"> & {
+  indicator_pillar: IndicatorsRow["pillar_code"] | null;
+  report_id: ReportFindingsRow["report_id"] | null;
+};
 
-interface FindingState {
-  finding_id: string;
-  iso3: string;
-  name_as_written: string;
-  name_en: string | null;
-}
+/** sql/site/finding_states.sql. */
+type FindingState = Pick<FindingStatesRow, "finding_id" | "iso3" | "name_as_written"> & { name_en: StatesRow["name_en"] | null };
 
 /** A value of the pillar as one report prints it (sql/site/report_pillar_values.sql). */
-interface ReportValue {
-  report_id: string;
-  report_is_latest: boolean;
-  indicator_id: string;
-  cycle: string;
-  ordinal: number;
-  value: number | null;
-  missing_reason: string | null;
-  revised: boolean | null;
-  footnote: string | null;
-  as_printed: string | null;
-  source_ref: string | null;
+type ReportValue = Pick<
+  ReportIndicatorValuesRow,
+  "report_id" | "indicator_id" | "cycle" | "value" | "missing_reason" | "revised" | "footnote" | "as_printed" | "source_ref"
+> & {
+  report_is_latest: ReportsRow["is_latest"];
+  ordinal: CyclesRow["ordinal"];
   change_since_first: number | null;
-  later_report: string | null;
-  later_printed: string | null;
-}
+  later_report: IndicatorRevisionsRow["later_report"] | null;
+  later_printed: IndicatorRevisionsRow["later_printed"];
+};
 
 /** What a value cell shows, from indicator_trends (the current values) or from one report's printing. */
 type Printed = Pick<TrendRow, "value" | "missing_reason" | "revised" | "footnote" | "as_printed" | "source_ref"> & Partial<Pick<ReportValue, "later_report" | "later_printed">>;

@@ -2,7 +2,7 @@
  * The scan of an analyst's briefing source for quantities typed as literal text: outside references, comments and
  * identifiers, a number in prose must be a reference. Used by the briefing source tests.
  */
-import { parseNumberWord } from "../../data-loaders/lib/number-words.ts";
+import { parseNumberWord } from "../../data-loaders/presentation/number-words.ts";
 
 export interface Offender {
   line: number;

@@ -8,7 +8,7 @@
  */
 import type { BriefingData, TrendRow } from "../data.ts";
 import { compactCells } from "../sources.ts";
-import { longDate } from "../text.ts";
+import { longDate } from "../../presentation/formats.ts";
 
 /** Short citation of a curated dataset; the "About the data" section gives each one in full. */
 export function datasetCitation(data: BriefingData, name: string): string {

@@ -5,7 +5,7 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { InputError, show } from "../../lib/errors.ts";
-import { formatThousands, parseNumberWord } from "../../lib/number-words.ts";
+import { formatThousands, parseNumberWord } from "../../presentation/number-words.ts";
 import type { Block, Footnotes, Inline, Section } from "../model.ts";
 import { BLOCK_KINDS, NOTE_KIND, type ParsedSource, type Piece, type Reference } from "./parse.ts";
 import { closest, covers, opensSentence, Resolver, type ResolverCache } from "./resolve.ts";

@@ -7,11 +7,12 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows, sqlText } from "../../lib/db.ts";
 import { show, type InputProblem } from "../../lib/errors.ts";
-import { capitalize, formatThousands, percent, proseNumber } from "../../lib/number-words.ts";
+import { capitalize, formatThousands, percent, proseNumber } from "../../presentation/number-words.ts";
 import { contestedPhrase, tally } from "../context.ts";
 import type { ContestedRow } from "../data.ts";
 import { compactCells } from "../sources.ts";
-import { listNames, longDate, ordinalWord } from "../text.ts";
+import { listNames, ordinalWord } from "../text.ts";
+import { longDate } from "../../presentation/formats.ts";
 import { BLOCK_KINDS, NOTE_KIND, NUMBER_KINDS, STYLES, type Reference } from "./parse.ts";
 
 const VOTE_FIELDS = ["yes", "no", "abstain", "non_voting"] as const;

@@ -4,7 +4,7 @@
  * affected States", "Seventeen (17) States not yet party to the CCM"), a bare number before a list
  * ("only eight (…)") or before a verb ("of which eight have …").
  */
-import { NUMBER_SOURCE } from "../../lib/number-words.ts";
+import { NUMBER_SOURCE } from "../../presentation/number-words.ts";
 import type { NamedAs } from "./types.ts";
 
 export const NUM = NUMBER_SOURCE;

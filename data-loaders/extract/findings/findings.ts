@@ -13,7 +13,7 @@
  * InputError that lists the closest known names, never a silent drop.
  */
 import { InputError, type InputProblem } from "../../lib/errors.ts";
-import { parseNumberWord } from "../../lib/number-words.ts";
+import { parseNumberWord } from "../../presentation/number-words.ts";
 import { ANCHOR, BARE_LIST, BARE_VERB, namedAsOf, NOUN, NUM, type Candidate } from "./count-phrases.ts";
 import { clauseEnd, describeCounted, matchParen, sentenceAt, wordCount } from "./finding-text.ts";
 import { splitReport, type ReportUnit, type Segment } from "./paragraphs.ts";

@@ -6,7 +6,7 @@
 import * as vega from "vega";
 import * as vl from "vega-lite";
 import type { TopLevelSpec } from "vega-lite";
-import { LINE, TEXT } from "../../src/components/palette.ts";
+import { LINE, TEXT } from "./palette.ts";
 
 export const CHART_FONT = "DejaVu Sans";
 

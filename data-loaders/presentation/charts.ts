@@ -1,11 +1,11 @@
 /**
  * One Vega-Lite definition per chart, for the briefing and the site alike: each function takes the rows of a
  * view (data-loaders/sql/) and returns the spec with its title and description. Rendering is render.ts
- * (SVG in Node); colours come from the one palette of the site and the briefing (src/components/palette.ts).
+ * (SVG in Node); colours come from the one palette of the site and the briefing (data-loaders/presentation/palette.ts).
  */
 import type { TopLevelSpec } from "vega-lite";
 import type { MembershipCountRow, PillarRow, StateVoteRow, StatusOnDateRow, TrendRow, UngaRow, YesByStatusRow } from "../lib/view-rows.ts";
-import { BACKGROUND, JUDGEMENT_COLOR, LINE, SERIES, STATUS_COLOR, TEXT, VOTE_COLOR } from "../../src/components/palette.ts";
+import { BACKGROUND, JUDGEMENT_COLOR, LINE, SERIES, STATUS_COLOR, TEXT, VOTE_COLOR } from "./palette.ts";
 
 /** A colour of the palette by key, the axis grey for a key it does not know. */
 const colourOf = (scale: Record<string, string>, key: string): string => scale[key] ?? LINE.axis;

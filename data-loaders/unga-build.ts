@@ -4,9 +4,9 @@
  * tests. Used by the ingest tests and the benchmark, so that they measure and check exactly what the
  * pipeline runs.
  */
-import { createLogger, type Logger } from "../lib/log.ts";
-import { buildDatabase } from "../pipeline.ts";
-import { step } from "../steps/unga.ts";
+import { createLogger, type Logger } from "./lib/log.ts";
+import { buildDatabase } from "./pipeline.ts";
+import { step } from "./steps/unga.ts";
 
 export interface UngaBuildOptions {
   sourcesDir: string;

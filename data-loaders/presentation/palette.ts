@@ -1,5 +1,7 @@
 // The one palette of ccm-trends: the site's CSS (style.css, checked by test/palette.test.ts), its chart
-// components and the briefing's Vega-Lite charts (data-loaders/briefing/charts.ts) all take their colours here.
+// definitions (charts.ts, drawn by the briefing and the site) and the briefing's HTML all take their colours here.
+// The site's browser code reads it through style.css's custom properties (cssVariables below): Framework serves
+// only modules under src/, and this module sits below both products so that neither imports the other.
 // WCAG 2.1 AA: every text colour has at least 4.5:1 contrast on the page and the sidebar backgrounds; every
 // colour of a mark or legend swatch at least 3:1 on white (1.4.11), so no series fades into the paper.
 // Categories that sit side by side differ in lightness as well as hue (readable in greyscale and by most
@@ -88,5 +90,6 @@ export function cssVariables(): Record<string, string> {
   for (const [name, value] of Object.entries(LINE)) vars[`--ccm-line-${name}`] = value;
   for (const [name, value] of Object.entries(BACKGROUND)) vars[`--ccm-background-${name}`] = value;
   vars["--ccm-series"] = SERIES;
+  for (const [code, value] of Object.entries(VOTE_COLOR)) vars[`--ccm-vote-${code}`] = value;
   return vars;
 }
