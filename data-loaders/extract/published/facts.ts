@@ -23,20 +23,9 @@ export interface DocumentFacts {
   submitted_by: string | null;
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+const MONTHS = Array.from({ length: 12 }, (_, i) =>
+  new Date(Date.UTC(2000, i, 1)).toLocaleString("en", { month: "long", timeZone: "UTC" }),
+);
 const DATE = String.raw`(\d{1,2}) (${MONTHS.join("|")}) (\d{4})`;
 /** A UN document symbol: capitals, then slash-separated parts (CCM/MSP/2025/8, CCM/CONF/2026/WP.1). */
 const SYMBOL = /\b([A-Z]{2,}(?:\/[A-Za-z0-9.]+){2,})\b/;
