@@ -30,6 +30,7 @@ export default {
     { name: "Pillars (A–K)", collapsible: true, pages: routes.pillars.map((p) => ({ name: `${p.code}. ${p.name}`, path: `/pillars/${p.code}` })) },
     { name: "Universalization", path: "/universalization" },
     { name: "States", path: "/states/" },
+    { name: "Findings", path: "/findings" },
     { name: "Data quality", path: "/data-quality" },
     { name: "Briefings", path: "/briefings" },
     { name: "Downloads", path: "/downloads" },
@@ -47,7 +48,7 @@ export default {
   footer:
     (routes.reports.length > 1
       ? `Data: CCM ${routes.reports.join(", ")} Progress Reports (the values shown are the ${routes.reports.at(-1)} report's unless a page says otherwise), `
-      : "Data: CCM 13MSP Progress Report (Geneva, 9 Sept 2025), ") +
+      : `Data: ${routes.latestEdition}, `) +
     "UN Digital Library voting records, UN Treaty Collection. " +
     'Every figure links to its source. Code and data: MIT / see <a href="/downloads">Downloads</a> for each licence.',
 };

@@ -27,14 +27,55 @@ function readBriefing(dir: string, cycle: string): Briefing {
 function briefingHtml(briefing: Briefing): string {
   const doc = { ...briefing, sections: briefing.sections.map((s) => ({ ...s, blocks: s.blocks.map((b) => (b.kind === "chart" ? { ...b, svg: withoutInnerAria(b.svg) } : b)) })) };
   const p = `${doc.cycle}-`;
+  const { html: sections, refs } = uniqueReferences(renderSections(doc, { idPrefix: p, headingLevel: 3 }), p);
+  const { html: body, contents } = withContents(sections, p);
   const html = [
     `<div class="briefing">`,
     `<p class="muted">${escapeHtml(doc.subtitle)}. ${escapeHtml(doc.date)}.</p>`,
-    renderSections(doc, { idPrefix: p, headingLevel: 3 }),
-    `<section id="${p}notes"><h3>Notes and sources</h3><ol class="notes source">${renderNotes(doc, p)}</ol></section>`,
+    `<nav class="briefing-contents" aria-label="Contents of the ${escapeHtml(doc.cycle)} briefing"><h3 id="${p}contents">Contents</h3><ol>${contents.map((c) => `<li><a href="#${c.id}">${c.title}</a></li>`).join("")}<li><a href="#${p}notes">Notes and sources</a></li></ol></nav>`,
+    body,
+    `<section id="${p}notes"><h3>Notes and sources</h3><ol class="notes source">${notesWithBacklinks(renderNotes(doc, p), p, refs)}</ol></section>`,
     `</div>`,
   ].join("\n");
   return pageHtml(html);
+}
+
+/**
+ * The briefing's note references made unique: a note cited several times had the same id at each place (invalid
+ * HTML, and a note could not link back). The first keeps "<cycle>-ref-<n>", the next ones get "-2", "-3", …;
+ * returns each note's reference ids in the order of the text.
+ */
+function uniqueReferences(html: string, p: string): { html: string; refs: Map<string, string[]> } {
+  const refs = new Map<string, string[]>();
+  const out = html.replace(new RegExp(`id="(${p}ref-\\d+)"`, "g"), (_, id: string) => {
+    const ids = refs.get(id) ?? [];
+    const unique = ids.length ? `${id}-${ids.length + 1}` : id;
+    refs.set(id, [...ids, unique]);
+    return `id="${unique}"`;
+  });
+  return { html: out, refs };
+}
+
+/** The briefing's sections (each a <section id> with its heading): the contents panel lists them. */
+function withContents(html: string, p: string): { html: string; contents: { id: string; title: string }[] } {
+  const contents = [...html.matchAll(/<section id="([^"]+)"[^>]*>\s*<h3>(.*?)<\/h3>/g)].map((m) => ({ id: m[1]!, title: m[2]! })).filter((c) => c.id.startsWith(p));
+  return { html, contents };
+}
+
+/**
+ * Each note with links back to every place the text cites it, and its citation in words first: the machine
+ * references the briefing writes in parentheses (datasets, views, tables, lines of the text file) are moved after
+ * the words, as technical details.
+ */
+function notesWithBacklinks(html: string, p: string, refs: Map<string, string[]>): string {
+  const machine = /\s*\(((?:dataset|datasets|view|views|table|tables|line|lines|file|query|sql)\b[^()]*)\)/g;
+  return html.replace(new RegExp(`<li id="${p}note-(\\d+)">([\\s\\S]*?)</li>`, "g"), (_, n: string, text: string) => {
+    const technical = [...text.matchAll(machine)].map((m) => m[1]);
+    const words = text.replace(machine, "");
+    const back = (refs.get(`${p}ref-${n}`) ?? []).map((id, i, all) => `<a href="#${id}" class="backlink" aria-label="Back to the text${all.length > 1 ? `, place ${i + 1} of ${all.length}` : ""}">↩${all.length > 1 ? i + 1 : ""}</a>`);
+    const details = technical.length ? ` <span class="technical">Technical reference: ${[...new Set(technical)].join("; ")}.</span>` : "";
+    return `<li id="${p}note-${n}">${words}${details} ${back.join(" ")}</li>`;
+  });
 }
 
 /** The download line (which names the source the briefing was written from) and the briefing itself. */
@@ -42,7 +83,8 @@ function briefingParts(dir: string, cycle: string): string[] {
   const doc = readBriefing(dir, cycle);
   const from = doc.source ? `written in <code>${escapeHtml(doc.source)}</code>, rendered` : "generated";
   return [
-    `<p><a download href="./data/briefing-files/${cycle}/briefing.pdf">Download the ${escapeHtml(cycle)} briefing as PDF</a> · ${from} by <code>npm run briefing -- ${escapeHtml(cycle)}</code></p>`,
+    // Saved under a name that says what it is (Framework serves the file under a hashed name).
+    `<p><a download="ccm-${escapeHtml(cycle)}-trend-briefing.pdf" href="./data/briefing-files/${cycle}/briefing.pdf">Download the ${escapeHtml(cycle)} briefing as PDF</a> · ${from} by <code>npm run briefing -- ${escapeHtml(cycle)}</code></p>`,
     briefingHtml(doc),
   ];
 }

@@ -3,6 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { editionWords, type ReportRow } from "../data-loaders/site/edition.ts";
 import { ROOT, TIDY_FILES, publishedTables, runLoader, siteQuery, withSiteDatabase } from "../data-loaders/site/site-db.ts";
 import { datasetProvenance, escapeHtml } from "../data-loaders/site/page-text.ts";
 
@@ -48,7 +49,7 @@ function commit(): string {
 }
 
 runLoader("downloads.md", async () => {
-  const { tables, datasets } = await withSiteDatabase(async (db) => ({ tables: await publishedTables(db), datasets: await siteQuery(db, "datasets") }));
+  const { tables, datasets, reports } = await withSiteDatabase(async (db) => ({ tables: await publishedTables(db), datasets: await siteQuery(db, "datasets"), reports: await siteQuery<ReportRow>(db, "reports") }));
   const date = buildDate();
   const version = commit();
   // The address the reader opened the site at (known only in the browser: the site may be served anywhere).
@@ -67,7 +68,7 @@ runLoader("downloads.md", async () => {
     "",
     "## Suggested citation",
     "",
-    `<blockquote class="citation">ccm-trends contributors (${date.slice(0, 4)}). <em>ccm-trends: Convention on Cluster Munitions monitoring data</em>, version ${version} (${date}). ${here}. Built from the CCM 13MSP Progress Report (Geneva, 9 September 2025), UN Digital Library voting records and the UN Treaty Collection. Cite the original producer named under each table as well.</blockquote>`,
+    `<blockquote class="citation">ccm-trends contributors (${date.slice(0, 4)}). <em>ccm-trends: Convention on Cluster Munitions monitoring data</em>, version ${version} (${date}). ${here}. Built from the ${escapeHtml(reports.map(editionWords).join(", the "))}, UN Digital Library voting records and the UN Treaty Collection. Cite the original producer named under each table as well.</blockquote>`,
     "",
     "## Joined files for reading",
     "",

@@ -7,6 +7,7 @@ import type { CycleTrendsRow, LargestMovementsRow } from "../data-loaders/lib/re
 import { POLARITY_LABEL, formatNumber } from "../data-loaders/presentation/formats.ts";
 import { changeBadge, chartFigure, emitPage, htmlTable, page } from "../data-loaders/site/page.ts";
 import { escapeHtml } from "../data-loaders/site/page-text.ts";
+import { contestedFlag, type Contested } from "../data-loaders/site/contested.ts";
 import { runLoader, siteQuery, sqlFileRows, withSiteDatabase } from "../data-loaders/site/site-db.ts";
 
 type CycleTrend = CycleTrendsRow;
@@ -19,8 +20,8 @@ type Movement = Pick<
 
 const e = escapeHtml;
 
-function kpi(value: string, label: string, source: string): string {
-  return `<div class="kpi"><div class="value">${value}</div><div class="label">${label}</div><div class="source">${source}</div></div>`;
+function kpi(value: string, label: string, source: string, kind = ""): string {
+  return `<div class="kpi${kind ? ` ${kind}` : ""}"><div class="value">${value}</div><div class="label">${label}</div><div class="source">${source}</div></div>`;
 }
 
 runLoader("index.md", async () => {
@@ -31,6 +32,7 @@ runLoader("index.md", async () => {
     pillars: await siteQuery<PillarRow>(db, "pillar_trends"),
     unga: await sqlFileRows<UngaRow>(db, "briefing/unga_totals.sql"),
     issues: await siteQuery(db, "consistency_issues", undefined, { allowEmpty: true }),
+    contested: await siteQuery<Contested>(db, "indicator_contested", undefined, { allowEmpty: true }),
   }));
   const latest = data.cycles.find((c) => c.is_latest);
   if (!latest) throw new Error("cycle_trends has no latest cycle");
@@ -57,11 +59,14 @@ runLoader("index.md", async () => {
       `<a href="./indicators#improved">${latest.improved} <span class="dir-good">▲ improved</span></a> · <a href="./indicators#declined">${latest.declined} <span class="dir-bad">▼ declined</span></a>${latest.completed ? ` · <a href="./indicators#completed">${latest.completed} <span class="dir-good">✓ completed</span></a>` : ""}`,
       `Indicators, ${e(latest.cycle)} vs ${e(previous)} (of ${latest.indicators})`,
       `Source: ${e(latest.cycle)} Progress Report, indicator tables (<a href="./indicators">every indicator, by judgement</a>)`,
+      // Three counts with their links: set at body size, a list rather than a headline.
+      "tally",
     ),
     kpi(
       lastVote ? formatNumber(lastVote.total_yes) : "—",
       `Yes votes, UNGA ${lastVote?.year ?? ""} CCM resolution`,
-      `Source: ${lastVote ? e(lastVote.source_ref ?? lastVote.resolution_id) : "—"}`,
+      // The record in words, its address as the link (a bare address ran out of the card).
+      `Source: ${lastVote ? (lastVote.source_ref?.startsWith("https://") ? `<a href="${e(lastVote.source_ref)}">UN Digital Library voting record of ${e(lastVote.resolution_id)}</a>` : e(lastVote.source_ref ?? lastVote.resolution_id)) : "—"}`,
     ),
     kpi(String(data.issues.length), "Places where the report disagrees with itself", `<a href="./data-quality">Each one, with its paragraphs</a>`),
   ];
@@ -74,7 +79,7 @@ runLoader("index.md", async () => {
           { key: "text", label: "What it counts" },
           { key: "unit", label: "Unit" },
           { key: "previous_value", label: previous, numeric: true },
-          { key: "value", label: latest.cycle, numeric: true },
+          { key: "value", label: latest.cycle, numeric: true, html: (m) => formatNumber(m.value) + contestedFlag(data.contested, m.indicator_id, latest.cycle, ".") },
           { key: "change_since_previous", label: "Change", html: (m) => changeBadge(m.change_since_previous, m.judgement, m.judgement_reason) },
           { key: "polarity", label: "Direction", html: (m) => e(POLARITY_LABEL[m.polarity] ?? m.polarity) },
           { key: "source_ref", label: "Source" },

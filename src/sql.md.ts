@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { databaseColumns, loadTableDocs } from "../data-loaders/dictionary.ts";
 import { escapeHtml } from "../data-loaders/site/page-text.ts";
 import { ROOT, publishedTables, runLoader, siteQuery, withSiteDatabase } from "../data-loaders/site/site-db.ts";
+import { sqlText } from "../data-loaders/lib/db.ts";
 
 const e = escapeHtml;
 
@@ -23,14 +24,22 @@ const EXAMPLES: { question: string; sql: string }[] = [
     sql: "SELECT status, valid_from, valid_to, event, source\nFROM state_status\nWHERE iso3 = 'LTU'\nORDER BY valid_from NULLS FIRST",
   },
   {
-    question: "States not party that voted Yes on the 2024 resolution",
-    sql: "SELECT s.name_en, v.vote, r.status_label\nFROM unga_votes v\nJOIN states s USING (iso3)\nJOIN status_on_dates r ON r.iso3 = v.iso3 AND r.kind = 'today'\nWHERE v.resolution_id = 'A/RES/79/58' AND v.vote = 'Y' AND r.status = 'not_party'\nORDER BY s.name_en",
+    // Status on the day of the vote, as every page of the site counts it (view unga_state_votes), in words.
+    question: "States not party that voted Yes in 2024",
+    sql: "SELECT name_en, vote_label, status_label\nFROM votes_in_words\nWHERE year = 2024 AND vote_label = 'Yes' AND status_label = 'Not party'\nORDER BY name_en",
   },
   {
     question: "The findings that name Chad, with their paragraphs",
     sql: "SELECT f.paragraph, f.statement, fs.name_as_written\nFROM finding_states fs\nJOIN findings f USING (finding_id)\nWHERE fs.iso3 = 'TCD'\nORDER BY f.finding_id",
   },
 ];
+
+/**
+ * Views made in the browser beside the published tables, so that a query can use the words the pages show: the
+ * vote explorer's rows (sql/site/state_votes.sql: each recorded vote with the State's CCM status on the vote date,
+ * codes and words side by side).
+ */
+const BROWSER_VIEWS = [{ name: "votes_in_words", query: "state_votes", description: "Every recorded vote on a resolution with per-State votes: the State, its region, the vote and the State's CCM status on the day of the vote, each as a code and in the words the pages show (vote_label 'Yes', status_label 'Not party')." }];
 
 runLoader("sql.md", async () => {
   const { tables, columns, codes } = await withSiteDatabase(async (db) => ({
@@ -49,6 +58,8 @@ runLoader("sql.md", async () => {
     })
     .join("\n");
   const codeTable = `<div class="table-wrap" tabindex="0" role="region" aria-label="value codes"><table class="data"><caption>Codes in the data and the words on the pages</caption><thead><tr><th scope="col">Column</th><th scope="col">Code in SQL</th><th scope="col">Shown as</th></tr></thead><tbody>${codes.map((c) => `<tr><td>${e(c.code_of)}</td><td><code>'${e(c.code)}'</code></td><td>${e(c.label)}</td></tr>`).join("")}</tbody></table></div>`;
+  const views = BROWSER_VIEWS.map((v) => ({ ...v, sql: `CREATE VIEW ${v.name} AS ${sqlText(`site/${v.query}.sql`).trim().replace(/;\s*$/, "")}` }));
+  const viewList = views.map((v) => `<li><code>${e(v.name)}</code>: ${e(v.description)}</li>`).join("");
   const examples = EXAMPLES.map((x, i) => `<li><button type="button" class="example" data-example="${i}">${e(x.question)}</button></li>`).join("");
   const version = (JSON.parse(readFileSync(join(ROOT, "node_modules", "@duckdb", "duckdb-wasm", "package.json"), "utf8")) as { version: string }).version;
   const pkg = `npm:@duckdb/duckdb-wasm@${version}`;
@@ -65,7 +76,7 @@ toc: false
 \`\`\`js
 import * as duckdb from "${pkg}";
 import {dataTable} from "./components/table.js";
-import {runQuery, startDuckDB, toCsv} from "./components/sql.js";
+import {codeHints, runQuery, sqlEditor, startDuckDB, toCsv} from "./components/sql.js";
 
 const files = new Map([
 ${files}
@@ -75,34 +86,23 @@ const db = await startDuckDB(duckdb, {
   worker: import.meta.resolve("${pkg}/dist/duckdb-browser-eh.worker.js"),
   files
 });
+// Views in the pages' words, from the site's own queries (sql/site/), made once the tables are loaded.
+for (const sql of ${JSON.stringify(views.map((v) => v.sql)).replaceAll("</", "<\\/")}) await db.query(sql);
+const CODES = ${JSON.stringify(codes.map(({ code_of, code, label }) => ({ code_of, code, label })))};
 \`\`\`
 
 <div class="sql-help">
 <details open><summary>Example questions</summary><p class="muted">Press one to put its query in the editor and run it.</p><ul class="examples">${examples}</ul></details>
 <details><summary>Codes: the data says <code>'not_party'</code> and <code>'Y'</code>, the pages say “Not party” and “Yes”</summary>${codeTable}<p class="muted">Dates are DATE values: write <code>DATE '2020-12-31'</code>. A State is its ISO 3166 alpha-3 code (<code>iso3</code>); its names are in <code>states</code>.</p></details>
+<details open><summary>In the pages' words</summary><p class="muted">Besides the tables, the explorer has views that give each code with the word the pages show beside it, so a query can say <code>vote_label = 'Yes'</code> and <code>status_label = 'Not party'</code>:</p><ul>${viewList}</ul></details>
 <details><summary>Tables and their columns (${tables.length})</summary>${schema}</details>
 </div>
 
 \`\`\`js
 const EXAMPLES = ${JSON.stringify(EXAMPLES.map((x) => x.sql))};
-const editor = Inputs.textarea({
-  label: "SQL",
-  value: "SELECT year, resolution_id, total_yes, total_no, total_abstentions\\nFROM unga_resolutions\\nORDER BY year",
-  rows: 6,
-  width: Math.min(width, 900),
-  submit: "Run",
-  spellcheck: false
-});
+const editor = sqlEditor("SELECT year, resolution_id, total_yes, total_no, total_abstentions\\nFROM unga_resolutions\\nORDER BY year");
 // An example question fills the editor and runs.
-for (const button of document.querySelectorAll("button.example")) {
-  button.onclick = () => {
-    const area = editor.querySelector("textarea");
-    area.value = EXAMPLES[+button.dataset.example];
-    area.dispatchEvent(new Event("input", {bubbles: true}));
-    editor.querySelector("button").click();
-    area.focus();
-  };
-}
+for (const button of document.querySelectorAll("button.example")) button.onclick = () => editor.run(EXAMPLES[+button.dataset.example]);
 const query = view(editor);
 \`\`\`
 
@@ -113,6 +113,8 @@ else {
   // Export: the result as a CSV file, made in the browser.
   const csv = URL.createObjectURL(new Blob([toCsv(result.columns, result.rows)], {type: "text/csv"}));
   display(html\`<p><a download="ccm-query.csv" href=\${csv} class="export">Download these \${result.rows.length} rows as CSV</a></p>\`);
+  // Nothing found because a code column was compared with the pages' word (or the reverse): say what the valid values are.
+  if (!result.rows.length) for (const hint of codeHints(query, CODES)) display(html\`<p role="status" class="code-hint">No rows: \${hint}</p>\`);
   display(dataTable(result.rows, {caption: \`\${result.rows.length} rows\`, scroll: true, columns: result.columns.map((key) => ({key}))}));
 }
 \`\`\`

@@ -1,7 +1,7 @@
 // Page loader: Universalization. The map and the vote chart of the default choice (today; the latest resolution
 // with per-State votes, by region) are drawn at build time from their one Vega-Lite definition and inlined as
 // SVG; the date control and the vote explorer re-draw the same specs in the browser (components/explorers.js).
-import { statusMapData, voteExplorerData } from "../data-loaders/site/explorers.ts";
+import { statusMapData, voteExplorerData, type Resolution } from "../data-loaders/site/explorers.ts";
 import { chartFigure, emitPage, htmlTable, page, type Column } from "../data-loaders/site/page.ts";
 import { escapeHtml } from "../data-loaders/site/page-text.ts";
 import { runLoader, withSiteDatabase } from "../data-loaders/site/site-db.ts";
@@ -18,6 +18,18 @@ const voteColumns: Column<StateVoteRow>[] = [
   { key: "vote_label", label: "Vote" },
   { key: "source_line", label: "Source line", numeric: true, html: (r) => (r.source_line === null ? "—" : String(r.source_line)) },
 ];
+
+/** What the vote chart shows, in words; components/explorers.js writes the same sentence for every other choice. */
+function voteCaption(r: Resolution, groupLabel: string): string {
+  return `The chart shows the recorded votes on ${r.resolution_id} (${r.year}) by ${groupLabel}, every vote.`;
+}
+
+/** The chosen resolution's voting record as a link to its public address (unga_resolutions.source_ref, from the UN vote files). */
+function voteSource(r: Resolution): string {
+  const record = r.undl_id ? `UN Digital Library voting record ${r.undl_id}` : "UN voting record";
+  const link = r.source_ref?.startsWith("https://") ? `<a href="${e(r.source_ref)}">${e(record)}</a>` : e(record);
+  return `Source: ${link} (${e(r.resolution_id)}, ${r.year}), the votes of each State; statuses at the vote from the UN Treaty Collection (CCM status table).`;
+}
 
 runLoader("universalization.md", async () => {
   const { map, votes } = await withSiteDatabase(async (db) => ({ map: await statusMapData(db), votes: await voteExplorerData(db) }));
@@ -70,7 +82,7 @@ runLoader("universalization.md", async () => {
       "```js\nshowStatusOn(document.getElementById(\"status-on-date\"), statusMap, day);\n```",
       `<p class="source">Source: views <code>status_on_dates</code> and <code>membership_counts</code> over <code>state_status</code> (UN Treaty Collection, MTDSG XXVI-6; withdrawal of Lithuania: report para 63 and footnote 3). Map outlines: Natural Earth via <code>world-atlas</code> (1:110m); small States may not be drawn — the table lists them all.</p>`,
       "## UNGA vote explorer",
-      `<p class="muted">Recorded votes of each State (view <code>unga_state_votes</code>, with each State's CCM status on the day of the vote). The chart shows ${e(resolution.resolution_id)} (${resolution.year}) by region; choose another resolution, grouping or votes below.</p>`,
+      `<p class="muted">Recorded votes of each State, with each State's CCM status on the day of the vote. <span id="vote-caption">${e(voteCaption(resolution, "region"))}</span> Choose another resolution, grouping or votes below.</p>`,
       "```js\n" +
         'const voteData = await FileAttachment("data/vote-explorer.json").json();\n' +
         'const resolution = view(Inputs.select(voteData.resolutions, {label: "Resolution", format: (r) => `${r.year} · ${r.resolution_id} (${r.topic})`, value: voteData.resolutions.find((r) => r.resolution_id === voteData.initial.resolution_id)}));\n' +
@@ -79,7 +91,7 @@ runLoader("universalization.md", async () => {
         "```",
       `<div id="vote-explorer">${votesFigure}</div>`,
       "```js\nshowVotes(document.getElementById(\"vote-explorer\"), voteData, {resolution, groupBy, votes: voteFilter});\n```",
-      `<p class="source">Source: ${e(resolution.source_ref ?? resolution.resolution_id)} — recorded votes from the UN Digital Library voting records (table <code>unga_votes</code>), statuses from <code>state_status</code>.</p>`,
+      `<p class="source" id="vote-source">${voteSource(resolution)}</p>`,
       // The votes, filtered by the box every long table gets (components/table-tools.js): one filter box, not two.
       "```js\n" +
         'const castVotes = voteData.spec.datasets.votes.filter((v) => v.resolution_id === resolution.resolution_id && voteFilter.includes(v.vote));\n' +

@@ -409,8 +409,10 @@ describe("the database with both reports", () => {
         expect(await select.locator("option").allTextContents()).toEqual(["14MSP", "13MSP"]);
         expect(await select.locator("option:checked").textContent()).toBe("14MSP");
         await expect.poll(() => v.page.locator("main").textContent()).toContain("The database holds two progress reports");
-        const issues = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "consistency issues" }) });
-        const records = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "disagreements between the report and the records" }) });
+        // Each report's checks are written into the page; the selector shows one report's (the others are hidden).
+        const shown = v.page.locator("[data-report-view]:not([hidden])");
+        const issues = shown.locator("table.data", { has: v.page.locator("caption", { hasText: "consistency issues" }) });
+        const records = shown.locator("table.data", { has: v.page.locator("caption", { hasText: "disagreements between the report and the records" }) });
         const rowsOf = async (table: typeof issues, text: string) => (await table.locator("tbody tr").allTextContents()).filter((t) => t.includes(text));
         const countVsNames = async () => (await rowsOf(issues, "count_vs_names")).map((t) => /count_vs_names(?:para )?(\d+)/.exec(t)?.[1]);
         // 14MSP: para 187's count/list mismatch is its para 188; the 2024 vote's list is its para 68.

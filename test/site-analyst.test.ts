@@ -138,7 +138,7 @@ describe("links land on their target", () => {
     }
   });
 
-  it("a State page's finding links to its paragraph on the pillar page, which holds the full sentence", async () => {
+  it("a State page's finding links to its paragraph on the findings page, which holds the full sentence", async () => {
     const v = await visit(site.session.browser, site.baseUrl, "/states/TCD");
     try {
       await settle(v.page);
@@ -149,7 +149,7 @@ describe("links land on their target", () => {
       expect(new Set(rows).size).toBe(rows.length);
       const link = table.locator("tbody tr a", { hasText: /^para \d+$/ }).first();
       const sentence = await table.locator("tbody tr").first().locator("td").nth(2).textContent();
-      await Promise.all([v.page.waitForURL(/\/pillars\/[A-K]#para-\d+$/), link.click()]);
+      await Promise.all([v.page.waitForURL(/\/findings#para-\d+$/), link.click()]);
       await settle(v.page);
       const target = decodeURIComponent(new URL(v.page.url()).hash.slice(1));
       expect(await v.page.locator(`[id="${target}"]`).textContent()).toContain(sentence!.trim());

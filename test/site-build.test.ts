@@ -60,6 +60,7 @@ describe("checks of the built folder", () => {
       "universalization.html": "",
       "states/index.html": "",
       "states/NOR.html": "",
+      "findings.html": "",
       "data-quality.html": "",
       "briefings.html": "",
       "downloads.html": "",

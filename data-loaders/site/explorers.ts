@@ -91,8 +91,8 @@ export async function statusMapData(db: Database): Promise<StatusMapData> {
   return { chart: statusMapChart(readWorld(), rows, initial), rows, dates, counts, initial, changes };
 }
 
-/** sql/site/unga_resolutions.sql. */
-export type Resolution = Pick<UngaResolutionsRow, "resolution_id" | "year" | "topic" | "source_ref">;
+/** sql/site/unga_resolutions.sql, with the UN Digital Library record of the vote (from the UN vote files) as text. */
+export type Resolution = Pick<UngaResolutionsRow, "resolution_id" | "year" | "topic" | "source_ref"> & { undl_id: string | null };
 
 export interface VoteExplorerData {
   chart: Chart;
@@ -106,7 +106,9 @@ export interface VoteExplorerData {
 export async function voteExplorerData(db: Database): Promise<VoteExplorerData> {
   const rows = await siteQuery<StateVoteRow>(db, "state_votes");
   const withVotes = new Set(rows.map((r) => r.resolution_id));
-  const resolutions = (await siteQuery<Resolution>(db, "unga_resolutions")).filter((r) => withVotes.has(r.resolution_id));
+  const resolutions = (await siteQuery<Resolution>(db, "unga_resolutions"))
+    .filter((r) => withVotes.has(r.resolution_id))
+    .map(({ resolution_id, year, topic, undl_id, source_ref }) => ({ resolution_id, year, topic, undl_id: undl_id === null ? null : String(undl_id), source_ref }));
   const initial = resolutions.at(-1);
   if (!initial) throw new Error("no resolution with recorded per-State votes (unga_state_votes)");
   const votes = [...new Map(rows.map((r) => [r.vote, r])).values()].sort((a, b) => a.vote_order - b.vote_order).map((r) => ({ vote: r.vote, label: r.vote_label }));

@@ -31,16 +31,21 @@ export interface TableOptions<T> {
    * ids to the table the reader picks, so that #indicator-9.2 lands on the row in view.
    */
   switchable?: "shown" | "hidden";
+  /**
+   * On a narrow screen each row reads as a block of labelled cells (class "stack", each cell's column name in
+   * data-label): a table of long sentences that a phone cannot show side by side (style.css).
+   */
+  stack?: boolean;
 }
 
 export function htmlTable<T extends object>(rows: T[], options: TableOptions<T>): string {
-  const { columns, caption, id, scroll, rowId, switchable } = options;
+  const { columns, caption, id, scroll, rowId, switchable, stack } = options;
   const cls = (c: Column<T>) => (c.numeric ? ' class="num"' : "");
   // data-key names a column in the address (?judgement=declined preselects its filter, src/components/table-tools.js).
   const head = columns.map((c) => `<th scope="col"${cls(c)} data-key="${escapeHtml(c.key)}">${escapeHtml(c.label)}</th>`).join("");
   const attrs = (row: T, c: Column<T>) => {
     const v = c.value?.(row);
-    return `${cls(c)}${v ? ` data-value="${escapeHtml(v)}"` : ""}`;
+    return `${cls(c)}${v ? ` data-value="${escapeHtml(v)}"` : ""}${stack ? ` data-label="${escapeHtml(c.label)}"` : ""}`;
   };
   const cell = (row: T, c: Column<T>) => {
     if (c.html) return c.html(row);
@@ -55,7 +60,7 @@ export function htmlTable<T extends object>(rows: T[], options: TableOptions<T>)
     return switchable ? `${anchor} data-row-id="${escapeHtml(rid)}"` : anchor;
   };
   const body = rows.map((r) => `<tr${idOf(r)}>${columns.map((c) => `<td${attrs(r, c)}>${cell(r, c)}</td>`).join("")}</tr>`).join("");
-  const table = `<table class="data"${id ? ` id="${escapeHtml(id)}"` : ""}>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ""}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  const table = `<table class="data${stack ? " stack" : ""}"${id ? ` id="${escapeHtml(id)}"` : ""}>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ""}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
   // A frame that scrolls (tall, or wide at high zoom) is a labelled region the keyboard can reach, as in
   // components/table.js; without a script to tell when it scrolls, the frame is always a tab stop.
   return `<div class="${scroll ? "table-scroll" : "table-wrap"}" tabindex="0" role="region" aria-label="${escapeHtml(caption ?? "table")}">${table}</div>`;

@@ -65,7 +65,7 @@ const OFF_HOST = /(?:\b(?:src|href)\s*=\s*["']|@import\s+(?:url\()?["']?|url\(\s
 
 export function checkBuiltSite(output: string, routes: Pick<SiteRoutes, "pillars" | "states">): string[] {
   const problems: string[] = [];
-  const expected = ["index.html", "indicators.html", "universalization.html", "states/index.html", "data-quality.html", "briefings.html", "downloads.html", "sql.html"];
+  const expected = ["index.html", "indicators.html", "universalization.html", "states/index.html", "findings.html", "data-quality.html", "briefings.html", "downloads.html", "sql.html"];
   expected.push(...routes.pillars.map((p) => `pillars/${p.code}.html`), ...routes.states.map((s) => `states/${s}.html`));
   for (const page of expected) if (!existsSync(join(output, page))) problems.push(`page missing from the build: ${page}`);
   const files = existsSync(output) ? walk(output) : [];

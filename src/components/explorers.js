@@ -105,10 +105,11 @@ export async function showStatusOn(container, data, day) {
 
 /** Votes on a resolution by region or by CCM status at the vote, and the votes themselves. */
 export async function showVotes(container, data, {resolution, groupBy, votes}) {
+  const groupLabel = groupBy === "region" ? "region" : "CCM status at the vote";
+  describeVotes(data, resolution, groupLabel, votes);
   const initial = resolution.resolution_id === data.initial.resolution_id && groupBy === "region" && votes.length === data.votes.length;
   if (showsDefault(container, initial)) return;
   const rows = data.spec.datasets.votes.filter((r) => r.resolution_id === resolution.resolution_id && votes.includes(r.vote));
-  const groupLabel = groupBy === "region" ? "region" : "CCM status at the vote";
   const {figure, chart, details} = chartFigure(rows, {
     id: "table-votes",
     caption: `recorded votes on ${resolution.resolution_id} (${resolution.year}) by ${groupLabel}`,
@@ -120,6 +121,21 @@ export async function showVotes(container, data, {resolution, groupBy, votes}) {
     describedBy: "table-votes",
     details: details.id
   });
+}
+
+/**
+ * The sentence saying what the vote chart shows (#vote-caption) and the chosen resolution's voting record as a link
+ * (#vote-source), as src/universalization.md.ts writes them for the first choice: they follow every choice.
+ */
+function describeVotes(data, resolution, groupLabel, votes) {
+  const caption = document.getElementById("vote-caption");
+  const shown = votes.length === data.votes.length ? "every vote" : votes.length ? `only ${data.votes.filter((v) => votes.includes(v.vote)).map((v) => v.label).join(", ")}` : "no vote chosen";
+  if (caption) caption.textContent = `The chart shows the recorded votes on ${resolution.resolution_id} (${resolution.year}) by ${groupLabel}, ${shown}.`;
+  const source = document.getElementById("vote-source");
+  if (!source) return;
+  const record = resolution.undl_id ? `UN Digital Library voting record ${resolution.undl_id}` : "UN voting record";
+  const where = resolution.source_ref?.startsWith("https://") ? link(resolution.source_ref, record) : document.createTextNode(record);
+  source.replaceChildren("Source: ", where, ` (${resolution.resolution_id}, ${resolution.year}), the votes of each State; statuses at the vote from the UN Treaty Collection (CCM status table).`);
 }
 
 export const voteColumns = [

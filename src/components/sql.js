@@ -56,3 +56,67 @@ export function toCsv(columns, rows) {
   };
   return [columns.map(cell).join(","), ...rows.map((r) => columns.map((c) => cell(r[c])).join(","))].join("\r\n") + "\r\n";
 }
+
+/**
+ * The query editor: a labelled text area and a Run button that works from the start (Inputs.textarea's submit
+ * button stays disabled until the text is edited). Its value is the query last run; Run, Ctrl+Enter (⌘+Enter) or
+ * run(sql) sets it and tells the page (an "input" event), keystrokes alone do not.
+ */
+export function sqlEditor(initial) {
+  const form = document.createElement("form");
+  form.className = "sql-editor";
+  const area = document.createElement("textarea");
+  area.id = "sql-query";
+  area.rows = 6;
+  area.spellcheck = false;
+  area.value = initial;
+  const label = document.createElement("label");
+  label.htmlFor = area.id;
+  label.textContent = "SQL";
+  const button = document.createElement("button");
+  button.type = "submit";
+  button.textContent = "Run";
+  form.append(label, area, button);
+  form.value = initial;
+  area.addEventListener("input", (event) => event.stopPropagation());
+  area.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    form.value = area.value;
+    form.dispatchEvent(new Event("input", {bubbles: true}));
+  });
+  form.run = (sql) => {
+    area.value = sql;
+    form.requestSubmit();
+    area.focus();
+  };
+  return form;
+}
+
+/**
+ * Why a query found nothing, when it compares a column with the pages' word for a code ('Yes' for 'Y', 'State Party'
+ * for 'state_party') or a words column with a code: the valid values of that column, in codes and in words.
+ * codes: rows of sql/site/value_codes.sql ({code_of, code, label}). Returns sentences, or [] when nothing looks mixed up.
+ */
+export function codeHints(sql, codes) {
+  const literals = [...sql.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1].replaceAll("''", "'"));
+  const hints = [];
+  for (const literal of new Set(literals)) {
+    const same = (s) => s.toLowerCase() === literal.toLowerCase();
+    for (const c of codes.filter((c) => same(c.label) && c.label !== c.code && !codes.some((d) => d.code === literal))) {
+      hints.push(`'${literal}' is how the pages show the ${c.code_of} code '${c.code}': a ${c.code_of} column holds codes (${valid(codes, c.code_of, "code")}); write '${c.code}', or compare a ${c.code_of}_label column with '${c.label}'.`);
+    }
+    if (!/_label\b/i.test(sql)) continue;
+    for (const c of codes.filter((c) => same(c.code) && c.label !== c.code && !codes.some((d) => d.label === literal))) {
+      hints.push(`'${literal}' is the ${c.code_of} code shown as '${c.label}': a ${c.code_of}_label column holds words (${valid(codes, c.code_of, "label")}); write '${c.label}' there, or compare the code column with '${c.code}'.`);
+    }
+  }
+  return [...new Set(hints)];
+}
+
+const valid = (codes, of, field) => codes.filter((c) => c.code_of === of).map((c) => `'${c[field]}'`).join(", ");

@@ -12,6 +12,8 @@
 // - A report selector (a pillar page with several reports in the database) shows the values as printed by the
 //   chosen report: ?report=<id> in the address picks it, the rows' anchors (#indicator-9.2) move to its table.
 // - On a narrow screen, following a link of the sidebar leaves it closed on the next page.
+// - Site search: an exact indicator number ("2.1") puts that indicator first, a paragraph ("para 21", "21") its
+//   findings row (Framework's search splits "2.1" into "2" and "1" and ranks every page holding both).
 (() => {
   const MIN_ROWS = 12; // about a screen of rows
   const MAX_CHOICES = 15;
@@ -178,7 +180,23 @@
     });
   }
 
+  // The result the words name exactly, moved to the top of Framework's search results when they are drawn.
+  function exactSearchFirst() {
+    const results = document.getElementById("observablehq-search-results");
+    const input = document.querySelector("#observablehq-search input");
+    if (!results || !input) return;
+    new MutationObserver(() => {
+      const words = input.value.trim().toLowerCase();
+      const anchor = /^\d+\.\d+$/.test(words) ? `#indicator-${words}` : /^(?:para(?:graph)?\.?\s*)?(\d+|[ivx]+\.[a-k]\.\d+)$/.test(words) ? `#para-${words.replace(/^para(?:graph)?\.?\s*/, "").toUpperCase()}` : null;
+      const list = results.querySelector("ol");
+      if (!anchor || !list) return;
+      const item = Array.from(list.children).find((li) => li.querySelector("a")?.getAttribute("href")?.endsWith(anchor));
+      if (item && item !== list.firstElementChild) list.prepend(item);
+    }).observe(results, { childList: true });
+  }
+
   function start() {
+    exactSearchFirst();
     reportChoice();
     enhanceAll(document);
     new MutationObserver((changes) => {

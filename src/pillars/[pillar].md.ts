@@ -18,6 +18,8 @@ import type {
 import { POLARITY_LABEL, formatNumber } from "../../data-loaders/presentation/formats.ts";
 import { changeBadge, type Column, chartFigure, emitPage, htmlTable, page } from "../../data-loaders/site/page.ts";
 import { escapeHtml } from "../../data-loaders/site/page-text.ts";
+import { paragraphHref } from "../../data-loaders/site/links.ts";
+import { contestedFlag, type Contested } from "../../data-loaders/site/contested.ts";
 import { loaderParam, runLoader, siteQuery, withSiteDatabase } from "../../data-loaders/site/site-db.ts";
 
 /** sql/site/pillar_findings.sql. */
@@ -146,6 +148,7 @@ runLoader("pillars/[pillar].md", async () => {
     named: await siteQuery<FindingState>(db, "finding_states"),
     reports: (await siteQuery<{ report_id: string }>(db, "reports")).map((r) => r.report_id),
     printed: await siteQuery<ReportValue>(db, "report_pillar_values", { pillar: code }),
+    contested: await siteQuery<Contested>(db, "indicator_contested", undefined, { allowEmpty: true }),
   }));
   const cycles = [...new Map(data.trends.map((t) => [t.cycle, t.ordinal])).entries()].sort((a, b) => a[1] - b[1]).map(([c]) => c);
   const latest = data.trends.find((t) => t.is_latest)?.cycle ?? cycles.at(-1)!;
@@ -166,7 +169,7 @@ runLoader("pillars/[pillar].md", async () => {
     switchable: selector ? "shown" : undefined,
     columns: [
       ...indicatorColumns,
-      ...cycles.map((c) => ({ key: c, label: c, numeric: true, html: (r: TrendRow) => cell(rowOf(r.indicator_id, c), notes) })),
+      ...cycles.map((c) => ({ key: c, label: c, numeric: true, html: (r: TrendRow) => cell(rowOf(r.indicator_id, c), notes) + contestedFlag(data.contested, r.indicator_id, c, "..") })),
       { key: "change_since_previous", label: `Change in ${latest}`, html: (r: TrendRow) => (r.change_since_previous === null ? e(r.direction) : `${changeBadge(r.change_since_previous, r.judgement, r.judgement_reason)} <span class="muted">vs ${e(r.previous_cycle ?? "")}</span>`) },
     ],
   });
@@ -225,10 +228,10 @@ runLoader("pillars/[pillar].md", async () => {
   const findings = data.findings.length
     ? htmlTable(statements.map((group) => group[0]!), {
         caption: `Findings of the progress report on pillar ${code}`,
-        // The first row of a paragraph is its anchor (#para-22), where State pages and the data-quality page link.
+        // The first row of a paragraph is its anchor (#para-22); the paragraph links to its row among all findings.
         rowId: (f) => (anchored.has(f.paragraph) ? null : (anchored.add(f.paragraph), `para-${f.paragraph}`)),
         columns: [
-          { key: "paragraph", label: "Paragraph", html: (f) => `para ${e(f.paragraph)}` },
+          { key: "paragraph", label: "Paragraph", html: (f) => `<a href="${e(paragraphHref("..", f.paragraph))}">para ${e(f.paragraph)}</a>` },
           { key: "statement", label: "Finding" },
           { key: "indicator_id", label: "Indicator", html: (f) => indicatorLink(f, code) },
           {

@@ -5,7 +5,7 @@
  * "data-quality") can be built beside them, with the data loaders and components they read. Framework's loader cache of this
  * build is its own (under its temporary root), so it cannot leak into the real site's.
  */
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { runFramework } from "../../scripts/site/build.ts";
 import { fillNpmCache, NPM_CACHE } from "../../scripts/site/npm-cache.ts";
@@ -31,7 +31,11 @@ export async function buildPillarPages(dbPath: string, codes: string[], otherPag
   // The overview too: the served folder needs its home page.
   symlinkSync(join(ROOT, "src", "index.md.ts"), join(root, "index.md.ts"));
   // Other Markdown pages, with the loaders and components they may read (Framework runs only those they use).
-  for (const page of otherPages) symlinkSync(join(ROOT, "src", `${page}.md`), join(root, `${page}.md`));
+  // (a Markdown page, or a page loader such as data-quality.md.ts).
+  for (const page of otherPages) {
+    const file = existsSync(join(ROOT, "src", `${page}.md`)) ? `${page}.md` : `${page}.md.ts`;
+    symlinkSync(join(ROOT, "src", file), join(root, file));
+  }
   if (otherPages.length) for (const folder of ["data", "components"]) symlinkSync(join(ROOT, "src", folder), join(root, folder));
   // Framework's npm cache, filled from node_modules as the site build does: the build stays offline.
   await fillNpmCache(() => {});

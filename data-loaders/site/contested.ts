@@ -1,0 +1,31 @@
+/**
+ * A figure that a check of the report or the UN's records dispute (sql/site/indicator_contested.sql, from view
+ * indicator_contested): a visible, accessible flag beside it wherever a page shows it, with the other figure and
+ * a link to the explanation on the Data quality page. The pages do not decide what is disputed.
+ */
+import { escapeHtml as e } from "./page-text.ts";
+import { formatNumber } from "../presentation/formats.ts";
+
+export interface Contested {
+  indicator_id: string;
+  cycle: string;
+  against: "report" | "records";
+  value: number | null;
+  other_figure: number | null;
+  kind: string;
+  severity: string;
+  paragraph: string | null;
+  explanation: string;
+  anchor: string | null;
+}
+
+/** The flag for one indicator's value in one cycle ("" when nothing disputes it); `root` leads to the site's root. */
+export function contestedFlag(rows: Contested[], indicator: string, cycle: string, root: string): string {
+  const mine = rows.filter((r) => r.indicator_id === indicator && r.cycle === cycle);
+  if (!mine.length) return "";
+  const others = [...new Set(mine.map((r) => (r.other_figure === null ? null : `${r.against === "records" ? "the UN record gives" : "the report also gives"} ${formatNumber(r.other_figure)}`)).filter((t): t is string => !!t))];
+  const first = mine.find((r) => r.anchor) ?? mine[0]!;
+  const href = `${root}/data-quality#${first.anchor ?? (first.against === "records" ? "the-report-against-the-un-s-records" : "the-report-against-itself")}`;
+  const words = `disputed${others.length ? `: ${others.join("; ")}` : ""}`;
+  return ` <span class="contested" title="${e(mine.map((r) => r.explanation).join(" "))}"><span aria-hidden="true">⚠</span> ${e(words)} (<a href="${e(href)}">why</a>)</span>`;
+}
