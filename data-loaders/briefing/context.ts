@@ -157,5 +157,7 @@ export function bullets(items: Inline[][]): Block {
  */
 export function listPieces(parts: Inline[][], join: (items: string[]) => string): Inline[] {
   const joined = join(parts.map((_, i) => `\u0000${i}\u0000`));
+  // NUL marks where each part goes: a character no State name or sentence holds.
+  // eslint-disable-next-line no-control-regex
   return joined.split(/\u0000(\d+)\u0000/).flatMap((piece, i) => (i % 2 ? parts[Number(piece)]! : piece ? [piece] : []));
 }

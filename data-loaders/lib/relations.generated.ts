@@ -726,8 +726,9 @@ export interface CycleTrendsRow {
 }
 
 /**
- * View cycle_votes: Mart: which UNGA vote on the CCM resolution belongs to each cycle: the latest vote taken by the
- * end of the cycle's reporting period. A briefing reports the votes up to its cycle's.
+ * View cycle_votes: Mart: which UNGA vote on the CCM resolution belongs to each cycle: the vote year of its report's
+ * edition facts (reports.vote_year) when its report is in the database, else the latest vote taken by the end of the
+ * cycle's reporting period. A briefing reports the votes up to its cycle's.
  */
 export interface CycleVotesRow {
   /** Reporting cycle. */
@@ -736,6 +737,11 @@ export interface CycleVotesRow {
   period_end: string | null;
   /** Year of the cycle's vote. */
   vote_year: number | null;
+  /**
+   * TRUE when the year is the report's own edition fact (reports.vote_year), FALSE when read from the reporting
+   * period.
+   */
+  from_report: unknown;
   /** The resolution voted on (UN symbol). */
   resolution_id: string | null;
   /** The day of the vote. */
@@ -2318,8 +2324,7 @@ export interface ScopeSizesByReportRow extends ScopeSizesRow {
  * only these reports would hold. The session's report is the latest unless the connection sets `SET VARIABLE
  * as_of_report = '<id>'` (macro session_report()).
  */
-export interface SessionReportsRow extends ReportsRow {
-}
+export type SessionReportsRow = ReportsRow;
 
 /**
  * View share_scope_mismatches: Indicator values whose share would mix scopes: the report names a State behind the
