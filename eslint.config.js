@@ -8,7 +8,18 @@ import tseslint from "typescript-eslint";
 export default defineConfig(
   {
     // Outputs, caches, inputs and generated files: not code we write.
-    ignores: ["node_modules/", "dist/", "data/", "briefings/", "bench-data/", "test-artifacts/", "src/.observablehq/", "sources/", "test/fixtures/", "test/golden/"],
+    ignores: [
+      "node_modules/",
+      "dist/",
+      "data/",
+      "briefings/",
+      "bench-data/",
+      "test-artifacts/",
+      "src/.observablehq/",
+      "sources/",
+      "test/fixtures/",
+      "test/golden/",
+    ],
   },
   js.configs.recommended,
   tseslint.configs.recommended,

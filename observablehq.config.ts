@@ -27,7 +27,11 @@ export default {
   pages: [
     { name: "Overview", path: "/" },
     { name: "Indicators", path: "/indicators" },
-    { name: "Pillars (A–K)", collapsible: true, pages: routes.pillars.map((p) => ({ name: `${p.code}. ${p.name}`, path: `/pillars/${p.code}` })) },
+    {
+      name: "Pillars (A–K)",
+      collapsible: true,
+      pages: routes.pillars.map((p) => ({ name: `${p.code}. ${p.name}`, path: `/pillars/${p.code}` })),
+    },
     { name: "Universalization", path: "/universalization" },
     { name: "States", path: "/states/" },
     { name: "Findings", path: "/findings" },

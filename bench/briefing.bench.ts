@@ -22,7 +22,11 @@ function log(line: string): void {
 }
 
 function ccm(args: string[]): void {
-  execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "data-loaders", "cli.ts"), ...args], { cwd: ROOT, env: { ...process.env, TZ: "UTC" }, stdio: ["ignore", "ignore", "pipe"] });
+  execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "data-loaders", "cli.ts"), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, TZ: "UTC" },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
 }
 
 const dir = mkdtempSync(join(tmpdir(), "ccm-bench-briefing-"));
@@ -42,9 +46,15 @@ try {
     }
   }
   const best = (r: string) => Math.min(...times[r]!);
-  log(`\nbriefing from one database holding 13MSP and 14MSP (--no-pdf --generated, best of ${REPEATS}, each run in its own process):`);
-  log(`  14MSP (latest)                     ${best("14MSP").toFixed(2).padStart(7)} s   runs: ${times["14MSP"]!.map((t) => t.toFixed(2)).join(", ")}`);
-  log(`  13MSP (earlier, read by key as of) ${best("13MSP").toFixed(2).padStart(7)} s   runs: ${times["13MSP"]!.map((t) => t.toFixed(2)).join(", ")}`);
+  log(
+    `\nbriefing from one database holding 13MSP and 14MSP (--no-pdf --generated, best of ${REPEATS}, each run in its own process):`,
+  );
+  log(
+    `  14MSP (latest)                     ${best("14MSP").toFixed(2).padStart(7)} s   runs: ${times["14MSP"]!.map((t) => t.toFixed(2)).join(", ")}`,
+  );
+  log(
+    `  13MSP (earlier, read by key as of) ${best("13MSP").toFixed(2).padStart(7)} s   runs: ${times["13MSP"]!.map((t) => t.toFixed(2)).join(", ")}`,
+  );
   log(`target: earlier/latest ≤ 1.2`);
   log(`earlier/latest briefing ratio: ${(best("13MSP") / best("14MSP")).toFixed(2)}`);
 } finally {

@@ -24,7 +24,8 @@ function freshDir(): void {
 async function pipeline(): Promise<number> {
   const sources = join(workdir, "sources");
   for (const name of UNGA_DATASETS) {
-    for (const ext of [".csv", ".meta.json"]) copyFileSync(join(ROOT, "sources", name + ext), join(sources, name + ext));
+    for (const ext of [".csv", ".meta.json"])
+      copyFileSync(join(ROOT, "sources", name + ext), join(sources, name + ext));
   }
   const target = join(sources, "unga", basename(csvPath));
   try {
@@ -42,7 +43,10 @@ async function pipeline(): Promise<number> {
 /** (b) The floor: DuckDB's own read_csv into a table, same explicit column types, then a checkpoint. */
 async function duckdbFloor(): Promise<number> {
   const db = await openDatabase(dbPath);
-  await runSqlFile(db.conn, "bench/floor.sql", { path: csvPath, columns: readCsvColumns(detectLayout(csvPath), { ms_vote: "VARCHAR" }) });
+  await runSqlFile(db.conn, "bench/floor.sql", {
+    path: csvPath,
+    columns: readCsvColumns(detectLayout(csvPath), { ms_vote: "VARCHAR" }),
+  });
   await db.conn.run("CHECKPOINT");
   const [r] = await queryRows<{ n: number }>(db.conn, "SELECT count(*) AS n FROM votes");
   closeDatabase(db);
@@ -55,7 +59,10 @@ const INTEGER_COLUMNS = new Set(["total_yes", "total_no", "total_abstentions", "
 async function csvParseAppender(): Promise<number> {
   const db = await openDatabase(dbPath);
   const columns = UNDL_COLUMNS[detectLayout(csvPath)];
-  await runSqlFile(db.conn, "bench/naive_table.sql", { path: csvPath, columns: readCsvColumns(detectLayout(csvPath), { ms_vote: "VARCHAR" }) });
+  await runSqlFile(db.conn, "bench/naive_table.sql", {
+    path: csvPath,
+    columns: readCsvColumns(detectLayout(csvPath), { ms_vote: "VARCHAR" }),
+  });
   const appender = await db.conn.createAppender("votes");
   let rows = 0;
   const parser = createReadStream(csvPath).pipe(parse({ from_line: 2 }));
@@ -65,7 +72,8 @@ async function csvParseAppender(): Promise<number> {
       if (cell === "") appender.appendNull();
       else if (column === "undl_id") appender.appendBigInt(BigInt(cell));
       else if (INTEGER_COLUMNS.has(column)) appender.appendInteger(Number(cell));
-      else if (column === "date") appender.appendDate(dateValue(Math.round(Date.parse(cell + "T00:00:00Z") / 86_400_000)));
+      else if (column === "date")
+        appender.appendDate(dateValue(Math.round(Date.parse(cell + "T00:00:00Z") / 86_400_000)));
       else appender.appendVarchar(cell);
     });
     appender.endRow();
@@ -79,7 +87,8 @@ async function csvParseAppender(): Promise<number> {
 
 freshDir();
 const start = performance.now();
-const rows = kind === "pipeline" ? await pipeline() : kind === "duckdb" ? await duckdbFloor() : await csvParseAppender();
+const rows =
+  kind === "pipeline" ? await pipeline() : kind === "duckdb" ? await duckdbFloor() : await csvParseAppender();
 const seconds = (performance.now() - start) / 1000;
 const maxRssMB = process.resourceUsage().maxRSS / 1024;
 rmSync(workdir, { recursive: true, force: true });

@@ -40,12 +40,18 @@ function benchFile(rows: number): string {
   const start = performance.now();
   const result = generateUndl({ rows, layout: "2026", out: file, seed: SEED });
   writeFileSync(sidecar, wanted);
-  log(`generated ${file}: ${result.rows} rows, ${(result.bytes / 1e6).toFixed(0)} MB in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  log(
+    `generated ${file}: ${result.rows} rows, ${(result.bytes / 1e6).toFixed(0)} MB in ${((performance.now() - start) / 1000).toFixed(1)} s`,
+  );
   return file;
 }
 
 function runCase(kind: string, file: string): CaseResult {
-  const out = execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "bench", "cases.ts"), kind, file, join(BENCH_DIR, `work-${kind}`)], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const out = execFileSync(
+    process.execPath,
+    ["--import", "tsx", join(ROOT, "bench", "cases.ts"), kind, file, join(BENCH_DIR, `work-${kind}`)],
+    { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+  );
   return JSON.parse(out.trim().split("\n").at(-1)!) as CaseResult;
 }
 
@@ -54,15 +60,21 @@ function best(results: CaseResult[]): CaseResult {
 }
 
 function row(r: CaseResult): string {
-  return `  ${r.case.padEnd(10)} ${r.seconds.toFixed(2).padStart(7)} s  ${Math.round(r.rows / r.seconds).toLocaleString("en").padStart(10)} rows/s  peak RSS ${r.maxRssMB.toFixed(0).padStart(5)} MB`;
+  return `  ${r.case.padEnd(10)} ${r.seconds.toFixed(2).padStart(7)} s  ${Math.round(r.rows / r.seconds)
+    .toLocaleString("en")
+    .padStart(10)} rows/s  peak RSS ${r.maxRssMB.toFixed(0).padStart(5)} MB`;
 }
 
 function duckdbVersion(): string {
-  const pkg = JSON.parse(readFileSync(join(ROOT, "node_modules", "@duckdb", "node-api", "package.json"), "utf8")) as { version: string };
+  const pkg = JSON.parse(readFileSync(join(ROOT, "node_modules", "@duckdb", "node-api", "package.json"), "utf8")) as {
+    version: string;
+  };
   return pkg.version;
 }
 
-log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, node ${process.version}, @duckdb/node-api ${duckdbVersion()}`);
+log(
+  `machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, node ${process.version}, @duckdb/node-api ${duckdbVersion()}`,
+);
 const summary = new Map<number, { pipeline: CaseResult; duckdb: CaseResult; naive: CaseResult }>();
 for (const rows of SIZES) {
   const file = benchFile(rows);
@@ -79,12 +91,18 @@ for (const rows of SIZES) {
   summary.set(rows, result);
   log(`\n${rows.toLocaleString("en")} rows (pipeline and duckdb: best of ${repeats}; csv-parse: one run):`);
   for (const r of [result.pipeline, result.duckdb, result.naive]) log(row(r));
-  log(`  pipeline/duckdb ${(result.pipeline.seconds / result.duckdb.seconds).toFixed(2)}×, csv-parse/duckdb ${(result.naive.seconds / result.duckdb.seconds).toFixed(2)}×`);
+  log(
+    `  pipeline/duckdb ${(result.pipeline.seconds / result.duckdb.seconds).toFixed(2)}×, csv-parse/duckdb ${(result.naive.seconds / result.duckdb.seconds).toFixed(2)}×`,
+  );
 }
 
 const small = summary.get(SIZES[0]!)!;
 const large = summary.get(SIZES[1]!)!;
 const perRow = (r: CaseResult) => r.seconds / r.rows;
-log(`\nscaling 1.2M → 5M (cost per row, 1.00 = linear): pipeline ${(perRow(large.pipeline) / perRow(small.pipeline)).toFixed(2)}, duckdb ${(perRow(large.duckdb) / perRow(small.duckdb)).toFixed(2)}, csv-parse ${(perRow(large.naive) / perRow(small.naive)).toFixed(2)}`);
-log(`targets: pipeline/duckdb ≤ 1.25 (1.2M: ${(small.pipeline.seconds / small.duckdb.seconds).toFixed(2)}, 5M: ${(large.pipeline.seconds / large.duckdb.seconds).toFixed(2)}); pipeline peak RSS < 1536 MB at 5M (${large.pipeline.maxRssMB.toFixed(0)} MB)`);
+log(
+  `\nscaling 1.2M → 5M (cost per row, 1.00 = linear): pipeline ${(perRow(large.pipeline) / perRow(small.pipeline)).toFixed(2)}, duckdb ${(perRow(large.duckdb) / perRow(small.duckdb)).toFixed(2)}, csv-parse ${(perRow(large.naive) / perRow(small.naive)).toFixed(2)}`,
+);
+log(
+  `targets: pipeline/duckdb ≤ 1.25 (1.2M: ${(small.pipeline.seconds / small.duckdb.seconds).toFixed(2)}, 5M: ${(large.pipeline.seconds / large.duckdb.seconds).toFixed(2)}); pipeline peak RSS < 1536 MB at 5M (${large.pipeline.maxRssMB.toFixed(0)} MB)`,
+);
 log(`pipeline/duckdb ratio: ${(small.pipeline.seconds / small.duckdb.seconds).toFixed(2)}`);

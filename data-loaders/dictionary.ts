@@ -48,34 +48,104 @@ export interface TableDoc {
 }
 
 /** The DuckDB type a curated dataset's column has once staged (data-loaders/sql/staging/<name>.sql casts it). */
-const STAGED_TYPE: Record<ColumnType, string> = { text: "VARCHAR", integer: "INTEGER", number: "DOUBLE", date: "DATE", boolean: "BOOLEAN" };
+const STAGED_TYPE: Record<ColumnType, string> = {
+  text: "VARCHAR",
+  integer: "INTEGER",
+  number: "DOUBLE",
+  date: "DATE",
+  boolean: "BOOLEAN",
+};
 
-const JSON_FIELDS = ["name", "kind", "description", "source", "columns_of", "with_several_reports", "columns", "types", "accepted_values", "not_null", "unique"];
+const JSON_FIELDS = [
+  "name",
+  "kind",
+  "description",
+  "source",
+  "columns_of",
+  "with_several_reports",
+  "columns",
+  "types",
+  "accepted_values",
+  "not_null",
+  "unique",
+];
 
 /** Problems in one described relation's file: fields of the wrong shape, or naming columns it does not describe. */
 function checkDoc(doc: TableDoc, file: string): InputProblem[] {
   const problems: InputProblem[] = [];
-  const fail = (column: string, expected: string, found: string, fix: string) => problems.push({ file, column, expected, found, fix });
-  for (const k of Object.keys(doc)) if (!JSON_FIELDS.includes(k)) fail(k, `one of the fields ${JSON_FIELDS.join(", ")}`, `"${k}"`, "remove or rename the field (docs/CONTRACTS.md describes the format)");
-  if (`data-loaders/dictionary/${doc.name}.json` !== file) fail("name", `the file's own name, "${file.replace(/.*\//, "").replace(/\.json$/, "")}"`, `"${doc.name}"`, "name the file after the relation");
-  if (doc.kind !== "table" && doc.kind !== "view") fail("kind", `"table" or "view"`, JSON.stringify(doc.kind), "set the kind");
-  if (typeof doc.description !== "string" || !doc.description.trim()) fail("description", "a description of the relation", String(doc.description), "describe what one row is");
-  if (typeof doc.columns !== "object" || doc.columns === null) fail("columns", `an object {"column": "meaning"}`, JSON.stringify(doc.columns), "describe every column");
+  const fail = (column: string, expected: string, found: string, fix: string) =>
+    problems.push({ file, column, expected, found, fix });
+  for (const k of Object.keys(doc))
+    if (!JSON_FIELDS.includes(k))
+      fail(
+        k,
+        `one of the fields ${JSON_FIELDS.join(", ")}`,
+        `"${k}"`,
+        "remove or rename the field (docs/CONTRACTS.md describes the format)",
+      );
+  if (`data-loaders/dictionary/${doc.name}.json` !== file)
+    fail(
+      "name",
+      `the file's own name, "${file.replace(/.*\//, "").replace(/\.json$/, "")}"`,
+      `"${doc.name}"`,
+      "name the file after the relation",
+    );
+  if (doc.kind !== "table" && doc.kind !== "view")
+    fail("kind", `"table" or "view"`, JSON.stringify(doc.kind), "set the kind");
+  if (typeof doc.description !== "string" || !doc.description.trim())
+    fail("description", "a description of the relation", String(doc.description), "describe what one row is");
+  if (typeof doc.columns !== "object" || doc.columns === null)
+    fail("columns", `an object {"column": "meaning"}`, JSON.stringify(doc.columns), "describe every column");
   const known = new Set(Object.keys(doc.columns ?? {}));
   // Columns of the curated dataset it repeats are checked once that dataset is known (loadTableDocs).
   const described = (c: string) => known.has(c) || doc.columns_of !== undefined;
   for (const [c, t] of Object.entries(doc.types ?? {})) {
-    if (!described(c)) fail(`types.${c}`, "a column described in columns", `"${c}"`, `describe "${c}" in columns or remove its type`);
-    if (typeof t !== "string" || !t) fail(`types.${c}`, "a DuckDB type such as VARCHAR", JSON.stringify(t), "write the type the database reports");
+    if (!described(c))
+      fail(`types.${c}`, "a column described in columns", `"${c}"`, `describe "${c}" in columns or remove its type`);
+    if (typeof t !== "string" || !t)
+      fail(`types.${c}`, "a DuckDB type such as VARCHAR", JSON.stringify(t), "write the type the database reports");
   }
   for (const [c, values] of Object.entries(doc.accepted_values ?? {})) {
-    if (!described(c)) fail(`accepted_values.${c}`, "a column described in columns", `"${c}"`, `describe "${c}" in columns or remove its accepted values`);
-    if (!Array.isArray(values) || values.length === 0 || values.some((v) => typeof v !== "string")) fail(`accepted_values.${c}`, "a non-empty list of strings", JSON.stringify(values), "list the values the column may hold");
+    if (!described(c))
+      fail(
+        `accepted_values.${c}`,
+        "a column described in columns",
+        `"${c}"`,
+        `describe "${c}" in columns or remove its accepted values`,
+      );
+    if (!Array.isArray(values) || values.length === 0 || values.some((v) => typeof v !== "string"))
+      fail(
+        `accepted_values.${c}`,
+        "a non-empty list of strings",
+        JSON.stringify(values),
+        "list the values the column may hold",
+      );
   }
-  for (const c of doc.not_null ?? []) if (!described(c)) fail("not_null", "columns described in columns", `"${c}"`, `describe "${c}" in columns or remove it from not_null`);
+  for (const c of doc.not_null ?? [])
+    if (!described(c))
+      fail(
+        "not_null",
+        "columns described in columns",
+        `"${c}"`,
+        `describe "${c}" in columns or remove it from not_null`,
+      );
   for (const key of doc.unique ?? []) {
-    if (!Array.isArray(key) || key.length === 0) fail("unique", "a list of keys, each a list of columns", JSON.stringify(key), 'write e.g. [["indicator_id", "cycle"]]');
-    else for (const c of key) if (!described(c)) fail("unique", "columns described in columns", `"${c}"`, `describe "${c}" in columns or remove it from the key`);
+    if (!Array.isArray(key) || key.length === 0)
+      fail(
+        "unique",
+        "a list of keys, each a list of columns",
+        JSON.stringify(key),
+        'write e.g. [["indicator_id", "cycle"]]',
+      );
+    else
+      for (const c of key)
+        if (!described(c))
+          fail(
+            "unique",
+            "columns described in columns",
+            `"${c}"`,
+            `describe "${c}" in columns or remove it from the key`,
+          );
   }
   return problems;
 }
@@ -99,10 +169,13 @@ export function loadTableDocs(): Map<string, TableDoc> {
   }
   const problems: InputProblem[] = [];
   if (existsSync(DICTIONARY_DIR)) {
-    for (const f of readdirSync(DICTIONARY_DIR).filter((f) => f.endsWith(".json")).sort()) {
+    for (const f of readdirSync(DICTIONARY_DIR)
+      .filter((f) => f.endsWith(".json"))
+      .sort()) {
       const file = `data-loaders/dictionary/${f}`;
       const doc = JSON.parse(readFileSync(join(DICTIONARY_DIR, f), "utf8")) as TableDoc;
-      if (docs.has(doc.name)) throw new Error(`${file}: table "${doc.name}" is documented twice (also in ${docs.get(doc.name)!.file})`);
+      if (docs.has(doc.name))
+        throw new Error(`${file}: table "${doc.name}" is documented twice (also in ${docs.get(doc.name)!.file})`);
       problems.push(...checkDoc(doc, file));
       docs.set(doc.name, { ...doc, file });
     }
@@ -111,11 +184,18 @@ export function loadTableDocs(): Map<string, TableDoc> {
     if (!doc.columns_of) continue;
     const of = docs.get(doc.columns_of);
     if (!of) {
-      problems.push({ file: doc.file!, column: "columns_of", expected: "a described relation", found: `"${doc.columns_of}"`, fix: "name a curated dataset or another described relation" });
+      problems.push({
+        file: doc.file!,
+        column: "columns_of",
+        expected: "a described relation",
+        found: `"${doc.columns_of}"`,
+        fix: "name a curated dataset or another described relation",
+      });
       continue;
     }
     inheritColumns(doc, of);
-    if (doc.with_several_reports) of.description = `${of.description.replace(/\.$/, "")}. In the database, keyed by report (${doc.name} holds every report's rows): ${doc.with_several_reports}`;
+    if (doc.with_several_reports)
+      of.description = `${of.description.replace(/\.$/, "")}. In the database, keyed by report (${doc.name} holds every report's rows): ${doc.with_several_reports}`;
   }
   if (problems.length) throw new InputError(problems);
   return docs;
@@ -130,7 +210,8 @@ function inheritColumns(doc: TableDoc, of: TableDoc): void {
   doc.types = { ...of.types, ...doc.types };
   doc.accepted_values = { ...of.accepted_values, ...doc.accepted_values };
   doc.not_null = [...new Set([...(doc.not_null ?? []), ...(of.not_null ?? [])])];
-  if (!doc.unique && "report_id" in doc.columns && !("report_id" in of.columns)) doc.unique = (of.unique ?? []).map((key) => ["report_id", ...key]);
+  if (!doc.unique && "report_id" in doc.columns && !("report_id" in of.columns))
+    doc.unique = (of.unique ?? []).map((key) => ["report_id", ...key]);
 }
 
 export interface DbColumn {
@@ -180,7 +261,11 @@ export function fillTypes(columns: DbColumn[], docs: Map<string, TableDoc>): { f
     const types = { ...raw.types };
     for (const c of missing) types[c.column_name] = c.data_type;
     // The types in the order of the columns they describe.
-    raw.types = Object.fromEntries(Object.keys(raw.columns).filter((c) => types[c]).map((c) => [c, types[c]!]));
+    raw.types = Object.fromEntries(
+      Object.keys(raw.columns)
+        .filter((c) => types[c])
+        .map((c) => [c, types[c]!]),
+    );
     writeFileSync(path, `${formatJson(raw)}\n`);
     for (const c of missing) (doc.types ??= {})[c.column_name] = c.data_type;
     written.push({ file: doc.file, columns: missing.map((c) => c.column_name) });
@@ -195,7 +280,11 @@ export function fillTypes(columns: DbColumn[], docs: Map<string, TableDoc>): { f
 export function formatJson(value: unknown, indent = "", prefix = 0): string {
   const inner = indent + "  ";
   if (Array.isArray(value)) {
-    const nested = value.length > 1 && value.every((v) => (Array.isArray(v) && v.length > 1) || (typeof v === "object" && v !== null && !Array.isArray(v)));
+    const nested =
+      value.length > 1 &&
+      value.every(
+        (v) => (Array.isArray(v) && v.length > 1) || (typeof v === "object" && v !== null && !Array.isArray(v)),
+      );
     const flat = `[${value.map((v) => formatJson(v, inner, 0)).join(", ")}]`;
     if (!nested && !flat.includes("\n") && indent.length + prefix + flat.length + 1 <= 120) return flat;
     return `[\n${value.map((v) => inner + formatJson(v, inner)).join(",\n")}\n${indent}]`;
@@ -234,11 +323,25 @@ export function renderDictionary(columns: DbColumn[], docs: Map<string, TableDoc
   ];
   for (const [table, cols] of byTable) {
     const doc = docs.get(table);
-    out.push(`## \`${table}\` (${cols[0]!.table_type === "VIEW" ? "view" : "table"})`, "", doc?.description ?? "", "", `Source: ${doc?.source ?? "undocumented"}`, "");
+    out.push(
+      `## \`${table}\` (${cols[0]!.table_type === "VIEW" ? "view" : "table"})`,
+      "",
+      doc?.description ?? "",
+      "",
+      `Source: ${doc?.source ?? "undocumented"}`,
+      "",
+    );
     const keys = doc?.unique ?? [];
-    if (keys.length) out.push(`Key${keys.length > 1 ? "s" : ""} (no two rows share it): ${keys.map((k) => `(${k.map((c) => `\`${c}\``).join(", ")})`).join("; ")}`, "");
+    if (keys.length)
+      out.push(
+        `Key${keys.length > 1 ? "s" : ""} (no two rows share it): ${keys.map((k) => `(${k.map((c) => `\`${c}\``).join(", ")})`).join("; ")}`,
+        "",
+      );
     out.push("| column | type | meaning |", "|---|---|---|");
-    for (const c of cols) out.push(`| \`${c.column_name}\` | ${c.data_type} | ${cell((doc?.columns[c.column_name] ?? "") + columnRules(doc, c.column_name))} |`);
+    for (const c of cols)
+      out.push(
+        `| \`${c.column_name}\` | ${c.data_type} | ${cell((doc?.columns[c.column_name] ?? "") + columnRules(doc, c.column_name))} |`,
+      );
     out.push("");
   }
   return out.join("\n");
@@ -253,8 +356,16 @@ export function tsType(duckdbType: string, accepted?: string[]): string {
     return /^[\w.]+$/.test(item) ? `${item}[]` : `(${item})[]`;
   }
   const enumValues = /^ENUM\((.*)\)$/.exec(t);
-  if (enumValues) return [...enumValues[1]!.matchAll(/'((?:[^']|'')*)'/g)].map((m) => JSON.stringify(m[1]!.replace(/''/g, "'"))).join(" | ");
-  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|REAL|DECIMAL(\(.*\))?)$/.test(t)) return "number";
+  if (enumValues)
+    return [...enumValues[1]!.matchAll(/'((?:[^']|'')*)'/g)]
+      .map((m) => JSON.stringify(m[1]!.replace(/''/g, "'")))
+      .join(" | ");
+  if (
+    /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|REAL|DECIMAL(\(.*\))?)$/.test(
+      t,
+    )
+  )
+    return "number";
   if (t === "BOOLEAN") return "boolean";
   if (/^(VARCHAR|DATE|TIME|TIMESTAMP.*|UUID|INTERVAL)$/.test(t)) return "string";
   return "unknown";
@@ -319,9 +430,15 @@ export function renderRowTypes(docs: Map<string, TableDoc>, columns: DbColumn[] 
     out.push(...comment(`${doc.kind === "view" ? "View" : "Table"} ${name}: ${doc.description}`, ""));
     // A relation with no column of its own has exactly the other's row: an alias, not an empty interface.
     if (of && !own.length) out.push(`export type ${rowTypeName(name)} = ${rowTypeName(of.name)};`, "");
-    else out.push(`export interface ${rowTypeName(name)}${of ? ` extends ${rowTypeName(of.name)}` : ""} {`, ...own, "}", "");
+    else
+      out.push(
+        `export interface ${rowTypeName(name)}${of ? ` extends ${rowTypeName(of.name)}` : ""} {`,
+        ...own,
+        "}",
+        "",
+      );
   }
-  out.push("/** Every relation by name, e.g. `Relations[\"indicator_trends\"]`. */", "export interface Relations {");
+  out.push('/** Every relation by name, e.g. `Relations["indicator_trends"]`. */', "export interface Relations {");
   for (const name of names) out.push(`  ${name}: ${rowTypeName(name)};`);
   out.push("}", "", "export type RelationName = keyof Relations;", "");
   return out.join("\n");

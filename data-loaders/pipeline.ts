@@ -18,7 +18,16 @@
  */
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { appendTextRows, buildAtomically, DEFAULT_DB, ident, queryRows, runSqlFile, SQL_DIR, sqlText } from "./lib/db.ts";
+import {
+  appendTextRows,
+  buildAtomically,
+  DEFAULT_DB,
+  ident,
+  queryRows,
+  runSqlFile,
+  SQL_DIR,
+  sqlText,
+} from "./lib/db.ts";
 import { createLogger } from "./lib/log.ts";
 import { readCuratedSources, SOURCES_DIR } from "./sources.ts";
 import { STEPS } from "./steps/index.ts";
@@ -69,7 +78,9 @@ async function loadCurated(ctx: StepContext): Promise<ReportDatasetFile[]> {
     }
     const staging = `staging/${name}.sql`;
     if (!existsSync(join(SQL_DIR, staging))) {
-      throw new Error(`No staging SQL for dataset "${name}": create data-loaders/sql/${staging} (rename and cast raw.${name} into table ${name}).`);
+      throw new Error(
+        `No staging SQL for dataset "${name}": create data-loaders/sql/${staging} (rename and cast raw.${name} into table ${name}).`,
+      );
     }
     await runSqlFile(conn, staging);
   }
@@ -97,7 +108,9 @@ async function recordDatasets(ctx: StepContext, later: ReportDatasetFile[]): Pro
     derived_from: (meta.derived_from ?? []).join("; ") || null,
   });
   const rows = [
-    ...[...ctx.sources.tables.values()].map(({ meta, rows }) => provenance(meta, perReport.has(meta.name) ? base : null, meta.name, `sources/${meta.name}.csv`, rows.length)),
+    ...[...ctx.sources.tables.values()].map(({ meta, rows }) =>
+      provenance(meta, perReport.has(meta.name) ? base : null, meta.name, `sources/${meta.name}.csv`, rows.length),
+    ),
     ...later.map((d) => provenance(d.meta, d.report_id, `${d.report_id}/${d.meta.name}`, d.file, d.rows)),
   ];
   await appendTextRows(ctx.db.conn, "dataset_provenance", Object.keys(rows[0] ?? {}), rows);
@@ -111,7 +124,8 @@ async function runDataTests(ctx: StepContext, files: string[]): Promise<void> {
     for (const r of rows.slice(0, 10)) failures.push(`${file}: ${r.problem}`);
     if (rows.length > 10) failures.push(`${file}: … and ${rows.length - 10} more`);
   }
-  if (failures.length) throw new Error(`Data tests failed (the database was not replaced):\n  ${failures.join("\n  ")}`);
+  if (failures.length)
+    throw new Error(`Data tests failed (the database was not replaced):\n  ${failures.join("\n  ")}`);
 }
 
 export async function buildDatabase(options: PipelineOptions & BuildScope = {}): Promise<PipelineSummary> {
@@ -146,7 +160,12 @@ export async function buildDatabase(options: PipelineOptions & BuildScope = {}):
     });
     for (const step of steps.filter(last)) await log.step(step.name, () => step.run(ctx));
     const checked = new Set(ctx.checkedPerReport ?? []);
-    await log.step("data tests", () => runDataTests(ctx, sqlFiles("checks").filter((f) => wanted(f) && !checked.has(f))));
+    await log.step("data tests", () =>
+      runDataTests(
+        ctx,
+        sqlFiles("checks").filter((f) => wanted(f) && !checked.has(f)),
+      ),
+    );
     return queryRows<{ name: string; type: string; rows: number }>(
       db.conn,
       `SELECT table_name AS name, table_type AS type, 0 AS rows FROM information_schema.tables
@@ -169,7 +188,11 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
 
 export function formatSummary(s: PipelineSummary): string {
   const width = Math.max(...s.tables.map((t) => t.name.length), 10);
-  const lines = s.tables.map((t) => `  ${t.name.padEnd(width)}  ${(t.type === "VIEW" ? "view " : "table")}  ${String(t.rows).padStart(8)} rows`);
-  const warn = s.warnings.length ? `\n${s.warnings.length} warning(s):\n${s.warnings.map((w) => `  - ${w}`).join("\n")}` : "\nNo warnings.";
+  const lines = s.tables.map(
+    (t) => `  ${t.name.padEnd(width)}  ${t.type === "VIEW" ? "view " : "table"}  ${String(t.rows).padStart(8)} rows`,
+  );
+  const warn = s.warnings.length
+    ? `\n${s.warnings.length} warning(s):\n${s.warnings.map((w) => `  - ${w}`).join("\n")}`
+    : "\nNo warnings.";
   return `Built ${s.dbPath} in ${s.seconds.toFixed(1)} s:\n${lines.join("\n")}${warn}`;
 }

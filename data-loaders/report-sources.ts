@@ -31,20 +31,42 @@ export interface ReportDatasetFile {
 }
 
 /** A later report's dataset, validated like a curated dataset; its columns must be the first report's. */
-function readLaterDataset(ctx: StepContext, report: ReportSource, name: string, columns: string[]): { meta: DatasetMeta; file: string; rows: CsvRow[] } {
+function readLaterDataset(
+  ctx: StepContext,
+  report: ReportSource,
+  name: string,
+  columns: string[],
+): { meta: DatasetMeta; file: string; rows: CsvRow[] } {
   const csvPath = join(report.datasetsDir, `${name}.csv`);
   const metaPath = join(report.datasetsDir, `${name}.meta.json`);
   if (!existsSync(csvPath) || !existsSync(metaPath)) {
-    throw new InputError({ file: rel(existsSync(csvPath) ? metaPath : csvPath), expected: `the ${report.id} report's dataset ${name} (.csv and .meta.json)`, found: "no such file", fix: `run \`npm run extract -- ${rel(join(report.datasetsDir, "report.txt"))}\`` });
+    throw new InputError({
+      file: rel(existsSync(csvPath) ? metaPath : csvPath),
+      expected: `the ${report.id} report's dataset ${name} (.csv and .meta.json)`,
+      found: "no such file",
+      fix: `run \`npm run extract -- ${rel(join(report.datasetsDir, "report.txt"))}\``,
+    });
   }
   const meta = readMeta(rel(metaPath));
   const described = meta.columns.map((c) => c.name);
   if (described.join(",") !== columns.join(",")) {
-    throw new InputError({ file: rel(metaPath), column: "columns", expected: columns.join(","), found: described.join(","), fix: `extract the ${report.id} report again so that its datasets have the current columns` });
+    throw new InputError({
+      file: rel(metaPath),
+      column: "columns",
+      expected: columns.join(","),
+      found: described.join(","),
+      fix: `extract the ${report.id} report again so that its datasets have the current columns`,
+    });
   }
   const bytes = readFileSync(csvPath);
   if ((ctx.options.checkChecksums ?? true) && sha256(bytes) !== meta.sha256) {
-    throw new InputError({ file: rel(csvPath), line: 1, expected: `the SHA-256 recorded in ${name}.meta.json`, found: "a file changed since its metadata was written", fix: "review the change, then record it with `npm run ccm -- checksums --write`" });
+    throw new InputError({
+      file: rel(csvPath),
+      line: 1,
+      expected: `the SHA-256 recorded in ${name}.meta.json`,
+      found: "a file changed since its metadata was written",
+      fix: "review the change, then record it with `npm run ccm -- checksums --write`",
+    });
   }
   return { meta, file: rel(csvPath), rows: readCuratedCsv(rel(csvPath), meta, bytes).rows };
 }
@@ -54,26 +76,45 @@ function readLaterDataset(ctx: StepContext, report: ReportSource, name: string, 
  * report's rows (report_id first). Returns the names it loaded and the later reports' dataset files; a build
  * without the report's datasets (the UNGA-only build) loads nothing.
  */
-export async function loadReportDatasets(ctx: StepContext): Promise<{ loaded: Set<string>; files: ReportDatasetFile[] }> {
+export async function loadReportDatasets(
+  ctx: StepContext,
+): Promise<{ loaded: Set<string>; files: ReportDatasetFile[] }> {
   const names = PER_REPORT_DATASETS.filter((n) => ctx.sources.tables.has(n));
   const files: ReportDatasetFile[] = [];
   if (!names.length) return { loaded: new Set(), files };
   const { conn } = ctx.db;
   const reports = listReports(ctx.sourcesDir, ctx.options.asOf);
 
-  await conn.run("CREATE TABLE raw.report_editions (report_id VARCHAR, ordinal VARCHAR, folder VARCHAR, field VARCHAR, value VARCHAR, source VARCHAR)");
+  await conn.run(
+    "CREATE TABLE raw.report_editions (report_id VARCHAR, ordinal VARCHAR, folder VARCHAR, field VARCHAR, value VARCHAR, source VARCHAR)",
+  );
   const editions = readEditions(ctx.sourcesDir, reports);
   for (const w of editions.warnings) ctx.log.warn(w);
-  const place = new Map(reports.map((r) => [r.id, { ordinal: String(r.ordinal), folder: rel(r.datasetsDir) || "sources" }]));
+  const place = new Map(
+    reports.map((r) => [r.id, { ordinal: String(r.ordinal), folder: rel(r.datasetsDir) || "sources" }]),
+  );
   // One row per report even when no fact was found, so that every report is in table reports.
-  const rows = reports.map((r) => ({ report_id: r.id, ...place.get(r.id)!, field: null, value: null, source: null }) as Record<string, string | null>);
+  const rows = reports.map(
+    (r) =>
+      ({ report_id: r.id, ...place.get(r.id)!, field: null, value: null, source: null }) as Record<
+        string,
+        string | null
+      >,
+  );
   rows.push(...editions.facts.map((f) => ({ ...place.get(f.report_id)!, ...f })));
-  await appendTextRows(conn, "raw.report_editions", ["report_id", "ordinal", "folder", "field", "value", "source"], rows);
+  await appendTextRows(
+    conn,
+    "raw.report_editions",
+    ["report_id", "ordinal", "folder", "field", "value", "source"],
+    rows,
+  );
 
   for (const name of names) {
     const base = ctx.sources.tables.get(name)!;
     const columns = base.meta.columns.map((c) => c.name);
-    await conn.run(`CREATE TABLE raw.${ident(name)} (report_id VARCHAR, ${columns.map((c) => `${ident(c)} VARCHAR`).join(", ")})`);
+    await conn.run(
+      `CREATE TABLE raw.${ident(name)} (report_id VARCHAR, ${columns.map((c) => `${ident(c)} VARCHAR`).join(", ")})`,
+    );
     for (const r of reports) {
       let rows = base.rows;
       if (!r.base) {
@@ -81,7 +122,12 @@ export async function loadReportDatasets(ctx: StepContext): Promise<{ loaded: Se
         files.push({ report_id: r.id, meta: dataset.meta, file: dataset.file, rows: dataset.rows.length });
         rows = dataset.rows;
       }
-      await appendTextRows(conn, `raw.${name}`, ["report_id", ...columns], rows.map((row) => ({ report_id: r.id, ...row })));
+      await appendTextRows(
+        conn,
+        `raw.${name}`,
+        ["report_id", ...columns],
+        rows.map((row) => ({ report_id: r.id, ...row })),
+      );
     }
   }
   return { loaded: new Set(names), files };
@@ -89,5 +135,7 @@ export async function loadReportDatasets(ctx: StepContext): Promise<{ loaded: Se
 
 /** The first report's id (its datasets are the top-level curated datasets), or null in a build without reports. */
 export function baseReport(ctx: StepContext): string | null {
-  return PER_REPORT_DATASETS.some((n) => ctx.sources.tables.has(n)) ? listReports(ctx.sourcesDir, ctx.options.asOf).find((r) => r.base)!.id : null;
+  return PER_REPORT_DATASETS.some((n) => ctx.sources.tables.has(n))
+    ? listReports(ctx.sourcesDir, ctx.options.asOf).find((r) => r.base)!.id
+    : null;
 }

@@ -39,7 +39,10 @@ function rel(p: string): string {
  * Read and validate the curated datasets of `sourcesDir` (all of them, or only `datasets`), check their
  * references and State names, and return them with the State name resolver they define.
  */
-export function readCuratedSources(sourcesDir = SOURCES_DIR, options: { checkChecksums?: boolean; datasets?: readonly string[] } = {}): CuratedSources {
+export function readCuratedSources(
+  sourcesDir = SOURCES_DIR,
+  options: { checkChecksums?: boolean; datasets?: readonly string[] } = {},
+): CuratedSources {
   const tables = new Map<string, CuratedTable>();
   const problems: InputProblem[] = [];
   // A changed file is reported after its content problems: "unknown cycle on line 6" says what to fix,
@@ -49,14 +52,25 @@ export function readCuratedSources(sourcesDir = SOURCES_DIR, options: { checkChe
   for (const { meta, csvPath } of listDatasets(sourcesDir).filter((d) => !wanted || wanted.includes(d.meta.name))) {
     const file = rel(csvPath);
     if (!existsSync(csvPath)) {
-      problems.push({ file, expected: `the data file of dataset "${meta.name}"`, found: "no such file", fix: `restore ${file} or remove ${meta.name}.meta.json` });
+      problems.push({
+        file,
+        expected: `the data file of dataset "${meta.name}"`,
+        found: "no such file",
+        fix: `restore ${file} or remove ${meta.name}.meta.json`,
+      });
       continue;
     }
     const bytes = readFileSync(csvPath);
     try {
       const table = readCuratedCsv(file, meta, bytes);
       if ((options.checkChecksums ?? true) && sha256(bytes) !== meta.sha256) {
-        checksumProblems.push({ file, line: 1, expected: `the SHA-256 recorded in ${meta.name}.meta.json (${meta.sha256.slice(0, 12)}…)`, found: `${sha256(bytes).slice(0, 12)}… (the file changed since its metadata was written)`, fix: "review the change, then record it with `npm run ccm -- checksums --write`" });
+        checksumProblems.push({
+          file,
+          line: 1,
+          expected: `the SHA-256 recorded in ${meta.name}.meta.json (${meta.sha256.slice(0, 12)}…)`,
+          found: `${sha256(bytes).slice(0, 12)}… (the file changed since its metadata was written)`,
+          fix: "review the change, then record it with `npm run ccm -- checksums --write`",
+        });
       }
       tables.set(meta.name, table);
     } catch (e) {
@@ -66,16 +80,27 @@ export function readCuratedSources(sourcesDir = SOURCES_DIR, options: { checkChe
   }
   for (const name of wanted ?? []) {
     if (!tables.has(name) && !problems.some((p) => p.file.endsWith(`${name}.csv`))) {
-      problems.push({ file: rel(join(sourcesDir, `${name}.meta.json`)), expected: `the dataset "${name}" (its .csv and .meta.json)`, found: "no such file", fix: `copy sources/${name}.csv and sources/${name}.meta.json there` });
+      problems.push({
+        file: rel(join(sourcesDir, `${name}.meta.json`)),
+        expected: `the dataset "${name}" (its .csv and .meta.json)`,
+        found: "no such file",
+        fix: `copy sources/${name}.csv and sources/${name}.meta.json there`,
+      });
     }
   }
   if (problems.length) throw new InputError([...problems, ...checksumProblems]);
 
   const states = tables.get("states");
   // A partial build (only some datasets) may leave out the aliases: States then resolve by code and name.
-  const aliases = tables.get("state_aliases") ?? (wanted && !wanted.includes("state_aliases") ? { rows: [] } : undefined);
+  const aliases =
+    tables.get("state_aliases") ?? (wanted && !wanted.includes("state_aliases") ? { rows: [] } : undefined);
   if (!states || !aliases) {
-    throw new InputError({ file: rel(sourcesDir), expected: "the datasets states and state_aliases", found: [...tables.keys()].join(", ") || "none", fix: "restore sources/states.csv and sources/state_aliases.csv with their .meta.json" });
+    throw new InputError({
+      file: rel(sourcesDir),
+      expected: "the datasets states and state_aliases",
+      found: [...tables.keys()].join(", ") || "none",
+      fix: "restore sources/states.csv and sources/state_aliases.csv with their .meta.json",
+    });
   }
   const resolver = new StateResolver(
     aliases.rows.map((r) => ({ alias: r.alias!, iso3: r.iso3! })),
@@ -107,17 +132,38 @@ export function checkReferences(tables: Map<string, CuratedTable>, resolver: Sta
         if (v === null || v === undefined) return;
         if (col.references) {
           if (!tables.has(col.references.dataset)) {
-            problems.push({ file: t.file, line: 1, column: col.name, expected: `a dataset "${col.references.dataset}" to reference`, found: "no such dataset", fix: `correct "references" in ${t.meta.name}.meta.json` });
+            problems.push({
+              file: t.file,
+              line: 1,
+              column: col.name,
+              expected: `a dataset "${col.references.dataset}" to reference`,
+              found: "no such dataset",
+              fix: `correct "references" in ${t.meta.name}.meta.json`,
+            });
             return;
           }
           if (!keysOf(col.references.dataset, col.references.column).has(v)) {
             const known = [...keysOf(col.references.dataset, col.references.column)];
             const hint = known.length <= 12 ? ` (known: ${known.join(", ")})` : "";
-            problems.push({ file: t.file, line: t.lines[i], column: col.name, expected: `a ${col.references.column} listed in sources/${col.references.dataset}.csv${hint}`, found: show(v), fix: `correct the value or add it to sources/${col.references.dataset}.csv` });
+            problems.push({
+              file: t.file,
+              line: t.lines[i],
+              column: col.name,
+              expected: `a ${col.references.column} listed in sources/${col.references.dataset}.csv${hint}`,
+              found: show(v),
+              fix: `correct the value or add it to sources/${col.references.dataset}.csv`,
+            });
           }
         }
         if (col.state && resolver.resolve(v) === null) {
-          problems.push({ file: t.file, line: t.lines[i], column: col.name, expected: "a State name or ISO3 code known to sources/state_aliases.csv", found: `${show(v)}; closest known: ${resolver.suggest(v).join(", ")}`, fix: "correct the spelling, or add the new spelling to sources/state_aliases.csv" });
+          problems.push({
+            file: t.file,
+            line: t.lines[i],
+            column: col.name,
+            expected: "a State name or ISO3 code known to sources/state_aliases.csv",
+            found: `${show(v)}; closest known: ${resolver.suggest(v).join(", ")}`,
+            fix: "correct the spelling, or add the new spelling to sources/state_aliases.csv",
+          });
         }
       });
     }

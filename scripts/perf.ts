@@ -41,7 +41,9 @@ async function main(): Promise<void> {
     rmSync(join(ROOT, "src", ".observablehq", "cache"), { recursive: true, force: true });
     const started = performance.now();
     await buildSite();
-    lines.push(`clean build (npm cache + all loaders + ${"Framework"} build): ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    lines.push(
+      `clean build (npm cache + all loaders + ${"Framework"} build): ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
   }
   const { server, url } = await serveDist(join(ROOT, "dist"), 0);
   const browser = await chromium.launch({
@@ -49,7 +51,11 @@ async function main(): Promise<void> {
     args: CHROMIUM_ARGS,
   });
   try {
-    lines.push("", "| page | requests | transferred (gzip) | DuckDB-Wasm | chart in HTML | first chart (first paint) | HTML parsed |", "|---|---:|---:|---|---|---:|---:|");
+    lines.push(
+      "",
+      "| page | requests | transferred (gzip) | DuckDB-Wasm | chart in HTML | first chart (first paint) | HTML parsed |",
+      "|---|---:|---:|---|---|---:|---:|",
+    );
     for (const { path, chart } of PAGES) {
       // A fresh context per page: nothing cached, as for a first visit.
       const context = await browser.newContext();
@@ -64,7 +70,9 @@ async function main(): Promise<void> {
         if (!inHtml) failed = true;
         await page.locator(CHART).first().waitFor({ state: "attached", timeout: 30_000 });
         marks = `${Math.round(await page.evaluate(() => performance.getEntriesByType("navigation")[0]?.toJSON().domContentLoadedEventEnd ?? performance.now()))} ms`;
-        const paint = await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null);
+        const paint = await page.evaluate(
+          () => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
+        );
         firstChart = paint === null ? "–" : `${Math.round(paint)} ms`;
       }
       await page.waitForLoadState("networkidle");
@@ -76,7 +84,9 @@ async function main(): Promise<void> {
       const duckdb = requests.some((r) => /duckdb/i.test(r.url()));
       const overBudget = path !== "/sql" && bytes > BUDGET_BYTES;
       if (overBudget || (duckdb && path !== "/sql")) failed = true;
-      lines.push(`| ${path} | ${requests.length} | ${(bytes / 1024).toFixed(0)} KiB${overBudget ? " (over budget)" : ""} | ${duckdb ? "yes" : "no"} | ${chart ? (inHtml ? "yes" : "NO") : "–"} | ${firstChart} | ${marks} |`);
+      lines.push(
+        `| ${path} | ${requests.length} | ${(bytes / 1024).toFixed(0)} KiB${overBudget ? " (over budget)" : ""} | ${duckdb ? "yes" : "no"} | ${chart ? (inHtml ? "yes" : "NO") : "–"} | ${firstChart} | ${marks} |`,
+      );
       await context.close();
     }
   } finally {
@@ -85,7 +95,9 @@ async function main(): Promise<void> {
   }
   process.stdout.write(`${lines.join("\n")}\n`);
   if (failed) {
-    process.stderr.write(`budget broken: a page other than /sql is over ${BUDGET_BYTES} bytes or loads DuckDB-Wasm, or a chart page's HTML lacks its chart\n`);
+    process.stderr.write(
+      `budget broken: a page other than /sql is over ${BUDGET_BYTES} bytes or loads DuckDB-Wasm, or a chart page's HTML lacks its chart\n`,
+    );
     process.exit(1);
   }
 }

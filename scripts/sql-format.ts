@@ -46,7 +46,9 @@ export function formatSqlFiles(options: { check: boolean; root?: string }): stri
     try {
       formatted = formatSql(text);
     } catch (e) {
-      throw new Error(`${relative(root, file)}: sql-formatter (DuckDB) cannot read it: ${(e as Error).message}`, { cause: e });
+      throw new Error(`${relative(root, file)}: sql-formatter (DuckDB) cannot read it: ${(e as Error).message}`, {
+        cause: e,
+      });
     }
     if (formatted === text) continue;
     differing.push(relative(root, file));
@@ -59,8 +61,12 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const check = process.argv.includes("--check");
   const differing = formatSqlFiles({ check });
   if (check && differing.length > 0) {
-    process.stderr.write(`${differing.length} SQL file(s) not in the house format (run \`npm run format\`):\n${differing.map((f) => `  ${f}\n`).join("")}`);
+    process.stderr.write(
+      `${differing.length} SQL file(s) not in the house format (run \`npm run format\`):\n${differing.map((f) => `  ${f}\n`).join("")}`,
+    );
     process.exit(1);
   }
-  process.stderr.write(check ? "SQL: every file in the house format\n" : `SQL: ${differing.length} file(s) formatted\n`);
+  process.stderr.write(
+    check ? "SQL: every file in the house format\n" : `SQL: ${differing.length} file(s) formatted\n`,
+  );
 }

@@ -14,9 +14,11 @@ import { ROOT, runLoader, siteQuery, withSiteDatabase } from "../data-loaders/si
 
 function readBriefing(dir: string, cycle: string): Briefing {
   const file = join(dir, cycle, "briefing.json");
-  if (!existsSync(file)) throw new Error(`briefings/${cycle}/briefing.json is missing: run \`npm run briefing -- ${cycle}\``);
+  if (!existsSync(file))
+    throw new Error(`briefings/${cycle}/briefing.json is missing: run \`npm run briefing -- ${cycle}\``);
   const doc = JSON.parse(readFileSync(file, "utf8")) as Briefing;
-  if (doc.cycle !== cycle || !Array.isArray(doc.sections) || !Array.isArray(doc.notes)) throw new Error(`briefings/${cycle}/briefing.json is not a briefing of ${cycle}`);
+  if (doc.cycle !== cycle || !Array.isArray(doc.sections) || !Array.isArray(doc.notes))
+    throw new Error(`briefings/${cycle}/briefing.json is not a briefing of ${cycle}`);
   return doc;
 }
 
@@ -25,7 +27,13 @@ function readBriefing(dir: string, cycle: string): Briefing {
  * image named by its description (the caption under it gives the same text).
  */
 function briefingHtml(briefing: Briefing): string {
-  const doc = { ...briefing, sections: briefing.sections.map((s) => ({ ...s, blocks: s.blocks.map((b) => (b.kind === "chart" ? { ...b, svg: withoutInnerAria(b.svg) } : b)) })) };
+  const doc = {
+    ...briefing,
+    sections: briefing.sections.map((s) => ({
+      ...s,
+      blocks: s.blocks.map((b) => (b.kind === "chart" ? { ...b, svg: withoutInnerAria(b.svg) } : b)),
+    })),
+  };
   const p = `${doc.cycle}-`;
   const { html: sections, refs } = uniqueReferences(renderSections(doc, { idPrefix: p, headingLevel: 3 }), p);
   const { html: body, contents } = withContents(sections, p);
@@ -58,7 +66,9 @@ function uniqueReferences(html: string, p: string): { html: string; refs: Map<st
 
 /** The briefing's sections (each a <section id> with its heading): the contents panel lists them. */
 function withContents(html: string, p: string): { html: string; contents: { id: string; title: string }[] } {
-  const contents = [...html.matchAll(/<section id="([^"]+)"[^>]*>\s*<h3>(.*?)<\/h3>/g)].map((m) => ({ id: m[1]!, title: m[2]! })).filter((c) => c.id.startsWith(p));
+  const contents = [...html.matchAll(/<section id="([^"]+)"[^>]*>\s*<h3>(.*?)<\/h3>/g)]
+    .map((m) => ({ id: m[1]!, title: m[2]! }))
+    .filter((c) => c.id.startsWith(p));
   return { html, contents };
 }
 
@@ -72,8 +82,13 @@ function notesWithBacklinks(html: string, p: string, refs: Map<string, string[]>
   return html.replace(new RegExp(`<li id="${p}note-(\\d+)">([\\s\\S]*?)</li>`, "g"), (_, n: string, text: string) => {
     const technical = [...text.matchAll(machine)].map((m) => m[1]);
     const words = text.replace(machine, "");
-    const back = (refs.get(`${p}ref-${n}`) ?? []).map((id, i, all) => `<a href="#${id}" class="backlink" aria-label="Back to the text${all.length > 1 ? `, place ${i + 1} of ${all.length}` : ""}">↩${all.length > 1 ? i + 1 : ""}</a>`);
-    const details = technical.length ? ` <span class="technical">Technical reference: ${[...new Set(technical)].join("; ")}.</span>` : "";
+    const back = (refs.get(`${p}ref-${n}`) ?? []).map(
+      (id, i, all) =>
+        `<a href="#${id}" class="backlink" aria-label="Back to the text${all.length > 1 ? `, place ${i + 1} of ${all.length}` : ""}">↩${all.length > 1 ? i + 1 : ""}</a>`,
+    );
+    const details = technical.length
+      ? ` <span class="technical">Technical reference: ${[...new Set(technical)].join("; ")}.</span>`
+      : "";
     return `<li id="${p}note-${n}">${words}${details} ${back.join(" ")}</li>`;
   });
 }
@@ -93,12 +108,12 @@ runLoader("briefings.md", async () => {
   const cycles = await withSiteDatabase((db) => siteQuery<{ cycle: string }>(db, "cycles"));
   const dir = process.env.CCM_BRIEFINGS_DIR ?? join(ROOT, "briefings");
   const available = existsSync(dir) ? new Set(readdirSync(dir)) : new Set<string>();
-  const published = cycles.map((c) => c.cycle).filter((c) => available.has(c)).reverse();
+  const published = cycles
+    .map((c) => c.cycle)
+    .filter((c) => available.has(c))
+    .reverse();
   if (!published.length) throw new Error("no briefing in briefings/<cycle>/: run `npm run briefing -- 13MSP` first");
-  const parts = published.flatMap((cycle) => [
-    `## ${escapeHtml(cycle)} trend briefing`,
-    ...briefingParts(dir, cycle),
-  ]);
+  const parts = published.flatMap((cycle) => [`## ${escapeHtml(cycle)} trend briefing`, ...briefingParts(dir, cycle)]);
   process.stderr.write(`briefings.md: ${published.join(", ")}\n`);
   await emitPage("briefings.md", page({ title: "Briefings", toc: true }, "# Briefings", ...parts));
 });

@@ -53,17 +53,37 @@ const link = (href: string, text: string) => `<a href="${e(href)}">${e(text)}</a
 
 const recordColumns: Column<RecordIssue>[] = [
   { key: "severity", label: "Severity" },
-  { key: "subject", label: "Subject", html: (d) => (d.indicator_id && d.indicator_pillar ? `${e(d.subject)} (${link(indicatorHref(".", d.indicator_id, d.indicator_pillar), `indicator ${d.indicator_id}`)})` : e(d.subject)) },
+  {
+    key: "subject",
+    label: "Subject",
+    html: (d) =>
+      d.indicator_id && d.indicator_pillar
+        ? `${e(d.subject)} (${link(indicatorHref(".", d.indicator_id, d.indicator_pillar), `indicator ${d.indicator_id}`)})`
+        : e(d.subject),
+  },
   { key: "report_says", label: "The report says", html: reportSide(".") },
   { key: "record_says", label: "The record says", html: recordSide },
-  { key: "definition", label: "Definition used", html: (d) => e(d.alternative_definition ? `${d.definition}; other reading: ${d.alternative_definition}` : d.definition ?? "—") },
+  {
+    key: "definition",
+    label: "Definition used",
+    html: (d) =>
+      e(
+        d.alternative_definition
+          ? `${d.definition}; other reading: ${d.alternative_definition}`
+          : (d.definition ?? "—"),
+      ),
+  },
 ];
 
 const issueColumns: Column<ConsistencyIssue>[] = [
   { key: "severity", label: "Severity" },
   { key: "kind", label: "Kind" },
   // The paragraph links to its full text (the findings of the report the site shows).
-  { key: "paragraph", label: "Paragraph / table", html: (d) => (d.paragraph_pillar ? link(paragraphHref(".", d.paragraph), `para ${d.paragraph}`) : e(d.paragraph)) },
+  {
+    key: "paragraph",
+    label: "Paragraph / table",
+    html: (d) => (d.paragraph_pillar ? link(paragraphHref(".", d.paragraph), `para ${d.paragraph}`) : e(d.paragraph)),
+  },
   { key: "related", label: "Related" },
   { key: "expected", label: "Expected" },
   { key: "found", label: "Found" },
@@ -76,7 +96,15 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 function recordSection(report: string, rows: RecordIssue[], switchable?: "shown" | "hidden"): string {
   const count = (s: string) => rows.filter((d) => d.severity === s).length;
   const intro = rows.length
-    ? `<p><strong>${rows.length}</strong> statements of the ${e(report)} report about UNGA votes or membership disagree with the UN's records: ${["error", "warning"].filter((s) => count(s)).map((s) => plural(count(s), s)).join(", ")}. An error contradicts the record under every reading of the report's words; a warning agrees only under the other reading. Each row links to the report's paragraph or table row and to the record.</p>`
+    ? `<p><strong>${rows.length}</strong> statements of the ${e(report)} report about UNGA votes or membership disagree with the UN's records: ${[
+        "error",
+        "warning",
+      ]
+        .filter((s) => count(s))
+        .map((s) => plural(count(s), s))
+        .join(
+          ", ",
+        )}. An error contradicts the record under every reading of the report's words; a warning agrees only under the other reading. Each row links to the report's paragraph or table row and to the record.</p>`
     : `<p>Every statement of the ${e(report)} report about UNGA votes and membership that the records can check agrees with them.</p>`;
   return `${intro}\n${rows.length ? htmlTable(rows, { caption: `${rows.length} disagreements between the report and the records`, columns: recordColumns, stack: true, rowId: (d) => `record-${d.check_id}`, switchable }) : ""}`;
 }
@@ -98,47 +126,78 @@ function reportView(report: string, shown: boolean, selector: boolean, html: str
 /** What each later report prints differently from the report before it, one part per later report. */
 function revisionSections(reports: string[], values: ValueRevision[], findings: FindingRevision[]): string[] {
   if (reports.length < 2) {
-    return [`<p>The database holds one progress report (${e(reports.join(", "))}): there is no earlier printing to compare with yet. When next year's report is added, the figures it prints differently for an earlier cycle, and the statements whose named States changed, are listed here.</p>`];
-  }
-  return reports.slice(1).reverse().flatMap((later, i, all) => {
-    const previous = reports[reports.indexOf(later) - 1]!;
-    const v = values.filter((d) => d.later_report === later);
-    const f = findings.filter((d) => d.later_report === later);
-    const parts = [
-      ...(all.length > 1 ? [`### The ${e(later)} report against the ${e(previous)} report`] : []),
-      `<p>The ${e(later)} report prints <strong>${v.length}</strong> figure${v.length === 1 ? "" : "s"} of earlier cycles differently from the ${e(previous)} report, and <strong>${f.length}</strong> statement${f.length === 1 ? "" : "s"} printed in both name other States or give another count. The trends on this site use the latest printing.</p>`,
+    return [
+      `<p>The database holds one progress report (${e(reports.join(", "))}): there is no earlier printing to compare with yet. When next year's report is added, the figures it prints differently for an earlier cycle, and the statements whose named States changed, are listed here.</p>`,
     ];
-    if (v.length)
-      parts.push(
-        htmlTable(v, {
-          caption: `Figures revised in the ${later} report`,
-          stack: true,
-          columns: [
-            { key: "indicator_id", label: "Indicator" },
-            { key: "cycle", label: "Cycle" },
-            { key: "earlier_printed", label: `${previous} printed`, html: (d) => e(`${d.earlier_printed} (${d.earlier_source})`) },
-            { key: "later_printed", label: `${later} prints`, html: (d) => e(`${d.later_printed} (${d.later_source})`) },
-            { key: "kind", label: "What changed" },
-            { key: "footnote", label: "Footnote" },
-          ],
-        }),
-      );
-    if (f.length)
-      parts.push(
-        htmlTable(f, {
-          caption: `Statements whose named States or count changed in the ${later} report`,
-          stack: true,
-          columns: [
-            { key: "counted", label: "Statement about" },
-            { key: "later_paragraph", label: "Paragraph", html: (d) => e(d.later_paragraph === d.earlier_paragraph ? d.later_paragraph : `${d.later_paragraph} (${d.earlier_report}: ${d.earlier_paragraph})`) },
-            { key: "later_count", label: "Count", html: (d) => e(d.later_count === d.earlier_count ? `${d.later_count ?? "–"}` : `${d.earlier_count ?? "–"} → ${d.later_count ?? "–"}`) },
-            { key: "joined", label: "Joined the list" },
-            { key: "left", label: "Left the list" },
-          ],
-        }),
-      );
-    return parts;
-  });
+  }
+  return reports
+    .slice(1)
+    .reverse()
+    .flatMap((later, i, all) => {
+      const previous = reports[reports.indexOf(later) - 1]!;
+      const v = values.filter((d) => d.later_report === later);
+      const f = findings.filter((d) => d.later_report === later);
+      const parts = [
+        ...(all.length > 1 ? [`### The ${e(later)} report against the ${e(previous)} report`] : []),
+        `<p>The ${e(later)} report prints <strong>${v.length}</strong> figure${v.length === 1 ? "" : "s"} of earlier cycles differently from the ${e(previous)} report, and <strong>${f.length}</strong> statement${f.length === 1 ? "" : "s"} printed in both name other States or give another count. The trends on this site use the latest printing.</p>`,
+      ];
+      if (v.length)
+        parts.push(
+          htmlTable(v, {
+            caption: `Figures revised in the ${later} report`,
+            stack: true,
+            columns: [
+              { key: "indicator_id", label: "Indicator" },
+              { key: "cycle", label: "Cycle" },
+              {
+                key: "earlier_printed",
+                label: `${previous} printed`,
+                html: (d) => e(`${d.earlier_printed} (${d.earlier_source})`),
+              },
+              {
+                key: "later_printed",
+                label: `${later} prints`,
+                html: (d) => e(`${d.later_printed} (${d.later_source})`),
+              },
+              { key: "kind", label: "What changed" },
+              { key: "footnote", label: "Footnote" },
+            ],
+          }),
+        );
+      if (f.length)
+        parts.push(
+          htmlTable(f, {
+            caption: `Statements whose named States or count changed in the ${later} report`,
+            stack: true,
+            columns: [
+              { key: "counted", label: "Statement about" },
+              {
+                key: "later_paragraph",
+                label: "Paragraph",
+                html: (d) =>
+                  e(
+                    d.later_paragraph === d.earlier_paragraph
+                      ? d.later_paragraph
+                      : `${d.later_paragraph} (${d.earlier_report}: ${d.earlier_paragraph})`,
+                  ),
+              },
+              {
+                key: "later_count",
+                label: "Count",
+                html: (d) =>
+                  e(
+                    d.later_count === d.earlier_count
+                      ? `${d.later_count ?? "–"}`
+                      : `${d.earlier_count ?? "–"} → ${d.later_count ?? "–"}`,
+                  ),
+              },
+              { key: "joined", label: "Joined the list" },
+              { key: "left", label: "Left the list" },
+            ],
+          }),
+        );
+      return parts;
+    });
 }
 
 runLoader("data-quality.md", async () => {
@@ -157,9 +216,15 @@ runLoader("data-quality.md", async () => {
     ? `<p class="report-choice no-print" hidden><label for="report-choice">Report checked</label> <select id="report-choice" data-report-choice>${checked.map((r, i) => `<option value="${e(r)}"${i === 0 ? " selected" : ""}>${e(r)}</option>`).join("")}</select></p>`
     : "";
   const views = (section: (report: string, switchable?: "shown" | "hidden") => string) =>
-    checked.map((r, i) => reportView(r, i === 0, selector, section(r, selector ? (i === 0 ? "shown" : "hidden") : undefined))).join("\n");
+    checked
+      .map((r, i) =>
+        reportView(r, i === 0, selector, section(r, selector ? (i === 0 ? "shown" : "hidden") : undefined)),
+      )
+      .join("\n");
   const reportIntro = (r: string) =>
-    selector ? `<p>The database holds ${proseNumber(data.reports.length)} progress reports; the checks below are those of the <strong>${e(r)}</strong> report${r === checked[0] ? " (the latest)" : ""}, read against its own paragraphs and figures. Paragraph numbers are that report's.</p>\n` : "";
+    selector
+      ? `<p>The database holds ${proseNumber(data.reports.length)} progress reports; the checks below are those of the <strong>${e(r)}</strong> report${r === checked[0] ? " (the latest)" : ""}, read against its own paragraphs and figures. Paragraph numbers are that report's.</p>\n`
+      : "";
 
   await emitPage(
     "data-quality.md",
@@ -169,10 +234,23 @@ runLoader("data-quality.md", async () => {
       `<p class="muted">Where the report disagrees with itself, and where it disagrees with the UN's own records of votes and treaty actions. Each issue names the paragraph or table, what was expected and what was found, with both sources as links. The database holds ${countNoun(data.reports.length, "progress report")} (${e(data.reports.join(", "))}).</p>`,
       ...(choice ? [choice] : []),
       "## The report against the UN's records",
-      views((r, switchable) => reportIntro(r) + recordSection(r, data.records.filter((d) => d.report_id === r), switchable)),
+      views(
+        (r, switchable) =>
+          reportIntro(r) +
+          recordSection(
+            r,
+            data.records.filter((d) => d.report_id === r),
+            switchable,
+          ),
+      ),
       `<p class="source">Records: UN Digital Library voting records (per-country votes on the CCM resolutions) and the UN Treaty Collection participation table, against which the membership counts on this site are exact. Every comparison, agreeing or not, is in the table of the report against the records on the <a href="./downloads">Downloads</a> page.</p>`,
       "## The report against itself",
-      views((r) => issueSection(r, data.issues.filter((d) => d.report_id === r))),
+      views((r) =>
+        issueSection(
+          r,
+          data.issues.filter((d) => d.report_id === r),
+        ),
+      ),
       `<p class="source">Source: the consistency checks of the pipeline, run for each report over its own text, hand-reviewed relations and printed figures; download on the <a href="./downloads">Downloads</a> page.</p>`,
       "## Revisions between reports",
       ...revisionSections(data.reports, data.values, data.findings),

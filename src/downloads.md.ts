@@ -4,7 +4,14 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { editionWords, type ReportRow } from "../data-loaders/site/edition.ts";
-import { ROOT, TIDY_FILES, publishedTables, runLoader, siteQuery, withSiteDatabase } from "../data-loaders/site/site-db.ts";
+import {
+  ROOT,
+  TIDY_FILES,
+  publishedTables,
+  runLoader,
+  siteQuery,
+  withSiteDatabase,
+} from "../data-loaders/site/site-db.ts";
 import { datasetProvenance, escapeHtml } from "../data-loaders/site/page-text.ts";
 
 interface Dictionary {
@@ -23,11 +30,15 @@ function derivedProvenance(name: string): string {
   const doc = dictionaryOf(name);
   const file = `data-loaders/dictionary/${escapeHtml(name)}.json`;
   if (!doc) return `<p class="source">Derived by ccm-trends; not yet documented (<code>${file}</code> is missing).</p>`;
-  const columns = Object.entries(doc.columns ?? {}).map(([c, meaning]) => `<tr><td><code>${escapeHtml(c)}</code></td><td>${escapeHtml(meaning)}</td></tr>`);
+  const columns = Object.entries(doc.columns ?? {}).map(
+    ([c, meaning]) => `<tr><td><code>${escapeHtml(c)}</code></td><td>${escapeHtml(meaning)}</td></tr>`,
+  );
   return [
     `<p>${escapeHtml(doc.description ?? "")}</p>`,
     `<p class="source">Derived by ccm-trends from: ${escapeHtml(doc.source ?? "—")} (<code>${file}</code>).</p>`,
-    columns.length ? `<details class="alt"><summary>Columns of ${escapeHtml(name)}</summary><table class="data"><thead><tr><th scope="col">Column</th><th scope="col">Meaning</th></tr></thead><tbody>${columns.join("")}</tbody></table></details>` : "",
+    columns.length
+      ? `<details class="alt"><summary>Columns of ${escapeHtml(name)}</summary><table class="data"><thead><tr><th scope="col">Column</th><th scope="col">Meaning</th></tr></thead><tbody>${columns.join("")}</tbody></table></details>`
+      : "",
   ].join("\n");
 }
 
@@ -49,11 +60,15 @@ function commit(): string {
 }
 
 runLoader("downloads.md", async () => {
-  const { tables, datasets, reports } = await withSiteDatabase(async (db) => ({ tables: await publishedTables(db), datasets: await siteQuery(db, "datasets"), reports: await siteQuery<ReportRow>(db, "reports") }));
+  const { tables, datasets, reports } = await withSiteDatabase(async (db) => ({
+    tables: await publishedTables(db),
+    datasets: await siteQuery(db, "datasets"),
+    reports: await siteQuery<ReportRow>(db, "reports"),
+  }));
   const date = buildDate();
   const version = commit();
   // The address the reader opened the site at (known only in the browser: the site may be served anywhere).
-  const here = "<span class=\"site-url\">${new URL(\"./downloads\", location.href).href}</span>";
+  const here = '<span class="site-url">${new URL("./downloads", location.href).href}</span>';
   const lines = [
     "---",
     "title: Downloads",

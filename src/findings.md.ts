@@ -57,11 +57,25 @@ runLoader("findings.md", async () => {
         label: "States named",
         html: (f) => {
           const names = namesOf.get(f.finding_id) ?? [];
-          return names.length ? `${names.length}: ${names.map((s) => `<a href="./states/${e(s.iso3)}">${e(s.name_en ?? s.name_as_written)}</a>`).join(", ")}` : "—";
+          return names.length
+            ? `${names.length}: ${names.map((s) => `<a href="./states/${e(s.iso3)}">${e(s.name_en ?? s.name_as_written)}</a>`).join(", ")}`
+            : "—";
         },
       },
-      { key: "pillar_code", label: "Pillar", value: (f) => f.pillar_code, html: (f) => `<a href="./pillars/${e(f.pillar_code)}">${e(f.pillar_code)}</a>` },
-      { key: "indicator_id", label: "Indicator", html: (f) => (f.indicator_id && f.indicator_pillar ? `<a href="${e(indicatorHref(".", f.indicator_id, f.indicator_pillar))}">${e(f.indicator_id)}</a>` : e(f.indicator_id ?? "—")) },
+      {
+        key: "pillar_code",
+        label: "Pillar",
+        value: (f) => f.pillar_code,
+        html: (f) => `<a href="./pillars/${e(f.pillar_code)}">${e(f.pillar_code)}</a>`,
+      },
+      {
+        key: "indicator_id",
+        label: "Indicator",
+        html: (f) =>
+          f.indicator_id && f.indicator_pillar
+            ? `<a href="${e(indicatorHref(".", f.indicator_id, f.indicator_pillar))}">${e(f.indicator_id)}</a>`
+            : e(f.indicator_id ?? "—"),
+      },
     ],
   });
   await emitPage(

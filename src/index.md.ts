@@ -15,7 +15,18 @@ type CycleTrend = CycleTrendsRow;
 /** sql/site/largest_movements.sql. */
 type Movement = Pick<
   LargestMovementsRow,
-  "indicator_id" | "pillar_code" | "text" | "unit" | "polarity" | "previous_cycle" | "previous_value" | "value" | "change_since_previous" | "judgement" | "judgement_reason" | "source_ref"
+  | "indicator_id"
+  | "pillar_code"
+  | "text"
+  | "unit"
+  | "polarity"
+  | "previous_cycle"
+  | "previous_value"
+  | "value"
+  | "change_since_previous"
+  | "judgement"
+  | "judgement_reason"
+  | "source_ref"
 >;
 
 const e = escapeHtml;
@@ -37,7 +48,8 @@ runLoader("index.md", async () => {
   const latest = data.cycles.find((c) => c.is_latest);
   if (!latest) throw new Error("cycle_trends has no latest cycle");
   const previous = data.cycles[data.cycles.indexOf(latest) - 1]?.cycle ?? "the previous cycle";
-  const count = (kind: string, status: string, cycle?: string) => data.counts.find((r) => r.kind === kind && r.status === status && (cycle === undefined || r.cycle === cycle));
+  const count = (kind: string, status: string, cycle?: string) =>
+    data.counts.find((r) => r.kind === kind && r.status === status && (cycle === undefined || r.cycle === cycle));
   const partiesAtEnd = count("period_end", "state_party", latest.cycle);
   const partiesToday = count("today", "state_party");
   const signatoriesToday = count("today", "signatory");
@@ -68,19 +80,37 @@ runLoader("index.md", async () => {
       // The record in words, its address as the link (a bare address ran out of the card).
       `Source: ${lastVote ? (lastVote.source_ref?.startsWith("https://") ? `<a href="${e(lastVote.source_ref)}">UN Digital Library voting record of ${e(lastVote.resolution_id)}</a>` : e(lastVote.source_ref ?? lastVote.resolution_id)) : "—"}`,
     ),
-    kpi(String(data.issues.length), "Places where the report disagrees with itself", `<a href="./data-quality">Each one, with its paragraphs</a>`),
+    kpi(
+      String(data.issues.length),
+      "Places where the report disagrees with itself",
+      `<a href="./data-quality">Each one, with its paragraphs</a>`,
+    ),
   ];
 
   const moves = data.moves.length
     ? htmlTable(data.moves, {
         caption: `Largest improvements and declines between ${previous} and ${latest.cycle}: the three largest counted in States Parties, then the largest of each other unit (view largest_movements, ranked within each unit)`,
         columns: [
-          { key: "indicator_id", label: "Indicator", html: (m) => `<a href="./pillars/${e(m.pillar_code)}#indicator-${e(m.indicator_id)}">${e(m.indicator_id)}</a>` },
+          {
+            key: "indicator_id",
+            label: "Indicator",
+            html: (m) =>
+              `<a href="./pillars/${e(m.pillar_code)}#indicator-${e(m.indicator_id)}">${e(m.indicator_id)}</a>`,
+          },
           { key: "text", label: "What it counts" },
           { key: "unit", label: "Unit" },
           { key: "previous_value", label: previous, numeric: true },
-          { key: "value", label: latest.cycle, numeric: true, html: (m) => formatNumber(m.value) + contestedFlag(data.contested, m.indicator_id, latest.cycle, ".") },
-          { key: "change_since_previous", label: "Change", html: (m) => changeBadge(m.change_since_previous, m.judgement, m.judgement_reason) },
+          {
+            key: "value",
+            label: latest.cycle,
+            numeric: true,
+            html: (m) => formatNumber(m.value) + contestedFlag(data.contested, m.indicator_id, latest.cycle, "."),
+          },
+          {
+            key: "change_since_previous",
+            label: "Change",
+            html: (m) => changeBadge(m.change_since_previous, m.judgement, m.judgement_reason),
+          },
           { key: "polarity", label: "Direction", html: (m) => e(POLARITY_LABEL[m.polarity] ?? m.polarity) },
           { key: "source_ref", label: "Source" },
         ],
@@ -92,7 +122,11 @@ runLoader("index.md", async () => {
     caption: `indicators that improved, completed, held, declined or cannot be compared, ${previous} to ${latest.cycle}, by pillar`,
     rows: data.pillars,
     columns: [
-      { key: "pillar", label: "Pillar", html: (p) => `<a href="./pillars/${e(p.pillar_code)}">${e(p.pillar_code)}. ${e(p.pillar)}</a>` },
+      {
+        key: "pillar",
+        label: "Pillar",
+        html: (p) => `<a href="./pillars/${e(p.pillar_code)}">${e(p.pillar_code)}. ${e(p.pillar)}</a>`,
+      },
       { key: "indicators", label: "Indicators", numeric: true },
       { key: "improved", label: "Improved", numeric: true },
       { key: "declined", label: "Declined", numeric: true },
@@ -102,7 +136,10 @@ runLoader("index.md", async () => {
     ],
   });
 
-  const series = data.counts.filter((r) => (r.kind === "year_end" || r.kind === "today") && ["state_party", "deposited", "signatory"].includes(r.status));
+  const series = data.counts.filter(
+    (r) =>
+      (r.kind === "year_end" || r.kind === "today") && ["state_party", "deposited", "signatory"].includes(r.status),
+  );
   const membershipFigure = await chartFigure(membershipChart(series), {
     id: "table-membership",
     caption: "States Parties, deposited instruments and signatories on 31 December of each year, and today",

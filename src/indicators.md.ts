@@ -12,13 +12,32 @@ import type { IndicatorTrendsRow } from "../data-loaders/lib/relations.generated
 /** sql/site/latest_indicators.sql. */
 type LatestIndicator = Pick<
   IndicatorTrendsRow,
-  "indicator_id" | "pillar_code" | "pillar" | "text" | "unit" | "polarity" | "previous_cycle" | "value" | "change_since_previous" | "direction" | "judgement" | "judgement_reason" | "cycle" | "source_ref"
+  | "indicator_id"
+  | "pillar_code"
+  | "pillar"
+  | "text"
+  | "unit"
+  | "polarity"
+  | "previous_cycle"
+  | "value"
+  | "change_since_previous"
+  | "direction"
+  | "judgement"
+  | "judgement_reason"
+  | "cycle"
+  | "source_ref"
 >;
 
 const e = escapeHtml;
 
 /** The anchor of each judgement on this page (the overview's cards link to them). */
-const JUDGEMENT_ANCHOR: Record<string, string> = { improved: "improved", declined: "declined", completed: "completed", held: "held", "not comparable": "not-comparable" };
+const JUDGEMENT_ANCHOR: Record<string, string> = {
+  improved: "improved",
+  declined: "declined",
+  completed: "completed",
+  held: "held",
+  "not comparable": "not-comparable",
+};
 
 runLoader("indicators.md", async () => {
   const { rows, contested, reports } = await withSiteDatabase(async (db) => ({
@@ -33,17 +52,37 @@ runLoader("indicators.md", async () => {
     id: "indicator-table",
     rowId: (r) => `indicator-${r.indicator_id}`,
     columns: [
-      { key: "indicator_id", label: "Indicator", html: (r) => `<a href="./pillars/${e(r.pillar_code)}#indicator-${e(r.indicator_id)}">${e(r.indicator_id)}</a>` },
+      {
+        key: "indicator_id",
+        label: "Indicator",
+        html: (r) => `<a href="./pillars/${e(r.pillar_code)}#indicator-${e(r.indicator_id)}">${e(r.indicator_id)}</a>`,
+      },
       { key: "pillar", label: "Pillar", html: (r) => `${e(r.pillar_code)}. ${e(r.pillar)}` },
       { key: "text", label: "What it counts" },
-      { key: "value", label: cycle, numeric: true, html: (r) => (r.value === null ? "not measured" : formatNumber(r.value)) + contestedFlag(contested, r.indicator_id, r.cycle, ".") },
-      { key: "change_since_previous", label: "Change", numeric: true, html: (r) => (r.change_since_previous === null ? e(r.direction) : `${changeBadge(r.change_since_previous, r.judgement, r.judgement_reason)} <span class="muted">vs ${e(r.previous_cycle ?? "")}</span>`) },
+      {
+        key: "value",
+        label: cycle,
+        numeric: true,
+        html: (r) =>
+          (r.value === null ? "not measured" : formatNumber(r.value)) +
+          contestedFlag(contested, r.indicator_id, r.cycle, "."),
+      },
+      {
+        key: "change_since_previous",
+        label: "Change",
+        numeric: true,
+        html: (r) =>
+          r.change_since_previous === null
+            ? e(r.direction)
+            : `${changeBadge(r.change_since_previous, r.judgement, r.judgement_reason)} <span class="muted">vs ${e(r.previous_cycle ?? "")}</span>`,
+      },
       { key: "judgement", label: "Judgement", value: (r) => r.judgement },
       { key: "polarity", label: "Direction", html: (r) => e(POLARITY_LABEL[r.polarity] ?? r.polarity) },
     ],
   });
   // Each count is an anchor (indicators#declined) that picks its judgement in the table's filter.
-  const link = (j: string, words: string) => `<a id="${JUDGEMENT_ANCHOR[j]}" data-filter="judgement=${e(j)}" href="#${JUDGEMENT_ANCHOR[j]}">${count(j)} ${words}</a>`;
+  const link = (j: string, words: string) =>
+    `<a id="${JUDGEMENT_ANCHOR[j]}" data-filter="judgement=${e(j)}" href="#${JUDGEMENT_ANCHOR[j]}">${count(j)} ${words}</a>`;
   await emitPage(
     "indicators.md",
     page(

@@ -39,7 +39,14 @@ const EXAMPLES: { question: string; sql: string }[] = [
  * vote explorer's rows (sql/site/state_votes.sql: each recorded vote with the State's CCM status on the vote date,
  * codes and words side by side).
  */
-const BROWSER_VIEWS = [{ name: "votes_in_words", query: "state_votes", description: "Every recorded vote on a resolution with per-State votes: the State, its region, the vote and the State's CCM status on the day of the vote, each as a code and in the words the pages show (vote_label 'Yes', status_label 'Not party')." }];
+const BROWSER_VIEWS = [
+  {
+    name: "votes_in_words",
+    query: "state_votes",
+    description:
+      "Every recorded vote on a resolution with per-State votes: the State, its region, the vote and the State's CCM status on the day of the vote, each as a code and in the words the pages show (vote_label 'Yes', status_label 'Not party').",
+  },
+];
 
 runLoader("sql.md", async () => {
   const { tables, columns, codes } = await withSiteDatabase(async (db) => ({
@@ -53,17 +60,33 @@ runLoader("sql.md", async () => {
     .map((t) => {
       const doc = docs.get(t.name);
       const cols = columns.filter((c) => c.table_name === t.name);
-      const rows = cols.map((c) => `<tr><td><code>${e(c.column_name)}</code></td><td>${e(c.data_type)}</td><td>${e(doc?.columns[c.column_name] ?? "")}</td></tr>`).join("");
+      const rows = cols
+        .map(
+          (c) =>
+            `<tr><td><code>${e(c.column_name)}</code></td><td>${e(c.data_type)}</td><td>${e(doc?.columns[c.column_name] ?? "")}</td></tr>`,
+        )
+        .join("");
       return `<details class="schema-table"><summary><code>${e(t.name)}</code> <span class="muted">${t.kind}, ${t.rows} rows</span></summary><p>${e(doc?.description ?? "")}</p><div class="table-wrap" tabindex="0" role="region" aria-label="columns of ${e(t.name)}"><table class="data"><caption>Columns of ${e(t.name)}</caption><thead><tr><th scope="col">Column</th><th scope="col">Type</th><th scope="col">Meaning</th></tr></thead><tbody>${rows}</tbody></table></div></details>`;
     })
     .join("\n");
   const codeTable = `<div class="table-wrap" tabindex="0" role="region" aria-label="value codes"><table class="data"><caption>Codes in the data and the words on the pages</caption><thead><tr><th scope="col">Column</th><th scope="col">Code in SQL</th><th scope="col">Shown as</th></tr></thead><tbody>${codes.map((c) => `<tr><td>${e(c.code_of)}</td><td><code>'${e(c.code)}'</code></td><td>${e(c.label)}</td></tr>`).join("")}</tbody></table></div>`;
-  const views = BROWSER_VIEWS.map((v) => ({ ...v, sql: `CREATE VIEW ${v.name} AS ${sqlText(`site/${v.query}.sql`).trim().replace(/;\s*$/, "")}` }));
+  const views = BROWSER_VIEWS.map((v) => ({
+    ...v,
+    sql: `CREATE VIEW ${v.name} AS ${sqlText(`site/${v.query}.sql`).trim().replace(/;\s*$/, "")}`,
+  }));
   const viewList = views.map((v) => `<li><code>${e(v.name)}</code>: ${e(v.description)}</li>`).join("");
-  const examples = EXAMPLES.map((x, i) => `<li><button type="button" class="example" data-example="${i}">${e(x.question)}</button></li>`).join("");
-  const version = (JSON.parse(readFileSync(join(ROOT, "node_modules", "@duckdb", "duckdb-wasm", "package.json"), "utf8")) as { version: string }).version;
+  const examples = EXAMPLES.map(
+    (x, i) => `<li><button type="button" class="example" data-example="${i}">${e(x.question)}</button></li>`,
+  ).join("");
+  const version = (
+    JSON.parse(readFileSync(join(ROOT, "node_modules", "@duckdb", "duckdb-wasm", "package.json"), "utf8")) as {
+      version: string;
+    }
+  ).version;
   const pkg = `npm:@duckdb/duckdb-wasm@${version}`;
-  const files = tables.map((t) => `  [${JSON.stringify(t.name)}, FileAttachment(${JSON.stringify(`data/tables/${t.name}.arrow`)})]`).join(",\n");
+  const files = tables
+    .map((t) => `  [${JSON.stringify(t.name)}, FileAttachment(${JSON.stringify(`data/tables/${t.name}.arrow`)})]`)
+    .join(",\n");
   const page = `---
 title: SQL explorer
 toc: false

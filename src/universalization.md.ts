@@ -16,7 +16,12 @@ const voteColumns: Column<StateVoteRow>[] = [
   { key: "region", label: "Region" },
   { key: "status_label", label: "CCM status at the vote" },
   { key: "vote_label", label: "Vote" },
-  { key: "source_line", label: "Source line", numeric: true, html: (r) => (r.source_line === null ? "—" : String(r.source_line)) },
+  {
+    key: "source_line",
+    label: "Source line",
+    numeric: true,
+    html: (r) => (r.source_line === null ? "—" : String(r.source_line)),
+  },
 ];
 
 /** What the vote chart shows, in words; components/explorers.js writes the same sentence for every other choice. */
@@ -32,7 +37,10 @@ function voteSource(r: Resolution): string {
 }
 
 runLoader("universalization.md", async () => {
-  const { map, votes } = await withSiteDatabase(async (db) => ({ map: await statusMapData(db), votes: await voteExplorerData(db) }));
+  const { map, votes } = await withSiteDatabase(async (db) => ({
+    map: await statusMapData(db),
+    votes: await voteExplorerData(db),
+  }));
   const day = map.initial;
   const counts = map.counts.filter((c) => c.as_of === day.as_of && c.kind === day.kind);
   const states = map.rows.filter((r) => r.as_of === day.as_of && r.status !== "not_party");
@@ -79,7 +87,7 @@ runLoader("universalization.md", async () => {
         "const day = view(dayChooser(statusMap));\n" +
         "```",
       `<div id="status-on-date">${countsTable}${mapFigure}</div>`,
-      "```js\nshowStatusOn(document.getElementById(\"status-on-date\"), statusMap, day);\n```",
+      '```js\nshowStatusOn(document.getElementById("status-on-date"), statusMap, day);\n```',
       `<p class="source">Source: views <code>status_on_dates</code> and <code>membership_counts</code> over <code>state_status</code> (UN Treaty Collection, MTDSG XXVI-6; withdrawal of Lithuania: report para 63 and footnote 3). Map outlines: Natural Earth via <code>world-atlas</code> (1:110m); small States may not be drawn — the table lists them all.</p>`,
       "## UNGA vote explorer",
       `<p class="muted">Recorded votes of each State, with each State's CCM status on the day of the vote. <span id="vote-caption">${e(voteCaption(resolution, "region"))}</span> Choose another resolution, grouping or votes below.</p>`,
@@ -90,11 +98,11 @@ runLoader("universalization.md", async () => {
         'const voteFilter = view(Inputs.checkbox(new Map(voteData.votes.map((v) => [v.label, v.vote])), {label: "Votes", value: voteData.votes.map((v) => v.vote)}));\n' +
         "```",
       `<div id="vote-explorer">${votesFigure}</div>`,
-      "```js\nshowVotes(document.getElementById(\"vote-explorer\"), voteData, {resolution, groupBy, votes: voteFilter});\n```",
+      '```js\nshowVotes(document.getElementById("vote-explorer"), voteData, {resolution, groupBy, votes: voteFilter});\n```',
       `<p class="source" id="vote-source">${voteSource(resolution)}</p>`,
       // The votes, filtered by the box every long table gets (components/table-tools.js): one filter box, not two.
       "```js\n" +
-        'const castVotes = voteData.spec.datasets.votes.filter((v) => v.resolution_id === resolution.resolution_id && voteFilter.includes(v.vote));\n' +
+        "const castVotes = voteData.spec.datasets.votes.filter((v) => v.resolution_id === resolution.resolution_id && voteFilter.includes(v.vote));\n" +
         "```",
       "```js\ndisplay(dataTable(castVotes, {caption: `${resolution.resolution_id} (${resolution.year}): ${castVotes.length} votes`, scroll: true, columns: voteColumns}));\n```",
     ),

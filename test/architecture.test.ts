@@ -23,7 +23,9 @@ function filesUnder(dir: string): string[] {
 /** Relative imports of a module (static, re-exports and dynamic), as paths from the repository root. */
 function importsOf(file: string): string[] {
   const text = readFileSync(join(ROOT, file), "utf8");
-  const specs = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)["'](\.{1,2}\/[^"']+)["']/gm)].map((m) => m[1]!);
+  const specs = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)["'](\.{1,2}\/[^"']+)["']/gm)].map(
+    (m) => m[1]!,
+  );
   return specs.map((s) => relative(ROOT, resolve(ROOT, dirname(file), s)));
 }
 
@@ -62,7 +64,9 @@ function circles(graph: Map<string, string[]>): string[][] {
   return found;
 }
 
-const MODULES = ["data-loaders", "src", "scripts", "bench", "test"].flatMap(filesUnder).filter((f) => !f.startsWith("test/fixtures"));
+const MODULES = ["data-loaders", "src", "scripts", "bench", "test"]
+  .flatMap(filesUnder)
+  .filter((f) => !f.startsWith("test/fixtures"));
 
 describe("the import graph", () => {
   const graph = new Map(MODULES.map((f) => [f, importsOf(f)]));
@@ -77,21 +81,47 @@ describe("the import graph", () => {
   });
 
   it("finds a circle when there is one", () => {
-    expect(circles(new Map([["a", ["b"]], ["b", ["c"]], ["c", ["a"]], ["d", ["a"]]]))).toEqual([["a", "b", "c"]]);
+    expect(
+      circles(
+        new Map([
+          ["a", ["b"]],
+          ["b", ["c"]],
+          ["c", ["a"]],
+          ["d", ["a"]],
+        ]),
+      ),
+    ).toEqual([["a", "b", "c"]]);
   });
 
   it("keeps the site's data layer out of scripts/: pages and loaders import data-loaders/, never scripts/", () => {
-    const intoScripts = MODULES.filter((f) => f.startsWith("src/") || f.startsWith("data-loaders/")).flatMap((f) => graph.get(f)!.filter((i) => i.startsWith("scripts/")).map((i) => `${f} → ${i}`));
+    const intoScripts = MODULES.filter((f) => f.startsWith("src/") || f.startsWith("data-loaders/")).flatMap((f) =>
+      graph
+        .get(f)!
+        .filter((i) => i.startsWith("scripts/"))
+        .map((i) => `${f} → ${i}`),
+    );
     expect(intoScripts).toEqual([]);
     expect(existsIn("scripts/site", "site-db.ts")).toBe(false);
   });
 
   it("runs one way: the pipeline never imports the site, and the presentation module sits below both products", () => {
-    const upward = MODULES.filter((f) => f.startsWith("data-loaders/")).flatMap((f) => graph.get(f)!.filter((i) => i.startsWith("src/")).map((i) => `${f} → ${i}`));
+    const upward = MODULES.filter((f) => f.startsWith("data-loaders/")).flatMap((f) =>
+      graph
+        .get(f)!
+        .filter((i) => i.startsWith("src/"))
+        .map((i) => `${f} → ${i}`),
+    );
     expect(upward).toEqual([]);
     const presentation = MODULES.filter((f) => f.startsWith("data-loaders/presentation/"));
-    expect(presentation).toEqual(expect.arrayContaining(["data-loaders/presentation/palette.ts", "data-loaders/presentation/charts.ts"]));
-    const above = presentation.flatMap((f) => graph.get(f)!.filter((i) => !i.startsWith("data-loaders/presentation/") && !i.startsWith("data-loaders/lib/")).map((i) => `${f} → ${i}`));
+    expect(presentation).toEqual(
+      expect.arrayContaining(["data-loaders/presentation/palette.ts", "data-loaders/presentation/charts.ts"]),
+    );
+    const above = presentation.flatMap((f) =>
+      graph
+        .get(f)!
+        .filter((i) => !i.startsWith("data-loaders/presentation/") && !i.startsWith("data-loaders/lib/"))
+        .map((i) => `${f} → ${i}`),
+    );
     expect(above).toEqual([]);
   });
 });
@@ -101,7 +131,8 @@ function existsIn(dir: string, name: string): boolean {
 }
 
 describe("explicit lists instead of folder scans", () => {
-  const modulesOf = (dir: string) => readdirSync(join(ROOT, dir)).filter((f) => f.endsWith(".ts") && f !== "index.ts" && f !== "types.ts");
+  const modulesOf = (dir: string) =>
+    readdirSync(join(ROOT, dir)).filter((f) => f.endsWith(".ts") && f !== "index.ts" && f !== "types.ts");
 
   it("every module of data-loaders/commands/ is a command of the list, and every command is documented by name", async () => {
     const listed = new Set<unknown>(COMMANDS);

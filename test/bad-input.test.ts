@@ -37,17 +37,57 @@ describe("curated CSV validation", () => {
   });
 
   it.each([
-    ["wrong-header", "wrong-header.csv:1:1: expected the header indicator_id,cycle,state,value,revised, found indicator_id,cycle,country,value,revised (missing state; unexpected country).", "make the header match the columns listed in values.meta.json"],
-    ["missing-column", "missing-column.csv:3:5: expected 5 fields (indicator_id,cycle,state,value,revised), found 4 fields.", "add the missing field"],
-    ["extra-column", "extra-column.csv:3:6: expected 5 fields (indicator_id,cycle,state,value,revised), found 6 fields.", "quote a value that contains a comma"],
-    ["not-a-number", 'not-a-number.csv:3: column "value": expected a whole number (digits only, no thousands separator), found "sixty-one".', "write the number as digits"],
-    ["duplicate-key", 'duplicate-key.csv:4: column "indicator_id": expected a unique key (indicator_id, cycle), found "9.2, 10MSP", already used on line 2.', "remove the duplicate row"],
-    ["unknown-cycle", 'unknown-cycle.csv:3: column "cycle": expected one of 10MSP, 11MSP, 12MSP, 13MSP, found "14MSP".', "use one of the allowed values"],
-    ["bom", "bom.csv:1:1: expected UTF-8 text without a byte-order mark, found a UTF-8 BOM (EF BB BF).", "save the file as UTF-8 without BOM"],
+    [
+      "wrong-header",
+      "wrong-header.csv:1:1: expected the header indicator_id,cycle,state,value,revised, found indicator_id,cycle,country,value,revised (missing state; unexpected country).",
+      "make the header match the columns listed in values.meta.json",
+    ],
+    [
+      "missing-column",
+      "missing-column.csv:3:5: expected 5 fields (indicator_id,cycle,state,value,revised), found 4 fields.",
+      "add the missing field",
+    ],
+    [
+      "extra-column",
+      "extra-column.csv:3:6: expected 5 fields (indicator_id,cycle,state,value,revised), found 6 fields.",
+      "quote a value that contains a comma",
+    ],
+    [
+      "not-a-number",
+      'not-a-number.csv:3: column "value": expected a whole number (digits only, no thousands separator), found "sixty-one".',
+      "write the number as digits",
+    ],
+    [
+      "duplicate-key",
+      'duplicate-key.csv:4: column "indicator_id": expected a unique key (indicator_id, cycle), found "9.2, 10MSP", already used on line 2.',
+      "remove the duplicate row",
+    ],
+    [
+      "unknown-cycle",
+      'unknown-cycle.csv:3: column "cycle": expected one of 10MSP, 11MSP, 12MSP, 13MSP, found "14MSP".',
+      "use one of the allowed values",
+    ],
+    [
+      "bom",
+      "bom.csv:1:1: expected UTF-8 text without a byte-order mark, found a UTF-8 BOM (EF BB BF).",
+      "save the file as UTF-8 without BOM",
+    ],
     ["crlf", "crlf.csv:1:39: expected LF line ends, found a CR (Windows CRLF line end).", "convert line ends"],
-    ["latin1", 'latin1.csv:3:12: expected UTF-8 text, found byte 0xF4 ("ô" in Latin-1), which is not valid UTF-8 (the file looks Latin-1 or Windows-1252 encoded).', "iconv -f latin1 -t utf-8"],
-    ["empty", "empty.csv:1:1: expected a header line and at least one data row, found an empty file.", "restore the file from git"],
-    ["ragged-quote", "ragged-quote.csv:3:3: expected a quoted field closed by a double quote before the end of the file, found a quote that is opened here and never closed", "close the quote"],
+    [
+      "latin1",
+      'latin1.csv:3:12: expected UTF-8 text, found byte 0xF4 ("ô" in Latin-1), which is not valid UTF-8 (the file looks Latin-1 or Windows-1252 encoded).',
+      "iconv -f latin1 -t utf-8",
+    ],
+    [
+      "empty",
+      "empty.csv:1:1: expected a header line and at least one data row, found an empty file.",
+      "restore the file from git",
+    ],
+    [
+      "ragged-quote",
+      "ragged-quote.csv:3:3: expected a quoted field closed by a double quote before the end of the file, found a quote that is opened here and never closed",
+      "close the quote",
+    ],
   ])("%s: names file, line, column, expectation and fix", (name, diagnosis, fix) => {
     const message = problemOf(name);
     expect(message).toContain(`${dir}/${diagnosis}`);
@@ -82,7 +122,9 @@ describe("curated CSV validation", () => {
     const problems = checkReferences(new Map([["values", table]]), resolver);
     expect(problems).toHaveLength(1);
     const message = new InputError(problems).message;
-    expect(message).toContain(`${dir}/unknown-state.csv:3: column "state": expected a State name or ISO3 code known to sources/state_aliases.csv, found "Absurdistan"; closest known:`);
+    expect(message).toContain(
+      `${dir}/unknown-state.csv:3: column "state": expected a State name or ISO3 code known to sources/state_aliases.csv, found "Absurdistan"; closest known:`,
+    );
     expect(message).toContain("add the new spelling to sources/state_aliases.csv");
   });
 });
@@ -90,7 +132,8 @@ describe("curated CSV validation", () => {
 describe("a curated CSV changed since its checksum was recorded", () => {
   it("reports the content problem first (an unknown cycle on line 6), then the checksum", () => {
     const sources = mkdtempSync(join(tmpdir(), "ccm-sources-"));
-    for (const f of readdirSync("sources").filter((f) => f.endsWith(".csv") || f.endsWith(".meta.json"))) copyFileSync(join("sources", f), join(sources, f));
+    for (const f of readdirSync("sources").filter((f) => f.endsWith(".csv") || f.endsWith(".meta.json")))
+      copyFileSync(join("sources", f), join(sources, f));
     const lines = readFileSync("sources/indicator_values.csv", "utf8").split("\n");
     lines[5] = lines[5]!.replace(",10MSP,", ",9MSP,");
     writeFileSync(join(sources, "indicator_values.csv"), lines.join("\n"));

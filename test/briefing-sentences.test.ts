@@ -48,7 +48,15 @@ function write(name: string, text: string): string {
 }
 
 async function render(source: string, out: string) {
-  return buildBriefing({ cycle: CYCLE, dbPath: builtDbPath(), outDir: out, date: DATE, pdf: false, source, log: createLogger({ quiet: true }) });
+  return buildBriefing({
+    cycle: CYCLE,
+    dbPath: builtDbPath(),
+    outDir: out,
+    date: DATE,
+    pdf: false,
+    source,
+    log: createLogger({ quiet: true }),
+  });
 }
 
 describe("the init'd source", () => {
@@ -56,17 +64,31 @@ describe("the init'd source", () => {
     const out = join(work, "out-init");
     const result = await render(write("as-init", draft), out);
     expect(result.warnings).toEqual([]);
-    for (const name of ["briefing.md", "briefing.html"]) expect(readFileSync(join(out, CYCLE, name), "utf8"), name).toBe(readFileSync(join(GOLDEN, name), "utf8"));
+    for (const name of ["briefing.md", "briefing.html"])
+      expect(readFileSync(join(out, CYCLE, name), "utf8"), name).toBe(readFileSync(join(GOLDEN, name), "utf8"));
   }, 120_000);
 
   it("writes every paragraph and list item of the 13MSP draft as editable text: no section or block include", () => {
     expect(draft).not.toMatch(/^\{(section|block) /m);
     // Tables and charts by their stable names.
-    for (const name of ["pillars-overview", "pillar-A", "unga-votes", "unga-yes-by-status", "annex", "annex-records", "datasets"]) expect(draft).toContain(`{table ${name}}`);
+    for (const name of [
+      "pillars-overview",
+      "pillar-A",
+      "unga-votes",
+      "unga-yes-by-status",
+      "annex",
+      "annex-records",
+      "datasets",
+    ])
+      expect(draft).toContain(`{table ${name}}`);
     expect(draft).toContain("{chart pillar-K}");
     // Sentences the analyst edits, every number a reference.
-    expect(draft).toContain("{value 9.2} States Parties contribute to the Implementation Support Unit (ISU) budget, up from {trend 9.2 previous_value} in the {trend 9.2 previous_cycle} cycle");
-    expect(draft).toContain("{count rose_every_cycle|indicator} rose in each of the {cycles changes} cycles since {cycle first}");
+    expect(draft).toContain(
+      "{value 9.2} States Parties contribute to the Implementation Support Unit (ISU) budget, up from {trend 9.2 previous_value} in the {trend 9.2 previous_cycle} cycle",
+    );
+    expect(draft).toContain(
+      "{count rose_every_cycle|indicator} rose in each of the {cycles changes} cycles since {cycle first}",
+    );
     // The States a finding names are a reference too, so the list follows the database like its count.
     expect(draft).toContain("para 21 names them: {names 13MSP-21-1}{note finding 13MSP-21-1}");
     expect(draft).not.toContain("names them: Afghanistan");
@@ -79,7 +101,10 @@ describe("the init'd source", () => {
     const lines = draft.split("\n");
     const at = lines.findIndex((l) => l.startsWith("{votes 2024 yes} States voted"));
     expect(at).toBeGreaterThan(0);
-    lines[at] = lines[at]!.replace("{votes 2024 yes} States voted", "70 States voted").replace("down from {votes 2023 yes} in 2023", "down from seventy in the 13MSP cycle");
+    lines[at] = lines[at]!.replace("{votes 2024 yes} States voted", "70 States voted").replace(
+      "down from {votes 2023 yes} in 2023",
+      "down from seventy in the 13MSP cycle",
+    );
     const found = literalQuantities(lines.join("\n"), definitions);
     expect(found.map((f) => [f.line, f.found])).toEqual([
       [at + 1, "13MSP cycle"],
@@ -94,7 +119,9 @@ describe("the generated draft", () => {
     const db = await openBuiltDb();
     try {
       const parts = await composeParts(await loadBriefingData(db.conn, CYCLE));
-      const inline = parts.doc.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === "paragraph" ? b.content : b.kind === "list" ? b.items.flat() : [])));
+      const inline = parts.doc.sections.flatMap((s) =>
+        s.blocks.flatMap((b) => (b.kind === "paragraph" ? b.content : b.kind === "list" ? b.items.flat() : [])),
+      );
       const refs = inline.filter((c) => typeof c !== "string" && "ref" in c);
       expect(refs.length).toBeGreaterThan(300);
       // A number the composer wrote as text would be a digit or a number word outside a reference.
@@ -112,14 +139,22 @@ describe("an edited sentence", () => {
   it("changes that sentence of the briefing and nothing else", async () => {
     const old = "Compared with the previous cycle, {tally|indicator}{note trends}.";
     expect(draft).toContain(old);
-    const edited = draft.replace(old, "In our reading, {count improved|indicator} got better since the {cycle previous} cycle and {count declined} got worse{note trends}.");
+    const edited = draft.replace(
+      old,
+      "In our reading, {count improved|indicator} got better since the {cycle previous} cycle and {count declined} got worse{note trends}.",
+    );
     const out = join(work, "out-edited");
     await render(write("edited", edited), out);
     const before = readFileSync(join(GOLDEN, "briefing.md"), "utf8").split("\n");
     const after = readFileSync(join(out, CYCLE, "briefing.md"), "utf8").split("\n");
     expect(after.length).toBe(before.length);
     const changed = before.map((l, i) => [l, after[i]] as const).filter(([a, b]) => a !== b);
-    expect(changed).toEqual([["Compared with the previous cycle, 31 indicators improved, 15 declined, 24 held and four completed (fell because nobody is left to do it)[^2].", "In our reading, 31 indicators got better since the 12MSP cycle and 15 got worse[^2]."]]);
+    expect(changed).toEqual([
+      [
+        "Compared with the previous cycle, 31 indicators improved, 15 declined, 24 held and four completed (fell because nobody is left to do it)[^2].",
+        "In our reading, 31 indicators got better since the 12MSP cycle and 15 got worse[^2].",
+      ],
+    ]);
   }, 300_000);
 });
 
@@ -162,8 +197,12 @@ describe("the reference kinds the draft needs", () => {
     );
     expect(err).toBeInstanceOf(InputError);
     const problems = (err as InputError).problems;
-    expect(problems.map((p) => [p.line, p.column])).toEqual(bad.map(([ref], i) => [i + 3, ref.startsWith("{value") ? 18 : alone(ref) ? 1 : 7]));
+    expect(problems.map((p) => [p.line, p.column])).toEqual(
+      bad.map(([ref], i) => [i + 3, ref.startsWith("{value") ? 18 : alone(ref) ? 1 : 7]),
+    );
     bad.forEach(([ref, fix], i) => expect(problems[i]!.fix, ref).toMatch(fix));
-    expect((err as InputError).message).toContain(`${path}:3:7: expected a known field of view indicator_trends, found "previus_value"`);
+    expect((err as InputError).message).toContain(
+      `${path}:3:7: expected a known field of view indicator_trends, found "previus_value"`,
+    );
   }, 120_000);
 });

@@ -30,7 +30,15 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 async function render(source: string | false, out: string, dbPath = builtDbPath()) {
-  return buildBriefing({ cycle: CYCLE, dbPath, outDir: out, date: DATE, pdf: false, source, log: createLogger({ quiet: true }) });
+  return buildBriefing({
+    cycle: CYCLE,
+    dbPath,
+    outDir: out,
+    date: DATE,
+    pdf: false,
+    source,
+    log: createLogger({ quiet: true }),
+  });
 }
 
 function read(out: string, name: string): string {
@@ -57,13 +65,20 @@ describe("a source with every kind of reference", () => {
     // Live values from the real database, in prose form, each followed by its note.
     expect(md).toContain("Twenty-six[^1] States Parties paid");
     expect(md).toContain("down from 29[^2] in the 12MSP cycle");
-    expect(md).toMatch(/\[\^1\]: Indicator 9\.1, 13MSP cycle: 13MSP Progress Report, section VI\.A table, Action 9, 13MSP column/);
+    expect(md).toMatch(
+      /\[\^1\]: Indicator 9\.1, 13MSP cycle: 13MSP Progress Report, section VI\.A table, Action 9, 13MSP column/,
+    );
     // A {note} covers only the numbers it is the source of: the analyst's trend figures before the pillar's note keep
     // their own notes; the pillar's tally does not get a second one.
-    expect(md).toMatch(/rose for the third\[\^\d+\] time in a row, from four\[\^\d+\] in the 12MSP\[\^\d+\] cycle; 62\.5%\[\^\d+\] of the 112\[\^\d+\] States Parties/);
+    expect(md).toMatch(
+      /rose for the third\[\^\d+\] time in a row, from four\[\^\d+\] in the 12MSP\[\^\d+\] cycle; 62\.5%\[\^\d+\] of the 112\[\^\d+\] States Parties/,
+    );
     expect(md).toMatch(/Pillar A: eight improved, three declined and two held\[\^\d+\]\.\n/);
     // Only the charts the source references are written.
-    expect(result.files.filter((f) => f.startsWith("charts/"))).toEqual(["charts/unga-votes.svg", "charts/pillar-D.svg"]);
+    expect(result.files.filter((f) => f.startsWith("charts/"))).toEqual([
+      "charts/unga-votes.svg",
+      "charts/pillar-D.svg",
+    ]);
     // The analyst's comment is not rendered; no zero-padded figure appears in the analyst's prose.
     expect(md).not.toContain("never rendered");
     expect(md.split("## About the data")[0]).not.toMatch(/\(\d\d\)/);
@@ -75,11 +90,25 @@ describe("which the build renders", () => {
     const dir = join(work, "default-dir");
     mkdirSync(dir, { recursive: true });
     const log = createLogger({ quiet: true });
-    const without = await buildBriefing({ cycle: CYCLE, dbPath: builtDbPath(), outDir: join(work, "default-a"), pdf: false, sourceDir: dir, log });
+    const without = await buildBriefing({
+      cycle: CYCLE,
+      dbPath: builtDbPath(),
+      outDir: join(work, "default-a"),
+      pdf: false,
+      sourceDir: dir,
+      log,
+    });
     expect(without.source).toBeNull();
     expect(read(join(work, "default-a"), "briefing.md")).toContain("## Summary");
     writeFileSync(join(dir, `${CYCLE}.md`), "## Ours\n\n{value 9.1} on time.\n");
-    const withSource = await buildBriefing({ cycle: CYCLE, dbPath: builtDbPath(), outDir: join(work, "default-b"), pdf: false, sourceDir: dir, log });
+    const withSource = await buildBriefing({
+      cycle: CYCLE,
+      dbPath: builtDbPath(),
+      outDir: join(work, "default-b"),
+      pdf: false,
+      sourceDir: dir,
+      log,
+    });
     expect(withSource.source).toBe(join(dir, `${CYCLE}.md`));
     expect(read(join(work, "default-b"), "briefing.md")).toMatch(/## Ours\n\nTwenty-six\[\^1\] on time\./);
   });
@@ -105,9 +134,17 @@ describe("init and the analyst's edit", () => {
     expect(read(fromSource, "briefing.md")).toBe(read(generated, "briefing.md"));
 
     writeFileSync(path, "edited by an analyst\n");
-    await expect(initSource({ cycle: CYCLE, dbPath: builtDbPath(), source: path, log: createLogger({ quiet: true }) })).rejects.toThrow(/already exists.*--force/s);
+    await expect(
+      initSource({ cycle: CYCLE, dbPath: builtDbPath(), source: path, log: createLogger({ quiet: true }) }),
+    ).rejects.toThrow(/already exists.*--force/s);
     expect(readFileSync(path, "utf8")).toBe("edited by an analyst\n");
-    await initSource({ cycle: CYCLE, dbPath: builtDbPath(), source: path, force: true, log: createLogger({ quiet: true }) });
+    await initSource({
+      cycle: CYCLE,
+      dbPath: builtDbPath(),
+      source: path,
+      force: true,
+      log: createLogger({ quiet: true }),
+    });
     expect(readFileSync(path, "utf8")).toBe(draft);
   }, 240_000);
 
@@ -116,11 +153,19 @@ describe("init and the analyst's edit", () => {
     await initSource({ cycle: CYCLE, dbPath: builtDbPath(), source: path, log: createLogger({ quiet: true }) });
     const draft = readFileSync(path, "utf8");
     const first = /^This briefing follows .*$/m.exec(draft)![0];
-    writeFileSync(path, draft.replace(first, "Our reading: {value 4.1} States Parties did this in 13MSP, twice the {value 4.1 12MSP} of 12MSP."));
+    writeFileSync(
+      path,
+      draft.replace(
+        first,
+        "Our reading: {value 4.1} States Parties did this in 13MSP, twice the {value 4.1 12MSP} of 12MSP.",
+      ),
+    );
     const out = join(work, "edited");
     await render(path, out);
     const md = read(out, "briefing.md");
-    expect(md).toMatch(/## Summary\n\nOur reading: 12\[\^1\] States Parties did this in 13MSP, twice the six\[\^2\] of 12MSP\.\n/);
+    expect(md).toMatch(
+      /## Summary\n\nOur reading: 12\[\^1\] States Parties did this in 13MSP, twice the six\[\^2\] of 12MSP\.\n/,
+    );
     expect(md).toMatch(/\[\^1\]: Indicator 4\.1, 13MSP cycle: .*13MSP column/);
     expect(md).not.toContain("This briefing follows");
     expect(md).toContain("Compared with the previous cycle, 31 indicators improved");
@@ -148,7 +193,9 @@ describe("a value changed in sources/", () => {
     expect(now.length).toBe(old.length);
     const changed = old.map((l, i) => [l, now[i]!] as const).filter(([x, y]) => x !== y);
     // {change 9.1 10MSP|words}: 13 fewer than in 10MSP becomes 14; nothing else moves.
-    expect(changed).toEqual([[expect.stringContaining("and thirteen[^4] fewer"), expect.stringContaining("and fourteen[^4] fewer")]]);
+    expect(changed).toEqual([
+      [expect.stringContaining("and thirteen[^4] fewer"), expect.stringContaining("and fourteen[^4] fewer")],
+    ]);
     expect(changed[0]![1]).toBe(changed[0]![0].replace("thirteen", "fourteen"));
   }, 120_000);
 });
@@ -170,7 +217,19 @@ describe("bad references", () => {
   }
 
   it("names file, line and column and the closest valid names for an unknown indicator, cycle, State, query and kind", async () => {
-    const text = ["# T", "", "## S", "", "A {value 9.9} b.", "Then {value 9.1 14MSP} and", "  {mentions LOA} or {query pilars}.", "{vaule 9.1} and {votes 2031 yes}.", "", "{chart Z}", ""].join("\n");
+    const text = [
+      "# T",
+      "",
+      "## S",
+      "",
+      "A {value 9.9} b.",
+      "Then {value 9.1 14MSP} and",
+      "  {mentions LOA} or {query pilars}.",
+      "{vaule 9.1} and {votes 2031 yes}.",
+      "",
+      "{chart Z}",
+      "",
+    ].join("\n");
     const { path, message, problems } = await problemsOf(text, "-- name: pillars\nSELECT 1 AS n;\n");
     const at = problems.map((p) => [p.line, p.column]);
     expect(at).toEqual([
@@ -225,9 +284,16 @@ describe("the command line", () => {
 
 describe("a figure typed by hand beside a reference", () => {
   it("is a warning with its line when it disagrees, and nothing when it agrees", async () => {
-    const path = source("typed", ["## S", "", "On time: 27 {value 9.1} States Parties.", "Before: {value 9.1 12MSP} (29) in 12MSP.", ""].join("\n"));
+    const path = source(
+      "typed",
+      ["## S", "", "On time: 27 {value 9.1} States Parties.", "Before: {value 9.1 12MSP} (29) in 12MSP.", ""].join(
+        "\n",
+      ),
+    );
     const result = await render(path, join(work, "typed-out"));
     const typed = result.warnings.filter((w) => w.includes("typed beside"));
-    expect(typed).toEqual([`${path}:3:13: "27" is typed beside {value 9.1}, which now gives 26; remove the typed figure (the reference prints the number)`]);
+    expect(typed).toEqual([
+      `${path}:3:13: "27" is typed beside {value 9.1}, which now gives 26; remove the typed figure (the reference prints the number)`,
+    ]);
   });
 });

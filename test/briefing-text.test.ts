@@ -48,16 +48,26 @@ describe("numbers in prose", () => {
 
 describe("indicator subjects as running text", () => {
   it("spells out SPs and drops the relative 'that'", () => {
-    expect(subjectPhrase("SPs that contribute to the Implementation Support Unit (ISU) budget.")).toBe("States Parties contribute to the Implementation Support Unit (ISU) budget");
-    expect(subjectPhrase("Affected SPs that report having developed annual work plans to implement their national strategy.")).toBe(
-      "affected States Parties report having developed annual work plans to implement their national strategy",
+    expect(subjectPhrase("SPs that contribute to the Implementation Support Unit (ISU) budget.")).toBe(
+      "States Parties contribute to the Implementation Support Unit (ISU) budget",
     );
-    expect(subjectPhrase("States Parties (SPs) that report having included Convention implementation activities.")).toBe("States Parties report having included Convention implementation activities");
-    expect(subjectPhrase("Women in SPs' delegations attending Convention meetings.")).toBe("women in States Parties' delegations attending Convention meetings");
+    expect(
+      subjectPhrase(
+        "Affected SPs that report having developed annual work plans to implement their national strategy.",
+      ),
+    ).toBe("affected States Parties report having developed annual work plans to implement their national strategy");
+    expect(
+      subjectPhrase("States Parties (SPs) that report having included Convention implementation activities."),
+    ).toBe("States Parties report having included Convention implementation activities");
+    expect(subjectPhrase("Women in SPs' delegations attending Convention meetings.")).toBe(
+      "women in States Parties' delegations attending Convention meetings",
+    );
   });
 
   it("keeps only the first sentence of a long indicator text", () => {
-    expect(subjectPhrase("SPs reported retaining cluster munitions under Article 3.6. These measures are understood as …")).toBe("States Parties reported retaining cluster munitions under Article 3.6");
+    expect(
+      subjectPhrase("SPs reported retaining cluster munitions under Article 3.6. These measures are understood as …"),
+    ).toBe("States Parties reported retaining cluster munitions under Article 3.6");
   });
 
   it("makes subject and verb agree with one", () => {
@@ -85,7 +95,9 @@ describe("indicator subjects as running text", () => {
       },
       4,
     );
-    expect(s).toBe("Seventy States Parties contribute to the Implementation Support Unit (ISU) budget, up from 59 in the 12MSP cycle (the highest of the four cycles since 10MSP)");
+    expect(s).toBe(
+      "Seventy States Parties contribute to the Implementation Support Unit (ISU) budget, up from 59 in the 12MSP cycle (the highest of the four cycles since 10MSP)",
+    );
   });
 
   it("says a completed fall as completion, with no record low, and a record only of the cycles measured", () => {
@@ -104,13 +116,34 @@ describe("indicator subjects as running text", () => {
       first_value: 0,
       change_since_first: 0,
     };
-    expect(indicatorSentence({ ...base, judgement: "declined", measured_to_date: 4 }, 4)).toMatch(/\(equal to the lowest of the four cycles since 10MSP\)$/);
+    expect(indicatorSentence({ ...base, judgement: "declined", measured_to_date: 4 }, 4)).toMatch(
+      /\(equal to the lowest of the four cycles since 10MSP\)$/,
+    );
     expect(
-      indicatorSentence({ ...base, judgement: "completed", measured_to_date: 4, completion_group_label: "States Parties with outstanding Article 3 stockpile destruction obligations", completion_source: "para 82" }, 4),
+      indicatorSentence(
+        {
+          ...base,
+          judgement: "completed",
+          measured_to_date: 4,
+          completion_group_label: "States Parties with outstanding Article 3 stockpile destruction obligations",
+          completion_source: "para 82",
+        },
+        4,
+      ),
     ).toBe(
       "No States Parties having completed obligations and made an official declaration of compliance, down from four in the 12MSP cycle (completion, not decline: no States Parties with outstanding Article 3 stockpile destruction obligations are left, para 82)",
     );
-    const twoCycles = { ...base, value: 46, previous_value: 24, direction: "up", record_to_date: "highest", first_value: null, change_since_first: null, judgement: "improved", measured_to_date: 2 };
+    const twoCycles = {
+      ...base,
+      value: 46,
+      previous_value: 24,
+      direction: "up",
+      record_to_date: "highest",
+      first_value: null,
+      change_since_first: null,
+      judgement: "improved",
+      measured_to_date: 2,
+    };
     expect(indicatorSentence(twoCycles, 4)).toMatch(/\(measured in only two of the four cycles since 10MSP\)$/);
   });
 
@@ -121,13 +154,18 @@ describe("indicator subjects as running text", () => {
 });
 
 describe("compact source references", () => {
-  const ref = (action: number, cycle: string) => `13MSP Progress Report, section VI.A table, Action ${action}, ${cycle} column`;
+  const ref = (action: number, cycle: string) =>
+    `13MSP Progress Report, section VI.A table, Action ${action}, ${cycle} column`;
   it("merges the cells of one row", () => {
-    expect(compactCells([ref(9, "13MSP"), ref(9, "12MSP")])).toEqual(["13MSP Progress Report, section VI.A table, Action 9, 13MSP and 12MSP columns"]);
+    expect(compactCells([ref(9, "13MSP"), ref(9, "12MSP")])).toEqual([
+      "13MSP Progress Report, section VI.A table, Action 9, 13MSP and 12MSP columns",
+    ]);
   });
   it("merges the rows of one table with the same columns", () => {
     const refs = [1, 2, 9].flatMap((a) => ["10MSP", "13MSP"].map((c) => ref(a, c)));
-    expect(compactTable(refs)).toBe("13MSP Progress Report, section VI.A table, Actions 1, 2 and 9 (10MSP and 13MSP columns)");
+    expect(compactTable(refs)).toBe(
+      "13MSP Progress Report, section VI.A table, Actions 1, 2 and 9 (10MSP and 13MSP columns)",
+    );
   });
   it("falls back to one reference per row when the columns differ", () => {
     expect(compactTable([ref(1, "10MSP"), ref(1, "11MSP"), ref(2, "11MSP")])).toBe(

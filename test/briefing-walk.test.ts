@@ -54,13 +54,23 @@ function replaceOnce(file: string, from: string, to: string): void {
 
 async function render(dbPath: string, name: string) {
   const out = join(dir, name, "out");
-  const result = await buildBriefing({ cycle: CYCLE, dbPath, outDir: out, date: DATE, pdf: false, source, log: quiet() });
+  const result = await buildBriefing({
+    cycle: CYCLE,
+    dbPath,
+    outDir: out,
+    date: DATE,
+    pdf: false,
+    source,
+    log: quiet(),
+  });
   return { warnings: result.warnings, md: readFileSync(join(out, CYCLE, "briefing.md"), "utf8") };
 }
 
 /** Each line and column of a text in the source, as a warning gives them ("13MSP.md:24:375"). */
 function at(text: string): string[] {
-  const found = untouched.split("\n").flatMap((l, i) => (l.includes(text) ? [`${source}:${i + 1}:${l.indexOf(text) + 1}`] : []));
+  const found = untouched
+    .split("\n")
+    .flatMap((l, i) => (l.includes(text) ? [`${source}:${i + 1}:${l.indexOf(text) + 1}`] : []));
   expect(found.length, text).toBeGreaterThan(0);
   return found;
 }
@@ -72,13 +82,24 @@ describe("the untouched analyst source", () => {
   });
 
   it("renders after a figure changes, with the new figure and a warning on the sentence it no longer matches", async () => {
-    const dbPath = await moved("figure", (s) => replaceOnce(join(s, "indicator_values.csv"), "9.2,13MSP,70,,States Parties,,,false,,70,", "9.2,13MSP,71,,States Parties,,,false,,71,"));
+    const dbPath = await moved("figure", (s) =>
+      replaceOnce(
+        join(s, "indicator_values.csv"),
+        "9.2,13MSP,70,,States Parties,,,false,,70,",
+        "9.2,13MSP,71,,States Parties,,,false,,71,",
+      ),
+    );
     const { warnings, md } = await render(dbPath, "figure");
-    expect(md).toContain("- Seventy-one States Parties contribute to the Implementation Support Unit (ISU) budget, up from 59 in the 12MSP cycle");
+    expect(md).toContain(
+      "- Seventy-one States Parties contribute to the Implementation Support Unit (ISU) budget, up from 59 in the 12MSP cycle",
+    );
     // The finding still names 70 States: the sentence keeps saying so, and the warning says the two no longer agree.
     expect(md).toMatch(/; para 22 names all 70\[\^\d+\];/);
     // The sentence is in the summary's largest improvements and in pillar A's: each place gets its warning, and no other.
-    const stale = at("{named 13MSP-22-1}").map((place) => `${place}: {named 13MSP-22-1} counts 70 States beside {value 9.2}, which now gives 71; finding 13MSP-22-1 no longer names as many States as indicator 9.2 counts: read the sentence again`);
+    const stale = at("{named 13MSP-22-1}").map(
+      (place) =>
+        `${place}: {named 13MSP-22-1} counts 70 States beside {value 9.2}, which now gives 71; finding 13MSP-22-1 no longer names as many States as indicator 9.2 counts: read the sentence again`,
+    );
     expect(stale).toHaveLength(2);
     expect(warnings.filter((w) => w.includes(source))).toEqual(stale);
     expect(readFileSync(source, "utf8")).toBe(untouched);
@@ -89,18 +110,32 @@ describe("the untouched analyst source", () => {
       replaceOnce(join(s, "finding_states.csv"), "13MSP-21-1,DEU,Germany,,,4\n", "");
       // The extract's own count of the names it read (findings.named_count) follows the list, as a re-extraction would.
       const findings = join(s, "findings.csv");
-      const line = readFileSync(findings, "utf8").split("\n").find((l) => l.startsWith("13MSP-21-1,"))!;
+      const line = readFileSync(findings, "utf8")
+        .split("\n")
+        .find((l) => l.startsWith("13MSP-21-1,"))!;
       replaceOnce(findings, line, line.replace(",10,parentheses,", ",9,parentheses,"));
     });
     const { warnings, md } = await render(dbPath, "list");
-    expect(md).toContain("para 21 names them: Afghanistan, Chad, Chile, Iraq, Lao PDR, Lebanon, Mauritania, Somalia, and South Sudan[^");
+    expect(md).toContain(
+      "para 21 names them: Afghanistan, Chad, Chile, Iraq, Lao PDR, Lebanon, Mauritania, Somalia, and South Sudan[^",
+    );
     expect(md).not.toMatch(/para 21 names them: [^[]*Germany/);
-    expect(warnings.filter((w) => w.includes(source))).toEqual(at("{names 13MSP-21-1}").map((place) => `${place}: {names 13MSP-21-1} counts 9 States beside {value 2.2}, which now gives 10; finding 13MSP-21-1 no longer names as many States as indicator 2.2 counts: read the sentence again`));
+    expect(warnings.filter((w) => w.includes(source))).toEqual(
+      at("{names 13MSP-21-1}").map(
+        (place) =>
+          `${place}: {names 13MSP-21-1} counts 9 States beside {value 2.2}, which now gives 10; finding 13MSP-21-1 no longer names as many States as indicator 2.2 counts: read the sentence again`,
+      ),
+    );
   }, 600_000);
 
   it("renders after a second report is added: the 13MSP briefing, as of its own report, is the one it rendered before", async () => {
     const dbPath = await moved("second-report", async (s) => {
-      const extract = await ccm(["extract", join("test", "fixtures", "reports", "14MSP-progress-report.txt"), "--out", s]);
+      const extract = await ccm([
+        "extract",
+        join("test", "fixtures", "reports", "14MSP-progress-report.txt"),
+        "--out",
+        s,
+      ]);
       expect(extract.code, extract.stderr).toBe(0);
     });
     const { warnings, md } = await render(dbPath, "second-report");

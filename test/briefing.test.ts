@@ -26,7 +26,14 @@ let result: BriefingResult;
 beforeAll(async () => {
   process.env.TZ = "UTC";
   out = mkdtempSync(join(tmpdir(), "ccm-briefing-test-"));
-  result = await buildBriefing({ cycle: CYCLE, dbPath: builtDbPath(), outDir: out, date: PINNED_DATE, source: false, log: createLogger({ quiet: true }) });
+  result = await buildBriefing({
+    cycle: CYCLE,
+    dbPath: builtDbPath(),
+    outDir: out,
+    date: PINNED_DATE,
+    source: false,
+    log: createLogger({ quiet: true }),
+  });
 });
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
@@ -59,13 +66,16 @@ describe("briefing 13MSP from the real database", () => {
     const charts = readdirSync(join(result.dir, "charts")).sort();
     expect(charts.filter((c) => c.startsWith("pillar-")).length).toBeGreaterThanOrEqual(11);
     expect(charts).toContain("unga-votes.svg");
-    for (const c of charts) expect(readFileSync(join(result.dir, "charts", c), "utf8")).toMatch(/^<svg role="img" aria-label="[^"]{20,}"/);
+    for (const c of charts)
+      expect(readFileSync(join(result.dir, "charts", c), "utf8")).toMatch(/^<svg role="img" aria-label="[^"]{20,}"/);
     expect(existsSync(join(result.dir, "briefing.pdf"))).toBe(true);
   });
 
   it("says the summary in the report's style, every sentence from the database", () => {
     const md = file("briefing.md");
-    expect(md).toContain("Seventy States Parties contribute to the Implementation Support Unit (ISU) budget, up from 59 in the 12MSP cycle");
+    expect(md).toContain(
+      "Seventy States Parties contribute to the Implementation Support Unit (ISU) budget, up from 59 in the 12MSP cycle",
+    );
     expect(md).toMatch(/111 States were party to the Convention/);
     expect(md).toContain(`Published ${PINNED_DATE}`);
   });
@@ -82,7 +92,9 @@ describe("briefing 13MSP from the real database", () => {
 
   it("puts a source note on every paragraph, list item and caption that has a figure", () => {
     const body = file("briefing.md").split("## Notes and sources")[0]!.split("## Summary")[1]!;
-    const lines = body.split("\n").filter((l) => l.trim() && !l.startsWith("#") && !l.startsWith("|") && !l.startsWith("!["));
+    const lines = body
+      .split("\n")
+      .filter((l) => l.trim() && !l.startsWith("#") && !l.startsWith("|") && !l.startsWith("!["));
     // Cycle names (13MSP), pillar letters and table names are labels, not figures.
     const withFigures = lines.filter((l) => /\d/.test(l.replace(/\d+MSP|\[\^\d+\]|Table [A-Z]\b/g, "")));
     expect(withFigures.length).toBeGreaterThan(50);
@@ -95,10 +107,20 @@ describe("briefing 13MSP from the real database", () => {
   it("gives the same bytes, PDF included, when built again from the same database", async () => {
     const again = mkdtempSync(join(tmpdir(), "ccm-briefing-again-"));
     try {
-      const second = await buildBriefing({ cycle: CYCLE, dbPath: builtDbPath(), outDir: again, date: PINNED_DATE, source: false, log: createLogger({ quiet: true }) });
+      const second = await buildBriefing({
+        cycle: CYCLE,
+        dbPath: builtDbPath(),
+        outDir: again,
+        date: PINNED_DATE,
+        source: false,
+        log: createLogger({ quiet: true }),
+      });
       expect(second.files).toEqual(result.files);
       for (const f of second.files) {
-        expect(readFileSync(join(second.dir, f)).equals(readFileSync(join(result.dir, f))), `${f} differs between two builds`).toBe(true);
+        expect(
+          readFileSync(join(second.dir, f)).equals(readFileSync(join(result.dir, f))),
+          `${f} differs between two builds`,
+        ).toBe(true);
       }
     } finally {
       rmSync(again, { recursive: true, force: true });
@@ -111,7 +133,9 @@ describe("briefing 13MSP from the real database", () => {
     const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
     expect(pages).toBeGreaterThanOrEqual(10);
     expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 84[12]\.\d+ pts \(A4\)/);
-    const text = normalize(execFileSync("pdftotext", ["-layout", "-nopgbrk", pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " "));
+    const text = normalize(
+      execFileSync("pdftotext", ["-layout", "-nopgbrk", pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " "),
+    );
     const plain = normalize(execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }));
     const runs = summaryRuns(file("briefing.md"));
     expect(runs.length).toBeGreaterThan(1);
@@ -128,7 +152,8 @@ describe("the briefing PDF is accessible (tagged, with an outline, a title and a
   it("is a tagged PDF whose structure has the headings, lists, tables and figures of the HTML", () => {
     expect(execFileSync("pdfinfo", [pdf()], { encoding: "utf8" })).toMatch(/^Tagged:\s+yes$/m);
     const struct = execFileSync("pdfinfo", ["-struct", pdf()], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-    const count = (tag: string) => struct.split("\n").filter((l) => l.trim().startsWith(`${tag} `) || l.trim() === tag).length;
+    const count = (tag: string) =>
+      struct.split("\n").filter((l) => l.trim().startsWith(`${tag} `) || l.trim() === tag).length;
     const html = file("briefing.html");
     expect(count("H1")).toBe(1);
     expect(count("H2")).toBe((html.match(/<h2>/g) ?? []).length);
@@ -150,7 +175,8 @@ describe("the briefing PDF is accessible (tagged, with an outline, a title and a
     const dir = mkdtempSync(join(tmpdir(), "ccm-pdf-ids-"));
     try {
       // The same structure as Chromium writes it twice, with the node ids shifted by 26 (as happens under load).
-      const body = (a: number, b: number) => `<</S /TH /ID (node${String(a).padStart(8, "0")})>> <</S /TD /Headers [(node${String(b).padStart(8, "0")})]>> /Names [(node${String(a).padStart(8, "0")}) 5 0 R (node${String(b).padStart(8, "0")}) 6 0 R]`;
+      const body = (a: number, b: number) =>
+        `<</S /TH /ID (node${String(a).padStart(8, "0")})>> <</S /TD /Headers [(node${String(b).padStart(8, "0")})]>> /Names [(node${String(a).padStart(8, "0")}) 5 0 R (node${String(b).padStart(8, "0")}) 6 0 R]`;
       const files = [body(104, 1005), body(78, 979)].map((text, i) => {
         const f = join(dir, `${i}.pdf`);
         writeFileSync(f, text);
@@ -167,15 +193,25 @@ describe("the briefing PDF is accessible (tagged, with an outline, a title and a
   it("gives every chart its description as alternative text", () => {
     const raw = readFileSync(pdf()).toString("latin1");
     const alts = [...raw.matchAll(/\/S \/Figure\n\/Alt \(((?:[^()\\]|\\.)*)\)/g)].map((m) => m[1]!);
-    const charts = [...file("briefing.html").matchAll(/<svg role="img" aria-label="([^"]+)"/g)].map((m) => m[1]!.replaceAll("&quot;", '"').replaceAll("&lt;", "<").replaceAll("&amp;", "&"));
+    const charts = [...file("briefing.html").matchAll(/<svg role="img" aria-label="([^"]+)"/g)].map((m) =>
+      m[1]!.replaceAll("&quot;", '"').replaceAll("&lt;", "<").replaceAll("&amp;", "&"),
+    );
     expect(charts.length).toBeGreaterThan(10);
     expect(alts.map((a) => a.replace(/\\(.)/g, "$1"))).toEqual(charts);
   });
 
   it("has an outline: the title, then every section and pillar in reading order, each on its page", () => {
-    const xml = execFileSync("pdftohtml", ["-xml", "-i", "-stdout", "-q", pdf()], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-    const items = [...xml.matchAll(/<item page="(\d+)">([^<]*)<\/item>/g)].map((m) => ({ page: Number(m[1]), title: m[2]!.replace(/\s+/g, " ").trim() }));
-    const sections = [...file("briefing.html").matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1]!.replaceAll("&amp;", "&"));
+    const xml = execFileSync("pdftohtml", ["-xml", "-i", "-stdout", "-q", pdf()], {
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const items = [...xml.matchAll(/<item page="(\d+)">([^<]*)<\/item>/g)].map((m) => ({
+      page: Number(m[1]),
+      title: m[2]!.replace(/\s+/g, " ").trim(),
+    }));
+    const sections = [...file("briefing.html").matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) =>
+      m[1]!.replaceAll("&amp;", "&"),
+    );
     expect(sections).toContain("A. Guiding Principles");
     expect(sections).toContain("K. Compliance");
     // pdftohtml joins a title's wrapped line without a space ("trendbriefing"); compare without spaces.
@@ -188,7 +224,9 @@ describe("the briefing PDF is accessible (tagged, with an outline, a title and a
   });
 
   it("has the document title and the language of the HTML, and viewers show the title", () => {
-    expect(execFileSync("pdfinfo", [pdf()], { encoding: "utf8" })).toMatch(/^Title:\s+Convention on Cluster Munitions: annual trend briefing, 13MSP$/m);
+    expect(execFileSync("pdfinfo", [pdf()], { encoding: "utf8" })).toMatch(
+      /^Title:\s+Convention on Cluster Munitions: annual trend briefing, 13MSP$/m,
+    );
     const raw = readFileSync(pdf()).toString("latin1");
     expect(raw).toContain("/Lang (en)");
     expect(raw).toMatch(/\/DisplayDocTitle true/);
@@ -198,22 +236,35 @@ describe("the briefing PDF is accessible (tagged, with an outline, a title and a
 
 describe("briefing failures leave the previous briefing intact", () => {
   it("says to run the pipeline when the database is missing", async () => {
-    await expect(buildBriefing({ cycle: CYCLE, dbPath: join(out, "nowhere.duckdb"), outDir: out, log: createLogger({ quiet: true }) })).rejects.toThrow(
-      /No database at .*nowhere\.duckdb: run `npm run pipeline` first/,
-    );
+    await expect(
+      buildBriefing({
+        cycle: CYCLE,
+        dbPath: join(out, "nowhere.duckdb"),
+        outDir: out,
+        log: createLogger({ quiet: true }),
+      }),
+    ).rejects.toThrow(/No database at .*nowhere\.duckdb: run `npm run pipeline` first/);
   });
 
   it("says how to install Chromium when it is missing, and keeps the old files", async () => {
     const before = file("briefing.md");
     await expect(
-      buildBriefing({ cycle: CYCLE, dbPath: builtDbPath(), outDir: out, chromiumPath: join(out, "no-chromium"), log: createLogger({ quiet: true }) }),
+      buildBriefing({
+        cycle: CYCLE,
+        dbPath: builtDbPath(),
+        outDir: out,
+        chromiumPath: join(out, "no-chromium"),
+        log: createLogger({ quiet: true }),
+      }),
     ).rejects.toThrow(/names .*no-chromium, which is not an executable file[\s\S]*apt-get install chromium/);
     expect(file("briefing.md")).toBe(before);
     expect(readdirSync(out).filter((f) => f.includes("building"))).toEqual([]);
   });
 
   it("rejects a cycle that has no values", async () => {
-    await expect(buildBriefing({ cycle: "9MSP", dbPath: builtDbPath(), outDir: out, log: createLogger({ quiet: true }) })).rejects.toThrow(/No indicator values for cycle "9MSP"/);
+    await expect(
+      buildBriefing({ cycle: "9MSP", dbPath: builtDbPath(), outDir: out, log: createLogger({ quiet: true }) }),
+    ).rejects.toThrow(/No indicator values for cycle "9MSP"/);
   });
 });
 
@@ -228,21 +279,47 @@ describe("briefing from a partial database (contract fixtures only)", () => {
     try {
       await db.conn.run(readFileSync("test/fixtures/trends/contract-tables.sql", "utf8"));
       await runSqlFile(db.conn, "models/000_datasets.sql");
-      for (const f of ["analyses/058_share_scope_mismatches.sql", "analyses/100_indicator_trends.sql", "analyses/110_pillar_trends.sql", "analyses/120_largest_movements.sql"]) await runSqlFile(db.conn, f);
+      for (const f of [
+        "analyses/058_share_scope_mismatches.sql",
+        "analyses/100_indicator_trends.sql",
+        "analyses/110_pillar_trends.sql",
+        "analyses/120_largest_movements.sql",
+      ])
+        await runSqlFile(db.conn, f);
       // The marts the briefing reads that these tables allow (the others need findings, checks and votes).
-      for (const f of ["marts/010_judgements.sql", "marts/011_tallies.sql", "marts/020_highlights.sql", "marts/021_pillar_highlights.sql"]) await runSqlFile(db.conn, f);
+      for (const f of [
+        "marts/010_judgements.sql",
+        "marts/011_tallies.sql",
+        "marts/020_highlights.sql",
+        "marts/021_pillar_highlights.sql",
+      ])
+        await runSqlFile(db.conn, f);
       await db.conn.run("CHECKPOINT");
     } finally {
       closeDatabase(db);
     }
-    const built = await buildBriefing({ cycle: CYCLE, dbPath, outDir: join(dir, "out"), pdf: false, source: false, log: createLogger({ quiet: true }) });
+    const built = await buildBriefing({
+      cycle: CYCLE,
+      dbPath,
+      outDir: join(dir, "out"),
+      pdf: false,
+      source: false,
+      log: createLogger({ quiet: true }),
+    });
     md = readFileSync(join(built.dir, "briefing.md"), "utf8");
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("says which parts the database lacks instead of inventing them", () => {
-    expect(md).toContain("Not covered, because the database does not contain them yet: consistency_issues, indicator_contested, membership_counts, report_record_issues, state_events, states, unga_lowest_since, unga_resolution_votes, unga_vote_shifts, unga_yes_by_status.".replaceAll("_", "\\_"));
-    expect(md).toContain("The database has no UNGA resolution votes (unga\\_resolutions), so the UNGA trend is not given here.");
+    expect(md).toContain(
+      "Not covered, because the database does not contain them yet: consistency_issues, indicator_contested, membership_counts, report_record_issues, state_events, states, unga_lowest_since, unga_resolution_votes, unga_vote_shifts, unga_yes_by_status.".replaceAll(
+        "_",
+        "\\_",
+      ),
+    );
+    expect(md).toContain(
+      "The database has no UNGA resolution votes (unga\\_resolutions), so the UNGA trend is not given here.",
+    );
   });
 
   it("prints a value the report gives as N/A as not measured, never as 0", () => {

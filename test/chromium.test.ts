@@ -23,7 +23,9 @@ describe("requireChromium", () => {
     const bin = join(root, "a");
     executable(join(bin, "chromium"));
     const mine = executable(join(root, "my-chrome"));
-    expect(requireChromium(undefined, { env: { PATH: bin, CCM_CHROMIUM: mine }, platform: "linux", home: root })).toBe(mine);
+    expect(requireChromium(undefined, { env: { PATH: bin, CCM_CHROMIUM: mine }, platform: "linux", home: root })).toBe(
+      mine,
+    );
   });
 
   it("refuses a CCM_CHROMIUM that is not executable, naming it", () => {

@@ -12,7 +12,8 @@ describe("ccm command line", () => {
     const readme = readFileSync("README.md", "utf8");
     const commands = await loadCommands();
     expect(commands.map((c) => c.name)).toContain("pipeline");
-    for (const c of commands) expect(readme, `README.md must document \`${c.name}\``).toContain(`npm run ccm -- ${c.name}`);
+    for (const c of commands)
+      expect(readme, `README.md must document \`${c.name}\``).toContain(`npm run ccm -- ${c.name}`);
   });
 
   it("help lists the commands; an unknown command exits 2 with the usage", async () => {

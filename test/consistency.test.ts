@@ -6,7 +6,17 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appendTextRows, closeDatabase, ident, openDatabase, queryRows, runSqlFile, SQL_DIR, sqlText, type Database } from "../data-loaders/lib/db.ts";
+import {
+  appendTextRows,
+  closeDatabase,
+  ident,
+  openDatabase,
+  queryRows,
+  runSqlFile,
+  SQL_DIR,
+  sqlText,
+  type Database,
+} from "../data-loaders/lib/db.ts";
 import { readCuratedSources, SOURCES_DIR, type CuratedSources } from "../data-loaders/sources.ts";
 import { extractFindings, type FindingsResult } from "../data-loaders/extract/findings/findings.ts";
 import { applyFindingLinks } from "../data-loaders/extract/findings/finding-links.ts";
@@ -32,10 +42,14 @@ interface Issue {
 const CHECK_SQL = ["models/010_state_status.sql", ...PER_REPORT_SQL.filter((f) => f.startsWith("analyses/05"))];
 
 function textRows(rows: object[], columns: string[]): TextRow[] {
-  return rows.map((r) => Object.fromEntries(columns.map((c) => {
-    const v = (r as Record<string, unknown>)[c];
-    return [c, v === null || v === undefined ? null : typeof v === "boolean" ? (v ? "true" : "false") : String(v)];
-  })));
+  return rows.map((r) =>
+    Object.fromEntries(
+      columns.map((c) => {
+        const v = (r as Record<string, unknown>)[c];
+        return [c, v === null || v === undefined ? null : typeof v === "boolean" ? (v ? "true" : "false") : String(v)];
+      }),
+    ),
+  );
 }
 
 let sources: CuratedSources;
@@ -58,7 +72,9 @@ async function checkDb(result: FindingsResult, replace: Record<string, TextRow[]
     ...replace,
   };
   // One report, 13MSP: the datasets each report has of its own are keyed by report_id, as the pipeline loads them.
-  await db.conn.run("CREATE TABLE raw.report_editions (report_id VARCHAR, ordinal VARCHAR, folder VARCHAR, field VARCHAR, value VARCHAR, source VARCHAR)");
+  await db.conn.run(
+    "CREATE TABLE raw.report_editions (report_id VARCHAR, ordinal VARCHAR, folder VARCHAR, field VARCHAR, value VARCHAR, source VARCHAR)",
+  );
   await db.conn.run("INSERT INTO raw.report_editions VALUES ('13MSP', '130', 'sources', NULL, NULL, NULL)");
   const keyed = new Set<string>(PER_REPORT_DATASETS);
   for (const [name, table] of sources.tables) {
@@ -68,7 +84,13 @@ async function checkDb(result: FindingsResult, replace: Record<string, TextRow[]
     if (rows.length) await appendTextRows(db.conn, `raw.${name}`, columns, rows);
     if (existsSync(join(SQL_DIR, `staging/${name}.sql`))) await runSqlFile(db.conn, `staging/${name}.sql`);
   }
-  for (const file of ["staging/report_editions.sql", "models/000_datasets.sql", "models/002_reports.sql", "models/003_report_datasets.sql"]) await runSqlFile(db.conn, file);
+  for (const file of [
+    "staging/report_editions.sql",
+    "models/000_datasets.sql",
+    "models/002_reports.sql",
+    "models/003_report_datasets.sql",
+  ])
+    await runSqlFile(db.conn, file);
   for (const file of CHECK_SQL) await runSqlFile(db.conn, file);
   return db;
 }
@@ -113,7 +135,10 @@ describe("no false alarms on tricky but correct names", () => {
     const [named] = await queryRows<{ n: number }>(db.conn, "SELECT count(*) AS n FROM finding_states");
     expect(named!.n).toBe(4 + 3 + 2 + 2 + 12 + 11);
     // Lithuania was a State Party until 6 March 2025, inside the period: not a membership issue.
-    const [lithuania] = await queryRows<{ n: number }>(db.conn, "SELECT count(*) AS n FROM finding_states WHERE iso3 = 'LTU'");
+    const [lithuania] = await queryRows<{ n: number }>(
+      db.conn,
+      "SELECT count(*) AS n FROM finding_states WHERE iso3 = 'LTU'",
+    );
     expect(lithuania!.n).toBe(2);
   });
 });
@@ -131,42 +156,86 @@ describe("crafted mismatches are found", () => {
         "Ten States Parties submitted their 2024 annual reports by the due date of 30 April 2024.",
         "Two States not party (Finland and Chad) participated at the 12MSP.",
       ],
-      ["Nine (09) States Parties reported having integrated Convention implementation activities into various national plans;", "Seven (08) States Parties updated national standards;"],
+      [
+        "Nine (09) States Parties reported having integrated Convention implementation activities into various national plans;",
+        "Seven (08) States Parties updated national standards;",
+      ],
     );
     const result = extractFindings(text, loadResolver());
     // The summary bullet reports indicator 1.1, whose 13MSP table value (sources/indicator_values.csv) is 7.
-    applyFindingLinks(result.findings, [{ finding_id: "13MSP-II.A.1-1", indicator_id: "1.1", topic: null, reason: "crafted", line: 2 }], "crafted-links.csv");
+    applyFindingLinks(
+      result.findings,
+      [{ finding_id: "13MSP-II.A.1-1", indicator_id: "1.1", topic: null, reason: "crafted", line: 2 }],
+      "crafted-links.csv",
+    );
     db = await checkDb(result, {
       count_relations: [
-        { relation_id: "R1", cycle: "13MSP", kind: "sum", whole: "finding:13MSP-1-1", parts: "finding:13MSP-2-1 + finding:13MSP-3-1", paragraph: "1", related: "2, 3", severity: "error", reason: "crafted: 5 = 2 + 3 holds" },
-        { relation_id: "R2", cycle: "13MSP", kind: "equal", whole: "finding:13MSP-1-1", parts: "finding:13MSP-4-1", paragraph: "1", related: "4", severity: "warning", reason: "crafted: 5 against 3 does not hold" },
-        { relation_id: "R3", cycle: "13MSP", kind: "equal", whole: "finding:13MSP-1-1", parts: "union:13MSP-2-1|13MSP-3-1", paragraph: "1", related: "2, 3", severity: "warning", reason: "crafted: Angola, Chad + Chad, Chile are three States, not five" },
+        {
+          relation_id: "R1",
+          cycle: "13MSP",
+          kind: "sum",
+          whole: "finding:13MSP-1-1",
+          parts: "finding:13MSP-2-1 + finding:13MSP-3-1",
+          paragraph: "1",
+          related: "2, 3",
+          severity: "error",
+          reason: "crafted: 5 = 2 + 3 holds",
+        },
+        {
+          relation_id: "R2",
+          cycle: "13MSP",
+          kind: "equal",
+          whole: "finding:13MSP-1-1",
+          parts: "finding:13MSP-4-1",
+          paragraph: "1",
+          related: "4",
+          severity: "warning",
+          reason: "crafted: 5 against 3 does not hold",
+        },
+        {
+          relation_id: "R3",
+          cycle: "13MSP",
+          kind: "equal",
+          whole: "finding:13MSP-1-1",
+          parts: "union:13MSP-2-1|13MSP-3-1",
+          paragraph: "1",
+          related: "2, 3",
+          severity: "warning",
+          reason: "crafted: Angola, Chad + Chad, Chile are three States, not five",
+        },
       ],
     });
     issues = await issuesOf(db);
-    issues.sort((x, y) => byParagraphKindFound([x.kind, x.paragraph, x.expected, x.found], [y.kind, y.paragraph, y.expected, y.found]));
+    issues.sort((x, y) =>
+      byParagraphKindFound([x.kind, x.paragraph, x.expected, x.found], [y.kind, y.paragraph, y.expected, y.found]),
+    );
   });
   afterAll(() => closeDatabase(db));
 
   it("lists exactly the planted issues", () => {
-    expect(issues.map((i) => [i.kind, i.paragraph, i.expected, i.found])).toEqual([
-      ["count_vs_names", "1", "5 States (the stated count)", "4 States named"],
-      ["count_vs_names", "3", "3 States (the stated count)", "2 States named"],
-      ["same_count_differs", "1", "5 (para 1)", "3 (para 4)"],
-      ["same_count_differs", "1", "5 (para 1)", "3 (States named in paras 2, 3)"],
-      ["duplicate_name", "3", "2 distinct names", "also printed twice: Chad"],
-      ["not_in_parent_list", "4", "a State of the list in para 4", "Peru"],
-      ["report_date", "5", "a date after calendar year 2024", "30 April 2024"],
-      ["status_mismatch", "2", "a State Party at some time from 2024-07-01 to 2025-06-30", "Angola: signatory"],
-      ["status_mismatch", "6", "a State not party at some time from 2024-07-01 to 2025-06-30", "Chad: state_party"],
-      ["summary_vs_table", "II.A.1", "7 (table, indicator 1.1, 13MSP column)", "9 (summary bullet)"],
-      ["echo_mismatch", "II.A.2", "7 (the number word)", "(8) in digits"],
-    ].sort(byParagraphKindFound));
+    expect(issues.map((i) => [i.kind, i.paragraph, i.expected, i.found])).toEqual(
+      [
+        ["count_vs_names", "1", "5 States (the stated count)", "4 States named"],
+        ["count_vs_names", "3", "3 States (the stated count)", "2 States named"],
+        ["same_count_differs", "1", "5 (para 1)", "3 (para 4)"],
+        ["same_count_differs", "1", "5 (para 1)", "3 (States named in paras 2, 3)"],
+        ["duplicate_name", "3", "2 distinct names", "also printed twice: Chad"],
+        ["not_in_parent_list", "4", "a State of the list in para 4", "Peru"],
+        ["report_date", "5", "a date after calendar year 2024", "30 April 2024"],
+        ["status_mismatch", "2", "a State Party at some time from 2024-07-01 to 2025-06-30", "Angola: signatory"],
+        ["status_mismatch", "6", "a State not party at some time from 2024-07-01 to 2025-06-30", "Chad: state_party"],
+        ["summary_vs_table", "II.A.1", "7 (table, indicator 1.1, 13MSP column)", "9 (summary bullet)"],
+        ["echo_mismatch", "II.A.2", "7 (the number word)", "(8) in digits"],
+      ].sort(byParagraphKindFound),
+    );
   });
 
   it("a relation that holds is not an issue, one that does not hold is (with its severity)", () => {
     expect(issues.filter((i) => i.kind === "parts_vs_whole")).toEqual([]);
-    expect(issues.filter((i) => i.kind === "same_count_differs").map((i) => i.severity)).toEqual(["warning", "warning"]);
+    expect(issues.filter((i) => i.kind === "same_count_differs").map((i) => i.severity)).toEqual([
+      "warning",
+      "warning",
+    ]);
   });
 });
 
@@ -174,8 +243,31 @@ describe("the data test on relation terms", () => {
   it("fails the build for a relation term or list member that does not exist", async () => {
     const result = extractFindings(crafted(["Two States Parties (Chad and Chile) reported progress."]), loadResolver());
     const db = await checkDb(result, {
-      count_relations: [{ relation_id: "R1", cycle: "13MSP", kind: "equal", whole: "finding:13MSP-1-1", parts: "finding:13MSP-9-9", paragraph: "1", related: "9", severity: "error", reason: "crafted" }],
-      list_relations: [{ relation_id: "L1", cycle: "13MSP", subset: "13MSP-1-1", superset: "13MSP-1-1 + 13MSP-7-7", paragraph: "1", related: "7", severity: "error", reason: "crafted" }],
+      count_relations: [
+        {
+          relation_id: "R1",
+          cycle: "13MSP",
+          kind: "equal",
+          whole: "finding:13MSP-1-1",
+          parts: "finding:13MSP-9-9",
+          paragraph: "1",
+          related: "9",
+          severity: "error",
+          reason: "crafted",
+        },
+      ],
+      list_relations: [
+        {
+          relation_id: "L1",
+          cycle: "13MSP",
+          subset: "13MSP-1-1",
+          superset: "13MSP-1-1 + 13MSP-7-7",
+          paragraph: "1",
+          related: "7",
+          severity: "error",
+          reason: "crafted",
+        },
+      ],
     });
     try {
       const problems = await queryRows<{ problem: string }>(db.conn, sqlText("checks/count_relation_terms.sql"));
@@ -202,7 +294,9 @@ describe("the real 13MSP report", () => {
     const db = await openBuiltDb();
     try {
       const issues = await queryRows<Issue>(db.conn, "SELECT * FROM consistency_issues");
-      expect(issues.map((i) => [i.kind, i.severity, i.paragraph, i.expected, i.found]).sort(byParagraphKindFoundFull)).toEqual(
+      expect(
+        issues.map((i) => [i.kind, i.severity, i.paragraph, i.expected, i.found]).sort(byParagraphKindFoundFull),
+      ).toEqual(
         [
           // Para 187's sub-lists: each names one State more than its count (read and counted by hand).
           ["count_vs_names", "error", "187", "22 States (the stated count)", "23 States named"],
@@ -224,7 +318,13 @@ describe("the real 13MSP report", () => {
           // Para 214: outreach to six SPs with overdue initial reports; para 213 lists five.
           ["same_count_differs", "warning", "214", "6 (para 214)", "5 (para 213)"],
           // The text of indicator 47.1 splits its SPs into 32 with legislation + 33 with sufficient law = 65 (the 12MSP value), against 67.
-          ["parts_vs_whole", "warning", "VI.J table (Action 47)", "67 (table, indicator 47.1)", "32 (VI.J table (Action 47)) + 33 (VI.J table (Action 47)) = 65"],
+          [
+            "parts_vs_whole",
+            "warning",
+            "VI.J table (Action 47)",
+            "67 (table, indicator 47.1)",
+            "32 (VI.J table (Action 47)) + 33 (VI.J table (Action 47)) = 65",
+          ],
           // Paras 207, 209, 210 date the 2024 annual reports in 2024 (30 June 2024, 30 April 2024).
           ["report_date", "error", "207", "a date after calendar year 2024", "30 June 2024"],
           ["report_date", "error", "209", "a date after calendar year 2024", "30 April 2024"],
@@ -235,8 +335,20 @@ describe("the real 13MSP report", () => {
           // The CCM Intersessional Meeting: 7-8 April 2025 in paras 6 and 173, 8–9 April 2025 in para 140.
           ["event_dates_differ", "error", "140", "8–9 April 2025 (para 140)", "7-8 April 2025 (para 173)"],
           // 11.4 prints zero dedicated meetings; paras 68, 69 and 74 describe three events with States not party.
-          ["table_vs_instances", "warning", "indicator 11.4", "0 (table, indicator 11.4, 13MSP column)", "3 described (paras 68, 69, 74)"],
-          ["share_scope", "warning", "128", "States within the affected States Parties of indicator 29.1", "Bosnia and Herzegovina named in para 128"],
+          [
+            "table_vs_instances",
+            "warning",
+            "indicator 11.4",
+            "0 (table, indicator 11.4, 13MSP column)",
+            "3 described (paras 68, 69, 74)",
+          ],
+          [
+            "share_scope",
+            "warning",
+            "128",
+            "States within the affected States Parties of indicator 29.1",
+            "Bosnia and Herzegovina named in para 128",
+          ],
         ].sort(byParagraphKindFoundFull),
       );
       for (const i of issues) expect(i.explanation.length).toBeGreaterThan(40);

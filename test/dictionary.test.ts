@@ -5,7 +5,17 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { closeDatabase, openDatabase, queryRows } from "../data-loaders/lib/db.ts";
-import { databaseColumns, DICTIONARY_FILE, loadTableDocs, renderDictionary, renderRowTypes, ROW_TYPES_FILE, tsType, undocumented, type TableDoc } from "../data-loaders/dictionary.ts";
+import {
+  databaseColumns,
+  DICTIONARY_FILE,
+  loadTableDocs,
+  renderDictionary,
+  renderRowTypes,
+  ROW_TYPES_FILE,
+  tsType,
+  undocumented,
+  type TableDoc,
+} from "../data-loaders/dictionary.ts";
 import { columnCheckFailures, step as columnChecks } from "../data-loaders/steps/column-checks.ts";
 import { STEPS } from "../data-loaders/steps/index.ts";
 import { createLogger } from "../data-loaders/lib/log.ts";
@@ -32,7 +42,11 @@ describe("data dictionary", () => {
       const built = new Set((await databaseColumns(db.conn)).map((c) => c.table_name));
       const docs = [...loadTableDocs().values()];
       expect(docs.filter((d) => !built.has(d.name)).map((d) => `${d.file}: ${d.name} is not built`)).toEqual([]);
-      const untyped = docs.flatMap((d) => Object.keys(d.columns).filter((c) => !d.types?.[c]).map((c) => `${d.file}: ${c}`));
+      const untyped = docs.flatMap((d) =>
+        Object.keys(d.columns)
+          .filter((c) => !d.types?.[c])
+          .map((c) => `${d.file}: ${c}`),
+      );
       expect(untyped, REGENERATE).toEqual([]);
     } finally {
       closeDatabase(db);
@@ -52,7 +66,9 @@ describe("data dictionary", () => {
   });
 
   it("flags a column that has no description", () => {
-    const docs = new Map([["t", { name: "t", kind: "table" as const, description: "d", source: "s", columns: { a: "documented" } }]]);
+    const docs = new Map([
+      ["t", { name: "t", kind: "table" as const, description: "d", source: "s", columns: { a: "documented" } }],
+    ]);
     const cols = [
       { table_name: "t", table_type: "BASE TABLE", column_name: "a", data_type: "INTEGER" },
       { table_name: "t", table_type: "BASE TABLE", column_name: "b", data_type: "INTEGER" },
@@ -62,13 +78,35 @@ describe("data dictionary", () => {
   });
 
   it("gives each column the TypeScript type of the value queryRows returns", async () => {
-    expect([tsType("VARCHAR"), tsType("INTEGER"), tsType("BIGINT"), tsType("DOUBLE"), tsType("DATE"), tsType("BOOLEAN")]).toEqual(["string", "number", "number", "number", "string", "boolean"]);
-    expect([tsType("VARCHAR[]"), tsType("ENUM('Y', 'N')"), tsType("VARCHAR", ["held", "not comparable"])]).toEqual(["string[]", '"Y" | "N"', '"held" | "not comparable"']);
+    expect([
+      tsType("VARCHAR"),
+      tsType("INTEGER"),
+      tsType("BIGINT"),
+      tsType("DOUBLE"),
+      tsType("DATE"),
+      tsType("BOOLEAN"),
+    ]).toEqual(["string", "number", "number", "number", "string", "boolean"]);
+    expect([tsType("VARCHAR[]"), tsType("ENUM('Y', 'N')"), tsType("VARCHAR", ["held", "not comparable"])]).toEqual([
+      "string[]",
+      '"Y" | "N"',
+      '"held" | "not comparable"',
+    ]);
     // What queryRows really gives for those types.
     const db = await openDatabase();
     try {
-      const [row] = await queryRows<Record<string, unknown>>(db.conn, "SELECT 'a' AS s, 1::INTEGER AS i, 2::BIGINT AS b, 0.5::DOUBLE AS d, DATE '2025-06-30' AS day, true AS t, ['x'] AS l");
-      expect(Object.values(row!).map((v) => (Array.isArray(v) ? "string[]" : typeof v))).toEqual(["string", "number", "number", "number", "string", "boolean", "string[]"]);
+      const [row] = await queryRows<Record<string, unknown>>(
+        db.conn,
+        "SELECT 'a' AS s, 1::INTEGER AS i, 2::BIGINT AS b, 0.5::DOUBLE AS d, DATE '2025-06-30' AS day, true AS t, ['x'] AS l",
+      );
+      expect(Object.values(row!).map((v) => (Array.isArray(v) ? "string[]" : typeof v))).toEqual([
+        "string",
+        "number",
+        "number",
+        "number",
+        "string",
+        "boolean",
+        "string[]",
+      ]);
     } finally {
       closeDatabase(db);
     }
@@ -85,7 +123,10 @@ describe("column checks", () => {
     try {
       const docs = loadTableDocs();
       // Not an empty pass: the descriptions hold keys, accepted values and never-NULL columns to check.
-      const rules = [...docs.values()].reduce((n, d) => n + (d.unique?.length ?? 0) + Object.keys(d.accepted_values ?? {}).length + (d.not_null?.length ?? 0), 0);
+      const rules = [...docs.values()].reduce(
+        (n, d) => n + (d.unique?.length ?? 0) + Object.keys(d.accepted_values ?? {}).length + (d.not_null?.length ?? 0),
+        0,
+      );
       expect(rules).toBeGreaterThan(300);
       expect(await columnCheckFailures(db.conn, docs)).toEqual([]);
     } finally {
@@ -96,7 +137,9 @@ describe("column checks", () => {
   it("each kind fires, naming the relation, the column, the value, its count and the fix", async () => {
     const db = await openDatabase();
     try {
-      await db.conn.run(`CREATE TABLE moves AS SELECT * FROM (VALUES ('9.2', '13MSP', 'improved', 3), ('9.2', '13MSP', 'better', 1), ('9.3', NULL, 'better', 2)) v(indicator_id, cycle, judgement, streak)`);
+      await db.conn.run(
+        `CREATE TABLE moves AS SELECT * FROM (VALUES ('9.2', '13MSP', 'improved', 3), ('9.2', '13MSP', 'better', 1), ('9.3', NULL, 'better', 2)) v(indicator_id, cycle, judgement, streak)`,
+      );
       await db.conn.run("CREATE VIEW moves_view AS SELECT * FROM moves");
       const doc: TableDoc = {
         name: "moves",
@@ -112,7 +155,10 @@ describe("column checks", () => {
       };
       const docs = new Map([
         ["moves", doc],
-        ["moves_view", { ...doc, name: "moves_view", kind: "view" as const, file: "data-loaders/dictionary/moves_view.json" }],
+        [
+          "moves_view",
+          { ...doc, name: "moves_view", kind: "view" as const, file: "data-loaders/dictionary/moves_view.json" },
+        ],
       ]);
       const failures = await columnCheckFailures(db.conn, docs);
       const expected = (name: string, kind: string) => [
@@ -134,10 +180,18 @@ describe("column checks", () => {
     try {
       // Table reports as its description has it, with one report, then the same report twice.
       const reports = loadTableDocs().get("reports")!;
-      await db.conn.run(`CREATE TABLE reports (${Object.keys(reports.columns).map((c) => `${c} ${reports.types![c]}`).join(", ")})`);
-      await db.conn.run("INSERT INTO reports (report_id, ordinal, is_latest, folder) VALUES ('13MSP', 130, true, 'sources')");
+      await db.conn.run(
+        `CREATE TABLE reports (${Object.keys(reports.columns)
+          .map((c) => `${c} ${reports.types![c]}`)
+          .join(", ")})`,
+      );
+      await db.conn.run(
+        "INSERT INTO reports (report_id, ordinal, is_latest, folder) VALUES ('13MSP', 130, true, 'sources')",
+      );
       await expect(columnChecks.run(ctx)).resolves.toBeUndefined();
-      await db.conn.run("INSERT INTO reports (report_id, ordinal, is_latest, folder) VALUES ('13MSP', 140, false, 'sources/reports/13MSP')");
+      await db.conn.run(
+        "INSERT INTO reports (report_id, ordinal, is_latest, folder) VALUES ('13MSP', 140, false, 'sources/reports/13MSP')",
+      );
       await expect(columnChecks.run(ctx)).rejects.toThrow(
         'Column checks failed (the database was not replaced):\n  reports (report_id): "13MSP" in 2 rows, described as a key (unique) in data-loaders/dictionary/reports.json.',
       );

@@ -44,24 +44,48 @@ describe("figure_doubts on fixtures", () => {
     db = await openDatabase();
     await db.conn.run(FIXTURE);
     await runSqlFile(db.conn, "analyses/131_figure_doubts.sql");
-    rows = await queryRows<Row>(db.conn, "SELECT indicator_id, doubt, warning_kind, doubt_reason, figure_doubt, record_change, change_doubt FROM figure_doubts ORDER BY indicator_id");
+    rows = await queryRows<Row>(
+      db.conn,
+      "SELECT indicator_id, doubt, warning_kind, doubt_reason, figure_doubt, record_change, change_doubt FROM figure_doubts ORDER BY indicator_id",
+    );
   });
   afterAll(() => closeDatabase(db));
   const of = (id: string) => rows.find((r) => r.indicator_id === id)!;
 
   it("names a stale sub-split a warning only when other statements confirm the figure", () => {
-    expect(of("47.1")).toMatchObject({ doubt: "warning", warning_kind: "stale sub-split", figure_doubt: "warning", change_doubt: null });
-    expect(of("47.1").doubt_reason).toBe("67 is confirmed by para 265 and summary item II.J.1; only the split in the indicator's own text in the table (32 + 33 = 65, the 12MSP value) was not updated");
+    expect(of("47.1")).toMatchObject({
+      doubt: "warning",
+      warning_kind: "stale sub-split",
+      figure_doubt: "warning",
+      change_doubt: null,
+    });
+    expect(of("47.1").doubt_reason).toBe(
+      "67 is confirmed by para 265 and summary item II.J.1; only the split in the indicator's own text in the table (32 + 33 = 65, the 12MSP value) was not updated",
+    );
     expect(of("5.1")).toMatchObject({ doubt: "contested", warning_kind: null, figure_doubt: "contested" });
   });
 
   it("names a difference of scope a warning only when a relation that holds explains it", () => {
-    expect(of("10.2")).toMatchObject({ doubt: "warning", warning_kind: "difference of scope", doubt_reason: "summary item II.C.2's 17 counts a wider group, 13 (para 66) + 4 (para 65)" });
-    expect(of("47.2")).toMatchObject({ doubt: "contested", doubt_reason: "summary item II.J.2 gives 25, not 26, for the same quantity, and nothing in the report explains the difference", change_doubt: "contested" });
+    expect(of("10.2")).toMatchObject({
+      doubt: "warning",
+      warning_kind: "difference of scope",
+      doubt_reason: "summary item II.C.2's 17 counts a wider group, 13 (para 66) + 4 (para 65)",
+    });
+    expect(of("47.2")).toMatchObject({
+      doubt: "contested",
+      doubt_reason:
+        "summary item II.J.2 gives 25, not 26, for the same quantity, and nothing in the report explains the difference",
+      change_doubt: "contested",
+    });
   });
 
   it("calls a figure the record contradicts contested and gives the change on the record", () => {
-    expect(of("11.2")).toMatchObject({ doubt: "contested", doubt_reason: "the UN's records give 25 for the 13MSP cycle, not 31", record_change: -12, change_doubt: "contested" });
+    expect(of("11.2")).toMatchObject({
+      doubt: "contested",
+      doubt_reason: "the UN's records give 25 for the 13MSP cycle, not 31",
+      record_change: -12,
+      change_doubt: "contested",
+    });
   });
 });
 
@@ -69,7 +93,10 @@ describe("figure_doubts on the real 13MSP report", () => {
   it("contests 47.2 and 11.2, and names 10.2 and 47.1 as what they are", async () => {
     const db = await openBuiltDb();
     try {
-      const rows = await queryRows<Row>(db.conn, "SELECT indicator_id, cycle, doubt, warning_kind, record_value, record_previous_value, report_change, record_change FROM figure_doubts WHERE cycle = '13MSP' ORDER BY indicator_id, paragraph");
+      const rows = await queryRows<Row>(
+        db.conn,
+        "SELECT indicator_id, cycle, doubt, warning_kind, record_value, record_previous_value, report_change, record_change FROM figure_doubts WHERE cycle = '13MSP' ORDER BY indicator_id, paragraph",
+      );
       expect(rows.map((r) => [r.indicator_id, r.doubt, r.warning_kind])).toEqual([
         ["10.2", "warning", "difference of scope"],
         ["11.2", "contested", null],
@@ -79,7 +106,12 @@ describe("figure_doubts on the real 13MSP report", () => {
         ["47.2", "contested", null],
         ["47.2", "contested", null],
       ]);
-      expect(rows.find((r) => r.indicator_id === "11.2")).toMatchObject({ record_value: 25, record_previous_value: 37, report_change: -5, record_change: -12 });
+      expect(rows.find((r) => r.indicator_id === "11.2")).toMatchObject({
+        record_value: 25,
+        record_previous_value: 37,
+        report_change: -5,
+        record_change: -12,
+      });
     } finally {
       closeDatabase(db);
     }

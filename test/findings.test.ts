@@ -7,7 +7,11 @@ import { InputError } from "../data-loaders/lib/errors.ts";
 import type { StateResolver } from "../data-loaders/lib/states.ts";
 import { extractFindings, type Finding, type FindingsResult } from "../data-loaders/extract/findings/findings.ts";
 import { applyFindingLinks, readFindingLinks } from "../data-loaders/extract/findings/finding-links.ts";
-import { FINDING_LINKS_FILE, findingDatasets, loadStateResolver } from "../data-loaders/extract/findings/finding-output.ts";
+import {
+  FINDING_LINKS_FILE,
+  findingDatasets,
+  loadStateResolver,
+} from "../data-loaders/extract/findings/finding-output.ts";
 import { parseNumberWord } from "../data-loaders/presentation/number-words.ts";
 import { parseNameList } from "../data-loaders/extract/findings/state-lists.ts";
 import { splitReport } from "../data-loaders/extract/findings/paragraphs.ts";
@@ -29,22 +33,47 @@ const inParagraph = (p: string) => result.findings.filter((f) => f.paragraph ===
 beforeAll(() => {
   resolver = loadStateResolver(join(ROOT, "sources"));
   result = extractFindings(REPORT, resolver, { file: "sources/reports/13MSP-progress-report.txt" });
-  applyFindingLinks(result.findings, readFindingLinks(FINDING_LINKS_FILE, readFileSync(join(ROOT, FINDING_LINKS_FILE))), FINDING_LINKS_FILE);
+  applyFindingLinks(
+    result.findings,
+    readFindingLinks(FINDING_LINKS_FILE, readFileSync(join(ROOT, FINDING_LINKS_FILE))),
+    FINDING_LINKS_FILE,
+  );
 });
 
 describe("number words", () => {
   it("reads the report's number words and digits", () => {
-    expect(["One", "twelve", "Seventeen", "twenty-four", "Forty-six", "Sixty-three", "Seventy", "07", "111", "no"].map(parseNumberWord)).toEqual([1, 12, 17, 24, 46, 63, 70, 7, 111, 0]);
+    expect(
+      ["One", "twelve", "Seventeen", "twenty-four", "Forty-six", "Sixty-three", "Seventy", "07", "111", "no"].map(
+        parseNumberWord,
+      ),
+    ).toEqual([1, 12, 17, 24, 46, 63, 70, 7, 111, 0]);
     expect(parseNumberWord("several")).toBeNull();
   });
 });
 
 describe("name lists", () => {
-  const known = new Set(["Bosnia and Herzegovina", "Somalia", "Lithuania", "Luxembourg", "the Philippines", "Trinidad and Tobago", "Australia", "Ireland", "Cabo Verde", "Comoros"]);
+  const known = new Set([
+    "Bosnia and Herzegovina",
+    "Somalia",
+    "Lithuania",
+    "Luxembourg",
+    "the Philippines",
+    "Trinidad and Tobago",
+    "Australia",
+    "Ireland",
+    "Cabo Verde",
+    "Comoros",
+  ]);
   const isName = (n: string) => known.has(n);
   it("keeps names that contain 'and' whole and splits the 'and' between names", () => {
-    expect(parseNameList("Bosnia and Herzegovina and Somalia", isName).map((n) => n.name)).toEqual(["Bosnia and Herzegovina", "Somalia"]);
-    expect(parseNameList("the Philippines and Trinidad and Tobago", isName).map((n) => n.name)).toEqual(["the Philippines", "Trinidad and Tobago"]);
+    expect(parseNameList("Bosnia and Herzegovina and Somalia", isName).map((n) => n.name)).toEqual([
+      "Bosnia and Herzegovina",
+      "Somalia",
+    ]);
+    expect(parseNameList("the Philippines and Trinidad and Tobago", isName).map((n) => n.name)).toEqual([
+      "the Philippines",
+      "Trinidad and Tobago",
+    ]);
     expect(parseNameList("Australia and Ireland", isName).map((n) => n.name)).toEqual(["Australia", "Ireland"]);
   });
   it("moves a footnote mark after the comma back to its name and reads a detail in parentheses", () => {
@@ -52,7 +81,10 @@ describe("name lists", () => {
       { name: "Lithuania", mark: "⁵", detail: null },
       { name: "Luxembourg", mark: null, detail: null },
     ]);
-    expect(parseNameList("Cabo Verde (2011), and Comoros (2011)", isName).map((n) => [n.name, n.detail])).toEqual([["Cabo Verde", "2011"], ["Comoros", "2011"]]);
+    expect(parseNameList("Cabo Verde (2011), and Comoros (2011)", isName).map((n) => [n.name, n.detail])).toEqual([
+      ["Cabo Verde", "2011"],
+      ["Comoros", "2011"],
+    ]);
   });
 });
 
@@ -77,11 +109,23 @@ describe("paragraphs of the real report", () => {
 describe("findings of the real report", () => {
   it("para 22: seventy ISU contributors, all named, with the tricky names resolved", () => {
     const f = byId("13MSP-22-1");
-    expect([f.stated_count, f.named_count, f.indicator_id, f.topic, f.pillar_code, f.section]).toEqual([70, 70, "9.2", "isu_contributor_2024", "A", "VI.A.1"]);
-    expect(f.counted).toBe("States Parties that contributed to the 2024 budget of the Implementation Support Unit (ISU)");
+    expect([f.stated_count, f.named_count, f.indicator_id, f.topic, f.pillar_code, f.section]).toEqual([
+      70,
+      70,
+      "9.2",
+      "isu_contributor_2024",
+      "A",
+      "VI.A.1",
+    ]);
+    expect(f.counted).toBe(
+      "States Parties that contributed to the 2024 budget of the Implementation Support Unit (ISU)",
+    );
     const iso = isoOf("13MSP-22-1");
-    for (const code of ["BIH", "CIV", "CZE", "LAO", "PHL", "KNA", "PSE", "VAT", "MKD", "LTU", "URY"]) expect(iso).toContain(code);
-    expect(result.states.find((s) => s.finding_id === "13MSP-22-1" && s.iso3 === "PHL")!.name_as_written).toBe("the Philippines");
+    for (const code of ["BIH", "CIV", "CZE", "LAO", "PHL", "KNA", "PSE", "VAT", "MKD", "LTU", "URY"])
+      expect(iso).toContain(code);
+    expect(result.states.find((s) => s.finding_id === "13MSP-22-1" && s.iso3 === "PHL")!.name_as_written).toBe(
+      "the Philippines",
+    );
   });
 
   it("para 213: a colon list with the year each initial report was due", () => {
@@ -116,7 +160,9 @@ describe("findings of the real report", () => {
     expect([whole!.stated_count, whole!.named_count, part!.stated_count, part!.named_count]).toEqual([9, 9, 7, 7]);
     expect(part!.parent_finding_id).toBe(whole!.finding_id);
     expect(part!.subset_of_parent).toBe(true);
-    expect(part!.counted).toBe("affected States Parties that had requested assistance for survey and clearance: of these, those that reported having received such support");
+    expect(part!.counted).toBe(
+      "affected States Parties that had requested assistance for survey and clearance: of these, those that reported having received such support",
+    );
   });
 
   it("para 130: '… while seven (…) reported having received such support' is a second finding, not a part of the first", () => {
@@ -155,7 +201,11 @@ describe("findings of the real report", () => {
     expect([byId("13MSP-II.A.1-1").stated_count, byId("13MSP-II.A.1-1").indicator_id]).toEqual([7, "1.1"]);
     expect([byId("13MSP-II.I.1-1").stated_count, byId("13MSP-II.I.1-1").of_count]).toEqual([63, 105]);
     expect([byId("13MSP-II.I.2-1").stated_count, byId("13MSP-II.I.2-1").of_count]).toEqual([2, 7]);
-    expect([byId("13MSP-II.K.1-1").stated_count, byId("13MSP-II.K.1-1").of_count, byId("13MSP-II.K.1-1").named_as]).toEqual([4, 5, "request"]);
+    expect([
+      byId("13MSP-II.K.1-1").stated_count,
+      byId("13MSP-II.K.1-1").of_count,
+      byId("13MSP-II.K.1-1").named_as,
+    ]).toEqual([4, 5, "request"]);
     expect([byId("13MSP-II.J.2-1").stated_count, byId("13MSP-II.J.2-1").indicator_id]).toEqual([25, "47.2"]);
     expect(byId("13MSP-II.C.2-1").counted).toBe("States not yet party to the CCM that participated in the 12MSP");
   });
@@ -169,7 +219,9 @@ describe("findings of the real report", () => {
   it("the committed sources/findings.csv and finding_states.csv are what the extractor writes", () => {
     const [findings, states] = findingDatasets(result);
     expect(readFileSync(join(ROOT, "sources/findings.csv"), "utf8")).toBe(renderCsv(findings!.columns, findings!.rows));
-    expect(readFileSync(join(ROOT, "sources/finding_states.csv"), "utf8")).toBe(renderCsv(states!.columns, states!.rows));
+    expect(readFileSync(join(ROOT, "sources/finding_states.csv"), "utf8")).toBe(
+      renderCsv(states!.columns, states!.rows),
+    );
   });
 });
 
@@ -178,7 +230,11 @@ describe("bad input", () => {
   it("an unknown name is an error that lists the closest known names, never a silent drop", () => {
     let error: unknown;
     try {
-      extractFindings(wrap("Three States Parties (Afghanistan, Bosnia and Herzegovna, and Chad) reported progress."), resolver, { file: "crafted.txt" });
+      extractFindings(
+        wrap("Three States Parties (Afghanistan, Bosnia and Herzegovna, and Chad) reported progress."),
+        resolver,
+        { file: "crafted.txt" },
+      );
     } catch (e) {
       error = e;
     }
@@ -189,8 +245,13 @@ describe("bad input", () => {
     expect(message).toContain("crafted.txt:3");
   });
   it("a hand-file link to a finding the extractor no longer produces is an error naming the paragraph's findings", () => {
-    const links = readFindingLinks("links.csv", Buffer.from("finding_id,indicator_id,topic,reason\n13MSP-22-9,9.2,,ISU\n"));
-    expect(() => applyFindingLinks(result.findings, links, "links.csv")).toThrow(/13MSP-22-9.*paragraph 22 has 13MSP-22-1/s);
+    const links = readFindingLinks(
+      "links.csv",
+      Buffer.from("finding_id,indicator_id,topic,reason\n13MSP-22-9,9.2,,ISU\n"),
+    );
+    expect(() => applyFindingLinks(result.findings, links, "links.csv")).toThrow(
+      /13MSP-22-9.*paragraph 22 has 13MSP-22-1/s,
+    );
   });
 });
 
@@ -198,7 +259,10 @@ describe("per-State tables derived from the findings (built database)", () => {
   it("Article 7 status of the 2024 reports, ISU contributors 2024, affected States by obligation", async () => {
     const db = await openBuiltDb();
     try {
-      const status = await queryRows<{ status: string; n: number }>(db.conn, "SELECT status, count(*) AS n FROM article7_report_status GROUP BY status ORDER BY status");
+      const status = await queryRows<{ status: string; n: number }>(
+        db.conn,
+        "SELECT status, count(*) AS n FROM article7_report_status GROUP BY status ORDER BY status",
+      );
       expect(status).toEqual([
         { status: "initial_overdue", n: 5 },
         { status: "initial_submitted", n: 2 },
@@ -206,21 +270,42 @@ describe("per-State tables derived from the findings (built database)", () => {
         { status: "on_time", n: 46 },
         { status: "overdue_annual_submitted", n: 11 },
       ]);
-      const overdue = await queryRows<{ iso3: string; due_year: number }>(db.conn, "SELECT iso3, due_year FROM article7_report_status WHERE status = 'initial_overdue' ORDER BY due_year, iso3");
-      expect(overdue.map((r) => `${r.iso3} ${r.due_year}`)).toEqual(["COM 2011", "CPV 2011", "COG 2015", "GIN 2015", "RWA 2016"]);
-      const andorra = await queryRows<{ status: string }>(db.conn, "SELECT status FROM article7_report_status WHERE iso3 = 'AND' ORDER BY status");
+      const overdue = await queryRows<{ iso3: string; due_year: number }>(
+        db.conn,
+        "SELECT iso3, due_year FROM article7_report_status WHERE status = 'initial_overdue' ORDER BY due_year, iso3",
+      );
+      expect(overdue.map((r) => `${r.iso3} ${r.due_year}`)).toEqual([
+        "COM 2011",
+        "CPV 2011",
+        "COG 2015",
+        "GIN 2015",
+        "RWA 2016",
+      ]);
+      const andorra = await queryRows<{ status: string }>(
+        db.conn,
+        "SELECT status FROM article7_report_status WHERE iso3 = 'AND' ORDER BY status",
+      );
       expect(andorra.map((r) => r.status)).toEqual(["on_time", "overdue_annual_submitted"]);
 
-      const isu = await queryRows<{ n: number; years: string }>(db.conn, "SELECT count(DISTINCT iso3) AS n, string_agg(DISTINCT CAST(budget_year AS VARCHAR), ',') AS years FROM isu_contributors");
+      const isu = await queryRows<{ n: number; years: string }>(
+        db.conn,
+        "SELECT count(DISTINCT iso3) AS n, string_agg(DISTINCT CAST(budget_year AS VARCHAR), ',') AS years FROM isu_contributors",
+      );
       expect(isu).toEqual([{ n: 70, years: "2024" }]);
 
-      const affected = await queryRows<{ obligation: string; n: number }>(db.conn, "SELECT obligation, count(*) AS n FROM affected_states GROUP BY obligation ORDER BY obligation");
+      const affected = await queryRows<{ obligation: string; n: number }>(
+        db.conn,
+        "SELECT obligation, count(*) AS n FROM affected_states GROUP BY obligation ORDER BY obligation",
+      );
       expect(affected).toEqual([
         { obligation: "article3_6_retention", n: 10 },
         { obligation: "article4_contamination", n: 10 },
         { obligation: "victims", n: 12 },
       ]);
-      const bih = await queryRows<{ obligation: string }>(db.conn, "SELECT obligation FROM affected_states WHERE iso3 = 'BIH' ORDER BY obligation");
+      const bih = await queryRows<{ obligation: string }>(
+        db.conn,
+        "SELECT obligation FROM affected_states WHERE iso3 = 'BIH' ORDER BY obligation",
+      );
       expect(bih.map((r) => r.obligation)).toEqual(["article3_6_retention", "victims"]);
     } finally {
       closeDatabase(db);

@@ -44,7 +44,8 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const briefingsDir = join(dir, "briefings");
   const siteDir = join(dir, "dist");
   const started = performance.now();
-  const say = (line: string) => process.stderr.write(`global setup: ${line} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+  const say = (line: string) =>
+    process.stderr.write(`global setup: ${line} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
   let dbError = "";
   let briefingsError = "";
   let siteError = "";
@@ -56,12 +57,27 @@ export default async function setup(project: TestProject): Promise<() => void> {
   }
   if (dbError) briefingsError = siteError = `the database was not built:\n${dbError}`;
   else if (process.env.CCM_TEST_BUILD === "database") {
-    briefingsError = siteError = "CCM_TEST_BUILD=database: only the database was built for this run (unset it to build the briefings and the site)";
+    briefingsError = siteError =
+      "CCM_TEST_BUILD=database: only the database was built for this run (unset it to build the briefings and the site)";
   }
   if (!briefingsError) {
     try {
       // The command itself, as `npm run build` runs it: one briefing per report in the database.
-      await run(process.execPath, ["--import", "tsx", join(ROOT, "data-loaders", "cli.ts"), "briefing", "--all", "--db", dbPath, "--out", briefingsDir], { cwd: ROOT, env: { ...process.env, TZ: "UTC" }, maxBuffer: 64 * 1024 * 1024 });
+      await run(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          join(ROOT, "data-loaders", "cli.ts"),
+          "briefing",
+          "--all",
+          "--db",
+          dbPath,
+          "--out",
+          briefingsDir,
+        ],
+        { cwd: ROOT, env: { ...process.env, TZ: "UTC" }, maxBuffer: 64 * 1024 * 1024 },
+      );
       say("briefings written");
     } catch (e) {
       briefingsError = siteError = `the briefings were not written:\n${reason(e)}`;

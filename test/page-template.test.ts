@@ -48,7 +48,9 @@ describe("Framework page template fix", () => {
   });
 
   it("fails when Framework's template changes, instead of shipping pages without lang", () => {
-    expect(() => fixPageTemplate(FRAMEWORK_PAGE.replace("<html>", '<html class="x">'), "en")).toThrow(/template changed: <html> without attributes/);
+    expect(() => fixPageTemplate(FRAMEWORK_PAGE.replace("<html>", '<html class="x">'), "en")).toThrow(
+      /template changed: <html> without attributes/,
+    );
   });
 
   it("gives pages in a language folder that folder's language", () => {

@@ -7,7 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase, openDatabase, queryRows, runSqlFile, type Database } from "../data-loaders/lib/db.ts";
 import { openBuiltDb } from "./helpers/db.ts";
 
-type Issue = { kind: string; severity: string; paragraph: string; related: string; expected: string; found: string; explanation: string };
+type Issue = {
+  kind: string;
+  severity: string;
+  paragraph: string;
+  related: string;
+  expected: string;
+  found: string;
+  explanation: string;
+};
 
 describe("same-fact checks on fixtures", () => {
   let db: Database;
@@ -44,14 +52,25 @@ describe("same-fact checks on fixtures", () => {
 
   it("lists each pair of dates of one event that cannot both be right, once, with both paragraphs", async () => {
     const rows = await queryRows<Issue>(db.conn, "SELECT * FROM consistency_event_dates");
-    expect(rows.map((r) => [r.kind, r.paragraph, r.related, r.expected, r.found])).toEqual([["event_dates_differ", "6", "140", "7-8 April 2025 (para 6)", "8–9 April 2025 (para 140)"]]);
-    expect(rows[0]!.explanation).toBe('Both date the same event (meeting): para 6 "held on 7-8 April 2025", but para 140 "held on 8–9 April 2025". As printed: 7-8 April 2025 against 8–9 April 2025.');
+    expect(rows.map((r) => [r.kind, r.paragraph, r.related, r.expected, r.found])).toEqual([
+      ["event_dates_differ", "6", "140", "7-8 April 2025 (para 6)", "8–9 April 2025 (para 140)"],
+    ]);
+    expect(rows[0]!.explanation).toBe(
+      'Both date the same event (meeting): para 6 "held on 7-8 April 2025", but para 140 "held on 8–9 April 2025". As printed: 7-8 April 2025 against 8–9 April 2025.',
+    );
   });
 
   it("lists a table value below the instances the narrative describes, and nothing where they agree", async () => {
     const rows = await queryRows<Issue>(db.conn, "SELECT * FROM consistency_table_instances");
     expect(rows.map((r) => [r.kind, r.severity, r.paragraph, r.related, r.expected, r.found])).toEqual([
-      ["table_vs_instances", "warning", "indicator 11.4", "68, 74", "0 (table, indicator 11.4, 13MSP column)", "2 described (paras 68, 74)"],
+      [
+        "table_vs_instances",
+        "warning",
+        "indicator 11.4",
+        "68, 74",
+        "0 (table, indicator 11.4, 13MSP column)",
+        "2 described (paras 68, 74)",
+      ],
     ]);
   });
 });
@@ -61,7 +80,9 @@ describe("same-fact checks on the real 13MSP report", () => {
     const db = await openBuiltDb();
     try {
       const dates = await queryRows<Issue>(db.conn, "SELECT * FROM consistency_event_dates");
-      expect(dates.map((r) => [r.paragraph, r.related, r.expected, r.found])).toEqual([["140", "173", "8–9 April 2025 (para 140)", "7-8 April 2025 (para 173)"]]);
+      expect(dates.map((r) => [r.paragraph, r.related, r.expected, r.found])).toEqual([
+        ["140", "173", "8–9 April 2025 (para 140)", "7-8 April 2025 (para 173)"],
+      ]);
       const inst = await queryRows<Issue>(db.conn, "SELECT * FROM consistency_table_instances");
       expect(inst.map((r) => [r.paragraph, r.found])).toEqual([["indicator 11.4", "3 described (paras 68, 69, 74)"]]);
     } finally {

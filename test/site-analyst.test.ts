@@ -19,7 +19,13 @@ const site = useBuiltSite();
 
 /** The visible rows' cells of the first sortable table of the page, as text. */
 async function visibleRows(page: Page, selector = "table.data[data-tools]"): Promise<string[][]> {
-  return page.locator(selector).first().locator("tbody tr:not([hidden])").evaluateAll((trs) => trs.map((tr) => Array.from((tr as HTMLTableRowElement).cells, (td) => td.textContent?.trim() ?? "")));
+  return page
+    .locator(selector)
+    .first()
+    .locator("tbody tr:not([hidden])")
+    .evaluateAll((trs) =>
+      trs.map((tr) => Array.from((tr as HTMLTableRowElement).cells, (td) => td.textContent?.trim() ?? "")),
+    );
 }
 
 describe("search", () => {
@@ -30,7 +36,9 @@ describe("search", () => {
       await box.fill(words);
       const results = v.page.locator("#observablehq-search-results li a");
       await results.first().waitFor();
-      return await results.evaluateAll((as) => as.map((a) => ({ title: a.textContent?.trim() ?? "", href: (a as HTMLAnchorElement).href })));
+      return await results.evaluateAll((as) =>
+        as.map((a) => ({ title: a.textContent?.trim() ?? "", href: (a as HTMLAnchorElement).href })),
+      );
     } finally {
       await v.page.close();
     }
@@ -48,7 +56,9 @@ describe("search", () => {
     await v.page.close();
     const results = await search(text!.split(/\s+/).slice(0, 6).join(" "));
     expect(results.slice(0, 5).map((r) => r.title)).toContain(`Indicator ${id}: ${text}`);
-    expect(results.find((r) => r.title.startsWith(`Indicator ${id}:`))!.href).toMatch(new RegExp(`/pillars/[A-K]#indicator-${id!.replace(".", "\\.")}$`));
+    expect(results.find((r) => r.title.startsWith(`Indicator ${id}:`))!.href).toMatch(
+      new RegExp(`/pillars/[A-K]#indicator-${id!.replace(".", "\\.")}$`),
+    );
   });
 });
 
@@ -119,7 +129,12 @@ describe("tables sort and filter", () => {
 describe("links land on their target", () => {
   it("a link to an indicator's row scrolls the pillar page to that row", async () => {
     const v = await visit(site.session.browser, site.baseUrl, "/indicators");
-    const href = await v.page.locator("table.data[data-tools] tbody tr").nth(40).locator("a").first().getAttribute("href");
+    const href = await v.page
+      .locator("table.data[data-tools] tbody tr")
+      .nth(40)
+      .locator("a")
+      .first()
+      .getAttribute("href");
     await v.page.close();
     expect(href).toMatch(/^\.\/pillars\/[A-K]#indicator-/);
     const w = await visit(site.session.browser, site.baseUrl, href!.slice(1));
@@ -142,8 +157,12 @@ describe("links land on their target", () => {
     const v = await visit(site.session.browser, site.baseUrl, "/states/TCD");
     try {
       await settle(v.page);
-      const table = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "Findings of the progress report" }) });
-      const rows = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => `${tr.children[0]?.textContent} ${tr.children[2]?.textContent}`));
+      const table = v.page.locator("table.data", {
+        has: v.page.locator("caption", { hasText: "Findings of the progress report" }),
+      });
+      const rows = await table
+        .locator("tbody tr")
+        .evaluateAll((trs) => trs.map((tr) => `${tr.children[0]?.textContent} ${tr.children[2]?.textContent}`));
       // One row per paragraph and sentence: no sentence twice.
       expect(rows.length).toBeGreaterThan(5);
       expect(new Set(rows).size).toBe(rows.length);
@@ -165,7 +184,9 @@ describe("a pillar page with one report in the database", () => {
     try {
       expect(await v.page.locator("select[data-report-choice], [data-report-view], [data-row-id]").count()).toBe(0);
       expect(await v.page.locator('[id="indicator-1.1"]').isVisible()).toBe(true);
-      expect(await v.page.locator("#observablehq-footer").innerText()).toMatch(/^Data: indicator values from the CCM 13MSP Progress Report; findings from the CCM 13MSP Progress Report\./);
+      expect(await v.page.locator("#observablehq-footer").innerText()).toMatch(
+        /^Data: indicator values from the CCM 13MSP Progress Report; findings from the CCM 13MSP Progress Report\./,
+      );
     } finally {
       await v.page.close();
     }
@@ -191,12 +212,22 @@ describe("the map on any day", () => {
       const counted = page.getByLabel("Status on", { exact: true });
       const field = page.getByLabel("or any day from 3 December 2008 to today", { exact: true });
       expect(await field.getAttribute("min")).toBe("2008-12-03");
-      const counts = page.locator("#status-on-date table.data", { has: page.locator("caption", { hasText: "States by status" }) });
+      const counts = page.locator("#status-on-date table.data", {
+        has: page.locator("caption", { hasText: "States by status" }),
+      });
       await field.focus();
       await page.keyboard.type("08012010"); // month, day, year: the browser's en-US order
       await expect.poll(() => counts.locator("caption").textContent()).toBe("States by status, 1 August 2010");
-      const shown = await counts.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => ({ status_label: tr.children[0]!.textContent!, n: Number(tr.children[1]!.textContent) })));
-      expect(shown.sort((a, b) => a.status_label.localeCompare(b.status_label))).toEqual(expected.filter((r) => shown.some((x) => x.status_label === r.status_label)).sort((a, b) => a.status_label.localeCompare(b.status_label)));
+      const shown = await counts
+        .locator("tbody tr")
+        .evaluateAll((trs) =>
+          trs.map((tr) => ({ status_label: tr.children[0]!.textContent!, n: Number(tr.children[1]!.textContent) })),
+        );
+      expect(shown.sort((a, b) => a.status_label.localeCompare(b.status_label))).toEqual(
+        expected
+          .filter((r) => shown.some((x) => x.status_label === r.status_label))
+          .sort((a, b) => a.status_label.localeCompare(b.status_label)),
+      );
       expect(shown.find((r) => r.status_label === "State Party")?.n).toBe(30);
       await expect.poll(() => page.locator("#status-on-date [role=img][aria-label*='1 August 2010']").count()).toBe(1);
       expect(await counted.inputValue()).toBe(""); // the list says "another day"
@@ -218,13 +249,21 @@ describe("a contradiction and its paragraph", () => {
     try {
       await settle(v.page);
       const table = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "consistency issues" }) });
-      const hrefs = [...new Set(await table.locator("tbody a", { hasText: /^para / }).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href)))];
+      const hrefs = [
+        ...new Set(
+          await table
+            .locator("tbody a", { hasText: /^para / })
+            .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href)),
+        ),
+      ];
       expect(hrefs.length).toBeGreaterThan(3);
       for (const href of hrefs) {
         const url = new URL(href);
         const html = await (await fetch(`${site.baseUrl}${url.pathname}`)).text();
         const id = decodeURIComponent(url.hash.slice(1));
-        expect(html, href).toMatch(new RegExp(`<tr id="${id.replaceAll(".", "\\.")}"><td>para [^<]+</td><td>[^<]{20,}`));
+        expect(html, href).toMatch(
+          new RegExp(`<tr id="${id.replaceAll(".", "\\.")}"><td>para [^<]+</td><td>[^<]{20,}`),
+        );
       }
     } finally {
       await v.page.close();
@@ -247,7 +286,18 @@ describe("the briefing on the site", () => {
 });
 
 describe("a phone, 390 px wide", () => {
-  const paths = ["/", "/indicators", "/universalization", "/states/", "/data-quality", "/briefings", "/downloads", "/sql", pillarPages()[0] ?? "/pillars/A", "/states/TCD"];
+  const paths = [
+    "/",
+    "/indicators",
+    "/universalization",
+    "/states/",
+    "/data-quality",
+    "/briefings",
+    "/downloads",
+    "/sql",
+    pillarPages()[0] ?? "/pillars/A",
+    "/states/TCD",
+  ];
   for (const path of paths) {
     it(`${path}: no wider than the screen; only data tables scroll, in their own frame`, async () => {
       const v = await visit(site.session.browser, site.baseUrl, path, { viewport: PHONE });
@@ -265,9 +315,12 @@ describe("a phone, 390 px wide", () => {
   it("lets the reader zoom, and the sidebar closes after following one of its links", async () => {
     const v = await visit(site.session.browser, site.baseUrl, "/", { viewport: PHONE });
     try {
-      expect(await v.page.locator('meta[name="viewport"]').getAttribute("content")).not.toMatch(/maximum-scale|user-scalable=no/);
+      expect(await v.page.locator('meta[name="viewport"]').getAttribute("content")).not.toMatch(
+        /maximum-scale|user-scalable=no/,
+      );
       const sidebar = v.page.locator("#observablehq-sidebar");
-      const visible = () => sidebar.evaluate((el) => el.getBoundingClientRect().right > 0 && getComputedStyle(el).visibility !== "hidden");
+      const visible = () =>
+        sidebar.evaluate((el) => el.getBoundingClientRect().right > 0 && getComputedStyle(el).visibility !== "hidden");
       expect(await visible()).toBe(false);
       await v.page.locator("#observablehq-sidebar-toggle").click();
       await expect.poll(visible).toBe(true);
@@ -287,13 +340,18 @@ describe("the SQL explorer helps", () => {
       await v.page.locator("table.data caption", { hasText: "rows" }).waitFor({ timeout: 60_000 });
       await v.page.getByRole("button", { name: /status history/ }).click();
       const table = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "rows" }) });
-      await expect.poll(() => table.locator("th").allTextContents(), { timeout: 30_000 }).toEqual(expect.arrayContaining(["valid_from"]));
+      await expect
+        .poll(() => table.locator("th").allTextContents(), { timeout: 30_000 })
+        .toEqual(expect.arrayContaining(["valid_from"]));
       const from = await table.locator("tbody tr td:nth-child(2)").allTextContents();
       expect(from.length).toBeGreaterThan(1);
       for (const d of from.filter((d) => d !== "—")) expect(d).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(from.filter((d) => d !== "—").length).toBeGreaterThan(0);
 
-      const [download] = await Promise.all([v.page.waitForEvent("download"), v.page.getByRole("link", { name: /as CSV$/ }).click()]);
+      const [download] = await Promise.all([
+        v.page.waitForEvent("download"),
+        v.page.getByRole("link", { name: /as CSV$/ }).click(),
+      ]);
       expect(download.suggestedFilename()).toBe("ccm-query.csv");
       let csv = "";
       for await (const chunk of await download.createReadStream()) csv += String(chunk);
@@ -301,10 +359,17 @@ describe("the SQL explorer helps", () => {
       expect(csv).toMatch(/\r\n[a-z_]+,\d{4}-\d{2}-\d{2},/);
 
       // The codes the data holds beside the words the pages show; each table's columns with their meaning.
-      const codes = await v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "Codes in the data" }) }).locator("tbody tr").allTextContents();
+      const codes = await v.page
+        .locator("table.data", { has: v.page.locator("caption", { hasText: "Codes in the data" }) })
+        .locator("tbody tr")
+        .allTextContents();
       expect(codes).toEqual(expect.arrayContaining(["status'not_party'Not party", "vote'Y'Yes"]));
-      const columns = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "Columns of state_status" }) });
-      expect(await columns.locator("tbody tr", { hasText: "valid_from" }).locator("td").nth(2).textContent()).toMatch(/^\S.{20,}/);
+      const columns = v.page.locator("table.data", {
+        has: v.page.locator("caption", { hasText: "Columns of state_status" }),
+      });
+      expect(await columns.locator("tbody tr", { hasText: "valid_from" }).locator("td").nth(2).textContent()).toMatch(
+        /^\S.{20,}/,
+      );
       expect(v.consoleErrors).toEqual([]);
     } finally {
       await v.page.close();
@@ -319,14 +384,22 @@ describe("downloads for people", () => {
       const link = v.page.getByRole("link", { name: "tidy_indicators.csv" });
       const [download] = await Promise.all([v.page.waitForEvent("download"), link.click()]);
       expect(download.suggestedFilename()).toBe("tidy_indicators.csv");
-      const header = await v.page.evaluate(async (href) => (await (await fetch(href)).text()).split("\n")[0], (await link.getAttribute("href")) ?? "");
+      const header = await v.page.evaluate(
+        async (href) => (await (await fetch(href)).text()).split("\n")[0],
+        (await link.getAttribute("href")) ?? "",
+      );
       expect(header).toMatch(/^indicator_id,pillar_code,pillar,indicator_text,/);
-      expect(await v.page.getByRole("link", { name: "indicator_values.csv", exact: true }).getAttribute("download")).toBe("indicator_values.csv");
+      expect(
+        await v.page.getByRole("link", { name: "indicator_values.csv", exact: true }).getAttribute("download"),
+      ).toBe("indicator_values.csv");
       const citation = await v.page.locator("blockquote.citation").textContent();
       expect(citation).toContain(`${site.baseUrl}/downloads`);
       expect(citation).toMatch(/version [0-9a-f]{7}/);
       // The index at the top leads to the tables.
-      await v.page.getByRole("navigation", { name: "Tables on this page" }).getByRole("link", { name: "Findings with the States they name" }).click();
+      await v.page
+        .getByRole("navigation", { name: "Tables on this page" })
+        .getByRole("link", { name: "Findings with the States they name" })
+        .click();
       await expect.poll(() => v.page.evaluate(() => scrollY)).toBeGreaterThan(0);
     } finally {
       await v.page.close();

@@ -4,7 +4,16 @@
  * loader writes (read back by the system's tar), and the npm cache filled from node_modules.
  */
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
@@ -29,23 +38,30 @@ describe("Framework log lines that fail the build", () => {
   it.each([
     ["load /data/votes.json → [missing] error in 1692ms: loader exited with code 1", "a data loader failed"],
     ["copy src/data/x.json → load /data/x.json → [using stale] ", "stale loader output was used"],
-    ["npm:react-dom@latest → OFFLINE-GUARD: refused network request to https://registry.npmjs.org/react-dom/latest", "tried to reach the network"],
+    [
+      "npm:react-dom@latest → OFFLINE-GUARD: refused network request to https://registry.npmjs.org/react-dom/latest",
+      "tried to reach the network",
+    ],
     ["Error: unable to fetch: https://cdn.jsdelivr.net/npm/d3@7.9.0/+esm", "an import could not be resolved offline"],
     ["Warning: 3 broken links (414 validated)", "pages link to missing pages or anchors"],
     ["Error: loader skipped due to recent error", "a data loader was skipped after an error"],
   ])("%s", (line, why) => {
-    expect(buildLogProblems(`load /index in 12ms\n${line}\nbuilt 3 pages in src\n`)).toEqual([expect.stringContaining(why)]);
+    expect(buildLogProblems(`load /index in 12ms\n${line}\nbuilt 3 pages in src\n`)).toEqual([
+      expect.stringContaining(why),
+    ]);
   });
 
   it("a failed loader's own error is in the problem, not only Framework's exit line", () => {
-    const log = "load /index load /index.md → [missing] index.md: Catalog Error: Table with name cycle_trends does not exist!\nDid you mean \"cycles\"?\n\nerror in 8074ms: loader exited with code 1\n";
+    const log =
+      'load /index load /index.md → [missing] index.md: Catalog Error: Table with name cycle_trends does not exist!\nDid you mean "cycles"?\n\nerror in 8074ms: loader exited with code 1\n';
     expect(buildLogProblems(log)).toEqual([
       'a data loader failed: index.md: Catalog Error: Table with name cycle_trends does not exist! Did you mean "cycles"? (error in 8074ms: loader exited with code 1)',
     ]);
   });
 
   it("a clean log has no problems", () => {
-    const log = "load /index in 1186ms\ncopy src/data/cycles.json → load /data/cycles.json → [missing] cycles.json: 312 bytes\nsuccess 312 B in 1.2s\n217 links validated\n";
+    const log =
+      "load /index in 1186ms\ncopy src/data/cycles.json → load /data/cycles.json → [missing] cycles.json: 312 bytes\nsuccess 312 B in 1.2s\n217 links validated\n";
     expect(buildLogProblems(log)).toEqual([]);
   });
 });
@@ -89,7 +105,7 @@ describe("checks of the built folder", () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringContaining("page missing from the build: states/NOR.html"),
-        expect.stringContaining("downloads.html loads from another host: href=\"https://fonts.googleapis.com"),
+        expect.stringContaining('downloads.html loads from another host: href="https://fonts.googleapis.com'),
         expect.stringContaining("index.html references DuckDB-Wasm"),
       ]),
     );
@@ -107,15 +123,27 @@ describe("tables.tar", () => {
     const dir = tempDir();
     const csv = Buffer.from("iso3,name\nNOR,Norway\n");
     const big = Buffer.alloc(1500, 7);
-    writeFileSync(join(dir, "t.tar"), tarArchive([{ name: "states.csv", bytes: csv }, { name: "votes.arrow", bytes: big }]));
-    expect(execFileSync("tar", ["-tf", join(dir, "t.tar")], { encoding: "utf8" }).trim().split("\n")).toEqual(["states.csv", "votes.arrow"]);
+    writeFileSync(
+      join(dir, "t.tar"),
+      tarArchive([
+        { name: "states.csv", bytes: csv },
+        { name: "votes.arrow", bytes: big },
+      ]),
+    );
+    expect(
+      execFileSync("tar", ["-tf", join(dir, "t.tar")], { encoding: "utf8" })
+        .trim()
+        .split("\n"),
+    ).toEqual(["states.csv", "votes.arrow"]);
     execFileSync("tar", ["-xf", join(dir, "t.tar"), "-C", dir]);
     expect(readFileSync(join(dir, "states.csv"))).toEqual(csv);
     expect(readFileSync(join(dir, "votes.arrow"))).toEqual(big);
   });
 
   it("refuses names that do not fit a ustar header", () => {
-    expect(() => tarArchive([{ name: `${"x".repeat(101)}.csv`, bytes: Buffer.alloc(1) }])).toThrow(/longer than 100 bytes/);
+    expect(() => tarArchive([{ name: `${"x".repeat(101)}.csv`, bytes: Buffer.alloc(1) }])).toThrow(
+      /longer than 100 bytes/,
+    );
   });
 });
 
@@ -126,13 +154,24 @@ describe("npm cache from node_modules", () => {
     // Plot and topojson-client: no page imports them since every chart is Vega-Lite.
     expect(names).not.toContain("@observablehq/plot");
     expect(names).not.toContain("topojson-client");
-    const installed = JSON.parse(readFileSync(join(import.meta.dirname, "..", "package.json"), "utf8")) as { dependencies: Record<string, string> };
-    for (const name of names.filter((n) => n in installed.dependencies)) expect(packageVersion(name)).toBe(installed.dependencies[name]);
+    const installed = JSON.parse(readFileSync(join(import.meta.dirname, "..", "package.json"), "utf8")) as {
+      dependencies: Record<string, string>;
+    };
+    for (const name of names.filter((n) => n in installed.dependencies))
+      expect(packageVersion(name)).toBe(installed.dependencies[name]);
   });
 
   it("answers Framework's client-only packages with placeholders, never the ones the site uses", () => {
     const placeholders = frameworkOnlyPackages();
-    expect(placeholders).toEqual(expect.arrayContaining(["react-dom", "lodash", "@observablehq/sample-datasets", "@observablehq/plot", "topojson-client"]));
+    expect(placeholders).toEqual(
+      expect.arrayContaining([
+        "react-dom",
+        "lodash",
+        "@observablehq/sample-datasets",
+        "@observablehq/plot",
+        "topojson-client",
+      ]),
+    );
     for (const used of PACKAGES.map((p) => p.name)) expect(placeholders).not.toContain(used);
   });
 });
@@ -178,6 +217,9 @@ function overviewOnlySite(): { config: string; remove: () => void } {
   // The npm cache buildSite fills from node_modules: the build stays offline.
   symlinkSync(NPM_CACHE, join(root, ".observablehq", "cache", "_npm"));
   const config = join(root, "observablehq.config.ts");
-  writeFileSync(config, `import base from "../observablehq.config.ts";\nexport default { ...base, root: ${JSON.stringify(name)}, search: false, pages: [{ name: "Overview", path: "/" }], dynamicPaths: [] };\n`);
+  writeFileSync(
+    config,
+    `import base from "../observablehq.config.ts";\nexport default { ...base, root: ${JSON.stringify(name)}, search: false, pages: [{ name: "Overview", path: "/" }], dynamicPaths: [] };\n`,
+  );
   return { config, remove };
 }

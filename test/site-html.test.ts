@@ -24,15 +24,20 @@ interface Message {
 /** Run the checker over `dir`; its messages (errors only), from its JSON output. */
 function checkHtml(dir: string): Promise<Message[]> {
   return new Promise((resolve, reject) => {
-    execFile(JAVA, ["-Xss4m", "-jar", VNU, "--errors-only", "--format", "json", "--skip-non-html", dir], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      // The checker exits 1 when it reports errors; its report is on stderr.
-      const text = stderr || stdout;
-      try {
-        resolve((JSON.parse(text) as { messages: Message[] }).messages);
-      } catch {
-        reject(error ?? new Error(`vnu gave no JSON report: ${text.slice(0, 500)}`));
-      }
-    });
+    execFile(
+      JAVA,
+      ["-Xss4m", "-jar", VNU, "--errors-only", "--format", "json", "--skip-non-html", dir],
+      { maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        // The checker exits 1 when it reports errors; its report is on stderr.
+        const text = stderr || stdout;
+        try {
+          resolve((JSON.parse(text) as { messages: Message[] }).messages);
+        } catch {
+          reject(error ?? new Error(`vnu gave no JSON report: ${text.slice(0, 500)}`));
+        }
+      },
+    );
   });
 }
 
@@ -42,7 +47,9 @@ describe("valid HTML", () => {
     if (!existsSync(VNU)) throw new Error(`${VNU} is missing: run \`npm ci\``);
     const messages = await checkHtml(dist);
     const errors = messages.filter((m) => m.type === "error" || m.subType === "fatal");
-    const report = errors.slice(0, 30).map((m) => `${m.url.replace(/^file:.*?\/dist\//, "dist/")}:${m.lastLine ?? "?"}: ${m.message}`);
+    const report = errors
+      .slice(0, 30)
+      .map((m) => `${m.url.replace(/^file:.*?\/dist\//, "dist/")}:${m.lastLine ?? "?"}: ${m.message}`);
     expect(report, `${errors.length} errors`).toEqual([]);
   }, 600_000);
 
@@ -51,7 +58,10 @@ describe("valid HTML", () => {
     const { tmpdir } = await import("node:os");
     const dir = mkdtempSync(join(tmpdir(), "ccm-vnu-"));
     try {
-      writeFileSync(join(dir, "bad.html"), '<!doctype html><html lang="en"><title>t</title><h1 id="">x</h1><p id="a">1</p><p id="a">2</p></html>');
+      writeFileSync(
+        join(dir, "bad.html"),
+        '<!doctype html><html lang="en"><title>t</title><h1 id="">x</h1><p id="a">1</p><p id="a">2</p></html>',
+      );
       const messages = await checkHtml(dir);
       expect(messages.map((m) => m.message).join("\n")).toMatch(/Duplicate ID “a”/);
       expect(messages.length).toBeGreaterThanOrEqual(2);

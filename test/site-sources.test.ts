@@ -25,7 +25,13 @@ async function dbRows<T>(sql: string): Promise<T[]> {
 
 describe("the vote explorer cites the chosen resolution's record", () => {
   it("each year's UN Digital Library record is the link under the chart, and the caption follows year and grouping", async () => {
-    const records = await dbRows<{ resolution_id: string; year: number; topic: string; undl_id: string; source_ref: string }>(
+    const records = await dbRows<{
+      resolution_id: string;
+      year: number;
+      topic: string;
+      undl_id: string;
+      source_ref: string;
+    }>(
       "SELECT resolution_id, year, topic, undl_id::VARCHAR AS undl_id, source_ref FROM unga_resolutions WHERE has_country_votes AND year IN (2022, 2023, 2024) ORDER BY year",
     );
     expect(records.map((r) => r.undl_id)).toEqual(["3996917", "4029001", "4068499"]);
@@ -42,9 +48,15 @@ describe("the vote explorer cites the chosen resolution's record", () => {
         await expect.poll(() => caption.textContent()).toContain(`${r.resolution_id} (${r.year}) by region`);
       }
       await v.page.getByRole("radio", { name: "CCM status at the vote" }).check();
-      await expect.poll(() => caption.textContent()).toContain(`${records.at(-1)!.resolution_id} (${records.at(-1)!.year}) by CCM status at the vote`);
-      await v.page.getByLabel("Resolution").selectOption({ label: `${records[0]!.year} · ${records[0]!.resolution_id} (${records[0]!.topic})` });
-      await expect.poll(() => caption.textContent()).toContain(`${records[0]!.resolution_id} (${records[0]!.year}) by CCM status at the vote`);
+      await expect
+        .poll(() => caption.textContent())
+        .toContain(`${records.at(-1)!.resolution_id} (${records.at(-1)!.year}) by CCM status at the vote`);
+      await v.page
+        .getByLabel("Resolution")
+        .selectOption({ label: `${records[0]!.year} · ${records[0]!.resolution_id} (${records[0]!.topic})` });
+      await expect
+        .poll(() => caption.textContent())
+        .toContain(`${records[0]!.resolution_id} (${records[0]!.year}) by CCM status at the vote`);
       expect(await source.getAttribute("href")).toBe(records[0]!.source_ref);
       expect(v.consoleErrors).toEqual([]);
     } finally {
@@ -55,19 +67,29 @@ describe("the vote explorer cites the chosen resolution's record", () => {
 
 describe("Data quality: every disagreement with the UN's records can be followed", () => {
   it("each row links to the report's paragraph or indicator row and to the record's public address, written into the HTML", async () => {
-    const issues = await dbRows<{ check_id: string; record_source: string }>("SELECT check_id, record_source FROM report_record_issues ORDER BY check_id");
+    const issues = await dbRows<{ check_id: string; record_source: string }>(
+      "SELECT check_id, record_source FROM report_record_issues ORDER BY check_id",
+    );
     expect(issues.length).toBeGreaterThan(5);
     const noScript = await launchBrowser({ javaScript: false });
     try {
       const v = await visit(noScript.browser, site.baseUrl, "/data-quality");
-      const table = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "disagreements between the report and the records" }) });
+      const table = v.page.locator("table.data", {
+        has: v.page.locator("caption", { hasText: "disagreements between the report and the records" }),
+      });
       const rows = await table.locator("tbody tr").evaluateAll((trs) =>
-        trs.map((tr) => ({ text: tr.textContent ?? "", hrefs: Array.from(tr.querySelectorAll("a"), (a) => a.getAttribute("href") ?? "") })),
+        trs.map((tr) => ({
+          text: tr.textContent ?? "",
+          hrefs: Array.from(tr.querySelectorAll("a"), (a) => a.getAttribute("href") ?? ""),
+        })),
       );
       expect(rows.length).toBe(issues.length);
       for (const row of rows) {
         // The report's side: a paragraph's row among the findings, or the indicator's row.
-        expect(row.hrefs.some((h) => /#(para|indicator)-[\d.]+$/.test(h)), row.text).toBe(true);
+        expect(
+          row.hrefs.some((h) => /#(para|indicator)-[\d.]+$/.test(h)),
+          row.text,
+        ).toBe(true);
         // The record: its address, as a link and as text.
         const record = row.hrefs.find((h) => h.startsWith("https://digitallibrary.un.org/record/"));
         expect(record, row.text).toBeDefined();
@@ -75,8 +97,12 @@ describe("Data quality: every disagreement with the UN's records can be followed
       }
       expect(issues.every((i) => rows.some((r) => r.hrefs.some((h) => i.record_source.includes(h))))).toBe(true);
       // Indicator 11.2's disagreements point at its row; para 67's at the paragraph.
-      expect(rows.filter((r) => r.hrefs.some((h) => h.endsWith("#indicator-11.2"))).length).toBe(issues.filter((i) => i.check_id.startsWith("indicator-11.2:")).length);
-      expect(rows.filter((r) => r.hrefs.some((h) => h.endsWith("#para-67"))).length).toBe(issues.filter((i) => i.check_id.startsWith("para-67:")).length);
+      expect(rows.filter((r) => r.hrefs.some((h) => h.endsWith("#indicator-11.2"))).length).toBe(
+        issues.filter((i) => i.check_id.startsWith("indicator-11.2:")).length,
+      );
+      expect(rows.filter((r) => r.hrefs.some((h) => h.endsWith("#para-67"))).length).toBe(
+        issues.filter((i) => i.check_id.startsWith("para-67:")).length,
+      );
       await v.page.close();
     } finally {
       await noScript.close();
@@ -103,12 +129,18 @@ describe("the SQL explorer agrees with the rest of the site", () => {
   /** The rows of the result table once a query ran (its caption: "<n> rows"). */
   async function resultRows(page: import("playwright-core").Page): Promise<string[][]> {
     const table = page.locator("table.data", { has: page.locator("caption", { hasText: / rows$/ }) });
-    return table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => Array.from((tr as HTMLTableRowElement).cells, (td) => td.textContent?.trim() ?? "")));
+    return table
+      .locator("tbody tr")
+      .evaluateAll((trs) =>
+        trs.map((tr) => Array.from((tr as HTMLTableRowElement).cells, (td) => td.textContent?.trim() ?? "")),
+      );
   }
 
   it("Run works on arrival; the 2024 example counts status on the vote date (as the Data quality page); a code/label mix-up says the valid values", async () => {
     // What the rest of the site says: States not party on the vote date that voted yes on the 2024 resolution.
-    const [expected] = await dbRows<{ n: number }>("SELECT count(*)::INTEGER AS n FROM unga_state_votes WHERE year = 2024 AND vote = 'Y' AND ccm_status = 'not_party'");
+    const [expected] = await dbRows<{ n: number }>(
+      "SELECT count(*)::INTEGER AS n FROM unga_state_votes WHERE year = 2024 AND vote = 'Y' AND ccm_status = 'not_party'",
+    );
     expect(expected!.n).toBe(25);
     const v = await visit(site.session.browser, site.baseUrl, "/sql");
     try {
@@ -128,13 +160,19 @@ describe("the SQL explorer agrees with the rest of the site", () => {
       await v.page.getByLabel("SQL", { exact: true }).fill("SELECT * FROM unga_votes WHERE vote = 'Yes'");
       await run.click();
       const hint = v.page.locator(".code-hint");
-      await expect.poll(() => hint.first().textContent(), { timeout: 30_000 }).toContain("'Yes' is how the pages show the vote code 'Y'");
+      await expect
+        .poll(() => hint.first().textContent(), { timeout: 30_000 })
+        .toContain("'Yes' is how the pages show the vote code 'Y'");
       expect(await hint.first().textContent()).toContain("'Y', 'A', 'N', 'X'");
       await v.page.getByLabel("SQL", { exact: true }).fill("SELECT * FROM state_status WHERE status = 'State Party'");
       await run.click();
       await expect.poll(() => hint.first().textContent(), { timeout: 30_000 }).toContain("status code 'state_party'");
       // The words work where the explorer gives them.
-      await v.page.getByLabel("SQL", { exact: true }).fill("SELECT count(*) AS n FROM votes_in_words WHERE year = 2024 AND vote_label = 'Yes' AND status_label = 'Not party'");
+      await v.page
+        .getByLabel("SQL", { exact: true })
+        .fill(
+          "SELECT count(*) AS n FROM votes_in_words WHERE year = 2024 AND vote_label = 'Yes' AND status_label = 'Not party'",
+        );
       await v.page.getByLabel("SQL", { exact: true }).press("Control+Enter");
       await expect.poll(() => resultRows(v.page), { timeout: 30_000 }).toEqual([[String(expected!.n)]]);
       expect(await hint.count()).toBe(0);
@@ -147,8 +185,12 @@ describe("the SQL explorer agrees with the rest of the site", () => {
 
 describe("findings: a page of every finding, and search finds paragraphs", () => {
   it("lists every finding with its paragraph, statement, count and named States; #para-<n> lands on the paragraph; sorting and filtering work", async () => {
-    const [counts] = await dbRows<{ findings: number; paragraphs: number }>("SELECT count(*)::INTEGER AS findings, count(DISTINCT paragraph)::INTEGER AS paragraphs FROM findings");
-    const [chad] = await dbRows<{ statement: string; paragraph: string }>("SELECT f.statement, f.paragraph FROM findings f JOIN finding_states s USING (finding_id) WHERE s.iso3 = 'TCD' ORDER BY TRY_CAST(f.paragraph AS INTEGER) LIMIT 1");
+    const [counts] = await dbRows<{ findings: number; paragraphs: number }>(
+      "SELECT count(*)::INTEGER AS findings, count(DISTINCT paragraph)::INTEGER AS paragraphs FROM findings",
+    );
+    const [chad] = await dbRows<{ statement: string; paragraph: string }>(
+      "SELECT f.statement, f.paragraph FROM findings f JOIN finding_states s USING (finding_id) WHERE s.iso3 = 'TCD' ORDER BY TRY_CAST(f.paragraph AS INTEGER) LIMIT 1",
+    );
     const html = await (await fetch(`${site.baseUrl}/findings`)).text();
     // Written into the page: a row per finding, an anchor per paragraph, each once.
     expect(html.match(/<tr[ >]/g)?.length).toBe(counts!.findings + 1);
@@ -164,14 +206,19 @@ describe("findings: a page of every finding, and search finds paragraphs", () =>
       expect(top).toBeLessThan(400);
       // Filter by a State's name: the rows that name it, Chad's first finding among them.
       await v.page.getByRole("searchbox", { name: /^Filter rows of/ }).fill("Chad");
-      const shown = await v.page.locator("table.data tbody tr:not([hidden])").evaluateAll((trs) => trs.map((tr) => tr.textContent ?? ""));
+      const shown = await v.page
+        .locator("table.data tbody tr:not([hidden])")
+        .evaluateAll((trs) => trs.map((tr) => tr.textContent ?? ""));
       expect(shown.length).toBeGreaterThan(5);
       expect(shown.every((t) => t.includes("Chad"))).toBe(true);
       expect(shown.some((t) => t.includes(chad!.statement))).toBe(true);
       await v.page.getByRole("searchbox", { name: /^Filter rows of/ }).fill("");
       // Paragraphs sort as numbers: 18 before 184, and back.
       await v.page.getByRole("button", { name: "Paragraph" }).click();
-      const order = (await v.page.locator("table.data tbody tr td:first-child").allTextContents()).map((t) => t.replace("para ", "")).filter((p) => /^\d+$/.test(p)).map(Number);
+      const order = (await v.page.locator("table.data tbody tr td:first-child").allTextContents())
+        .map((t) => t.replace("para ", ""))
+        .filter((p) => /^\d+$/.test(p))
+        .map(Number);
       expect(order.length).toBeGreaterThan(100);
       expect(order).toEqual([...order].sort((a, b) => a - b));
     } finally {
@@ -196,8 +243,12 @@ describe("findings: a page of every finding, and search finds paragraphs", () =>
     expect((await search("para 21"))[0]).toMatch(/findings#para-21$/);
     expect((await search("21"))[0]).toMatch(/findings#para-21$/);
     expect((await search("2.1"))[0]).toMatch(/#indicator-2\.1$/);
-    const [named] = await dbRows<{ paragraph: string }>("SELECT f.paragraph FROM findings f JOIN finding_states s USING (finding_id) WHERE s.iso3 = 'TCD' ORDER BY TRY_CAST(f.paragraph AS INTEGER) LIMIT 1");
-    expect(await search("Chad")).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`findings#para-${named!.paragraph}$`))]));
+    const [named] = await dbRows<{ paragraph: string }>(
+      "SELECT f.paragraph FROM findings f JOIN finding_states s USING (finding_id) WHERE s.iso3 = 'TCD' ORDER BY TRY_CAST(f.paragraph AS INTEGER) LIMIT 1",
+    );
+    expect(await search("Chad")).toEqual(
+      expect.arrayContaining([expect.stringMatching(new RegExp(`findings#para-${named!.paragraph}$`))]),
+    );
   });
 });
 
@@ -213,12 +264,16 @@ describe("pages read without scripts: State pages, the States directory, Data qu
       expect(await directory.page.locator("table.data tbody tr").count()).toBe(states!.n);
       await directory.page.close();
       const v = await visit(noScript.browser, site.baseUrl, "/states/TCD");
-      const table = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "Findings of the progress report" }) });
+      const table = v.page.locator("table.data", {
+        has: v.page.locator("caption", { hasText: "Findings of the progress report" }),
+      });
       const rows = await table.locator("tbody tr").count();
       expect(rows).toBe(chad!.statements);
       const card = v.page.locator(".kpi", { hasText: "Statements of the report naming it" }).locator(".value");
       expect(Number(await card.textContent())).toBe(rows);
-      const paragraphs = (await table.locator("tbody tr td:first-child").allTextContents()).map((t) => Number(t.replace("para ", "")));
+      const paragraphs = (await table.locator("tbody tr td:first-child").allTextContents()).map((t) =>
+        Number(t.replace("para ", "")),
+      );
       expect(paragraphs).toEqual([...paragraphs].sort((a, b) => a - b));
       // Words where a reader expects words: no table, column or file names of the database.
       const text = await v.page.locator("#observablehq-main").innerText();
@@ -227,7 +282,12 @@ describe("pages read without scripts: State pages, the States directory, Data qu
       expect(await v.page.locator("h1").getAttribute("id")).not.toBe("");
       await v.page.close();
       const quality = await visit(noScript.browser, site.baseUrl, "/data-quality");
-      expect(await quality.page.locator("table.data", { has: quality.page.locator("caption", { hasText: "consistency issues" }) }).locator("tbody tr").count()).toBeGreaterThan(5);
+      expect(
+        await quality.page
+          .locator("table.data", { has: quality.page.locator("caption", { hasText: "consistency issues" }) })
+          .locator("tbody tr")
+          .count(),
+      ).toBeGreaterThan(5);
       await quality.page.close();
     } finally {
       await noScript.close();
@@ -237,10 +297,14 @@ describe("pages read without scripts: State pages, the States directory, Data qu
   it("with scripts, the State page's findings sort by paragraph as numbers", async () => {
     const v = await visit(site.session.browser, site.baseUrl, "/states/TCD");
     try {
-      const table = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "Findings of the progress report" }) });
+      const table = v.page.locator("table.data", {
+        has: v.page.locator("caption", { hasText: "Findings of the progress report" }),
+      });
       await table.getByRole("button", { name: "Paragraph" }).click();
       await table.getByRole("button", { name: "Paragraph" }).click();
-      const paragraphs = (await table.locator("tbody tr td:first-child").allTextContents()).map((t) => Number(t.replace("para ", "")));
+      const paragraphs = (await table.locator("tbody tr td:first-child").allTextContents()).map((t) =>
+        Number(t.replace("para ", "")),
+      );
       expect(paragraphs.length).toBeGreaterThan(10);
       expect(paragraphs).toEqual([...paragraphs].sort((a, b) => b - a));
     } finally {
@@ -261,7 +325,9 @@ describe("the briefing page", () => {
       expect(targets.length).toBeGreaterThan(10);
       for (const id of targets) expect(await v.page.locator(`[id="${id}"]`).count(), id).toBe(1);
       // Every reference in the text is linked back from its note, and every note cited links back.
-      const refs = await v.page.locator("sup.fn a[id]").evaluateAll((as) => as.map((a) => ({ id: a.id, note: a.getAttribute("href")!.slice(1) })));
+      const refs = await v.page
+        .locator("sup.fn a[id]")
+        .evaluateAll((as) => as.map((a) => ({ id: a.id, note: a.getAttribute("href")!.slice(1) })));
       expect(refs.length).toBeGreaterThan(20);
       for (const ref of refs.slice(0, 40)) {
         const back = v.page.locator(`[id="${ref.note}"] a.backlink[href="#${ref.id}"]`);
@@ -281,18 +347,32 @@ describe("the briefing page", () => {
 
 describe("a disputed figure is flagged wherever it is shown", () => {
   it("each value of view indicator_contested carries a flag with the other figure and a link to its explanation on the overview, the Indicators page and its pillar page", async () => {
-    const contested = await dbRows<{ indicator_id: string; cycle: string; pillar_code: string; against: string; other_figure: number | null; is_latest: boolean }>(
+    const contested = await dbRows<{
+      indicator_id: string;
+      cycle: string;
+      pillar_code: string;
+      against: string;
+      other_figure: number | null;
+      is_latest: boolean;
+    }>(
       `SELECT c.indicator_id, c.cycle, i.pillar_code, c.against, c.other_figure, c.cycle = (SELECT cycle FROM indicator_trends WHERE is_latest LIMIT 1) AS is_latest
        FROM indicator_contested c JOIN indicators i USING (indicator_id) ORDER BY c.indicator_id, c.cycle`,
     );
-    expect(contested.some((c) => c.indicator_id === "11.2" && c.against === "records" && c.other_figure === 25)).toBe(true);
+    expect(contested.some((c) => c.indicator_id === "11.2" && c.against === "records" && c.other_figure === 25)).toBe(
+      true,
+    );
     const flagsIn = async (path: string, rowSelector: (c: (typeof contested)[number]) => string) => {
       const v = await visit(site.session.browser, site.baseUrl, path);
       try {
         for (const c of contested.filter((c) => c.is_latest || path.startsWith("/pillars/"))) {
           const row = v.page.locator(rowSelector(c));
           if (!(await row.count())) continue;
-          const flags = await row.first().locator(".contested").evaluateAll((fs) => fs.map((f) => ({ text: f.textContent ?? "", href: f.querySelector("a")?.getAttribute("href") ?? "" })));
+          const flags = await row
+            .first()
+            .locator(".contested")
+            .evaluateAll((fs) =>
+              fs.map((f) => ({ text: f.textContent ?? "", href: f.querySelector("a")?.getAttribute("href") ?? "" })),
+            );
           expect(flags.length, `${path} ${c.indicator_id} ${c.cycle}`).toBeGreaterThan(0);
           if (c.other_figure !== null) expect(flags.map((f) => f.text).join(" ")).toContain(String(c.other_figure));
           for (const f of flags) expect(f.href).toMatch(/data-quality#/);
@@ -302,7 +382,8 @@ describe("a disputed figure is flagged wherever it is shown", () => {
       }
     };
     await flagsIn("/indicators", (c) => `[id="indicator-${c.indicator_id}"]`);
-    for (const pillar of [...new Set(contested.map((c) => c.pillar_code))]) await flagsIn(`/pillars/${pillar}`, (c) => `[id="indicator-${c.indicator_id}"]`);
+    for (const pillar of [...new Set(contested.map((c) => c.pillar_code))])
+      await flagsIn(`/pillars/${pillar}`, (c) => `[id="indicator-${c.indicator_id}"]`);
     // The overview's table of largest movements shows 11.2: flagged, and its link lands on the record's row.
     const v = await visit(site.session.browser, site.baseUrl, "/");
     try {
@@ -311,7 +392,9 @@ describe("a disputed figure is flagged wherever it is shown", () => {
       expect(await flag.textContent()).toContain("the UN record gives 25");
       await flag.locator("a").click();
       await v.page.waitForURL(/data-quality#record-indicator-11\.2:/);
-      expect(await v.page.locator(`[id="${decodeURIComponent(new URL(v.page.url()).hash.slice(1))}"]`).textContent()).toContain("25 States not party");
+      expect(
+        await v.page.locator(`[id="${decodeURIComponent(new URL(v.page.url()).hash.slice(1))}"]`).textContent(),
+      ).toContain("25 States not party");
     } finally {
       await v.page.close();
     }

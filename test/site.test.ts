@@ -13,17 +13,38 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { axeViolations, expectAccessible, failing, formatFindings } from "./helpers/axe.ts";
 import { focusIsVisible, launchBrowser, overflowingText, screenshot, settle, tabTo, visit } from "./helpers/browser.ts";
-import { ROOT, builtBriefingsDir, builtPage, builtSiteDir, pillarPages as builtPillarPages, useBuiltSite } from "./helpers/site.ts";
+import {
+  ROOT,
+  builtBriefingsDir,
+  builtPage,
+  builtSiteDir,
+  pillarPages as builtPillarPages,
+  useBuiltSite,
+} from "./helpers/site.ts";
 
-const VOTES_FILES = ["undl-ccm-votes-2015-2021.csv", "undl-ccm-votes-2022-2024.csv"].map((f) => join(ROOT, "sources", "unga", f));
+const VOTES_FILES = ["undl-ccm-votes-2015-2021.csv", "undl-ccm-votes-2022-2024.csv"].map((f) =>
+  join(ROOT, "sources", "unga", f),
+);
 const briefingHtml = () => join(builtBriefingsDir(), "13MSP", "briefing.html");
 
 const site = useBuiltSite();
 
 const pillarPages = builtPillarPages();
 // A sample of State pages: parties, non-parties, a withdrawn State, a State named in findings.
-const sampleStates = ["RUS", "LTU", "NOR", "USA", "AFG", "LAO"].filter((iso3) => existsSync(builtPage(`states/${iso3}`)));
-const pages = ["/", "/indicators", "/universalization", "/states/", "/data-quality", "/briefings", "/downloads", ...pillarPages, ...sampleStates.map((s) => `/states/${s}`)];
+const sampleStates = ["RUS", "LTU", "NOR", "USA", "AFG", "LAO"].filter((iso3) =>
+  existsSync(builtPage(`states/${iso3}`)),
+);
+const pages = [
+  "/",
+  "/indicators",
+  "/universalization",
+  "/states/",
+  "/data-quality",
+  "/briefings",
+  "/downloads",
+  ...pillarPages,
+  ...sampleStates.map((s) => `/states/${s}`),
+];
 
 describe("every page loads cleanly", () => {
   it("has pages to test", () => {
@@ -83,11 +104,22 @@ describe("WCAG 2.1 AA: axe-core on every page type and a sample of State pages",
   it("the checker finds what it must: a page with known faults fails with rule, element and page", async () => {
     const page = await site.session.browser.newPage();
     try {
-      await page.setContent('<html><head><title>t</title></head><body><main><p style="color:#aaa">faint</p><ul><label>x</label></ul><svg><g aria-label="line"></g></svg></main></body></html>');
+      await page.setContent(
+        '<html><head><title>t</title></head><body><main><p style="color:#aaa">faint</p><ul><label>x</label></ul><svg><g aria-label="line"></g></svg></main></body></html>',
+      );
       const findings = failing(await axeViolations(page, "fixture"));
-      expect(findings.map((f) => f.rule).sort()).toEqual(["aria-prohibited-attr", "color-contrast", "html-has-lang", "list"]);
-      expect(formatFindings(findings)).toMatch(/^fixture: color-contrast \(serious, 1 element\).*\n\s+p\s+<p style="color:#aaa">faint<\/p>/m);
-      await expect(expectAccessible(page, "fixture")).rejects.toThrow(/4 serious or critical violations\n(.|\n)*fixture: list/);
+      expect(findings.map((f) => f.rule).sort()).toEqual([
+        "aria-prohibited-attr",
+        "color-contrast",
+        "html-has-lang",
+        "list",
+      ]);
+      expect(formatFindings(findings)).toMatch(
+        /^fixture: color-contrast \(serious, 1 element\).*\n\s+p\s+<p style="color:#aaa">faint<\/p>/m,
+      );
+      await expect(expectAccessible(page, "fixture")).rejects.toThrow(
+        /4 serious or critical violations\n(.|\n)*fixture: list/,
+      );
     } finally {
       await page.close();
     }
@@ -97,7 +129,16 @@ describe("WCAG 2.1 AA: axe-core on every page type and a sample of State pages",
 describe("200% zoom: pages reflow without horizontal scrolling", () => {
   // 200% zoom of a 1280 × 900 window is a 640 × 450 CSS-pixel viewport.
   const zoomed = { width: 640, height: 450 };
-  for (const path of ["/", "/universalization", "/states/", "/data-quality", "/briefings", "/downloads", pillarPages[0]!, `/states/${sampleStates[0]}`]) {
+  for (const path of [
+    "/",
+    "/universalization",
+    "/states/",
+    "/data-quality",
+    "/briefings",
+    "/downloads",
+    pillarPages[0]!,
+    `/states/${sampleStates[0]}`,
+  ]) {
     it(`${path}: the page is no wider than the window; only data tables may scroll, inside their own frame`, async () => {
       const v = await visit(site.session.browser, site.baseUrl, path, { viewport: zoomed });
       try {
@@ -107,9 +148,13 @@ describe("200% zoom: pages reflow without horizontal scrolling", () => {
         expect(await overflowingText(v.page)).toEqual([]);
         expect(await v.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(zoomed.width);
         // A table that scrolls sideways can be scrolled from the keyboard.
-        const frames = await v.page.locator(".table-wrap, .table-scroll").evaluateAll((els) =>
-          els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => `${e.getAttribute("tabindex")} ${e.querySelector("caption")?.textContent}`),
-        );
+        const frames = await v.page
+          .locator(".table-wrap, .table-scroll")
+          .evaluateAll((els) =>
+            els
+              .filter((e) => e.scrollWidth > e.clientWidth + 1)
+              .map((e) => `${e.getAttribute("tabindex")} ${e.querySelector("caption")?.textContent}`),
+          );
         expect(frames.filter((f) => !f.startsWith("0 "))).toEqual([]);
         await screenshot(v.page, `zoom200${path === "/" ? "-index" : path}`);
       } finally {
@@ -121,20 +166,27 @@ describe("200% zoom: pages reflow without horizontal scrolling", () => {
 
 /** The inline charts of a page's HTML as served (before any script runs): role, name, described-by, marks. */
 function inlineCharts(html: string): { label: string; describedBy: string; paths: number; tableFound: boolean }[] {
-  return [...html.matchAll(/<svg role="img" aria-label="([^"]*)" aria-describedby="([^"]*)"[\s\S]*?<\/svg>/g)].map((m) => ({
-    label: m[1]!,
-    describedBy: m[2]!,
-    paths: (m[0].match(/<path /g) ?? []).length,
-    tableFound: html.includes(`<table class="data" id="${m[2]}"`),
-  }));
+  return [...html.matchAll(/<svg role="img" aria-label="([^"]*)" aria-describedby="([^"]*)"[\s\S]*?<\/svg>/g)].map(
+    (m) => ({
+      label: m[1]!,
+      describedBy: m[2]!,
+      paths: (m[0].match(/<path /g) ?? []).length,
+      tableFound: html.includes(`<table class="data" id="${m[2]}"`),
+    }),
+  );
 }
 
 describe("charts are in the HTML, drawn at build time", () => {
-  const html = (path: string) => readFileSync(join(builtSiteDir(), `${path === "/" ? "index" : path.slice(1)}.html`), "utf8");
+  const html = (path: string) =>
+    readFileSync(join(builtSiteDir(), `${path === "/" ? "index" : path.slice(1)}.html`), "utf8");
 
   it("the overview's HTML holds the pillar movements, membership and UNGA charts, each described by its data table", () => {
     const charts = inlineCharts(html("/"));
-    expect(charts.map((c) => c.describedBy)).toEqual(["table-pillar-movements", "table-membership", "table-unga-votes"]);
+    expect(charts.map((c) => c.describedBy)).toEqual([
+      "table-pillar-movements",
+      "table-membership",
+      "table-unga-votes",
+    ]);
     for (const c of charts) {
       expect(c.paths).toBeGreaterThan(3);
       expect(c.label.length).toBeGreaterThan(40);
@@ -186,14 +238,24 @@ describe("interaction on top of the drawn charts", () => {
   it("the map's date control re-draws the map and its counts for another day", async () => {
     const v = await visit(site.session.browser, site.baseUrl, "/universalization");
     try {
-      const parties = () => v.page.locator("#status-on-date table.data").first().locator("tbody tr").first().locator("td").nth(1).textContent();
+      const parties = () =>
+        v.page
+          .locator("#status-on-date table.data")
+          .first()
+          .locator("tbody tr")
+          .first()
+          .locator("td")
+          .nth(1)
+          .textContent();
       const today = Number(await parties());
       const select = v.page.locator("select").first();
       await select.selectOption({ label: "31 December 2010" });
       await expect.poll(async () => Number(await parties())).toBeLessThan(today);
       const shapes = v.page.locator("#status-on-date svg path");
       await expect.poll(() => shapes.count()).toBeGreaterThan(150);
-      expect(await v.page.locator("#status-on-date svg").first().getAttribute("aria-label")).toMatch(/31 December 2010/);
+      expect(await v.page.locator("#status-on-date svg").first().getAttribute("aria-label")).toMatch(
+        /31 December 2010/,
+      );
       expect(v.consoleErrors).toEqual([]);
       await screenshot(v.page, "universalization-2010");
     } finally {
@@ -218,14 +280,22 @@ describe("interaction on top of the drawn charts", () => {
 
 describe("State pages show real data", () => {
   it("the Russian Federation page lists its recorded votes 2015–2024 exactly as in the UNDL files", async () => {
-    const rows = VOTES_FILES.flatMap((f) => parse(readFileSync(f), { columns: true }) as { ms_code: string; resolution: string; ms_vote: string }[]);
-    const expected = rows.filter((r) => r.ms_code === "RUS").map((r) => [r.resolution, { Y: "Yes", N: "No", A: "Abstain", X: "Non-voting" }[r.ms_vote]]);
+    const rows = VOTES_FILES.flatMap(
+      (f) => parse(readFileSync(f), { columns: true }) as { ms_code: string; resolution: string; ms_vote: string }[],
+    );
+    const expected = rows
+      .filter((r) => r.ms_code === "RUS")
+      .map((r) => [r.resolution, { Y: "Yes", N: "No", A: "Abstain", X: "Non-voting" }[r.ms_vote]]);
     expect(expected.length).toBe(10);
     expect(expected.map(([resolution]) => resolution)).toContain("A/RES/79/58");
     const v = await visit(site.session.browser, site.baseUrl, "/states/RUS");
     try {
       const table = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "Recorded votes" }) });
-      const shown = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [tr.children[1]?.textContent?.trim(), tr.children[3]?.textContent?.trim()]));
+      const shown = await table
+        .locator("tbody tr")
+        .evaluateAll((trs) =>
+          trs.map((tr) => [tr.children[1]?.textContent?.trim(), tr.children[3]?.textContent?.trim()]),
+        );
       expect(shown).toEqual(expect.arrayContaining(expected));
       expect(shown.length).toBeGreaterThanOrEqual(expected.length);
       await screenshot(v.page, "state-RUS");
@@ -239,7 +309,9 @@ describe("the report against the UN's records", () => {
   it("the Data quality page lists each disagreement with both sides and both sources", async () => {
     const v = await visit(site.session.browser, site.baseUrl, "/data-quality");
     try {
-      const table = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "disagreements between the report and the records" }) });
+      const table = v.page.locator("table.data", {
+        has: v.page.locator("caption", { hasText: "disagreements between the report and the records" }),
+      });
       const rows = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => tr.textContent ?? ""));
       expect(rows.length).toBe(11);
       const gabon = rows.find((r) => r.includes("Gabon"));
@@ -256,7 +328,9 @@ describe("the report against the UN's records", () => {
     try {
       await v.page.locator("h2", { hasText: "Revisions between reports" }).waitFor();
       const text = await v.page.locator("main").textContent();
-      expect(text).toContain("The database holds one progress report (13MSP): there is no earlier printing to compare with yet.");
+      expect(text).toContain(
+        "The database holds one progress report (13MSP): there is no earlier printing to compare with yet.",
+      );
     } finally {
       await v.page.close();
     }
@@ -268,7 +342,9 @@ describe("the report against the UN's records", () => {
       const votes = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "Recorded votes" }) });
       const y2024 = await votes.locator("tbody tr", { hasText: "A/RES/79/58" }).textContent();
       expect(y2024).toContain("Non-voting");
-      const issues = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: "disagree with the UN's records" }) });
+      const issues = v.page.locator("table.data", {
+        has: v.page.locator("caption", { hasText: "disagree with the UN's records" }),
+      });
       expect(await issues.locator("tbody tr").count()).toBe(1);
     } finally {
       await v.page.close();
@@ -285,13 +361,20 @@ describe("accessible and printable", () => {
       for (let i = 0; i < 60 && !onSearch; ++i) {
         await page.keyboard.press("Tab");
         // The directory's filter box (the site's search in the sidebar comes first).
-        onSearch = await page.evaluate(() => document.activeElement instanceof HTMLInputElement && document.activeElement.type === "search" && document.activeElement.closest("#observablehq-main") !== null);
+        onSearch = await page.evaluate(
+          () =>
+            document.activeElement instanceof HTMLInputElement &&
+            document.activeElement.type === "search" &&
+            document.activeElement.closest("#observablehq-main") !== null,
+        );
       }
       expect(onSearch).toBe(true);
       // One box, labelled, and it is the first thing in the page that takes words.
       const boxes = page.locator("#observablehq-main input[type=search]");
       expect(await boxes.count()).toBe(1);
-      expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent?.trim())).toBe("Filter");
+      expect(
+        await page.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent?.trim()),
+      ).toBe("Filter");
       await page.keyboard.type("Norway");
       await expect.poll(() => page.locator("table.data tbody tr:not([hidden])").count()).toBe(1);
       let onLink = false;
@@ -314,8 +397,16 @@ describe("accessible and printable", () => {
     const page = v.page;
     try {
       await settle(page);
-      const countsCaption = () => page.locator("#status-on-date table.data caption", { hasText: "States by status" }).textContent();
-      const partiesNow = () => page.locator("#status-on-date table.data", { has: page.locator("caption", { hasText: "States by status" }) }).locator("tbody tr").first().locator("td").nth(1).textContent();
+      const countsCaption = () =>
+        page.locator("#status-on-date table.data caption", { hasText: "States by status" }).textContent();
+      const partiesNow = () =>
+        page
+          .locator("#status-on-date table.data", { has: page.locator("caption", { hasText: "States by status" }) })
+          .locator("tbody tr")
+          .first()
+          .locator("td")
+          .nth(1)
+          .textContent();
       const today = Number(await partiesNow());
 
       // The map's date control: Tab to it, type the day it lists (a select answers typed text and arrow keys).
@@ -338,12 +429,24 @@ describe("accessible and printable", () => {
       expect(await tabTo(page, (el) => el instanceof HTMLInputElement && el.type === "radio")).toBe(true);
       expect(await focusIsVisible(page)).toBe(true);
       await page.keyboard.press("ArrowDown");
-      await expect.poll(() => page.locator("#vote-explorer details.alt summary").textContent()).toContain("by CCM status at the vote");
+      await expect
+        .poll(() => page.locator("#vote-explorer details.alt summary").textContent())
+        .toContain("by CCM status at the vote");
 
       // The vote filter: Space on "Yes" leaves no yes vote in the table.
-      const voteColumn = () => page.locator("table.data", { has: page.locator("caption", { hasText: / votes$/ }) }).locator("tbody tr td:nth-child(4)").allTextContents();
+      const voteColumn = () =>
+        page
+          .locator("table.data", { has: page.locator("caption", { hasText: / votes$/ }) })
+          .locator("tbody tr td:nth-child(4)")
+          .allTextContents();
       expect(await voteColumn()).toContain("Yes");
-      expect(await tabTo(page, (el) => el instanceof HTMLInputElement && el.type === "checkbox" && el.labels?.[0]?.textContent?.trim() === "Yes")).toBe(true);
+      expect(
+        await tabTo(
+          page,
+          (el) =>
+            el instanceof HTMLInputElement && el.type === "checkbox" && el.labels?.[0]?.textContent?.trim() === "Yes",
+        ),
+      ).toBe(true);
       expect(await focusIsVisible(page)).toBe(true);
       await page.keyboard.press("Space");
       await expect.poll(voteColumn).not.toContain("Yes");
@@ -367,7 +470,10 @@ describe("accessible and printable", () => {
       try {
         await settle(v.page);
         const charts = await v.page.locator("[role=img]").evaluateAll((els) =>
-          els.map((el) => ({ name: el.getAttribute("aria-label") ?? "", table: document.getElementById(el.getAttribute("aria-details") ?? "")?.querySelector("table") != null })),
+          els.map((el) => ({
+            name: el.getAttribute("aria-label") ?? "",
+            table: document.getElementById(el.getAttribute("aria-details") ?? "")?.querySelector("table") != null,
+          })),
         );
         expect(charts.length, path).toBeGreaterThan(0);
         for (const c of charts) {
@@ -390,7 +496,9 @@ describe("accessible and printable", () => {
         const where = await v.page.evaluate(() => {
           const el = document.activeElement;
           // Controls without text (the sidebar toggle, the search box) are told apart by their name or id.
-          return el && el !== document.body ? `${el.tagName.toLowerCase()} ${(el.textContent?.trim() || el.getAttribute("aria-label") || el.id || "").trim().slice(0, 40)}` : "";
+          return el && el !== document.body
+            ? `${el.tagName.toLowerCase()} ${(el.textContent?.trim() || el.getAttribute("aria-label") || el.id || "").trim().slice(0, 40)}`
+            : "";
         });
         if (!where || stops.includes(where)) break; // back at the start
         stops.push(where);
@@ -427,7 +535,9 @@ describe("accessible and printable", () => {
       const alternatives = v.page.locator("details.alt");
       expect(await alternatives.count()).toBeGreaterThan(0);
       // Charts re-render at the print width; their data tables must come back open.
-      await expect.poll(() => alternatives.evaluateAll((ds) => ds.every((d) => (d as HTMLDetailsElement).open))).toBe(true);
+      await expect
+        .poll(() => alternatives.evaluateAll((ds) => ds.every((d) => (d as HTMLDetailsElement).open)))
+        .toBe(true);
       await screenshot(v.page, `print${pillarPages[0]}`);
     } finally {
       await v.page.close();
@@ -449,9 +559,14 @@ describe("SQL explorer", () => {
       expect(await tabTo(v.page, (el) => el instanceof HTMLTextAreaElement)).toBe(true);
       expect(await focusIsVisible(v.page)).toBe(true);
       await v.page.keyboard.press("Control+A");
-      await v.page.keyboard.type(`SELECT count(*) AS n FROM unga_votes WHERE resolution_id IN (${resolutions.map((r) => `'${r}'`).join(", ")})`);
+      await v.page.keyboard.type(
+        `SELECT count(*) AS n FROM unga_votes WHERE resolution_id IN (${resolutions.map((r) => `'${r}'`).join(", ")})`,
+      );
       await v.page.keyboard.press("Control+Enter");
-      const cell = v.page.locator("table.data", { has: v.page.locator("caption", { hasText: / rows$/ }) }).locator("tbody tr td").first();
+      const cell = v.page
+        .locator("table.data", { has: v.page.locator("caption", { hasText: / rows$/ }) })
+        .locator("tbody tr td")
+        .first();
       await expect.poll(() => cell.textContent(), { timeout: 30_000 }).toBe(String(rows.length));
       expect(v.offHostRequests).toEqual([]);
       expect(v.failedRequests).toEqual([]);

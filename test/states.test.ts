@@ -6,12 +6,31 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { appendTextRows, closeDatabase, ident, openDatabase, queryRows, ROOT, runSqlFile, sqlText, type Database } from "../data-loaders/lib/db.ts";
+import {
+  appendTextRows,
+  closeDatabase,
+  ident,
+  openDatabase,
+  queryRows,
+  ROOT,
+  runSqlFile,
+  sqlText,
+  type Database,
+} from "../data-loaders/lib/db.ts";
 import { readMeta } from "../data-loaders/lib/meta.ts";
 import { readCuratedCsv, type CuratedTable } from "../data-loaders/lib/csv.ts";
 import { StateResolver } from "../data-loaders/lib/states.ts";
-import { buildStateSources, renderStateSources, STATE_INPUTS, STATE_OUTPUTS } from "../data-loaders/extract/membership/states-build.ts";
-import { entryIntoForceFor, parseDayMonthYear, withdrawalEffectiveFor } from "../data-loaders/extract/membership/state-dates.ts";
+import {
+  buildStateSources,
+  renderStateSources,
+  STATE_INPUTS,
+  STATE_OUTPUTS,
+} from "../data-loaders/extract/membership/states-build.ts";
+import {
+  entryIntoForceFor,
+  parseDayMonthYear,
+  withdrawalEffectiveFor,
+} from "../data-loaders/extract/membership/state-dates.ts";
 import { stateListsInReport } from "../data-loaders/extract/membership/report-state-lists.ts";
 
 const DATASETS = ["states", "state_aliases", "state_events", "report_facts", "membership_reconciliation"];
@@ -105,9 +124,13 @@ describe("status on a date", () => {
     expect(n).toEqual({ unknown: 0, imprecise: 0 });
     const broken = await membershipDb();
     try {
-      await broken.conn.run("UPDATE state_events SET precision = 'year', event_date = NULL, known_by = DATE '2008-12-31' WHERE iso3 = 'WSM' AND event = 'signature'");
+      await broken.conn.run(
+        "UPDATE state_events SET precision = 'year', event_date = NULL, known_by = DATE '2008-12-31' WHERE iso3 = 'WSM' AND event = 'signature'",
+      );
       const problems = await queryRows<{ problem: string }>(broken.conn, sqlText("checks/state_status_complete.sql"));
-      expect(problems.map((p) => p.problem)).toEqual([expect.stringContaining('state_status: WSM is "signatory" from 2008-12-31')]);
+      expect(problems.map((p) => p.problem)).toEqual([
+        expect.stringContaining('state_status: WSM is "signatory" from 2008-12-31'),
+      ]);
     } finally {
       closeDatabase(broken);
     }
@@ -147,9 +170,16 @@ describe("status on a date", () => {
   });
 
   it("covers every State in states with contiguous periods (the data tests find nothing)", async () => {
-    const [n] = await queryRows<{ states: number; covered: number }>(db.conn, "SELECT (SELECT count(*) FROM states) AS states, (SELECT count(DISTINCT iso3) FROM state_status) AS covered");
+    const [n] = await queryRows<{ states: number; covered: number }>(
+      db.conn,
+      "SELECT (SELECT count(*) FROM states) AS states, (SELECT count(DISTINCT iso3) FROM state_status) AS covered",
+    );
     expect(n).toEqual({ states: 197, covered: 197 });
-    for (const check of ["checks/state_status_periods.sql", "checks/state_events_order.sql", "checks/state_status_complete.sql"]) {
+    for (const check of [
+      "checks/state_status_periods.sql",
+      "checks/state_events_order.sql",
+      "checks/state_status_complete.sql",
+    ]) {
       expect(await queryRows(db.conn, sqlText(check)), check).toEqual([]);
     }
   });
@@ -157,8 +187,19 @@ describe("status on a date", () => {
 
 describe("counts on 30 June 2025 against the report (paras 63-64)", () => {
   it("111 States Parties, 12 signatories, 123 committed, as report_facts states", async () => {
-    const facts = Object.fromEntries((await queryRows<{ fact_id: string; value: number }>(db.conn, "SELECT fact_id, value FROM report_facts")).map((f) => [f.fact_id, f.value]));
-    const counts = Object.fromEntries((await queryRows<{ status: string; n: number }>(db.conn, "SELECT status, count(*) AS n FROM ccm_status_on(DATE '2025-06-30') GROUP BY status")).map((c) => [c.status, c.n]));
+    const facts = Object.fromEntries(
+      (await queryRows<{ fact_id: string; value: number }>(db.conn, "SELECT fact_id, value FROM report_facts")).map(
+        (f) => [f.fact_id, f.value],
+      ),
+    );
+    const counts = Object.fromEntries(
+      (
+        await queryRows<{ status: string; n: number }>(
+          db.conn,
+          "SELECT status, count(*) AS n FROM ccm_status_on(DATE '2025-06-30') GROUP BY status",
+        )
+      ).map((c) => [c.status, c.n]),
+    );
     expect(facts.states_parties).toBe(111);
     expect(counts.state_party).toBe(facts.states_parties);
     expect(counts.signatory).toBe(facts.signatories);
@@ -170,7 +211,10 @@ describe("counts on 30 June 2025 against the report (paras 63-64)", () => {
     expect(para64?.items).toHaveLength(12);
     const r = resolver();
     const named = para64!.items.map((n) => r.require(n, "para 64")).sort();
-    const rows = await queryRows<{ iso3: string }>(db.conn, "SELECT iso3 FROM ccm_status_on(DATE '2025-06-30') WHERE status = 'signatory' ORDER BY iso3");
+    const rows = await queryRows<{ iso3: string }>(
+      db.conn,
+      "SELECT iso3 FROM ccm_status_on(DATE '2025-06-30') WHERE status = 'signatory' ORDER BY iso3",
+    );
     expect(rows.map((x) => x.iso3)).toEqual(named);
   });
 });
@@ -202,15 +246,24 @@ describe("builder", () => {
   it("keeps the older lists as corroboration: their gaps and their one disagreement with the UNTC table are listed", () => {
     const recon = curated("membership_reconciliation").rows;
     // Parties missing from the UNTC status list, dated by the participation table.
-    for (const iso3 of ["WSM", "VCT", "NIU", "COK"]) expect(recon.some((r) => r.iso3 === iso3 && r.kind === "gap"), iso3).toBe(true);
+    for (const iso3 of ["WSM", "VCT", "NIU", "COK"])
+      expect(
+        recon.some((r) => r.iso3 === iso3 && r.kind === "gap"),
+        iso3,
+      ).toBe(true);
     // Guinea-Bissau's signature: 4 Dec 2008 at UNTC, 3 Dec 2008 in the Monitor 2022 list (UNTC kept).
     const disagreements = recon.filter((r) => r.kind === "disagreement");
-    expect(disagreements.map((r) => r.issue_id)).toEqual(["disagreement:GNB:second-source", "disagreement:GNB:signature"]);
+    expect(disagreements.map((r) => r.issue_id)).toEqual([
+      "disagreement:GNB:second-source",
+      "disagreement:GNB:signature",
+    ]);
     expect(disagreements[1]!.description).toContain("signature on 2008-12-04");
     expect(disagreements[1]!.description).toContain("signature on 2008-12-03");
     // Every event of the older lists that agrees adds that list to the event's sources.
     const events = curated("state_events").rows;
     const afg = events.find((e) => e.iso3 === "AFG" && e.event === "ratification")!;
-    expect(afg.source).toBe("untc-ccm-participants-2026-02-03.csv; untc-ccm-dates-A-to-El-Salvador.csv; monitor-2022-dates-A-to-Hungary.csv; untc-ccm-status-years.csv");
+    expect(afg.source).toBe(
+      "untc-ccm-participants-2026-02-03.csv; untc-ccm-dates-A-to-El-Salvador.csv; monitor-2022-dates-A-to-Hungary.csv; untc-ccm-status-years.csv",
+    );
   });
 });

@@ -6,7 +6,12 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase, openDatabase, queryRows, runSqlFile, type Database } from "../data-loaders/lib/db.ts";
 
-const TREND_SQL = ["analyses/058_share_scope_mismatches.sql", "analyses/100_indicator_trends.sql", "analyses/110_pillar_trends.sql", "analyses/120_largest_movements.sql"];
+const TREND_SQL = [
+  "analyses/058_share_scope_mismatches.sql",
+  "analyses/100_indicator_trends.sql",
+  "analyses/110_pillar_trends.sql",
+  "analyses/120_largest_movements.sql",
+];
 
 let db: Database;
 
@@ -21,7 +26,11 @@ type Row = Record<string, unknown>;
 
 /** Rows of one indicator in cycle order, reduced to the named columns. */
 async function trend(indicatorId: string, columns: string[]): Promise<Row[]> {
-  const rows = await queryRows<Row>(db.conn, "SELECT * FROM indicator_trends WHERE indicator_id = $id ORDER BY ordinal", { id: indicatorId });
+  const rows = await queryRows<Row>(
+    db.conn,
+    "SELECT * FROM indicator_trends WHERE indicator_id = $id ORDER BY ordinal",
+    { id: indicatorId },
+  );
   return rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c]])));
 }
 
@@ -32,12 +41,25 @@ function rowsOf(columns: string[], ...values: unknown[][]): Row[] {
 
 describe("indicator_trends", () => {
   it("has one row per indicator and reported cycle, leaving out a cycle with no values yet (3RC)", async () => {
-    const [r] = await queryRows<{ n: number; cycles: string }>(db.conn, "SELECT count(*) AS n, string_agg(DISTINCT cycle, ',' ORDER BY cycle) AS cycles FROM indicator_trends");
+    const [r] = await queryRows<{ n: number; cycles: string }>(
+      db.conn,
+      "SELECT count(*) AS n, string_agg(DISTINCT cycle, ',' ORDER BY cycle) AS cycles FROM indicator_trends",
+    );
     expect(r).toEqual({ n: 9 * 4, cycles: "10MSP,11MSP,12MSP,13MSP" });
   });
 
   it("orders cycles by cycles.ordinal, not by insertion or name, and computes changes, direction, streak and records", async () => {
-    const cols = ["cycle", "value", "previous_cycle", "change_since_previous", "change_since_first", "direction", "streak", "record_to_date", "judgement"];
+    const cols = [
+      "cycle",
+      "value",
+      "previous_cycle",
+      "change_since_previous",
+      "change_since_first",
+      "direction",
+      "streak",
+      "record_to_date",
+      "judgement",
+    ];
     expect(await trend("9.2", cols)).toEqual(
       rowsOf(
         cols,
@@ -51,17 +73,47 @@ describe("indicator_trends", () => {
 
   it("counts streaks of consecutive moves in the same direction and restarts them on a change", async () => {
     expect((await trend("2.1", ["streak"])).map((r) => r.streak)).toEqual([null, 1, 2, 3]);
-    expect((await trend("17.2", ["direction", "streak"])).map((r) => `${r.direction}:${r.streak}`)).toEqual(["first measured:null", "down:1", "down:2", "down:3"]);
-    expect((await trend("1.1", ["direction", "streak"])).map((r) => `${r.direction}:${r.streak}`)).toEqual(["first measured:null", "up:1", "up:2", "flat:1"]);
+    expect((await trend("17.2", ["direction", "streak"])).map((r) => `${r.direction}:${r.streak}`)).toEqual([
+      "first measured:null",
+      "down:1",
+      "down:2",
+      "down:3",
+    ]);
+    expect((await trend("1.1", ["direction", "streak"])).map((r) => `${r.direction}:${r.streak}`)).toEqual([
+      "first measured:null",
+      "up:1",
+      "up:2",
+      "flat:1",
+    ]);
   });
 
   it("marks ties for the highest and lowest as joint", async () => {
-    expect((await trend("1.1", ["record_to_date"])).map((r) => r.record_to_date)).toEqual([null, "highest", "highest", "joint highest"]);
-    expect((await trend("11.1", ["record_to_date"])).map((r) => r.record_to_date)).toEqual([null, "lowest", "joint highest", "joint lowest"]);
+    expect((await trend("1.1", ["record_to_date"])).map((r) => r.record_to_date)).toEqual([
+      null,
+      "highest",
+      "highest",
+      "joint highest",
+    ]);
+    expect((await trend("11.1", ["record_to_date"])).map((r) => r.record_to_date)).toEqual([
+      null,
+      "lowest",
+      "joint highest",
+      "joint lowest",
+    ]);
   });
 
   it("keeps N/A as not measured (never 0), skips it when comparing, and does not compare with a missing first cycle", async () => {
-    const cols = ["cycle", "value", "missing_reason", "previous_cycle", "change_since_previous", "change_since_first", "direction", "streak", "judgement"];
+    const cols = [
+      "cycle",
+      "value",
+      "missing_reason",
+      "previous_cycle",
+      "change_since_previous",
+      "change_since_first",
+      "direction",
+      "streak",
+      "judgement",
+    ];
     expect(await trend("45.1", cols)).toEqual(
       rowsOf(
         cols,
@@ -71,7 +123,16 @@ describe("indicator_trends", () => {
         ["13MSP", 46, null, "12MSP", 22, null, "up", 1, "improved"],
       ),
     );
-    const gap = ["cycle", "value", "previous_cycle", "previous_value", "change_since_previous", "change_since_first", "direction", "record_to_date"];
+    const gap = [
+      "cycle",
+      "value",
+      "previous_cycle",
+      "previous_value",
+      "change_since_previous",
+      "change_since_first",
+      "direction",
+      "record_to_date",
+    ];
     expect(await trend("2.2", gap)).toEqual(
       rowsOf(
         gap,
@@ -84,7 +145,12 @@ describe("indicator_trends", () => {
   });
 
   it("judges movements by polarity: lower is better reverses, neutral is never improved or declined", async () => {
-    expect((await trend("11.1", ["judgement"])).map((r) => r.judgement)).toEqual(["not comparable", "improved", "declined", "improved"]);
+    expect((await trend("11.1", ["judgement"])).map((r) => r.judgement)).toEqual([
+      "not comparable",
+      "improved",
+      "declined",
+      "improved",
+    ]);
     expect((await trend("4.4", ["direction", "judgement"])).map((r) => `${r.direction}:${r.judgement}`)).toEqual([
       "first measured:not comparable",
       "down:not comparable",
@@ -94,7 +160,18 @@ describe("indicator_trends", () => {
   });
 
   it("gives each measure of a paired value its own trend: munitions fell in every cycle, submunitions rose once", async () => {
-    const cols = ["cycle", "value", "value_secondary", "change_since_previous", "secondary_change_since_previous", "direction", "streak", "secondary_direction", "secondary_streak", "judgement"];
+    const cols = [
+      "cycle",
+      "value",
+      "value_secondary",
+      "change_since_previous",
+      "secondary_change_since_previous",
+      "direction",
+      "streak",
+      "secondary_direction",
+      "secondary_streak",
+      "judgement",
+    ];
     expect(await trend("17.2", cols)).toEqual(
       rowsOf(
         cols,
@@ -104,7 +181,12 @@ describe("indicator_trends", () => {
         ["13MSP", 21, 1328, -20, -2706, "down", 3, "down", 2, "declined"],
       ),
     );
-    expect((await trend("17.2", ["secondary_record_to_date"])).map((r) => r.secondary_record_to_date)).toEqual([null, "highest", "lowest", "lowest"]);
+    expect((await trend("17.2", ["secondary_record_to_date"])).map((r) => r.secondary_record_to_date)).toEqual([
+      null,
+      "highest",
+      "lowest",
+      "lowest",
+    ]);
     expect((await trend("1.1", ["secondary_direction"])).every((r) => r.secondary_direction === null)).toBe(true);
   });
 
@@ -125,7 +207,12 @@ describe("indicator_trends", () => {
       "Fell from 4 to 0 because the group it follows is exhausted: no States Parties with outstanding obligations are left (para 82). A fall here is completion, not decline.",
     );
     // A fall with the group not exhausted stays a decline (9.2 in 12MSP has no completion group).
-    expect((await trend("9.2", ["judgement"])).map((r) => r.judgement)).toEqual(["not comparable", "improved", "declined", "improved"]);
+    expect((await trend("9.2", ["judgement"])).map((r) => r.judgement)).toEqual([
+      "not comparable",
+      "improved",
+      "declined",
+      "improved",
+    ]);
   });
 
   it("divides by the States Parties during the cycle's period (a State that withdrew in it counts), only where the count is complete", async () => {
@@ -148,10 +235,19 @@ describe("indicator_trends", () => {
   it("divides by the group the indicator counts among, as the report sizes it for that cycle, and never by all States Parties", async () => {
     const cols = ["cycle", "denominator", "denominator_basis", "denominator_source", "share"];
     expect(await trend("2.1", cols)).toEqual(
-      rowsOf(cols, ["10MSP", null, null, null, null], ["11MSP", null, null, null, null], ["12MSP", null, null, null, null], ["13MSP", 10, "affected States Parties", "para 104", 0.4]),
+      rowsOf(
+        cols,
+        ["10MSP", null, null, null, null],
+        ["11MSP", null, null, null, null],
+        ["12MSP", null, null, null, null],
+        ["13MSP", 10, "affected States Parties", "para 104", 0.4],
+      ),
     );
     // Donor States Parties: the size is unknown, so there is no share; counts of cases or people have none either.
-    for (const id of ["9.2", "11.1", "4.4", "17.2"]) expect((await trend(id, ["denominator", "share"])).every((r) => r.denominator === null && r.share === null)).toBe(true);
+    for (const id of ["9.2", "11.1", "4.4", "17.2"])
+      expect((await trend(id, ["denominator", "share"])).every((r) => r.denominator === null && r.share === null)).toBe(
+        true,
+      );
     // A group of size 0 is no denominator.
     expect((await trend("13.1", ["denominator"])).map((r) => r.denominator)).toEqual([null, null, 4, null]);
   });
@@ -162,7 +258,10 @@ describe("indicator_trends", () => {
       await empty.conn.run(readFileSync("test/fixtures/trends/contract-tables.sql", "utf8"));
       await empty.conn.run("DELETE FROM state_status");
       for (const f of TREND_SQL.slice(0, 2)) await runSqlFile(empty.conn, f);
-      const rows = await queryRows<Row>(empty.conn, "SELECT denominator, share FROM indicator_trends WHERE indicator_id = '1.1'");
+      const rows = await queryRows<Row>(
+        empty.conn,
+        "SELECT denominator, share FROM indicator_trends WHERE indicator_id = '1.1'",
+      );
       expect(rows).toHaveLength(4);
       expect(rows.every((r) => r.denominator === null && r.share === null)).toBe(true);
     } finally {
@@ -171,15 +270,31 @@ describe("indicator_trends", () => {
   });
 
   it("flags the latest reported cycle", async () => {
-    const rows = await queryRows<{ cycle: string }>(db.conn, "SELECT DISTINCT cycle FROM indicator_trends WHERE is_latest");
+    const rows = await queryRows<{ cycle: string }>(
+      db.conn,
+      "SELECT DISTINCT cycle FROM indicator_trends WHERE is_latest",
+    );
     expect(rows).toEqual([{ cycle: "13MSP" }]);
   });
 });
 
 describe("pillar_trends", () => {
   it("counts improved, declined, held, completed and not comparable indicators per pillar and cycle", async () => {
-    const cols = ["pillar_code", "cycle", "indicators", "measured", "improved", "declined", "held", "completed", "not_comparable"];
-    const rows = await queryRows<Row>(db.conn, `SELECT ${cols.join(", ")} FROM pillar_trends WHERE cycle IN ('11MSP', '13MSP') ORDER BY pillar_code, ordinal`);
+    const cols = [
+      "pillar_code",
+      "cycle",
+      "indicators",
+      "measured",
+      "improved",
+      "declined",
+      "held",
+      "completed",
+      "not_comparable",
+    ];
+    const rows = await queryRows<Row>(
+      db.conn,
+      `SELECT ${cols.join(", ")} FROM pillar_trends WHERE cycle IN ('11MSP', '13MSP') ORDER BY pillar_code, ordinal`,
+    );
     expect(rows).toEqual(
       rowsOf(
         cols,
@@ -198,7 +313,10 @@ describe("pillar_trends", () => {
   });
 
   it("adds up: every indicator is counted exactly once per cycle", async () => {
-    const bad = await queryRows(db.conn, "SELECT * FROM pillar_trends WHERE improved + declined + held + completed + not_comparable <> indicators");
+    const bad = await queryRows(
+      db.conn,
+      "SELECT * FROM pillar_trends WHERE improved + declined + held + completed + not_comparable <> indicators",
+    );
     expect(bad).toEqual([]);
     const [n] = await queryRows<{ n: number }>(db.conn, "SELECT count(*) AS n FROM pillar_trends");
     expect(n?.n).toBe(5 * 4);
@@ -207,7 +325,15 @@ describe("pillar_trends", () => {
 
 describe("largest_movements", () => {
   it("ranks the moves of the latest cycle by size, ties sharing a rank, flat and unmeasured left out", async () => {
-    const cols = ["indicator_id", "change_since_previous", "size", "relative_change", "rank_overall", "rank_in_pillar", "judgement"];
+    const cols = [
+      "indicator_id",
+      "change_since_previous",
+      "size",
+      "relative_change",
+      "rank_overall",
+      "rank_in_pillar",
+      "judgement",
+    ];
     const rows = await queryRows<Row>(db.conn, `SELECT ${cols.join(", ")} FROM largest_movements WHERE is_latest`);
     expect(rows).toEqual(
       rowsOf(
@@ -223,8 +349,19 @@ describe("largest_movements", () => {
   });
 
   it("ranks within a unit and relative to the group, so cases and munitions are not ranked against States Parties", async () => {
-    const cols = ["indicator_id", "unit", "judgement", "rank_in_unit", "rank_in_pillar_unit", "change_relative_to_scope", "rank_relative_to_scope"];
-    const rows = await queryRows<Row>(db.conn, `SELECT ${cols.join(", ")} FROM largest_movements WHERE is_latest ORDER BY indicator_id`);
+    const cols = [
+      "indicator_id",
+      "unit",
+      "judgement",
+      "rank_in_unit",
+      "rank_in_pillar_unit",
+      "change_relative_to_scope",
+      "rank_relative_to_scope",
+    ];
+    const rows = await queryRows<Row>(
+      db.conn,
+      `SELECT ${cols.join(", ")} FROM largest_movements WHERE is_latest ORDER BY indicator_id`,
+    );
     expect(rows).toEqual(
       rowsOf(
         cols,
@@ -240,7 +377,10 @@ describe("largest_movements", () => {
   });
 
   it("gives no ratio for a move from zero", async () => {
-    const rows = await queryRows<Row>(db.conn, "SELECT relative_change FROM largest_movements WHERE indicator_id = '1.1' AND cycle = '11MSP'");
+    const rows = await queryRows<Row>(
+      db.conn,
+      "SELECT relative_change FROM largest_movements WHERE indicator_id = '1.1' AND cycle = '11MSP'",
+    );
     expect(rows).toEqual([{ relative_change: null }]);
   });
 });

@@ -3,7 +3,16 @@
  * temp dir: the real 2015–2021 CCM file, generated files in both layouts, a file with bad rows, and reruns.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { closeDatabase, openDatabase, queryRows } from "../data-loaders/lib/db.ts";
@@ -53,14 +62,18 @@ function capturingLogger(): { logger: ReturnType<typeof createLogger>; lines: st
 
 describe("UNDL ingest of the real 2015–2021 CCM vote file", () => {
   it("gives the published totals of all seven resolutions, equal to the per-country counts", async () => {
-    const s = sourcesWith({ "undl-ccm-votes-2015-2021.csv": readFileSync("sources/unga/undl-ccm-votes-2015-2021.csv") });
+    const s = sourcesWith({
+      "undl-ccm-votes-2015-2021.csv": readFileSync("sources/unga/undl-ccm-votes-2015-2021.csv"),
+    });
     await buildUnga(s);
     const rows = await query<Record<string, number | string | boolean>>(
       s.dbPath,
       `SELECT resolution_id, total_yes, total_no, total_abstentions, total_non_voting, counted_yes, counted_no, counted_abstentions, counted_non_voting, totals_match
        FROM unga_resolutions WHERE has_country_votes ORDER BY year`,
     );
-    expect(rows.map((r) => [r.resolution_id, r.total_yes, r.total_no, r.total_abstentions, r.total_non_voting])).toEqual([
+    expect(
+      rows.map((r) => [r.resolution_id, r.total_yes, r.total_no, r.total_abstentions, r.total_non_voting]),
+    ).toEqual([
       ["A/RES/70/54", 139, 2, 40, 12],
       ["A/RES/71/45", 141, 2, 39, 11],
       ["A/RES/72/54", 142, 2, 36, 13],
@@ -70,16 +83,31 @@ describe("UNDL ingest of the real 2015–2021 CCM vote file", () => {
       ["A/RES/76/47", 146, 1, 37, 9],
     ]);
     for (const r of rows) {
-      expect([r.counted_yes, r.counted_no, r.counted_abstentions, r.counted_non_voting]).toEqual([r.total_yes, r.total_no, r.total_abstentions, r.total_non_voting]);
+      expect([r.counted_yes, r.counted_no, r.counted_abstentions, r.counted_non_voting]).toEqual([
+        r.total_yes,
+        r.total_no,
+        r.total_abstentions,
+        r.total_non_voting,
+      ]);
       expect(r.totals_match).toBe(true);
     }
     // Without the 2022–2024 file, 2023 is known only from the CCM website's published totals (never zeros).
-    const totalsOnly = await query<{ resolution_id: string; total_yes: number; total_no: number | null; source: string }>(
+    const totalsOnly = await query<{
+      resolution_id: string;
+      total_yes: number;
+      total_no: number | null;
+      source: string;
+    }>(
       s.dbPath,
       "SELECT resolution_id, total_yes, total_no, source FROM unga_resolutions WHERE NOT has_country_votes ORDER BY year",
     );
-    expect(totalsOnly).toEqual([{ resolution_id: "UNGA-2023-CCM", total_yes: 148, total_no: 1, source: "CCM website news page" }]);
-    const [afg] = await query<{ vote: string; source_line: number; iso3: string }>(s.dbPath, "SELECT iso3, vote, source_line FROM unga_votes WHERE resolution_id = 'A/RES/70/54' AND iso3 = 'AFG'");
+    expect(totalsOnly).toEqual([
+      { resolution_id: "UNGA-2023-CCM", total_yes: 148, total_no: 1, source: "CCM website news page" },
+    ]);
+    const [afg] = await query<{ vote: string; source_line: number; iso3: string }>(
+      s.dbPath,
+      "SELECT iso3, vote, source_line FROM unga_votes WHERE resolution_id = 'A/RES/70/54' AND iso3 = 'AFG'",
+    );
     expect(afg).toEqual({ iso3: "AFG", vote: "Y", source_line: 2 });
     const [count] = await query<{ n: number }>(s.dbPath, "SELECT count(*) AS n FROM unga_votes");
     expect(count!.n).toBe(1351);
@@ -90,12 +118,18 @@ describe("UNDL ingest of generated files", () => {
   it("reads both layouts, detected from the header, in one build", async () => {
     const s = sourcesWith({ "a-2025.csv": generated(3000, "2025"), "b-2026.csv": generated(2500, "2026", 2) });
     await buildUnga(s);
-    const files = await query<{ source_file: string; layout: string; rows_loaded: number; rejected_lines: number }>(s.dbPath, "SELECT source_file, layout, rows_loaded, rejected_lines FROM undl_files ORDER BY source_file");
+    const files = await query<{ source_file: string; layout: string; rows_loaded: number; rejected_lines: number }>(
+      s.dbPath,
+      "SELECT source_file, layout, rows_loaded, rejected_lines FROM undl_files ORDER BY source_file",
+    );
     expect(files).toEqual([
       { source_file: "sources/unga/a-2025.csv", layout: "2025", rows_loaded: 3000, rejected_lines: 0 },
       { source_file: "sources/unga/b-2026.csv", layout: "2026", rows_loaded: 2500, rejected_lines: 0 },
     ]);
-    const [notes] = await query<{ with_note_2025: number; rows: number }>(s.dbPath, "SELECT count(vote_note) FILTER (WHERE source_file LIKE '%2025%') AS with_note_2025, count(*) AS rows FROM undl_votes");
+    const [notes] = await query<{ with_note_2025: number; rows: number }>(
+      s.dbPath,
+      "SELECT count(vote_note) FILTER (WHERE source_file LIKE '%2025%') AS with_note_2025, count(*) AS rows FROM undl_votes",
+    );
     expect(notes).toEqual({ with_note_2025: 0, rows: 5500 });
   });
 
@@ -197,9 +231,13 @@ describe("UNDL rows whose ms_code is no known State", () => {
     );
     expect(error).toBeInstanceOf(InputError);
     const problems = (error as InputError).problems;
-    expect(problems.map((p) => [p.file, p.line, p.column])).toEqual([["sources/unga/undl-ccm-votes-2022-2024.csv", bad.line, "ms_code"]]);
+    expect(problems.map((p) => [p.file, p.line, p.column])).toEqual([
+      ["sources/unga/undl-ccm-votes-2022-2024.csv", bad.line, "ms_code"],
+    ]);
     const message = (error as InputError).message;
-    expect(message).toContain(`sources/unga/undl-ccm-votes-2022-2024.csv:${bad.line}: column "ms_code": expected the ISO3 code of a State: "ATL" (ATLANTIS) is not the ISO3 code of a State; closest known: `);
+    expect(message).toContain(
+      `sources/unga/undl-ccm-votes-2022-2024.csv:${bad.line}: column "ms_code": expected the ISO3 code of a State: "ATL" (ATLANTIS) is not the ISO3 code of a State; closest known: `,
+    );
     expect(message).toContain("the record has no row for Bahamas (BHS)");
     expect(message).toContain("--allow-rejects");
   });
@@ -210,7 +248,10 @@ describe("UNDL rows whose ms_code is no known State", () => {
     const { logger } = capturingLogger();
     await buildUnga({ ...s, allowRejects: true, logger });
     expect(logger.warnings.join("\n")).toContain("1 rejected line(s) left out");
-    const rejects = await query<{ line: number; error_type: string }>(s.dbPath, "SELECT line, error_type FROM undl_rejects");
+    const rejects = await query<{ line: number; error_type: string }>(
+      s.dbPath,
+      "SELECT line, error_type FROM undl_rejects",
+    );
     expect(rejects).toEqual([{ line: bad.line, error_type: "UNKNOWN STATE" }]);
     const [votes] = await query<{ n: number; atl: number; next_line: number }>(
       s.dbPath,
@@ -225,20 +266,29 @@ describe("incremental rerun", () => {
     // one.csv spans several DuckDB row groups (122,880 rows each), so a copy that lost the file order would show.
     const s = sourcesWith({ "one.csv": generated(300_000, "2026", 11), "two.csv": generated(5_000, "2025", 12) });
     await buildUnga(s);
-    const first = await query<{ source_file: string; reused: boolean }>(s.dbPath, "SELECT source_file, reused FROM undl_files ORDER BY 1");
+    const first = await query<{ source_file: string; reused: boolean }>(
+      s.dbPath,
+      "SELECT source_file, reused FROM undl_files ORDER BY 1",
+    );
     expect(first.map((f) => f.reused)).toEqual([false, false]);
-    const linesSql = "SELECT resolution_id, iso3, source_line FROM unga_votes WHERE source_file = 'sources/unga/one.csv' ORDER BY 1, 2";
+    const linesSql =
+      "SELECT resolution_id, iso3, source_line FROM unga_votes WHERE source_file = 'sources/unga/one.csv' ORDER BY 1, 2";
     const linesBefore = await query<{ source_line: number }>(s.dbPath, linesSql);
     expect(linesBefore.length).toBeGreaterThan(1000);
     const fileLines = readFileSync(join(s.sourcesDir, "unga", "one.csv"), "utf8").split("\n");
-    for (const r of (linesBefore as { resolution_id: string; iso3: string; source_line: number }[]).filter((_, i) => i % 997 === 0)) {
+    for (const r of (linesBefore as { resolution_id: string; iso3: string; source_line: number }[]).filter(
+      (_, i) => i % 997 === 0,
+    )) {
       expect(fileLines[r.source_line - 1]).toContain(`,${r.iso3},`);
       expect(fileLines[r.source_line - 1]).toContain(`,${r.resolution_id},`);
     }
 
     const { logger, lines } = capturingLogger();
     await buildUnga({ ...s, logger });
-    const second = await query<{ source_file: string; reused: boolean; rows_loaded: number }>(s.dbPath, "SELECT source_file, reused, rows_loaded FROM undl_files ORDER BY 1");
+    const second = await query<{ source_file: string; reused: boolean; rows_loaded: number }>(
+      s.dbPath,
+      "SELECT source_file, reused, rows_loaded FROM undl_files ORDER BY 1",
+    );
     expect(second).toEqual([
       { source_file: "sources/unga/one.csv", reused: true, rows_loaded: 300_000 },
       { source_file: "sources/unga/two.csv", reused: true, rows_loaded: 5_000 },
@@ -251,13 +301,27 @@ describe("incremental rerun", () => {
     const later = new Date(Date.now() + 60_000);
     utimesSync(join(s.sourcesDir, "unga", "one.csv"), later, later);
     await buildUnga(s);
-    const touched = await query<{ reused: boolean }>(s.dbPath, "SELECT reused FROM undl_files WHERE source_file = 'sources/unga/one.csv'");
+    const touched = await query<{ reused: boolean }>(
+      s.dbPath,
+      "SELECT reused FROM undl_files WHERE source_file = 'sources/unga/one.csv'",
+    );
     expect(touched).toEqual([{ reused: true }]);
 
     // A changed file (other content) is read again; the unchanged one is still copied.
-    appendFileSync(join(s.sourcesDir, "unga", "two.csv"), generated(5_000, "2025", 12).toString("utf8").split("\n").slice(1, 11).join("\n").replaceAll("A/RES/", "A/RES/9") + "\n");
+    appendFileSync(
+      join(s.sourcesDir, "unga", "two.csv"),
+      generated(5_000, "2025", 12)
+        .toString("utf8")
+        .split("\n")
+        .slice(1, 11)
+        .join("\n")
+        .replaceAll("A/RES/", "A/RES/9") + "\n",
+    );
     await buildUnga(s);
-    const third = await query<{ source_file: string; reused: boolean; rows_loaded: number }>(s.dbPath, "SELECT source_file, reused, rows_loaded FROM undl_files ORDER BY 1");
+    const third = await query<{ source_file: string; reused: boolean; rows_loaded: number }>(
+      s.dbPath,
+      "SELECT source_file, reused, rows_loaded FROM undl_files ORDER BY 1",
+    );
     expect(third).toEqual([
       { source_file: "sources/unga/one.csv", reused: true, rows_loaded: 300_000 },
       { source_file: "sources/unga/two.csv", reused: false, rows_loaded: 5_010 },
@@ -269,7 +333,9 @@ describe("UNDL files that cannot be read", () => {
   it("a header that is neither layout names the file and the missing columns", async () => {
     const text = generated(50, "2026", 5).toString("utf8").replace("total_ms,", "");
     const s = sourcesWith({ "renamed.csv": text });
-    await expect(buildUnga(s)).rejects.toThrow(/sources\/unga\/renamed\.csv:1:1: expected the header of a UN Digital Library voting file.*missing total_ms/s);
+    await expect(buildUnga(s)).rejects.toThrow(
+      /sources\/unga\/renamed\.csv:1:1: expected the header of a UN Digital Library voting file.*missing total_ms/s,
+    );
   });
 
   it("a file the reader cannot parse at all (stray carriage returns) is an InputError naming the file", async () => {
@@ -288,7 +354,10 @@ describe("UNDL files that cannot be read", () => {
     expect(readFileSync("sources/unga/undl-ccm-votes-2015-2021.csv", "utf8").slice(0, 300)).toContain("\r\n");
     const s = sourcesWith({ "real.csv": readFileSync("sources/unga/undl-ccm-votes-2015-2021.csv") });
     await buildUnga(s);
-    const [r] = await query<{ n: number }>(s.dbPath, "SELECT count(*) AS n FROM undl_votes WHERE undl_link LIKE '%\r%'");
+    const [r] = await query<{ n: number }>(
+      s.dbPath,
+      "SELECT count(*) AS n FROM undl_votes WHERE undl_link LIKE '%\r%'",
+    );
     expect(r!.n).toBe(0);
   });
 });

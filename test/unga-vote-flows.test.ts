@@ -7,7 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase, openDatabase, queryRows, runSqlFile, type Database } from "../data-loaders/lib/db.ts";
 import { openBuiltDb } from "./helpers/db.ts";
 
-type Flow = { previous_year: number; year: number; ccm_status: string; vote_before: string; vote_after: string; changed: boolean; states: number; state_names: string };
+type Flow = {
+  previous_year: number;
+  year: number;
+  ccm_status: string;
+  vote_before: string;
+  vote_after: string;
+  changed: boolean;
+  states: number;
+  state_names: string;
+};
 
 describe("unga_vote_flows on a fixture", () => {
   let db: Database;
@@ -27,12 +36,43 @@ describe("unga_vote_flows on a fixture", () => {
   afterAll(() => closeDatabase(db));
 
   it("lists each move by status with the States, and unchanged votes as unchanged", async () => {
-    const flows = await queryRows<Flow>(db.conn, "SELECT ccm_status, vote_before, vote_after, changed, states, state_names FROM unga_vote_flows ORDER BY ccm_status, state_names");
+    const flows = await queryRows<Flow>(
+      db.conn,
+      "SELECT ccm_status, vote_before, vote_after, changed, states, state_names FROM unga_vote_flows ORDER BY ccm_status, state_names",
+    );
     expect(flows).toEqual([
-      { ccm_status: "not_party", vote_before: "yes", vote_after: "abstain", changed: true, states: 1, state_names: "Cland" },
-      { ccm_status: "not_party", vote_before: "not a member", vote_after: "yes", changed: true, states: 1, state_names: "Dland" },
-      { ccm_status: "state_party", vote_before: "yes", vote_after: "non-voting", changed: true, states: 1, state_names: "Aland" },
-      { ccm_status: "state_party", vote_before: "yes", vote_after: "yes", changed: false, states: 1, state_names: "Bland" },
+      {
+        ccm_status: "not_party",
+        vote_before: "yes",
+        vote_after: "abstain",
+        changed: true,
+        states: 1,
+        state_names: "Cland",
+      },
+      {
+        ccm_status: "not_party",
+        vote_before: "not a member",
+        vote_after: "yes",
+        changed: true,
+        states: 1,
+        state_names: "Dland",
+      },
+      {
+        ccm_status: "state_party",
+        vote_before: "yes",
+        vote_after: "non-voting",
+        changed: true,
+        states: 1,
+        state_names: "Aland",
+      },
+      {
+        ccm_status: "state_party",
+        vote_before: "yes",
+        vote_after: "yes",
+        changed: false,
+        states: 1,
+        state_names: "Bland",
+      },
     ]);
   });
 });
@@ -43,7 +83,11 @@ describe("unga_vote_flows on the UN record, 2023 → 2024", () => {
     db = await openBuiltDb();
   });
   afterAll(() => closeDatabase(db));
-  const flows = (where: string) => queryRows<Flow>(db.conn, `SELECT * FROM unga_vote_flows WHERE year = 2024 AND ${where} ORDER BY ccm_status, vote_before, vote_after`);
+  const flows = (where: string) =>
+    queryRows<Flow>(
+      db.conn,
+      `SELECT * FROM unga_vote_flows WHERE year = 2024 AND ${where} ORDER BY ccm_status, vote_before, vote_after`,
+    );
 
   it("adds up to each year's yes votes by status (unga_yes_by_status): 148 → 121", async () => {
     const sums = await queryRows<{ ccm_status: string; before: number; after: number }>(
@@ -57,7 +101,10 @@ describe("unga_vote_flows on the UN record, 2023 → 2024", () => {
       { ccm_status: "signatory", before: 10, after: 7 },
       { ccm_status: "state_party", before: 101, after: 89 },
     ]);
-    const [yes] = await queryRows<{ y2024: number }>(db.conn, "SELECT sum(yes)::INTEGER AS y2024 FROM unga_yes_by_status WHERE year = 2024 AND topic = 'CCM'");
+    const [yes] = await queryRows<{ y2024: number }>(
+      db.conn,
+      "SELECT sum(yes)::INTEGER AS y2024 FROM unga_yes_by_status WHERE year = 2024 AND topic = 'CCM'",
+    );
     expect(yes?.y2024).toBe(121);
   });
 
@@ -71,14 +118,19 @@ describe("unga_vote_flows on the UN record, 2023 → 2024", () => {
     expect(sp[0]!.state_names).toBe("Fiji, Samoa");
     expect(sp[1]!.state_names).toBe("Lithuania");
     expect(sp[2]!.state_names).toContain("Netherlands");
-    const [absent] = await queryRows<{ n: number }>(db.conn, "SELECT sum(states)::INTEGER AS n FROM unga_vote_flows WHERE year = 2024 AND ccm_status = 'state_party' AND vote_after = 'non-voting'");
+    const [absent] = await queryRows<{ n: number }>(
+      db.conn,
+      "SELECT sum(states)::INTEGER AS n FROM unga_vote_flows WHERE year = 2024 AND ccm_status = 'state_party' AND vote_after = 'non-voting'",
+    );
     expect(absent?.n).toBe(18);
   });
 
   it("names the signatories and States not party that stopped voting yes", async () => {
-    expect((await flows("ccm_status = 'signatory' AND vote_before = 'yes' AND changed")).map((f) => `${f.vote_after}: ${f.state_names}`)).toEqual([
-      "non-voting: Democratic Republic of the Congo, Haiti, Jamaica",
-    ]);
+    expect(
+      (await flows("ccm_status = 'signatory' AND vote_before = 'yes' AND changed")).map(
+        (f) => `${f.vote_after}: ${f.state_names}`,
+      ),
+    ).toEqual(["non-voting: Democratic Republic of the Congo, Haiti, Jamaica"]);
     const np = await flows("ccm_status = 'not_party' AND vote_before = 'yes' AND changed");
     expect(np.map((f) => `${f.vote_after}: ${f.states}`)).toEqual(["abstain: 2", "non-voting: 10"]);
     expect(np[1]!.state_names).toContain("Gabon");

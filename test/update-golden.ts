@@ -18,7 +18,15 @@ try {
   await runPipeline({ dbPath, logger: createLogger({ quiet: true }) });
   for (const [i, golden] of GOLDEN_BRIEFINGS.entries()) {
     const out = join(work, `briefing-${i}`);
-    const result = await buildBriefing({ cycle: golden.cycle, dbPath, outDir: out, date: GOLDEN_DATE, pdf: false, source: golden.source, log: createLogger({ quiet: true }) });
+    const result = await buildBriefing({
+      cycle: golden.cycle,
+      dbPath,
+      outDir: out,
+      date: GOLDEN_DATE,
+      pdf: false,
+      source: golden.source,
+      log: createLogger({ quiet: true }),
+    });
     mkdirSync(golden.dir, { recursive: true });
     for (const name of golden.files) {
       const target = join(golden.dir, name);

@@ -23,7 +23,10 @@ export function annexSection(ctx: Context): Section {
   const issues = ctx.data.issues;
   const blocks: Block[] = [];
   if (!issues) {
-    blocks.push({ kind: "paragraph", content: ["The database has no consistency checks (consistency_issues), so this annex is empty."] });
+    blocks.push({
+      kind: "paragraph",
+      content: ["The database has no consistency checks (consistency_issues), so this annex is empty."],
+    });
   } else if (issues.length === 0) {
     blocks.push({ kind: "paragraph", content: ["The consistency checks found no inconsistency in the report."] });
   } else {
@@ -33,7 +36,10 @@ export function annexSection(ctx: Context): Section {
       content: [
         num("issues consistency|point"),
         " in the report where a stated figure, a list of States or a table do not agree with each other",
-        ...severities("consistency", issues.map((i) => i.severity)),
+        ...severities(
+          "consistency",
+          issues.map((i) => i.severity),
+        ),
         note,
         ". Errors are contradictions as printed; warnings may have an explanation that the report gives elsewhere.",
       ],
@@ -44,7 +50,14 @@ export function annexSection(ctx: Context): Section {
         ["Annex table. Consistency issues in the progress report", note],
         ["Paragraph", "Kind", "Severity", "Expected", "Found", "Explanation"],
         [10, 12, 8, 16, 16, 34],
-        issues.map((i) => [[i.paragraph, i.related].filter(Boolean).join(" / ") || "–", i.kind.replaceAll("_", " "), i.severity, i.expected ?? "–", i.found ?? "–", i.explanation]),
+        issues.map((i) => [
+          [i.paragraph, i.related].filter(Boolean).join(" / ") || "–",
+          i.kind.replaceAll("_", " "),
+          i.severity,
+          i.expected ?? "–",
+          i.found ?? "–",
+          i.explanation,
+        ]),
       ),
     );
   }
@@ -56,9 +69,19 @@ export function recordAnnexSection(ctx: Context): Section {
   const issues = ctx.data.recordIssues;
   const blocks: Block[] = [];
   if (!issues) {
-    blocks.push({ kind: "paragraph", content: ["The database has no comparison of the report with the UN's records (report_record_issues), so this annex is empty."] });
+    blocks.push({
+      kind: "paragraph",
+      content: [
+        "The database has no comparison of the report with the UN's records (report_record_issues), so this annex is empty.",
+      ],
+    });
   } else if (issues.length === 0) {
-    blocks.push({ kind: "paragraph", content: ["Every statement of the report about UNGA votes and membership that the UN's records can check agrees with them."] });
+    blocks.push({
+      kind: "paragraph",
+      content: [
+        "Every statement of the report about UNGA votes and membership that the UN's records can check agrees with them.",
+      ],
+    });
   } else {
     const note = ctx.note("annex-records");
     blocks.push({
@@ -66,7 +89,10 @@ export function recordAnnexSection(ctx: Context): Section {
       content: [
         num("issues records|statement"),
         ` of the report about UNGA votes or membership ${issues.length === 1 ? "disagrees" : "disagree"} with the UN's own records`,
-        ...severities("records", issues.map((i) => i.severity)),
+        ...severities(
+          "records",
+          issues.map((i) => i.severity),
+        ),
         note,
         ". Each row gives both sides and the definition used to read the record; where the report's words allow another reading, the record's figure under that reading is given too.",
       ],
@@ -120,7 +146,9 @@ export function aboutSection(ctx: Context): Section {
 /** " (nine errors and five warnings)", by severity in the annex's order; each count a reference. */
 function severities(list: "consistency" | "records", severities: string[]): Inline[] {
   const order = ["error", "warning", "info"];
-  const counts = order.map((sev) => [sev, severities.filter((s) => s === sev).length] as const).filter(([, n]) => n > 0);
+  const counts = order
+    .map((sev) => [sev, severities.filter((s) => s === sev).length] as const)
+    .filter(([, n]) => n > 0);
   if (counts.length < 2) return [];
   const parts = counts.map(([sev]): Inline[] => [num(`issues ${list} ${sev}|${sev}`)]);
   return [" (", ...parts.flatMap((p, i) => (i === 0 ? p : [i === parts.length - 1 ? " and " : ", ", ...p])), ")"];

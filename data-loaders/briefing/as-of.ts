@@ -20,7 +20,10 @@ interface ReportRow {
 
 /** The reports in the database, in meeting order (none in a database without reports, e.g. the UNGA-only build). */
 async function reportsOf(conn: DuckDBConnection): Promise<ReportRow[]> {
-  const [has] = await queryRows<{ n: number }>(conn, "SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_schema = 'main' AND table_name = 'reports'");
+  const [has] = await queryRows<{ n: number }>(
+    conn,
+    "SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_schema = 'main' AND table_name = 'reports'",
+  );
   if (!has?.n) return [];
   return queryRows<ReportRow>(conn, "SELECT report_id, is_latest FROM reports ORDER BY ordinal");
 }
@@ -40,11 +43,18 @@ export async function reportCycles(dbPath: string): Promise<string[]> {
  * Makes the connection read the database as of the cycle's report when that report is in it but is not the latest
  * (and says so); otherwise leaves it reading the latest report, as any connection does.
  */
-export async function readAsOfReport(conn: DuckDBConnection, cycle: string, dbPath: string, log: Logger): Promise<void> {
+export async function readAsOfReport(
+  conn: DuckDBConnection,
+  cycle: string,
+  dbPath: string,
+  log: Logger,
+): Promise<void> {
   const reports = await reportsOf(conn);
   const report = reports.find((r) => r.report_id === cycle);
   const latest = reports.find((r) => r.is_latest);
   if (!report || !latest || report.is_latest) return;
   await conn.run(`SET VARIABLE as_of_report = ${reportLiteral(cycle)}`);
-  log.info(`The ${cycle} report is not the latest in ${relative(process.cwd(), dbPath) || dbPath} (${latest.report_id} is): the ${cycle} briefing reads the database as of the ${cycle} report (its rows by key, the later reports left out).`);
+  log.info(
+    `The ${cycle} report is not the latest in ${relative(process.cwd(), dbPath) || dbPath} (${latest.report_id} is): the ${cycle} briefing reads the database as of the ${cycle} report (its rows by key, the later reports left out).`,
+  );
 }

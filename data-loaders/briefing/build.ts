@@ -70,19 +70,36 @@ function shown(path: string): string {
  * source is: the composer decides what the draft says and writes every number as a reference; only the resolver gives
  * numbers their text. A reference of the draft that does not resolve is a bug of the composer.
  */
-export async function renderDraft(conn: DuckDBConnection, parts: ComposedParts, cache: ResolverCache = newResolverCache()): Promise<RenderedSource> {
+export async function renderDraft(
+  conn: DuckDBConnection,
+  parts: ComposedParts,
+  cache: ResolverCache = newResolverCache(),
+): Promise<RenderedSource> {
   const { doc, ctx, notes } = parts;
   const file = `(generated draft of ${doc.cycle})`;
   try {
-    return await renderSource(conn, parseSource(file, draftSource(doc.cycle, doc.title, doc.sections), ""), { cycle: doc.cycle, sections: doc.sections, notes: ctx.catalog, cache }, notes);
+    return await renderSource(
+      conn,
+      parseSource(file, draftSource(doc.cycle, doc.title, doc.sections), ""),
+      { cycle: doc.cycle, sections: doc.sections, notes: ctx.catalog, cache },
+      notes,
+    );
   } catch (e) {
-    if (e instanceof InputError) throw new Error(`The generated draft has references the resolver cannot resolve (a bug of the composer):\n${e.message}`, { cause: e });
+    if (e instanceof InputError)
+      throw new Error(
+        `The generated draft has references the resolver cannot resolve (a bug of the composer):\n${e.message}`,
+        { cause: e },
+      );
     throw e;
   }
 }
 
 /** The generated briefing of a cycle as a document, notes numbered (what `--generated` writes), from an open database. */
-export async function generatedDocument(conn: DuckDBConnection, cycle: string, options: { date?: string } = {}): Promise<Briefing> {
+export async function generatedDocument(
+  conn: DuckDBConnection,
+  cycle: string,
+  options: { date?: string } = {},
+): Promise<Briefing> {
   const parts = await composeParts(await loadBriefingData(conn, cycle), options);
   const draft = await renderDraft(conn, parts);
   return renumberNotes({ ...parts.doc, sections: draft.sections, notes: parts.notes.texts });
@@ -91,11 +108,16 @@ export async function generatedDocument(conn: DuckDBConnection, cycle: string, o
 /** The briefing of a cycle, as of the cycle's own report when a later report is in the database (as-of.ts). */
 export async function buildBriefing(options: BriefingOptions): Promise<BriefingResult> {
   const { cycle, dbPath, outDir, log } = options;
-  if (!/^[0-9]+(MSP|RC)$/.test(cycle)) throw new BriefingDataError(`"${cycle}" is not a cycle name; expected e.g. 13MSP or 3RC.`);
-  if (!existsSync(dbPath)) throw new BriefingDataError(`No database at ${dbPath}: run \`npm run pipeline\` first (or pass --db <file>).`);
+  if (!/^[0-9]+(MSP|RC)$/.test(cycle))
+    throw new BriefingDataError(`"${cycle}" is not a cycle name; expected e.g. 13MSP or 3RC.`);
+  if (!existsSync(dbPath))
+    throw new BriefingDataError(`No database at ${dbPath}: run \`npm run pipeline\` first (or pass --db <file>).`);
 
   const sourcePath = options.source === false ? null : (options.source ?? defaultSourcePath(cycle, options.sourceDir));
-  if (options.source && !existsSync(options.source)) throw new BriefingDataError(`No briefing source at ${options.source}: write one with \`npm run briefing -- init ${cycle}\`.`);
+  if (options.source && !existsSync(options.source))
+    throw new BriefingDataError(
+      `No briefing source at ${options.source}: write one with \`npm run briefing -- init ${cycle}\`.`,
+    );
   const useSource = sourcePath !== null && existsSync(sourcePath) ? sourcePath : null;
 
   const db = await openDatabase(dbPath, { readOnly: true });
@@ -105,7 +127,9 @@ export async function buildBriefing(options: BriefingOptions): Promise<BriefingR
     await readAsOfReport(db.conn, cycle, dbPath, log);
     const data = await log.step("read the database", () => loadBriefingData(db.conn, cycle));
     for (const m of data.missing) log.warn(`the database has no ${m}; the briefing says so where it would use it`);
-    const parts = await log.step("compose the briefing and render charts", () => composeParts(data, options.date ? { date: options.date } : {}));
+    const parts = await log.step("compose the briefing and render charts", () =>
+      composeParts(data, options.date ? { date: options.date } : {}),
+    );
     const cache = newResolverCache();
     const draft = await log.step("resolve the generated draft", () => renderDraft(db.conn, parts, cache));
     charts = parts.charts;
@@ -114,9 +138,17 @@ export async function buildBriefing(options: BriefingOptions): Promise<BriefingR
       const src = parseSource(file, readFileSync(useSource, "utf8"), shown(queryFileOf(useSource)));
       // The analyst's source is rendered by the same resolver as the draft; it includes the draft's sections, tables
       // and charts by name, and places the notes of the database's things by key.
-      const rendered = await log.step(`render the source ${file}`, () => renderSource(db.conn, src, { cycle, sections: draft.sections, notes: parts.ctx.catalog, cache }, parts.notes));
+      const rendered = await log.step(`render the source ${file}`, () =>
+        renderSource(db.conn, src, { cycle, sections: draft.sections, notes: parts.ctx.catalog, cache }, parts.notes),
+      );
       for (const w of rendered.warnings) log.warn(w);
-      doc = { ...parts.doc, ...(rendered.title ? { title: rendered.title } : {}), sections: rendered.sections, notes: parts.notes.texts, source: file };
+      doc = {
+        ...parts.doc,
+        ...(rendered.title ? { title: rendered.title } : {}),
+        sections: rendered.sections,
+        notes: parts.notes.texts,
+        source: file,
+      };
     } else doc = { ...parts.doc, sections: draft.sections, notes: parts.notes.texts };
     const used = new Set(doc.sections.flatMap((x) => x.blocks.flatMap((b) => (b.kind === "chart" ? [b.file] : []))));
     charts = charts.filter((c) => used.has(c.file));
@@ -152,7 +184,13 @@ export async function buildBriefing(options: BriefingOptions): Promise<BriefingR
     rmSync(tmp, { recursive: true, force: true });
     throw e;
   }
-  const files = ["briefing.md", "briefing.html", "briefing.json", ...(options.pdf !== false ? ["briefing.pdf"] : []), ...charts.map((c) => c.file)];
+  const files = [
+    "briefing.md",
+    "briefing.html",
+    "briefing.json",
+    ...(options.pdf !== false ? ["briefing.pdf"] : []),
+    ...charts.map((c) => c.file),
+  ];
   return { dir: target, files, warnings: log.warnings, source: useSource ? shown(useSource) : null };
 }
 
@@ -188,10 +226,15 @@ export interface InitOptions {
 /** `briefing init <cycle>`: write the generated draft as an editable source; never over an analyst's work unless forced. */
 export async function initSource(options: InitOptions): Promise<string> {
   const { cycle, dbPath, log } = options;
-  if (!/^[0-9]+(MSP|RC)$/.test(cycle)) throw new BriefingDataError(`"${cycle}" is not a cycle name; expected e.g. 13MSP or 3RC.`);
+  if (!/^[0-9]+(MSP|RC)$/.test(cycle))
+    throw new BriefingDataError(`"${cycle}" is not a cycle name; expected e.g. 13MSP or 3RC.`);
   const path = options.source ?? defaultSourcePath(cycle);
-  if (existsSync(path) && !options.force) throw new BriefingDataError(`${shown(path)} already exists and may hold an analyst's edits: it was left as it is. Pass --force to replace it with the generated draft.`);
-  if (!existsSync(dbPath)) throw new BriefingDataError(`No database at ${dbPath}: run \`npm run pipeline\` first (or pass --db <file>).`);
+  if (existsSync(path) && !options.force)
+    throw new BriefingDataError(
+      `${shown(path)} already exists and may hold an analyst's edits: it was left as it is. Pass --force to replace it with the generated draft.`,
+    );
+  if (!existsSync(dbPath))
+    throw new BriefingDataError(`No database at ${dbPath}: run \`npm run pipeline\` first (or pass --db <file>).`);
   const db = await openDatabase(dbPath, { readOnly: true });
   let text: string;
   try {

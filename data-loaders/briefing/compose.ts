@@ -46,12 +46,16 @@ export async function composeParts(data: BriefingData, options: ComposeOptions =
     sections.push(await pillarSection(ctx, pillar.pillar_code, target, charts));
     if (pillar.pillar_code === "C") sections.push(await universalizationSection(ctx, target, charts));
   }
-  if (!data.pillars.some((p) => p.pillar_code === "C")) sections.push(await universalizationSection(ctx, target, charts));
+  if (!data.pillars.some((p) => p.pillar_code === "C"))
+    sections.push(await universalizationSection(ctx, target, charts));
   sections.push(annexSection(ctx));
   sections.push(recordAnnexSection(ctx));
   sections.push(aboutSection(ctx));
 
-  const period = target.period_start && target.period_end ? ` (reporting period ${longDate(target.period_start)} – ${longDate(target.period_end)})` : "";
+  const period =
+    target.period_start && target.period_end
+      ? ` (reporting period ${longDate(target.period_start)} – ${longDate(target.period_end)})`
+      : "";
   const doc: Briefing = {
     cycle: data.cycle,
     title: `Convention on Cluster Munitions: annual trend briefing, ${data.cycle}`,

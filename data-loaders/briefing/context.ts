@@ -73,8 +73,14 @@ export function contestedPhrase(rows: ContestedRow[]): string | undefined {
       const key = c.other_figure === null ? "" : String(c.other_figure);
       byFigure.set(key, [...(byFigure.get(key) ?? []), c.place]);
     }
-    const gives = [...byFigure].map(([figure, places]) => (figure ? `${listPlain(places)} ${places.length === 1 ? "gives" : "give"} ${figure}` : `${listPlain(places)} ${places.length === 1 ? "disagrees" : "disagree"}`));
-    parts.push(`${listPlain(gives)} (consistency annex, ${items.length === 1 ? "item" : "items"} ${listPlain(items.map(String))})`);
+    const gives = [...byFigure].map(([figure, places]) =>
+      figure
+        ? `${listPlain(places)} ${places.length === 1 ? "gives" : "give"} ${figure}`
+        : `${listPlain(places)} ${places.length === 1 ? "disagrees" : "disagree"}`,
+    );
+    parts.push(
+      `${listPlain(gives)} (consistency annex, ${items.length === 1 ? "item" : "items"} ${listPlain(items.map(String))})`,
+    );
   }
   for (const c of rows.filter((x) => x.against === "records")) {
     if (c.annex_item === null) continue;
@@ -83,12 +89,16 @@ export function contestedPhrase(rows: ContestedRow[]): string | undefined {
       c.record_value !== null && c.record_previous_value !== null && c.record_change !== null && c.previous_cycle
         ? `; on the records, ${c.record_change < 0 ? "down" : c.record_change > 0 ? "up" : "unchanged"} from ${c.record_previous_value} in the ${c.previous_cycle} cycle to ${c.record_value}${c.record_change ? ` (${c.record_change > 0 ? "+" : "−"}${Math.abs(c.record_change)})` : ""}`
         : "";
-    parts.push(`the UN's records give ${c.other_figure ?? "another figure"} (records annex, item ${c.annex_item})${onRecord}`);
+    parts.push(
+      `the UN's records give ${c.other_figure ?? "another figure"} (records annex, item ${c.annex_item})${onRecord}`,
+    );
   }
   const said = parts.length ? [`contested: ${listPlain(parts)}`] : [];
   // Doubts that are no disagreement about the figure: named as what they are, with the reason in words.
   for (const c of rows.filter((x) => x.doubt === "warning")) {
-    said.push(`${c.warning_kind ? `a ${c.warning_kind}` : "a warning"}, not a contradiction: ${c.doubt_reason}${c.annex_item !== null ? ` (consistency annex, item ${c.annex_item})` : ""}`);
+    said.push(
+      `${c.warning_kind ? `a ${c.warning_kind}` : "a warning"}, not a contradiction: ${c.doubt_reason}${c.annex_item !== null ? ` (consistency annex, item ${c.annex_item})` : ""}`,
+    );
   }
   return said.length ? said.join("; ") : undefined;
 }
@@ -104,7 +114,12 @@ export function tally(improved: number, declined: number, held: number, noun = "
     [held, "held"],
     [completed, "completed"],
   ] as const;
-  const said = parts.filter(([n]) => n > 0).map(([n, w], i) => `${proseNumber(n)} ${i === 0 && noun ? `${noun} ` : ""}${w === "completed" ? "completed (fell because nobody is left to do it)" : w}`);
+  const said = parts
+    .filter(([n]) => n > 0)
+    .map(
+      ([n, w], i) =>
+        `${proseNumber(n)} ${i === 0 && noun ? `${noun} ` : ""}${w === "completed" ? "completed (fell because nobody is left to do it)" : w}`,
+    );
   const none = parts.filter(([n, w]) => n === 0 && w !== "completed").map(([, w]) => w);
   const main = said.length ? listPlain(said) : "no indicator moved";
   return none.length && said.length ? `${main}; none ${listPlain(none, "or")}` : main;
@@ -127,29 +142,49 @@ export function sentence(ctx: Context, r: TrendRow): Inline[] {
   const at = r.cycle === ctx.data.cycle ? "" : ` ${r.cycle}`;
   const s = indicatorPieces(r, cyclesToDate(ctx), {}, { id: r.indicator_id, cycle: at ? r.cycle : null });
   if (r.share !== null && r.denominator !== null && r.value) {
-    s.push(", ", num(`trend ${r.indicator_id} share${at}|percent`), " of the ", num(`trend ${r.indicator_id} denominator${at}|digits`), ` ${r.denominator_basis ?? "States Parties"}`);
+    s.push(
+      ", ",
+      num(`trend ${r.indicator_id} share${at}|percent`),
+      " of the ",
+      num(`trend ${r.indicator_id} denominator${at}|digits`),
+      ` ${r.denominator_basis ?? "States Parties"}`,
+    );
   }
-  const contested = contestedPhrase((ctx.data.contested ?? []).filter((c) => c.indicator_id === r.indicator_id && c.cycle === r.cycle));
+  const contested = contestedPhrase(
+    (ctx.data.contested ?? []).filter((c) => c.indicator_id === r.indicator_id && c.cycle === r.cycle),
+  );
   if (contested) s.push("; ", num(`contested ${r.indicator_id}${at}`));
   const named = r.cycle === ctx.data.cycle ? namedFor(ctx, r) : undefined;
   if (!named) return [...s, ctx.valueNote(r), ";"];
   const names = named.names.split("; ");
   const where = paragraphPlace(named.paragraph);
   // The names are a reference too ({names <finding>}), so an analyst's source lists the States the database holds.
-  const who: Inline[] = names.length <= 12 ? [`${where} names ${names.length === 1 ? "it" : "them"}: `, num(`names ${named.finding_id}`)] : [`${where} names all `, num(`named ${named.finding_id}`)];
+  const who: Inline[] =
+    names.length <= 12
+      ? [`${where} names ${names.length === 1 ? "it" : "them"}: `, num(`names ${named.finding_id}`)]
+      : [`${where} names all `, num(`named ${named.finding_id}`)];
   return [...s, ctx.valueNote(r), "; ", ...who, ctx.note(`finding ${named.finding_id}`), ";"];
 }
 
 /** The finding that names exactly the States an indicator counts in the briefing's cycle, if the report gives one. */
 export function namedFor(ctx: Context, r: TrendRow): NamedStatesRow | undefined {
-  const candidates = (ctx.data.namedStates ?? []).filter((n) => n.indicator_id === r.indicator_id && n.named === r.value && r.value !== null && r.value > 0);
+  const candidates = (ctx.data.namedStates ?? []).filter(
+    (n) => n.indicator_id === r.indicator_id && n.named === r.value && r.value !== null && r.value > 0,
+  );
   return candidates[0];
 }
 
 /** Report-style bullet list: items end with ";", the last with ".". */
 export function bullets(items: Inline[][]): Block {
-  return { kind: "list", items: items.map((item, i) => (i === items.length - 1 && item.at(-1) === ";" ? [...item.slice(0, -1), "."] : item)) };
+  return {
+    kind: "list",
+    items: items.map((item, i) => (i === items.length - 1 && item.at(-1) === ";" ? [...item.slice(0, -1), "."] : item)),
+  };
 }
+
+/** Where each part goes in the joined text: NUL, a character no State name or sentence holds, around its index. */
+// eslint-disable-next-line no-control-regex
+const PART_MARK = /\u0000(\d+)\u0000/;
 
 /**
  * Join inline parts the way a string joiner joins names ("A, B, and C" with listNames, "A, B and C" with
@@ -157,7 +192,5 @@ export function bullets(items: Inline[][]): Block {
  */
 export function listPieces(parts: Inline[][], join: (items: string[]) => string): Inline[] {
   const joined = join(parts.map((_, i) => `\u0000${i}\u0000`));
-  // NUL marks where each part goes: a character no State name or sentence holds.
-  // eslint-disable-next-line no-control-regex
-  return joined.split(/\u0000(\d+)\u0000/).flatMap((piece, i) => (i % 2 ? parts[Number(piece)]! : piece ? [piece] : []));
+  return joined.split(PART_MARK).flatMap((piece, i) => (i % 2 ? parts[Number(piece)]! : piece ? [piece] : []));
 }

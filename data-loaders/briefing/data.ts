@@ -6,9 +6,41 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows, sqlText } from "../lib/db.ts";
 
-import type { CycleRow, TrendRow, PillarRow, DatasetRow, MembershipRow, WithdrawalRow, UngaRow, LowestSinceRow, YesByStatusRow, VoteShiftRow, NamedStatesRow, IssueRow, RecordIssueRow, IndicatorRevisionRow, FindingRevisionRow } from "../lib/view-rows.ts";
+import type {
+  CycleRow,
+  TrendRow,
+  PillarRow,
+  DatasetRow,
+  MembershipRow,
+  WithdrawalRow,
+  UngaRow,
+  LowestSinceRow,
+  YesByStatusRow,
+  VoteShiftRow,
+  NamedStatesRow,
+  IssueRow,
+  RecordIssueRow,
+  IndicatorRevisionRow,
+  FindingRevisionRow,
+} from "../lib/view-rows.ts";
 
-export type { CycleRow, TrendRow, PillarRow, DatasetRow, MembershipRow, WithdrawalRow, UngaRow, LowestSinceRow, YesByStatusRow, VoteShiftRow, NamedStatesRow, IssueRow, RecordIssueRow, IndicatorRevisionRow, FindingRevisionRow };
+export type {
+  CycleRow,
+  TrendRow,
+  PillarRow,
+  DatasetRow,
+  MembershipRow,
+  WithdrawalRow,
+  UngaRow,
+  LowestSinceRow,
+  YesByStatusRow,
+  VoteShiftRow,
+  NamedStatesRow,
+  IssueRow,
+  RecordIssueRow,
+  IndicatorRevisionRow,
+  FindingRevisionRow,
+};
 
 /** A row of mart tallies: a cycle's counts of one pillar, or of all ('' ). */
 export interface TallyRow extends PillarRow {
@@ -120,7 +152,11 @@ async function query<T>(conn: DuckDBConnection, file: string, cycle?: string): P
   return queryRows<T>(conn, sqlText(`briefing/${file}`), cycle === undefined ? undefined : { cycle });
 }
 
-async function sinceLastReport(conn: DuckDBConnection, cycle: string, relations: Set<string>): Promise<BriefingData["sinceLastReport"]> {
+async function sinceLastReport(
+  conn: DuckDBConnection,
+  cycle: string,
+  relations: Set<string>,
+): Promise<BriefingData["sinceLastReport"]> {
   if (!["reports", "indicator_revisions", "finding_revisions"].every((r) => relations.has(r))) return null;
   const [previous] = await query<{ report_id: string }>(conn, "previous_report.sql", cycle);
   if (!previous) return null;
@@ -133,15 +169,32 @@ async function sinceLastReport(conn: DuckDBConnection, cycle: string, relations:
 
 export async function loadBriefingData(conn: DuckDBConnection, cycle: string): Promise<BriefingData> {
   const relations = new Set((await query<{ table_name: string }>(conn, "relations.sql")).map((r) => r.table_name));
-  const required = ["cycles", "indicators", "indicator_values", "indicator_trends", "datasets", "tallies", "judgements", "highlights", "pillar_highlights"];
+  const required = [
+    "cycles",
+    "indicators",
+    "indicator_values",
+    "indicator_trends",
+    "datasets",
+    "tallies",
+    "judgements",
+    "highlights",
+    "pillar_highlights",
+  ];
   const absent = required.filter((r) => !relations.has(r));
   if (absent.length) {
-    throw new BriefingDataError(`The database lacks ${absent.join(", ")}, which the briefing needs. Run \`npm run pipeline\` once the indicator datasets exist in sources/.`);
+    throw new BriefingDataError(
+      `The database lacks ${absent.join(", ")}, which the briefing needs. Run \`npm run pipeline\` once the indicator datasets exist in sources/.`,
+    );
   }
   const cycles = await query<CycleRow>(conn, "cycle.sql", cycle);
   if (!cycles.some((c) => c.is_target)) {
-    const known = await queryRows<{ cycle: string }>(conn, "SELECT DISTINCT cycle FROM indicator_trends ORDER BY cycle");
-    throw new BriefingDataError(`No indicator values for cycle "${cycle}". Cycles with values: ${known.map((k) => k.cycle).join(", ") || "none"}.`);
+    const known = await queryRows<{ cycle: string }>(
+      conn,
+      "SELECT DISTINCT cycle FROM indicator_trends ORDER BY cycle",
+    );
+    throw new BriefingDataError(
+      `No indicator values for cycle "${cycle}". Cycles with values: ${known.map((k) => k.cycle).join(", ") || "none"}.`,
+    );
   }
   const missing: string[] = [];
   const optional = async <T>(needs: string[], load: () => Promise<T>): Promise<T | null> => {
@@ -163,18 +216,29 @@ export async function loadBriefingData(conn: DuckDBConnection, cycle: string): P
     highlights: await query<HighlightRow>(conn, "highlights.sql", cycle),
     pillarHighlights: await query<HighlightRow>(conn, "pillar_highlights.sql", cycle),
     datasets: await query<DatasetRow>(conn, "datasets.sql"),
-    membership: await optional(["membership_counts"], async () => (await query<MembershipRow>(conn, "membership.sql", cycle))[0] ?? null),
+    membership: await optional(
+      ["membership_counts"],
+      async () => (await query<MembershipRow>(conn, "membership.sql", cycle))[0] ?? null,
+    ),
     withdrawals: await optional(["state_events", "states"], () => query<WithdrawalRow>(conn, "withdrawals.sql", cycle)),
     // Each UNGA query keeps the votes up to the cycle's own (mart cycle_votes).
     unga: await optional(["unga_resolution_votes"], () => query<UngaRow>(conn, "unga_totals.sql", cycle)),
-    lowestSince: await optional(["unga_lowest_since"], () => query<LowestSinceRow>(conn, "unga_lowest_since.sql", cycle)),
-    yesByStatus: await optional(["unga_yes_by_status"], () => query<YesByStatusRow>(conn, "unga_yes_by_status.sql", cycle)),
+    lowestSince: await optional(["unga_lowest_since"], () =>
+      query<LowestSinceRow>(conn, "unga_lowest_since.sql", cycle),
+    ),
+    yesByStatus: await optional(["unga_yes_by_status"], () =>
+      query<YesByStatusRow>(conn, "unga_yes_by_status.sql", cycle),
+    ),
     voteShifts: await optional(["unga_vote_shifts"], () => query<VoteShiftRow>(conn, "unga_vote_shifts.sql", cycle)),
-    namedStates: await optional(["findings", "finding_states", "datasets"], () => query<NamedStatesRow>(conn, "named_states.sql", cycle)),
+    namedStates: await optional(["findings", "finding_states", "datasets"], () =>
+      query<NamedStatesRow>(conn, "named_states.sql", cycle),
+    ),
     findings: await optional(["findings", "finding_states", "datasets"], () => query<FindingRow>(conn, "findings.sql")),
     issues: await optional(["consistency_issues"], () => query<IssueRow>(conn, "consistency_issues.sql")),
     contested: await optional(["contested_figures"], () => query<ContestedRow>(conn, "indicator_contested.sql", cycle)),
-    recordIssues: await optional(["report_record_issues"], () => query<RecordIssueRow>(conn, "report_record_issues.sql")),
+    recordIssues: await optional(["report_record_issues"], () =>
+      query<RecordIssueRow>(conn, "report_record_issues.sql"),
+    ),
     sinceLastReport: await sinceLastReport(conn, cycle, relations),
     missing: missing.sort(),
   };

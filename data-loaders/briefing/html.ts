@@ -21,7 +21,13 @@ export interface BodyOptions {
 }
 
 function text(content: Inline[], p = ""): string {
-  return content.map((c) => (!isNote(c) ? escapeHtml(shownText(c)) : `<sup class="fn"><a href="#${p}note-${c.note}" id="${p}ref-${c.note}">${c.note}</a></sup>`)).join("");
+  return content
+    .map((c) =>
+      !isNote(c)
+        ? escapeHtml(shownText(c))
+        : `<sup class="fn"><a href="#${p}note-${c.note}" id="${p}ref-${c.note}">${c.note}</a></sup>`,
+    )
+    .join("");
 }
 
 function block(b: Block, p = ""): string {
@@ -33,10 +39,16 @@ function block(b: Block, p = ""): string {
     case "table": {
       const cls = (i: number) => (b.align[i] === "right" ? ' class="num"' : "");
       const head = b.head.map((h, i) => `<th scope="col"${cls(i)}>${escapeHtml(h)}</th>`).join("");
-      const rows = b.rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${escapeHtml(c)}</td>`).join("")}</tr>`).join("\n");
-      const cols = b.widths ? `<colgroup>${b.widths.map((w) => `<col style="width:${w}%">`).join("")}</colgroup>\n` : "";
+      const rows = b.rows
+        .map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${escapeHtml(c)}</td>`).join("")}</tr>`)
+        .join("\n");
+      const cols = b.widths
+        ? `<colgroup>${b.widths.map((w) => `<col style="width:${w}%">`).join("")}</colgroup>\n`
+        : "";
       // A short table is kept on one page; a long one may break between rows (the header repeats).
-      const classes = [b.className, b.rows.length <= 12 && b.className !== "trend" ? "keep" : undefined].filter(Boolean).join(" ");
+      const classes = [b.className, b.rows.length <= 12 && b.className !== "trend" ? "keep" : undefined]
+        .filter(Boolean)
+        .join(" ");
       return `<table${classes ? ` class="${classes}"` : ""}>\n<caption>${text(b.caption, p)}</caption>\n${cols}<thead><tr>${head}</tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table>`;
     }
     case "chart":
@@ -94,7 +106,11 @@ export function renderSections(doc: Briefing, options: BodyOptions = {}): string
   const { charts = "inline", idPrefix: p = "", headingLevel: h = 2 } = options;
   return doc.sections
     .map((s) => {
-      const blocks = s.blocks.map((b) => (b.kind === "chart" && charts === "files" ? block({ ...b, svg: `<img src="${escapeHtml(b.file)}" alt="${escapeHtml(b.description)}">` }, p) : block(b, p)));
+      const blocks = s.blocks.map((b) =>
+        b.kind === "chart" && charts === "files"
+          ? block({ ...b, svg: `<img src="${escapeHtml(b.file)}" alt="${escapeHtml(b.description)}">` }, p)
+          : block(b, p),
+      );
       return `<section id="${p}${s.id}"${s.pageBreak ? ' class="break"' : ""}>\n<h${h}>${escapeHtml(s.title)}</h${h}>\n${blocks.join("\n")}\n</section>`;
     })
     .join("\n");

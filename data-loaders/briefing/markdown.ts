@@ -38,5 +38,10 @@ export function renderMarkdown(doc: Briefing): string {
   }
   out.push("## Notes and sources", "");
   doc.notes.forEach((n, i) => out.push(`[^${i + 1}]: ${escapeMd(n)}`));
-  return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
+  return (
+    out
+      .join("\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trimEnd() + "\n"
+  );
 }

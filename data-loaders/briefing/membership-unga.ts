@@ -37,7 +37,10 @@ export function membershipSentences(ctx: Context, target: CycleRow): Inline[][] 
       ` (${names}) withdrew from the Convention during the `,
       num("cycle"),
       " cycle, with effect from ",
-      ...listPieces(w.map((x) => [num(`date withdrawal ${x.iso3}`)]), listNames),
+      ...listPieces(
+        w.map((x) => [num(`date withdrawal ${x.iso3}`)]),
+        listNames,
+      ),
       note,
       ".",
     ]);
@@ -52,7 +55,10 @@ export function ungaSentence(ctx: Context): Inline[] | null {
   const prev = rows.at(-2);
   const low = ctx.data.lowestSince?.find((l) => l.year === last.year);
   const note = ctx.note("unga");
-  const s: Inline[] = [num(`votes ${last.year} yes`), ` States voted in favour of the ${last.year} UNGA resolution on the implementation of the Convention`];
+  const s: Inline[] = [
+    num(`votes ${last.year} yes`),
+    ` States voted in favour of the ${last.year} UNGA resolution on the implementation of the Convention`,
+  ];
   if (prev && prev.total_yes !== null) {
     const before = num(`votes ${prev.year} yes`);
     if (last.total_yes! < prev.total_yes) s.push(", down from ", before, ` in ${prev.year}`);
@@ -62,7 +68,12 @@ export function ungaSentence(ctx: Context): Inline[] | null {
   if (low && low.earlier_years > 0) {
     const gap = low.years_without_data ? `; no total is available for ${low.years_without_data}` : "";
     if (low.lowest_since_series_start) s.push(` (the fewest since the series began in ${low.series_start}${gap})`);
-    else if (low.last_as_low_year !== null && low.last_as_low_year < last.year - 1 && last.total_yes! < (prev?.total_yes ?? Infinity)) s.push(` (the fewest since ${low.last_as_low_year}${gap})`);
+    else if (
+      low.last_as_low_year !== null &&
+      low.last_as_low_year < last.year - 1 &&
+      last.total_yes! < (prev?.total_yes ?? Infinity)
+    )
+      s.push(` (the fewest since ${low.last_as_low_year}${gap})`);
   }
   return [...s, note, "."];
 }

@@ -25,7 +25,8 @@ export function isNote(c: Inline): c is Note {
 
 /** The text a reader sees of an inline piece (empty for a note); a reference must have been resolved before. */
 export function shownText(c: Inline): string {
-  if (typeof c !== "string" && "ref" in c) throw new Error(`{${c.ref}} reached a writer unresolved: render the draft as a source first`);
+  if (typeof c !== "string" && "ref" in c)
+    throw new Error(`{${c.ref}} reached a writer unresolved: render the draft as a source first`);
   return typeof c === "string" ? c : "";
 }
 
@@ -56,7 +57,16 @@ export function plainInline(content: Inline[]): Inline[] {
 export type Block =
   | { kind: "paragraph"; content: Inline[]; name?: string }
   | { kind: "list"; items: Inline[][]; name?: string }
-  | { kind: "table"; caption: Inline[]; head: string[]; align: ("left" | "right")[]; rows: string[][]; className?: string; widths?: number[]; name?: string }
+  | {
+      kind: "table";
+      caption: Inline[];
+      head: string[];
+      align: ("left" | "right")[];
+      rows: string[][];
+      className?: string;
+      widths?: number[];
+      name?: string;
+    }
   | { kind: "chart"; file: string; title: string; description: string; svg: string; note: number };
 
 export interface Section {
@@ -95,7 +105,8 @@ export class Footnotes {
     if (!text) throw new Error("A footnote needs a source text");
     if (key !== undefined) {
       const had = this.keyed.get(key);
-      if (had !== undefined && had !== text) throw new Error(`Note key "${key}" names two notes: "${had}" and "${text}"`);
+      if (had !== undefined && had !== text)
+        throw new Error(`Note key "${key}" names two notes: "${had}" and "${text}"`);
       this.keyed.set(key, text);
     }
     let n = this.numbers.get(text);

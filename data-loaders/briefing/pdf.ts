@@ -24,7 +24,12 @@ export async function printPdf(html: string, outFile: string, options: PrintOpti
   const executablePath = requireChromium(options.executablePath);
   const { chromium } = await import("playwright-core");
   const profile = mkdtempSync(join(tmpdir(), "ccm-briefing-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, { executablePath, args: CHROMIUM_ARGS, headless: true, offline: true });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    offline: true,
+  });
   try {
     const page = await context.newPage();
     await page.setContent(html, { waitUntil: "load" });
@@ -40,7 +45,10 @@ export async function printPdf(html: string, outFile: string, options: PrintOpti
       displayHeaderFooter: true,
       margin: { top: "22mm", bottom: "20mm", left: "18mm", right: "18mm" },
       headerTemplate: runningLine(options.header, ""),
-      footerTemplate: runningLine(options.footer, 'Page <span class="pageNumber"></span> of <span class="totalPages"></span>'),
+      footerTemplate: runningLine(
+        options.footer,
+        'Page <span class="pageNumber"></span> of <span class="totalPages"></span>',
+      ),
     });
   } finally {
     await context.close();
@@ -60,7 +68,13 @@ export function pinStructureIds(file: string): void {
   const text = readFileSync(file).toString("latin1");
   const ids = [...new Set([...text.matchAll(/\(node(\d{8})\)/g)].map((m) => m[1]!))].sort();
   const rank = new Map(ids.map((id, i) => [id, String(i + 1).padStart(8, "0")]));
-  writeFileSync(file, Buffer.from(text.replace(/\(node(\d{8})\)/g, (_, id: string) => `(node${rank.get(id)})`), "latin1"));
+  writeFileSync(
+    file,
+    Buffer.from(
+      text.replace(/\(node(\d{8})\)/g, (_, id: string) => `(node${rank.get(id)})`),
+      "latin1",
+    ),
+  );
 }
 
 /**
@@ -70,10 +84,13 @@ export function pinStructureIds(file: string): void {
 export function pinPdfDates(file: string, timestamp: string): void {
   if (!/^\d{14}$/.test(timestamp)) throw new Error(`PDF timestamp must be YYYYMMDDHHmmSS, got "${timestamp}"`);
   const text = readFileSync(file).toString("latin1");
-  const pinned = text.replace(/\/(CreationDate|ModDate) \(D:(\d{14})([^)]*)\)/g, (whole, key: string, _stamp: string, zone: string) => {
-    const replacement = `/${key} (D:${timestamp}${"+00'00'".slice(0, zone.length).padEnd(zone.length, " ")})`;
-    return replacement.length === whole.length ? replacement : whole;
-  });
+  const pinned = text.replace(
+    /\/(CreationDate|ModDate) \(D:(\d{14})([^)]*)\)/g,
+    (whole, key: string, _stamp: string, zone: string) => {
+      const replacement = `/${key} (D:${timestamp}${"+00'00'".slice(0, zone.length).padEnd(zone.length, " ")})`;
+      return replacement.length === whole.length ? replacement : whole;
+    },
+  );
   writeFileSync(file, Buffer.from(pinned, "latin1"));
 }
 

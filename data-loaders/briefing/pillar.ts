@@ -19,14 +19,20 @@ function cellValue(r: TrendRow | undefined): string {
 function trendWords(r: TrendRow): string {
   if (r.direction === "not measured" || r.direction === "first measured") return r.direction;
   const moved = (direction: string | null) => (direction === "up" ? "rose" : direction === "down" ? "fell" : "held");
-  const run = (streak: number | null, direction: string | null) => (streak !== null && streak >= 2 && direction !== "flat" ? ` (${streak} in a row)` : "");
+  const run = (streak: number | null, direction: string | null) =>
+    streak !== null && streak >= 2 && direction !== "flat" ? ` (${streak} in a row)` : "";
   const record = (rec: string | null) => (rec === "highest" || rec === "lowest" ? `, ${rec}` : "");
   // A completed indicator is at its lowest because nobody is left to do it: no record is given.
   if (r.judgement === "completed") return "completed (group exhausted)";
   let s = r.judgement === "not comparable" ? moved(r.direction) : r.judgement;
   s += run(r.streak, r.direction);
   if (r.measured_to_date > 2) s += record(r.record_to_date);
-  if (r.value_secondary !== null && r.secondary_measure && r.secondary_direction && r.secondary_direction !== "first measured") {
+  if (
+    r.value_secondary !== null &&
+    r.secondary_measure &&
+    r.secondary_direction &&
+    r.secondary_direction !== "first measured"
+  ) {
     s = `${r.measure ?? "first"}: ${s}; ${r.secondary_measure}: ${moved(r.secondary_direction)}${run(r.secondary_streak, r.secondary_direction)}${record(r.secondary_record_to_date)}`;
   }
   return s;
@@ -44,13 +50,20 @@ function trendWidths(cycleCount: number): number[] {
 
 /** Short table label: the first clause of the indicator text, spelled out. */
 function label(text: string, max = 110): string {
-  const s = firstSentence(text).replace(/ \(SPs\)/g, "").replace(/\bSPs\b/g, "States Parties");
+  const s = firstSentence(text)
+    .replace(/ \(SPs\)/g, "")
+    .replace(/\bSPs\b/g, "States Parties");
   if (s.length <= max) return s;
   const cut = s.lastIndexOf(" ", max - 1);
   return `${s.slice(0, cut > 60 ? cut : max - 1)} …`;
 }
 
-export async function pillarSection(ctx: Context, code: string, target: CycleRow, charts: ChartFile[]): Promise<Section> {
+export async function pillarSection(
+  ctx: Context,
+  code: string,
+  target: CycleRow,
+  charts: ChartFile[],
+): Promise<Section> {
   const { data, notes } = ctx;
   const pillar = data.pillars.find((p) => p.pillar_code === code)!;
   const rows = ctx.targetRows.filter((r) => r.pillar_code === code);
@@ -59,8 +72,12 @@ export async function pillarSection(ctx: Context, code: string, target: CycleRow
   const first = data.cycles[0]!.cycle;
   const blocks: Block[] = [];
 
-  const tableRefs = rows.flatMap((r) => (ctx.byIndicator.get(r.indicator_id) ?? []).map((x) => x.source_ref).filter((x): x is string => x !== null));
-  const sourceNote = notes.cite(`${compactTable(tableRefs)} (${ctx.dataset("indicator_values")}); changes and trends computed by ccm-trends (view indicator_trends).`);
+  const tableRefs = rows.flatMap((r) =>
+    (ctx.byIndicator.get(r.indicator_id) ?? []).map((x) => x.source_ref).filter((x): x is string => x !== null),
+  );
+  const sourceNote = notes.cite(
+    `${compactTable(tableRefs)} (${ctx.dataset("indicator_values")}); changes and trends computed by ccm-trends (view indicator_trends).`,
+  );
   const countNote = ctx.note(`pillar ${code}`);
   blocks.push({
     kind: "paragraph",
@@ -78,10 +95,19 @@ export async function pillarSection(ctx: Context, code: string, target: CycleRow
   });
 
   // The moves the section names, by the rule of mart pillar_highlights (three of each unit, States Parties first).
-  const moves = data.pillarHighlights.filter((m) => m.pillar_code === code).map((m) => ctx.row(m.indicator_id, data.cycle)!);
+  const moves = data.pillarHighlights
+    .filter((m) => m.pillar_code === code)
+    .map((m) => ctx.row(m.indicator_id, data.cycle)!);
   const units = new Set(moves.map((r) => r.unit));
   if (moves.length) {
-    blocks.push({ kind: "paragraph", content: [units.size > 1 ? `Largest movements since the previous cycle, ranked within each unit (${[...units].join(", ")}):` : `Largest movements since the previous cycle:`] });
+    blocks.push({
+      kind: "paragraph",
+      content: [
+        units.size > 1
+          ? `Largest movements since the previous cycle, ranked within each unit (${[...units].join(", ")}):`
+          : `Largest movements since the previous cycle:`,
+      ],
+    });
     blocks.push(bullets(moves.map((r) => sentence(ctx, r))));
   } else {
     blocks.push({ kind: "paragraph", content: ["No indicator of this pillar moved in the ", num("cycle"), " cycle."] });
@@ -102,19 +128,31 @@ export async function pillarSection(ctx: Context, code: string, target: CycleRow
   });
   const revised = rows.some((r) => (ctx.byIndicator.get(r.indicator_id) ?? []).some((h) => h.revised));
   const notMeasured = rows.some((r) => (ctx.byIndicator.get(r.indicator_id) ?? []).some((h) => h.value === null));
-  const legend = [revised ? "* figure updated in a later report" : "", notMeasured ? "N/A: not measured" : ""].filter(Boolean).join("; ");
+  const legend = [revised ? "* figure updated in a later report" : "", notMeasured ? "N/A: not measured" : ""]
+    .filter(Boolean)
+    .join("; ");
   const history = rows.flatMap((r) => ctx.byIndicator.get(r.indicator_id) ?? []);
   const chart = pillarTrendChart(code, pillar.pillar, history, cycles, target.cycle);
   if (chart) {
     const file = `charts/pillar-${code}.svg`;
     const svg = await renderSvg(chart.spec);
     charts.push({ file, svg });
-    blocks.push({ kind: "chart", file, title: chart.title, description: chart.description, svg, note: sourceNote.note });
+    blocks.push({
+      kind: "chart",
+      file,
+      title: chart.title,
+      description: chart.description,
+      svg,
+      note: sourceNote.note,
+    });
   }
   const tableBlock: Block = {
     kind: "table",
     name: `pillar-${code}`,
-    caption: [`Table ${code}. ${pillar.pillar}: indicator values, ${first} to ${target.cycle}${legend ? ` (${legend})` : ""}`, sourceNote],
+    caption: [
+      `Table ${code}. ${pillar.pillar}: indicator values, ${first} to ${target.cycle}${legend ? ` (${legend})` : ""}`,
+      sourceNote,
+    ],
     head,
     align,
     rows: tableRows,

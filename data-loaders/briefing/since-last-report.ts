@@ -25,14 +25,37 @@ function valueBlocks(ctx: Context, previous: string, report: string, values: Ind
   // writes these paragraphs as editable sentences.
   const reports = [num("cycle"), num("cycle previous")] as const;
   if (values.length === 0) {
-    return [{ kind: "paragraph", content: ["The ", reports[0], " report prints every figure of the earlier cycles as the ", reports[1], " report did", ctx.note("revisions figures"), "."] }];
+    return [
+      {
+        kind: "paragraph",
+        content: [
+          "The ",
+          reports[0],
+          " report prints every figure of the earlier cycles as the ",
+          reports[1],
+          " report did",
+          ctx.note("revisions figures"),
+          ".",
+        ],
+      },
+    ];
   }
   const note = ctx.note("revisions figures");
   const cycles = [...new Set(values.map((v) => v.cycle))];
   return [
     {
       kind: "paragraph",
-      content: ["The ", reports[0], " report prints ", num("revisions figures|figure"), ` of earlier cycles (${cycles.join(", ")}) differently from the `, reports[1], " report", note, ". The trends in this briefing use the latest printing."],
+      content: [
+        "The ",
+        reports[0],
+        " report prints ",
+        num("revisions figures|figure"),
+        ` of earlier cycles (${cycles.join(", ")}) differently from the `,
+        reports[1],
+        " report",
+        note,
+        ". The trends in this briefing use the latest printing.",
+      ],
     },
     {
       kind: "table",
@@ -40,25 +63,50 @@ function valueBlocks(ctx: Context, previous: string, report: string, values: Ind
       caption: [`Figures revised since the ${previous} report`, note],
       head: ["Indicator", "Cycle", previous, report, "Change", "What changed", "Footnote"],
       align: ["left", "left", "right", "right", "right", "left", "left"],
-      rows: values.map((v) => [v.indicator_id, v.cycle, v.earlier_printed, v.later_printed, changeText(v), KIND[v.kind], v.footnote ?? "–"]),
+      rows: values.map((v) => [
+        v.indicator_id,
+        v.cycle,
+        v.earlier_printed,
+        v.later_printed,
+        changeText(v),
+        KIND[v.kind],
+        v.footnote ?? "–",
+      ]),
     },
   ];
 }
 
 function findingSentence(f: FindingRevisionRow): string {
   const parts: string[] = [];
-  if (f.earlier_count !== f.later_count) parts.push(`the count went from ${f.earlier_count ?? "none"} to ${f.later_count ?? "none"}`);
+  if (f.earlier_count !== f.later_count)
+    parts.push(`the count went from ${f.earlier_count ?? "none"} to ${f.later_count ?? "none"}`);
   const joined = f.joined_names ?? [];
   const left = f.left_names ?? [];
   if (joined.length) parts.push(`${listNames(joined)} joined the list`);
   if (left.length) parts.push(`${listNames(left)} ${left.length === 1 ? "is" : "are"} no longer named`);
-  const where = f.earlier_paragraph === f.later_paragraph ? `paragraph ${f.later_paragraph}` : `paragraph ${f.later_paragraph} (paragraph ${f.earlier_paragraph} of the ${f.earlier_report} report)`;
+  const where =
+    f.earlier_paragraph === f.later_paragraph
+      ? `paragraph ${f.later_paragraph}`
+      : `paragraph ${f.later_paragraph} (paragraph ${f.earlier_paragraph} of the ${f.earlier_report} report)`;
   return `${f.counted.charAt(0).toUpperCase()}${f.counted.slice(1)}, ${where}: ${parts.join("; ")}`;
 }
 
 function findingBlocks(ctx: Context, previous: string, report: string, findings: FindingRevisionRow[]): Block[] {
   if (findings.length === 0) {
-    return [{ kind: "paragraph", content: ["No statement printed in both reports names other States or gives another count in the ", num("cycle"), " report than in the ", num("cycle previous"), " report", ctx.note("revisions statements"), "."] }];
+    return [
+      {
+        kind: "paragraph",
+        content: [
+          "No statement printed in both reports names other States or gives another count in the ",
+          num("cycle"),
+          " report than in the ",
+          num("cycle previous"),
+          " report",
+          ctx.note("revisions statements"),
+          ".",
+        ],
+      },
+    ];
   }
   return [
     {
@@ -70,7 +118,15 @@ function findingBlocks(ctx: Context, previous: string, report: string, findings:
         ":",
       ],
     },
-    { kind: "list", name: "since-last-report.findings-list", items: findings.map((f) => [findingSentence(f), ctx.notes.cite(`${f.earlier_source}; ${f.later_source} (view finding_revisions).`), "."]) },
+    {
+      kind: "list",
+      name: "since-last-report.findings-list",
+      items: findings.map((f) => [
+        findingSentence(f),
+        ctx.notes.cite(`${f.earlier_source}; ${f.later_source} (view finding_revisions).`),
+        ".",
+      ]),
+    },
   ];
 }
 
@@ -82,6 +138,9 @@ export function sinceLastReportSection(ctx: Context): Section | null {
   return {
     id: "since-last-report",
     title: `What changed since the ${since.previous} report`,
-    blocks: [...valueBlocks(ctx, since.previous, report, since.values), ...findingBlocks(ctx, since.previous, report, since.findings)],
+    blocks: [
+      ...valueBlocks(ctx, since.previous, report, since.values),
+      ...findingBlocks(ctx, since.previous, report, since.findings),
+    ],
   };
 }

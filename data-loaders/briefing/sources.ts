@@ -27,7 +27,9 @@ export function compactCells(refs: string[]): string[] {
     if (column && !cols.includes(column)) cols.push(column);
     groups.set(base, cols);
   }
-  return [...groups].map(([base, cols]) => (cols.length ? `${base}, ${andList(cols)} column${cols.length > 1 ? "s" : ""}` : base));
+  return [...groups].map(([base, cols]) =>
+    cols.length ? `${base}, ${andList(cols)} column${cols.length > 1 ? "s" : ""}` : base,
+  );
 }
 
 /**

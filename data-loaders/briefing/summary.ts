@@ -15,17 +15,22 @@ function streakSentence(ctx: Context): Inline[] | null {
   const moves = ctx.data.cycles.length - 1;
   if (moves < 2) return null;
   // Which indicators moved the same way every time: mart judgements (steady), in report order.
-  const steady = (way: string) => ctx.data.judgements.filter((j) => j.steady === way).map((j) => ctx.row(j.indicator_id, ctx.data.cycle)!);
+  const steady = (way: string) =>
+    ctx.data.judgements.filter((j) => j.steady === way).map((j) => ctx.row(j.indicator_id, ctx.data.cycle)!);
   const up = steady("rose");
   const down = steady("fell");
   if (!up.length && !down.length) return null;
   const name = (r: TrendRow): Inline[] => {
     if (r.value_secondary === null || !r.secondary_measure) return [r.indicator_id];
     const counting = `${r.indicator_id}, counting ${r.measure ?? "its first measure"}`;
-    if (r.secondary_direction === r.direction && r.secondary_streak === moves) return [`${counting} and ${r.secondary_measure} alike`];
+    if (r.secondary_direction === r.direction && r.secondary_streak === moves)
+      return [`${counting} and ${r.secondary_measure} alike`];
     const run = r.secondary_streak ?? 0;
     const verb = r.secondary_direction === "up" ? "rose" : r.secondary_direction === "down" ? "fell" : "held";
-    return [`${counting}; its ${r.secondary_measure} ${verb} only in the last `, ...(run === 1 ? ["cycle"] : [num(`trend ${r.indicator_id} secondary_streak`), " cycles"])];
+    return [
+      `${counting}; its ${r.secondary_measure} ${verb} only in the last `,
+      ...(run === 1 ? ["cycle"] : [num(`trend ${r.indicator_id} secondary_streak`), " cycles"]),
+    ];
   };
   const part = (rows: TrendRow[], verb: string, count: string): Inline[] => [
     num(`count ${count}|indicator`),
@@ -37,7 +42,10 @@ function streakSentence(ctx: Context): Inline[] | null {
     ...listPieces(rows.map(name), listNames),
     ")",
   ];
-  const parts = [...(up.length ? [part(up, "rose", "rose_every_cycle")] : []), ...(down.length ? [part(down, "fell", "fell_every_cycle")] : [])];
+  const parts = [
+    ...(up.length ? [part(up, "rose", "rose_every_cycle")] : []),
+    ...(down.length ? [part(down, "fell", "fell_every_cycle")] : []),
+  ];
   return parts.flatMap((p, i) => (i ? ["; ", ...p] : p));
 }
 
@@ -46,17 +54,31 @@ function notComparableSentence(ctx: Context): Inline[] | null {
   const reasons = [
     ["not_measured", "were not measured in this cycle"],
     ["first_measured", "were measured for the first time"],
-    ["no_better_direction", "moved, but neither direction is better for them (a rise or fall is neither good nor bad news by itself)"],
+    [
+      "no_better_direction",
+      "moved, but neither direction is better for them (a rise or fall is neither good nor bad news by itself)",
+    ],
   ] as const;
   const t = ctx.data.tally;
   if (!t.not_comparable) return null;
   const groups = reasons.map(([count, why]) => [t[count], count, why] as const).filter(([n]) => n > 0);
-  const said = (n: number, why: string) => why.replace(/^were/, n === 1 ? "was" : "were").replace(/for them/, n === 1 ? "for it" : "for them");
+  const said = (n: number, why: string) =>
+    why.replace(/^were/, n === 1 ? "was" : "were").replace(/for them/, n === 1 ? "for it" : "for them");
   if (groups.length === 1) {
     const [n, count, why] = groups[0]!;
-    return [num(`count ${count}|indicator`), " (", num(`ids ${count}`), `) cannot be compared: ${n === 1 ? "it" : "they"} ${said(n, why)}`];
+    return [
+      num(`count ${count}|indicator`),
+      " (",
+      num(`ids ${count}`),
+      `) cannot be compared: ${n === 1 ? "it" : "they"} ${said(n, why)}`,
+    ];
   }
-  const parts = groups.map(([n, count, why]): Inline[] => [num(`count ${count}`), " (", num(`ids ${count}`), `) ${said(n, why)}`]);
+  const parts = groups.map(([n, count, why]): Inline[] => [
+    num(`count ${count}`),
+    " (",
+    num(`ids ${count}`),
+    `) ${said(n, why)}`,
+  ]);
   return [num("count not_comparable|indicator"), " cannot be compared: ", ...listPieces(parts, listPlain)];
 }
 
@@ -64,7 +86,14 @@ function notComparableSentence(ctx: Context): Inline[] | null {
 function completedSentence(ctx: Context): Inline[] | null {
   const rows = ctx.data.judgements.filter((j) => j.judgement_key === "completed");
   if (!rows.length) return null;
-  const groups = [...new Set(rows.map((r) => `no ${r.completion_group_label ?? "States Parties in the group"} are left${r.completion_source ? ` (${r.completion_source})` : ""}`))];
+  const groups = [
+    ...new Set(
+      rows.map(
+        (r) =>
+          `no ${r.completion_group_label ?? "States Parties in the group"} are left${r.completion_source ? ` (${r.completion_source})` : ""}`,
+      ),
+    ),
+  ];
   return [
     num("count completed|indicator"),
     " (",
@@ -74,7 +103,12 @@ function completedSentence(ctx: Context): Inline[] | null {
 }
 
 /** Improved / declined / held per pillar: a table and a stacked bar chart. */
-async function pillarOverviewBlocks(ctx: Context, target: CycleRow, note: { note: number }, charts: ChartFile[]): Promise<Block[]> {
+async function pillarOverviewBlocks(
+  ctx: Context,
+  target: CycleRow,
+  note: { note: number },
+  charts: ChartFile[],
+): Promise<Block[]> {
   const pillars = ctx.data.pillars;
   const previous = ctx.data.cycles.at(-2)?.cycle ?? "the previous cycle";
   const { spec, title, description } = judgementBarsChart(pillars, previous, target.cycle);
@@ -84,18 +118,34 @@ async function pillarOverviewBlocks(ctx: Context, target: CycleRow, note: { note
   return [
     {
       kind: "table",
-      caption: [`Table S. Indicators that improved, declined, held or completed between ${previous} and ${target.cycle}, by pillar`, note],
+      caption: [
+        `Table S. Indicators that improved, declined, held or completed between ${previous} and ${target.cycle}, by pillar`,
+        note,
+      ],
       head: ["Pillar", "Indicators", "Improved", "Declined", "Held", "Completed", "Not comparable"],
       align: ["left", "right", "right", "right", "right", "right", "right"],
       name: "pillars-overview",
-      rows: pillars.map((p) => [`${p.pillar_code}. ${p.pillar}`, String(p.indicators), String(p.improved), String(p.declined), String(p.held), String(p.completed), String(p.not_comparable)]),
+      rows: pillars.map((p) => [
+        `${p.pillar_code}. ${p.pillar}`,
+        String(p.indicators),
+        String(p.improved),
+        String(p.declined),
+        String(p.held),
+        String(p.completed),
+        String(p.not_comparable),
+      ]),
       widths: [35, 11, 11, 11, 10, 11, 11],
     },
     { kind: "chart", file, title, description, svg, note: note.note },
   ];
 }
 
-export async function summarySection(ctx: Context, target: CycleRow, first: CycleRow, charts: ChartFile[]): Promise<Section> {
+export async function summarySection(
+  ctx: Context,
+  target: CycleRow,
+  first: CycleRow,
+  charts: ChartFile[],
+): Promise<Section> {
   const { data } = ctx;
   const blocks: Block[] = [];
   const trendNote = ctx.note("trends");
@@ -127,7 +177,13 @@ export async function summarySection(ctx: Context, target: CycleRow, first: Cycl
   const notComparable = notComparableSentence(ctx);
   blocks.push({
     kind: "paragraph",
-    content: ["Compared with the previous cycle, ", num("tally|indicator"), notComparable ? "" : "; every indicator can be compared", trendNote, "."],
+    content: [
+      "Compared with the previous cycle, ",
+      num("tally|indicator"),
+      notComparable ? "" : "; every indicator can be compared",
+      trendNote,
+      ".",
+    ],
   });
   const completed = completedSentence(ctx);
   if (completed) blocks.push({ kind: "paragraph", content: [...completed, trendNote, "."] });
@@ -139,9 +195,19 @@ export async function summarySection(ctx: Context, target: CycleRow, first: Cycl
 
   // The largest moves by the rule of mart highlights: three counted in States Parties, then the largest of each other
   // unit (+13 women and +11 States Parties are not the same size).
-  const highlighted = (judgement: string, main: boolean) => data.highlights.filter((m) => m.judgement === judgement && m.is_main_unit === main).map((m) => ctx.row(m.indicator_id, data.cycle)!);
+  const highlighted = (judgement: string, main: boolean) =>
+    data.highlights
+      .filter((m) => m.judgement === judgement && m.is_main_unit === main)
+      .map((m) => ctx.row(m.indicator_id, data.cycle)!);
   for (const [judgement, heading] of [
-    ["improved", ["The largest improvements in the ", num("cycle"), " cycle, ranked by the change in the number of States Parties:"]],
+    [
+      "improved",
+      [
+        "The largest improvements in the ",
+        num("cycle"),
+        " cycle, ranked by the change in the number of States Parties:",
+      ],
+    ],
     ["declined", ["The largest declines, ranked the same way:"]],
   ] as const) {
     const main = highlighted(judgement, true);
@@ -151,7 +217,12 @@ export async function summarySection(ctx: Context, target: CycleRow, first: Cycl
       blocks.push(bullets(main.map((r) => sentence(ctx, r))));
     }
     if (others.length) {
-      blocks.push({ kind: "paragraph", content: [`Among indicators that count something else, the largest ${judgement === "improved" ? "improvement" : "decline"} in each unit (${listPlain([...new Set(others.map((r) => r.unit ?? "other"))])}):`] });
+      blocks.push({
+        kind: "paragraph",
+        content: [
+          `Among indicators that count something else, the largest ${judgement === "improved" ? "improvement" : "decline"} in each unit (${listPlain([...new Set(others.map((r) => r.unit ?? "other"))])}):`,
+        ],
+      });
       blocks.push(bullets(others.map((r) => sentence(ctx, r))));
     }
   }
@@ -162,7 +233,11 @@ export async function summarySection(ctx: Context, target: CycleRow, first: Cycl
       kind: "paragraph",
       content: [
         ...(data.issues.length
-          ? ["The consistency checks found ", num("issues consistency|point"), " where the report's figures or lists do not agree with each other; the annex lists them with their paragraphs"]
+          ? [
+              "The consistency checks found ",
+              num("issues consistency|point"),
+              " where the report's figures or lists do not agree with each other; the annex lists them with their paragraphs",
+            ]
           : ["The consistency checks found no point where the report's figures or lists disagree"]),
         ctx.note("issues"),
         ".",
@@ -171,7 +246,10 @@ export async function summarySection(ctx: Context, target: CycleRow, first: Cycl
   }
   blocks.push(...(await pillarOverviewBlocks(ctx, target, trendNote, charts)));
   if (data.missing.length) {
-    blocks.push({ kind: "paragraph", content: [`Not covered, because the database does not contain them yet: ${data.missing.join(", ")}.`] });
+    blocks.push({
+      kind: "paragraph",
+      content: [`Not covered, because the database does not contain them yet: ${data.missing.join(", ")}.`],
+    });
   }
   return { id: "summary", title: "Summary", blocks };
 }

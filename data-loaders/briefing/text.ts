@@ -33,9 +33,13 @@ export function subjectPhrase(text: string): string {
       break;
     }
   }
-  s = s.replace(/\bSPs'/g, "States Parties'").replace(/\bSPs\b/g, "States Parties").replace(/\bSP\b/g, "State Party");
+  s = s
+    .replace(/\bSPs'/g, "States Parties'")
+    .replace(/\bSPs\b/g, "States Parties")
+    .replace(/\bSP\b/g, "State Party");
   // Lower-case a leading common noun ("Confirmed cases" → "confirmed cases"), never a proper name or acronym.
-  if (!matched && /^[A-Z][a-z]/.test(s) && !/^(States|Article|Convention)\b/.test(s)) s = s.charAt(0).toLowerCase() + s.slice(1);
+  if (!matched && /^[A-Z][a-z]/.test(s) && !/^(States|Article|Convention)\b/.test(s))
+    s = s.charAt(0).toLowerCase() + s.slice(1);
   return s;
 }
 
@@ -49,7 +53,15 @@ const SINGULAR: [RegExp, string][] = [
   [/\bdelegations\b/, "delegation"],
   [/\bwomen\b/i, "woman"],
 ];
-const VERB_SINGULAR: Record<string, string> = { report: "reports", contribute: "contributes", pay: "pays", have: "has", include: "includes", are: "are", take: "takes" };
+const VERB_SINGULAR: Record<string, string> = {
+  report: "reports",
+  contribute: "contributes",
+  pay: "pays",
+  have: "has",
+  include: "includes",
+  are: "are",
+  take: "takes",
+};
 
 /** Grammatical number: "One (01) State Party contributes …" but "Two (02) States Parties contribute …". */
 export function agree(phrase: string, n: number): string {
@@ -60,7 +72,8 @@ export function agree(phrase: string, n: number): string {
     const after = phrase.slice(m.index + m[0].length);
     const verb = /^ (\w+)/.exec(after);
     let rest = after;
-    if (verb && VERB_SINGULAR[verb[1]!] && verb[1] !== "are") rest = ` ${VERB_SINGULAR[verb[1]!]}${after.slice(verb[0].length)}`;
+    if (verb && VERB_SINGULAR[verb[1]!] && verb[1] !== "are")
+      rest = ` ${VERB_SINGULAR[verb[1]!]}${after.slice(verb[0].length)}`;
     else if (verb && verb[1] === "are") rest = ` is${after.slice(verb[0].length)}`;
     return phrase.slice(0, m.index) + to + rest;
   }
@@ -117,31 +130,60 @@ export function indicatorSentence(r: SentenceRow, cyclesToDate: number, options:
  * number, cycle name and record span is a reference ({value 9.2}, {trend 9.2 previous_value}, …) whose text is
  * what this function would write, so the analyst's source and the draft say the same.
  */
-export function indicatorPieces(r: SentenceRow, cyclesToDate: number, options: { sayCycle?: boolean } = {}, ref?: { id: string; cycle: string | null }): Inline[] {
+export function indicatorPieces(
+  r: SentenceRow,
+  cyclesToDate: number,
+  options: { sayCycle?: boolean } = {},
+  ref?: { id: string; cycle: string | null },
+): Inline[] {
   const at = ref?.cycle ? ` ${ref.cycle}` : "";
   const n = (kind: string, text: string): Inline => (ref ? num(kind) : text);
-  const trend = (field: string, text: string, style = "") => n(`trend ${ref?.id} ${field}${at}${style ? `|${style}` : ""}`, text);
-  if (r.value === null) return [`${capitalize(shorten(subjectPhrase(r.text)))}: not measured in the `, n(ref?.cycle ? `trend ${ref.id} cycle${at}` : "cycle", r.cycle), " cycle"];
+  const trend = (field: string, text: string, style = "") =>
+    n(`trend ${ref?.id} ${field}${at}${style ? `|${style}` : ""}`, text);
+  if (r.value === null)
+    return [
+      `${capitalize(shorten(subjectPhrase(r.text)))}: not measured in the `,
+      n(ref?.cycle ? `trend ${ref.id} cycle${at}` : "cycle", r.cycle),
+      " cycle",
+    ];
   // A count of none opens the sentence as "No" ("No States Parties have …"); figures never padded.
-  const out: Inline[] = [n(`value ${ref?.id}${at}`, proseNumber(r.value, { capitalize: true })), ` ${shorten(agree(subjectPhrase(r.text), r.value))}`];
+  const out: Inline[] = [
+    n(`value ${ref?.id}${at}`, proseNumber(r.value, { capitalize: true })),
+    ` ${shorten(agree(subjectPhrase(r.text), r.value))}`,
+  ];
   if (r.value_secondary !== null && r.secondary_measure) {
     // A paired value: each measure has its own trend; the second is reported beside the first with its own movement.
     const change = r.secondary_change_since_previous ?? null;
-    out.push(` (${r.measure ? `counting ${r.measure}; ` : ""}${r.secondary_measure}: `, trend("value_secondary", formatThousands(r.value_secondary), "digits"));
+    out.push(
+      ` (${r.measure ? `counting ${r.measure}; ` : ""}${r.secondary_measure}: `,
+      trend("value_secondary", formatThousands(r.value_secondary), "digits"),
+    );
     if (change !== null && r.previous_cycle) {
       out.push(`, ${change < 0 ? "down" : change > 0 ? "up" : "unchanged"}`);
-      if (change !== 0) out.push(" from ", trend("previous_value_secondary", formatThousands(r.value_secondary - change), "digits"));
+      if (change !== 0)
+        out.push(" from ", trend("previous_value_secondary", formatThousands(r.value_secondary - change), "digits"));
     }
-    if (change !== null && change !== 0 && (r.secondary_streak ?? 0) >= 2) out.push(", the ", trend("secondary_streak", ordinalWord(r.secondary_streak!), "ordinal"), ` ${change > 0 ? "rise" : "fall"} in a row`);
+    if (change !== null && change !== 0 && (r.secondary_streak ?? 0) >= 2)
+      out.push(
+        ", the ",
+        trend("secondary_streak", ordinalWord(r.secondary_streak!), "ordinal"),
+        ` ${change > 0 ? "rise" : "fall"} in a row`,
+      );
     out.push(")");
   }
   if (options.sayCycle) out.push(" in the ", n(ref?.cycle ? `trend ${ref.id} cycle${at}` : "cycle", r.cycle), " cycle");
   if (r.previous_value !== null && r.previous_cycle) {
     // "the 12MSP cycle", not "12MSP": the cycle's column, not the meeting of that name.
-    const prev = [trend("previous_value", proseNumber(r.previous_value)), " in the ", trend("previous_cycle", r.previous_cycle), " cycle"];
+    const prev = [
+      trend("previous_value", proseNumber(r.previous_value)),
+      " in the ",
+      trend("previous_cycle", r.previous_cycle),
+      " cycle",
+    ];
     if (r.direction === "up") out.push(", up from ", ...prev);
     else if (r.direction === "down") out.push(", down from ", ...prev);
-    else if (r.direction === "flat") out.push(", the same as in the ", trend("previous_cycle", r.previous_cycle), " cycle");
+    else if (r.direction === "flat")
+      out.push(", the same as in the ", trend("previous_cycle", r.previous_cycle), " cycle");
   } else if (r.direction === "first measured") {
     out.push(", the first cycle in which it was measured");
   }
@@ -149,21 +191,43 @@ export function indicatorPieces(r: SentenceRow, cyclesToDate: number, options: {
   if (r.cycle_note) clauses.push([trend("cycle_note", r.cycle_note)]);
   if (r.judgement === "completed") {
     // Nobody is left to do it: a record low here would read as decline.
-    clauses.push([`completion, not decline: no ${r.completion_group_label ?? "States Parties in its group"} are left${r.completion_source ? `, ${r.completion_source}` : ""}`]);
+    clauses.push([
+      `completion, not decline: no ${r.completion_group_label ?? "States Parties in its group"} are left${r.completion_source ? `, ${r.completion_source}` : ""}`,
+    ]);
   } else {
     if (r.streak !== null && r.streak >= 2 && (r.direction === "up" || r.direction === "down")) {
-      clauses.push(["the ", trend("streak", ordinalWord(r.streak), "ordinal"), ` ${r.direction === "up" ? "rise" : "fall"} in a row`]);
+      clauses.push([
+        "the ",
+        trend("streak", ordinalWord(r.streak), "ordinal"),
+        ` ${r.direction === "up" ? "rise" : "fall"} in a row`,
+      ]);
     }
     // A rise that leaves the value below where the series began is still below it (4.4: 98 women, 104 in 10MSP).
-    if (r.first_value !== null && r.change_since_first !== null && r.first_cycle !== r.previous_cycle && (r.judgement === "improved" || r.judgement === "declined")) {
-      const first = [trend("first_cycle", r.first_cycle), " cycle's ", trend("first_value", proseNumber(r.first_value))];
+    if (
+      r.first_value !== null &&
+      r.change_since_first !== null &&
+      r.first_cycle !== r.previous_cycle &&
+      (r.judgement === "improved" || r.judgement === "declined")
+    ) {
+      const first = [
+        trend("first_cycle", r.first_cycle),
+        " cycle's ",
+        trend("first_value", proseNumber(r.first_value)),
+      ];
       if (r.direction === "up" && r.change_since_first < 0) clauses.push(["still below the ", ...first]);
       if (r.direction === "down" && r.change_since_first > 0) clauses.push(["still above the ", ...first]);
     }
     const measured = r.measured_to_date ?? cyclesToDate;
-    const since = (): Inline[] => [n("cycles", countWord(cyclesToDate)), " cycles since ", trend("first_cycle", r.first_cycle)];
+    const since = (): Inline[] => [
+      n("cycles", countWord(cyclesToDate)),
+      " cycles since ",
+      trend("first_cycle", r.first_cycle),
+    ];
     if (measured > 2) {
-      const span: Inline[] = measured === cyclesToDate ? ["of the ", ...since()] : ["of the ", trend("measured_to_date", countWord(measured)), " cycles in which it was measured"];
+      const span: Inline[] =
+        measured === cyclesToDate
+          ? ["of the ", ...since()]
+          : ["of the ", trend("measured_to_date", countWord(measured)), " cycles in which it was measured"];
       if (r.record_to_date === "highest") clauses.push(["the highest ", ...span]);
       else if (r.record_to_date === "lowest") clauses.push(["the lowest ", ...span]);
       else if (r.record_to_date === "joint highest") clauses.push(["equal to the highest ", ...span]);
@@ -178,7 +242,9 @@ export function indicatorPieces(r: SentenceRow, cyclesToDate: number, options: {
 }
 
 function countWord(n: number): string {
-  return ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"][n] ?? formatThousands(n);
+  return (
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"][n] ?? formatThousands(n)
+  );
 }
 
 /** "+11", "−2", "0"; empty when unknown. A true minus sign reads better in print. */
@@ -195,4 +261,3 @@ export function listNames(names: string[]): string {
   if (names.length === 2) return `${names[0]} and ${names[1]}`;
   return `${names.slice(0, -1).join(", ")}, and ${names.at(-1)}`;
 }
-

@@ -12,10 +12,19 @@ export async function universalizationSection(ctx: Context, target: CycleRow, ch
   const blocks: Block[] = [];
   const membership = membershipParagraph(ctx, target);
   if (membership.length) blocks.push({ kind: "paragraph", content: membership });
-  else blocks.push({ kind: "paragraph", content: ["The database has no membership history (state_status), so the number of States Parties is not given here."] });
+  else
+    blocks.push({
+      kind: "paragraph",
+      content: [
+        "The database has no membership history (state_status), so the number of States Parties is not given here.",
+      ],
+    });
   const unga = ctx.data.unga;
   if (!unga || unga.length === 0) {
-    blocks.push({ kind: "paragraph", content: ["The database has no UNGA resolution votes (unga_resolutions), so the UNGA trend is not given here."] });
+    blocks.push({
+      kind: "paragraph",
+      content: ["The database has no UNGA resolution votes (unga_resolutions), so the UNGA trend is not given here."],
+    });
     return { id: "universalization", title: "Universalization and the UNGA resolution", blocks, pageBreak: true };
   }
   const sentence = ungaSentence(ctx);
@@ -39,7 +48,14 @@ export async function universalizationSection(ctx: Context, target: CycleRow, ch
     caption: ["Table U. UNGA resolution on the implementation of the Convention: recorded votes by year", note],
     head: ["Year", "Resolution", "Yes", "No", "Abstain", "Non-voting"],
     align: ["left", "left", "right", "right", "right", "right"],
-    rows: unga.map((r) => [String(r.year), r.resolution ?? r.resolution_id, cellOf(r.total_yes), cellOf(r.total_no), cellOf(r.total_abstentions), cellOf(r.total_non_voting)]),
+    rows: unga.map((r) => [
+      String(r.year),
+      r.resolution ?? r.resolution_id,
+      cellOf(r.total_yes),
+      cellOf(r.total_no),
+      cellOf(r.total_abstentions),
+      cellOf(r.total_non_voting),
+    ]),
   });
   const { spec, title, description } = ungaVotesChart(unga);
   const svg = await renderSvg(spec);
@@ -69,7 +85,12 @@ async function yesByStatusBlocks(ctx: Context, charts: ChartFile[]): Promise<Blo
   if (latestNotParty?.yes != null) {
     blocks.push({
       kind: "paragraph",
-      content: [num(`votes ${latest} yes not_party`), ` States not party voted in favour of the ${latest} resolution`, note, "."],
+      content: [
+        num(`votes ${latest} yes not_party`),
+        ` States not party voted in favour of the ${latest} resolution`,
+        note,
+        ".",
+      ],
     });
   }
   blocks.push({
@@ -95,7 +116,14 @@ function voteShiftBlocks(ctx: Context): Block[] {
   const states = [...new Set(rows.map((r) => r.name_en))].sort();
   const gaps = rows[0]?.years_without_country_votes ?? null;
   if (states.length === 0) {
-    return [{ kind: "paragraph", content: ["No State that voted yes in an earlier year later abstained, voted no or did not vote, in the years with per-country votes."] }];
+    return [
+      {
+        kind: "paragraph",
+        content: [
+          "No State that voted yes in an earlier year later abstained, voted no or did not vote, in the years with per-country votes.",
+        ],
+      },
+    ];
   }
   const note = ctx.note("shifts");
   const byShift = (shift: string) => states.filter((n) => rows.some((r) => r.name_en === n && r.shift === shift));
@@ -103,7 +131,12 @@ function voteShiftBlocks(ctx: Context): Block[] {
   const parts: Inline[] = [];
   for (const shift of ["voted no", "abstained", "did not vote"]) {
     const names = byShift(shift);
-    if (names.length) parts.push(...(parts.length ? ["; "] : []), num(`shifts ${shift.replaceAll(" ", "_")}`), ` ${shift} at least once (${listNames(names)})`);
+    if (names.length)
+      parts.push(
+        ...(parts.length ? ["; "] : []),
+        num(`shifts ${shift.replaceAll(" ", "_")}`),
+        ` ${shift} at least once (${listNames(names)})`,
+      );
   }
   return [
     {

@@ -12,8 +12,10 @@ import type { Command } from "./types.ts";
 
 export const command: Command = {
   name: "briefing",
-  usage: "briefing [init] <cycle> | --all [--db data/ccm.duckdb] [--out briefings] [--date \"27 November 2026\"] [--no-pdf] [--source <file.md> | --generated] [--force]",
-  summary: "Write briefings/<cycle>/briefing.{md,html,pdf} and charts/*.svg from sources/briefings/<cycle>.md (or the generated draft), as of the cycle's own report; `--all` for every report in the database; `init <cycle>` writes that source.",
+  usage:
+    'briefing [init] <cycle> | --all [--db data/ccm.duckdb] [--out briefings] [--date "27 November 2026"] [--no-pdf] [--source <file.md> | --generated] [--force]',
+  summary:
+    "Write briefings/<cycle>/briefing.{md,html,pdf} and charts/*.svg from sources/briefings/<cycle>.md (or the generated draft), as of the cycle's own report; `--all` for every report in the database; `init <cycle>` writes that source.",
   async run(args) {
     const { values, positionals } = parseArgs({
       args,
@@ -38,15 +40,25 @@ export const command: Command = {
     }
     const { buildBriefing, initSource } = await import("../briefing/build.ts");
     if (init && cycle) {
-      const path = await initSource({ cycle, dbPath: values.db ?? DEFAULT_DB, force: values.force === true, log: createLogger(), ...(values.source ? { source: values.source } : {}) });
-      process.stderr.write(`Wrote ${path}: edit it, then run \`npm run briefing -- ${cycle}\` (see docs/briefing.md).\n`);
+      const path = await initSource({
+        cycle,
+        dbPath: values.db ?? DEFAULT_DB,
+        force: values.force === true,
+        log: createLogger(),
+        ...(values.source ? { source: values.source } : {}),
+      });
+      process.stderr.write(
+        `Wrote ${path}: edit it, then run \`npm run briefing -- ${cycle}\` (see docs/briefing.md).\n`,
+      );
       return;
     }
     const date = values.date ?? process.env.CCM_BRIEFING_DATE;
     const dbPath = values.db ?? DEFAULT_DB;
     const cycles = all ? await (await import("../briefing/as-of.ts")).reportCycles(dbPath) : [cycle!];
     if (cycles.length === 0) {
-      process.stderr.write(`The database ${dbPath} holds no report: run \`npm run pipeline\` first (or pass --db <file>).\n`);
+      process.stderr.write(
+        `The database ${dbPath} holds no report: run \`npm run pipeline\` first (or pass --db <file>).\n`,
+      );
       return 1;
     }
     for (const c of cycles) {
@@ -59,7 +71,9 @@ export const command: Command = {
         log: createLogger(),
         ...(date ? { date } : {}),
       });
-      process.stderr.write(`Wrote ${relative(process.cwd(), result.dir) || "."}/ from ${result.source ?? "the generated draft"}: ${result.files.join(", ")}\n`);
+      process.stderr.write(
+        `Wrote ${relative(process.cwd(), result.dir) || "."}/ from ${result.source ?? "the generated draft"}: ${result.files.join(", ")}\n`,
+      );
     }
   },
 };

@@ -5,7 +5,8 @@ import type { Command } from "./types.ts";
 export const command: Command = {
   name: "build-states",
   usage: "build-states",
-  summary: "Rebuild sources/states.csv, state_aliases.csv, state_events.csv and membership_reconciliation.csv from sources/raw and sources/overrides.",
+  summary:
+    "Rebuild sources/states.csv, state_aliases.csv, state_events.csv and membership_reconciliation.csv from sources/raw and sources/overrides.",
   async run() {
     const { buildStateSources, writeStateSources } = await import("../extract/membership/states-build.ts");
     const written = writeStateSources(ROOT, buildStateSources(ROOT));

@@ -13,13 +13,19 @@ import type { Command } from "./types.ts";
 export const command: Command = {
   name: "checksums",
   usage: "checksums [--write]",
-  summary: "Compare each sources/*.csv (and sources/reports/<id>/*.csv) with the SHA-256 in its .meta.json; --write records the current ones.",
+  summary:
+    "Compare each sources/*.csv (and sources/reports/<id>/*.csv) with the SHA-256 in its .meta.json; --write records the current ones.",
   run: (args) => checksums(args.includes("--write")),
 };
 
 export async function checksums(write: boolean): Promise<number> {
   let stale = 0;
-  const folders = [SOURCES_DIR, ...listReports(SOURCES_DIR).filter((r) => !r.base).map((r) => r.datasetsDir)];
+  const folders = [
+    SOURCES_DIR,
+    ...listReports(SOURCES_DIR)
+      .filter((r) => !r.base)
+      .map((r) => r.datasetsDir),
+  ];
   for (const { meta, metaPath, csvPath } of folders.flatMap((f) => listDatasets(f))) {
     const actual = sha256(readFileSync(csvPath));
     if (actual === meta.sha256) continue;
@@ -30,7 +36,9 @@ export async function checksums(write: boolean): Promise<number> {
       writeFileSync(metaPath, JSON.stringify(json, null, 2) + "\n");
       process.stderr.write(`recorded ${relative(ROOT, csvPath)}: ${actual}\n`);
     } else {
-      process.stderr.write(`changed: ${relative(ROOT, csvPath)} (metadata says ${meta.sha256.slice(0, 12)}…, file is ${actual.slice(0, 12)}…)\n`);
+      process.stderr.write(
+        `changed: ${relative(ROOT, csvPath)} (metadata says ${meta.sha256.slice(0, 12)}…, file is ${actual.slice(0, 12)}…)\n`,
+      );
     }
   }
   if (!stale) process.stderr.write("All source checksums match their metadata.\n");

@@ -12,4 +12,13 @@ import { command as pipeline } from "./pipeline.ts";
 import { command as sql } from "./sql.ts";
 import type { Command } from "./types.ts";
 
-export const COMMANDS: readonly Command[] = [briefing, buildStates, checksums, dictionary, extract, generateUndl, pipeline, sql];
+export const COMMANDS: readonly Command[] = [
+  briefing,
+  buildStates,
+  checksums,
+  dictionary,
+  extract,
+  generateUndl,
+  pipeline,
+  sql,
+];

@@ -9,7 +9,11 @@ export const command: Command = {
   usage: 'sql "<query>" [--db data/ccm.duckdb] [--csv]',
   summary: "Run a read-only SQL query on the database and print the result as a table (or CSV with --csv).",
   async run(args) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { db: { type: "string" }, csv: { type: "boolean" } } });
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { db: { type: "string" }, csv: { type: "boolean" } },
+    });
     const query = positionals.join(" ").trim();
     if (!query) {
       process.stderr.write('Give a query, e.g. npm run ccm -- sql "SELECT * FROM consistency_issues"\n');

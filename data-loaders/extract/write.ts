@@ -51,7 +51,13 @@ export function writeDatasets(outDir: string, datasets: ExtractedDataset[]): Wri
       meta = JSON.parse(readFileSync(metaPath, "utf8")) as Record<string, unknown>;
       const described = ((meta.columns as { name: string }[] | undefined) ?? []).map((c) => c.name);
       if (described.join(",") !== d.columns.join(",")) {
-        throw new InputError({ file: metaPath, column: "columns", expected: `the extracted columns ${d.columns.join(",")}`, found: described.join(","), fix: "describe the new columns in the metadata (same order) before extracting again" });
+        throw new InputError({
+          file: metaPath,
+          column: "columns",
+          expected: `the extracted columns ${d.columns.join(",")}`,
+          found: described.join(","),
+          fix: "describe the new columns in the metadata (same order) before extracting again",
+        });
       }
     }
     return { d, csv, metaPath, meta };

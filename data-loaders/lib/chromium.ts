@@ -38,12 +38,7 @@ function knownPlaces(platform: NodeJS.Platform, home: string): string[] {
     ];
     return [...apps.map((a) => join("/Applications", a)), ...apps.map((a) => join(home, "Applications", a))];
   }
-  return [
-    "/usr/bin/chromium",
-    "/snap/bin/chromium",
-    "/opt/google/chrome/chrome",
-    "/opt/microsoft/msedge/msedge",
-  ];
+  return ["/usr/bin/chromium", "/snap/bin/chromium", "/opt/google/chrome/chrome", "/opt/microsoft/msedge/msedge"];
 }
 
 export interface ChromiumLookup {

@@ -63,20 +63,48 @@ export function firstInvalidUtf8(bytes: Buffer): number {
 /** Checks the bytes of a text file: not empty, UTF-8 without BOM, LF line ends. Returns the text. */
 export function readUtf8Text(file: string, bytes: Buffer = readFileSync(file)): string {
   if (bytes.length === 0 || bytes.toString("utf8").trim() === "") {
-    throw new InputError({ file, line: 1, column: 1, expected: "a header line and at least one data row", found: "an empty file", fix: "restore the file from git (`git checkout -- " + file + "`) or regenerate it" });
+    throw new InputError({
+      file,
+      line: 1,
+      column: 1,
+      expected: "a header line and at least one data row",
+      found: "an empty file",
+      fix: "restore the file from git (`git checkout -- " + file + "`) or regenerate it",
+    });
   }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    throw new InputError({ file, line: 1, column: 1, expected: "UTF-8 text without a byte-order mark", found: "a UTF-8 BOM (EF BB BF)", fix: "save the file as UTF-8 without BOM, e.g. `sed -i '1s/^\\xEF\\xBB\\xBF//' " + file + "`" });
+    throw new InputError({
+      file,
+      line: 1,
+      column: 1,
+      expected: "UTF-8 text without a byte-order mark",
+      found: "a UTF-8 BOM (EF BB BF)",
+      fix: "save the file as UTF-8 without BOM, e.g. `sed -i '1s/^\\xEF\\xBB\\xBF//' " + file + "`",
+    });
   }
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
     const { line, column } = position(bytes, bad);
-    throw new InputError({ file, line, column, expected: "UTF-8 text", found: `byte 0x${bytes[bad]!.toString(16).toUpperCase().padStart(2, "0")} ("${String.fromCharCode(bytes[bad]!)}" in Latin-1), which is not valid UTF-8 (the file looks Latin-1 or Windows-1252 encoded)`, fix: "convert it, e.g. `iconv -f latin1 -t utf-8 " + file + " > fixed.csv && mv fixed.csv " + file + "`" });
+    throw new InputError({
+      file,
+      line,
+      column,
+      expected: "UTF-8 text",
+      found: `byte 0x${bytes[bad]!.toString(16).toUpperCase().padStart(2, "0")} ("${String.fromCharCode(bytes[bad]!)}" in Latin-1), which is not valid UTF-8 (the file looks Latin-1 or Windows-1252 encoded)`,
+      fix: "convert it, e.g. `iconv -f latin1 -t utf-8 " + file + " > fixed.csv && mv fixed.csv " + file + "`",
+    });
   }
   const cr = bytes.indexOf(0x0d);
   if (cr >= 0) {
     const { line, column } = position(bytes, cr);
-    throw new InputError({ file, line, column, expected: "LF line ends", found: "a CR (Windows CRLF line end)", fix: "convert line ends, e.g. `sed -i 's/\\r$//' " + file + "`" });
+    throw new InputError({
+      file,
+      line,
+      column,
+      expected: "LF line ends",
+      found: "a CR (Windows CRLF line end)",
+      fix: "convert line ends, e.g. `sed -i 's/\\r$//' " + file + "`",
+    });
   }
   return bytes.toString("utf8");
 }
@@ -114,23 +142,40 @@ function unclosedQuoteStart(text: string): { line: number; column: number } | nu
 
 function parseRecords(file: string, text: string): { record: string[]; line: number }[] {
   try {
-    const out = parse(text, { relax_column_count: true, info: true, skip_empty_lines: true }) as unknown as { record: string[]; info: { lines: number } }[];
+    const out = parse(text, { relax_column_count: true, info: true, skip_empty_lines: true }) as unknown as {
+      record: string[];
+      info: { lines: number };
+    }[];
     return out.map((r) => ({ record: r.record, line: r.info.lines }));
   } catch (e) {
     const err = e as CsvParseError;
     const open = err.code === "CSV_QUOTE_NOT_CLOSED" ? unclosedQuoteStart(text) : null;
     if (open) {
-      throw new InputError({ file, line: open.line, column: open.column, expected: "a quoted field closed by a double quote before the end of the file", found: "a quote that is opened here and never closed (the rest of the file was read as one field)", fix: "close the quote, or remove it; double any quote inside a quoted field (\"\" for \")" });
+      throw new InputError({
+        file,
+        line: open.line,
+        column: open.column,
+        expected: "a quoted field closed by a double quote before the end of the file",
+        found: "a quote that is opened here and never closed (the rest of the file was read as one field)",
+        fix: 'close the quote, or remove it; double any quote inside a quoted field ("" for ")',
+      });
     }
     const line = err.lines ?? undefined;
-    const quote = err.code === "CSV_QUOTE_NOT_CLOSED" || err.code === "CSV_INVALID_CLOSING_QUOTE" || err.code === "INVALID_OPENING_QUOTE";
+    const quote =
+      err.code === "CSV_QUOTE_NOT_CLOSED" ||
+      err.code === "CSV_INVALID_CLOSING_QUOTE" ||
+      err.code === "INVALID_OPENING_QUOTE";
     throw new InputError({
       file,
       line,
       column: typeof err.column === "number" ? err.column + 1 : undefined,
-      expected: quote ? "a quoted field that is closed by a double quote right before the next comma or line end" : "well-formed CSV (RFC 4180)",
+      expected: quote
+        ? "a quoted field that is closed by a double quote right before the next comma or line end"
+        : "well-formed CSV (RFC 4180)",
       found: `${err.code ?? "a parse error"}: ${err.message}`,
-      fix: quote ? "close the quote, and double any quote inside a quoted field (\"\" for \")" : "repair the CSV syntax at that line",
+      fix: quote
+        ? 'close the quote, and double any quote inside a quoted field ("" for ")'
+        : "repair the CSV syntax at that line",
     });
   }
 }
@@ -141,25 +186,75 @@ function checkCell(file: string, line: number, col: ColumnMeta, value: string): 
   const v = value.trim();
   switch (col.type) {
     case "integer":
-      if (!/^-?\d+$/.test(v)) return { file, line, column: col.name, expected: "a whole number (digits only, no thousands separator)", found: show(value), fix: "write the number as digits, or leave the cell empty if the value is missing and the column allows it" };
+      if (!/^-?\d+$/.test(v))
+        return {
+          file,
+          line,
+          column: col.name,
+          expected: "a whole number (digits only, no thousands separator)",
+          found: show(value),
+          fix: "write the number as digits, or leave the cell empty if the value is missing and the column allows it",
+        };
       break;
     case "number":
-      if (!/^-?\d+(\.\d+)?$/.test(v)) return { file, line, column: col.name, expected: "a number such as 12 or 0.5", found: show(value), fix: "write the number with a dot as decimal separator and no thousands separator" };
+      if (!/^-?\d+(\.\d+)?$/.test(v))
+        return {
+          file,
+          line,
+          column: col.name,
+          expected: "a number such as 12 or 0.5",
+          found: show(value),
+          fix: "write the number with a dot as decimal separator and no thousands separator",
+        };
       break;
     case "date":
-      if (!DATE.test(v) || Number.isNaN(Date.parse(v + "T00:00:00Z")) || new Date(v + "T00:00:00Z").toISOString().slice(0, 10) !== v) return { file, line, column: col.name, expected: "a date as YYYY-MM-DD", found: show(value), fix: "write the date in ISO form, e.g. 2025-03-06" };
+      if (
+        !DATE.test(v) ||
+        Number.isNaN(Date.parse(v + "T00:00:00Z")) ||
+        new Date(v + "T00:00:00Z").toISOString().slice(0, 10) !== v
+      )
+        return {
+          file,
+          line,
+          column: col.name,
+          expected: "a date as YYYY-MM-DD",
+          found: show(value),
+          fix: "write the date in ISO form, e.g. 2025-03-06",
+        };
       break;
     case "boolean":
-      if (v !== "true" && v !== "false") return { file, line, column: col.name, expected: "true or false", found: show(value), fix: "write true or false in lower case" };
+      if (v !== "true" && v !== "false")
+        return {
+          file,
+          line,
+          column: col.name,
+          expected: "true or false",
+          found: show(value),
+          fix: "write true or false in lower case",
+        };
       break;
     case "text":
       break;
   }
   if (col.enum && !col.enum.includes(v)) {
-    return { file, line, column: col.name, expected: `one of ${col.enum.join(", ")}`, found: show(value), fix: `use one of the allowed values of "${col.name}" (see the dataset's .meta.json)` };
+    return {
+      file,
+      line,
+      column: col.name,
+      expected: `one of ${col.enum.join(", ")}`,
+      found: show(value),
+      fix: `use one of the allowed values of "${col.name}" (see the dataset's .meta.json)`,
+    };
   }
   if (col.pattern && !new RegExp(`^(?:${col.pattern})$`).test(v)) {
-    return { file, line, column: col.name, expected: `a value matching /${col.pattern}/`, found: show(value), fix: `correct the value of "${col.name}"` };
+    return {
+      file,
+      line,
+      column: col.name,
+      expected: `a value matching /${col.pattern}/`,
+      found: show(value),
+      fix: `correct the value of "${col.name}"`,
+    };
   }
   return null;
 }
@@ -173,11 +268,31 @@ export function readCuratedCsv(file: string, meta: DatasetMeta, bytes?: Buffer):
   if (header.join(",") !== expected.join(",")) {
     const missing = expected.filter((c) => !header.includes(c));
     const extra = header.filter((c) => !expected.includes(c));
-    const detail = [missing.length ? `missing ${missing.join(", ")}` : "", extra.length ? `unexpected ${extra.join(", ")}` : "", !missing.length && !extra.length ? "the columns in another order" : ""].filter(Boolean).join("; ");
-    throw new InputError({ file, line: 1, column: 1, expected: `the header ${expected.join(",")}`, found: `${header.join(",")} (${detail})`, fix: `make the header match the columns listed in ${meta.name}.meta.json, or update the metadata if the dataset changed` });
+    const detail = [
+      missing.length ? `missing ${missing.join(", ")}` : "",
+      extra.length ? `unexpected ${extra.join(", ")}` : "",
+      !missing.length && !extra.length ? "the columns in another order" : "",
+    ]
+      .filter(Boolean)
+      .join("; ");
+    throw new InputError({
+      file,
+      line: 1,
+      column: 1,
+      expected: `the header ${expected.join(",")}`,
+      found: `${header.join(",")} (${detail})`,
+      fix: `make the header match the columns listed in ${meta.name}.meta.json, or update the metadata if the dataset changed`,
+    });
   }
   if (records.length < 2) {
-    throw new InputError({ file, line: 2, column: 1, expected: "at least one data row after the header", found: "only the header", fix: "restore the rows (git checkout) or regenerate the file" });
+    throw new InputError({
+      file,
+      line: 2,
+      column: 1,
+      expected: "at least one data row after the header",
+      found: "only the header",
+      fix: "restore the rows (git checkout) or regenerate the file",
+    });
   }
   const problems: InputProblem[] = [];
   const rows: CsvRow[] = [];
@@ -185,7 +300,17 @@ export function readCuratedCsv(file: string, meta: DatasetMeta, bytes?: Buffer):
   const keySeen = new Map<string, number>();
   for (const { record, line } of records.slice(1)) {
     if (record.length !== expected.length) {
-      problems.push({ file, line, column: Math.min(record.length, expected.length) + 1, expected: `${expected.length} fields (${expected.join(",")})`, found: `${record.length} fields`, fix: record.length > expected.length ? "remove the extra field, or quote a value that contains a comma" : "add the missing field (an empty field is written as nothing between two commas)" });
+      problems.push({
+        file,
+        line,
+        column: Math.min(record.length, expected.length) + 1,
+        expected: `${expected.length} fields (${expected.join(",")})`,
+        found: `${record.length} fields`,
+        fix:
+          record.length > expected.length
+            ? "remove the extra field, or quote a value that contains a comma"
+            : "add the missing field (an empty field is written as nothing between two commas)",
+      });
       continue;
     }
     const row: CsvRow = {};
@@ -193,7 +318,15 @@ export function readCuratedCsv(file: string, meta: DatasetMeta, bytes?: Buffer):
       const value = record[i]!;
       if (value.trim() === "") {
         row[col.name] = null;
-        if (!col.nullable) problems.push({ file, line, column: col.name, expected: "a value (this column may not be empty)", found: "an empty cell", fix: "fill in the value; a missing figure belongs in a nullable column with its reason" });
+        if (!col.nullable)
+          problems.push({
+            file,
+            line,
+            column: col.name,
+            expected: "a value (this column may not be empty)",
+            found: "an empty cell",
+            fix: "fill in the value; a missing figure belongs in a nullable column with its reason",
+          });
         return;
       }
       row[col.name] = value;
@@ -203,7 +336,14 @@ export function readCuratedCsv(file: string, meta: DatasetMeta, bytes?: Buffer):
     const key = meta.primary_key.map((k) => row[k] ?? "").join("\u0000");
     const first = keySeen.get(key);
     if (first !== undefined) {
-      problems.push({ file, line, column: meta.primary_key[0], expected: `a unique key (${meta.primary_key.join(", ")})`, found: `${show(meta.primary_key.map((k) => row[k]).join(", "))}, already used on line ${first}`, fix: "remove the duplicate row or correct its key" });
+      problems.push({
+        file,
+        line,
+        column: meta.primary_key[0],
+        expected: `a unique key (${meta.primary_key.join(", ")})`,
+        found: `${show(meta.primary_key.map((k) => row[k]).join(", "))}, already used on line ${first}`,
+        fix: "remove the duplicate row or correct its key",
+      });
     } else keySeen.set(key, line);
     rows.push(row);
     lines.push(line);

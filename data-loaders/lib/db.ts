@@ -37,7 +37,11 @@ export function sqlText(name: string): string {
  * Run a SQL file. Without params the file may hold many statements. With params, each
  * statement is prepared and given only the named parameters it uses ($name).
  */
-export async function runSqlFile(conn: DuckDBConnection, name: string, params?: Record<string, DuckDBValue>): Promise<void> {
+export async function runSqlFile(
+  conn: DuckDBConnection,
+  name: string,
+  params?: Record<string, DuckDBValue>,
+): Promise<void> {
   const text = sqlText(name);
   try {
     if (!params) {
@@ -66,7 +70,11 @@ export async function runSqlFile(conn: DuckDBConnection, name: string, params?: 
  * Query and return rows as JSON-ready values, the one shape every consumer (pipeline, briefing, site loaders)
  * gets: integers as numbers, DATE as "YYYY-MM-DD", lists and structs as arrays and objects of such values.
  */
-export async function queryRows<T = Record<string, unknown>>(conn: DuckDBConnection, sql: string, params?: Record<string, DuckDBValue> | DuckDBValue[]): Promise<T[]> {
+export async function queryRows<T = Record<string, unknown>>(
+  conn: DuckDBConnection,
+  sql: string,
+  params?: Record<string, DuckDBValue> | DuckDBValue[],
+): Promise<T[]> {
   const reader = await conn.runAndReadAll(sql, params);
   return reader.getRowObjectsJS().map((r) => jsonValue(r)) as T[];
 }
@@ -78,7 +86,9 @@ export async function queryRows<T = Record<string, unknown>>(conn: DuckDBConnect
 export function jsonValue(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (typeof value === "bigint") {
-    return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(value) : value.toString();
+    return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER)
+      ? Number(value)
+      : value.toString();
   }
   if (value instanceof Date) {
     const iso = value.toISOString();
@@ -94,7 +104,12 @@ export function jsonValue(value: unknown): unknown {
 }
 
 /** Append string-or-null rows to an existing all-VARCHAR table with DuckDB's appender. */
-export async function appendTextRows(conn: DuckDBConnection, table: string, columns: string[], rows: Record<string, string | null>[]): Promise<void> {
+export async function appendTextRows(
+  conn: DuckDBConnection,
+  table: string,
+  columns: string[],
+  rows: Record<string, string | null>[],
+): Promise<void> {
   // The appender takes the schema separately: "raw.indicators" → table "indicators" in schema "raw".
   const [schema, name] = table.includes(".") ? table.split(".", 2) : [undefined, table];
   const appender = await conn.createAppender(name!, schema);
@@ -137,7 +152,8 @@ export async function buildAtomically<T>(target: string, build: (db: Database) =
     throw e;
   }
   closeDatabase(db);
-  if (existsSync(`${tmp}.wal`)) throw new Error(`DuckDB left a WAL next to ${relative(ROOT, tmp)}; refusing to swap in an unfinished database`);
+  if (existsSync(`${tmp}.wal`))
+    throw new Error(`DuckDB left a WAL next to ${relative(ROOT, tmp)}; refusing to swap in an unfinished database`);
   renameSync(tmp, target);
   rmSync(`${target}.wal`, { force: true });
   return result;

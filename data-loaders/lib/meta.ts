@@ -48,7 +48,17 @@ export interface DatasetMeta {
   notes?: string;
 }
 
-const REQUIRED_FIELDS = ["name", "title", "producer", "source", "date", "licence", "reference", "method", "sha256"] as const;
+const REQUIRED_FIELDS = [
+  "name",
+  "title",
+  "producer",
+  "source",
+  "date",
+  "licence",
+  "reference",
+  "method",
+  "sha256",
+] as const;
 const TYPES: ColumnType[] = ["text", "integer", "number", "date", "boolean"];
 
 export function sha256(bytes: Buffer | string): string {
@@ -71,25 +81,67 @@ export function readMeta(metaPath: string): DatasetMeta {
   const m = raw as Record<string, unknown>;
   for (const f of REQUIRED_FIELDS) {
     if (typeof m[f] !== "string" || (m[f] as string).trim() === "") {
-      problems.push({ file: metaPath, column: f, expected: `a non-empty string field "${f}"`, found: String(m[f] ?? "nothing"), fix: `add "${f}" to the metadata` });
+      problems.push({
+        file: metaPath,
+        column: f,
+        expected: `a non-empty string field "${f}"`,
+        found: String(m[f] ?? "nothing"),
+        fix: `add "${f}" to the metadata`,
+      });
     }
   }
   if (!Array.isArray(m.primary_key)) {
-    problems.push({ file: metaPath, column: "primary_key", expected: "an array of column names", fix: "add \"primary_key\": [\"...\"]" });
+    problems.push({
+      file: metaPath,
+      column: "primary_key",
+      expected: "an array of column names",
+      fix: 'add "primary_key": ["..."]',
+    });
   }
   if (!Array.isArray(m.columns) || m.columns.length === 0) {
-    problems.push({ file: metaPath, column: "columns", expected: "a non-empty array of column descriptions", fix: "describe every CSV column in \"columns\"" });
+    problems.push({
+      file: metaPath,
+      column: "columns",
+      expected: "a non-empty array of column descriptions",
+      fix: 'describe every CSV column in "columns"',
+    });
   } else {
     (m.columns as ColumnMeta[]).forEach((c, i) => {
-      if (!c || typeof c.name !== "string") problems.push({ file: metaPath, column: `columns[${i}].name`, expected: "a column name", fix: "name the column" });
+      if (!c || typeof c.name !== "string")
+        problems.push({
+          file: metaPath,
+          column: `columns[${i}].name`,
+          expected: "a column name",
+          fix: "name the column",
+        });
       else {
-        if (!TYPES.includes(c.type)) problems.push({ file: metaPath, column: `columns[${i}].type`, expected: `one of ${TYPES.join(", ")}`, found: String(c.type), fix: "set a supported type" });
-        if (typeof c.description !== "string" || c.description.trim() === "") problems.push({ file: metaPath, column: `columns[${i}].description`, expected: `a description of column "${c.name}"`, fix: "every column is documented: add a description" });
+        if (!TYPES.includes(c.type))
+          problems.push({
+            file: metaPath,
+            column: `columns[${i}].type`,
+            expected: `one of ${TYPES.join(", ")}`,
+            found: String(c.type),
+            fix: "set a supported type",
+          });
+        if (typeof c.description !== "string" || c.description.trim() === "")
+          problems.push({
+            file: metaPath,
+            column: `columns[${i}].description`,
+            expected: `a description of column "${c.name}"`,
+            fix: "every column is documented: add a description",
+          });
       }
     });
     const names = new Set((m.columns as ColumnMeta[]).map((c) => c?.name));
     for (const k of (m.primary_key as string[] | undefined) ?? []) {
-      if (!names.has(k)) problems.push({ file: metaPath, column: "primary_key", expected: "key columns that exist in \"columns\"", found: k, fix: "correct the primary key" });
+      if (!names.has(k))
+        problems.push({
+          file: metaPath,
+          column: "primary_key",
+          expected: 'key columns that exist in "columns"',
+          found: k,
+          fix: "correct the primary key",
+        });
     }
   }
   if (problems.length) throw new InputError(problems);

@@ -6,25 +6,47 @@ import { distance } from "fastest-levenshtein";
 
 /** Case-, accent-, apostrophe- and footnote-insensitive key for a State name. */
 export function normalizeStateName(name: string): string {
-  return name
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "") // accents: "Türkiye" ~ "Turkiye", "Côte" ~ "Cote"
-    .replace(/[\u2018\u2019\u02bc`´]/g, "'") // typographic apostrophes
-    .replace(/[\u00b9\u00b2\u00b3\u2070-\u2079]+/g, "") // footnote superscripts: "Lithuania⁵"
-    .replace(/\*+/g, "") // revision marks: "Lithuania*"
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/[.,;:]+$/g, "")
-    .replace(/\s+/g, " ")
-    .trim()
-    // Inverted catalogue order: "Korea, Republic of" ~ "Republic of Korea", "Gambia, The" ~ "Gambia".
-    // UN short names never contain a comma, so a single comma can only mean this order.
-    .replace(/^([^,]+), ([^,]+)$/, "$2 $1")
-    .replace(/^the /, "");
+  return (
+    name
+      .normalize("NFD")
+      .replace(/\p{M}/gu, "") // accents: "Türkiye" ~ "Turkiye", "Côte" ~ "Cote"
+      .replace(/[\u2018\u2019\u02bc`´]/g, "'") // typographic apostrophes
+      .replace(/[\u00b9\u00b2\u00b3\u2070-\u2079]+/g, "") // footnote superscripts: "Lithuania⁵"
+      .replace(/\*+/g, "") // revision marks: "Lithuania*"
+      .toLowerCase()
+      .replace(/&/g, " and ")
+      .replace(/[.,;:]+$/g, "")
+      .replace(/\s+/g, " ")
+      .trim()
+      // Inverted catalogue order: "Korea, Republic of" ~ "Republic of Korea", "Gambia, The" ~ "Gambia".
+      // UN short names never contain a comma, so a single comma can only mean this order.
+      .replace(/^([^,]+), ([^,]+)$/, "$2 $1")
+      .replace(/^the /, "")
+  );
 }
 
 /** Words too common in State names to say which State is meant ("Republic of …", "… Islands"). */
-const COMMON_WORDS = new Set(["the", "of", "and", "republic", "democratic", "people's", "state", "states", "islands", "united", "federated", "kingdom", "islamic", "arab", "plurinational", "bolivarian", "federal", "rep", "dem"]);
+const COMMON_WORDS = new Set([
+  "the",
+  "of",
+  "and",
+  "republic",
+  "democratic",
+  "people's",
+  "state",
+  "states",
+  "islands",
+  "united",
+  "federated",
+  "kingdom",
+  "islamic",
+  "arab",
+  "plurinational",
+  "bolivarian",
+  "federal",
+  "rep",
+  "dem",
+]);
 
 function distinctiveWords(key: string): Set<string> {
   return new Set(key.split(/[\s,.()-]+/).filter((w) => w.length > 2 && !COMMON_WORDS.has(w)));
@@ -92,6 +114,8 @@ export class StateResolver {
   require(name: string, where: string): string {
     const iso3 = this.resolve(name);
     if (iso3) return iso3;
-    throw new Error(`${where}: unknown State name "${name}". Closest known names: ${this.suggest(name).join(", ")}. If it is a new spelling, add it with where it is used to sources/overrides/state_aliases_manual.csv and rebuild sources/state_aliases.csv with \`npm run ccm -- build-states\`.`);
+    throw new Error(
+      `${where}: unknown State name "${name}". Closest known names: ${this.suggest(name).join(", ")}. If it is a new spelling, add it with where it is used to sources/overrides/state_aliases_manual.csv and rebuild sources/state_aliases.csv with \`npm run ccm -- build-states\`.`,
+    );
   }
 }

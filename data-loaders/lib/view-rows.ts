@@ -31,7 +31,10 @@ import type {
 } from "./relations.generated.ts";
 
 /** sql/briefing/cycle.sql: the briefing's cycle and the reported cycles up to it. */
-export type CycleRow = Pick<CyclesRow, "cycle" | "ordinal" | "meeting" | "period_start" | "period_end" | "source_ref"> & {
+export type CycleRow = Pick<
+  CyclesRow,
+  "cycle" | "ordinal" | "meeting" | "period_start" | "period_end" | "source_ref"
+> & {
   /** The briefing's own cycle. */
   is_target: boolean;
 };
@@ -58,10 +61,14 @@ export interface MembershipRow {
 }
 
 /** sql/briefing/withdrawals.sql: withdrawals that took effect within the reporting period (so dated). */
-export type WithdrawalRow = Pick<StateEventsRow, "iso3" | "source" | "note"> & Pick<StatesRow, "name_en"> & { event_date: string };
+export type WithdrawalRow = Pick<StateEventsRow, "iso3" | "source" | "note"> &
+  Pick<StatesRow, "name_en"> & { event_date: string };
 
 /** sql/briefing/unga_totals.sql: unga_resolution_votes with the published totals' names. */
-export type UngaRow = Pick<UngaResolutionVotesRow, "resolution_id" | "resolution" | "year" | "has_country_votes" | "source" | "source_ref"> & {
+export type UngaRow = Pick<
+  UngaResolutionVotesRow,
+  "resolution_id" | "resolution" | "year" | "has_country_votes" | "source" | "source_ref"
+> & {
   total_yes: UngaResolutionVotesRow["yes"];
   total_no: UngaResolutionVotesRow["no"];
   total_abstentions: UngaResolutionVotesRow["abstain"];
@@ -70,12 +77,18 @@ export type UngaRow = Pick<UngaResolutionVotesRow, "resolution_id" | "resolution
 };
 
 /** sql/briefing/unga_lowest_since.sql: the years without data as text. */
-export type LowestSinceRow = Pick<UngaLowestSinceRow, "year" | "yes" | "last_as_low_year" | "earlier_years" | "lowest_since_series_start" | "series_start" | "source"> & {
+export type LowestSinceRow = Pick<
+  UngaLowestSinceRow,
+  "year" | "yes" | "last_as_low_year" | "earlier_years" | "lowest_since_series_start" | "series_start" | "source"
+> & {
   years_without_data: string | null;
 };
 
 /** sql/briefing/unga_yes_by_status.sql: with the status's words and legend order. */
-export type YesByStatusRow = Pick<UngaYesByStatusRow, "year" | "resolution_id" | "ccm_status" | "yes" | "has_country_votes" | "basis"> & {
+export type YesByStatusRow = Pick<
+  UngaYesByStatusRow,
+  "year" | "resolution_id" | "ccm_status" | "yes" | "has_country_votes" | "basis"
+> & {
   /** The status in words for a group of States ("States Parties"), from ccm_status_labels. */
   status_plural: CcmStatusLabelsRow["plural"];
   /** Legend order of the status (ccm_status_labels.sort_order). */
@@ -100,25 +113,55 @@ export type NamedStatesRow = Pick<FindingsRow, "indicator_id" | "finding_id" | "
 };
 
 /** sql/briefing/consistency_issues.sql. */
-export type IssueRow = Pick<ConsistencyIssuesRow, "kind" | "severity" | "paragraph" | "related" | "expected" | "found" | "explanation">;
+export type IssueRow = Pick<
+  ConsistencyIssuesRow,
+  "kind" | "severity" | "paragraph" | "related" | "expected" | "found" | "explanation"
+>;
 
 /** sql/briefing/indicator_contested.sql: an indicator value the report contradicts elsewhere. */
-export type ContestedRow = Pick<IndicatorContestedRow, "indicator_id" | "cycle" | "against" | "other_figure" | "kind" | "paragraph" | "related" | "expected" | "found" | "explanation">;
+export type ContestedRow = Pick<
+  IndicatorContestedRow,
+  | "indicator_id"
+  | "cycle"
+  | "against"
+  | "other_figure"
+  | "kind"
+  | "paragraph"
+  | "related"
+  | "expected"
+  | "found"
+  | "explanation"
+>;
 
 /** sql/briefing/report_record_issues.sql. */
 export type RecordIssueRow = Pick<
   ReportRecordIssuesRow,
-  "topic" | "severity" | "subject" | "paragraph" | "report_says" | "record_says" | "definition" | "alternative_definition" | "report_source" | "record_source" | "explanation"
+  | "topic"
+  | "severity"
+  | "subject"
+  | "paragraph"
+  | "report_says"
+  | "record_says"
+  | "definition"
+  | "alternative_definition"
+  | "report_source"
+  | "record_source"
+  | "explanation"
 >;
 
 /** sql/site/membership_counts.sql. */
 export type MembershipCountRow = MembershipCountsRow;
 
 /** sql/site/status_on_dates.sql: a State's status on a day of status_dates, with what the map needs to draw it. */
-export type StatusOnDateRow = Pick<StatusOnDatesRow, "as_of" | "iso3" | "status" | "status_label"> & Pick<StatesRow, "m49" | "name_en" | "region"> & Pick<CcmStatusLabelsRow, "sort_order">;
+export type StatusOnDateRow = Pick<StatusOnDatesRow, "as_of" | "iso3" | "status" | "status_label"> &
+  Pick<StatesRow, "m49" | "name_en" | "region"> &
+  Pick<CcmStatusLabelsRow, "sort_order">;
 
 /** sql/site/state_votes.sql: a recorded vote of one State, with its region and status in words. */
-export type StateVoteRow = Pick<UngaStateVotesRow, "resolution_id" | "year" | "iso3" | "vote" | "ccm_status" | "source_file" | "source_line"> & {
+export type StateVoteRow = Pick<
+  UngaStateVotesRow,
+  "resolution_id" | "year" | "iso3" | "vote" | "ccm_status" | "source_file" | "source_line"
+> & {
   /** The State's name (its ISO3 code when unknown). */
   name_en: string;
   /** Its region ('Unknown' when not known). */
@@ -132,11 +175,31 @@ export type StateVoteRow = Pick<UngaStateVotesRow, "resolution_id" | "year" | "i
 /** sql/briefing/indicator_revisions.sql. */
 export type IndicatorRevisionRow = Pick<
   IndicatorRevisionsRow,
-  "indicator_id" | "cycle" | "earlier_report" | "later_report" | "earlier_printed" | "later_printed" | "change" | "kind" | "footnote" | "earlier_source" | "later_source"
+  | "indicator_id"
+  | "cycle"
+  | "earlier_report"
+  | "later_report"
+  | "earlier_printed"
+  | "later_printed"
+  | "change"
+  | "kind"
+  | "footnote"
+  | "earlier_source"
+  | "later_source"
 >;
 
 /** sql/briefing/finding_revisions.sql. */
 export type FindingRevisionRow = Pick<
   FindingRevisionsRow,
-  "earlier_report" | "later_report" | "earlier_paragraph" | "later_paragraph" | "counted" | "earlier_count" | "later_count" | "joined_names" | "left_names" | "earlier_source" | "later_source"
+  | "earlier_report"
+  | "later_report"
+  | "earlier_paragraph"
+  | "later_paragraph"
+  | "counted"
+  | "earlier_count"
+  | "later_count"
+  | "joined_names"
+  | "left_names"
+  | "earlier_source"
+  | "later_source"
 >;

@@ -4,7 +4,15 @@
  * (SVG in Node); colours come from the one palette of the site and the briefing (data-loaders/presentation/palette.ts).
  */
 import type { TopLevelSpec } from "vega-lite";
-import type { MembershipCountRow, PillarRow, StateVoteRow, StatusOnDateRow, TrendRow, UngaRow, YesByStatusRow } from "../lib/view-rows.ts";
+import type {
+  MembershipCountRow,
+  PillarRow,
+  StateVoteRow,
+  StatusOnDateRow,
+  TrendRow,
+  UngaRow,
+  YesByStatusRow,
+} from "../lib/view-rows.ts";
 import { BACKGROUND, JUDGEMENT_COLOR, LINE, SERIES, STATUS_COLOR, TEXT, VOTE_COLOR } from "./palette.ts";
 
 /** A colour of the palette by key, the axis grey for a key it does not know. */
@@ -29,14 +37,26 @@ interface IndicatorPoint {
  * y scale, because the indicators of a pillar count different things (States, people, munitions).
  * Missing values leave a gap, never a zero.
  */
-function pillarTrendSpec(title: string, subtitle: string, description: string, points: IndicatorPoint[], cycles: string[]): TopLevelSpec {
+function pillarTrendSpec(
+  title: string,
+  subtitle: string,
+  description: string,
+  points: IndicatorPoint[],
+  cycles: string[],
+): TopLevelSpec {
   const indicators = points.map((p) => p.indicator).filter((l, i, a) => a.indexOf(l) === i);
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     description,
     title: { text: title, subtitle },
     data: { values: points },
-    facet: { field: "indicator", type: "nominal", sort: indicators, title: null, header: { labelFontSize: 9, labelFontWeight: "bold", labelPadding: 2 } },
+    facet: {
+      field: "indicator",
+      type: "nominal",
+      sort: indicators,
+      title: null,
+      header: { labelFontSize: 9, labelFontWeight: "bold", labelPadding: 2 },
+    },
     columns: 5,
     spacing: { row: 14, column: 16 },
     spec: {
@@ -51,8 +71,26 @@ function pillarTrendSpec(title: string, subtitle: string, description: string, p
         },
       ],
       encoding: {
-        x: { field: "cycle", type: "ordinal", sort: cycles, title: null, axis: { labelAngle: 0, labelFontSize: 7, labelExpr: "replace(datum.label, 'MSP', '')", grid: false, ticks: false } },
-        y: { field: "value", type: "quantitative", title: null, scale: { zero: true, nice: true }, axis: { labels: false, ticks: false, grid: true, tickCount: 3, domain: false } },
+        x: {
+          field: "cycle",
+          type: "ordinal",
+          sort: cycles,
+          title: null,
+          axis: {
+            labelAngle: 0,
+            labelFontSize: 7,
+            labelExpr: "replace(datum.label, 'MSP', '')",
+            grid: false,
+            ticks: false,
+          },
+        },
+        y: {
+          field: "value",
+          type: "quantitative",
+          title: null,
+          scale: { zero: true, nice: true },
+          axis: { labels: false, ticks: false, grid: true, tickCount: 3, domain: false },
+        },
       },
     },
     resolve: { scale: { y: "independent" } },
@@ -66,7 +104,14 @@ interface VoteBar {
 }
 
 /** Stacked bars of votes per year (e.g. yes / no / abstain, or yes by CCM status). */
-function votesSpec(title: string, subtitle: string, description: string, bars: VoteBar[], groups: { name: string; colour: string }[], groupTitle = "Vote"): TopLevelSpec {
+function votesSpec(
+  title: string,
+  subtitle: string,
+  description: string,
+  bars: VoteBar[],
+  groups: { name: string; colour: string }[],
+  groupTitle = "Vote",
+): TopLevelSpec {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     description,
@@ -109,7 +154,13 @@ interface JudgementBar {
 }
 
 /** Per pillar, stacked counts of indicators that improved, completed, held, declined or cannot be compared. */
-function judgementBarsSpec(title: string, subtitle: string, description: string, bars: JudgementBar[], pillars: string[]): TopLevelSpec {
+function judgementBarsSpec(
+  title: string,
+  subtitle: string,
+  description: string,
+  bars: JudgementBar[],
+  pillars: string[],
+): TopLevelSpec {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     description,
@@ -120,7 +171,13 @@ function judgementBarsSpec(title: string, subtitle: string, description: string,
     mark: { type: "bar", stroke: "#ffffff", strokeWidth: 0.75 },
     encoding: {
       y: { field: "pillar", type: "nominal", sort: pillars, title: null, axis: { labelLimit: 400 } },
-      x: { field: "indicators", type: "quantitative", title: "indicators", stack: "zero", axis: { tickMinStep: 1, format: "d" } },
+      x: {
+        field: "indicators",
+        type: "quantitative",
+        title: "indicators",
+        stack: "zero",
+        axis: { tickMinStep: 1, format: "d" },
+      },
       color: {
         field: "judgement",
         type: "nominal",
@@ -144,11 +201,22 @@ const JUDGEMENTS = [
 /** Per pillar, how many indicators improved, completed, held, declined or cannot be compared (view pillar_trends). */
 export function judgementBarsChart(pillars: PillarRow[], previous: string, target: string): Chart {
   const bars = pillars.flatMap((p) =>
-    JUDGEMENTS.filter(([k]) => p[k] > 0).map(([k, label], i) => ({ pillar: `${p.pillar_code}. ${p.pillar}`, judgement: label, indicators: p[k], order: i })),
+    JUDGEMENTS.filter(([k]) => p[k] > 0).map(([k, label], i) => ({
+      pillar: `${p.pillar_code}. ${p.pillar}`,
+      judgement: label,
+      indicators: p[k],
+      order: i,
+    })),
   );
   const title = `Indicators by movement, ${previous} to ${target}, per pillar`;
   const description = `Stacked horizontal bar chart: for each of the ${pillars.length} pillars, how many indicators improved, completed, held, declined or cannot be compared between ${previous} and ${target}.`;
-  const spec = judgementBarsSpec(title, "Judged by each indicator's polarity (is a rise good news?)", description, bars, pillars.map((p) => `${p.pillar_code}. ${p.pillar}`));
+  const spec = judgementBarsSpec(
+    title,
+    "Judged by each indicator's polarity (is a rise good news?)",
+    description,
+    bars,
+    pillars.map((p) => `${p.pillar_code}. ${p.pillar}`),
+  );
   return { spec, title, description };
 }
 
@@ -159,12 +227,25 @@ export function judgementBarsChart(pillars: PillarRow[], previous: string, targe
 /** What the pillar chart reads of a row: indicator_trends, or a report's own printing (the pillar page's report selector). */
 export type PillarChartRow = Pick<TrendRow, "indicator_id" | "cycle" | "ordinal" | "value" | "change_since_first">;
 
-export function pillarTrendChart(code: string, pillar: string, trends: PillarChartRow[], cycles: string[], target: string): Chart | null {
+export function pillarTrendChart(
+  code: string,
+  pillar: string,
+  trends: PillarChartRow[],
+  cycles: string[],
+  target: string,
+): Chart | null {
   const rows = trends.filter((r) => r.cycle === target);
   const points: IndicatorPoint[] = [];
   for (const r of rows) {
     for (const h of trends) {
-      if (h.indicator_id === r.indicator_id && h.value !== null) points.push({ indicator: h.indicator_id, label: h.indicator_id, cycle: h.cycle, ordinal: h.ordinal, value: h.value });
+      if (h.indicator_id === r.indicator_id && h.value !== null)
+        points.push({
+          indicator: h.indicator_id,
+          label: h.indicator_id,
+          cycle: h.cycle,
+          ordinal: h.ordinal,
+          value: h.value,
+        });
     }
   }
   if (!points.length) return null;
@@ -197,8 +278,11 @@ export function ungaVotesChart(unga: UngaRow[]): Chart {
   const first = unga[0]!;
   const last = unga.at(-1)!;
   const previous = unga.at(-2);
-  const partial = unga.filter((r) => [r.total_yes, r.total_abstentions, r.total_no, r.total_non_voting].some((v) => v === null)).map((r) => r.year);
-  const said = (r: UngaRow) => `${r.total_yes ?? "unknown"} yes, ${r.total_abstentions ?? "unknown"} abstaining, ${r.total_no ?? "unknown"} no and ${r.total_non_voting ?? "unknown"} not voting`;
+  const partial = unga
+    .filter((r) => [r.total_yes, r.total_abstentions, r.total_no, r.total_non_voting].some((v) => v === null))
+    .map((r) => r.year);
+  const said = (r: UngaRow) =>
+    `${r.total_yes ?? "unknown"} yes, ${r.total_abstentions ?? "unknown"} abstaining, ${r.total_no ?? "unknown"} no and ${r.total_non_voting ?? "unknown"} not voting`;
   const description =
     `Stacked bar chart of the Member States voting yes, abstaining, voting no and not voting on the annual UNGA resolution on the Convention, ${first.year} to ${last.year}; ` +
     `${last.year}: ${said(last)}${previous ? ` (${previous.year}: ${said(previous)})` : ""}` +
@@ -215,7 +299,8 @@ export function ungaVotesChart(unga: UngaRow[]): Chart {
 /** The statuses present in yes-by-status rows, in legend order, with their words for a group of States. */
 export function statusesOf(rows: YesByStatusRow[]): { status: string; plural: string }[] {
   const seen = new Map<string, { status: string; plural: string; order: number }>();
-  for (const r of rows) seen.set(r.ccm_status, { status: r.ccm_status, plural: r.status_plural, order: r.status_order });
+  for (const r of rows)
+    seen.set(r.ccm_status, { status: r.ccm_status, plural: r.status_plural, order: r.status_order });
   return [...seen.values()].sort((a, b) => a.order - b.order).map(({ status, plural }) => ({ status, plural }));
 }
 
@@ -230,12 +315,34 @@ export function yesByStatusChart(rows: YesByStatusRow[]): Chart {
   const partial = years.filter((y) => !rows.some((r) => r.year === y && r.has_country_votes));
   const description = `Stacked bar chart of yes votes per year, ${years[0]} to ${years.at(-1)}, split by the voter's status under the Convention on the day of the vote${partial.length ? `; for ${partial.join(", ")} only the yes votes of States not party are published` : ""}.`;
   const groups = statuses.map((s) => ({ name: s.plural, colour: colourOf(STATUS_COLOR, s.status) }));
-  return { spec: votesSpec(title, "States Parties, signatories and States not party", description, bars, groups, "Status of the voter"), title, description };
+  return {
+    spec: votesSpec(
+      title,
+      "States Parties, signatories and States not party",
+      description,
+      bars,
+      groups,
+      "Status of the voter",
+    ),
+    title,
+    description,
+  };
 }
 
 /** A nominal colour channel whose legend lists `groups` in order, each in its palette colour. */
-function colourBy(field: string, groups: { name: string; colour: string }[], legend: Record<string, unknown> = { orient: "bottom", direction: "horizontal", labelLimit: 220 }) {
-  return { field, type: "nominal", title: null, sort: groups.map((g) => g.name), scale: { domain: groups.map((g) => g.name), range: groups.map((g) => g.colour) }, legend };
+function colourBy(
+  field: string,
+  groups: { name: string; colour: string }[],
+  legend: Record<string, unknown> = { orient: "bottom", direction: "horizontal", labelLimit: 220 },
+) {
+  return {
+    field,
+    type: "nominal",
+    title: null,
+    sort: groups.map((g) => g.name),
+    scale: { domain: groups.map((g) => g.name), range: groups.map((g) => g.colour) },
+    legend,
+  };
 }
 
 /** States Parties, deposited instruments and signatories on 31 December of each year and today (view membership_counts). */
@@ -255,9 +362,29 @@ export function membershipChart(rows: MembershipCountRow[]): Chart {
     encoding: {
       x: { field: "as_of", type: "temporal", title: null, axis: { format: "%Y", grid: false } },
       y: { field: "states", type: "quantitative", title: "States" },
-      color: colourBy("status_plural", statuses.map((s) => ({ name: s.status_plural, colour: colourOf(STATUS_COLOR, s.status) }))),
-      strokeDash: { field: "status_plural", type: "nominal", title: null, sort: statuses.map((s) => s.status_plural), scale: { domain: statuses.map((s) => s.status_plural), range: [[1, 0], [5, 3], [2, 2]] } },
-      tooltip: [{ field: "label", title: "On" }, { field: "status_plural", title: "Status" }, { field: "states", title: "States" }],
+      color: colourBy(
+        "status_plural",
+        statuses.map((s) => ({ name: s.status_plural, colour: colourOf(STATUS_COLOR, s.status) })),
+      ),
+      strokeDash: {
+        field: "status_plural",
+        type: "nominal",
+        title: null,
+        sort: statuses.map((s) => s.status_plural),
+        scale: {
+          domain: statuses.map((s) => s.status_plural),
+          range: [
+            [1, 0],
+            [5, 3],
+            [2, 2],
+          ],
+        },
+      },
+      tooltip: [
+        { field: "label", title: "On" },
+        { field: "status_plural", title: "Status" },
+        { field: "states", title: "States" },
+      ],
     },
   } as TopLevelSpec;
   return { spec, title, description };
@@ -271,7 +398,9 @@ export function membershipChart(rows: MembershipCountRow[]): Chart {
 export function statusMapChart(world: unknown, rows: StatusOnDateRow[], asOf: { as_of: string; label: string }): Chart {
   const shown = rows.filter((r) => r.as_of === asOf.as_of);
   const statuses = [...new Map(rows.map((r) => [r.status, r])).values()].sort((a, b) => a.sort_order - b.sort_order);
-  const counts = statuses.map((s) => `${s.status_label}: ${shown.filter((r) => r.status === s.status).length}`).join(", ");
+  const counts = statuses
+    .map((s) => `${s.status_label}: ${shown.filter((r) => r.status === s.status).length}`)
+    .join(", ");
   const title = `CCM status of every State, ${asOf.label}`;
   const description = `World map of Convention on Cluster Munitions status, ${asOf.label}. ${counts}. Small States may not be drawn; the table lists every State.`;
   const countries = { values: world, format: { type: "topojson", feature: "countries" } };
@@ -284,7 +413,10 @@ export function statusMapChart(world: unknown, rows: StatusOnDateRow[], asOf: { 
     params: [{ name: "as_of", value: asOf.as_of }],
     datasets: { status: rows },
     layer: [
-      { data: { sphere: true }, mark: { type: "geoshape", fill: BACKGROUND.page, stroke: LINE.axis, strokeWidth: 0.5 } },
+      {
+        data: { sphere: true },
+        mark: { type: "geoshape", fill: BACKGROUND.page, stroke: LINE.axis, strokeWidth: 0.5 },
+      },
       // Land with no State in the database (territories): outline only.
       { data: countries, mark: { type: "geoshape", fill: BACKGROUND.alt, stroke: LINE.axis, strokeWidth: 0.3 } },
       {
@@ -302,7 +434,10 @@ export function statusMapChart(world: unknown, rows: StatusOnDateRow[], asOf: { 
             statuses.map((s) => ({ name: s.status_label, colour: colourOf(STATUS_COLOR, s.status) })),
             { orient: "bottom", direction: "horizontal", columns: 3, labelLimit: 220 },
           ),
-          tooltip: [{ field: "name_en", title: "State" }, { field: "status_label", title: "Status" }],
+          tooltip: [
+            { field: "name_en", title: "State" },
+            { field: "status_label", title: "Status" },
+          ],
         },
       },
     ],
@@ -317,7 +452,10 @@ export type VoteGrouping = "region" | "status_label";
  * unga_state_votes). The params `resolution`, `group_by` and `votes` choose what is drawn, so the site's vote
  * explorer re-draws this same spec in the browser; Vega-Lite counts the votes.
  */
-export function voteBreakdownChart(rows: StateVoteRow[], choice: { resolution: string; year: number; groupBy: VoteGrouping }): Chart {
+export function voteBreakdownChart(
+  rows: StateVoteRow[],
+  choice: { resolution: string; year: number; groupBy: VoteGrouping },
+): Chart {
   const shown = rows.filter((r) => r.resolution_id === choice.resolution);
   const votes = [...new Map(rows.map((r) => [r.vote, r])).values()].sort((a, b) => a.vote_order - b.vote_order);
   const groupLabel = choice.groupBy === "region" ? "region" : "CCM status at the vote";
@@ -343,9 +481,16 @@ export function voteBreakdownChart(rows: StateVoteRow[], choice: { resolution: s
     encoding: {
       y: { field: "group", type: "nominal", title: null, sort: "-x", axis: { labelLimit: 260 } },
       x: { aggregate: "count", type: "quantitative", title: "States", axis: { tickMinStep: 1, format: "d" } },
-      color: colourBy("vote_label", votes.map((v) => ({ name: v.vote_label, colour: colourOf(VOTE_COLOR, v.vote) }))),
+      color: colourBy(
+        "vote_label",
+        votes.map((v) => ({ name: v.vote_label, colour: colourOf(VOTE_COLOR, v.vote) })),
+      ),
       order: { field: "vote_order", aggregate: "min", type: "quantitative" },
-      tooltip: [{ field: "group", title: "Group" }, { field: "vote_label", title: "Vote" }, { aggregate: "count", title: "States" }],
+      tooltip: [
+        { field: "group", title: "Group" },
+        { field: "vote_label", title: "Vote" },
+        { aggregate: "count", title: "States" },
+      ],
     },
   } as unknown as TopLevelSpec;
   return { spec, title, description };

@@ -12,7 +12,20 @@ export function formatNumber(n: number | null | undefined): string {
 /** "1 July 2024" from "2024-07-01" (the day as the report and the UN records write it, no time zone involved). */
 export function longDate(iso: string): string {
   const [y, m, d] = iso.split("-").map(Number);
-  const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  const months = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ];
   return `${d} ${months[(m ?? 1) - 1]} ${y}`;
 }
 

@@ -5,7 +5,28 @@
  * "one indicator"): words for one to nine and at the start of a sentence, digits otherwise, never zero padding.
  * One table of words for every direction and style.
  */
-const UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+const UNITS = [
+  "zero",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+  "thirteen",
+  "fourteen",
+  "fifteen",
+  "sixteen",
+  "seventeen",
+  "eighteen",
+  "nineteen",
+];
 const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 
 const WORDS = new Map<string, number>();
@@ -31,7 +52,10 @@ export const NUMBER_SOURCE = `(?:\\d{1,3}|(?:${TENS.filter(Boolean).join("|")})(
 
 /** The value of a number word or digit string, or null when it is not one. */
 export function parseNumberWord(word: string): number | null {
-  const w = word.trim().toLowerCase().replace(/[\u2010\u2011]/g, "-");
+  const w = word
+    .trim()
+    .toLowerCase()
+    .replace(/[\u2010\u2011]/g, "-");
   if (/^\d+$/.test(w)) return Number(w);
   return WORDS.get(w) ?? null;
 }
@@ -40,7 +64,8 @@ export function parseNumberWord(word: string): number | null {
 
 /** English words for a whole number 0 ≤ n < 1,000,000 (British "and"): 111 → "one hundred and eleven". */
 export function numberToWords(n: number): string {
-  if (!Number.isInteger(n) || n < 0 || n >= 1_000_000) throw new RangeError(`numberToWords: ${n} is not a whole number from 0 to 999,999`);
+  if (!Number.isInteger(n) || n < 0 || n >= 1_000_000)
+    throw new RangeError(`numberToWords: ${n} is not a whole number from 0 to 999,999`);
   if (n < 20) return UNITS[n]!;
   if (n < 100) return TENS[Math.floor(n / 10)]! + (n % 10 ? `-${UNITS[n % 10]}` : "");
   if (n < 1000) {
@@ -100,6 +125,11 @@ export function proseNumber(n: number, options: { capitalize?: boolean; words?: 
  * A count with its noun, in the right number: "one indicator", "12 indicators", "no indicators";
  * the plural defaults to the singular plus "s".
  */
-export function countNoun(n: number, singular: string, plural = `${singular}s`, options: { capitalize?: boolean } = {}): string {
+export function countNoun(
+  n: number,
+  singular: string,
+  plural = `${singular}s`,
+  options: { capitalize?: boolean } = {},
+): string {
   return `${proseNumber(n, options)} ${Math.abs(n) === 1 ? singular : plural}`;
 }

@@ -14,9 +14,34 @@ const BASE_CONFIG = {
   font: CHART_FONT,
   background: "white",
   view: { stroke: null },
-  axis: { labelFontSize: 10, titleFontSize: 10, titleFontWeight: "normal", grid: true, gridColor: "#e6e6e6", domainColor: LINE.axis, tickColor: LINE.axis, labelColor: TEXT.ink, titleColor: TEXT.ink },
-  legend: { labelFontSize: 10, titleFontSize: 10, titleFontWeight: "normal", symbolSize: 60, labelColor: TEXT.ink, titleColor: TEXT.ink },
-  title: { fontSize: 12, fontWeight: "bold", anchor: "start", offset: 10, color: TEXT.ink, subtitleFontSize: 10, subtitleColor: TEXT.muted },
+  axis: {
+    labelFontSize: 10,
+    titleFontSize: 10,
+    titleFontWeight: "normal",
+    grid: true,
+    gridColor: "#e6e6e6",
+    domainColor: LINE.axis,
+    tickColor: LINE.axis,
+    labelColor: TEXT.ink,
+    titleColor: TEXT.ink,
+  },
+  legend: {
+    labelFontSize: 10,
+    titleFontSize: 10,
+    titleFontWeight: "normal",
+    symbolSize: 60,
+    labelColor: TEXT.ink,
+    titleColor: TEXT.ink,
+  },
+  title: {
+    fontSize: 12,
+    fontWeight: "bold",
+    anchor: "start",
+    offset: 10,
+    color: TEXT.ink,
+    subtitleFontSize: 10,
+    subtitleColor: TEXT.muted,
+  },
   header: { labelColor: TEXT.ink, titleColor: TEXT.ink },
 } as const;
 
@@ -56,7 +81,10 @@ export async function renderSvg(spec: TopLevelSpec, options: SvgOptions = {}): P
 
 function roundCoordinates(svg: string, decimals: number): string {
   const round = (n: string) => String(Number(Number(n).toFixed(decimals)));
-  return svg.replace(/ (d|transform)="([^"]*)"/g, (_, name: string, value: string) => ` ${name}="${value.replace(/-?\d+\.\d+(?:e-?\d+)?/g, round)}"`);
+  return svg.replace(
+    / (d|transform)="([^"]*)"/g,
+    (_, name: string, value: string) => ` ${name}="${value.replace(/-?\d+\.\d+(?:e-?\d+)?/g, round)}"`,
+  );
 }
 
 function attribute(text: string): string {
@@ -66,7 +94,9 @@ function attribute(text: string): string {
 /** The SVG without the ARIA attributes of its inner elements; the root <svg> keeps its own. */
 export function withoutInnerAria(svg: string): string {
   const root = svg.indexOf(">") + 1;
-  return svg.slice(0, root) + svg.slice(root).replace(/ (?:role|aria-roledescription|aria-label|aria-hidden)="[^"]*"/g, "");
+  return (
+    svg.slice(0, root) + svg.slice(root).replace(/ (?:role|aria-roledescription|aria-label|aria-hidden)="[^"]*"/g, "")
+  );
 }
 
 /** Give the root <svg> an image role and the chart's description, so screen readers get the text. */

@@ -23,7 +23,17 @@ export interface Contested {
 export function contestedFlag(rows: Contested[], indicator: string, cycle: string, root: string): string {
   const mine = rows.filter((r) => r.indicator_id === indicator && r.cycle === cycle);
   if (!mine.length) return "";
-  const others = [...new Set(mine.map((r) => (r.other_figure === null ? null : `${r.against === "records" ? "the UN record gives" : "the report also gives"} ${formatNumber(r.other_figure)}`)).filter((t): t is string => !!t))];
+  const others = [
+    ...new Set(
+      mine
+        .map((r) =>
+          r.other_figure === null
+            ? null
+            : `${r.against === "records" ? "the UN record gives" : "the report also gives"} ${formatNumber(r.other_figure)}`,
+        )
+        .filter((t): t is string => !!t),
+    ),
+  ];
   const first = mine.find((r) => r.anchor) ?? mine[0]!;
   const href = `${root}/data-quality#${first.anchor ?? (first.against === "records" ? "the-report-against-the-un-s-records" : "the-report-against-itself")}`;
   const words = `disputed${others.length ? `: ${others.join("; ")}` : ""}`;

@@ -20,7 +20,13 @@ export interface ReportRow {
   vote_year?: number | null;
 }
 
-const longDate = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const longDate = (iso: string) =>
+  new Date(`${iso.slice(0, 10)}T00:00:00Z`).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 
 /** "CCM 13MSP Progress Report (Geneva, 9 September 2025)", or as much of it as the database holds. */
 export function editionWords(r: ReportRow): string {

@@ -51,8 +51,14 @@ interface ChangeDayRow {
 }
 
 function statusChanges(rows: StatusOnDateRow[], changeRows: ChangeDayRow[], today: string): StatusChanges {
-  const states = [...new Map(rows.map((r) => [r.iso3, { iso3: r.iso3, m49: r.m49, name_en: r.name_en, region: r.region }])).values()];
-  const statuses = [...new Map(rows.map((r) => [r.status, { status: r.status, status_label: r.status_label, sort_order: r.sort_order }])).values()].sort((a, b) => a.sort_order - b.sort_order);
+  const states = [
+    ...new Map(rows.map((r) => [r.iso3, { iso3: r.iso3, m49: r.m49, name_en: r.name_en, region: r.region }])).values(),
+  ];
+  const statuses = [
+    ...new Map(
+      rows.map((r) => [r.status, { status: r.status, status_label: r.status_label, sort_order: r.sort_order }]),
+    ).values(),
+  ].sort((a, b) => a.sort_order - b.sort_order);
   if (statuses.length > 10) throw new Error(`the map's status codes are one digit each: ${statuses.length} statuses`);
   const index = new Map(states.map((s, i) => [s.iso3, i]));
   const code = new Map(statuses.map((s, i) => [s.status, String(i)]));
@@ -61,7 +67,8 @@ function statusChanges(rows: StatusOnDateRow[], changeRows: ChangeDayRow[], toda
     const counts = statuses.map(() => 0);
     for (const r of changeRows.filter((x) => x.as_of === as_of)) {
       const c = code.get(r.status);
-      if (c === undefined) throw new Error(`status_change_days: status ${r.status} on ${as_of} is not one the map draws`);
+      if (c === undefined)
+        throw new Error(`status_change_days: status ${r.status} on ${as_of} is not one the map draws`);
       counts[Number(c)] = r.states;
       for (const iso3 of r.iso3s) codes[index.get(iso3) ?? -1] = c;
     }
@@ -73,26 +80,33 @@ function statusChanges(rows: StatusOnDateRow[], changeRows: ChangeDayRow[], toda
 
 /** World outlines: world-atlas countries-110m TopoJSON (Natural Earth, public domain) from node_modules, no network. */
 export function readWorld(): unknown {
-  const topology = JSON.parse(readFileSync(join(ROOT, "node_modules", "world-atlas", "countries-110m.json"), "utf8")) as {
+  const topology = JSON.parse(
+    readFileSync(join(ROOT, "node_modules", "world-atlas", "countries-110m.json"), "utf8"),
+  ) as {
     type?: string;
     objects?: { countries?: { geometries?: unknown[] } };
   };
   const count = topology.objects?.countries?.geometries?.length ?? 0;
-  if (topology.type !== "Topology" || count < 100) throw new Error(`world-atlas countries-110m.json looks malformed (${count} countries)`);
+  if (topology.type !== "Topology" || count < 100)
+    throw new Error(`world-atlas countries-110m.json looks malformed (${count} countries)`);
   return topology;
 }
 
 export async function statusMapData(db: Database): Promise<StatusMapData> {
   const rows = await siteQuery<StatusOnDateRow>(db, "status_on_dates");
   const counts = await siteQuery<MembershipCountRow>(db, "membership_counts");
-  const dates = [...new Map(counts.map((c) => [`${c.as_of} ${c.kind}`, { as_of: c.as_of, kind: c.kind, label: c.label }])).values()];
+  const dates = [
+    ...new Map(counts.map((c) => [`${c.as_of} ${c.kind}`, { as_of: c.as_of, kind: c.kind, label: c.label }])).values(),
+  ];
   const initial = dates.find((d) => d.kind === "today") ?? dates.at(-1)!;
   const changes = statusChanges(rows, await siteQuery<ChangeDayRow>(db, "status_change_days"), initial.as_of);
   return { chart: statusMapChart(readWorld(), rows, initial), rows, dates, counts, initial, changes };
 }
 
 /** sql/site/unga_resolutions.sql, with the UN Digital Library record of the vote (from the UN vote files) as text. */
-export type Resolution = Pick<UngaResolutionsRow, "resolution_id" | "year" | "topic" | "source_ref"> & { undl_id: string | null };
+export type Resolution = Pick<UngaResolutionsRow, "resolution_id" | "year" | "topic" | "source_ref"> & {
+  undl_id: string | null;
+};
 
 export interface VoteExplorerData {
   chart: Chart;
@@ -108,10 +122,18 @@ export async function voteExplorerData(db: Database): Promise<VoteExplorerData> 
   const withVotes = new Set(rows.map((r) => r.resolution_id));
   const resolutions = (await siteQuery<Resolution>(db, "unga_resolutions"))
     .filter((r) => withVotes.has(r.resolution_id))
-    .map(({ resolution_id, year, topic, undl_id, source_ref }) => ({ resolution_id, year, topic, undl_id: undl_id === null ? null : String(undl_id), source_ref }));
+    .map(({ resolution_id, year, topic, undl_id, source_ref }) => ({
+      resolution_id,
+      year,
+      topic,
+      undl_id: undl_id === null ? null : String(undl_id),
+      source_ref,
+    }));
   const initial = resolutions.at(-1);
   if (!initial) throw new Error("no resolution with recorded per-State votes (unga_state_votes)");
-  const votes = [...new Map(rows.map((r) => [r.vote, r])).values()].sort((a, b) => a.vote_order - b.vote_order).map((r) => ({ vote: r.vote, label: r.vote_label }));
+  const votes = [...new Map(rows.map((r) => [r.vote, r])).values()]
+    .sort((a, b) => a.vote_order - b.vote_order)
+    .map((r) => ({ vote: r.vote, label: r.vote_label }));
   const chart = voteBreakdownChart(rows, { resolution: initial.resolution_id, year: initial.year, groupBy: "region" });
   return { chart, rows, resolutions, votes, initial };
 }

@@ -16,7 +16,9 @@ export function datasetProvenance(dataset: Record<string, unknown>): string {
       .filter(([key]) => dataset[key] != null && dataset[key] !== "")
       .map(([key, label]) => {
         const value = String(dataset[key]);
-        const shown = /^https?:\/\//.test(value) ? `<a href="${escapeHtml(value)}">${escapeHtml(value)}</a>` : escapeHtml(value);
+        const shown = /^https?:\/\//.test(value)
+          ? `<a href="${escapeHtml(value)}">${escapeHtml(value)}</a>`
+          : escapeHtml(value);
         return `<dt>${label}</dt><dd>${shown}</dd>`;
       })
       .join("");

@@ -42,7 +42,9 @@ export function htmlTable<T extends object>(rows: T[], options: TableOptions<T>)
   const { columns, caption, id, scroll, rowId, switchable, stack } = options;
   const cls = (c: Column<T>) => (c.numeric ? ' class="num"' : "");
   // data-key names a column in the address (?judgement=declined preselects its filter, src/components/table-tools.js).
-  const head = columns.map((c) => `<th scope="col"${cls(c)} data-key="${escapeHtml(c.key)}">${escapeHtml(c.label)}</th>`).join("");
+  const head = columns
+    .map((c) => `<th scope="col"${cls(c)} data-key="${escapeHtml(c.key)}">${escapeHtml(c.label)}</th>`)
+    .join("");
   const attrs = (row: T, c: Column<T>) => {
     const v = c.value?.(row);
     return `${cls(c)}${v ? ` data-value="${escapeHtml(v)}"` : ""}${stack ? ` data-label="${escapeHtml(c.label)}"` : ""}`;
@@ -59,7 +61,9 @@ export function htmlTable<T extends object>(rows: T[], options: TableOptions<T>)
     const anchor = switchable === "hidden" ? "" : ` id="${escapeHtml(rid)}"`;
     return switchable ? `${anchor} data-row-id="${escapeHtml(rid)}"` : anchor;
   };
-  const body = rows.map((r) => `<tr${idOf(r)}>${columns.map((c) => `<td${attrs(r, c)}>${cell(r, c)}</td>`).join("")}</tr>`).join("");
+  const body = rows
+    .map((r) => `<tr${idOf(r)}>${columns.map((c) => `<td${attrs(r, c)}>${cell(r, c)}</td>`).join("")}</tr>`)
+    .join("");
   const table = `<table class="data${stack ? " stack" : ""}"${id ? ` id="${escapeHtml(id)}"` : ""}>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ""}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
   // A frame that scrolls (tall, or wide at high zoom) is a labelled region the keyboard can reach, as in
   // components/table.js; without a script to tell when it scrolls, the frame is always a tab stop.
@@ -71,7 +75,11 @@ export function htmlTable<T extends object>(rows: T[], options: TableOptions<T>)
  * description as accessible name, aria-describedby pointing at its data table and aria-details at the collapsed
  * block that holds it (opened for print), as the site's components do for charts drawn in the browser.
  */
-export async function chartFigure<T extends object>(chart: Chart, table: TableOptions<T> & { id: string; rows: T[]; caption: string }, figureId?: string): Promise<string> {
+export async function chartFigure<T extends object>(
+  chart: Chart,
+  table: TableOptions<T> & { id: string; rows: T[]; caption: string },
+  figureId?: string,
+): Promise<string> {
   const details = `details-${table.id}`;
   const svg = await renderSvg(chart.spec, { describedBy: table.id, details, decimals: 1, oneImage: true });
   return [
@@ -103,14 +111,23 @@ export function jsJson(value: unknown): string {
 export function changeBadge(change: number | null, judgement: string | null, reason?: string | null): string {
   if (change === null || judgement === null) return "—";
   const arrow = change > 0 ? "▲" : change < 0 ? "▼" : "■";
-  const cls = judgement === "improved" || judgement === "completed" ? "dir-good" : judgement === "declined" ? "dir-bad" : "dir-neutral";
+  const cls =
+    judgement === "improved" || judgement === "completed"
+      ? "dir-good"
+      : judgement === "declined"
+        ? "dir-bad"
+        : "dir-neutral";
   const title = reason ? ` title="${escapeHtml(reason)}"` : "";
   return `<span class="${cls}"${title}>${arrow} ${change > 0 ? "+" : ""}${escapeHtml(formatNumber(change))} (${escapeHtml(judgement)})</span>`;
 }
 
 /** Front matter and the page's Markdown, joined. */
 export function page(front: Record<string, string | boolean>, ...parts: string[]): string {
-  const head = ["---", ...Object.entries(front).map(([k, v]) => `${k}: ${typeof v === "string" ? JSON.stringify(v) : v}`), "---"].join("\n");
+  const head = [
+    "---",
+    ...Object.entries(front).map(([k, v]) => `${k}: ${typeof v === "string" ? JSON.stringify(v) : v}`),
+    "---",
+  ].join("\n");
   return `${head}\n\n${parts.join("\n\n")}\n`;
 }
 

@@ -30,11 +30,12 @@ const link = (href: string, text: string) => `<a href="${e(href)}">${e(text)}</a
 /** The report's side: its words, then where it says so, as a link (the paragraph, or the indicator's row); `root` leads from the page to the site's root. */
 export function reportSide(root: string): (d: RecordIssue) => string {
   return (d) => {
-    const where = d.paragraph_number && d.paragraph_pillar
-      ? link(paragraphHref(root, d.paragraph_number), d.report_source)
-      : d.indicator_id && d.indicator_pillar
-        ? link(indicatorHref(root, d.indicator_id, d.indicator_pillar), d.report_source)
-        : e(d.report_source);
+    const where =
+      d.paragraph_number && d.paragraph_pillar
+        ? link(paragraphHref(root, d.paragraph_number), d.report_source)
+        : d.indicator_id && d.indicator_pillar
+          ? link(indicatorHref(root, d.indicator_id, d.indicator_pillar), d.report_source)
+          : e(d.report_source);
     return `${e(d.report_says)} (${where})`;
   };
 }

@@ -22,6 +22,12 @@ export async function siteRoutes(dbPath?: string): Promise<SiteRoutes> {
     const states = await siteQuery<{ iso3: string }>(db, "route_states");
     const search = await siteQuery<SiteRoutes["search"][number]>(db, "search_entries");
     const reports = await siteQuery<ReportRow>(db, "reports");
-    return { pillars, states: states.map((s) => s.iso3), search, reports: reports.map((r) => r.report_id), latestEdition: editionWords(reports.at(-1)!) };
+    return {
+      pillars,
+      states: states.map((s) => s.iso3),
+      search,
+      reports: reports.map((r) => r.report_id),
+      latestEdition: editionWords(reports.at(-1)!),
+    };
   }, dbPath);
 }

@@ -91,7 +91,9 @@ export function runLoader(name: string, fn: () => Promise<void>): void {
 export async function tableColumns(db: Database, name: string): Promise<{ name: string; type: string }[]> {
   const tables = await siteQuery<{ name: string }>(db, "published_tables");
   if (!tables.some((t) => t.name === name)) {
-    throw new Error(`no table or view named "${name}" in the database (known: ${tables.map((t) => t.name).join(", ")})`);
+    throw new Error(
+      `no table or view named "${name}" in the database (known: ${tables.map((t) => t.name).join(", ")})`,
+    );
   }
   return siteQuery<{ name: string; type: string }>(db, "table_columns", { table: name });
 }
@@ -121,8 +123,16 @@ export async function copyTable(db: Database, name: string, format: "csv" | "par
 
 /** The joined downloads for people (queries of data-loaders/sql/site/), with what each row is. */
 export const TIDY_FILES = [
-  { query: "tidy_indicators", title: "Indicator values with the indicator's text", row: "an indicator in a cycle: its text, unit and pillar, value, change and judgement, the report's table cell" },
-  { query: "tidy_findings", title: "Findings with the States they name", row: "a finding and one State it names (code and English name), paragraph and sentence of the report" },
+  {
+    query: "tidy_indicators",
+    title: "Indicator values with the indicator's text",
+    row: "an indicator in a cycle: its text, unit and pillar, value, change and judgement, the report's table cell",
+  },
+  {
+    query: "tidy_findings",
+    title: "Findings with the States they name",
+    row: "a finding and one State it names (code and English name), paragraph and sentence of the report",
+  },
 ] as const;
 
 /**

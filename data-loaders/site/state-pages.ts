@@ -108,9 +108,16 @@ async function readAll(): Promise<StatePagesData> {
     for (const { name } of recordTables) {
       const byState: Record<string, Record<string, unknown>[]> = {};
       for (const row of await tableRows(db, name)) (byState[String(row["iso3"])] ??= []).push(row);
-      records.push({ name, caption: captionOf(docs.get(name)?.description, name), columns: docs.get(name)?.columns ?? {}, byState });
+      records.push({
+        name,
+        caption: captionOf(docs.get(name)?.description, name),
+        columns: docs.get(name)?.columns ?? {},
+        byState,
+      });
     }
-    const latest = (await siteQuery<{ report_id: string; is_latest: boolean }>(db, "reports")).find((r) => r.is_latest)?.report_id;
+    const latest = (await siteQuery<{ report_id: string; is_latest: boolean }>(db, "reports")).find(
+      (r) => r.is_latest,
+    )?.report_id;
     return {
       states: await siteQuery<StateRow>(db, "states"),
       status: await siteQuery<StatusPeriod>(db, "state_status"),
@@ -120,7 +127,9 @@ async function readAll(): Promise<StatePagesData> {
       votes: await siteQuery<StateVote>(db, "unga_votes"),
       findings: await siteQuery<StateFinding>(db, "findings"),
       named: await siteQuery<NamedState>(db, "finding_states"),
-      issues: (await siteQuery<RecordIssue>(db, "report_record_issues_by_report", undefined, { allowEmpty: true })).filter((i) => i.report_id === latest),
+      issues: (
+        await siteQuery<RecordIssue>(db, "report_record_issues_by_report", undefined, { allowEmpty: true })
+      ).filter((i) => i.report_id === latest),
       records,
     };
   });

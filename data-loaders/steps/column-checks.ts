@@ -17,7 +17,11 @@ const shown = (value: string) => JSON.stringify(value.length > 60 ? `${value.sli
 const rows = (n: number) => `${n} row${n === 1 ? "" : "s"}`;
 
 /** What is wrong with the built relations, measured against their descriptions: one sentence each, with the fix. */
-export async function columnCheckFailures(conn: DuckDBConnection, docs: Map<string, TableDoc> = loadTableDocs(), columns?: DbColumn[]): Promise<string[]> {
+export async function columnCheckFailures(
+  conn: DuckDBConnection,
+  docs: Map<string, TableDoc> = loadTableDocs(),
+  columns?: DbColumn[],
+): Promise<string[]> {
   const built = new Map<string, Map<string, string>>();
   const kinds = new Map<string, string>();
   for (const c of columns ?? (await databaseColumns(conn))) {
@@ -29,7 +33,13 @@ export async function columnCheckFailures(conn: DuckDBConnection, docs: Map<stri
   // and consistency_issues_by_report) has its rows checked there, with the report in each key: the same rows, once.
   const keyedCopy = new Set(
     [...docs.values()]
-      .filter((d) => d.columns_of && kinds.get(d.columns_of) === "VIEW" && built.get(d.name)?.has("report_id") && !built.get(d.columns_of)?.has("report_id"))
+      .filter(
+        (d) =>
+          d.columns_of &&
+          kinds.get(d.columns_of) === "VIEW" &&
+          built.get(d.name)?.has("report_id") &&
+          !built.get(d.columns_of)?.has("report_id"),
+      )
       .map((d) => d.columns_of!),
   );
   const failures: string[] = [];
@@ -41,16 +51,21 @@ export async function columnCheckFailures(conn: DuckDBConnection, docs: Map<stri
     const present = (column: string) => has.has(column);
     for (const column of Object.keys(doc.columns)) {
       if (!present(column)) {
-        failures.push(`${name}.${column}: described in ${where} but the ${doc.kind} has no such column. Fix: make the SQL return it, or remove it from the description.`);
+        failures.push(
+          `${name}.${column}: described in ${where} but the ${doc.kind} has no such column. Fix: make the SQL return it, or remove it from the description.`,
+        );
         continue;
       }
       const described = doc.types?.[column];
       const actual = has.get(column)!;
       if (described && described !== actual) {
-        failures.push(`${name}.${column}: the ${doc.kind} gives ${actual}, described as ${described} in ${where}. Fix: cast it in the SQL (CAST(… AS ${described})), or correct its type in the description.`);
+        failures.push(
+          `${name}.${column}: the ${doc.kind} gives ${actual}, described as ${described} in ${where}. Fix: cast it in the SQL (CAST(… AS ${described})), or correct its type in the description.`,
+        );
       }
     }
-    const rowChecks = Object.keys(doc.accepted_values ?? {}).length + (doc.not_null?.length ?? 0) + (doc.unique?.length ?? 0);
+    const rowChecks =
+      Object.keys(doc.accepted_values ?? {}).length + (doc.not_null?.length ?? 0) + (doc.unique?.length ?? 0);
     if (!rowChecks || keyedCopy.has(name)) continue;
     // A view is computed once for all its checks (some read views of views and take a second each).
     let relation = name;
@@ -60,24 +75,41 @@ export async function columnCheckFailures(conn: DuckDBConnection, docs: Map<stri
     }
     for (const [column, accepted] of Object.entries(doc.accepted_values ?? {})) {
       if (!present(column)) continue;
-      const found = await queryRows<{ value: string; rows: number }>(conn, sqlText("checks/columns/accepted_values.sql"), { relation, column, accepted: listValue(accepted) });
+      const found = await queryRows<{ value: string; rows: number }>(
+        conn,
+        sqlText("checks/columns/accepted_values.sql"),
+        { relation, column, accepted: listValue(accepted) },
+      );
       for (const f of found) {
-        failures.push(`${name}.${column}: ${shown(f.value)} in ${rows(f.rows)}, not one of the accepted values (${accepted.join(", ")}) of ${where}. Fix: correct the SQL or the data that produce it, or add the value to accepted_values.${column}.`);
+        failures.push(
+          `${name}.${column}: ${shown(f.value)} in ${rows(f.rows)}, not one of the accepted values (${accepted.join(", ")}) of ${where}. Fix: correct the SQL or the data that produce it, or add the value to accepted_values.${column}.`,
+        );
       }
     }
     for (const column of doc.not_null ?? []) {
       if (!present(column)) continue;
-      const [found] = await queryRows<{ rows: number }>(conn, sqlText("checks/columns/not_null.sql"), { relation, column });
+      const [found] = await queryRows<{ rows: number }>(conn, sqlText("checks/columns/not_null.sql"), {
+        relation,
+        column,
+      });
       if (found && found.rows > 0) {
-        failures.push(`${name}.${column}: NULL in ${rows(found.rows)}, described as never NULL in ${where}. Fix: give those rows a value in the SQL (or the source), or remove "${column}" from not_null.`);
+        failures.push(
+          `${name}.${column}: NULL in ${rows(found.rows)}, described as never NULL in ${where}. Fix: give those rows a value in the SQL (or the source), or remove "${column}" from not_null.`,
+        );
       }
     }
     for (const key of doc.unique ?? []) {
       if (!key.every(present)) continue;
-      const found = await queryRows<Record<string, unknown> & { duplicate_rows: number }>(conn, sqlText("checks/columns/unique.sql"), { relation, key: listValue(key) });
+      const found = await queryRows<Record<string, unknown> & { duplicate_rows: number }>(
+        conn,
+        sqlText("checks/columns/unique.sql"),
+        { relation, key: listValue(key) },
+      );
       for (const f of found) {
         const value = key.map((c) => (f[c] === null ? "NULL" : String(f[c]))).join(", ");
-        failures.push(`${name} (${key.join(", ")}): ${shown(value)} in ${rows(f.duplicate_rows)}, described as a key (unique) in ${where}. Fix: remove the duplicate rows in the SQL (or the source), or correct the key.`);
+        failures.push(
+          `${name} (${key.join(", ")}): ${shown(value)} in ${rows(f.duplicate_rows)}, described as a key (unique) in ${where}. Fix: remove the duplicate rows in the SQL (or the source), or correct the key.`,
+        );
       }
     }
   }

@@ -26,7 +26,11 @@ export const PER_REPORT_SQL = [
 ] as const;
 
 /** The data tests of one report's datasets and checks, run for each report. */
-export const PER_REPORT_CHECKS = ["checks/count_relation_terms.sql", "checks/findings_named_count.sql", "checks/scope_size_terms.sql"] as const;
+export const PER_REPORT_CHECKS = [
+  "checks/count_relation_terms.sql",
+  "checks/findings_named_count.sql",
+  "checks/scope_size_terms.sql",
+] as const;
 
 /** A report id as a SQL string literal (ids are meeting names such as 13MSP; quotes are doubled all the same). */
 export function reportLiteral(reportId: string): string {
@@ -38,7 +42,14 @@ export const step: PipelineStep = {
   stage: "after-analyses",
   async run(ctx) {
     const { conn } = ctx.db;
-    const present = new Set((await queryRows<{ name: string }>(conn, "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'main'")).map((r) => r.name));
+    const present = new Set(
+      (
+        await queryRows<{ name: string }>(
+          conn,
+          "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'main'",
+        )
+      ).map((r) => r.name),
+    );
     // A partial build (no reports, or not the checks) has nothing to test here.
     if (!present.has("reports") || !present.has("count_relation_terms")) return;
     const reports = await queryRows<{ report_id: string }>(conn, "SELECT report_id FROM reports ORDER BY ordinal");
@@ -48,14 +59,17 @@ export const step: PipelineStep = {
         await conn.run(`SET VARIABLE as_of_report = ${reportLiteral(report_id)}`);
         for (const file of PER_REPORT_CHECKS) {
           const suffix = reports.length > 1 ? ` (the ${report_id} report)` : "";
-          for (const r of await queryRows<{ problem: string }>(conn, sqlText(file))) problems.push(`${file}${suffix}: ${r.problem}`);
+          for (const r of await queryRows<{ problem: string }>(conn, sqlText(file)))
+            problems.push(`${file}${suffix}: ${r.problem}`);
         }
       }
     } finally {
       await conn.run("RESET VARIABLE as_of_report");
     }
     if (problems.length) {
-      throw new Error(`Data tests failed (the database was not replaced):\n  ${problems.slice(0, 20).join("\n  ")}${problems.length > 20 ? `\n  … and ${problems.length - 20} more` : ""}`);
+      throw new Error(
+        `Data tests failed (the database was not replaced):\n  ${problems.slice(0, 20).join("\n  ")}${problems.length > 20 ? `\n  … and ${problems.length - 20} more` : ""}`,
+      );
     }
     ctx.checkedPerReport = [...PER_REPORT_CHECKS];
   },

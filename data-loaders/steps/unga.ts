@@ -51,7 +51,7 @@ interface RejectRow {
 
 const REJECT_FIX: Record<string, string> = {
   CAST: "correct the value (dates as YYYY-MM-DD, votes Y, N, A or X, whole numbers in undl_id and the totals)",
-  "TOO MANY COLUMNS": "quote the field that contains a comma (\"…, …\"), or remove the extra field",
+  "TOO MANY COLUMNS": 'quote the field that contains a comma ("…, …"), or remove the extra field',
   "MISSING COLUMNS": "add the missing fields (an empty field is written as nothing between two commas)",
   "UNQUOTED VALUE": "close the quote right before the next comma, and double quotes inside a quoted field",
   "INVALID ENCODING": "save the file as UTF-8",
@@ -69,7 +69,9 @@ export function rejectProblems(rows: RejectRow[]): InputProblem[] {
         : r.error_type === "UNKNOWN STATE"
           ? `the ISO3 code of a State: ${r.error_message}`
           : `a well-formed UNDL row (${r.error_type}: ${r.error_message})`,
-    found: r.csv_line ? JSON.stringify(r.csv_line.length > 160 ? r.csv_line.slice(0, 157) + "…" : r.csv_line) : undefined,
+    found: r.csv_line
+      ? JSON.stringify(r.csv_line.length > 160 ? r.csv_line.slice(0, 157) + "…" : r.csv_line)
+      : undefined,
     fix: `${REJECT_FIX[r.error_type] ?? "repair the row"}; or rerun with --allow-rejects to build without the rejected rows (they stay listed in table undl_rejects)`,
   }));
 }
@@ -107,7 +109,11 @@ async function ingestFile(ctx: StepContext, file: UndlFile, previous: Map<string
   } else {
     await runSqlFile(conn, "ingest/undl_reset_rejects.sql");
     // Hash while DuckDB reads: the hash is only needed for the next run's comparison.
-    const read = runSqlFile(conn, "ingest/undl_read.sql", { path: file.path, source_file: file.name, columns: readCsvColumns(file.layout) }).catch((e: Error) => {
+    const read = runSqlFile(conn, "ingest/undl_read.sql", {
+      path: file.path,
+      source_file: file.name,
+      columns: readCsvColumns(file.layout),
+    }).catch((e: Error) => {
       throw readError(file, e);
     });
     [sha256] = await Promise.all([hashed ?? sha256OfFile(file.path), read]);
@@ -125,18 +131,36 @@ async function ingestFile(ctx: StepContext, file: UndlFile, previous: Map<string
     reused,
     seconds,
   });
-  const [row] = await queryRows<{ rows_loaded: number; rejected_lines: number }>(conn, sqlText("ingest/undl_file_summary.sql"), { source_file: file.name });
-  const what = reused ? `skipped ingest (unchanged, sha256 ${sha256.slice(0, 12)}…): copied ${row!.rows_loaded} rows from the previous database` : `read ${row!.rows_loaded} rows (${file.layout} layout)`;
-  ctx.log.info(`    ${basename(file.path)}: ${what}${row!.rejected_lines ? `, ${row!.rejected_lines} rejected lines` : ""} in ${seconds.toFixed(1)} s`);
+  const [row] = await queryRows<{ rows_loaded: number; rejected_lines: number }>(
+    conn,
+    sqlText("ingest/undl_file_summary.sql"),
+    { source_file: file.name },
+  );
+  const what = reused
+    ? `skipped ingest (unchanged, sha256 ${sha256.slice(0, 12)}…): copied ${row!.rows_loaded} rows from the previous database`
+    : `read ${row!.rows_loaded} rows (${file.layout} layout)`;
+  ctx.log.info(
+    `    ${basename(file.path)}: ${what}${row!.rejected_lines ? `, ${row!.rejected_lines} rejected lines` : ""} in ${seconds.toFixed(1)} s`,
+  );
 }
 
 async function reportRejects(ctx: StepContext): Promise<void> {
-  const summary = await queryRows<{ source_file: string; error_type: string; lines: number; first_line: number }>(ctx.db.conn, sqlText("ingest/undl_reject_summary.sql"));
+  const summary = await queryRows<{ source_file: string; error_type: string; lines: number; first_line: number }>(
+    ctx.db.conn,
+    sqlText("ingest/undl_reject_summary.sql"),
+  );
   if (!summary.length) return;
-  const [{ lines: total } = { lines: 0 }] = await queryRows<{ lines: number }>(ctx.db.conn, sqlText("ingest/undl_reject_total.sql"));
-  const lines = summary.map((s) => `${s.source_file}: ${s.lines} line(s) ${s.error_type}, first at line ${s.first_line}`);
+  const [{ lines: total } = { lines: 0 }] = await queryRows<{ lines: number }>(
+    ctx.db.conn,
+    sqlText("ingest/undl_reject_total.sql"),
+  );
+  const lines = summary.map(
+    (s) => `${s.source_file}: ${s.lines} line(s) ${s.error_type}, first at line ${s.first_line}`,
+  );
   if (ctx.options.allowRejects) {
-    ctx.log.warn(`UNDL vote files: ${total} rejected line(s) left out (--allow-rejects); see table undl_rejects:\n    ${lines.join("\n    ")}`);
+    ctx.log.warn(
+      `UNDL vote files: ${total} rejected line(s) left out (--allow-rejects); see table undl_rejects:\n    ${lines.join("\n    ")}`,
+    );
     return;
   }
   const list = await queryRows<RejectRow>(ctx.db.conn, sqlText("ingest/undl_reject_list.sql"));

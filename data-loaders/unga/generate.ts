@@ -68,7 +68,18 @@ export function loadMemberStates(): MemberState[] {
 
 // Membership grew from 51 to 193; a resolution of year Y is voted by the first n(Y) States of a fixed order.
 const MEMBERSHIP: [number, number][] = [
-  [1946, 51], [1955, 76], [1960, 99], [1965, 117], [1970, 127], [1975, 144], [1980, 154], [1990, 159], [1993, 184], [2000, 189], [2006, 192], [2011, 193],
+  [1946, 51],
+  [1955, 76],
+  [1960, 99],
+  [1965, 117],
+  [1970, 127],
+  [1975, 144],
+  [1980, 154],
+  [1990, 159],
+  [1993, 184],
+  [2000, 189],
+  [2006, 192],
+  [2011, 193],
 ];
 function membersIn(year: number): number {
   let n = 51;
@@ -84,11 +95,11 @@ const TOPICAL_TITLES = [
 const TITLES = [
   "Situation of human rights in the Democratic People's Republic of Korea",
   "Nuclear disarmament",
-  'Towards a nuclear-weapon-free world: accelerating the implementation of nuclear disarmament commitments',
+  "Towards a nuclear-weapon-free world: accelerating the implementation of nuclear disarmament commitments",
   "Follow-up to the advisory opinion of the International Court of Justice on the Legality of the Threat or Use of Nuclear Weapons",
   "Necessity of ending the economic, commercial and financial embargo imposed by the United States of America against Cuba",
-  'Report of the Special Committee to Investigate Israeli Practices Affecting the Human Rights of the Palestinian People and Other Arabs of the Occupied Territories',
-  "Question of \"Western Sahara\", decolonization and self-determination",
+  "Report of the Special Committee to Investigate Israeli Practices Affecting the Human Rights of the Palestinian People and Other Arabs of the Occupied Territories",
+  'Question of "Western Sahara", decolonization and self-determination',
   "Permanent sovereignty of the Palestinian people in the Occupied Palestinian Territory, including East Jerusalem, and of the Arab population in the occupied Syrian Golan over their natural resources",
   "Unilateral economic measures as a means of political and economic coercion against developing countries",
   "Moratorium on the use of the death penalty",
@@ -98,12 +109,34 @@ const TITLES = [
   "Measures to eliminate international terrorism",
   "Admission of new Members to the United Nations",
 ];
-const AGENDA = ["General and complete disarmament", "Promotion and protection of human rights: human rights situations and reports of special rapporteurs and representatives", "Question of Palestine", "Report of the Human Rights Council"];
-const SUBJECTS = ["CLUSTER MUNITIONS|ARMS CONTROL AND DISARMAMENT", "LANDMINES|TREATIES", "NUCLEAR DISARMAMENT", "HUMAN RIGHTS|SANCTIONS", "ARMS TRADE|SMALL ARMS"];
-const NOTES = ["Subsequently, the delegation of Nigeria advised the Secretariat that it had intended to vote in favour", 'Vote recorded as "non-voting": delegation absent, in arrears under Article 19'];
+const AGENDA = [
+  "General and complete disarmament",
+  "Promotion and protection of human rights: human rights situations and reports of special rapporteurs and representatives",
+  "Question of Palestine",
+  "Report of the Human Rights Council",
+];
+const SUBJECTS = [
+  "CLUSTER MUNITIONS|ARMS CONTROL AND DISARMAMENT",
+  "LANDMINES|TREATIES",
+  "NUCLEAR DISARMAMENT",
+  "HUMAN RIGHTS|SANCTIONS",
+  "ARMS TRADE|SMALL ARMS",
+];
+const NOTES = [
+  "Subsequently, the delegation of Nigeria advised the Secretariat that it had intended to vote in favour",
+  'Vote recorded as "non-voting": delegation absent, in arrears under Article 19',
+];
 
 function roman(n: number): string {
-  const table: [number, string][] = [[50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
+  const table: [number, string][] = [
+    [50, "L"],
+    [40, "XL"],
+    [10, "X"],
+    [9, "IX"],
+    [5, "V"],
+    [4, "IV"],
+    [1, "I"],
+  ];
   let out = "";
   for (const [v, s] of table) {
     while (n >= v) {
@@ -123,7 +156,10 @@ export function generateUndl(options: GenerateOptions): GenerateResult {
   const random = prng(options.seed ?? 4060887);
   const states = loadMemberStates();
   // A fixed admission order so that early sessions have fewer members, as they did.
-  const order = states.map((s, i) => ({ s, k: random() + (i % 7 === 0 ? 0 : 0.5) })).sort((a, b) => a.k - b.k).map((x) => x.s);
+  const order = states
+    .map((s, i) => ({ s, k: random() + (i % 7 === 0 ? 0 : 0.5) }))
+    .sort((a, b) => a.k - b.k)
+    .map((x) => x.s);
   // Each State leans yes / abstain / no in its own way, so that agreement analyses have something to find.
   const lean = new Map(order.map((s) => [s.code, random()]));
   const header = UNDL_COLUMNS[options.layout];
@@ -150,7 +186,11 @@ export function generateUndl(options: GenerateOptions): GenerateResult {
       for (let k = 1; k <= perSession && written < options.rows; k++) {
         const emergency = session >= 50 && k === perSession && random() < 0.3;
         const n = k + cycle * perSession;
-        const symbol = emergency ? `A/RES/ES-10/${emergencyNumber++}` : session < 31 ? `A/RES/${oldStyleNumber++}(${roman(session)})` : `A/RES/${session}/${n}`;
+        const symbol = emergency
+          ? `A/RES/ES-10/${emergencyNumber++}`
+          : session < 31
+            ? `A/RES/${oldStyleNumber++}(${roman(session)})`
+            : `A/RES/${session}/${n}`;
         const sessionLabel = emergency ? "ES-10" : String(session);
         const topical = session >= 70 && k <= TOPICAL_TITLES.length && cycle === 0;
         const title = topical ? TOPICAL_TITLES[k - 1]! : TITLES[Math.floor(random() * TITLES.length)]!;
@@ -174,7 +214,10 @@ export function generateUndl(options: GenerateOptions): GenerateResult {
         const link = `https://digitallibrary.un.org/record/${undlId}`;
         for (let i = 0; i < members; i++) {
           const s = order[i]!;
-          const note = options.layout === "2026" ? "," + (random() < 0.0005 ? csvField(NOTES[Math.floor(random() * NOTES.length)]!) : "") : "";
+          const note =
+            options.layout === "2026"
+              ? "," + (random() < 0.0005 ? csvField(NOTES[Math.floor(random() * NOTES.length)]!) : "")
+              : "";
           chunk += `${undlId},${s.code},${csvField(s.name)},${votes[i]},${date},${fixed[0]},${fixed[1]},${fixed[2]},${fixed[3]},${fixed[4]},${fixed[5]},${fixed[6]},${fixed[7]}${note},${totals},${link}\n`;
           flush(false);
         }

@@ -75,7 +75,13 @@ export function detectLayout(path: string, displayName = path): UndlLayout {
   const expected = UNDL_COLUMNS["2026"];
   const missing = expected.filter((c) => c !== "vote_note" && !header.includes(c));
   const extra = header.filter((c) => !expected.includes(c));
-  const detail = [missing.length ? `missing ${missing.join(", ")}` : "", extra.length ? `unexpected ${extra.join(", ")}` : "", !missing.length && !extra.length ? "the columns in another order" : ""].filter(Boolean).join("; ");
+  const detail = [
+    missing.length ? `missing ${missing.join(", ")}` : "",
+    extra.length ? `unexpected ${extra.join(", ")}` : "",
+    !missing.length && !extra.length ? "the columns in another order" : "",
+  ]
+    .filter(Boolean)
+    .join("; ");
   throw new InputError({
     file: displayName,
     line: 1,

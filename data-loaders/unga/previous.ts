@@ -38,12 +38,18 @@ function sqlStringLiteral(value: string): string {
  * Attach the previous database as `undl_previous` and return its file records, or null when there is
  * none, it cannot be opened (e.g. locked by a writer) or it predates the undl_files table.
  */
-export async function attachPrevious(conn: DuckDBConnection, dbPath: string, log: Logger): Promise<Map<string, PreviousFile> | null> {
+export async function attachPrevious(
+  conn: DuckDBConnection,
+  dbPath: string,
+  log: Logger,
+): Promise<Map<string, PreviousFile> | null> {
   if (!existsSync(dbPath)) return null;
   try {
     await conn.run(`ATTACH ${sqlStringLiteral(dbPath)} AS undl_previous (READ_ONLY)`);
   } catch (e) {
-    log.info(`    (previous database ${dbPath} not usable for incremental ingest: ${(e as Error).message.split("\n")[0]})`);
+    log.info(
+      `    (previous database ${dbPath} not usable for incremental ingest: ${(e as Error).message.split("\n")[0]})`,
+    );
     return null;
   }
   try {

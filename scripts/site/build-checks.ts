@@ -65,20 +65,38 @@ const OFF_HOST = /(?:\b(?:src|href)\s*=\s*["']|@import\s+(?:url\()?["']?|url\(\s
 
 export function checkBuiltSite(output: string, routes: Pick<SiteRoutes, "pillars" | "states">): string[] {
   const problems: string[] = [];
-  const expected = ["index.html", "indicators.html", "universalization.html", "states/index.html", "findings.html", "data-quality.html", "briefings.html", "downloads.html", "sql.html"];
-  expected.push(...routes.pillars.map((p) => `pillars/${p.code}.html`), ...routes.states.map((s) => `states/${s}.html`));
-  for (const page of expected) if (!existsSync(join(output, page))) problems.push(`page missing from the build: ${page}`);
+  const expected = [
+    "index.html",
+    "indicators.html",
+    "universalization.html",
+    "states/index.html",
+    "findings.html",
+    "data-quality.html",
+    "briefings.html",
+    "downloads.html",
+    "sql.html",
+  ];
+  expected.push(
+    ...routes.pillars.map((p) => `pillars/${p.code}.html`),
+    ...routes.states.map((s) => `states/${s}.html`),
+  );
+  for (const page of expected)
+    if (!existsSync(join(output, page))) problems.push(`page missing from the build: ${page}`);
   const files = existsSync(output) ? walk(output) : [];
   for (const file of files) {
     if (!/\.(html|css)$/.test(file)) continue;
     const text = readFileSync(file, "utf8");
     // Links (<a href>) to other sites are fine (they are not loaded); resources are not.
     const withoutAnchors = text.replace(/<a\b[^>]*>/gi, "");
-    for (const m of withoutAnchors.matchAll(OFF_HOST)) problems.push(`${relative(output, file)} loads from another host: ${m[0].slice(0, 120)}`);
+    for (const m of withoutAnchors.matchAll(OFF_HOST))
+      problems.push(`${relative(output, file)} loads from another host: ${m[0].slice(0, 120)}`);
   }
   // The engine's module, worker or wasm — not the word DuckDB, which table descriptions may use.
   const engine = /@duckdb\/duckdb-wasm|duckdb-browser|duckdb-(?:eh|mvp|coi)\.wasm/;
-  const duckdbOutsideSql = files.filter((f) => f.endsWith(".html") && !f.endsWith("sql.html") && engine.test(readFileSync(f, "utf8")));
-  for (const f of duckdbOutsideSql) problems.push(`${relative(output, f)} references DuckDB-Wasm (only the SQL explorer may)`);
+  const duckdbOutsideSql = files.filter(
+    (f) => f.endsWith(".html") && !f.endsWith("sql.html") && engine.test(readFileSync(f, "utf8")),
+  );
+  for (const f of duckdbOutsideSql)
+    problems.push(`${relative(output, f)} references DuckDB-Wasm (only the SQL explorer may)`);
   return problems;
 }

@@ -27,30 +27,46 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function clearLoaderCache(): void {
   if (!existsSync(CACHE)) return;
-  for (const entry of readdirSync(CACHE)) if (entry !== "_npm") rmSync(join(CACHE, entry), { recursive: true, force: true });
+  for (const entry of readdirSync(CACHE))
+    if (entry !== "_npm") rmSync(join(CACHE, entry), { recursive: true, force: true });
 }
 
 /**
  * `observable build` into `output`, offline, with the project's configuration or another one (`config`, e.g. a
  * test's build of a few pages from another database: `env` CCM_DB), logging to stderr unless `quiet`.
  */
-export function runFramework(output: string, options: { config?: string; env?: Record<string, string>; quiet?: boolean } = {}): Promise<{ code: number; log: string }> {
+export function runFramework(
+  output: string,
+  options: { config?: string; env?: Record<string, string>; quiet?: boolean } = {},
+): Promise<{ code: number; log: string }> {
   const write = (d: Buffer) => (options.quiet ? true : process.stderr.write(d));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "--import", GUARD, FRAMEWORK_CLI, "build", ...(options.config ? ["--config", options.config] : [])], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        ...options.env,
-        CCM_SITE_OUTPUT: relative(ROOT, output),
-        // Loaders run as child processes (tsx): block their network too.
-        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import=${GUARD}`.trim(),
-        NO_COLOR: "1",
-        FORCE_COLOR: "0",
-        OBSERVABLE_TELEMETRY_DISABLE: "true",
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "--import",
+        GUARD,
+        FRAMEWORK_CLI,
+        "build",
+        ...(options.config ? ["--config", options.config] : []),
+      ],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          ...options.env,
+          CCM_SITE_OUTPUT: relative(ROOT, output),
+          // Loaders run as child processes (tsx): block their network too.
+          NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import=${GUARD}`.trim(),
+          NO_COLOR: "1",
+          FORCE_COLOR: "0",
+          OBSERVABLE_TELEMETRY_DISABLE: "true",
+        },
+        stdio: ["ignore", "pipe", "pipe"],
       },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    );
     let text = "";
     child.stdout.on("data", (d: Buffer) => {
       text += d.toString();
@@ -92,7 +108,11 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<void> {
     ...(options.briefingsDir ? { CCM_BRIEFINGS_DIR: options.briefingsDir } : {}),
   };
   try {
-    const { code, log: frameworkLog } = await runFramework(output, { env, ...(options.config ? { config: options.config } : {}), ...(options.quiet ? { quiet: true } : {}) });
+    const { code, log: frameworkLog } = await runFramework(output, {
+      env,
+      ...(options.config ? { config: options.config } : {}),
+      ...(options.quiet ? { quiet: true } : {}),
+    });
     const problems = buildLogProblems(frameworkLog);
     if (code !== 0) problems.unshift(`observable build exited with code ${code}`);
     if (!problems.length) {
@@ -102,7 +122,8 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<void> {
         problems.push((e as Error).message);
       }
     }
-    if (!problems.length && !options.config) problems.push(...checkBuiltSite(output, await siteRoutes(options.dbPath ?? process.env.CCM_DB)));
+    if (!problems.length && !options.config)
+      problems.push(...checkBuiltSite(output, await siteRoutes(options.dbPath ?? process.env.CCM_DB)));
     if (problems.length) {
       throw new Error(`site build failed; ${shown} left unchanged:\n  - ${problems.join("\n  - ")}`);
     }

@@ -75,9 +75,17 @@ async function bundle(pkg: CachedPackage, outFile: string): Promise<void> {
       {
         name: "jsdelivr-externals",
         setup(b) {
-          const filter = externals.length ? new RegExp(`^(${externals.map((e) => e.replace(/[/.]/g, "\\$&")).join("|")})$`) : /^$a/;
+          const filter = externals.length
+            ? new RegExp(`^(${externals.map((e) => e.replace(/[/.]/g, "\\$&")).join("|")})$`)
+            : /^$a/;
           // Framework serves the cache as /_npm/<name>@<version>/_esm.js; write the import relative to this bundle.
-          b.onResolve({ filter }, (args) => ({ path: posix.relative(posix.dirname(`/_npm/${pkg.name}@x/_esm.js`), `/_npm/${args.path}@${packageVersion(args.path)}/_esm.js`), external: true }));
+          b.onResolve({ filter }, (args) => ({
+            path: posix.relative(
+              posix.dirname(`/_npm/${pkg.name}@x/_esm.js`),
+              `/_npm/${args.path}@${packageVersion(args.path)}/_esm.js`,
+            ),
+            external: true,
+          }));
         },
       },
     ],
@@ -91,7 +99,9 @@ const FRAMEWORK_CLIENT = join(ROOT, "node_modules", "@observablehq", "framework"
 const NOT_BUNDLED_VERSION = "0.0.0-not-bundled";
 
 function walkJs(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walkJs(join(dir, e.name)) : e.name.endsWith(".js") ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walkJs(join(dir, e.name)) : e.name.endsWith(".js") ? [join(dir, e.name)] : [],
+  );
 }
 
 /**
@@ -109,7 +119,16 @@ export function frameworkOnlyPackages(): string[] {
   }
   const bundled = new Set(PACKAGES.map((p) => p.name));
   // Framework maps these to its own files (resolvers.js builtins), never to the npm cache.
-  const builtins = new Set(["@observablehq/runtime", "@observablehq/stdlib", "@observablehq/dot", "@observablehq/duckdb", "@observablehq/inputs", "@observablehq/mermaid", "@observablehq/tex", "@observablehq/sqlite"]);
+  const builtins = new Set([
+    "@observablehq/runtime",
+    "@observablehq/stdlib",
+    "@observablehq/dot",
+    "@observablehq/duckdb",
+    "@observablehq/inputs",
+    "@observablehq/mermaid",
+    "@observablehq/tex",
+    "@observablehq/sqlite",
+  ]);
   return [...names].filter((n) => !bundled.has(n) && !builtins.has(n)).sort();
 }
 
@@ -118,13 +137,18 @@ function writePlaceholders(log: (line: string) => void): void {
     const dir = join(NPM_CACHE, `${name}@${NOT_BUNDLED_VERSION}`);
     if (existsSync(join(dir, "_esm.js"))) continue;
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, "_esm.js"), `throw new Error(${JSON.stringify(`npm:${name} is not bundled for offline use: add it to scripts/site/npm-cache.ts`)});\n`);
+    writeFileSync(
+      join(dir, "_esm.js"),
+      `throw new Error(${JSON.stringify(`npm:${name} is not bundled for offline use: add it to scripts/site/npm-cache.ts`)});\n`,
+    );
     log(`npm cache: ${name} placeholder (named by Framework's client, not used by the site)`);
   }
 }
 
 /** Build the cache; returns the `<name>@<version>` folders written. Existing folders of other versions are removed. */
-export async function fillNpmCache(log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<string[]> {
+export async function fillNpmCache(
+  log: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+): Promise<string[]> {
   const written: string[] = [];
   for (const pkg of PACKAGES) {
     const version = packageVersion(pkg.name);
@@ -158,7 +182,9 @@ export async function fillNpmCache(log: (line: string) => void = (l) => process.
  */
 function removeUnlisted(written: string[], log: (line: string) => void): void {
   if (!existsSync(NPM_CACHE)) return;
-  const folders = readdirSync(NPM_CACHE).flatMap((name) => (name.startsWith("@") ? readdirSync(join(NPM_CACHE, name)).map((sub) => `${name}/${sub}`) : [name]));
+  const folders = readdirSync(NPM_CACHE).flatMap((name) =>
+    name.startsWith("@") ? readdirSync(join(NPM_CACHE, name)).map((sub) => `${name}/${sub}`) : [name],
+  );
   for (const folder of folders) {
     if (written.includes(folder) || !existsSync(join(NPM_CACHE, folder, ".filled-from-node_modules"))) continue;
     rmSync(join(NPM_CACHE, folder), { recursive: true, force: true });

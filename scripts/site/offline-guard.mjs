@@ -19,13 +19,21 @@ globalThis.fetch = async (input) => {
 };
 for (const mod of [http, https]) {
   const isLocal = (options) => {
-    const host = typeof options === "string" ? new URL(options).hostname : options instanceof URL ? options.hostname : options?.hostname ?? options?.host;
+    const host =
+      typeof options === "string"
+        ? new URL(options).hostname
+        : options instanceof URL
+          ? options.hostname
+          : (options?.hostname ?? options?.host);
     return host === "127.0.0.1" || host === "localhost" || host === "::1";
   };
   for (const name of ["request", "get"]) {
     const original = mod[name];
     mod[name] = function (options, ...rest) {
-      if (!isLocal(options)) throw refuse(typeof options === "string" ? options : String(options?.href ?? options?.hostname ?? options?.host));
+      if (!isLocal(options))
+        throw refuse(
+          typeof options === "string" ? options : String(options?.href ?? options?.hostname ?? options?.host),
+        );
       return original.call(this, options, ...rest);
     };
   }

@@ -18,7 +18,8 @@ export function pageLanguage(page: string, languages = SITE_LANGUAGE): string {
 const HTML_TAG = /<html>/;
 const VIEWPORT = /<meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1">/;
 // The close button of the sidebar (shown on narrow screens) sits inside the first list; it moves just after it.
-const SIDEBAR_CLOSE = /(<nav id="observablehq-sidebar">\s*<ol>)\s*(<label id="observablehq-sidebar-close"[^>]*><\/label>)([\s\S]*?<\/ol>)/;
+const SIDEBAR_CLOSE =
+  /(<nav id="observablehq-sidebar">\s*<ol>)\s*(<label id="observablehq-sidebar-close"[^>]*><\/label>)([\s\S]*?<\/ol>)/;
 
 const SEARCH_INPUT = /<input type="search" placeholder="Search">/;
 
@@ -28,13 +29,19 @@ export function fixPageTemplate(html: string, lang: string): string {
     [HTML_TAG, "<html> without attributes"],
     [VIEWPORT, "the viewport <meta> with maximum-scale=1"],
   ].filter(([pattern]) => !(pattern as RegExp).test(html));
-  if (missing.length) throw new Error(`Framework's page template changed: ${missing.map(([, what]) => what).join(", ")} not found`);
-  return html
-    .replace(HTML_TAG, `<html lang="${lang}">`)
-    .replace(VIEWPORT, '<meta name="viewport" content="width=device-width, initial-scale=1">')
-    .replace(SIDEBAR_CLOSE, "$1$3\n  $2")
-    // The search box's only name is its placeholder, gone once the reader types: a label that stays.
-    .replace(SEARCH_INPUT, '<input type="search" aria-label="Search pages, indicators and States" placeholder="Search">');
+  if (missing.length)
+    throw new Error(`Framework's page template changed: ${missing.map(([, what]) => what).join(", ")} not found`);
+  return (
+    html
+      .replace(HTML_TAG, `<html lang="${lang}">`)
+      .replace(VIEWPORT, '<meta name="viewport" content="width=device-width, initial-scale=1">')
+      .replace(SIDEBAR_CLOSE, "$1$3\n  $2")
+      // The search box's only name is its placeholder, gone once the reader types: a label that stays.
+      .replace(
+        SEARCH_INPUT,
+        '<input type="search" aria-label="Search pages, indicators and States" placeholder="Search">',
+      )
+  );
 }
 
 function htmlFiles(dir: string): string[] {

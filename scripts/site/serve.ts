@@ -27,12 +27,15 @@ const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".csv", ".svg", "
 
 function resolveFile(dir: string, urlPath: string): string | undefined {
   const clean = normalize(decodeURIComponent(urlPath.split("?")[0] ?? "/")).replace(/^(\.\.[/\\])+/, "");
-  const candidates = clean.endsWith("/") ? [join(dir, clean, "index.html")] : [join(dir, clean), join(dir, `${clean}.html`), join(dir, clean, "index.html")];
+  const candidates = clean.endsWith("/")
+    ? [join(dir, clean, "index.html")]
+    : [join(dir, clean), join(dir, `${clean}.html`), join(dir, clean, "index.html")];
   return candidates.find((c) => c.startsWith(dir) && existsSync(c) && statSync(c).isFile());
 }
 
 export function serveDist(dir = join(ROOT, "dist"), port = 0): Promise<{ server: Server; url: string }> {
-  if (!existsSync(join(dir, "index.html"))) throw new Error(`${dir} has no index.html: run \`npm run site:build\` first`);
+  if (!existsSync(join(dir, "index.html")))
+    throw new Error(`${dir} has no index.html: run \`npm run site:build\` first`);
   const server = createServer((req, res) => {
     const file = resolveFile(dir, req.url ?? "/");
     if (!file) {
@@ -40,7 +43,10 @@ export function serveDist(dir = join(ROOT, "dist"), port = 0): Promise<{ server:
       return;
     }
     const ext = extname(file);
-    const headers: Record<string, string> = { "content-type": TYPES[ext] ?? "application/octet-stream", "cache-control": "no-cache" };
+    const headers: Record<string, string> = {
+      "content-type": TYPES[ext] ?? "application/octet-stream",
+      "cache-control": "no-cache",
+    };
     if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
       const body = gzipSync(readFileSync(file));
       res.writeHead(200, { ...headers, "content-encoding": "gzip", "content-length": String(body.length) }).end(body);

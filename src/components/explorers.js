@@ -1,5 +1,5 @@
-import {dataTable, tableAlternative} from "./table.js";
-import {redrawChart} from "./vega.js";
+import { dataTable, tableAlternative } from "./table.js";
+import { redrawChart } from "./vega.js";
 
 // The two explorers of the Universalization page. The page shows the default choice as pre-rendered SVG and
 // tables; when the reader picks another one, these re-draw the same Vega-Lite spec (built in
@@ -22,15 +22,21 @@ function showsDefault(container, isDefault) {
  * until the next change). Rows and counts in the shapes of status_on_dates and membership_counts.
  */
 export function anyDay(data, date) {
-  const {states, statuses, days} = data.changes;
+  const { states, statuses, days } = data.changes;
   const change = days.findLast((d) => d.as_of <= date) ?? days[0];
-  const rows = states.map((s, i) => ({as_of: change.as_of, ...s, ...statuses[Number(change.codes[i])]}));
-  const counts = statuses.map((s, i) => ({status_label: s.status_label, states: change.counts[i]}));
-  return {as_of: date, kind: "any", label: dayLabel(date), rows, counts};
+  const rows = states.map((s, i) => ({ as_of: change.as_of, ...s, ...statuses[Number(change.codes[i])] }));
+  const counts = statuses.map((s, i) => ({ status_label: s.status_label, states: change.counts[i] }));
+  return { as_of: date, kind: "any", label: dayLabel(date), rows, counts };
 }
 
 /** "1 August 2010", as status_dates labels its days. */
-const dayLabel = (date) => new Date(`${date}T00:00:00Z`).toLocaleDateString("en-GB", {day: "numeric", month: "long", year: "numeric", timeZone: "UTC"});
+const dayLabel = (date) =>
+  new Date(`${date}T00:00:00Z`).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 
 /**
  * The map's date control: a list of the days membership is counted on (status_dates) and a date field for any
@@ -41,7 +47,10 @@ export function dayChooser(data) {
   form.className = "day-chooser";
   const select = document.createElement("select");
   select.id = "status-day";
-  select.append(...data.dates.map((d, i) => new Option(d.label, String(i), false, sameDay(d, data.initial))), new Option("another day (below)", "", false, false));
+  select.append(
+    ...data.dates.map((d, i) => new Option(d.label, String(i), false, sameDay(d, data.initial))),
+    new Option("another day (below)", "", false, false),
+  );
   const date = document.createElement("input");
   date.type = "date";
   date.id = "status-any-day";
@@ -63,7 +72,7 @@ export function dayChooser(data) {
     if (select.value === "") return date.focus();
     form.value = data.dates[Number(select.value)];
     date.value = form.value.as_of;
-    form.dispatchEvent(new Event("input", {bubbles: true}));
+    form.dispatchEvent(new Event("input", { bubbles: true }));
   });
   date.addEventListener("input", (event) => {
     event.stopPropagation();
@@ -71,7 +80,7 @@ export function dayChooser(data) {
     form.value = anyDay(data, date.value);
     const counted = data.dates.findIndex((d) => d.as_of === date.value && d.kind !== "today");
     select.value = counted < 0 ? "" : String(counted);
-    form.dispatchEvent(new Event("input", {bubbles: true}));
+    form.dispatchEvent(new Event("input", { bubbles: true }));
   });
   return form;
 }
@@ -82,45 +91,66 @@ export async function showStatusOn(container, data, day) {
   const counts = day.counts ?? data.counts.filter((c) => sameDay(c, day));
   const all = day.rows ?? data.spec.datasets.status.filter((r) => r.as_of === day.as_of);
   const states = all.filter((r) => r.status !== "not_party");
-  const {figure, chart, details} = chartFigure(states, {
+  const { figure, chart, details } = chartFigure(states, {
     id: "table-status-on-date",
     caption: `every State that had signed or joined, ${day.label}`,
     columns: [
-      {key: "name_en", label: "State", format: (n, d) => link(`./states/${d.iso3}`, n)},
-      {key: "region", label: "Region"},
-      {key: "status_label", label: "Status"}
-    ]
+      { key: "name_en", label: "State", format: (n, d) => link(`./states/${d.iso3}`, n) },
+      { key: "region", label: "Region" },
+      { key: "status_label", label: "Status" },
+    ],
   });
   container.replaceChildren(
-    dataTable(counts, {caption: `States by status, ${day.label}`, columns: [{key: "status_label", label: "Status"}, {key: "states", label: "States", numeric: true}]}),
-    figure
+    dataTable(counts, {
+      caption: `States by status, ${day.label}`,
+      columns: [
+        { key: "status_label", label: "Status" },
+        { key: "states", label: "States", numeric: true },
+      ],
+    }),
+    figure,
   );
-  const spec = day.rows ? {...data.spec, datasets: {...data.spec.datasets, status: day.rows}} : data.spec;
-  await redrawChart(chart, spec, {as_of: all[0]?.as_of ?? day.as_of}, {
-    label: `World map of Convention on Cluster Munitions status, ${day.label}. The table below lists every State that had signed or joined.`,
-    describedBy: "table-status-on-date",
-    details: details.id
-  });
+  const spec = day.rows ? { ...data.spec, datasets: { ...data.spec.datasets, status: day.rows } } : data.spec;
+  await redrawChart(
+    chart,
+    spec,
+    { as_of: all[0]?.as_of ?? day.as_of },
+    {
+      label: `World map of Convention on Cluster Munitions status, ${day.label}. The table below lists every State that had signed or joined.`,
+      describedBy: "table-status-on-date",
+      details: details.id,
+    },
+  );
 }
 
 /** Votes on a resolution by region or by CCM status at the vote, and the votes themselves. */
-export async function showVotes(container, data, {resolution, groupBy, votes}) {
+export async function showVotes(container, data, { resolution, groupBy, votes }) {
   const groupLabel = groupBy === "region" ? "region" : "CCM status at the vote";
   describeVotes(data, resolution, groupLabel, votes);
-  const initial = resolution.resolution_id === data.initial.resolution_id && groupBy === "region" && votes.length === data.votes.length;
+  const initial =
+    resolution.resolution_id === data.initial.resolution_id &&
+    groupBy === "region" &&
+    votes.length === data.votes.length;
   if (showsDefault(container, initial)) return;
-  const rows = data.spec.datasets.votes.filter((r) => r.resolution_id === resolution.resolution_id && votes.includes(r.vote));
-  const {figure, chart, details} = chartFigure(rows, {
+  const rows = data.spec.datasets.votes.filter(
+    (r) => r.resolution_id === resolution.resolution_id && votes.includes(r.vote),
+  );
+  const { figure, chart, details } = chartFigure(rows, {
     id: "table-votes",
     caption: `recorded votes on ${resolution.resolution_id} (${resolution.year}) by ${groupLabel}`,
-    columns: voteColumns
+    columns: voteColumns,
   });
   container.replaceChildren(figure);
-  await redrawChart(chart, data.spec, {resolution: resolution.resolution_id, group_by: groupBy, votes}, {
-    label: `Stacked bars of the recorded votes on ${resolution.resolution_id} (${resolution.year}) by ${groupLabel}. The table below lists every vote.`,
-    describedBy: "table-votes",
-    details: details.id
-  });
+  await redrawChart(
+    chart,
+    data.spec,
+    { resolution: resolution.resolution_id, group_by: groupBy, votes },
+    {
+      label: `Stacked bars of the recorded votes on ${resolution.resolution_id} (${resolution.year}) by ${groupLabel}. The table below lists every vote.`,
+      describedBy: "table-votes",
+      details: details.id,
+    },
+  );
 }
 
 /**
@@ -129,21 +159,36 @@ export async function showVotes(container, data, {resolution, groupBy, votes}) {
  */
 function describeVotes(data, resolution, groupLabel, votes) {
   const caption = document.getElementById("vote-caption");
-  const shown = votes.length === data.votes.length ? "every vote" : votes.length ? `only ${data.votes.filter((v) => votes.includes(v.vote)).map((v) => v.label).join(", ")}` : "no vote chosen";
-  if (caption) caption.textContent = `The chart shows the recorded votes on ${resolution.resolution_id} (${resolution.year}) by ${groupLabel}, ${shown}.`;
+  const shown =
+    votes.length === data.votes.length
+      ? "every vote"
+      : votes.length
+        ? `only ${data.votes
+            .filter((v) => votes.includes(v.vote))
+            .map((v) => v.label)
+            .join(", ")}`
+        : "no vote chosen";
+  if (caption)
+    caption.textContent = `The chart shows the recorded votes on ${resolution.resolution_id} (${resolution.year}) by ${groupLabel}, ${shown}.`;
   const source = document.getElementById("vote-source");
   if (!source) return;
   const record = resolution.undl_id ? `UN Digital Library voting record ${resolution.undl_id}` : "UN voting record";
-  const where = resolution.source_ref?.startsWith("https://") ? link(resolution.source_ref, record) : document.createTextNode(record);
-  source.replaceChildren("Source: ", where, ` (${resolution.resolution_id}, ${resolution.year}), the votes of each State; statuses at the vote from the UN Treaty Collection (CCM status table).`);
+  const where = resolution.source_ref?.startsWith("https://")
+    ? link(resolution.source_ref, record)
+    : document.createTextNode(record);
+  source.replaceChildren(
+    "Source: ",
+    where,
+    ` (${resolution.resolution_id}, ${resolution.year}), the votes of each State; statuses at the vote from the UN Treaty Collection (CCM status table).`,
+  );
 }
 
 export const voteColumns = [
-  {key: "name_en", label: "State", format: (n, d) => link(`./states/${d.iso3}`, n)},
-  {key: "region", label: "Region"},
-  {key: "status_label", label: "CCM status at the vote"},
-  {key: "vote_label", label: "Vote"},
-  {key: "source_line", label: "Source line", numeric: true}
+  { key: "name_en", label: "State", format: (n, d) => link(`./states/${d.iso3}`, n) },
+  { key: "region", label: "Region" },
+  { key: "status_label", label: "CCM status at the vote" },
+  { key: "vote_label", label: "Vote" },
+  { key: "source_line", label: "Source line", numeric: true },
 ];
 
 /** A figure for a chart re-drawn in the browser: the chart's box, then its rows as a table in a disclosure. */
@@ -152,9 +197,9 @@ function chartFigure(rows, table) {
   chart.className = "chart-svg"; // fits the screen like the charts drawn at build time
   const figure = document.createElement("figure");
   figure.className = "chart";
-  const details = tableAlternative(rows, {...table, scroll: true});
+  const details = tableAlternative(rows, { ...table, scroll: true });
   figure.append(chart, details);
-  return {figure, chart, details};
+  return { figure, chart, details };
 }
 
 function link(href, text) {

@@ -1,7 +1,7 @@
 // DuckDB-Wasm for the SQL explorer: start the engine from files served by this site, with extension
 // auto-install/-load switched off (they would be downloaded from extensions.duckdb.org), and load each table
 // from its Arrow IPC stream.
-export async function startDuckDB(duckdb, {wasm, worker, files}) {
+export async function startDuckDB(duckdb, { wasm, worker, files }) {
   const logger = new duckdb.ConsoleLogger(duckdb.LogLevel.WARNING);
   const db = new duckdb.AsyncDuckDB(logger, new Worker(worker));
   await db.instantiate(wasm);
@@ -11,7 +11,7 @@ export async function startDuckDB(duckdb, {wasm, worker, files}) {
   await conn.query("SET autoload_known_extensions = false");
   for (const [name, file] of files) {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    await conn.insertArrowFromIPCStream(bytes, {name, create: true});
+    await conn.insertArrowFromIPCStream(bytes, { name, create: true });
   }
   return conn;
 }
@@ -38,14 +38,14 @@ function plain(v, typeId) {
 /** Run a query; returns column names and plain rows (see plain). */
 export async function runQuery(conn, sql) {
   const table = await conn.query(sql);
-  const fields = table.schema.fields.map((f) => ({name: f.name, typeId: f.type.typeId}));
+  const fields = table.schema.fields.map((f) => ({ name: f.name, typeId: f.type.typeId }));
   const columns = fields.map((f) => f.name);
   const rows = table.toArray().map((row) => {
     const o = {};
-    for (const {name, typeId} of fields) o[name] = plain(row[name], typeId);
+    for (const { name, typeId } of fields) o[name] = plain(row[name], typeId);
     return o;
   });
-  return {columns, rows};
+  return { columns, rows };
 }
 
 /** Rows as CSV text (RFC 4180: quotes around values holding a comma, quote or line break). */
@@ -54,7 +54,9 @@ export function toCsv(columns, rows) {
     const s = v == null ? "" : String(v);
     return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
   };
-  return [columns.map(cell).join(","), ...rows.map((r) => columns.map((c) => cell(r[c])).join(","))].join("\r\n") + "\r\n";
+  return (
+    [columns.map(cell).join(","), ...rows.map((r) => columns.map((c) => cell(r[c])).join(","))].join("\r\n") + "\r\n"
+  );
 }
 
 /**
@@ -88,7 +90,7 @@ export function sqlEditor(initial) {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     form.value = area.value;
-    form.dispatchEvent(new Event("input", {bubbles: true}));
+    form.dispatchEvent(new Event("input", { bubbles: true }));
   });
   form.run = (sql) => {
     area.value = sql;
@@ -108,15 +110,27 @@ export function codeHints(sql, codes) {
   const hints = [];
   for (const literal of new Set(literals)) {
     const same = (s) => s.toLowerCase() === literal.toLowerCase();
-    for (const c of codes.filter((c) => same(c.label) && c.label !== c.code && !codes.some((d) => d.code === literal))) {
-      hints.push(`'${literal}' is how the pages show the ${c.code_of} code '${c.code}': a ${c.code_of} column holds codes (${valid(codes, c.code_of, "code")}); write '${c.code}', or compare a ${c.code_of}_label column with '${c.label}'.`);
+    for (const c of codes.filter(
+      (c) => same(c.label) && c.label !== c.code && !codes.some((d) => d.code === literal),
+    )) {
+      hints.push(
+        `'${literal}' is how the pages show the ${c.code_of} code '${c.code}': a ${c.code_of} column holds codes (${valid(codes, c.code_of, "code")}); write '${c.code}', or compare a ${c.code_of}_label column with '${c.label}'.`,
+      );
     }
     if (!/_label\b/i.test(sql)) continue;
-    for (const c of codes.filter((c) => same(c.code) && c.label !== c.code && !codes.some((d) => d.label === literal))) {
-      hints.push(`'${literal}' is the ${c.code_of} code shown as '${c.label}': a ${c.code_of}_label column holds words (${valid(codes, c.code_of, "label")}); write '${c.label}' there, or compare the code column with '${c.code}'.`);
+    for (const c of codes.filter(
+      (c) => same(c.code) && c.label !== c.code && !codes.some((d) => d.label === literal),
+    )) {
+      hints.push(
+        `'${literal}' is the ${c.code_of} code shown as '${c.label}': a ${c.code_of}_label column holds words (${valid(codes, c.code_of, "label")}); write '${c.label}' there, or compare the code column with '${c.code}'.`,
+      );
     }
   }
   return [...new Set(hints)];
 }
 
-const valid = (codes, of, field) => codes.filter((c) => c.code_of === of).map((c) => `'${c[field]}'`).join(", ");
+const valid = (codes, of, field) =>
+  codes
+    .filter((c) => c.code_of === of)
+    .map((c) => `'${c[field]}'`)
+    .join(", ");

@@ -20,11 +20,20 @@
   let tables = 0;
   const forms = new WeakMap(); // table → its tools, removed with it when a page re-draws the table
 
-  const fold = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  const fold = (s) =>
+    s
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase();
   const cellValue = (td) => (td?.dataset.value ?? td?.textContent ?? "").trim();
   const sortValue = (td) => (td?.dataset.sort ?? td?.textContent ?? "").trim();
   const number = (s) => {
-    const n = Number(s.replace(/[\s,\u202f\u2009+]/g, "").replace(/^[^\d−-]*([−-]?\d+(\.\d+)?).*$/, "$1").replace("−", "-"));
+    const n = Number(
+      s
+        .replace(/[\s,\u202f\u2009+]/g, "")
+        .replace(/^[^\d−-]*([−-]?\d+(\.\d+)?).*$/, "$1")
+        .replace("−", "-"),
+    );
     return Number.isFinite(n) && /\d/.test(s) ? n : null;
   };
 
@@ -37,7 +46,10 @@
     const id = ++tables;
     const rows = Array.from(body.rows);
     const headers = Array.from(head.cells);
-    const collator = new Intl.Collator(document.documentElement.lang || undefined, { numeric: true, sensitivity: "base" });
+    const collator = new Intl.Collator(document.documentElement.lang || undefined, {
+      numeric: true,
+      sensitivity: "base",
+    });
     const params = new URLSearchParams(location.search);
     const name = table.caption?.textContent?.trim() || "table";
 
@@ -60,14 +72,17 @@
         keyed.sort((a, b) => {
           let c;
           if (numeric) {
-            const x = number(a.v), y = number(b.v);
+            const x = number(a.v),
+              y = number(b.v);
             c = x === null ? (y === null ? 0 : 1) : y === null ? -1 : x - y;
             if (x === null || y === null) return c || a.at - b.at; // missing values last either way
           } else c = collator.compare(a.v, b.v);
           return (ascending ? c : -c) || a.at - b.at;
         });
         body.append(...keyed.map((k) => k.tr));
-        headers.forEach((h, j) => h.setAttribute("aria-sort", j === i ? (ascending ? "ascending" : "descending") : "none"));
+        headers.forEach((h, j) =>
+          h.setAttribute("aria-sort", j === i ? (ascending ? "ascending" : "descending") : "none"),
+        );
         status.textContent = `Sorted by ${button.textContent.trim()}, ${ascending ? "ascending" : "descending"}.`;
       });
     });
@@ -113,7 +128,9 @@
       let shown = 0;
       for (const tr of rows) {
         const text = fold(tr.textContent ?? "");
-        const keep = words.every((w) => text.includes(w)) && selects.every(({ select, i }) => !select.value || cellValue(tr.cells[i]) === select.value);
+        const keep =
+          words.every((w) => text.includes(w)) &&
+          selects.every(({ select, i }) => !select.value || cellValue(tr.cells[i]) === select.value);
         tr.hidden = !keep;
         if (keep) ++shown;
       }
@@ -124,7 +141,9 @@
     forms.set(table, form);
     // A link to an element with data-filter="<column key>=<value>" (e.g. indicators#declined) picks that value.
     const fromHash = () => {
-      const [key, value] = (document.getElementById(decodeURIComponent(location.hash.slice(1)))?.dataset.filter ?? "").split("=");
+      const [key, value] = (
+        document.getElementById(decodeURIComponent(location.hash.slice(1)))?.dataset.filter ?? ""
+      ).split("=");
       const chosen = selects.find((x) => x.key === key && x.values.includes(value));
       if (!chosen) return;
       chosen.select.value = value;
@@ -160,8 +179,10 @@
     const show = () => {
       const views = Array.from(document.querySelectorAll("[data-report-view]"));
       for (const view of views) view.hidden = view.dataset.reportView !== select.value;
-      for (const view of views) for (const row of view.querySelectorAll("[data-row-id]")) if (view.hidden) row.removeAttribute("id");
-      for (const view of views) for (const row of view.querySelectorAll("[data-row-id]")) if (!view.hidden) row.id = row.dataset.rowId;
+      for (const view of views)
+        for (const row of view.querySelectorAll("[data-row-id]")) if (view.hidden) row.removeAttribute("id");
+      for (const view of views)
+        for (const row of view.querySelectorAll("[data-row-id]")) if (!view.hidden) row.id = row.dataset.rowId;
       const sources = select.selectedOptions[0]?.dataset.sources;
       if (sources) for (const s of document.querySelectorAll("[data-report-sources]")) s.textContent = sources;
     };
@@ -187,10 +208,16 @@
     if (!results || !input) return;
     new MutationObserver(() => {
       const words = input.value.trim().toLowerCase();
-      const anchor = /^\d+\.\d+$/.test(words) ? `#indicator-${words}` : /^(?:para(?:graph)?\.?\s*)?(\d+|[ivx]+\.[a-k]\.\d+)$/.test(words) ? `#para-${words.replace(/^para(?:graph)?\.?\s*/, "").toUpperCase()}` : null;
+      const anchor = /^\d+\.\d+$/.test(words)
+        ? `#indicator-${words}`
+        : /^(?:para(?:graph)?\.?\s*)?(\d+|[ivx]+\.[a-k]\.\d+)$/.test(words)
+          ? `#para-${words.replace(/^para(?:graph)?\.?\s*/, "").toUpperCase()}`
+          : null;
       const list = results.querySelector("ol");
       if (!anchor || !list) return;
-      const item = Array.from(list.children).find((li) => li.querySelector("a")?.getAttribute("href")?.endsWith(anchor));
+      const item = Array.from(list.children).find((li) =>
+        li.querySelector("a")?.getAttribute("href")?.endsWith(anchor),
+      );
       if (item && item !== list.firstElementChild) list.prepend(item);
     }).observe(results, { childList: true });
   }
@@ -203,7 +230,8 @@
       for (const c of changes) {
         for (const n of c.removedNodes) {
           if (n.nodeType !== 1) continue;
-          for (const t of n.matches("table.data") ? [n] : n.querySelectorAll("table.data[data-tools]")) if (!t.isConnected) forms.get(t)?.remove();
+          for (const t of n.matches("table.data") ? [n] : n.querySelectorAll("table.data[data-tools]"))
+            if (!t.isConnected) forms.get(t)?.remove();
         }
         for (const n of c.addedNodes) {
           if (n.nodeType !== 1) continue;

@@ -2,7 +2,7 @@
 // (a labelled region) that scrolls when the table is wider than the screen.
 // columns: [{key, label, format?(value,row) → string|Node, numeric?, value?(value,row) → filter value}]; the same markup as the tables that page
 // loaders write at build time (data-loaders/site/page.ts).
-export function dataTable(rows, {columns, caption, id, scroll = false} = {}) {
+export function dataTable(rows, { columns, caption, id, scroll = false } = {}) {
   const table = document.createElement("table");
   table.className = "data";
   if (id) table.id = id;
@@ -80,10 +80,14 @@ export function tableAlternative(rows, options) {
  * their own, so labels that chart libraries put on mark groups are hidden from assistive technology.
  */
 export function describeChart(chart, details) {
-  const image = chart instanceof SVGSVGElement || chart.getAttribute("role") ? chart : chart.querySelector(":scope > svg:last-of-type") ?? chart;
+  const image =
+    chart instanceof SVGSVGElement || chart.getAttribute("role")
+      ? chart
+      : (chart.querySelector(":scope > svg:last-of-type") ?? chart);
   image.setAttribute("role", "img");
   image.setAttribute("aria-details", details.id);
-  if (!image.hasAttribute("aria-label")) image.setAttribute("aria-label", details.querySelector("summary")?.textContent ?? "chart");
+  if (!image.hasAttribute("aria-label"))
+    image.setAttribute("aria-label", details.querySelector("summary")?.textContent ?? "chart");
   for (const part of image.querySelectorAll("[aria-label], [role]")) part.setAttribute("aria-hidden", "true");
   return chart;
 }

@@ -23,18 +23,31 @@ import { contestedFlag, type Contested } from "../../data-loaders/site/contested
 import { loaderParam, runLoader, siteQuery, withSiteDatabase } from "../../data-loaders/site/site-db.ts";
 
 /** sql/site/pillar_findings.sql. */
-type Finding = Pick<FindingsRow, "finding_id" | "paragraph" | "pillar_code" | "statement" | "indicator_id" | "cycle"> & {
+type Finding = Pick<
+  FindingsRow,
+  "finding_id" | "paragraph" | "pillar_code" | "statement" | "indicator_id" | "cycle"
+> & {
   indicator_pillar: IndicatorsRow["pillar_code"] | null;
   report_id: ReportFindingsRow["report_id"] | null;
 };
 
 /** sql/site/finding_states.sql. */
-type FindingState = Pick<FindingStatesRow, "finding_id" | "iso3" | "name_as_written"> & { name_en: StatesRow["name_en"] | null };
+type FindingState = Pick<FindingStatesRow, "finding_id" | "iso3" | "name_as_written"> & {
+  name_en: StatesRow["name_en"] | null;
+};
 
 /** A value of the pillar as one report prints it (sql/site/report_pillar_values.sql). */
 type ReportValue = Pick<
   ReportIndicatorValuesRow,
-  "report_id" | "indicator_id" | "cycle" | "value" | "missing_reason" | "revised" | "footnote" | "as_printed" | "source_ref"
+  | "report_id"
+  | "indicator_id"
+  | "cycle"
+  | "value"
+  | "missing_reason"
+  | "revised"
+  | "footnote"
+  | "as_printed"
+  | "source_ref"
 > & {
   report_is_latest: ReportsRow["is_latest"];
   ordinal: CyclesRow["ordinal"];
@@ -44,7 +57,8 @@ type ReportValue = Pick<
 };
 
 /** What a value cell shows, from indicator_trends (the current values) or from one report's printing. */
-type Printed = Pick<TrendRow, "value" | "missing_reason" | "revised" | "footnote" | "as_printed" | "source_ref"> & Partial<Pick<ReportValue, "later_report" | "later_printed">>;
+type Printed = Pick<TrendRow, "value" | "missing_reason" | "revised" | "footnote" | "as_printed" | "source_ref"> &
+  Partial<Pick<ReportValue, "later_report" | "later_printed">>;
 
 const e = escapeHtml;
 
@@ -66,12 +80,18 @@ function cell(v: Printed | undefined, notes: Map<string, number>): string {
   const title = `As printed: ${v.as_printed ?? "—"} · source: ${v.source_ref ?? "—"}${v.footnote ? ` · footnote: ${v.footnote}` : ""}${v.revised ? " · revised" : ""}`;
   const note = v.footnote ? notes.get(v.footnote) : undefined;
   const revised = v.revised ? ` <span class="revised">(revised${note ? `, note ${note}` : ""})</span>` : "";
-  const later = v.later_report ? ` <span class="muted">(${e(v.later_report)} prints ${e(v.later_printed ?? "—")})</span>` : "";
+  const later = v.later_report
+    ? ` <span class="muted">(${e(v.later_report)} prints ${e(v.later_printed ?? "—")})</span>`
+    : "";
   return `<span title="${e(title)}">${shown}</span>${revised}${later}`;
 }
 
 /** The footnotes of the revised cells under a values table: each with the cells it belongs to. */
-function tableNotes(rows: (Printed & { indicator_id: string; cycle: string })[], notes: Map<string, number>, report: string): string {
+function tableNotes(
+  rows: (Printed & { indicator_id: string; cycle: string })[],
+  notes: Map<string, number>,
+  report: string,
+): string {
   if (!notes.size) return "";
   const items = [...notes].map(([text, n]) => {
     const cells = rows.filter((r) => r.revised && r.footnote === text).map((r) => `${r.indicator_id} in ${r.cycle}`);
@@ -85,8 +105,17 @@ function tableNotes(rows: (Printed & { indicator_id: string; cycle: string })[],
  * column" → "13MSP Progress Report, section VI.E table"), distinct.
  */
 function tableSources(rows: Printed[]): string {
-  const docs = [...new Set(rows.map((r) => r.source_ref).filter((r): r is string => !!r).map((r) => r.split(/, Action /)[0]!))];
-  return docs.length ? `<p class="source">Source of every value: ${docs.map(e).join("; ")}, in the row of the indicator's Action and the column of its cycle; the data table under the chart gives each value's cell as printed.</p>` : "";
+  const docs = [
+    ...new Set(
+      rows
+        .map((r) => r.source_ref)
+        .filter((r): r is string => !!r)
+        .map((r) => r.split(/, Action /)[0]!),
+    ),
+  ];
+  return docs.length
+    ? `<p class="source">Source of every value: ${docs.map(e).join("; ")}, in the row of the indicator's Action and the column of its cycle; the data table under the chart gives each value's cell as printed.</p>`
+    : "";
 }
 
 /** The reports the values of a table come from, in words: "CCM 14MSP Progress Report" (each source_ref names its report). */
@@ -105,7 +134,14 @@ function indicatorLink(f: Finding, code: string): string {
 }
 
 /** The chart of a pillar's values (the briefing's pillar chart) with its data table, or why there is none; of an earlier report's printing when `report` is given. */
-async function valuesFigure(code: string, pillar: string, rows: (Printed & PillarChartRow)[], cycles: string[], latest: string, report?: string): Promise<string> {
+async function valuesFigure(
+  code: string,
+  pillar: string,
+  rows: (Printed & PillarChartRow)[],
+  cycles: string[],
+  latest: string,
+  report?: string,
+): Promise<string> {
   const chart = pillarTrendChart(code, pillar, rows, cycles, latest);
   if (!chart) return `<p>No indicator of this pillar has a value yet.</p>`;
   return chartFigure(chart, {
@@ -150,7 +186,9 @@ runLoader("pillars/[pillar].md", async () => {
     printed: await siteQuery<ReportValue>(db, "report_pillar_values", { pillar: code }),
     contested: await siteQuery<Contested>(db, "indicator_contested", undefined, { allowEmpty: true }),
   }));
-  const cycles = [...new Map(data.trends.map((t) => [t.cycle, t.ordinal])).entries()].sort((a, b) => a[1] - b[1]).map(([c]) => c);
+  const cycles = [...new Map(data.trends.map((t) => [t.cycle, t.ordinal])).entries()]
+    .sort((a, b) => a[1] - b[1])
+    .map(([c]) => c);
   const latest = data.trends.find((t) => t.is_latest)?.cycle ?? cycles.at(-1)!;
   const indicators = data.trends.filter((t) => t.cycle === latest);
   const pillar = indicators[0]?.pillar ?? "";
@@ -169,31 +207,56 @@ runLoader("pillars/[pillar].md", async () => {
     switchable: selector ? "shown" : undefined,
     columns: [
       ...indicatorColumns,
-      ...cycles.map((c) => ({ key: c, label: c, numeric: true, html: (r: TrendRow) => cell(rowOf(r.indicator_id, c), notes) + contestedFlag(data.contested, r.indicator_id, c, "..") })),
-      { key: "change_since_previous", label: `Change in ${latest}`, html: (r: TrendRow) => (r.change_since_previous === null ? e(r.direction) : `${changeBadge(r.change_since_previous, r.judgement, r.judgement_reason)} <span class="muted">vs ${e(r.previous_cycle ?? "")}</span>`) },
+      ...cycles.map((c) => ({
+        key: c,
+        label: c,
+        numeric: true,
+        html: (r: TrendRow) =>
+          cell(rowOf(r.indicator_id, c), notes) + contestedFlag(data.contested, r.indicator_id, c, ".."),
+      })),
+      {
+        key: "change_since_previous",
+        label: `Change in ${latest}`,
+        html: (r: TrendRow) =>
+          r.change_since_previous === null
+            ? e(r.direction)
+            : `${changeBadge(r.change_since_previous, r.judgement, r.judgement_reason)} <span class="muted">vs ${e(r.previous_cycle ?? "")}</span>`,
+      },
     ],
   });
   const latestSources = reportsInWords(data.trends, data.reports);
   const latestView = selector ? latestReport : null;
   const figures = [reportView(latestView, true, await valuesFigure(code, pillar, data.trends, cycles, latest))];
-  const tables = [reportView(latestView, true, table, tableNotes(data.trends, notes, latestReport), tableSources(data.trends))];
+  const tables = [
+    reportView(latestView, true, table, tableNotes(data.trends, notes, latestReport), tableSources(data.trends)),
+  ];
   const options = [{ report: latestReport, label: `the ${latestReport} report (latest)`, sources: latestSources }];
   for (const report of earlier) {
     const rows = data.printed.filter((p) => p.report_id === report);
-    const own = [...new Map(rows.map((r) => [r.cycle, r.ordinal])).entries()].sort((a, b) => a[1] - b[1]).map(([c]) => c);
+    const own = [...new Map(rows.map((r) => [r.cycle, r.ordinal])).entries()]
+      .sort((a, b) => a[1] - b[1])
+      .map(([c]) => c);
     const last = own.at(-1)!;
     const printedOf = (id: string, cycle: string) => rows.find((r) => r.indicator_id === id && r.cycle === cycle);
     const reportNotes = noteNumbers(rows);
-    const reportTable = htmlTable(indicators.filter((i) => rows.some((r) => r.indicator_id === i.indicator_id)), {
-      caption: `Pillar ${code}: values per cycle as printed by the ${report} report, with the table cell each value comes from`,
-      scroll: true,
-      rowId: (r) => `indicator-${r.indicator_id}`,
-      switchable: "hidden",
-      columns: [
-        ...indicatorColumns,
-        ...own.map((c) => ({ key: c, label: c, numeric: true, html: (r: TrendRow) => cell(printedOf(r.indicator_id, c), reportNotes) })),
-      ],
-    });
+    const reportTable = htmlTable(
+      indicators.filter((i) => rows.some((r) => r.indicator_id === i.indicator_id)),
+      {
+        caption: `Pillar ${code}: values per cycle as printed by the ${report} report, with the table cell each value comes from`,
+        scroll: true,
+        rowId: (r) => `indicator-${r.indicator_id}`,
+        switchable: "hidden",
+        columns: [
+          ...indicatorColumns,
+          ...own.map((c) => ({
+            key: c,
+            label: c,
+            numeric: true,
+            html: (r: TrendRow) => cell(printedOf(r.indicator_id, c), reportNotes),
+          })),
+        ],
+      },
+    );
     figures.push(reportView(report, false, await valuesFigure(code, pillar, rows, own, last, report)));
     tables.push(
       reportView(
@@ -211,37 +274,57 @@ runLoader("pillars/[pillar].md", async () => {
   // latest report's, and says so in its sources.
   const choice = selector
     ? `<p class="report-choice no-print" hidden><label for="report-choice">Show the values as printed by</label> <select id="report-choice" data-report-choice>${options
-        .map((o, i) => `<option value="${e(o.report)}" data-sources="${e(o.sources)}"${i === 0 ? " selected" : ""}>${e(o.label)}</option>`)
-        .join("")}</select> <span class="muted" role="status" data-report-status></span></p>\n\n<p class="muted">The database holds ${countNoun(data.reports.length, "progress report")} (${e(data.reports.join(", "))}). A later report prints the earlier cycles again; the trends use the latest printing. Every figure a report prints differently from the one before, with both sources and the footnote, is on the <a href="../data-quality#revisions-between-reports">Data quality</a> page.</p>`
+        .map(
+          (o, i) =>
+            `<option value="${e(o.report)}" data-sources="${e(o.sources)}"${i === 0 ? " selected" : ""}>${e(o.label)}</option>`,
+        )
+        .join(
+          "",
+        )}</select> <span class="muted" role="status" data-report-status></span></p>\n\n<p class="muted">The database holds ${countNoun(data.reports.length, "progress report")} (${e(data.reports.join(", "))}). A later report prints the earlier cycles again; the trends use the latest printing. Every figure a report prints differently from the one before, with both sources and the footnote, is on the <a href="../data-quality#revisions-between-reports">Data quality</a> page.</p>`
     : "";
   const shownSources = `<span data-report-sources>${e(latestSources)}</span>`;
   const findingsReports = [...new Set(data.findings.map((f) => f.report_id).filter((r): r is string => !!r))];
-  const findingsSource = findingsReports.length ? `CCM ${findingsReports.join(" and ")} Progress Report` : `CCM ${data.reports[0]} Progress Report`;
+  const findingsSource = findingsReports.length
+    ? `CCM ${findingsReports.join(" and ")} Progress Report`
+    : `CCM ${data.reports[0]} Progress Report`;
 
   // Count statements of one sentence (several counts in one paragraph) are one row, with every State they name.
   const groups = new Map<string, Finding[]>();
-  for (const f of data.findings) groups.set(`${f.paragraph}\u0000${f.statement}`, [...(groups.get(`${f.paragraph}\u0000${f.statement}`) ?? []), f]);
+  for (const f of data.findings)
+    groups.set(`${f.paragraph}\u0000${f.statement}`, [...(groups.get(`${f.paragraph}\u0000${f.statement}`) ?? []), f]);
   const statements = [...groups.values()];
   const ids = new Map(statements.map((group) => [group[0]!, group.map((f) => f.finding_id)]));
-  const namesOf = (f: Finding) => [...new Map(data.named.filter((s) => ids.get(f)!.includes(s.finding_id)).map((s) => [s.iso3, s])).values()];
+  const namesOf = (f: Finding) => [
+    ...new Map(data.named.filter((s) => ids.get(f)!.includes(s.finding_id)).map((s) => [s.iso3, s])).values(),
+  ];
   const anchored = new Set<string>();
   const findings = data.findings.length
-    ? htmlTable(statements.map((group) => group[0]!), {
-        caption: `Findings of the progress report on pillar ${code}`,
-        // The first row of a paragraph is its anchor (#para-22); the paragraph links to its row among all findings.
-        rowId: (f) => (anchored.has(f.paragraph) ? null : (anchored.add(f.paragraph), `para-${f.paragraph}`)),
-        columns: [
-          { key: "paragraph", label: "Paragraph", html: (f) => `<a href="${e(paragraphHref("..", f.paragraph))}">para ${e(f.paragraph)}</a>` },
-          { key: "statement", label: "Finding" },
-          { key: "indicator_id", label: "Indicator", html: (f) => indicatorLink(f, code) },
-          {
-            key: "finding_id",
-            label: "States named",
-            html: (f) => namesOf(f).map((s) => `<a href="../states/${e(s.iso3)}">${e(s.name_en ?? s.name_as_written)}</a>`).join(", ") || "—",
-          },
-          { key: "cycle", label: "Cycle" },
-        ],
-      })
+    ? htmlTable(
+        statements.map((group) => group[0]!),
+        {
+          caption: `Findings of the progress report on pillar ${code}`,
+          // The first row of a paragraph is its anchor (#para-22); the paragraph links to its row among all findings.
+          rowId: (f) => (anchored.has(f.paragraph) ? null : (anchored.add(f.paragraph), `para-${f.paragraph}`)),
+          columns: [
+            {
+              key: "paragraph",
+              label: "Paragraph",
+              html: (f) => `<a href="${e(paragraphHref("..", f.paragraph))}">para ${e(f.paragraph)}</a>`,
+            },
+            { key: "statement", label: "Finding" },
+            { key: "indicator_id", label: "Indicator", html: (f) => indicatorLink(f, code) },
+            {
+              key: "finding_id",
+              label: "States named",
+              html: (f) =>
+                namesOf(f)
+                  .map((s) => `<a href="../states/${e(s.iso3)}">${e(s.name_en ?? s.name_as_written)}</a>`)
+                  .join(", ") || "—",
+            },
+            { key: "cycle", label: "Cycle" },
+          ],
+        },
+      )
     : `<p>No findings recorded for this pillar.</p>`;
 
   await emitPage(
@@ -262,7 +345,11 @@ runLoader("pillars/[pillar].md", async () => {
       ...tables,
       "## Findings and the States they name",
       // The report selector changes the values only: the findings are the current ones, the latest report's.
-      ...(selector ? [`<p class="muted">The findings and their paragraph numbers are the ${e(findingsReports.join(" and ") || latestReport)} report's, whichever report's values are shown above; every report's are in table <code>report_findings</code>.</p>`] : []),
+      ...(selector
+        ? [
+            `<p class="muted">The findings and their paragraph numbers are the ${e(findingsReports.join(" and ") || latestReport)} report's, whichever report's values are shown above; every report's are in table <code>report_findings</code>.</p>`,
+          ]
+        : []),
       findings,
       `<p class="source">Sources: indicator values from the ${shownSources} (table cell given per value); findings and the States they name from the narrative of the ${e(findingsSource)} (paragraph given per row); view <code>indicator_trends</code>${selector ? ", table <code>report_indicator_values</code>" : ""} and tables <code>findings</code>, <code>finding_states</code> on the <a href="../downloads">Downloads</a> page.</p>`,
     ),

@@ -15,7 +15,12 @@ const link = (href: string, text: string) => `<a href="${e(href)}">${e(text)}</a
 /** A column name in words: "due_year" → "Due year". */
 const words = (key: string) => key.charAt(0).toUpperCase() + key.slice(1).replaceAll("_", " ");
 /** A code of the data in words ("entry_into_force" → "entry into force"); other text as it is. */
-const codeWords = (v: unknown) => (v === null || v === undefined ? "—" : typeof v === "string" && /^[a-z0-9]+(_[a-z0-9]+)+$/.test(v) ? v.replaceAll("_", " ") : String(v));
+const codeWords = (v: unknown) =>
+  v === null || v === undefined
+    ? "—"
+    : typeof v === "string" && /^[a-z0-9]+(_[a-z0-9]+)+$/.test(v)
+      ? v.replaceAll("_", " ")
+      : String(v);
 
 runLoader("states/[iso3].md", async () => {
   const iso3 = loaderParam("iso3");
@@ -26,14 +31,21 @@ runLoader("states/[iso3].md", async () => {
   const documentOf = new Map(data.documents.map((d) => [d.file, d.document]));
   // A membership source in words; the file names it stands for stay in the tooltip.
   const sourceWords = (source: string | null) =>
-    source === null ? "—" : `<span title="${e(`Technical details: ${source}`)}">${e([...new Set(source.split("; ").map((f) => documentOf.get(f) ?? f))].join("; "))}</span>`;
+    source === null
+      ? "—"
+      : `<span title="${e(`Technical details: ${source}`)}">${e([...new Set(source.split("; ").map((f) => documentOf.get(f) ?? f))].join("; "))}</span>`;
 
   const periods = data.status.filter((s) => s.iso3 === iso3);
   const events = data.events.filter((s) => s.iso3 === iso3);
   const resolutionById = new Map(data.resolutions.map((r) => [r.resolution_id, r]));
   const votes = data.votes
     .filter((v) => v.iso3 === iso3)
-    .map((v) => ({ ...v, year: resolutionById.get(v.resolution_id)?.year ?? 0, topic: resolutionById.get(v.resolution_id)?.topic ?? "", source_ref: resolutionById.get(v.resolution_id)?.source_ref ?? null }))
+    .map((v) => ({
+      ...v,
+      year: resolutionById.get(v.resolution_id)?.year ?? 0,
+      topic: resolutionById.get(v.resolution_id)?.topic ?? "",
+      source_ref: resolutionById.get(v.resolution_id)?.source_ref ?? null,
+    }))
     .sort((a, b) => a.year - b.year || a.resolution_id.localeCompare(b.resolution_id));
   // One row per paragraph and sentence: a sentence that gives several counts (several findings) names the State
   // once. The card counts these rows, the same as the table (it counted findings: Chad 24 for 21 sentences).
@@ -49,17 +61,27 @@ runLoader("states/[iso3].md", async () => {
   }
   // In the report's order: the summary's items, then the paragraphs as numbers (18 before 104).
   const order = (p: string) => (/^\d+$/.test(p) ? Number(p) : -1);
-  const named = [...statements.values()].sort((a, b) => order(a.paragraph) - order(b.paragraph) || a.paragraph.localeCompare(b.paragraph) || a.finding_id.localeCompare(b.finding_id));
+  const named = [...statements.values()].sort(
+    (a, b) =>
+      order(a.paragraph) - order(b.paragraph) ||
+      a.paragraph.localeCompare(b.paragraph) ||
+      a.finding_id.localeCompare(b.finding_id),
+  );
   const findingsCount = named.reduce((n, s) => n + s.findings, 0);
   const reports = [...new Set(named.map((f) => f.report_id).filter((r): r is string => !!r))];
   const issues = data.issues.filter((i) => i.iso3 === iso3);
   const records = data.records.filter((t) => t.byState[iso3]?.length);
 
-  const card = (value: string, label: string, source: string) => `<div class="kpi"><div class="value">${value}</div><div class="label">${label}</div><div class="source">Source: ${source}</div></div>`;
+  const card = (value: string, label: string, source: string) =>
+    `<div class="kpi"><div class="value">${value}</div><div class="label">${label}</div><div class="source">Source: ${source}</div></div>`;
   const kpis = `<div class="kpis">${[
     card(e(state.status_label ?? state.status), "CCM status today", "UN Treaty Collection"),
     card(String(votes.length), "Recorded UNGA votes", "UN Digital Library voting records"),
-    card(String(named.length), `Statements of the report naming it${findingsCount !== named.length ? ` (${findingsCount} counts)` : ""}`, `${e(reports.join(", ") || "the")} Progress Report`),
+    card(
+      String(named.length),
+      `Statements of the report naming it${findingsCount !== named.length ? ` (${findingsCount} counts)` : ""}`,
+      `${e(reports.join(", ") || "the")} Progress Report`,
+    ),
   ].join("")}</div>`;
 
   const statusTable = periods.length
@@ -81,7 +103,11 @@ runLoader("states/[iso3].md", async () => {
           { key: "event_date", label: "Date", html: (v) => e(v.event_date ?? `${v.event_year ?? "—"} (year only)`) },
           { key: "source", label: "Source", html: (v) => sourceWords(v.source) },
           // A note may name the files a date was derived from: their documents in words.
-          { key: "note", label: "Note", html: (v) => e(data.documents.reduce((text, d) => text.replaceAll(d.file, d.document), v.note ?? "—")) },
+          {
+            key: "note",
+            label: "Note",
+            html: (v) => e(data.documents.reduce((text, d) => text.replaceAll(d.file, d.document), v.note ?? "—")),
+          },
         ],
       })
     : "";
@@ -90,15 +116,29 @@ runLoader("states/[iso3].md", async () => {
         caption: `Recorded votes of ${name}`,
         columns: [
           { key: "year", label: "Year", html: (v) => String(v.year) },
-          { key: "resolution_id", label: "Resolution", html: (v) => (v.source_ref?.startsWith("https://") ? link(v.source_ref, v.resolution_id) : e(v.resolution_id)) },
+          {
+            key: "resolution_id",
+            label: "Resolution",
+            html: (v) =>
+              v.source_ref?.startsWith("https://") ? link(v.source_ref, v.resolution_id) : e(v.resolution_id),
+          },
           { key: "topic", label: "Topic" },
           // The vote in words; its palette colour marks the border only (text stays at full contrast).
-          { key: "vote_label", label: "Vote", value: (v) => v.vote_label ?? v.vote, html: (v) => `<span class="badge" style="border-color:var(--ccm-vote-${e(v.vote)}, var(--ccm-line-axis))">${e(v.vote_label ?? v.vote)}</span>` },
+          {
+            key: "vote_label",
+            label: "Vote",
+            value: (v) => v.vote_label ?? v.vote,
+            html: (v) =>
+              `<span class="badge" style="border-color:var(--ccm-vote-${e(v.vote)}, var(--ccm-line-axis))">${e(v.vote_label ?? v.vote)}</span>`,
+          },
           {
             key: "source_line",
             label: "Source",
             // The record as a document; the bulk file and line stay in the tooltip (technical details).
-            html: (v) => (v.source_ref?.startsWith("https://") ? `<a href="${e(v.source_ref)}" title="${e(`${v.source_file}, line ${v.source_line}`)}">UN Digital Library voting record</a>` : e(v.source_ref ?? "—")),
+            html: (v) =>
+              v.source_ref?.startsWith("https://")
+                ? `<a href="${e(v.source_ref)}" title="${e(`${v.source_file}, line ${v.source_line}`)}">UN Digital Library voting record</a>`
+                : e(v.source_ref ?? "—"),
           },
         ],
       })
@@ -108,7 +148,11 @@ runLoader("states/[iso3].md", async () => {
         // The findings are the latest report's (with several reports): the caption names it, whose paragraphs these are.
         caption: `Findings of the progress report (the ${reports.join(", ")} report, as it numbers its paragraphs)`,
         columns: [
-          { key: "paragraph", label: "Paragraph", html: (f) => link(paragraphHref("..", f.paragraph), `para ${f.paragraph}`) },
+          {
+            key: "paragraph",
+            label: "Paragraph",
+            html: (f) => link(paragraphHref("..", f.paragraph), `para ${f.paragraph}`),
+          },
           { key: "pillar_code", label: "Pillar", html: (f) => link(`../pillars/${f.pillar_code}`, f.pillar_code) },
           { key: "statement", label: "Finding" },
           { key: "name_as_written", label: "Named as" },
@@ -138,7 +182,10 @@ runLoader("states/[iso3].md", async () => {
             columns: keys.map((key) => ({
               key,
               label: key === "name_as_written" ? "Named as" : words(key),
-              html: (r: Record<string, unknown>) => (key === "paragraph" && r[key] != null ? link(paragraphHref("..", String(r[key])), `para ${r[key]}`) : e(codeWords(r[key]))),
+              html: (r: Record<string, unknown>) =>
+                key === "paragraph" && r[key] != null
+                  ? link(paragraphHref("..", String(r[key])), `para ${r[key]}`)
+                  : e(codeWords(r[key])),
             })),
           });
         })

@@ -47,7 +47,12 @@ export interface Visit {
 }
 
 /** Open `path` on the local server (at another viewport size if given) and wait until the network is idle; record everything that went wrong. */
-export async function visit(context: BrowserContext, baseUrl: string, path: string, options: { viewport?: { width: number; height: number } } = {}): Promise<Visit> {
+export async function visit(
+  context: BrowserContext,
+  baseUrl: string,
+  path: string,
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<Visit> {
   const page = await context.newPage();
   if (options.viewport) await page.setViewportSize(options.viewport);
   const host = new URL(baseUrl).host;
@@ -66,7 +71,10 @@ export async function visit(context: BrowserContext, baseUrl: string, path: stri
     if (r.status() >= 400) v.failedRequests.push(`${r.url()} (HTTP ${r.status()})`);
   });
   // Block anything off-host so a regression cannot reach the internet from the test either.
-  await page.route((url) => url.host !== host && !["data:", "blob:"].includes(url.protocol), (route) => route.abort());
+  await page.route(
+    (url) => url.host !== host && !["data:", "blob:"].includes(url.protocol),
+    (route) => route.abort(),
+  );
   await page.goto(`${baseUrl}${path}`, { waitUntil: "networkidle" });
   return v;
 }
@@ -88,7 +96,9 @@ export async function settle(page: Page, timeout = 60_000): Promise<void> {
   await page.waitForFunction(() => !document.querySelector("observablehq-loading"), undefined, { timeout });
   let last = -1;
   for (let i = 0; i < 40; ++i) {
-    const size = await page.evaluate(() => document.body.getElementsByTagName("*").length + document.body.innerHTML.length);
+    const size = await page.evaluate(
+      () => document.body.getElementsByTagName("*").length + document.body.innerHTML.length,
+    );
     if (size === last) return;
     last = size;
     await page.waitForTimeout(250);
@@ -125,7 +135,8 @@ export async function overflowingText(page: Page): Promise<string[]> {
     Array.from(document.querySelectorAll("#observablehq-main *"))
       .filter((el) => {
         if (el.getBoundingClientRect().right <= innerWidth + 1) return false;
-        for (let p = el.parentElement; p; p = p.parentElement) if (["auto", "scroll"].includes(getComputedStyle(p).overflowX)) return false;
+        for (let p = el.parentElement; p; p = p.parentElement)
+          if (["auto", "scroll"].includes(getComputedStyle(p).overflowX)) return false;
         return true;
       })
       .map((el) => `${el.tagName.toLowerCase()}: ${(el.textContent ?? "").trim().slice(0, 60)}`),

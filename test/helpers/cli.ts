@@ -6,7 +6,10 @@ const run = promisify(execFile);
 
 export async function ccm(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run("node", ["--import", "tsx", "data-loaders/cli.ts", ...args], { env: { ...process.env, TZ: "UTC" }, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run("node", ["--import", "tsx", "data-loaders/cli.ts", ...args], {
+      env: { ...process.env, TZ: "UTC" },
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };

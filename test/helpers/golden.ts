@@ -20,8 +20,18 @@ export interface GoldenBriefing {
 
 /** Every golden briefing, built the way its test builds it (test/briefing.test.ts, test/briefing-source.test.ts). */
 export const GOLDEN_BRIEFINGS: GoldenBriefing[] = [
-  { dir: join("test", "golden", "briefing", "13MSP"), cycle: "13MSP", source: false, files: ["briefing.md", "briefing.html"] },
-  { dir: join("test", "golden", "briefing-source", "13MSP"), cycle: "13MSP", source: join("test", "fixtures", "briefing-source", "13MSP.md"), files: ["briefing.md"] },
+  {
+    dir: join("test", "golden", "briefing", "13MSP"),
+    cycle: "13MSP",
+    source: false,
+    files: ["briefing.md", "briefing.html"],
+  },
+  {
+    dir: join("test", "golden", "briefing-source", "13MSP"),
+    cycle: "13MSP",
+    source: join("test", "fixtures", "briefing-source", "13MSP.md"),
+    files: ["briefing.md"],
+  },
 ];
 
 export function goldenBriefing(dir: string): GoldenBriefing {
@@ -32,6 +42,12 @@ export function goldenBriefing(dir: string): GoldenBriefing {
 
 /** Compare `actual` with the golden file; fails when the golden file is missing. */
 export function expectGolden(actual: string, golden: string): void {
-  if (!existsSync(golden)) throw new Error(`Missing golden file ${golden}: run \`npm run test:update-golden\`, review the diff and commit it.`);
-  expect(actual, `${golden} differs; if the change is intended, run \`npm run test:update-golden\` and review the diff`).toBe(readFileSync(golden, "utf8"));
+  if (!existsSync(golden))
+    throw new Error(
+      `Missing golden file ${golden}: run \`npm run test:update-golden\`, review the diff and commit it.`,
+    );
+  expect(
+    actual,
+    `${golden} differs; if the change is intended, run \`npm run test:update-golden\` and review the diff`,
+  ).toBe(readFileSync(golden, "utf8"));
 }

@@ -57,7 +57,12 @@ export function literalQuantities(source: string, definitions: string[] = []): O
       if (n === null || /^(no|zero)$/i.test(w)) continue;
       // A quantity that belongs to an indicator's own definition ("no later than three months", "by 30 April") is
       // the report's wording, not a number of the briefing.
-      const near = (a: number, b: number) => words.slice(Math.max(0, k - a), k + b + 1).map((x) => x[0]).join(" ").toLowerCase();
+      const near = (a: number, b: number) =>
+        words
+          .slice(Math.max(0, k - a), k + b + 1)
+          .map((x) => x[0])
+          .join(" ")
+          .toLowerCase();
       if (defs.some((d) => d.includes(near(2, 0)) || d.includes(near(0, 2)) || d.includes(near(1, 1)))) continue;
       found.push(w);
     }

@@ -6,14 +6,21 @@
  *   - renumbered paragraphs: a new paragraph 18 is inserted, so the old paragraphs 18 onwards move up by one
  * Written by test/fixtures/reports/make-14msp.ts into test/fixtures/reports/14MSP-progress-report.txt.
  */
-export const NEW_PARAGRAPH = "The Presidency thanks the States Parties that submitted their Article 7 reports through the online reporting platform.";
+export const NEW_PARAGRAPH =
+  "The Presidency thanks the States Parties that submitted their Article 7 reports through the online reporting platform.";
 
 function strikeMarks(cell: string): string {
-  return cell.replace(/<\/?i>/g, "").replace(/[*¹²³⁴⁵⁶⁷⁸⁹⁰]/g, "").trim();
+  return cell
+    .replace(/<\/?i>/g, "")
+    .replace(/[*¹²³⁴⁵⁶⁷⁸⁹⁰]/g, "")
+    .trim();
 }
 
 export function nextYearReport(text13: string): string {
-  let text = text13.replace(/^Convention on Cluster Munitions 13MSP Progress Report:/m, "Convention on Cluster Munitions 14MSP Progress Report:");
+  let text = text13.replace(
+    /^Convention on Cluster Munitions 13MSP Progress Report:/m,
+    "Convention on Cluster Munitions 14MSP Progress Report:",
+  );
   const lines = text.split("\n").map((line) => {
     if (!line.includes("\t")) return line;
     const cells = line.split("\t");
@@ -28,7 +35,10 @@ export function nextYearReport(text13: string): string {
   text = text.replace(row11, "$108*$2");
   const para18 = "seven States Parties (Afghanistan, Chad, Cuba, Iraq, Lebanon, Lao PDR, and South Sudan)";
   if (!text.includes(para18)) throw new Error("fixture: paragraph 18's list not found");
-  text = text.replace(para18, "seven States Parties (Afghanistan, Chad, Colombia, Iraq, Lebanon, Lao PDR, and South Sudan)");
+  text = text.replace(
+    para18,
+    "seven States Parties (Afghanistan, Chad, Colombia, Iraq, Lebanon, Lao PDR, and South Sudan)",
+  );
   let inserted = false;
   text = text.replace(/^(\d+)\. /gm, (m, n: string) => {
     const num = Number(n);

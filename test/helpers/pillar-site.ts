@@ -18,7 +18,11 @@ export interface PillarSite {
   remove(): void;
 }
 
-export async function buildPillarPages(dbPath: string, codes: string[], otherPages: string[] = []): Promise<PillarSite> {
+export async function buildPillarPages(
+  dbPath: string,
+  codes: string[],
+  otherPages: string[] = [],
+): Promise<PillarSite> {
   const name = `.pillar-site-${process.pid}.tmp`;
   const root = join(ROOT, name);
   const dir = join(ROOT, `.pillar-dist-${process.pid}.tmp`);
@@ -36,17 +40,29 @@ export async function buildPillarPages(dbPath: string, codes: string[], otherPag
     const file = existsSync(join(ROOT, "src", `${page}.md`)) ? `${page}.md` : `${page}.md.ts`;
     symlinkSync(join(ROOT, "src", file), join(root, file));
   }
-  if (otherPages.length) for (const folder of ["data", "components"]) symlinkSync(join(ROOT, "src", folder), join(root, folder));
+  if (otherPages.length)
+    for (const folder of ["data", "components"]) symlinkSync(join(ROOT, "src", folder), join(root, folder));
   // Framework's npm cache, filled from node_modules as the site build does: the build stays offline.
   await fillNpmCache(() => {});
   mkdirSync(join(root, ".observablehq", "cache"), { recursive: true });
   symlinkSync(NPM_CACHE, join(root, ".observablehq", "cache", "_npm"));
   const config = join(root, "observablehq.config.ts");
   const paths = codes.map((c) => `/pillars/${c}`);
-  const pages = [{ name: "Overview", path: "/" }, { name: "Pillars", pages: paths.map((path) => ({ name: path, path })) }, ...otherPages.map((page) => ({ name: page, path: `/${page}` }))];
-  writeFileSync(config, `import base from "../observablehq.config.ts";\nexport default { ...base, root: ${JSON.stringify(name)}, search: false, pages: ${JSON.stringify(pages)}, dynamicPaths: ${JSON.stringify(paths)} };\n`);
+  const pages = [
+    { name: "Overview", path: "/" },
+    { name: "Pillars", pages: paths.map((path) => ({ name: path, path })) },
+    ...otherPages.map((page) => ({ name: page, path: `/${page}` })),
+  ];
+  writeFileSync(
+    config,
+    `import base from "../observablehq.config.ts";\nexport default { ...base, root: ${JSON.stringify(name)}, search: false, pages: ${JSON.stringify(pages)}, dynamicPaths: ${JSON.stringify(paths)} };\n`,
+  );
   try {
-    const { code, log } = await runFramework(dir, { config, env: { CCM_DB: dbPath, PATH: `${join(ROOT, "node_modules", ".bin")}${delimiter}${process.env.PATH ?? ""}` }, quiet: true });
+    const { code, log } = await runFramework(dir, {
+      config,
+      env: { CCM_DB: dbPath, PATH: `${join(ROOT, "node_modules", ".bin")}${delimiter}${process.env.PATH ?? ""}` },
+      quiet: true,
+    });
     if (code !== 0 || /\berror\b/i.test(log)) throw new Error(`the pillar pages' build failed:\n${log}`);
     fixBuiltPages(dir);
   } catch (e) {

@@ -36,7 +36,11 @@ export function builtPage(path: string): string {
 export function pillarPages(): string[] {
   const dir = inject("builtSiteDir");
   const pillars = join(dir, "pillars");
-  return dir && existsSync(pillars) ? readdirSync(pillars).filter((f) => f.endsWith(".html")).map((f) => `/pillars/${f.replace(/\.html$/, "")}`) : [];
+  return dir && existsSync(pillars)
+    ? readdirSync(pillars)
+        .filter((f) => f.endsWith(".html"))
+        .map((f) => `/pillars/${f.replace(/\.html$/, "")}`)
+    : [];
 }
 
 export interface BuiltSite {
@@ -51,7 +55,8 @@ export function useBuiltSite(folder: () => string = builtSiteDir): BuiltSite {
   let session: BrowserSession | undefined;
   beforeAll(async () => {
     const dir = folder();
-    if (!existsSync(join(dir, "index.html"))) throw new Error(`${dir}/index.html is missing: the site build did not finish`);
+    if (!existsSync(join(dir, "index.html")))
+      throw new Error(`${dir}/index.html is missing: the site build did not finish`);
     ({ server, url: baseUrl } = await serveDist(dir, 0));
     session = await launchBrowser();
   });

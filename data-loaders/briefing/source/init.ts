@@ -25,10 +25,20 @@ export function draftSource(cycle: string, title: string, sections: Section[]): 
         out.push(`{table ${b.name}}`);
       } else {
         // A named paragraph or list is one whose numbers the composer does not give references: included by its name.
-        const lines = b.name ? null : b.kind === "paragraph" ? [sourceText(b.content)] : b.items.map((item) => { const t = sourceText(item); return t === null ? null : `- ${t}`; });
+        const lines = b.name
+          ? null
+          : b.kind === "paragraph"
+            ? [sourceText(b.content)]
+            : b.items.map((item) => {
+                const t = sourceText(item);
+                return t === null ? null : `- ${t}`;
+              });
         if (lines?.every((l): l is string => l !== null)) out.push(...lines);
         else if (b.name) out.push(`{block ${b.name}}`);
-        else throw new Error(`Section ${s.id}: a ${b.kind} with a number that carries no reference, and no name to include it by`);
+        else
+          throw new Error(
+            `Section ${s.id}: a ${b.kind} with a number that carries no reference, and no name to include it by`,
+          );
       }
       out.push("");
     }

@@ -29,10 +29,18 @@ function denominatorSource(data: BriefingData, r: TrendRow): string {
   const src = r.denominator_source ?? "source not recorded";
   // A group size the report states is stated by the report of its own cycle (scope_sizes: each report sizes its
   // own cycle, and the 13MSP report is the 13MSP cycle's), so its paragraph is that report's.
-  return src.startsWith("para ") ? `${r.cycle} Progress Report ${src} (${datasetCitation(data, "scope_sizes")}, scope from ${datasetCitation(data, "indicator_scopes")})` : `${src}`;
+  return src.startsWith("para ")
+    ? `${r.cycle} Progress Report ${src} (${datasetCitation(data, "scope_sizes")}, scope from ${datasetCitation(data, "indicator_scopes")})`
+    : `${src}`;
 }
 
-export function ungaRef(r: { year: number; resolution: string | null; resolution_id: string; source: string | null; source_ref: string | null }): string {
+export function ungaRef(r: {
+  year: number;
+  resolution: string | null;
+  resolution_id: string;
+  source: string | null;
+  source_ref: string | null;
+}): string {
   return `UNGA ${r.year} (${r.resolution ?? r.resolution_id}): ${[r.source, r.source_ref].filter(Boolean).join(", ") || "table unga_resolutions"}`;
 }
 
@@ -53,23 +61,52 @@ export function noteCatalog(data: BriefingData): Map<string, string> {
     const prev = r.previous_cycle ? byIndicatorCycle.get(`${r.indicator_id} ${r.previous_cycle}`) : undefined;
     if (prev && r.previous_value !== null) refs.push(refOf(prev));
     const computed = refs.length > 1 ? " Change and record computed by ccm-trends (view indicator_trends)." : "";
-    const share = r.share !== null && r.denominator_basis && r.value ? ` Denominator: ${r.denominator} ${r.denominator_basis}, ${denominatorSource(data, r)}.` : "";
-    notes.set(valueKey(data, r), `Indicator ${r.indicator_id}: ${compactCells(refs).join("; ")} (${dataset("indicator_values")}).${computed}${share}`);
+    const share =
+      r.share !== null && r.denominator_basis && r.value
+        ? ` Denominator: ${r.denominator} ${r.denominator_basis}, ${denominatorSource(data, r)}.`
+        : "";
+    notes.set(
+      valueKey(data, r),
+      `Indicator ${r.indicator_id}: ${compactCells(refs).join("; ")} (${dataset("indicator_values")}).${computed}${share}`,
+    );
   }
   for (const f of data.findings ?? []) {
-    notes.set(`finding ${f.finding_id}`, `${f.report_id} Progress Report ${paragraphPlace(f.paragraph)}, as extracted in finding ${f.finding_id} (${dataset(f.findings_dataset)}, ${dataset(f.finding_states_dataset)}).`);
+    notes.set(
+      `finding ${f.finding_id}`,
+      `${f.report_id} Progress Report ${paragraphPlace(f.paragraph)}, as extracted in finding ${f.finding_id} (${dataset(f.findings_dataset)}, ${dataset(f.finding_states_dataset)}).`,
+    );
   }
-  for (const p of data.pillars) notes.set(`pillar ${p.pillar_code}`, `Counts for pillar ${p.pillar_code} computed by ccm-trends (view pillar_trends) from the values of Table ${p.pillar_code}.`);
-  notes.set("trends", `Counts computed by ccm-trends (views indicator_trends and pillar_trends) from ${dataset("indicator_values")} and ${dataset("indicators")}.`);
-  notes.set("cycles", `Reporting cycles (${dataset("cycles")}): ${[...new Set(data.cycles.map((c) => c.source_ref ?? `${c.cycle}: no reference`))].join("; ")}.`);
-  notes.set("datasets", "Table datasets of the ccm-trends database, recorded by the pipeline from sources/*.meta.json.");
+  for (const p of data.pillars)
+    notes.set(
+      `pillar ${p.pillar_code}`,
+      `Counts for pillar ${p.pillar_code} computed by ccm-trends (view pillar_trends) from the values of Table ${p.pillar_code}.`,
+    );
+  notes.set(
+    "trends",
+    `Counts computed by ccm-trends (views indicator_trends and pillar_trends) from ${dataset("indicator_values")} and ${dataset("indicators")}.`,
+  );
+  notes.set(
+    "cycles",
+    `Reporting cycles (${dataset("cycles")}): ${[...new Set(data.cycles.map((c) => c.source_ref ?? `${c.cycle}: no reference`))].join("; ")}.`,
+  );
+  notes.set(
+    "datasets",
+    "Table datasets of the ccm-trends database, recorded by the pipeline from sources/*.meta.json.",
+  );
 
   const m = data.membership;
   if (m && m.as_of && m.states_parties > 0) {
-    notes.set("membership", `Counted by ccm-trends on ${longDate(m.as_of)} from the membership history (view state_status over ${dataset("state_events")}: ${m.sources ?? "source not recorded"}).`);
+    notes.set(
+      "membership",
+      `Counted by ccm-trends on ${longDate(m.as_of)} from the membership history (view state_status over ${dataset("state_events")}: ${m.sources ?? "source not recorded"}).`,
+    );
   }
   const w = data.withdrawals;
-  if (w && w.length) notes.set("withdrawals", `Withdrawals (table state_events): ${w.map((x) => `${x.name_en}, effective ${longDate(x.event_date)}, ${x.source ?? "no source recorded"}`).join("; ")}.`);
+  if (w && w.length)
+    notes.set(
+      "withdrawals",
+      `Withdrawals (table state_events): ${w.map((x) => `${x.name_en}, effective ${longDate(x.event_date)}, ${x.source ?? "no source recorded"}`).join("; ")}.`,
+    );
 
   const unga = data.unga ?? [];
   const voted = unga.filter((r) => r.total_yes !== null);
@@ -77,20 +114,37 @@ export function noteCatalog(data: BriefingData): Map<string, string> {
   if (last) {
     const prev = voted.at(-2);
     const refs = [ungaRef(last), ...(prev ? [ungaRef(prev)] : [])];
-    if (data.lowestSince?.some((l) => l.year === last.year)) refs.push(`comparison with every earlier year by ccm-trends (view unga_lowest_since)`);
+    if (data.lowestSince?.some((l) => l.year === last.year))
+      refs.push(`comparison with every earlier year by ccm-trends (view unga_lowest_since)`);
     notes.set("unga", `${refs.join("; ")}.`);
   }
   if (unga.length) notes.set("unga-votes", `UNGA votes on the CCM resolution: ${unga.map(ungaRef).join("; ")}.`);
   const yes = data.yesByStatus;
   if (yes && yes.length) {
-    const basis = [...new Set(yes.filter((r) => !r.has_country_votes).map((r) => `${r.year}: ${r.basis ?? "published total"}`))].join("; ") || "all years from per-country votes";
-    notes.set("yes-by-status", `Yes votes by CCM status on the vote date, computed by ccm-trends (view unga_yes_by_status) from the per-country votes (table unga_votes) and the membership history (view state_status); ${basis}.`);
+    const basis =
+      [
+        ...new Set(yes.filter((r) => !r.has_country_votes).map((r) => `${r.year}: ${r.basis ?? "published total"}`)),
+      ].join("; ") || "all years from per-country votes";
+    notes.set(
+      "yes-by-status",
+      `Yes votes by CCM status on the vote date, computed by ccm-trends (view unga_yes_by_status) from the per-country votes (table unga_votes) and the membership history (view state_status); ${basis}.`,
+    );
   }
-  if (data.voteShifts) notes.set("shifts", "States that voted yes in an earlier year and later did not, computed by ccm-trends (view unga_vote_shifts) from the per-country votes (table unga_votes, UN Digital Library).");
+  if (data.voteShifts)
+    notes.set(
+      "shifts",
+      "States that voted yes in an earlier year and later did not, computed by ccm-trends (view unga_vote_shifts) from the per-country votes (table unga_votes, UN Digital Library).",
+    );
 
   if (data.issues) {
-    notes.set("issues", `Consistency checks of ccm-trends (view consistency_issues) over ${dataset("findings")} and ${dataset("indicator_values")}.`);
-    notes.set("annex", `Consistency checks of ccm-trends (view consistency_issues) over ${dataset("findings")} and ${dataset("indicator_values")}; paragraph numbers are those of the progress report.`);
+    notes.set(
+      "issues",
+      `Consistency checks of ccm-trends (view consistency_issues) over ${dataset("findings")} and ${dataset("indicator_values")}.`,
+    );
+    notes.set(
+      "annex",
+      `Consistency checks of ccm-trends (view consistency_issues) over ${dataset("findings")} and ${dataset("indicator_values")}; paragraph numbers are those of the progress report.`,
+    );
   }
   if (data.recordIssues) {
     notes.set(
@@ -102,9 +156,17 @@ export function noteCatalog(data: BriefingData): Map<string, string> {
   const since = data.sinceLastReport;
   if (since) {
     const [report, previous] = [data.cycle, since.previous];
-    const values = since.values.map((v) => `indicator ${v.indicator_id}, ${v.cycle}: ${v.earlier_source}; ${v.later_source}`);
-    notes.set("revisions figures", `Comparison of the ${report} and ${previous} Progress Reports' indicator tables by ccm-trends (view indicator_revisions)${values.length ? `: ${values.join("; ")}` : ""}.`);
-    notes.set("revisions statements", `Comparison of the ${report} and ${previous} Progress Reports' findings by ccm-trends (view finding_revisions).`);
+    const values = since.values.map(
+      (v) => `indicator ${v.indicator_id}, ${v.cycle}: ${v.earlier_source}; ${v.later_source}`,
+    );
+    notes.set(
+      "revisions figures",
+      `Comparison of the ${report} and ${previous} Progress Reports' indicator tables by ccm-trends (view indicator_revisions)${values.length ? `: ${values.join("; ")}` : ""}.`,
+    );
+    notes.set(
+      "revisions statements",
+      `Comparison of the ${report} and ${previous} Progress Reports' findings by ccm-trends (view finding_revisions).`,
+    );
   }
   return notes;
 }

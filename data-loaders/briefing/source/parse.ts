@@ -10,7 +10,28 @@ import { existsSync, readFileSync } from "node:fs";
 export const SOURCE_DIR = "sources/briefings";
 
 /** The kinds of inline number references. */
-export const NUMBER_KINDS = ["value", "change", "trend", "count", "ids", "tally", "cycle", "cycles", "date", "withdrawals", "named", "names", "mentions", "members", "votes", "shifts", "issues", "revisions", "contested", "query"] as const;
+export const NUMBER_KINDS = [
+  "value",
+  "change",
+  "trend",
+  "count",
+  "ids",
+  "tally",
+  "cycle",
+  "cycles",
+  "date",
+  "withdrawals",
+  "named",
+  "names",
+  "mentions",
+  "members",
+  "votes",
+  "shifts",
+  "issues",
+  "revisions",
+  "contested",
+  "query",
+] as const;
 /** The kinds of references that stand on a line of their own and become a block. */
 export const BLOCK_KINDS = ["chart", "table", "section", "block"] as const;
 /** `{note <key>}` places one of the generated draft's source notes. */
@@ -33,9 +54,7 @@ export interface Reference {
 export type Piece = string | Reference;
 
 export type SourceBlock =
-  | { kind: "paragraph"; lines: Piece[][] }
-  | { kind: "list"; items: Piece[][][] }
-  | { kind: "ref"; ref: Reference };
+  { kind: "paragraph"; lines: Piece[][] } | { kind: "list"; items: Piece[][][] } | { kind: "ref"; ref: Reference };
 
 export interface SourceSection {
   title: string;
@@ -69,7 +88,14 @@ export function pieces(text: string, line: number, offset = 0): Piece[] {
   let last = 0;
   for (const m of text.matchAll(REF)) {
     if (m.index > last) out.push(text.slice(last, m.index));
-    out.push({ kind: m[1]!, args: (m[2] ?? "").trim().split(/\s+/).filter(Boolean), ...styleOf(m[3]), line, column: offset + m.index + 1, raw: m[0] });
+    out.push({
+      kind: m[1]!,
+      args: (m[2] ?? "").trim().split(/\s+/).filter(Boolean),
+      ...styleOf(m[3]),
+      line,
+      column: offset + m.index + 1,
+      raw: m[0],
+    });
     last = m.index + m[0].length;
   }
   if (last < text.length) out.push(text.slice(last));
@@ -132,7 +158,11 @@ export function parseSource(file: string, text: string, queryFile: string): Pars
     }
     const trimmed = l.trim();
     const alone = pieces(trimmed, n, l.indexOf(trimmed));
-    if (alone.length === 1 && typeof alone[0] !== "string" && (BLOCK_KINDS as readonly string[]).includes(alone[0]!.kind)) {
+    if (
+      alone.length === 1 &&
+      typeof alone[0] !== "string" &&
+      (BLOCK_KINDS as readonly string[]).includes(alone[0]!.kind)
+    ) {
       section(n).blocks.push({ kind: "ref", ref: alone[0]! });
       current = null;
       return;

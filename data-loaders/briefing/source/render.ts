@@ -32,10 +32,16 @@ export interface RenderedSource {
  * Resolve every reference of a source against the database and assemble its sections. Problems (unknown
  * names, no row) are collected and thrown together as one InputError naming file, line and column.
  */
-export async function renderSource(conn: DuckDBConnection, src: ParsedSource, generated: Generated, notes: Footnotes): Promise<RenderedSource> {
+export async function renderSource(
+  conn: DuckDBConnection,
+  src: ParsedSource,
+  generated: Generated,
+  notes: Footnotes,
+): Promise<RenderedSource> {
   const resolver = new Resolver(conn, generated.cycle, src.file, src.queries, src.queryFile, generated.cache);
   const warnings: string[] = [];
-  const problem = (ref: Reference, expected: string, fix: string, found?: string) => resolver.problem(ref, expected, fix, found);
+  const problem = (ref: Reference, expected: string, fix: string, found?: string) =>
+    resolver.problem(ref, expected, fix, found);
   const needs = (ref: Reference, usage: string): boolean => {
     if (ref.args.length === 1) return true;
     problem(ref, `{${usage}}`, `write it as {${usage}} (see docs/briefing.md)`);
@@ -49,15 +55,37 @@ export async function renderSource(conn: DuckDBConnection, src: ParsedSource, ge
       case "section": {
         if (!needs(ref, "section <id>")) return null;
         const s = generated.sections.find((x) => x.id === ref.args[0]);
-        if (!s) return problem(ref, "the id of a generated section", `use one of the closest valid names: ${closest(ref.args[0]!, generated.sections.map((x) => x.id)).join(", ")}`, show(ref.args[0]));
+        if (!s)
+          return problem(
+            ref,
+            "the id of a generated section",
+            `use one of the closest valid names: ${closest(
+              ref.args[0]!,
+              generated.sections.map((x) => x.id),
+            ).join(", ")}`,
+            show(ref.args[0]),
+          );
         return s.blocks;
       }
       case "block": {
         if (!needs(ref, "block <name>")) return null;
-        const named = generatedBlocks.filter((b) => (b.kind === "paragraph" || b.kind === "list") && b.name === ref.args[0]);
+        const named = generatedBlocks.filter(
+          (b) => (b.kind === "paragraph" || b.kind === "list") && b.name === ref.args[0],
+        );
         if (!named.length) {
-          const valid = [...new Set(generatedBlocks.flatMap((b) => ((b.kind === "paragraph" || b.kind === "list") && b.name ? [b.name] : [])))];
-          return problem(ref, "the name of a generated paragraph or list", valid.length ? `use one of the closest valid names: ${closest(ref.args[0]!, valid).join(", ")}` : "this draft names none: write the paragraph yourself", show(ref.args[0]));
+          const valid = [
+            ...new Set(
+              generatedBlocks.flatMap((b) => ((b.kind === "paragraph" || b.kind === "list") && b.name ? [b.name] : [])),
+            ),
+          ];
+          return problem(
+            ref,
+            "the name of a generated paragraph or list",
+            valid.length
+              ? `use one of the closest valid names: ${closest(ref.args[0]!, valid).join(", ")}`
+              : "this draft names none: write the paragraph yourself",
+            show(ref.args[0]),
+          );
         }
         return named;
       }
@@ -65,8 +93,19 @@ export async function renderSource(conn: DuckDBConnection, src: ParsedSource, ge
         if (!needs(ref, "chart <name>")) return null;
         const charts = generatedBlocks.filter((b): b is Extract<Block, { kind: "chart" }> => b.kind === "chart");
         // A pillar's chart answers to its code too ({chart D} is {chart pillar-D}).
-        const chart = charts.find((c) => chartName(c.file) === ref.args[0] || chartName(c.file) === `pillar-${ref.args[0]}`);
-        if (!chart) return problem(ref, "the name of a chart", `use one of the closest valid names: ${closest(ref.args[0]!, charts.flatMap((c) => [chartName(c.file), chartName(c.file).replace(/^pillar-/, "")])).join(", ")}`, show(ref.args[0]));
+        const chart = charts.find(
+          (c) => chartName(c.file) === ref.args[0] || chartName(c.file) === `pillar-${ref.args[0]}`,
+        );
+        if (!chart)
+          return problem(
+            ref,
+            "the name of a chart",
+            `use one of the closest valid names: ${closest(
+              ref.args[0]!,
+              charts.flatMap((c) => [chartName(c.file), chartName(c.file).replace(/^pillar-/, "")]),
+            ).join(", ")}`,
+            show(ref.args[0]),
+          );
         return [chart];
       }
       case "table": {
@@ -74,16 +113,42 @@ export async function renderSource(conn: DuckDBConnection, src: ParsedSource, ge
         const table = generatedBlocks.find((b) => b.kind === "table" && b.name === ref.args[0]);
         if (table) return [table];
         if (!src.queries.has(ref.args[0]!)) {
-          const valid = [...generatedBlocks.flatMap((b) => (b.kind === "table" && b.name ? [b.name] : [])), ...src.queries.keys()];
-          return problem(ref, `the name of a generated table or of a query in ${src.queryFile}`, `use one of the closest valid names: ${closest(ref.args[0]!, valid).join(", ")}`, show(ref.args[0]));
+          const valid = [
+            ...generatedBlocks.flatMap((b) => (b.kind === "table" && b.name ? [b.name] : [])),
+            ...src.queries.keys(),
+          ];
+          return problem(
+            ref,
+            `the name of a generated table or of a query in ${src.queryFile}`,
+            `use one of the closest valid names: ${closest(ref.args[0]!, valid).join(", ")}`,
+            show(ref.args[0]),
+          );
         }
         const rows = await resolver.namedQuery(ref);
         if (!rows) return null;
-        if (!rows.length) return problem(ref, `query "${ref.args[0]}" to return rows`, "it returned none: check its conditions");
+        if (!rows.length)
+          return problem(ref, `query "${ref.args[0]}" to return rows`, "it returned none: check its conditions");
         const head = Object.keys(rows[0]!);
-        const cells = rows.map((r) => head.map((h) => (typeof r[h] === "number" ? formatThousands(r[h] as number) : r[h] === null ? "–" : String(r[h]))));
-        const align = head.map((h) => (rows.every((r) => typeof r[h] === "number" || r[h] === null) ? "right" : "left") as "left" | "right");
-        return [{ kind: "table", caption: [`Query "${ref.args[0]}"`, notes.cite(`Query "${ref.args[0]}" in ${src.queryFile}, run on the ccm-trends database.`)], head, align, rows: cells }];
+        const cells = rows.map((r) =>
+          head.map((h) =>
+            typeof r[h] === "number" ? formatThousands(r[h] as number) : r[h] === null ? "–" : String(r[h]),
+          ),
+        );
+        const align = head.map(
+          (h) => (rows.every((r) => typeof r[h] === "number" || r[h] === null) ? "right" : "left") as "left" | "right",
+        );
+        return [
+          {
+            kind: "table",
+            caption: [
+              `Query "${ref.args[0]}"`,
+              notes.cite(`Query "${ref.args[0]}" in ${src.queryFile}, run on the ccm-trends database.`),
+            ],
+            head,
+            align,
+            rows: cells,
+          },
+        ];
       }
     }
     return resolver.resolve(ref).then(() => null);
@@ -114,7 +179,12 @@ export async function renderSource(conn: DuckDBConnection, src: ParsedSource, ge
         const key = p.args.join(" ");
         const note = generated.notes.get(key);
         if (note === undefined) {
-          problem(p, "the key of a note of a thing the database holds (value <indicator> [cycle], finding <id>, pillar <code>, trends, …)", `use one of the closest valid names: ${closest(key, [...generated.notes.keys()]).join(", ")}`, show(key));
+          problem(
+            p,
+            "the key of a note of a thing the database holds (value <indicator> [cycle], finding <id>, pillar <code>, trends, …)",
+            `use one of the closest valid names: ${closest(key, [...generated.notes.keys()]).join(", ")}`,
+            show(key),
+          );
           continue;
         }
         if (text) out.push(text);
@@ -148,19 +218,29 @@ export async function renderSource(conn: DuckDBConnection, src: ParsedSource, ge
   const checkNamedBeside = async (ref: Reference, values: { ref: Reference; value: number }[]) => {
     const finding = await resolver.finding(ref.args[0]!);
     if (!finding?.indicator_id) return;
-    const beside = values.find((v) => v.ref.args[0] === finding.indicator_id && (v.ref.args[1] ?? generated.cycle) === finding.cycle);
+    const beside = values.find(
+      (v) => v.ref.args[0] === finding.indicator_id && (v.ref.args[1] ?? generated.cycle) === finding.cycle,
+    );
     if (beside && beside.value !== finding.value) {
-      warnings.push(`${src.file}:${ref.line}:${ref.column}: ${ref.raw} counts ${formatThousands(finding.value)} States beside ${beside.ref.raw}, which now gives ${formatThousands(beside.value)}; finding ${finding.finding_id} no longer names as many States as indicator ${finding.indicator_id} counts: read the sentence again`);
+      warnings.push(
+        `${src.file}:${ref.line}:${ref.column}: ${ref.raw} counts ${formatThousands(finding.value)} States beside ${beside.ref.raw}, which now gives ${formatThousands(beside.value)}; finding ${finding.finding_id} no longer names as many States as indicator ${finding.indicator_id} counts: read the sentence again`,
+      );
     }
   };
 
   /** A figure typed beside a reference ("70 {value 9.1}", "{value 9.1} (70)") that disagrees with it; "(12.1, …)" is a list of indicators. */
   const checkTyped = (ref: Reference, value: number, before: string, after: string) => {
-    const typed = [/(\d[\d,]*|[A-Za-z]+(?:-[a-z]+)?)\s*\(?\s*$/.exec(before)?.[1], /^\s*\(?\s*(\d[\d,]*)\b(?!\.\d)/.exec(after)?.[1]];
+    const typed = [
+      /(\d[\d,]*|[A-Za-z]+(?:-[a-z]+)?)\s*\(?\s*$/.exec(before)?.[1],
+      /^\s*\(?\s*(\d[\d,]*)\b(?!\.\d)/.exec(after)?.[1],
+    ];
     for (const t of typed) {
       if (!t || /^no$/i.test(t)) continue;
       const n = /^\d/.test(t) ? Number(t.replace(/,/g, "")) : parseNumberWord(t);
-      if (n !== null && n !== Math.abs(value)) warnings.push(`${src.file}:${ref.line}:${ref.column}: "${t}" is typed beside ${ref.raw}, which now gives ${formatThousands(value)}; remove the typed figure (the reference prints the number)`);
+      if (n !== null && n !== Math.abs(value))
+        warnings.push(
+          `${src.file}:${ref.line}:${ref.column}: "${t}" is typed beside ${ref.raw}, which now gives ${formatThousands(value)}; remove the typed figure (the reference prints the number)`,
+        );
     }
   };
 
@@ -179,8 +259,16 @@ export async function renderSource(conn: DuckDBConnection, src: ParsedSource, ge
     // A section included whole, or under the heading of a generated section (as init writes them), keeps that
     // section's id and its page break.
     const only = s.blocks.length === 1 ? s.blocks[0]! : undefined;
-    const included = only?.kind === "ref" && only.ref.kind === "section" ? generated.sections.find((g) => g.id === only.ref.args[0]) : generated.sections.find((g) => g.title === s.title);
-    sections.push({ id: included?.id ?? (slug(s.title) || `section-${i + 1}`), title: s.title, blocks, ...(included?.pageBreak ? { pageBreak: true } : {}) });
+    const included =
+      only?.kind === "ref" && only.ref.kind === "section"
+        ? generated.sections.find((g) => g.id === only.ref.args[0])
+        : generated.sections.find((g) => g.title === s.title);
+    sections.push({
+      id: included?.id ?? (slug(s.title) || `section-${i + 1}`),
+      title: s.title,
+      blocks,
+      ...(included?.pageBreak ? { pageBreak: true } : {}),
+    });
   }
   if (resolver.problems.length) throw new InputError(resolver.problems);
   return { title: src.title, sections, warnings };

@@ -29,7 +29,8 @@ function distance(x: string, y: string): number {
   for (let i = 1; i <= a.length; i++)
     for (let j = 1; j <= b.length; j++) {
       d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
     }
   return d[a.length]![b.length]!;
 }
@@ -43,7 +44,6 @@ export function closest(wrong: string, valid: string[]): string[] {
     .map((x) => x.v);
 }
 
-
 /**
  * Whether the draft's note `key` is the source of a number reference, so that a {note <key>} after it covers it: an
  * indicator's note covers that indicator's value, trend fields, changes and contest (and the count of cycles its
@@ -55,7 +55,9 @@ export function covers(key: string, ref: Reference): boolean {
   const date = ref.kind === "date" ? ref.args[0] : undefined;
   switch (family) {
     case "value":
-      return (["value", "trend", "change", "contested"].includes(ref.kind) && ref.args[0] === arg) || ref.kind === "cycles";
+      return (
+        (["value", "trend", "change", "contested"].includes(ref.kind) && ref.args[0] === arg) || ref.kind === "cycles"
+      );
     case "finding":
       return (ref.kind === "named" || ref.kind === "names") && ref.args[0] === arg;
     case "pillar":
@@ -159,20 +161,40 @@ export class Resolver {
   }
 
   private async valid(list: string): Promise<string[]> {
-    if (!this.names.has(list)) this.names.set(list, (await queryRows<{ name: string }>(this.conn, sqlText(`briefing/refs/${list}.sql`))).map((r) => String(r.name)));
+    if (!this.names.has(list))
+      this.names.set(
+        list,
+        (await queryRows<{ name: string }>(this.conn, sqlText(`briefing/refs/${list}.sql`))).map((r) => String(r.name)),
+      );
     return this.names.get(list)!;
   }
 
   /** Rows of a refs query, run once per parameters. */
-  private async query<T = Record<string, unknown>>(file: string, params?: Record<string, string | number>): Promise<T[]> {
+  private async query<T = Record<string, unknown>>(
+    file: string,
+    params?: Record<string, string | number>,
+  ): Promise<T[]> {
     const key = `${file} ${JSON.stringify(params ?? {})}`;
-    if (!this.rows.has(key)) this.rows.set(key, await queryRows(this.conn, sqlText(`briefing/refs/${file}.sql`), params));
+    if (!this.rows.has(key))
+      this.rows.set(key, await queryRows(this.conn, sqlText(`briefing/refs/${file}.sql`), params));
     return this.rows.get(key) as T[];
   }
 
   /** One finding's named States, their count, paragraph, indicator and report ({named}, {names}), or undefined for an unknown id. */
   async finding(finding: string) {
-    return (await this.query<{ finding_id: string; indicator_id: string | null; cycle: string; value: number; names: string | null; paragraph: string; report_id: string; findings_dataset: string; finding_states_dataset: string }>("named")).find((r) => r.finding_id === finding);
+    return (
+      await this.query<{
+        finding_id: string;
+        indicator_id: string | null;
+        cycle: string;
+        value: number;
+        names: string | null;
+        paragraph: string;
+        report_id: string;
+        findings_dataset: string;
+        finding_states_dataset: string;
+      }>("named")
+    ).find((r) => r.finding_id === finding);
   }
 
   problem(ref: Reference, expected: string, fix: string, found = show(ref.raw)): null {
@@ -182,7 +204,14 @@ export class Resolver {
 
   private async unknown(ref: Reference, what: string, name: string, list: string | string[]): Promise<null> {
     const near = closest(name, typeof list === "string" ? await this.valid(list) : list);
-    return this.problem(ref, `a known ${what}`, near.length ? `use one of the closest valid names: ${near.join(", ")}` : `the database has no ${what} at all: run \`npm run pipeline\``, show(name));
+    return this.problem(
+      ref,
+      `a known ${what}`,
+      near.length
+        ? `use one of the closest valid names: ${near.join(", ")}`
+        : `the database has no ${what} at all: run \`npm run pipeline\``,
+      show(name),
+    );
   }
 
   private needs(ref: Reference, min: number, max: number, usage: string): boolean {
@@ -197,21 +226,42 @@ export class Resolver {
     return false;
   }
 
-  private async indicatorValue(ref: Reference, indicator: string, cycle: string): Promise<{ value: number; source_ref: string | null } | null> {
-    if (!(await this.valid("indicators")).includes(indicator)) return this.unknown(ref, "indicator", indicator, "indicators");
+  private async indicatorValue(
+    ref: Reference,
+    indicator: string,
+    cycle: string,
+  ): Promise<{ value: number; source_ref: string | null } | null> {
+    if (!(await this.valid("indicators")).includes(indicator))
+      return this.unknown(ref, "indicator", indicator, "indicators");
     if (!(await this.knownCycle(ref, cycle))) return null;
-    const row = (await this.query<{ indicator_id: string; value: number | null; source_ref: string | null }>("value", { cycle })).find((r) => r.indicator_id === indicator);
-    if (!row || row.value === null) return this.problem(ref, `a value of indicator ${indicator} in the ${cycle} cycle`, `the report gives none (not measured): name another cycle, or write the sentence without this number`);
+    const row = (
+      await this.query<{ indicator_id: string; value: number | null; source_ref: string | null }>("value", { cycle })
+    ).find((r) => r.indicator_id === indicator);
+    if (!row || row.value === null)
+      return this.problem(
+        ref,
+        `a value of indicator ${indicator} in the ${cycle} cycle`,
+        `the report gives none (not measured): name another cycle, or write the sentence without this number`,
+      );
     return { value: row.value, source_ref: row.source_ref };
   }
 
   /** The cycles up to one (default: the briefing's) that have indicator values, in order. */
   private async cyclesTo(cycle = this.cycle) {
-    return this.query<{ cycle: string; period_start: string | null; period_end: string | null; source_ref: string | null }>("cycle", { cycle });
+    return this.query<{
+      cycle: string;
+      period_start: string | null;
+      period_end: string | null;
+      source_ref: string | null;
+    }>("cycle", { cycle });
   }
 
   /** "[pillar] [cycle]" in either order after a count's name. */
-  private async pillarAndCycle(ref: Reference, args: string[], pillars: string[]): Promise<{ pillar: string; cycle: string } | null> {
+  private async pillarAndCycle(
+    ref: Reference,
+    args: string[],
+    pillars: string[],
+  ): Promise<{ pillar: string; cycle: string } | null> {
     let pillar = "";
     let cycle = this.cycle;
     for (const a of args) {
@@ -229,7 +279,12 @@ export class Resolver {
         if (!this.needs(ref, 1, 2, "value <indicator> [cycle]")) return null;
         const [indicator, at = cycle] = ref.args as [string, string?];
         const v = await this.indicatorValue(ref, indicator, at);
-        return v && { value: v.value, note: `Indicator ${indicator}, ${at} cycle: ${v.source_ref ?? "the report's table"} (dataset indicator_values).` };
+        return (
+          v && {
+            value: v.value,
+            note: `Indicator ${indicator}, ${at} cycle: ${v.source_ref ?? "the report's table"} (dataset indicator_values).`,
+          }
+        );
       }
       case "change": {
         if (!this.needs(ref, 2, 3, "change <indicator> <from cycle> [to cycle]")) return null;
@@ -237,17 +292,29 @@ export class Resolver {
         const a = await this.indicatorValue(ref, indicator, from);
         if (!a) return null;
         const b = await this.indicatorValue(ref, indicator, to);
-        return b && { value: b.value - a.value, note: `Indicator ${indicator}, change from the ${from} to the ${to} cycle, computed by ccm-trends from ${compactCells([a.source_ref ?? `no ${from} source`, b.source_ref ?? `no ${to} source`]).join("; ")} (dataset indicator_values).` };
+        return (
+          b && {
+            value: b.value - a.value,
+            note: `Indicator ${indicator}, change from the ${from} to the ${to} cycle, computed by ccm-trends from ${compactCells([a.source_ref ?? `no ${from} source`, b.source_ref ?? `no ${to} source`]).join("; ")} (dataset indicator_values).`,
+          }
+        );
       }
       case "trend": {
         if (!this.needs(ref, 2, 3, "trend <indicator> <field> [cycle]")) return null;
         const [indicator, field, at = cycle] = ref.args as [string, string, string?];
-        if (!(await this.valid("indicators")).includes(indicator)) return this.unknown(ref, "indicator", indicator, "indicators");
-        if (!(await this.valid("trend_fields")).includes(field)) return this.unknown(ref, "field of view indicator_trends", field, "trend_fields");
+        if (!(await this.valid("indicators")).includes(indicator))
+          return this.unknown(ref, "indicator", indicator, "indicators");
+        if (!(await this.valid("trend_fields")).includes(field))
+          return this.unknown(ref, "field of view indicator_trends", field, "trend_fields");
         if (!(await this.knownCycle(ref, at))) return null;
         const row = (await this.query("trend", { cycle: at })).find((r) => r.indicator_id === indicator);
         const v = row?.[field];
-        if (v === null || v === undefined) return this.problem(ref, `a ${field} of indicator ${indicator} in the ${at} cycle`, "the view gives none there (not measured, or nothing to compare with): write the sentence without it");
+        if (v === null || v === undefined)
+          return this.problem(
+            ref,
+            `a ${field} of indicator ${indicator} in the ${at} cycle`,
+            "the view gives none there (not measured, or nothing to compare with): write the sentence without it",
+          );
         const note = `Indicator ${indicator}, ${at} cycle, ${field.replaceAll("_", " ")}: computed by ccm-trends (view indicator_trends) from ${row!.source_ref ?? "the report's table"} (dataset indicator_values).`;
         return typeof v === "number" ? { value: v, note } : { text: String(v), note };
       }
@@ -257,24 +324,63 @@ export class Resolver {
         const all = await this.query<{ pillar: string; name: string; value: number }>("count", { cycle });
         const where = await this.pillarAndCycle(ref, rest, [...new Set(all.map((r) => r.pillar).filter(Boolean))]);
         if (!where) return null;
-        const rows = where.cycle === cycle ? all : await this.query<{ pillar: string; name: string; value: number }>("count", { cycle: where.cycle });
+        const rows =
+          where.cycle === cycle
+            ? all
+            : await this.query<{ pillar: string; name: string; value: number }>("count", { cycle: where.cycle });
         const row = rows.find((r) => r.name === name && r.pillar === (name === "datasets" ? "" : where.pillar));
         if (!row) return this.unknown(ref, "count", name, [...new Set(all.map((r) => r.name))]);
-        if (name === "datasets") return { value: row.value, note: "Table datasets of the ccm-trends database, recorded by the pipeline from sources/*.meta.json." };
-        return { value: row.value, note: `Indicators ${where.pillar ? `of pillar ${where.pillar}` : "of all pillars"} in the ${where.cycle} cycle: ${name.replaceAll("_", " ")}, counted by ccm-trends (view indicator_trends).` };
+        if (name === "datasets")
+          return {
+            value: row.value,
+            note: "Table datasets of the ccm-trends database, recorded by the pipeline from sources/*.meta.json.",
+          };
+        return {
+          value: row.value,
+          note: `Indicators ${where.pillar ? `of pillar ${where.pillar}` : "of all pillars"} in the ${where.cycle} cycle: ${name.replaceAll("_", " ")}, counted by ccm-trends (view indicator_trends).`,
+        };
       }
       case "ids": {
         if (!this.needs(ref, 1, 3, "ids <judgement or reason> [pillar] [cycle]")) return null;
         const [name, ...rest] = ref.args as [string, ...string[]];
-        const names = ["improved", "declined", "held", "completed", "not_comparable", "not_measured", "first_measured", "no_better_direction"];
+        const names = [
+          "improved",
+          "declined",
+          "held",
+          "completed",
+          "not_comparable",
+          "not_measured",
+          "first_measured",
+          "no_better_direction",
+        ];
         if (!names.includes(name)) return this.unknown(ref, "judgement or reason", name, names);
-        const all = await this.query<{ indicator_id: string; pillar: string; judgement: string; basis: string | null }>("ids", { cycle });
+        const all = await this.query<{ indicator_id: string; pillar: string; judgement: string; basis: string | null }>(
+          "ids",
+          { cycle },
+        );
         const where = await this.pillarAndCycle(ref, rest, [...new Set(all.map((r) => r.pillar))]);
         if (!where) return null;
-        const rows = where.cycle === cycle ? all : await this.query<{ indicator_id: string; pillar: string; judgement: string; basis: string | null }>("ids", { cycle: where.cycle });
-        const ids = rows.filter((r) => (r.judgement === name || (r.judgement === "not_comparable" && r.basis === name)) && (!where.pillar || r.pillar === where.pillar)).map((r) => r.indicator_id);
+        const rows =
+          where.cycle === cycle
+            ? all
+            : await this.query<{ indicator_id: string; pillar: string; judgement: string; basis: string | null }>(
+                "ids",
+                { cycle: where.cycle },
+              );
+        const ids = rows
+          .filter(
+            (r) =>
+              (r.judgement === name || (r.judgement === "not_comparable" && r.basis === name)) &&
+              (!where.pillar || r.pillar === where.pillar),
+          )
+          .map((r) => r.indicator_id);
         const what = `indicators ${where.pillar ? `of pillar ${where.pillar}` : "of all pillars"} in the ${where.cycle} cycle judged ${name.replaceAll("_", " ")}`;
-        if (!ids.length) return this.problem(ref, `at least one of the ${what}`, "there are none: write the sentence without the list (the {count} of them is zero)");
+        if (!ids.length)
+          return this.problem(
+            ref,
+            `at least one of the ${what}`,
+            "there are none: write the sentence without the list (the {count} of them is zero)",
+          );
         return { text: listNames(ids), note: `The ${what}, by ccm-trends (view indicator_trends).` };
       }
       case "tally": {
@@ -282,103 +388,217 @@ export class Resolver {
         const all = await this.query<{ pillar: string; name: string; value: number }>("count", { cycle });
         const where = await this.pillarAndCycle(ref, ref.args, [...new Set(all.map((r) => r.pillar).filter(Boolean))]);
         if (!where) return null;
-        const rows = where.cycle === cycle ? all : await this.query<{ pillar: string; name: string; value: number }>("count", { cycle: where.cycle });
+        const rows =
+          where.cycle === cycle
+            ? all
+            : await this.query<{ pillar: string; name: string; value: number }>("count", { cycle: where.cycle });
         const n = (name: string) => rows.find((r) => r.name === name && r.pillar === where.pillar)?.value ?? 0;
         const counts = [n("improved"), n("declined"), n("held"), n("completed")] as const;
-        const [singular, plural = `${singular}s`] = (ref.noun ?? "").split("/").map((x) => x.trim()) as [string, string?];
+        const [singular, plural = `${singular}s`] = (ref.noun ?? "").split("/").map((x) => x.trim()) as [
+          string,
+          string?,
+        ];
         const noun = ref.noun ? (counts.find((c) => c > 0) === 1 ? singular : plural) : "";
-        return { text: tally(counts[0], counts[1], counts[2], noun, counts[3]), note: `Indicators ${where.pillar ? `of pillar ${where.pillar}` : "of all pillars"} that improved, declined, held or completed in the ${where.cycle} cycle, counted by ccm-trends (view indicator_trends).` };
+        return {
+          text: tally(counts[0], counts[1], counts[2], noun, counts[3]),
+          note: `Indicators ${where.pillar ? `of pillar ${where.pillar}` : "of all pillars"} that improved, declined, held or completed in the ${where.cycle} cycle, counted by ccm-trends (view indicator_trends).`,
+        };
       }
       case "cycle": {
         if (!this.needs(ref, 0, 1, "cycle [first|previous]")) return null;
         const rows = await this.cyclesTo();
         const which = ref.args[0] ?? "";
-        const row = which === "" ? rows.at(-1) : which === "first" ? rows[0] : which === "previous" ? rows.at(-2) : undefined;
-        if (which && !["first", "previous"].includes(which)) return this.unknown(ref, "cycle position", which, ["first", "previous"]);
-        if (!row) return this.problem(ref, `a ${which} cycle before the ${cycle} cycle`, "the database holds no earlier cycle with values: write the sentence without it");
+        const row =
+          which === "" ? rows.at(-1) : which === "first" ? rows[0] : which === "previous" ? rows.at(-2) : undefined;
+        if (which && !["first", "previous"].includes(which))
+          return this.unknown(ref, "cycle position", which, ["first", "previous"]);
+        if (!row)
+          return this.problem(
+            ref,
+            `a ${which} cycle before the ${cycle} cycle`,
+            "the database holds no earlier cycle with values: write the sentence without it",
+          );
         return { text: row.cycle, note: `Reporting cycles (dataset cycles): ${row.source_ref ?? row.cycle}.` };
       }
       case "cycles": {
         if (!this.needs(ref, 0, 1, "cycles [changes]")) return null;
-        if (ref.args[0] && ref.args[0] !== "changes") return this.unknown(ref, "count of cycles", ref.args[0], ["changes"]);
+        if (ref.args[0] && ref.args[0] !== "changes")
+          return this.unknown(ref, "count of cycles", ref.args[0], ["changes"]);
         const rows = await this.cyclesTo();
-        return { value: rows.length - (ref.args[0] ? 1 : 0), note: `Reporting cycles with indicator values up to the ${cycle} cycle (dataset cycles): ${rows.map((r) => r.cycle).join(", ")}.` };
+        return {
+          value: rows.length - (ref.args[0] ? 1 : 0),
+          note: `Reporting cycles with indicator values up to the ${cycle} cycle (dataset cycles): ${rows.map((r) => r.cycle).join(", ")}.`,
+        };
       }
       case "date": {
         if (!this.needs(ref, 1, 2, "date <period_start|period_end> [cycle] or {date withdrawal <ISO3>}")) return null;
         const [what, arg] = ref.args as [string, string?];
         if (what === "withdrawal") {
-          const rows = await this.query<{ iso3: string; name_en: string; event_date: string; source: string | null }>("withdrawal");
+          const rows = await this.query<{ iso3: string; name_en: string; event_date: string; source: string | null }>(
+            "withdrawal",
+          );
           const row = rows.find((r) => r.iso3 === arg);
-          if (!row) return this.unknown(ref, "State that withdrew (ISO 3166 alpha-3 code)", arg ?? "", rows.map((r) => r.iso3));
-          return { text: longDate(row.event_date), note: `Withdrawal of ${row.name_en} (table state_events): effective ${longDate(row.event_date)}, ${row.source ?? "no source recorded"}.` };
+          if (!row)
+            return this.unknown(
+              ref,
+              "State that withdrew (ISO 3166 alpha-3 code)",
+              arg ?? "",
+              rows.map((r) => r.iso3),
+            );
+          return {
+            text: longDate(row.event_date),
+            note: `Withdrawal of ${row.name_en} (table state_events): effective ${longDate(row.event_date)}, ${row.source ?? "no source recorded"}.`,
+          };
         }
-        if (what !== "period_start" && what !== "period_end") return this.unknown(ref, "date", what, ["period_start", "period_end", "withdrawal"]);
+        if (what !== "period_start" && what !== "period_end")
+          return this.unknown(ref, "date", what, ["period_start", "period_end", "withdrawal"]);
         const at = arg ?? cycle;
         if (!(await this.knownCycle(ref, at))) return null;
         const row = (await this.cyclesTo(at)).at(-1);
         const day = row?.cycle === at ? row[what] : null;
-        if (!day) return this.problem(ref, `a ${what.replace("_", " ")} of the ${at} cycle`, "the cycles dataset gives none: write the sentence without it");
+        if (!day)
+          return this.problem(
+            ref,
+            `a ${what.replace("_", " ")} of the ${at} cycle`,
+            "the cycles dataset gives none: write the sentence without it",
+          );
         return { text: longDate(day), note: `Reporting cycles (dataset cycles): ${row!.source_ref ?? at}.` };
       }
       case "withdrawals": {
         if (!this.needs(ref, 0, 1, "withdrawals [cycle]")) return null;
         const at = ref.args[0] ?? cycle;
         if (!(await this.knownCycle(ref, at))) return null;
-        const rows = (await this.query<{ name_en: string; event_date: string; source: string | null; cycle: string | null }>("withdrawal")).filter((r) => r.cycle === at);
-        return { value: rows.length, note: `Withdrawals with effect in the ${at} reporting period (table state_events)${rows.length ? `: ${rows.map((r) => `${r.name_en}, ${longDate(r.event_date)}`).join("; ")}` : ""}.` };
+        const rows = (
+          await this.query<{ name_en: string; event_date: string; source: string | null; cycle: string | null }>(
+            "withdrawal",
+          )
+        ).filter((r) => r.cycle === at);
+        return {
+          value: rows.length,
+          note: `Withdrawals with effect in the ${at} reporting period (table state_events)${rows.length ? `: ${rows.map((r) => `${r.name_en}, ${longDate(r.event_date)}`).join("; ")}` : ""}.`,
+        };
       }
       case "named": {
         if (!this.needs(ref, 1, 1, "named <finding>")) return null;
         const finding = ref.args[0]!;
         const row = await this.finding(finding);
         if (!row) return this.unknown(ref, "finding", finding, "findings");
-        return { value: row.value, note: `${row.report_id} Progress Report ${/^\d+$/.test(row.paragraph) ? "para" : "item"} ${row.paragraph}: States it names, as extracted in finding ${finding} (datasets ${row.findings_dataset}, ${row.finding_states_dataset}).` };
+        return {
+          value: row.value,
+          note: `${row.report_id} Progress Report ${/^\d+$/.test(row.paragraph) ? "para" : "item"} ${row.paragraph}: States it names, as extracted in finding ${finding} (datasets ${row.findings_dataset}, ${row.finding_states_dataset}).`,
+        };
       }
       case "names": {
         if (!this.needs(ref, 1, 1, "names <finding>")) return null;
         const finding = ref.args[0]!;
         const row = await this.finding(finding);
         if (!row) return this.unknown(ref, "finding", finding, "findings");
-        if (!row.names) return this.problem(ref, "a finding that names States", `${finding} names none: write its count with {named ${finding}}, or name another finding`);
-        return { text: listNames(row.names.split("; ")), note: `${row.report_id} Progress Report ${/^\d+$/.test(row.paragraph) ? "para" : "item"} ${row.paragraph}: the States it names, as extracted in finding ${finding} (datasets ${row.findings_dataset}, ${row.finding_states_dataset}).` };
+        if (!row.names)
+          return this.problem(
+            ref,
+            "a finding that names States",
+            `${finding} names none: write its count with {named ${finding}}, or name another finding`,
+          );
+        return {
+          text: listNames(row.names.split("; ")),
+          note: `${row.report_id} Progress Report ${/^\d+$/.test(row.paragraph) ? "para" : "item"} ${row.paragraph}: the States it names, as extracted in finding ${finding} (datasets ${row.findings_dataset}, ${row.finding_states_dataset}).`,
+        };
       }
       case "mentions": {
         if (!this.needs(ref, 1, 2, "mentions <ISO3> [cycle]")) return null;
         const [iso3, at = cycle] = ref.args as [string, string?];
-        if (!(await this.valid("states")).includes(iso3)) return this.unknown(ref, "State (ISO 3166 alpha-3 code)", iso3, "states");
+        if (!(await this.valid("states")).includes(iso3))
+          return this.unknown(ref, "State (ISO 3166 alpha-3 code)", iso3, "states");
         if (!(await this.knownCycle(ref, at))) return null;
-        const row = (await queryRows<{ value: number; name: string }>(this.conn, sqlText("briefing/refs/mentions.sql"), { iso3, cycle: at }))[0]!;
-        return { value: row.value, note: `Findings of the ${at} Progress Report that name ${row.name} (${iso3}), counted by ccm-trends (datasets findings, finding_states).` };
+        const row = (
+          await queryRows<{ value: number; name: string }>(this.conn, sqlText("briefing/refs/mentions.sql"), {
+            iso3,
+            cycle: at,
+          })
+        )[0]!;
+        return {
+          value: row.value,
+          note: `Findings of the ${at} Progress Report that name ${row.name} (${iso3}), counted by ccm-trends (datasets findings, finding_states).`,
+        };
       }
       case "members": {
         if (!this.needs(ref, 2, 2, "members <status> <YYYY-MM-DD|period_start|period_end>")) return null;
         const [status, day] = ref.args as [string, string];
         if (!(await this.valid("statuses")).includes(status)) return this.unknown(ref, "status", status, "statuses");
         // The day may be the briefing cycle's first or last day of its reporting period.
-        const period = day === "period_start" || day === "period_end" ? ((await this.cyclesTo()).at(-1)?.[day] ?? null) : undefined;
-        if (period === null) return this.problem(ref, `a ${day.replace("_", " ")} of the ${cycle} cycle`, "the cycles dataset gives none: write the day as YYYY-MM-DD");
+        const period =
+          day === "period_start" || day === "period_end" ? ((await this.cyclesTo()).at(-1)?.[day] ?? null) : undefined;
+        if (period === null)
+          return this.problem(
+            ref,
+            `a ${day.replace("_", " ")} of the ${cycle} cycle`,
+            "the cycles dataset gives none: write the day as YYYY-MM-DD",
+          );
         const date = period ?? day;
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return this.problem(ref, "a date as YYYY-MM-DD", "write the day as e.g. 2025-07-31", show(date));
-        const row = (await queryRows<{ value: number }>(this.conn, sqlText("briefing/refs/members.sql"), { status, date }))[0]!;
-        return { value: row.value, note: `States with status ${status} on ${date}, counted by ccm-trends over table state_status (dataset state_events).` };
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))
+          return this.problem(ref, "a date as YYYY-MM-DD", "write the day as e.g. 2025-07-31", show(date));
+        const row = (
+          await queryRows<{ value: number }>(this.conn, sqlText("briefing/refs/members.sql"), { status, date })
+        )[0]!;
+        return {
+          value: row.value,
+          note: `States with status ${status} on ${date}, counted by ccm-trends over table state_status (dataset state_events).`,
+        };
       }
       case "votes": {
         if (!this.needs(ref, 2, 3, "votes <year> <yes|no|abstain|non_voting> [CCM status, with yes]")) return null;
         const [year, field, status] = ref.args as [string, string, string?];
-        if (!(await this.valid("vote_years")).includes(year)) return this.unknown(ref, "year of a CCM resolution vote", year, "vote_years");
-        if (!(VOTE_FIELDS as readonly string[]).includes(field)) return this.problem(ref, `one of ${VOTE_FIELDS.join(", ")}`, `use the closest: ${closest(field, [...VOTE_FIELDS]).join(", ")}`, show(field));
+        if (!(await this.valid("vote_years")).includes(year))
+          return this.unknown(ref, "year of a CCM resolution vote", year, "vote_years");
+        if (!(VOTE_FIELDS as readonly string[]).includes(field))
+          return this.problem(
+            ref,
+            `one of ${VOTE_FIELDS.join(", ")}`,
+            `use the closest: ${closest(field, [...VOTE_FIELDS]).join(", ")}`,
+            show(field),
+          );
         if (status !== undefined) {
-          if (field !== "yes") return this.problem(ref, "yes before a CCM status", "votes by the voter's status are counted for yes only: {votes <year> yes <status>}", show(field));
+          if (field !== "yes")
+            return this.problem(
+              ref,
+              "yes before a CCM status",
+              "votes by the voter's status are counted for yes only: {votes <year> yes <status>}",
+              show(field),
+            );
           if (!(await this.valid("statuses")).includes(status)) return this.unknown(ref, "status", status, "statuses");
-          const row = (await this.query<{ yes: number | null; resolution_id: string }>("votes_by_status", { year: Number(year), status }))[0];
-          if (!row || row.yes === null) return this.problem(ref, `yes votes of States with status ${status} in ${year}`, "the UN's records give none for that year: leave this number out");
-          return { value: row.yes, note: `Yes votes on ${row.resolution_id} (${year}) by States with status ${status} on the vote date, computed by ccm-trends (view unga_yes_by_status) from the per-country votes (table unga_votes) and the membership history (view state_status).` };
+          const row = (
+            await this.query<{ yes: number | null; resolution_id: string }>("votes_by_status", {
+              year: Number(year),
+              status,
+            })
+          )[0];
+          if (!row || row.yes === null)
+            return this.problem(
+              ref,
+              `yes votes of States with status ${status} in ${year}`,
+              "the UN's records give none for that year: leave this number out",
+            );
+          return {
+            value: row.yes,
+            note: `Yes votes on ${row.resolution_id} (${year}) by States with status ${status} on the vote date, computed by ccm-trends (view unga_yes_by_status) from the per-country votes (table unga_votes) and the membership history (view state_status).`,
+          };
         }
-        const row = (await queryRows<Record<string, number | string | null>>(this.conn, sqlText("briefing/refs/votes.sql"), { year: Number(year) }))[0]!;
+        const row = (
+          await queryRows<Record<string, number | string | null>>(this.conn, sqlText("briefing/refs/votes.sql"), {
+            year: Number(year),
+          })
+        )[0]!;
         const v = row[field];
-        if (v === null || v === undefined) return this.problem(ref, `a published ${field} total for ${year}`, "the UN did not publish it: leave this number out");
-        return { value: Number(v), note: `UNGA resolution ${row.resolution} (${year}), ${field === "non_voting" ? "non-voting" : field} total: ${row.source_ref ?? "UN Digital Library"} (view unga_resolution_votes).` };
+        if (v === null || v === undefined)
+          return this.problem(
+            ref,
+            `a published ${field} total for ${year}`,
+            "the UN did not publish it: leave this number out",
+          );
+        return {
+          value: Number(v),
+          note: `UNGA resolution ${row.resolution} (${year}), ${field === "non_voting" ? "non-voting" : field} total: ${row.source_ref ?? "UN Digital Library"} (view unga_resolution_votes).`,
+        };
       }
       case "shifts": {
         if (!this.needs(ref, 0, 1, "shifts [voted_no|abstained|did_not_vote]")) return null;
@@ -386,45 +606,87 @@ export class Resolver {
         const kinds = ["voted_no", "abstained", "did_not_vote"];
         if (shift !== undefined && !kinds.includes(shift)) return this.unknown(ref, "vote shift", shift, kinds);
         // Votes up to the cycle's own (mart cycle_votes): a later vote is not the cycle's.
-        const rows = (await this.query<{ iso3: string; shift: string; year: number }>("shifts", { cycle })).filter((r) => shift === undefined || r.shift === shift);
-        return { value: new Set(rows.map((r) => r.iso3)).size, note: `States that voted yes in an earlier year and later ${shift ? shift.replaceAll("_", " ") : "did not"}, computed by ccm-trends (view unga_vote_shifts) from the per-country votes (table unga_votes, UN Digital Library).` };
+        const rows = (await this.query<{ iso3: string; shift: string; year: number }>("shifts", { cycle })).filter(
+          (r) => shift === undefined || r.shift === shift,
+        );
+        return {
+          value: new Set(rows.map((r) => r.iso3)).size,
+          note: `States that voted yes in an earlier year and later ${shift ? shift.replaceAll("_", " ") : "did not"}, computed by ccm-trends (view unga_vote_shifts) from the per-country votes (table unga_votes, UN Digital Library).`,
+        };
       }
       case "issues": {
         if (!this.needs(ref, 0, 2, "issues [consistency|records] [error|warning|info]")) return null;
         const [list = "consistency", severity] = ref.args as [string?, string?];
-        if (!["consistency", "records"].includes(list)) return this.unknown(ref, "list of issues", list, ["consistency", "records"]);
-        if (severity !== undefined && !["error", "warning", "info"].includes(severity)) return this.unknown(ref, "severity", severity, ["error", "warning", "info"]);
-        const rows = (await this.query<{ severity: string }>(list === "records" ? "record_issues" : "issues")).filter((r) => severity === undefined || r.severity === severity);
-        return { value: rows.length, note: list === "consistency" ? "Consistency checks of ccm-trends (view consistency_issues) over datasets findings and indicator_values." : "Comparisons of ccm-trends (view report_record_issues) of the report with the UN's records." };
+        if (!["consistency", "records"].includes(list))
+          return this.unknown(ref, "list of issues", list, ["consistency", "records"]);
+        if (severity !== undefined && !["error", "warning", "info"].includes(severity))
+          return this.unknown(ref, "severity", severity, ["error", "warning", "info"]);
+        const rows = (await this.query<{ severity: string }>(list === "records" ? "record_issues" : "issues")).filter(
+          (r) => severity === undefined || r.severity === severity,
+        );
+        return {
+          value: rows.length,
+          note:
+            list === "consistency"
+              ? "Consistency checks of ccm-trends (view consistency_issues) over datasets findings and indicator_values."
+              : "Comparisons of ccm-trends (view report_record_issues) of the report with the UN's records.",
+        };
       }
       case "revisions": {
         if (!this.needs(ref, 1, 1, "revisions <figures|statements>")) return null;
         const list = ref.args[0]!;
-        if (!["figures", "statements"].includes(list)) return this.unknown(ref, "list of revisions", list, ["figures", "statements"]);
-        const rows = (await this.query<{ list: string; earlier_report: string }>("revisions", { cycle })).filter((r) => r.list === list);
+        if (!["figures", "statements"].includes(list))
+          return this.unknown(ref, "list of revisions", list, ["figures", "statements"]);
+        const rows = (await this.query<{ list: string; earlier_report: string }>("revisions", { cycle })).filter(
+          (r) => r.list === list,
+        );
         const view = list === "figures" ? "indicator_revisions" : "finding_revisions";
-        return { value: rows.length, note: `Comparison of the ${cycle} Progress Report with the report before it by ccm-trends (view ${view}).` };
+        return {
+          value: rows.length,
+          note: `Comparison of the ${cycle} Progress Report with the report before it by ccm-trends (view ${view}).`,
+        };
       }
       case "contested": {
         if (!this.needs(ref, 1, 2, "contested <indicator> [cycle]")) return null;
         const [indicator, at = cycle] = ref.args as [string, string?];
-        if (!(await this.valid("indicators")).includes(indicator)) return this.unknown(ref, "indicator", indicator, "indicators");
+        if (!(await this.valid("indicators")).includes(indicator))
+          return this.unknown(ref, "indicator", indicator, "indicators");
         if (!(await this.knownCycle(ref, at))) return null;
-        const phrase = contestedPhrase((await this.query<ContestedRow>("contested", { cycle: at })).filter((r) => r.indicator_id === indicator));
-        if (!phrase) return this.problem(ref, `a figure of the report or the UN's records that contradicts indicator ${indicator} in the ${at} cycle`, "none does (view indicator_contested): write the sentence without it");
-        return { text: phrase, note: `Indicator ${indicator}, ${at} cycle: contradicted by the report or the UN's records (view indicator_contested); the annexes list each point.` };
+        const phrase = contestedPhrase(
+          (await this.query<ContestedRow>("contested", { cycle: at })).filter((r) => r.indicator_id === indicator),
+        );
+        if (!phrase)
+          return this.problem(
+            ref,
+            `a figure of the report or the UN's records that contradicts indicator ${indicator} in the ${at} cycle`,
+            "none does (view indicator_contested): write the sentence without it",
+          );
+        return {
+          text: phrase,
+          note: `Indicator ${indicator}, ${at} cycle: contradicted by the report or the UN's records (view indicator_contested); the annexes list each point.`,
+        };
       }
       case "query": {
         if (!this.needs(ref, 1, 1, "query <name>")) return null;
         const rows = await this.namedQuery(ref);
         if (!rows) return null;
         const first = rows[0] ? Object.values(rows[0])[0] : undefined;
-        if (rows.length !== 1 || typeof first !== "number") return this.problem(ref, `query "${ref.args[0]}" to give one row whose first column is a number`, `make it return one row (it gave ${rows.length}, first value ${show(first)}), or use {table ${ref.args[0]}}`);
+        if (rows.length !== 1 || typeof first !== "number")
+          return this.problem(
+            ref,
+            `query "${ref.args[0]}" to give one row whose first column is a number`,
+            `make it return one row (it gave ${rows.length}, first value ${show(first)}), or use {table ${ref.args[0]}}`,
+          );
         return { value: first, note: `Query "${ref.args[0]}" in ${this.queryFile}, run on the ccm-trends database.` };
       }
     }
     const kinds = [...NUMBER_KINDS, ...BLOCK_KINDS, NOTE_KIND];
-    return this.problem(ref, `a reference kind (${kinds.join(", ")})`, `use the closest: ${closest(ref.kind, kinds).join(", ")}`, show(ref.kind));
+    return this.problem(
+      ref,
+      `a reference kind (${kinds.join(", ")})`,
+      `use the closest: ${closest(ref.kind, kinds).join(", ")}`,
+      show(ref.kind),
+    );
   }
 
   async namedQuery(ref: Reference): Promise<Record<string, unknown>[] | null> {
@@ -432,18 +694,35 @@ export class Resolver {
     const sql = this.queries.get(name);
     if (sql === undefined) {
       const near = closest(name, [...this.queries.keys()]);
-      return this.problem(ref, `a query named in ${this.queryFile}`, near.length ? `use one of the closest valid names: ${near.join(", ")}` : `add it to ${this.queryFile} under a line "-- name: ${name}"`, show(name));
+      return this.problem(
+        ref,
+        `a query named in ${this.queryFile}`,
+        near.length
+          ? `use one of the closest valid names: ${near.join(", ")}`
+          : `add it to ${this.queryFile} under a line "-- name: ${name}"`,
+        show(name),
+      );
     }
     try {
       return await queryRows(this.conn, sql, sql.includes("$cycle") ? { cycle: this.cycle } : undefined);
     } catch (e) {
-      return this.problem(ref, `query "${name}" to run`, `fix the SQL in ${this.queryFile}: ${(e as Error).message.split("\n")[0]}`);
+      return this.problem(
+        ref,
+        `query "${name}" to run`,
+        `fix the SQL in ${this.queryFile}: ${(e as Error).message.split("\n")[0]}`,
+      );
     }
   }
 
   /** The text of a reference in its place (`start`: it opens a sentence), or null with a problem recorded. */
   async text(ref: Reference, start: boolean): Promise<{ text: string; value: number | null; note: string } | null> {
-    if (ref.style !== null && !(STYLES as readonly string[]).includes(ref.style)) return this.problem(ref, `a style (${STYLES.join(", ")})`, `use the closest: ${closest(ref.style, [...STYLES]).join(", ")}`, show(ref.style));
+    if (ref.style !== null && !(STYLES as readonly string[]).includes(ref.style))
+      return this.problem(
+        ref,
+        `a style (${STYLES.join(", ")})`,
+        `use the closest: ${closest(ref.style, [...STYLES]).join(", ")}`,
+        show(ref.style),
+      );
     const r = await this.resolve(ref);
     if (!r) return null;
     return { text: shown(ref, r, start), value: "value" in r ? r.value : null, note: r.note };

@@ -36,24 +36,70 @@ export const TOPICS = [
 
 export function readFindingLinks(file: string, bytes: Buffer): FindingLink[] {
   const text = readUtf8Text(file, bytes);
-  const records = parse(text, { relax_column_count: true, info: true, skip_empty_lines: true }) as unknown as { record: string[]; info: { lines: number } }[];
+  const records = parse(text, { relax_column_count: true, info: true, skip_empty_lines: true }) as unknown as {
+    record: string[];
+    info: { lines: number };
+  }[];
   const header = records[0]?.record ?? [];
   if (header.join(",") !== LINK_COLUMNS.join(",")) {
-    throw new InputError({ file, line: 1, expected: `the header ${LINK_COLUMNS.join(",")}`, found: header.join(","), fix: "restore the header of the hand file" });
+    throw new InputError({
+      file,
+      line: 1,
+      expected: `the header ${LINK_COLUMNS.join(",")}`,
+      found: header.join(","),
+      fix: "restore the header of the hand file",
+    });
   }
   const problems: InputProblem[] = [];
   const links: FindingLink[] = [];
   for (const { record, info } of records.slice(1)) {
     const line = info.lines;
     if (record.length !== LINK_COLUMNS.length) {
-      problems.push({ file, line, expected: `${LINK_COLUMNS.length} fields`, found: `${record.length}`, fix: "quote a reason that contains a comma" });
+      problems.push({
+        file,
+        line,
+        expected: `${LINK_COLUMNS.length} fields`,
+        found: `${record.length}`,
+        fix: "quote a reason that contains a comma",
+      });
       continue;
     }
     const [finding_id, indicator_id, topic, reason] = record.map((v) => v.trim()) as [string, string, string, string];
-    if (indicator_id && !/^\d+\.\d+$/.test(indicator_id)) problems.push({ file, line, column: "indicator_id", expected: "an indicator id such as 9.2", found: show(indicator_id), fix: "use the id of sources/indicators.csv" });
-    if (topic && !TOPICS.includes(topic)) problems.push({ file, line, column: "topic", expected: `one of ${TOPICS.join(", ")}`, found: show(topic), fix: "use a known topic or add it to TOPICS and its model" });
-    if (!indicator_id && !topic) problems.push({ file, line, expected: "an indicator_id or a topic", found: "neither", fix: "remove the row or fill one of them" });
-    if (!reason) problems.push({ file, line, column: "reason", expected: "why the finding reports on that indicator or topic", found: "an empty cell", fix: "write the reason" });
+    if (indicator_id && !/^\d+\.\d+$/.test(indicator_id))
+      problems.push({
+        file,
+        line,
+        column: "indicator_id",
+        expected: "an indicator id such as 9.2",
+        found: show(indicator_id),
+        fix: "use the id of sources/indicators.csv",
+      });
+    if (topic && !TOPICS.includes(topic))
+      problems.push({
+        file,
+        line,
+        column: "topic",
+        expected: `one of ${TOPICS.join(", ")}`,
+        found: show(topic),
+        fix: "use a known topic or add it to TOPICS and its model",
+      });
+    if (!indicator_id && !topic)
+      problems.push({
+        file,
+        line,
+        expected: "an indicator_id or a topic",
+        found: "neither",
+        fix: "remove the row or fill one of them",
+      });
+    if (!reason)
+      problems.push({
+        file,
+        line,
+        column: "reason",
+        expected: "why the finding reports on that indicator or topic",
+        found: "an empty cell",
+        fix: "write the reason",
+      });
     links.push({ finding_id, indicator_id: indicator_id || null, topic: topic || null, reason, line });
   }
   if (problems.length) throw new InputError(problems);
@@ -69,11 +115,28 @@ export function applyFindingLinks(findings: Finding[], links: FindingLink[], fil
     const f = byId.get(link.finding_id);
     if (!f) {
       const para = link.finding_id.replace(/^[^-]+-(.+)-\d+$/, "$1");
-      const near = findings.filter((x) => x.paragraph === para).map((x) => `${x.finding_id} (${x.stated_count ?? "no count"}: ${x.counted.slice(0, 50)})`);
-      problems.push({ file, line: link.line, column: "finding_id", expected: "a finding the extractor produces", found: `${show(link.finding_id)}${near.length ? `; paragraph ${para} has ${near.join("; ")}` : ""}`, fix: "review the link against the new findings and correct its finding_id" });
+      const near = findings
+        .filter((x) => x.paragraph === para)
+        .map((x) => `${x.finding_id} (${x.stated_count ?? "no count"}: ${x.counted.slice(0, 50)})`);
+      problems.push({
+        file,
+        line: link.line,
+        column: "finding_id",
+        expected: "a finding the extractor produces",
+        found: `${show(link.finding_id)}${near.length ? `; paragraph ${para} has ${near.join("; ")}` : ""}`,
+        fix: "review the link against the new findings and correct its finding_id",
+      });
       continue;
     }
-    if (seen.has(link.finding_id)) problems.push({ file, line: link.line, column: "finding_id", expected: "one row per finding", found: `${show(link.finding_id)} again`, fix: "merge the rows" });
+    if (seen.has(link.finding_id))
+      problems.push({
+        file,
+        line: link.line,
+        column: "finding_id",
+        expected: "one row per finding",
+        found: `${show(link.finding_id)} again`,
+        fix: "merge the rows",
+      });
     seen.add(link.finding_id);
     f.indicator_id = link.indicator_id;
     f.topic = link.topic;

@@ -12,7 +12,28 @@ import { applyFindingLinks, readFindingLinks } from "./finding-links.ts";
 import type { ExtractedDataset } from "../write.ts";
 
 /** Contract columns first (docs/CONTRACTS.md), then the extractor's own. */
-export const FINDING_COLUMNS = ["finding_id", "paragraph", "section", "pillar_code", "statement", "stated_count", "counted", "indicator_id", "cycle", "report_line", "segment", "of_count", "echo_count", "named_count", "list_kind", "named_as", "parent_finding_id", "subset_of_parent", "duplicate_names", "topic"];
+export const FINDING_COLUMNS = [
+  "finding_id",
+  "paragraph",
+  "section",
+  "pillar_code",
+  "statement",
+  "stated_count",
+  "counted",
+  "indicator_id",
+  "cycle",
+  "report_line",
+  "segment",
+  "of_count",
+  "echo_count",
+  "named_count",
+  "list_kind",
+  "named_as",
+  "parent_finding_id",
+  "subset_of_parent",
+  "duplicate_names",
+  "topic",
+];
 export const FINDING_STATE_COLUMNS = ["finding_id", "iso3", "name_as_written", "detail", "mark", "position"];
 
 export function findingDatasets(result: FindingsResult): ExtractedDataset[] {
@@ -48,11 +69,18 @@ export function findingSummary(result: FindingsResult): string[] {
 }
 
 /** The whole findings step of `ccm extract`: resolver, extraction, reviewed links, datasets and summary. */
-export function extractReportFindings(report: string, options: { root: string; reportFile: string; cycle?: string; linksFile?: string }): { datasets: ExtractedDataset[]; summary: string[] } {
+export function extractReportFindings(
+  report: string,
+  options: { root: string; reportFile: string; cycle?: string; linksFile?: string },
+): { datasets: ExtractedDataset[]; summary: string[] } {
   const linksFile = options.linksFile ?? FINDING_LINKS_FILE;
   const resolver = loadStateResolver(join(options.root, "sources"));
   const result = extractFindings(report, resolver, { cycle: options.cycle ?? "13MSP", file: options.reportFile });
-  applyFindingLinks(result.findings, readFindingLinks(linksFile, readFileSync(join(options.root, linksFile))), linksFile);
+  applyFindingLinks(
+    result.findings,
+    readFindingLinks(linksFile, readFileSync(join(options.root, linksFile))),
+    linksFile,
+  );
   return { datasets: findingDatasets(result), summary: findingSummary(result) };
 }
 

@@ -27,7 +27,10 @@ export function sentenceAt(text: string, at: number): string {
 /** The end of the clause that starts at `from` (for the predicate of a finding). */
 export function clauseEnd(text: string, from: number): number {
   const rest = text.slice(from);
-  const m = /[;:]|\.(?=\s|$)|,\s+(?:while|including|of which|whilst|meaning|thereby|only|most|many|some|several)\b|\s+whilst\b|,\s+(?:and|but)\s+(?=[a-z]+\s)|\s+(?:while|whilst)\s+(?=[a-z]+\s+\()/.exec(rest);
+  const m =
+    /[;:]|\.(?=\s|$)|,\s+(?:while|including|of which|whilst|meaning|thereby|only|most|many|some|several)\b|\s+whilst\b|,\s+(?:and|but)\s+(?=[a-z]+\s)|\s+(?:while|whilst)\s+(?=[a-z]+\s+\()/.exec(
+      rest,
+    );
   return m ? from + m.index : text.length;
 }
 
@@ -44,11 +47,22 @@ export function matchParen(text: string, open: number): number {
 }
 
 /** "States Parties that contributed to the 2024 budget …": what a finding counts, in words. */
-export function describeCounted(c: Candidate, predicate: string, parent: Finding | undefined, subset: boolean, parentNoun: string | undefined, leadClause: string): string {
+export function describeCounted(
+  c: Candidate,
+  predicate: string,
+  parent: Finding | undefined,
+  subset: boolean,
+  parentNoun: string | undefined,
+  leadClause: string,
+): string {
   const pred = predicate.replace(/[.;,]+$/, "").trim();
   // The count is the object of the clause ("extension requests submitted by three States Parties (…) were
   // granted", "support from 24 States Parties"): quote the clause around it rather than invent a subject.
-  if (c.kind === "anchor" && /\b(?:by|from|of|to|with|among|for)\s*$/i.test(leadClause) && !/\b(?:out|total|number) of\s*$/i.test(leadClause)) {
+  if (
+    c.kind === "anchor" &&
+    /\b(?:by|from|of|to|with|among|for)\s*$/i.test(leadClause) &&
+    !/\b(?:out|total|number) of\s*$/i.test(leadClause)
+  ) {
     return `${c.nounPhrase}: “${leadClause} […]${pred ? ` ${pred}` : ""}”`;
   }
   if (c.kind === "bare" && !c.nounPhrase) {
@@ -63,7 +77,13 @@ function join(noun: string, gap: string, pred: string): string {
   for (const part of [gap, pred]) {
     if (!part) continue;
     // "States Parties' extension requests …", "States voting in favour", "States Parties with …", "… that requested"
-    const direct = /['’]$/.test(out) || /^(?:that|which|who|whose|with|for|from|in|under|not|during|to|at|on|by|since|of|as|whilst|while)\b/i.test(part) || /^[a-z]+ing\b/.test(part) || /^\(/.test(part);
+    const direct =
+      /['’]$/.test(out) ||
+      /^(?:that|which|who|whose|with|for|from|in|under|not|during|to|at|on|by|since|of|as|whilst|while)\b/i.test(
+        part,
+      ) ||
+      /^[a-z]+ing\b/.test(part) ||
+      /^\(/.test(part);
     out = direct ? `${out} ${part}` : `${out} that ${part}`;
   }
   return out;

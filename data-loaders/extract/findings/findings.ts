@@ -20,7 +20,15 @@ import { splitReport, type ReportUnit, type Segment } from "./paragraphs.ts";
 import { exceptList, parseNameList, type ListedName } from "./state-lists.ts";
 import type { ExtractOptions, Finding, FindingsResult, FindingState, ListKind, NameResolver } from "./types.ts";
 
-export type { ExtractOptions, Finding, FindingsResult, FindingState, ListKind, NamedAs, NameResolver } from "./types.ts";
+export type {
+  ExtractOptions,
+  Finding,
+  FindingsResult,
+  FindingState,
+  ListKind,
+  NamedAs,
+  NameResolver,
+} from "./types.ts";
 export type { ReportUnit };
 
 interface ListFound {
@@ -59,10 +67,30 @@ export function findCandidates(t: string): Candidate[] {
     if (g.num!.toLowerCase() === "no" && (g.qual!.trim() !== "" || g.of)) continue; // "no other States Parties …" is not a count
     if (/reports|requests/i.test(g.noun!) && g.qual!.trim() !== "") continue; // "three Progress reports" counts documents, not States
     const ofCount = g.whole ? parseNumberWord(g.whole) : null;
-    candidates.push({ start: m.index!, end: m.index! + m[0].length, count, echo: g.echo ? Number(g.echo) : null, ofCount, ofThese: Boolean(g.these), nounPhrase: `${g.qual!}${g.noun!}`.replace(/\s+/g, " ").trim(), kind: "anchor", lead: t.slice(Math.max(0, m.index! - 14), m.index!) });
+    candidates.push({
+      start: m.index!,
+      end: m.index! + m[0].length,
+      count,
+      echo: g.echo ? Number(g.echo) : null,
+      ofCount,
+      ofThese: Boolean(g.these),
+      nounPhrase: `${g.qual!}${g.noun!}`.replace(/\s+/g, " ").trim(),
+      kind: "anchor",
+      lead: t.slice(Math.max(0, m.index! - 14), m.index!),
+    });
   }
   const taken = (i: number) => candidates.some((c) => i >= c.start && i < c.end);
-  const bare = (start: number, num: string): Candidate => ({ start, end: start + num.length, count: parseNumberWord(num), echo: null, ofCount: null, ofThese: false, nounPhrase: "", kind: "bare", lead: t.slice(Math.max(0, start - 14), start) });
+  const bare = (start: number, num: string): Candidate => ({
+    start,
+    end: start + num.length,
+    count: parseNumberWord(num),
+    echo: null,
+    ofCount: null,
+    ofThese: false,
+    nounPhrase: "",
+    kind: "bare",
+    lead: t.slice(Math.max(0, start - 14), start),
+  });
   for (const m of t.matchAll(BARE_LIST)) {
     if (taken(m.index!)) continue;
     candidates.push({ ...bare(m.index!, m.groups!.num!), end: m.index! + m[0].length });
@@ -122,13 +150,27 @@ class FindingsExtraction {
   private isName = (n: string) => this.resolver.resolve(n) !== null;
 
   private unknownName(line: number, found: string, fix: string): void {
-    this.problems.push({ file: this.file, line, expected: "a State name known to sources/state_aliases.csv", found, fix });
+    this.problems.push({
+      file: this.file,
+      line,
+      expected: "a State name known to sources/state_aliases.csv",
+      found,
+      fix,
+    });
   }
 
   /** Stage 2a: a list of State names, or null when the text is not one. Unknown names become problems. */
-  private readList(content: string, kind: ListKind, start: number, end: number, line: number, standalone: boolean): ListFound | null {
+  private readList(
+    content: string,
+    kind: ListKind,
+    start: number,
+    end: number,
+    line: number,
+    standalone: boolean,
+  ): ListFound | null {
     const except = exceptList(content);
-    if (except !== null) return { kind: "all_except", start, end, names: [], exceptions: parseNameList(except, this.isName) };
+    if (except !== null)
+      return { kind: "all_except", start, end, names: [], exceptions: parseNameList(except, this.isName) };
     const names = parseNameList(content, this.isName);
     if (names.length === 0) return null;
     const known = names.filter((n) => this.isName(n.name)).length;
@@ -136,7 +178,11 @@ class FindingsExtraction {
     if (known === 0 && !(looksLikeNames && (names.length >= 2 || standalone))) return null;
     for (const n of names) {
       if (!this.isName(n.name)) {
-        this.unknownName(line, `"${n.name}" in the list "${content.slice(0, 120)}"; closest known: ${this.resolver.suggest(n.name).join(", ")}`, "if it is a new spelling of a State, add it to sources/state_aliases.csv; if the report misspells it, add the misspelling as an alias with a note");
+        this.unknownName(
+          line,
+          `"${n.name}" in the list "${content.slice(0, 120)}"; closest known: ${this.resolver.suggest(n.name).join(", ")}`,
+          "if it is a new spelling of a State, add it to sources/state_aliases.csv; if the report misspells it, add the misspelling as an alias with a note",
+        );
       }
     }
     return { kind, start, end, names, exceptions: [] };
@@ -149,7 +195,15 @@ class FindingsExtraction {
     if (dash) {
       const from = p + dash[0].length;
       const close = /\s+[\u2013\u2014-]\s+/.exec(t.slice(from));
-      if (close) return this.readList(t.slice(from, from + close.index), "dash", from, from + close.index + close[0].length, seg.line, false);
+      if (close)
+        return this.readList(
+          t.slice(from, from + close.index),
+          "dash",
+          from,
+          from + close.index + close[0].length,
+          seg.line,
+          false,
+        );
     }
     const stopAt = nextAnchor < 0 ? t.length : nextAnchor;
     for (let i = p; i < stopAt; i++) {
@@ -198,9 +252,19 @@ class FindingsExtraction {
       const all = [...this.findings, ...segFindings.map((x) => x.f)];
       this.linkParent(f, c, place, all, segFindings);
       const parentFinding = f.parent_finding_id ? all.find((x) => x.finding_id === f.parent_finding_id) : undefined;
-      f.counted = describeCounted(c, predicate, parentFinding, f.subset_of_parent, parentFinding ? this.nounOf.get(parentFinding.finding_id) : undefined, leadClause);
+      f.counted = describeCounted(
+        c,
+        predicate,
+        parentFinding,
+        f.subset_of_parent,
+        parentFinding ? this.nounOf.get(parentFinding.finding_id) : undefined,
+        leadClause,
+      );
       this.predicateOf.set(f.finding_id, predicate);
-      this.nounOf.set(f.finding_id, c.nounPhrase || (parentFinding ? (this.nounOf.get(parentFinding.finding_id) ?? "States") : "States"));
+      this.nounOf.set(
+        f.finding_id,
+        c.nounPhrase || (parentFinding ? (this.nounOf.get(parentFinding.finding_id) ?? "States") : "States"),
+      );
       this.nameStates(f, this.listedStates(f, list, place), list);
       segFindings.push({ f, c, list });
     });
@@ -214,7 +278,10 @@ class FindingsExtraction {
   private wholeAfterList(t: string, c: Candidate, list: ListFound | null): number {
     if (!list) return c.end;
     c.gap = list.kind === "dash" ? "" : t.slice(c.end, list.start).trim();
-    const whole = c.kind === "bare" ? new RegExp(`^\\s+of\\s+the\\s+(?<whole>${NUM})\\s+(?<noun>${NOUN})(?![\\w])`, "iu").exec(t.slice(list.end)) : null;
+    const whole =
+      c.kind === "bare"
+        ? new RegExp(`^\\s+of\\s+the\\s+(?<whole>${NUM})\\s+(?<noun>${NOUN})(?![\\w])`, "iu").exec(t.slice(list.end))
+        : null;
     if (!whole) return list.end;
     c.ofCount = parseNumberWord(whole.groups!.whole!);
     c.nounPhrase = whole.groups!.noun!.replace(/\s+/g, " ");
@@ -222,21 +289,41 @@ class FindingsExtraction {
   }
 
   /** What the counted States did (the predicate after the count and list) and the clause that leads to the count. */
-  private predicate(t: string, c: Candidate, predicateFrom: number, candidates: Candidate[], segFindings: Found[]): { predicate: string; leadClause: string } {
+  private predicate(
+    t: string,
+    c: Candidate,
+    predicateFrom: number,
+    candidates: Candidate[],
+    segFindings: Found[],
+  ): { predicate: string; leadClause: string } {
     const later = candidates.find((d) => d.start >= predicateFrom);
     const cleanPredicate = (from: number) => {
       const to = Math.min(clauseEnd(t, from), later && later.start >= from ? later.start : t.length);
-      return t.slice(from, to).replace(/^[\s,\u00b9\u00b2\u00b3\u2070-\u2079]+/, "").replace(/[\s,;.]+$/, "").trim();
+      return t
+        .slice(from, to)
+        .replace(/^[\s,\u00b9\u00b2\u00b3\u2070-\u2079]+/, "")
+        .replace(/[\s,;.]+$/, "")
+        .trim();
     };
     let predicate = cleanPredicate(predicateFrom);
     // "38 UN Member States, including 23 that …, were absent": the verb comes after the "including" clause.
     const including = /^\s*,\s+including\s+\S+\s+that\b[^,]*,\s+/.exec(t.slice(predicateFrom));
     if (predicate === "" && including) predicate = cleanPredicate(predicateFrom + including[0].length);
-    const leadClause = t.slice(0, c.start).split(/[.;:](?=\s)/).pop()!.trim().split(/\s+/).slice(-12).join(" ");
+    const leadClause = t
+      .slice(0, c.start)
+      .split(/[.;:](?=\s)/)
+      .pop()!
+      .trim()
+      .split(/\s+/)
+      .slice(-12)
+      .join(" ");
     const sentenceOf = sentenceAt(t, c.start);
-    const previousInSentence = [...segFindings].reverse().find((x) => x.c.kind === "anchor" && x.c.start >= t.indexOf(sentenceOf));
+    const previousInSentence = [...segFindings]
+      .reverse()
+      .find((x) => x.c.kind === "anchor" && x.c.start >= t.indexOf(sentenceOf));
     // "121 States voting in favour, including 31 States not party (…)": the part shares the whole's predicate.
-    if (predicate === "" && /including\s*$/i.test(leadClause) && previousInSentence) predicate = this.predicateOf.get(previousInSentence.f.finding_id) ?? "";
+    if (predicate === "" && /including\s*$/i.test(leadClause) && previousInSentence)
+      predicate = this.predicateOf.get(previousInSentence.f.finding_id) ?? "";
     return { predicate, leadClause };
   }
 
@@ -259,8 +346,16 @@ class FindingsExtraction {
       // "two of these States (…)": the count phrase just before, in this paragraph or the one before;
       // climbing to a larger whole when the one before is smaller ("all twelve of these States").
       const inParagraph = all.filter((x) => x.paragraph === unit.id && x.subset_of_parent === false);
-      let parent: Finding | undefined = inParagraph[inParagraph.length - 1] ?? all.filter((x) => x.paragraph === String(Number(unit.id) - 1) && x.segment === "text")[0];
-      while (parent && c.count !== null && parent.stated_count !== null && parent.stated_count < c.count && parent.parent_finding_id) {
+      let parent: Finding | undefined =
+        inParagraph[inParagraph.length - 1] ??
+        all.filter((x) => x.paragraph === String(Number(unit.id) - 1) && x.segment === "text")[0];
+      while (
+        parent &&
+        c.count !== null &&
+        parent.stated_count !== null &&
+        parent.stated_count < c.count &&
+        parent.parent_finding_id
+      ) {
         parent = all.find((x) => x.finding_id === parent!.parent_finding_id);
       }
       if (parent) {
@@ -270,7 +365,9 @@ class FindingsExtraction {
     } else if (c.ofCount !== null && unit.kind === "paragraph") {
       // "Nine of the ten affected States Parties": the nearest recent finding that names that many States.
       const n = Number(unit.id);
-      const parent = [...all].reverse().find((x) => x.stated_count === c.ofCount && x.named_count > 0 && Number(x.paragraph) >= n - 6);
+      const parent = [...all]
+        .reverse()
+        .find((x) => x.stated_count === c.ofCount && x.named_count > 0 && Number(x.paragraph) >= n - 6);
       if (parent) {
         f.parent_finding_id = parent.finding_id;
         f.subset_of_parent = true;
@@ -290,9 +387,24 @@ class FindingsExtraction {
     const line = place.seg.line;
     const parentStates = f.parent_finding_id ? (this.statesOf.get(f.parent_finding_id) ?? []) : [];
     const except = new Set(list.exceptions.map((e) => this.resolver.resolve(e.name)));
-    for (const e of list.exceptions) if (!this.isName(e.name)) this.unknownName(line, `"${e.name}"; closest known: ${this.resolver.suggest(e.name).join(", ")}`, "add the spelling to sources/state_aliases.csv");
-    if (parentStates.length === 0) this.problems.push({ file: this.file, line, expected: `a list of States before "all except" in paragraph ${place.unit.id}`, found: "no earlier list to take the exception from", fix: "teach the extractor this shape (data-loaders/extract/findings/findings.ts)" });
-    return parentStates.filter((x) => !except.has(x.iso3)).map((x) => ({ iso3: x.iso3, item: { name: x.name_as_written, mark: x.mark, detail: x.detail } }));
+    for (const e of list.exceptions)
+      if (!this.isName(e.name))
+        this.unknownName(
+          line,
+          `"${e.name}"; closest known: ${this.resolver.suggest(e.name).join(", ")}`,
+          "add the spelling to sources/state_aliases.csv",
+        );
+    if (parentStates.length === 0)
+      this.problems.push({
+        file: this.file,
+        line,
+        expected: `a list of States before "all except" in paragraph ${place.unit.id}`,
+        found: "no earlier list to take the exception from",
+        fix: "teach the extractor this shape (data-loaders/extract/findings/findings.ts)",
+      });
+    return parentStates
+      .filter((x) => !except.has(x.iso3))
+      .map((x) => ({ iso3: x.iso3, item: { name: x.name_as_written, mark: x.mark, detail: x.detail } }));
   }
 
   /** Stage 5b: one finding_states row per State (a name printed twice is kept once and recorded). */
@@ -306,7 +418,14 @@ class FindingsExtraction {
         continue;
       }
       seen.add(iso3);
-      rows.push({ finding_id: f.finding_id, iso3, name_as_written: item.name, detail: item.detail, mark: item.mark, position: rows.length + 1 });
+      rows.push({
+        finding_id: f.finding_id,
+        iso3,
+        name_as_written: item.name,
+        detail: item.detail,
+        mark: item.mark,
+        position: rows.length + 1,
+      });
     }
     f.named_count = rows.length;
     if (list) f.duplicate_names = dups.length ? dups.join("; ") : null;
@@ -324,15 +443,54 @@ class FindingsExtraction {
     const found: Found[] = [];
     for (const m of t.matchAll(/\(([^()]+)\)/g)) {
       const open = m.index!;
-      if ([...segFindings, ...found].some((x) => (x.list && open >= x.list.start && open < x.list.end) || (open >= x.c.start && open < x.c.end))) continue;
+      if (
+        [...segFindings, ...found].some(
+          (x) => (x.list && open >= x.list.start && open < x.list.end) || (open >= x.c.start && open < x.c.end),
+        )
+      )
+        continue;
       const names = parseNameList(m[1]!, this.isName);
       if (names.length === 0 || !names.every((n) => this.isName(n.name))) continue;
-      const lead = t.slice(0, open).replace(/[\s,]+$/, "").split(/[.;:,](?=\s)/).pop()!.trim().replace(/^(?:and|or)\s+/, "").split(/\s+/).slice(-10).join(" ");
+      const lead = t
+        .slice(0, open)
+        .replace(/[\s,]+$/, "")
+        .split(/[.;:,](?=\s)/)
+        .pop()!
+        .trim()
+        .replace(/^(?:and|or)\s+/, "")
+        .split(/\s+/)
+        .slice(-10)
+        .join(" ");
       const after = open + m[0].length;
-      const predicate = t.slice(after, clauseEnd(t, after)).replace(/^[\s,\u00b9\u00b2\u00b3\u2070-\u2079]+/, "").replace(/[\s,;.]+$/, "").trim();
-      const f = newFinding(this.cycle, place, open, { counted: `${lead} ${predicate}`.trim(), list_kind: "parentheses" });
-      this.nameStates(f, names.map((item) => ({ iso3: this.resolver.resolve(item.name)!, item })), null);
-      found.push({ f, c: { start: open, end: after, count: null, echo: null, ofCount: null, ofThese: false, nounPhrase: "", kind: "bare", lead }, list: { kind: "parentheses", start: open, end: after, names, exceptions: [] } });
+      const predicate = t
+        .slice(after, clauseEnd(t, after))
+        .replace(/^[\s,\u00b9\u00b2\u00b3\u2070-\u2079]+/, "")
+        .replace(/[\s,;.]+$/, "")
+        .trim();
+      const f = newFinding(this.cycle, place, open, {
+        counted: `${lead} ${predicate}`.trim(),
+        list_kind: "parentheses",
+      });
+      this.nameStates(
+        f,
+        names.map((item) => ({ iso3: this.resolver.resolve(item.name)!, item })),
+        null,
+      );
+      found.push({
+        f,
+        c: {
+          start: open,
+          end: after,
+          count: null,
+          echo: null,
+          ofCount: null,
+          ofThese: false,
+          nounPhrase: "",
+          kind: "bare",
+          lead,
+        },
+        list: { kind: "parentheses", start: open, end: after, names, exceptions: [] },
+      });
     }
     return found;
   }

@@ -78,7 +78,13 @@ export function splitReport(text: string): ReportUnit[] {
       const n = Number(numbered[1]);
       if (n === lastParagraph + 1) {
         lastParagraph = n;
-        open = { id: String(n), kind: "paragraph", section: sectionLabel(), pillarCode: pillar(), segments: [{ kind: "text", text: numbered[2]!, line: lineNo }] };
+        open = {
+          id: String(n),
+          kind: "paragraph",
+          section: sectionLabel(),
+          pillarCode: pillar(),
+          segments: [{ kind: "text", text: numbered[2]!, line: lineNo }],
+        };
         units.push(open);
       } else {
         subsection = String(n); // "1. *Guiding principles: monitoring progress…*"
@@ -90,7 +96,13 @@ export function splitReport(text: string): ReportUnit[] {
       const body = line.replace(/^[-\u2013]\s+/, "");
       if (ROMANS[roman - 1] === SUMMARY_SECTION && letter) {
         summaryCount++;
-        units.push({ id: `${SUMMARY_SECTION}.${letter}.${summaryCount}`, kind: "summary", section: sectionLabel(), pillarCode: pillar(), segments: [{ kind: "text", text: body, line: lineNo }] });
+        units.push({
+          id: `${SUMMARY_SECTION}.${letter}.${summaryCount}`,
+          kind: "summary",
+          section: sectionLabel(),
+          pillarCode: pillar(),
+          segments: [{ kind: "text", text: body, line: lineNo }],
+        });
         open = null;
         return;
       }

@@ -61,7 +61,8 @@ export function splitOnAnd(piece: string, isName: (name: string) => boolean): st
     const unknown = groups.length - known;
     // On a tie keep fewer, longer groups: "Bosnia and Herzegovna" (misspelt) stays one unknown name in the
     // error, with "Bosnia and Herzegovina" as the closest known name, instead of "Bosnia" + "Herzegovna".
-    if (!best || unknown < best.unknown || (unknown === best.unknown && groups.length < best.groups.length)) best = { groups, unknown, known };
+    if (!best || unknown < best.unknown || (unknown === best.unknown && groups.length < best.groups.length))
+      best = { groups, unknown, known };
   }
   return best!.groups;
 }

@@ -22,7 +22,10 @@ export const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
 // A number is either plain digits ("07", "104") or digits grouped by thousands ("15,497").
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+|\d+`;
-const CELL = new RegExp(String.raw`^(?<a>${NUMBER})(?:\s*\/\s*(?<b>${NUMBER}))?(?<star>\*)?(?:\s*(?<sup>[${SUPERSCRIPT_DIGITS}]+))?$`, "u");
+const CELL = new RegExp(
+  String.raw`^(?<a>${NUMBER})(?:\s*\/\s*(?<b>${NUMBER}))?(?<star>\*)?(?:\s*(?<sup>[${SUPERSCRIPT_DIGITS}]+))?$`,
+  "u",
+);
 const NOT_APPLICABLE = /^N\/A$/i;
 
 function toInteger(printed: string): number {
@@ -31,7 +34,8 @@ function toInteger(printed: string): number {
 
 export function parseValueCell(printed: string): ParsedCell | null {
   const text = printed.trim();
-  if (NOT_APPLICABLE.test(text)) return { value: null, valueSecondary: null, notApplicable: true, revised: false, marks: [] };
+  if (NOT_APPLICABLE.test(text))
+    return { value: null, valueSecondary: null, notApplicable: true, revised: false, marks: [] };
   const m = CELL.exec(text);
   if (!m?.groups) return null;
   const { a, b, star, sup } = m.groups;

@@ -54,7 +54,10 @@ const UNIT_BY_SUBJECT: { subject: RegExp; unit: string }[] = [
 const SCOPE_BY_SUBJECT: { subject: RegExp; scope: (m: RegExpExecArray) => string }[] = [
   { subject: /^Affected SPs\b/, scope: () => "affected SPs" },
   { subject: /^Donor SPs\b/, scope: () => "donor SPs" },
-  { subject: /^(SPs (?:with|seeking) .+?) (?:that have|that provided|submitted|reported|provided)\b/, scope: (m) => m[1]! },
+  {
+    subject: /^(SPs (?:with|seeking) .+?) (?:that have|that provided|submitted|reported|provided)\b/,
+    scope: (m) => m[1]!,
+  },
 ];
 
 export function unitFromText(text: string): string | null {
@@ -75,14 +78,25 @@ interface IndicatorForClassification {
   paired: boolean;
 }
 
-export function classifyIndicators(indicators: IndicatorForClassification[], entries: ClassificationEntry[], handFile: string): Map<string, Classification> {
+export function classifyIndicators(
+  indicators: IndicatorForClassification[],
+  entries: ClassificationEntry[],
+  handFile: string,
+): Map<string, Classification> {
   const byId = new Map<string, ClassificationEntry>();
   for (const e of entries) byId.set(e.indicator_id, e);
   const known = new Set(indicators.map((i) => i.indicator_id));
   const problems = [];
   for (const e of entries) {
     if (!known.has(e.indicator_id)) {
-      problems.push({ file: e.file, line: e.line, column: "indicator_id", expected: "an indicator that the report's tables contain", found: show(e.indicator_id), fix: "remove the row, or correct its indicator_id if the report renumbered the indicators" });
+      problems.push({
+        file: e.file,
+        line: e.line,
+        column: "indicator_id",
+        expected: "an indicator that the report's tables contain",
+        found: show(e.indicator_id),
+        fix: "remove the row, or correct its indicator_id if the report renumbered the indicators",
+      });
     }
   }
   const result = new Map<string, Classification>();
@@ -91,26 +105,63 @@ export function classifyIndicators(indicators: IndicatorForClassification[], ent
     const derivedScope = scopeFromText(ind.text);
     const e = byId.get(ind.indicator_id);
     if (!e) {
-      problems.push({ file: handFile, column: "indicator_id", expected: `a row for indicator ${ind.indicator_id} (${show(ind.text)})`, found: "no row", fix: `add: ${ind.indicator_id},"${ind.text.slice(0, 40)}",${derivedUnit ? "" : "<unit>"},,<polarity>,<why> — the unit ${derivedUnit ? `read from the text is "${derivedUnit}"` : "cannot be read from the text"}${derivedScope ? `, the scope is "${derivedScope}"` : ""}` });
+      problems.push({
+        file: handFile,
+        column: "indicator_id",
+        expected: `a row for indicator ${ind.indicator_id} (${show(ind.text)})`,
+        found: "no row",
+        fix: `add: ${ind.indicator_id},"${ind.text.slice(0, 40)}",${derivedUnit ? "" : "<unit>"},,<polarity>,<why> — the unit ${derivedUnit ? `read from the text is "${derivedUnit}"` : "cannot be read from the text"}${derivedScope ? `, the scope is "${derivedScope}"` : ""}`,
+      });
       continue;
     }
     if (!ind.text.startsWith(e.text_begins)) {
-      problems.push({ file: e.file, line: e.line, column: "text_begins", expected: `the beginning of indicator ${ind.indicator_id}'s text, ${show(ind.text)}`, found: show(e.text_begins), fix: "the report's indicators changed: review the row (and the rows after it) against the new text" });
+      problems.push({
+        file: e.file,
+        line: e.line,
+        column: "text_begins",
+        expected: `the beginning of indicator ${ind.indicator_id}'s text, ${show(ind.text)}`,
+        found: show(e.text_begins),
+        fix: "the report's indicators changed: review the row (and the rows after it) against the new text",
+      });
       continue;
     }
     const unit = e.unit ?? derivedUnit;
     if (!unit) {
-      problems.push({ file: e.file, line: e.line, column: "unit", expected: `a unit for ${ind.indicator_id}: its text does not say what is counted`, found: "an empty cell", fix: "write the unit (States Parties, States not party, States, people, cases, munitions, meetings, requests, …)" });
+      problems.push({
+        file: e.file,
+        line: e.line,
+        column: "unit",
+        expected: `a unit for ${ind.indicator_id}: its text does not say what is counted`,
+        found: "an empty cell",
+        fix: "write the unit (States Parties, States not party, States, people, cases, munitions, meetings, requests, …)",
+      });
       continue;
     }
     if (ind.paired && (!e.measure || !e.secondary_measure)) {
-      problems.push({ file: e.file, line: e.line, column: "measure", expected: `measure and secondary_measure for ${ind.indicator_id}: the report prints paired values (a / b)`, found: "empty cells", fix: "name what each of the two figures counts, e.g. cluster munitions and explosive submunitions" });
+      problems.push({
+        file: e.file,
+        line: e.line,
+        column: "measure",
+        expected: `measure and secondary_measure for ${ind.indicator_id}: the report prints paired values (a / b)`,
+        found: "empty cells",
+        fix: "name what each of the two figures counts, e.g. cluster munitions and explosive submunitions",
+      });
       continue;
     }
     const notes: string[] = [];
-    if (e.unit && e.unit !== derivedUnit) notes.push(derivedUnit ? `unit set by hand, replacing "${derivedUnit}" read from the text` : "unit set by hand (the text does not say)");
+    if (e.unit && e.unit !== derivedUnit)
+      notes.push(
+        derivedUnit
+          ? `unit set by hand, replacing "${derivedUnit}" read from the text`
+          : "unit set by hand (the text does not say)",
+      );
     const scope = e.scope ?? derivedScope;
-    if (e.scope && e.scope !== derivedScope) notes.push(derivedScope ? `scope set by hand, replacing "${derivedScope}" read from the text` : "scope set by hand (the text gives none)");
+    if (e.scope && e.scope !== derivedScope)
+      notes.push(
+        derivedScope
+          ? `scope set by hand, replacing "${derivedScope}" read from the text`
+          : "scope set by hand (the text gives none)",
+      );
     result.set(ind.indicator_id, {
       unit,
       scope,

@@ -19,17 +19,61 @@ export interface CycleRow {
   period_line: number | null;
 }
 
-const ORDINAL_WORDS = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh", "Twelfth", "Thirteenth", "Fourteenth", "Fifteenth", "Sixteenth", "Seventeenth", "Eighteenth", "Nineteenth", "Twentieth"];
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const ORDINAL_WORDS = [
+  "First",
+  "Second",
+  "Third",
+  "Fourth",
+  "Fifth",
+  "Sixth",
+  "Seventh",
+  "Eighth",
+  "Ninth",
+  "Tenth",
+  "Eleventh",
+  "Twelfth",
+  "Thirteenth",
+  "Fourteenth",
+  "Fifteenth",
+  "Sixteenth",
+  "Seventeenth",
+  "Eighteenth",
+  "Nineteenth",
+  "Twentieth",
+];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const DATE = String.raw`\d{1,2} (?:${MONTHS.join("|")}) \d{4}`;
 const OWN_PERIOD = new RegExp(String.raw`covers the period from (${DATE}) to (${DATE})`);
-const OTHER_PERIOD = new RegExp(String.raw`(\d+(?:MSP|RC)) Progress Report cycle \((${DATE})\s*[-–]\s*(${DATE})\)`, "g");
+const OTHER_PERIOD = new RegExp(
+  String.raw`(\d+(?:MSP|RC)) Progress Report cycle \((${DATE})\s*[-–]\s*(${DATE})\)`,
+  "g",
+);
 
 /** "Tenth Meeting of States Parties" for 10MSP, "Third Review Conference" for 3RC. */
 export function meetingName(cycle: string, file: string, line: number): string {
   const m = /^(\d+)(MSP|RC)$/.exec(cycle);
   const word = m ? ORDINAL_WORDS[Number(m[1]) - 1] : undefined;
-  if (!m || !word) throw new InputError({ file, line, expected: `a cycle such as 10MSP or 3RC (numbers up to ${ORDINAL_WORDS.length})`, found: JSON.stringify(cycle), fix: "check the table header, or extend ORDINAL_WORDS in data-loaders/extract/indicators/cycles.ts" });
+  if (!m || !word)
+    throw new InputError({
+      file,
+      line,
+      expected: `a cycle such as 10MSP or 3RC (numbers up to ${ORDINAL_WORDS.length})`,
+      found: JSON.stringify(cycle),
+      fix: "check the table header, or extend ORDINAL_WORDS in data-loaders/extract/indicators/cycles.ts",
+    });
   return `${word} ${m[2] === "MSP" ? "Meeting of States Parties" : "Review Conference"}`;
 }
 
@@ -54,14 +98,26 @@ interface Period {
   where: string;
 }
 
-export function buildCycles(reportText: string, reportFile: string, reportId: string, cycles: string[], headerLine: number): CycleRow[] {
+export function buildCycles(
+  reportText: string,
+  reportFile: string,
+  reportId: string,
+  cycles: string[],
+  headerLine: number,
+): CycleRow[] {
   const lines = reportText.split("\n");
   const periods = new Map<string, Period>();
   const record = (cycle: string, start: string, end: string, index: number) => {
     const period = { start: isoDate(start), end: isoDate(end), line: index + 1, where: whereInReport(lines[index]!) };
     const earlier = periods.get(cycle);
     if (earlier && (earlier.start !== period.start || earlier.end !== period.end)) {
-      throw new InputError({ file: reportFile, line: period.line, expected: `the same period for ${cycle} as on line ${earlier.line} (${earlier.start} to ${earlier.end})`, found: `${period.start} to ${period.end}`, fix: "the report contradicts itself: check both places in the report and ask the report's authors which period is right; do not pick one silently" });
+      throw new InputError({
+        file: reportFile,
+        line: period.line,
+        expected: `the same period for ${cycle} as on line ${earlier.line} (${earlier.start} to ${earlier.end})`,
+        found: `${period.start} to ${period.end}`,
+        fix: "the report contradicts itself: check both places in the report and ask the report's authors which period is right; do not pick one silently",
+      });
     }
     if (!earlier) periods.set(cycle, period);
   };

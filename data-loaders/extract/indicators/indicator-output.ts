@@ -30,7 +30,12 @@ export function indicatorSummary(result: ExtractResult): string[] {
     `  missing (N/A): ${missing.length} (${ids(missing)})`,
     `  paired values: ${paired.length} (${ids(paired)})`,
     `  unit or scope set by hand: ${handClassified.length} (${ids(handClassified)})`,
-    `  cycles with a stated period: ${cycles.filter((c) => c.period_start).map((c) => `${c.cycle} ${c.period_start}–${c.period_end}`).join(", ") || "none"}`,
+    `  cycles with a stated period: ${
+      cycles
+        .filter((c) => c.period_start)
+        .map((c) => `${c.cycle} ${c.period_start}–${c.period_end}`)
+        .join(", ") || "none"
+    }`,
     `  value overrides applied: ${result.overridesApplied.length}`,
     ...result.overridesApplied.map((o) => `    - ${o}`),
   ];

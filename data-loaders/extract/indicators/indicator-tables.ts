@@ -129,7 +129,13 @@ export function parseIndicatorTables(reportText: string, reportFile: string): In
   let current: { action: number; section: string } | null = null;
 
   // Typed as an assertion-like `never` function so TypeScript narrows after each call.
-  const fail: (line: number, column: string | number | undefined, expected: string, found: string, fix: string) => never = (line, column, expected, found, fix) => {
+  const fail: (
+    line: number,
+    column: string | number | undefined,
+    expected: string,
+    found: string,
+    fix: string,
+  ) => never = (line, column, expected, found, fix) => {
     throw new InputError({ file: reportFile, line, column, expected, found, fix });
   };
 
@@ -151,38 +157,81 @@ export function parseIndicatorTables(reportText: string, reportFile: string): In
       const names = cells.map(stripMarkup);
       const found = names.slice(2);
       if (names[1]?.toUpperCase() !== "INDICATORS" || found.length === 0 || !found.every((c) => CYCLE.test(c))) {
-        fail(lineNo, 1, "a table header LAP, INDICATORS, then one cycle per column (e.g. 10MSP, 11MSP)", show(names.join(" | ")), "check the table header in the report text; cycles are written like 12MSP or 3RC");
+        fail(
+          lineNo,
+          1,
+          "a table header LAP, INDICATORS, then one cycle per column (e.g. 10MSP, 11MSP)",
+          show(names.join(" | ")),
+          "check the table header in the report text; cycles are written like 12MSP or 3RC",
+        );
       }
       if (cycles === null) {
         cycles = found;
         headerLine = lineNo;
       } else if (found.join(",") !== cycles.join(",")) {
-        fail(lineNo, 3, `the same cycles as the first table header on line ${headerLine} (${cycles.join(", ")})`, found.join(", "), "the report's tables must share their cycle columns; correct the header or extend the extractor");
+        fail(
+          lineNo,
+          3,
+          `the same cycles as the first table header on line ${headerLine} (${cycles.join(", ")})`,
+          found.join(", "),
+          "the report's tables must share their cycle columns; correct the header or extend the extractor",
+        );
       }
       if (!section.letter) {
-        fail(lineNo, 1, "a table under a lettered pillar heading such as \"C. Universalization\"", "a table before any pillar heading", "check that the pillar heading above the table is on its own line");
+        fail(
+          lineNo,
+          1,
+          'a table under a lettered pillar heading such as "C. Universalization"',
+          "a table before any pillar heading",
+          "check that the pillar heading above the table is on its own line",
+        );
       }
       previousWasHeader = true;
       continue;
     }
     if (cycles === null) {
-      fail(lineNo, 1, "a table header (LAP, INDICATORS, cycles) before the first table row", show(line), "add the header line or remove the stray tab characters");
+      fail(
+        lineNo,
+        1,
+        "a table header (LAP, INDICATORS, cycles) before the first table row",
+        show(line),
+        "add the header line or remove the stray tab characters",
+      );
     }
     const columns = cycles;
     const width = 2 + columns.length;
     if (cells.length !== width) {
-      fail(lineNo, cells.length + 1, `${width} tab-separated cells (action, indicator, ${cycles.join(", ")})`, `${cells.length} cells: ${show(cells.join(" | "))}`, "check the row for a missing or extra tab in the report text");
+      fail(
+        lineNo,
+        cells.length + 1,
+        `${width} tab-separated cells (action, indicator, ${cycles.join(", ")})`,
+        `${cells.length} cells: ${show(cells.join(" | "))}`,
+        "check the row for a missing or extra tab in the report text",
+      );
     }
     const [actionCell, text, ...valueCells] = cells as [string, string, ...string[]];
     const sectionLabel = `${section.roman ?? ""}${section.roman ? "." : ""}${section.letter!.code}`;
     const filled = valueCells.filter((c) => c !== "").length;
-    if (text === "") fail(lineNo, 2, "the indicator text in the second cell", "an empty cell", "check the row in the report text");
+    if (text === "")
+      fail(lineNo, 2, "the indicator text in the second cell", "an empty cell", "check the row in the report text");
 
     if (filled === 0) {
       // The rest of an indicator's text after a page break: no action, no values, right after the repeated header.
       const previous = indicators.at(-1);
-      if (actionCell !== "" || !previousWasHeader || !previous || current === null || previous.continuedOnLine !== null) {
-        fail(lineNo, 3, "values for every cycle, or (after a repeated header) the rest of the previous indicator's text with an empty action cell", show(line.replaceAll("\t", " | ")), "this table shape is new: check the report text, or teach data-loaders/extract/indicators/indicator-tables.ts the shape");
+      if (
+        actionCell !== "" ||
+        !previousWasHeader ||
+        !previous ||
+        current === null ||
+        previous.continuedOnLine !== null
+      ) {
+        fail(
+          lineNo,
+          3,
+          "values for every cycle, or (after a repeated header) the rest of the previous indicator's text with an empty action cell",
+          show(line.replaceAll("\t", " | ")),
+          "this table shape is new: check the report text, or teach data-loaders/extract/indicators/indicator-tables.ts the shape",
+        );
       }
       previous.text = `${previous.text} ${text}`;
       previous.continuedOnLine = lineNo;
@@ -190,7 +239,13 @@ export function parseIndicatorTables(reportText: string, reportFile: string): In
       continue;
     }
     if (filled !== valueCells.length) {
-      fail(lineNo, cycles[valueCells.findIndex((c) => c === "")], `a value for every cycle (${cycles.join(", ")})`, show(valueCells.join(" | ")), "an empty cell is ambiguous: the report prints N/A for a missing figure; check the row");
+      fail(
+        lineNo,
+        cycles[valueCells.findIndex((c) => c === "")],
+        `a value for every cycle (${cycles.join(", ")})`,
+        show(valueCells.join(" | ")),
+        "an empty cell is ambiguous: the report prints N/A for a missing figure; check the row",
+      );
     }
 
     let action: number;
@@ -198,7 +253,15 @@ export function parseIndicatorTables(reportText: string, reportFile: string): In
     if (actionMatch) action = Number(actionMatch[1]);
     else if (actionCell === "" && current !== null && current.section === sectionLabel) action = current.action;
     else {
-      fail(lineNo, 1, actionCell === "" ? "\"Action N\" in the first cell (an empty first cell continues the previous action, but no action precedes it in this section)" : "\"Action N\" or an empty first cell", show(actionCell), "check the first cell of the row in the report text");
+      fail(
+        lineNo,
+        1,
+        actionCell === ""
+          ? '"Action N" in the first cell (an empty first cell continues the previous action, but no action precedes it in this section)'
+          : '"Action N" or an empty first cell',
+        show(actionCell),
+        "check the first cell of the row in the report text",
+      );
     }
     current = { action, section: sectionLabel };
 
@@ -208,9 +271,25 @@ export function parseIndicatorTables(reportText: string, reportFile: string): In
       const cycle = columns[i]!;
       const parsed = parseValueCell(printed);
       if (!parsed) {
-        return fail(lineNo, cycle, "a value such as 07, 61*, 01 ², 226 / 15,497 or N/A", show(printed), "check the cell in the report text; a new notation must be added to data-loaders/extract/indicators/cells.ts");
+        return fail(
+          lineNo,
+          cycle,
+          "a value such as 07, 61*, 01 ², 226 / 15,497 or N/A",
+          show(printed),
+          "check the cell in the report text; a new notation must be added to data-loaders/extract/indicators/cells.ts",
+        );
       }
-      const notes = parsed.marks.map((mark) => findFootnote(lines, index, mark) ?? fail(lineNo, cycle, `a footnote line starting with "${mark}" under the table`, `the mark "${mark}" in ${show(printed)} and no such footnote`, "check the footnotes under the table in the report text"));
+      const notes = parsed.marks.map(
+        (mark) =>
+          findFootnote(lines, index, mark) ??
+          fail(
+            lineNo,
+            cycle,
+            `a footnote line starting with "${mark}" under the table`,
+            `the mark "${mark}" in ${show(printed)} and no such footnote`,
+            "check the footnotes under the table in the report text",
+          ),
+      );
       return { cycle, printed, parsed, footnote: notes.length ? notes.join(" | ") : null };
     });
     indicators.push({
@@ -228,7 +307,12 @@ export function parseIndicatorTables(reportText: string, reportFile: string): In
   }
 
   if (cycles === null || indicators.length === 0) {
-    throw new InputError({ file: reportFile, expected: "LAP indicator tables (a header line LAP, INDICATORS, 10MSP, … with tab-separated cells)", found: "no table", fix: "check that the report text keeps the tables' tab characters (export the text again from the document)" });
+    throw new InputError({
+      file: reportFile,
+      expected: "LAP indicator tables (a header line LAP, INDICATORS, 10MSP, … with tab-separated cells)",
+      found: "no table",
+      fix: "check that the report text keeps the tables' tab characters (export the text again from the document)",
+    });
   }
   return { cycles, headerLine, indicators };
 }

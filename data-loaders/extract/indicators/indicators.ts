@@ -69,16 +69,59 @@ export interface ExtractResult {
 }
 
 /** Column order of the written CSVs; the datasets' .meta.json list the same columns. */
-export const INDICATOR_COLUMNS: (keyof IndicatorRow)[] = ["indicator_id", "action", "seq", "pillar_code", "pillar", "text", "unit", "scope", "polarity", "polarity_note", "classification_note", "source_ref", "report_line", "continued_on_line"];
-export const VALUE_COLUMNS: (keyof IndicatorValueRow)[] = ["indicator_id", "cycle", "value", "value_secondary", "measure", "secondary_measure", "missing_reason", "revised", "footnote", "as_printed", "source_ref", "report_line", "override_note"];
-export const CYCLE_COLUMNS: (keyof CycleRow)[] = ["cycle", "ordinal", "meeting", "period_start", "period_end", "source_ref", "period_line"];
+export const INDICATOR_COLUMNS: (keyof IndicatorRow)[] = [
+  "indicator_id",
+  "action",
+  "seq",
+  "pillar_code",
+  "pillar",
+  "text",
+  "unit",
+  "scope",
+  "polarity",
+  "polarity_note",
+  "classification_note",
+  "source_ref",
+  "report_line",
+  "continued_on_line",
+];
+export const VALUE_COLUMNS: (keyof IndicatorValueRow)[] = [
+  "indicator_id",
+  "cycle",
+  "value",
+  "value_secondary",
+  "measure",
+  "secondary_measure",
+  "missing_reason",
+  "revised",
+  "footnote",
+  "as_printed",
+  "source_ref",
+  "report_line",
+  "override_note",
+];
+export const CYCLE_COLUMNS: (keyof CycleRow)[] = [
+  "cycle",
+  "ordinal",
+  "meeting",
+  "period_start",
+  "period_end",
+  "source_ref",
+  "period_line",
+];
 
 const NOT_APPLICABLE_REASON = "not applicable: the report prints N/A";
 
 /** "13MSP" from the title line "Convention on Cluster Munitions 13MSP Progress Report: …". */
 export function reportIdFromTitle(reportText: string, reportFile: string): string {
   const m = /^Convention on Cluster Munitions (\d+(?:MSP|RC)) Progress Report\b/m.exec(reportText);
-  if (!m) throw new InputError({ file: reportFile, expected: 'a title line "Convention on Cluster Munitions <cycle> Progress Report"', found: "no such line", fix: "pass the report's cycle with --report-id 13MSP" });
+  if (!m)
+    throw new InputError({
+      file: reportFile,
+      expected: 'a title line "Convention on Cluster Munitions <cycle> Progress Report"',
+      found: "no such line",
+      fix: "pass the report's cycle with --report-id 13MSP",
+    });
   return m[1]!;
 }
 
@@ -86,7 +129,14 @@ function sourceRef(reportId: string, raw: RawIndicator): string {
   return `${reportId} Progress Report, section ${raw.section} table, Action ${raw.action}`;
 }
 
-function valueRow(reportId: string, id: string, raw: RawIndicator, cell: TableCell, measure: string, secondaryMeasure: string | null): IndicatorValueRow {
+function valueRow(
+  reportId: string,
+  id: string,
+  raw: RawIndicator,
+  cell: TableCell,
+  measure: string,
+  secondaryMeasure: string | null,
+): IndicatorValueRow {
   const { parsed } = cell;
   return {
     indicator_id: id,
@@ -117,15 +167,36 @@ function applyValueOverrides(values: IndicatorValueRow[], overrides: ValueOverri
   for (const o of overrides) {
     const row = byKey.get(`${o.indicator_id}|${o.cycle}`);
     if (!row) {
-      problems.push({ file: o.file, line: o.line, column: "indicator_id", expected: "an indicator and cycle that the report's tables contain", found: show(`${o.indicator_id} ${o.cycle}`), fix: "correct or remove the override" });
+      problems.push({
+        file: o.file,
+        line: o.line,
+        column: "indicator_id",
+        expected: "an indicator and cycle that the report's tables contain",
+        found: show(`${o.indicator_id} ${o.cycle}`),
+        fix: "correct or remove the override",
+      });
       continue;
     }
     if (row.as_printed !== o.as_printed) {
-      problems.push({ file: o.file, line: o.line, column: "as_printed", expected: `the cell as the report now prints it (${show(row.as_printed)})`, found: show(o.as_printed), fix: "the report changed under this override: check whether it is still needed, then update or remove it" });
+      problems.push({
+        file: o.file,
+        line: o.line,
+        column: "as_printed",
+        expected: `the cell as the report now prints it (${show(row.as_printed)})`,
+        found: show(o.as_printed),
+        fix: "the report changed under this override: check whether it is still needed, then update or remove it",
+      });
       continue;
     }
     if ((o.field === "value" || o.field === "value_secondary") && o.value !== null && !/^\d+$/.test(o.value)) {
-      problems.push({ file: o.file, line: o.line, column: "value", expected: `a whole number for ${o.field} (or an empty cell)`, found: show(o.value), fix: "write digits only" });
+      problems.push({
+        file: o.file,
+        line: o.line,
+        column: "value",
+        expected: `a whole number for ${o.field} (or an empty cell)`,
+        found: show(o.value),
+        fix: "write digits only",
+      });
       continue;
     }
     const before = row[o.field];
@@ -135,7 +206,14 @@ function applyValueOverrides(values: IndicatorValueRow[], overrides: ValueOverri
     row.override_note = row.override_note ? `${row.override_note} | ${note}` : note;
     applied.push(`${o.indicator_id} ${o.cycle} ${o.field}: ${o.reason}`);
     if ((row.value === null) !== (row.missing_reason !== null)) {
-      problems.push({ file: o.file, line: o.line, column: "value", expected: "a value, or no value with its missing_reason, after the override", found: `value ${show(row.value)}, missing_reason ${show(row.missing_reason)}`, fix: "override value and missing_reason together" });
+      problems.push({
+        file: o.file,
+        line: o.line,
+        column: "value",
+        expected: "a value, or no value with its missing_reason, after the override",
+        found: `value ${show(row.value)}, missing_reason ${show(row.missing_reason)}`,
+        fix: "override value and missing_reason together",
+      });
     }
   }
   if (problems.length) throw new InputError(problems);
@@ -147,7 +225,11 @@ export function extractIndicators(reportText: string, options: ExtractOptions): 
   const tables = parseIndicatorTables(reportText, options.reportFile);
   const named = tables.indicators.map((raw) => ({ raw, id: `${raw.action}.${raw.seq}` }));
   const classes = classifyIndicators(
-    named.map(({ raw, id }) => ({ indicator_id: id, text: raw.text, paired: raw.cells.some((c) => c.parsed.valueSecondary !== null) })),
+    named.map(({ raw, id }) => ({
+      indicator_id: id,
+      text: raw.text,
+      paired: raw.cells.some((c) => c.parsed.valueSecondary !== null),
+    })),
     options.classification,
     options.classificationFile,
   );

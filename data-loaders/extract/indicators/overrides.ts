@@ -29,28 +29,71 @@ export interface ValueOverride {
 }
 
 function schema(name: string, primaryKey: string[], columns: DatasetMeta["columns"]): DatasetMeta {
-  return { name, title: name, producer: "ccm-trends maintainers", source: "hand review", date: "", licence: "", reference: "", method: "by hand", sha256: "", primary_key: primaryKey, columns };
+  return {
+    name,
+    title: name,
+    producer: "ccm-trends maintainers",
+    source: "hand review",
+    date: "",
+    licence: "",
+    reference: "",
+    method: "by hand",
+    sha256: "",
+    primary_key: primaryKey,
+    columns,
+  };
 }
 
-export const CLASSIFICATION_SCHEMA = schema("indicator_classification", ["indicator_id"], [
-  { name: "indicator_id", type: "text", description: "LAP indicator <action>.<n>", pattern: String.raw`\d+\.\d+` },
-  { name: "text_begins", type: "text", description: "the beginning of the indicator text, checked against the report" },
-  { name: "unit", type: "text", nullable: true, description: "what is counted; empty = as read from the text" },
-  { name: "scope", type: "text", nullable: true, description: "denominator or population; empty = as read from the text (or none)" },
-  { name: "polarity", type: "text", enum: POLARITIES, description: "is a rise good news?" },
-  { name: "polarity_note", type: "text", description: "one line: why" },
-  { name: "measure", type: "text", nullable: true, description: "paired values only: what the first figure counts" },
-  { name: "secondary_measure", type: "text", nullable: true, description: "paired values only: what the second figure counts" },
-]);
+export const CLASSIFICATION_SCHEMA = schema(
+  "indicator_classification",
+  ["indicator_id"],
+  [
+    { name: "indicator_id", type: "text", description: "LAP indicator <action>.<n>", pattern: String.raw`\d+\.\d+` },
+    {
+      name: "text_begins",
+      type: "text",
+      description: "the beginning of the indicator text, checked against the report",
+    },
+    { name: "unit", type: "text", nullable: true, description: "what is counted; empty = as read from the text" },
+    {
+      name: "scope",
+      type: "text",
+      nullable: true,
+      description: "denominator or population; empty = as read from the text (or none)",
+    },
+    { name: "polarity", type: "text", enum: POLARITIES, description: "is a rise good news?" },
+    { name: "polarity_note", type: "text", description: "one line: why" },
+    { name: "measure", type: "text", nullable: true, description: "paired values only: what the first figure counts" },
+    {
+      name: "secondary_measure",
+      type: "text",
+      nullable: true,
+      description: "paired values only: what the second figure counts",
+    },
+  ],
+);
 
-export const VALUE_OVERRIDES_SCHEMA = schema("indicator_value_overrides", ["indicator_id", "cycle", "field"], [
-  { name: "indicator_id", type: "text", description: "LAP indicator <action>.<n>", pattern: String.raw`\d+\.\d+` },
-  { name: "cycle", type: "text", description: "cycle column of the table, e.g. 10MSP", pattern: String.raw`\d+(MSP|RC)` },
-  { name: "field", type: "text", enum: [...OVERRIDABLE_FIELDS], description: "which field of the value row is set" },
-  { name: "as_printed", type: "text", description: "the cell as the report prints it (guards against a changed report)" },
-  { name: "value", type: "text", nullable: true, description: "the new content of the field" },
-  { name: "reason", type: "text", description: "why, with the paragraph or document that supports it" },
-]);
+export const VALUE_OVERRIDES_SCHEMA = schema(
+  "indicator_value_overrides",
+  ["indicator_id", "cycle", "field"],
+  [
+    { name: "indicator_id", type: "text", description: "LAP indicator <action>.<n>", pattern: String.raw`\d+\.\d+` },
+    {
+      name: "cycle",
+      type: "text",
+      description: "cycle column of the table, e.g. 10MSP",
+      pattern: String.raw`\d+(MSP|RC)`,
+    },
+    { name: "field", type: "text", enum: [...OVERRIDABLE_FIELDS], description: "which field of the value row is set" },
+    {
+      name: "as_printed",
+      type: "text",
+      description: "the cell as the report prints it (guards against a changed report)",
+    },
+    { name: "value", type: "text", nullable: true, description: "the new content of the field" },
+    { name: "reason", type: "text", description: "why, with the paragraph or document that supports it" },
+  ],
+);
 
 /** `file` names the file in messages and notes; `bytes` are its content (read from `file` by default). */
 export function readClassification(file: string, bytes: Buffer = readFileSync(file)): ClassificationEntry[] {

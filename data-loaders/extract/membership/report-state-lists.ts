@@ -17,11 +17,13 @@ export interface ReportStateList {
   items: string[];
 }
 
-const NUMBER_WORD = /(?:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:-[a-z]+)?|\b\d+)$/i;
+const NUMBER_WORD =
+  /(?:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:-[a-z]+)?|\b\d+)$/i;
 const STATE_NOUN = /\b(?:States?|Parties|Party|party|signatories|countries)$/;
 const SUPERSCRIPTS = /[\u00b9\u00b2\u00b3\u2070-\u2079]+/g;
 
-const COUNT_OF_STATES = /(?:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|\b\d+) (?:affected )?(?:States?|signatories)\b/i;
+const COUNT_OF_STATES =
+  /(?:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|\b\d+) (?:affected )?(?:States?|signatories)\b/i;
 
 /**
  * True when the words right before a list say that States are being counted or named ("seven States
@@ -69,7 +71,10 @@ export function cleanItem(item: string): string {
 }
 
 function itemsOf(list: string): string[] {
-  return list.split(/,\s*/).map(cleanItem).filter((s) => s !== "");
+  return list
+    .split(/,\s*/)
+    .map(cleanItem)
+    .filter((s) => s !== "");
 }
 
 const NAME_PARTICLES = new Set(["and", "of", "the", "da", "de", "du", "des", "del", "el", "la", "le"]);
@@ -82,7 +87,13 @@ const NAME_PARTICLES = new Set(["and", "of", "the", "da", "de", "du", "des", "de
 function looksLikeNames(items: string[]): boolean {
   return (
     items.length > 0 &&
-    items.every((s) => !/\d/.test(s) && !/^[A-Z]+s?$/.test(s) && s.split(" ").length <= 8 && s.split(" ").every((w) => /^(?:d['’])?\p{Lu}/u.test(w) || NAME_PARTICLES.has(w)))
+    items.every(
+      (s) =>
+        !/\d/.test(s) &&
+        !/^[A-Z]+s?$/.test(s) &&
+        s.split(" ").length <= 8 &&
+        s.split(" ").every((w) => /^(?:d['’])?\p{Lu}/u.test(w) || NAME_PARTICLES.has(w)),
+    )
   );
 }
 
@@ -97,7 +108,9 @@ export function stateListsInReport(text: string): ReportStateList[] {
       if (looksLikeNames(items)) found.push({ paragraph, line: lineNo, items });
     }
     // Colon lists: "Twelve signatories have yet to ratify the Convention: A, B, and C."
-    const colon = /\b((?:[A-Z][a-z]+(?:-[a-z]+)?|\d+) (?:States?(?: Parties)?|signatories)\b[^:.]*): ([^:]+?)\.?$/.exec(line);
+    const colon = /\b((?:[A-Z][a-z]+(?:-[a-z]+)?|\d+) (?:States?(?: Parties)?|signatories)\b[^:.]*): ([^:]+?)\.?$/.exec(
+      line,
+    );
     if (colon && NUMBER_WORD.test(colon[1]!.split(" ")[0]!)) {
       const items = itemsOf(colon[2]!);
       if (items.length > 1 && looksLikeNames(items)) found.push({ paragraph, line: lineNo, items });

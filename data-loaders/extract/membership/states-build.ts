@@ -46,19 +46,72 @@ export function buildStateSources(root: string): StateSources {
     const t = readRawTable(join(root, path), columns);
     return { ...t, file: path };
   };
-  const reference = read(STATE_INPUTS.reference, ["ISO3166-1-Alpha-3", "ISO3166-1-Alpha-2", "M49", "UNTERM English Short", "UNTERM English Formal", "official_name_en", "Region Name", "Sub-region Name", "Intermediate Region Name", "CLDR display name"]);
+  const reference = read(STATE_INPUTS.reference, [
+    "ISO3166-1-Alpha-3",
+    "ISO3166-1-Alpha-2",
+    "M49",
+    "UNTERM English Short",
+    "UNTERM English Formal",
+    "official_name_en",
+    "Region Name",
+    "Sub-region Name",
+    "Intermediate Region Name",
+    "CLDR display name",
+  ]);
   const votes = read(STATE_INPUTS.votes, ["ms_code", "ms_name"]);
-  const untc = read(STATE_INPUTS.untcDates, ["state_as_written", "signature", "provisional_application", "ratification_or_accession", "accession"]);
-  const monitor = read(STATE_INPUTS.monitorDates, ["state_as_written", "signature", "ratification_or_accession", "accession"]);
+  const untc = read(STATE_INPUTS.untcDates, [
+    "state_as_written",
+    "signature",
+    "provisional_application",
+    "ratification_or_accession",
+    "accession",
+  ]);
+  const monitor = read(STATE_INPUTS.monitorDates, [
+    "state_as_written",
+    "signature",
+    "ratification_or_accession",
+    "accession",
+  ]);
   const article7 = read(STATE_INPUTS.article7, ["state_as_written"]);
-  const states = buildStates({ reference, votes, statesManual: read(STATE_INPUTS.statesManual, ["iso3", "column", "value", "source"]) });
-  const { rows: aliases, resolver } = buildAliases(states, { reference, votes, aliasesManual: read(STATE_INPUTS.aliasesManual, ["alias", "iso3", "source", "note"]), namedIn: [untc, monitor, article7], report: { file: STATE_INPUTS.report, text: readUtf8Text(STATE_INPUTS.report, readFileSync(join(root, STATE_INPUTS.report))) } });
+  const states = buildStates({
+    reference,
+    votes,
+    statesManual: read(STATE_INPUTS.statesManual, ["iso3", "column", "value", "source"]),
+  });
+  const { rows: aliases, resolver } = buildAliases(states, {
+    reference,
+    votes,
+    aliasesManual: read(STATE_INPUTS.aliasesManual, ["alias", "iso3", "source", "note"]),
+    namedIn: [untc, monitor, article7],
+    report: {
+      file: STATE_INPUTS.report,
+      text: readUtf8Text(STATE_INPUTS.report, readFileSync(join(root, STATE_INPUTS.report))),
+    },
+  });
   const { events, reconciliation } = buildStateEvents(states, resolver, {
-    participants: read(STATE_INPUTS.participants, ["iso3", "participant", "signature_date", "consent_date", "consent_kind", "withdrawal_deposit_date", "withdrawal_effective_date", "cross_checked_with", "notes"]),
+    participants: read(STATE_INPUTS.participants, [
+      "iso3",
+      "participant",
+      "signature_date",
+      "consent_date",
+      "consent_kind",
+      "withdrawal_deposit_date",
+      "withdrawal_effective_date",
+      "cross_checked_with",
+      "notes",
+    ]),
     dateLists: [untc, monitor],
     statusYears: read(STATE_INPUTS.statusYears, ["iso2", "standing", "year"]),
     eventsManual: read(STATE_INPUTS.eventsManual, [...EVENT_COLUMNS]),
-    reconciliationManual: read(STATE_INPUTS.reconciliationManual, ["iso3", "kind", "subject", "sources", "description", "resolution", "outcome"]),
+    reconciliationManual: read(STATE_INPUTS.reconciliationManual, [
+      "iso3",
+      "kind",
+      "subject",
+      "sources",
+      "description",
+      "resolution",
+      "outcome",
+    ]),
     rules: read(STATE_INPUTS.rules, ["rule", "value", "source"]),
   });
   return { states, state_aliases: aliases, state_events: events, membership_reconciliation: reconciliation };
@@ -75,7 +128,10 @@ const COLUMNS: Record<keyof StateSources, readonly string[]> = {
 export function renderStateSources(built: StateSources): Map<string, string> {
   const out = new Map<string, string>();
   for (const name of Object.keys(STATE_OUTPUTS) as (keyof StateSources)[]) {
-    out.set(STATE_OUTPUTS[name], stringify(built[name], { header: true, columns: [...COLUMNS[name]], record_delimiter: "unix" }));
+    out.set(
+      STATE_OUTPUTS[name],
+      stringify(built[name], { header: true, columns: [...COLUMNS[name]], record_delimiter: "unix" }),
+    );
   }
   return out;
 }

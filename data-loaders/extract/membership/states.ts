@@ -14,7 +14,24 @@ import { splitNames, stateListsInReport } from "./report-state-lists.ts";
 
 export type Row = Record<string, string>;
 
-export const STATE_COLUMNS = ["iso3", "iso2", "m49", "name_en", "name_fr", "name_es", "name_ru", "name_zh", "name_ar", "formal_name_en", "region", "subregion", "intermediate_region", "un_member", "un_status", "name_source"] as const;
+export const STATE_COLUMNS = [
+  "iso3",
+  "iso2",
+  "m49",
+  "name_en",
+  "name_fr",
+  "name_es",
+  "name_ru",
+  "name_zh",
+  "name_ar",
+  "formal_name_en",
+  "region",
+  "subregion",
+  "intermediate_region",
+  "un_member",
+  "un_status",
+  "name_source",
+] as const;
 export const ALIAS_COLUMNS = ["alias", "iso3", "source", "note"] as const;
 
 const ISO3 = "ISO3166-1-Alpha-3";
@@ -59,7 +76,14 @@ export function buildStates(input: StatesInput): Row[] {
     const isMember = memberCodes.has(iso3);
     if (!isMember && marks === "") continue; // territories and other entries that are not States here
     if (isMember && marks !== "") {
-      throw new InputError({ file: reference.file, line: r.line, column: "UNTERM English Short", expected: `no "*" mark for ${iso3}, a Member State recorded in ${votes.file}`, found: JSON.stringify(short), fix: "check which file is out of date" });
+      throw new InputError({
+        file: reference.file,
+        line: r.line,
+        column: "UNTERM English Short",
+        expected: `no "*" mark for ${iso3}, a Member State recorded in ${votes.file}`,
+        found: JSON.stringify(short),
+        fix: "check which file is out of date",
+      });
     }
     const state: Row = { iso3, iso2: v["ISO3166-1-Alpha-2"] ?? "", m49: (v["M49"] ?? "").padStart(3, "0") };
     const fallbacks: string[] = [];
@@ -78,25 +102,48 @@ export function buildStates(input: StatesInput): Row[] {
     // "*" marks the observer States, "**" States that are neither members nor observers (UNTERM's convention).
     state.un_status = isMember ? "member" : marks === "*" ? "observer" : "non-member";
     state.un_member = String(isMember);
-    state.name_source = fallbacks.length ? `country-codes.csv UNTERM columns; UNTERM empty, so ${fallbacks.join(", ")}` : "country-codes.csv UNTERM columns";
+    state.name_source = fallbacks.length
+      ? `country-codes.csv UNTERM columns; UNTERM empty, so ${fallbacks.join(", ")}`
+      : "country-codes.csv UNTERM columns";
     rows.push(state);
   }
   const byIso3 = new Map(rows.map((s) => [s.iso3!, s]));
   for (const code of memberCodes) {
-    if (!byIso3.has(code)) throw new InputError({ file: votes.file, column: "ms_code", expected: `an ISO3 code listed in ${reference.file}`, found: JSON.stringify(code), fix: "correct the code or update the reference file" });
+    if (!byIso3.has(code))
+      throw new InputError({
+        file: votes.file,
+        column: "ms_code",
+        expected: `an ISO3 code listed in ${reference.file}`,
+        found: JSON.stringify(code),
+        fix: "correct the code or update the reference file",
+      });
   }
   for (const r of statesManual.rows) {
     const iso3 = required(statesManual, r, "iso3", "an ISO3 code");
     const column = required(statesManual, r, "column", "a column of states.csv");
     const state = byIso3.get(iso3);
     if (!state || !(STATE_COLUMNS as readonly string[]).includes(column) || column === "iso3") {
-      throw new InputError({ file: statesManual.file, line: r.line, column: state ? "column" : "iso3", expected: state ? `one of ${STATE_COLUMNS.slice(1).join(", ")}` : "the ISO3 code of a State in states.csv", found: JSON.stringify(state ? column : iso3), fix: "correct the override" });
+      throw new InputError({
+        file: statesManual.file,
+        line: r.line,
+        column: state ? "column" : "iso3",
+        expected: state ? `one of ${STATE_COLUMNS.slice(1).join(", ")}` : "the ISO3 code of a State in states.csv",
+        found: JSON.stringify(state ? column : iso3),
+        fix: "correct the override",
+      });
     }
     state[column] = required(statesManual, r, "value", "the corrected value");
     state.name_source += `; ${column} overridden (${required(statesManual, r, "source", "the source of the correction")})`;
   }
   for (const s of rows) {
-    if (!s.name_en) throw new InputError({ file: reference.file, column: "UNTERM English Short", expected: `an English name for ${s.iso3}`, found: "none", fix: "add a name_en override to sources/overrides/states_manual.csv" });
+    if (!s.name_en)
+      throw new InputError({
+        file: reference.file,
+        column: "UNTERM English Short",
+        expected: `an English name for ${s.iso3}`,
+        found: "none",
+        fix: "add a name_en override to sources/overrides/states_manual.csv",
+      });
   }
   return rows.sort((a, b) => a.iso3!.localeCompare(b.iso3!));
 }
@@ -110,7 +157,10 @@ class AliasBook {
     const spelling = alias.replace(/\s*\*+\s*$/, "").trim();
     if (!spelling) return;
     const row = this.rows.get(spelling);
-    if (row && row.iso3 !== iso3) throw new Error(`the spelling "${spelling}" is used for both ${row.iso3} (${row.sources.join("; ")}) and ${iso3} (${source})`);
+    if (row && row.iso3 !== iso3)
+      throw new Error(
+        `the spelling "${spelling}" is used for both ${row.iso3} (${row.sources.join("; ")}) and ${iso3} (${source})`,
+      );
     const r = row ?? { iso3, sources: [], notes: [] };
     if (!r.sources.includes(source)) r.sources.push(source);
     if (note && !r.notes.includes(note)) r.notes.push(note);
@@ -157,15 +207,34 @@ export function buildAliases(states: Row[], input: AliasInput): { rows: Row[]; r
     book.add(state.name_en!, iso3, "states.csv name_en");
     for (const col of ["UNTERM English Short", "UNTERM English Formal", "official_name_en", "CLDR display name"]) {
       const v = r.values[col] ?? "";
-      if (v) book.add(v, iso3, `${ref}: ${col}`, iso3 === "CIV" && col === "official_name_en" ? "Not the UN name: the UN short name is Côte d'Ivoire." : "");
+      if (v)
+        book.add(
+          v,
+          iso3,
+          `${ref}: ${col}`,
+          iso3 === "CIV" && col === "official_name_en" ? "Not the UN name: the UN short name is Côte d'Ivoire." : "",
+        );
     }
     const formal = unFormalName(r.values["UNTERM English Formal"] ?? "");
     if (formal.startsWith("the ")) book.add(formal.slice(4), iso3, `${ref}: UNTERM English Formal without "the"`);
   }
   for (const r of input.aliasesManual.rows) {
     const iso3 = required(input.aliasesManual, r, "iso3", "an ISO3 code");
-    if (!known.has(iso3)) throw new InputError({ file: input.aliasesManual.file, line: r.line, column: "iso3", expected: "the ISO3 code of a State in states.csv", found: JSON.stringify(iso3), fix: "correct the code" });
-    book.add(required(input.aliasesManual, r, "alias", "a spelling"), iso3, required(input.aliasesManual, r, "source", "where the spelling is used"), r.values.note ?? "");
+    if (!known.has(iso3))
+      throw new InputError({
+        file: input.aliasesManual.file,
+        line: r.line,
+        column: "iso3",
+        expected: "the ISO3 code of a State in states.csv",
+        found: JSON.stringify(iso3),
+        fix: "correct the code",
+      });
+    book.add(
+      required(input.aliasesManual, r, "alias", "a spelling"),
+      iso3,
+      required(input.aliasesManual, r, "source", "where the spelling is used"),
+      r.values.note ?? "",
+    );
   }
   // The vote file names each Member State next to its ISO3 code: every spelling it uses is an alias of that code,
   // unless it already means another State (which would be a data error worth stopping for).
@@ -175,7 +244,15 @@ export function buildAliases(states: Row[], input: AliasInput): { rows: Row[]; r
     const code = r.values.ms_code ?? "";
     const name = required(input.votes, r, "ms_name", "the Member State's name");
     const other = resolver.resolve(name);
-    if (other && other !== code) throw new InputError({ file: input.votes.file, line: r.line, column: "ms_name", expected: `a name of ${code}`, found: `${JSON.stringify(name)}, which is a name of ${other}`, fix: "check the row's ms_code and ms_name" });
+    if (other && other !== code)
+      throw new InputError({
+        file: input.votes.file,
+        line: r.line,
+        column: "ms_name",
+        expected: `a name of ${code}`,
+        found: `${JSON.stringify(name)}, which is a name of ${other}`,
+        fix: "check the row's ms_code and ms_name",
+      });
     book.add(name, code, `${votes}: ms_name`);
   }
   resolver = book.resolver();
@@ -184,7 +261,15 @@ export function buildAliases(states: Row[], input: AliasInput): { rows: Row[]; r
     for (const r of table.rows) {
       const name = required(table, r, "state_as_written", "a State name");
       const iso3 = resolver.resolve(name);
-      if (!iso3) throw new InputError({ file: table.file, line: r.line, column: "state_as_written", expected: "a State name known to the reference or sources/overrides/state_aliases_manual.csv", found: `${JSON.stringify(name)}; closest known: ${resolver.suggest(name).join(", ")}`, fix: "add the spelling to sources/overrides/state_aliases_manual.csv with where it is used" });
+      if (!iso3)
+        throw new InputError({
+          file: table.file,
+          line: r.line,
+          column: "state_as_written",
+          expected: "a State name known to the reference or sources/overrides/state_aliases_manual.csv",
+          found: `${JSON.stringify(name)}; closest known: ${resolver.suggest(name).join(", ")}`,
+          fix: "add the spelling to sources/overrides/state_aliases_manual.csv with where it is used",
+        });
       book.add(name, iso3, label);
     }
   }
@@ -194,7 +279,14 @@ export function buildAliases(states: Row[], input: AliasInput): { rows: Row[]; r
     for (const item of list.items) {
       for (const name of splitNames(item, (n) => resolver.resolve(n) !== null)) {
         const iso3 = resolver.resolve(name);
-        if (!iso3) throw new InputError({ file: input.report.file, line: list.line, expected: "State names known to the reference or sources/overrides/state_aliases_manual.csv", found: `${JSON.stringify(name)}; closest known: ${resolver.suggest(name).join(", ")}`, fix: "add the spelling to sources/overrides/state_aliases_manual.csv with the paragraph" });
+        if (!iso3)
+          throw new InputError({
+            file: input.report.file,
+            line: list.line,
+            expected: "State names known to the reference or sources/overrides/state_aliases_manual.csv",
+            found: `${JSON.stringify(name)}; closest known: ${resolver.suggest(name).join(", ")}`,
+            fix: "add the spelling to sources/overrides/state_aliases_manual.csv with the paragraph",
+          });
         const spelling = name.replace(/^the /, "");
         const p = paragraphs.get(spelling) ?? { iso3, paras: [] };
         const para = list.paragraph ? list.paragraph : `line ${list.line}`;
@@ -206,7 +298,10 @@ export function buildAliases(states: Row[], input: AliasInput): { rows: Row[]; r
   const report = input.report.file.split("/").pop()!;
   for (const [spelling, { iso3, paras }] of paragraphs) {
     const numbered = paras.filter((p) => !p.startsWith("line"));
-    const where = [numbered.length ? `${numbered.length > 1 ? "paras" : "para"} ${numbered.join(", ")}` : "", ...paras.filter((p) => p.startsWith("line"))].filter(Boolean);
+    const where = [
+      numbered.length ? `${numbered.length > 1 ? "paras" : "para"} ${numbered.join(", ")}` : "",
+      ...paras.filter((p) => p.startsWith("line")),
+    ].filter(Boolean);
     book.add(spelling, iso3, `${report}: ${where.join(", ")}`);
   }
   return { rows: book.toRows(), resolver: book.resolver() };

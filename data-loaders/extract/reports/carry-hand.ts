@@ -47,7 +47,11 @@ const KEYS: Record<string, string[]> = {
  * Text compared word for word: footnote marks, punctuation and the kind of quote or apostrophe do not count
  * ("Convention’s" and "Convention's", "Convention, the" and "Convention the" are the same words).
  */
-const words = (s: string) => ` ${s.replace(/[\u00b9\u00b2\u00b3\u2070-\u2079]/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim()} `;
+const words = (s: string) =>
+  ` ${s
+    .replace(/[\u00b9\u00b2\u00b3\u2070-\u2079]/g, "")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()} `;
 
 /** The words of each numbered paragraph and summary item of the new report. */
 function reportUnits(text: string): { id: string; text: string }[] {
@@ -55,11 +59,18 @@ function reportUnits(text: string): { id: string; text: string }[] {
 }
 
 /** The pieces of a statement shortened with an ellipsis, each to be found as printed. */
-const pieces = (statement: string) => statement.split(/…|\.\.\./).map((p) => words(p)).filter((p) => p.trim().length > 0);
+const pieces = (statement: string) =>
+  statement
+    .split(/…|\.\.\./)
+    .map((p) => words(p))
+    .filter((p) => p.trim().length > 0);
 
 const LEADING_NUMBER = /^\d+(?=\b)/;
 
-export function carryHandDatasets(tables: HandTable[], ctx: CarryContext): { carried: Map<string, CsvRow[]>; review: ReviewRow[] } {
+export function carryHandDatasets(
+  tables: HandTable[],
+  ctx: CarryContext,
+): { carried: Map<string, CsvRow[]>; review: ReviewRow[] } {
   const match = findingMatcher(ctx.previousFindings, ctx.findings);
   const units = reportUnits(ctx.reportText);
   const whole = words([ctx.reportText, ...ctx.tableTexts].join(" "));
@@ -68,7 +79,8 @@ export function carryHandDatasets(tables: HandTable[], ctx: CarryContext): { car
   for (const id of ctx.previousFindings.keys()) {
     const m = match(id);
     const before = ctx.previousFindings.get(id)!;
-    if (m.status === "carried" && /^\d+$/.test(before.paragraph) && /^\d+$/.test(m.findings[0]!.paragraph)) paragraphs.set(before.paragraph, m.findings[0]!.paragraph);
+    if (m.status === "carried" && /^\d+$/.test(before.paragraph) && /^\d+$/.test(m.findings[0]!.paragraph))
+      paragraphs.set(before.paragraph, m.findings[0]!.paragraph);
   }
   const renumber = (n: string) => paragraphs.get(n) ?? n;
   /** "207", "63 and footnote 3": the leading paragraph number renumbered; "II.I.2", "VI.J table" as they are. */
@@ -77,7 +89,10 @@ export function carryHandDatasets(tables: HandTable[], ctx: CarryContext): { car
   const PARAGRAPH_NUMBER = /(?<![\w.]|Action )\d+(?!\w|\.\d)/g;
   const relatedField = (r: string | null) => (r ?? "").replace(PARAGRAPH_NUMBER, (n) => renumber(n));
   /** The paragraph numbers a reason cites ("(para 207)", "paras 209 and 210", "paras 131-134") renumbered. */
-  const reasonText = (r: string) => r.replace(/\b[Pp]aras?\.? \d+(?:(?:, | and |-|–| to )\d+)*(?!\w|\.\d)/g, (m) => m.replace(PARAGRAPH_NUMBER, (n) => renumber(n)));
+  const reasonText = (r: string) =>
+    r.replace(/\b[Pp]aras?\.? \d+(?:(?:, | and |-|–| to )\d+)*(?!\w|\.\d)/g, (m) =>
+      m.replace(PARAGRAPH_NUMBER, (n) => renumber(n)),
+    );
   const cycle = (c: string | null) => (c === ctx.fromReport ? ctx.toReport : c);
   const mark = (text: string | null) => carriedReason(ctx.fromReport, text ?? "");
 
@@ -88,7 +103,13 @@ export function carryHandDatasets(tables: HandTable[], ctx: CarryContext): { car
     const unit = units.find((u) => ps.every((p) => u.text.includes(p)));
     return { found: unit !== undefined || ps.every((p) => whole.includes(p)), unit: unit?.id };
   };
-  const unitText = (id: string) => squash(splitReport(ctx.reportText).find((u) => u.id === id)?.segments.map((s) => s.text).join(" ") ?? "");
+  const unitText = (id: string) =>
+    squash(
+      splitReport(ctx.reportText)
+        .find((u) => u.id === id)
+        ?.segments.map((s) => s.text)
+        .join(" ") ?? "",
+    );
 
   const carried = new Map<string, CsvRow[]>();
   const review: ReviewRow[] = [];
@@ -102,8 +123,22 @@ export function carryHandDatasets(tables: HandTable[], ctx: CarryContext): { car
     table.rows.forEach((row, i) => {
       const key = KEYS[table.name]!.map((k) => row[k] ?? "").join(" ");
       const base = { hand_file: table.file, previous_key: key, previous_line: table.lines[i] ?? i + 2 };
-      const add = (status: CarryStatus, newRow: CsvRow | null, textBefore: string, textNow: string, whatToDo: string, newKey: string) => {
-        review.push({ ...base, status, new_key: newKey, text_before: textBefore, text_now: textNow, what_to_do: whatToDo });
+      const add = (
+        status: CarryStatus,
+        newRow: CsvRow | null,
+        textBefore: string,
+        textNow: string,
+        whatToDo: string,
+        newKey: string,
+      ) => {
+        review.push({
+          ...base,
+          status,
+          new_key: newKey,
+          text_before: textBefore,
+          text_now: textNow,
+          what_to_do: whatToDo,
+        });
         if (newRow) out.push(newRow);
       };
       if (table.name === "report_facts" || table.name === "report_figures" || table.name === "scope_sizes") {
@@ -113,7 +148,10 @@ export function carryHandDatasets(tables: HandTable[], ctx: CarryContext): { car
         const term = table.name === "scope_sizes" && row.term ? /^(finding|of):(.+)$/.exec(row.term) : null;
         const termMatch = term ? match(term[2]!) : null;
         const oldNumber = LEADING_NUMBER.exec(row.paragraph ?? "")?.[0];
-        const newParagraph = at.unit && oldNumber && /^\d+$/.test(at.unit) ? (row.paragraph ?? "").replace(LEADING_NUMBER, at.unit) : paragraphField(row.paragraph);
+        const newParagraph =
+          at.unit && oldNumber && /^\d+$/.test(at.unit)
+            ? (row.paragraph ?? "").replace(LEADING_NUMBER, at.unit)
+            : paragraphField(row.paragraph);
         stated.set(statedKey, { statement, carried: at.found });
         if (at.found && (!termMatch || termMatch.status === "carried")) {
           const newRow: CsvRow = { ...row, paragraph: newParagraph };
@@ -121,20 +159,46 @@ export function carryHandDatasets(tables: HandTable[], ctx: CarryContext): { car
           if (term && termMatch) newRow.term = `${term[1]}:${termMatch.findings[0]!.finding_id}`;
           if (table.name === "report_figures") newRow.note = mark(row.note ?? "");
 
-          add("carried", newRow, statement, statement, "none: carried over", KEYS[table.name]!.map((k) => newRow[k] ?? "").join(" "));
+          add(
+            "carried",
+            newRow,
+            statement,
+            statement,
+            "none: carried over",
+            KEYS[table.name]!.map((k) => newRow[k] ?? "").join(" "),
+          );
           return;
         }
         const paragraphNow = oldNumber ? renumber(oldNumber) : (row.paragraph ?? "");
-        const textNow = at.found ? `${statement} (the size's term ${row.term} changed: ${termMatch?.findings.map((f) => f.statement).join(" | ") || "no longer printed"})` : unitText(paragraphNow);
+        const textNow = at.found
+          ? `${statement} (the size's term ${row.term} changed: ${termMatch?.findings.map((f) => f.statement).join(" | ") || "no longer printed"})`
+          : unitText(paragraphNow);
         if (textNow) {
-          add("needs_look", null, statement, textNow, `the sentence changed: if the row still holds, add it to ${table.file} with the sentence as the ${ctx.toReport} report prints it (paragraph ${paragraphNow})`, key);
+          add(
+            "needs_look",
+            null,
+            statement,
+            textNow,
+            `the sentence changed: if the row still holds, add it to ${table.file} with the sentence as the ${ctx.toReport} report prints it (paragraph ${paragraphNow})`,
+            key,
+          );
         } else {
-          add("no_longer_applies", null, statement, "", "the new report no longer prints this sentence: nothing to do unless it moved under other words", "");
+          add(
+            "no_longer_applies",
+            null,
+            statement,
+            "",
+            "the new report no longer prints this sentence: nothing to do unless it moved under other words",
+            "",
+          );
         }
         return;
       }
       // count_relations and list_relations: every finding they name, and the facts and figures.
-      const termsOf = table.name === "count_relations" ? [row.whole ?? "", ...(row.parts ?? "").split(" + ")] : [`finding:${row.subset ?? ""}`, ...(row.superset ?? "").split(" + ").map((t) => `finding:${t.trim()}`)];
+      const termsOf =
+        table.name === "count_relations"
+          ? [row.whole ?? "", ...(row.parts ?? "").split(" + ")]
+          : [`finding:${row.subset ?? ""}`, ...(row.superset ?? "").split(" + ").map((t) => `finding:${t.trim()}`)];
       const statuses: CarryStatus[] = [];
       const before: string[] = [];
       const now: string[] = [];
@@ -163,14 +227,35 @@ export function carryHandDatasets(tables: HandTable[], ctx: CarryContext): { car
       const textBefore = before.join(" | ");
       const textNow = now.join(" | ");
       if (statuses.every((s) => s === "carried")) {
-        const newRow: CsvRow = { ...row, cycle: cycle(row.cycle ?? null), paragraph: paragraphField(row.paragraph ?? null), related: relatedField(row.related ?? null), reason: mark(reasonText(row.reason ?? "")) };
-        if (table.name === "count_relations") Object.assign(newRow, { whole: terms[0], parts: terms.slice(1).join(" + ") });
+        const newRow: CsvRow = {
+          ...row,
+          cycle: cycle(row.cycle ?? null),
+          paragraph: paragraphField(row.paragraph ?? null),
+          related: relatedField(row.related ?? null),
+          reason: mark(reasonText(row.reason ?? "")),
+        };
+        if (table.name === "count_relations")
+          Object.assign(newRow, { whole: terms[0], parts: terms.slice(1).join(" + ") });
         else Object.assign(newRow, { subset: strip(terms[0]!), superset: terms.slice(1).map(strip).join(" + ") });
         add("carried", newRow, textBefore, textNow, "none: carried over", key);
       } else if (statuses.some((s) => s !== "no_longer_applies")) {
-        add("needs_look", null, textBefore, textNow, `a statement it rests on changed or is printed more than once: if the relation still holds, add it to ${table.file} with the ${ctx.toReport} finding ids`, key);
+        add(
+          "needs_look",
+          null,
+          textBefore,
+          textNow,
+          `a statement it rests on changed or is printed more than once: if the relation still holds, add it to ${table.file} with the ${ctx.toReport} finding ids`,
+          key,
+        );
       } else {
-        add("no_longer_applies", null, textBefore, "", "the new report prints none of the statements it rests on: nothing to do unless they moved under other words", "");
+        add(
+          "no_longer_applies",
+          null,
+          textBefore,
+          "",
+          "the new report prints none of the statements it rests on: nothing to do unless they moved under other words",
+          "",
+        );
       }
     });
   }

@@ -30,7 +30,16 @@ export interface ReviewRow {
   what_to_do: string;
 }
 
-export const REVIEW_COLUMNS: (keyof ReviewRow)[] = ["hand_file", "status", "previous_key", "previous_line", "new_key", "text_before", "text_now", "what_to_do"];
+export const REVIEW_COLUMNS: (keyof ReviewRow)[] = [
+  "hand_file",
+  "status",
+  "previous_key",
+  "previous_line",
+  "new_key",
+  "text_before",
+  "text_now",
+  "what_to_do",
+];
 
 const CARRIED = /^Carried from \S+ \(unchanged text\): /;
 
@@ -41,17 +50,42 @@ export function carriedReason(fromReport: string, reason: string): string {
 export const squash = (s: string) => s.replace(/\s+/g, " ").trim();
 
 /** The value overrides whose printed cell is unchanged, and a review row for each previous override. */
-export function carryValueOverrides(previous: ValueOverride[], values: IndicatorValueRow[], fromReport: string, handFile: string): { carried: ValueOverride[]; review: ReviewRow[] } {
+export function carryValueOverrides(
+  previous: ValueOverride[],
+  values: IndicatorValueRow[],
+  fromReport: string,
+  handFile: string,
+): { carried: ValueOverride[]; review: ReviewRow[] } {
   const cells = new Map(values.map((v) => [`${v.indicator_id} ${v.cycle}`, v]));
   const carried: ValueOverride[] = [];
   const review: ReviewRow[] = previous.map((o) => {
     const key = `${o.indicator_id} ${o.cycle} ${o.field}`;
     const cell = cells.get(`${o.indicator_id} ${o.cycle}`);
     const base = { hand_file: handFile, previous_key: key, previous_line: o.line, text_before: o.as_printed };
-    if (!cell) return { ...base, status: "no_longer_applies" as const, new_key: "", text_now: "", what_to_do: `the new report prints no ${o.cycle} cell for indicator ${o.indicator_id}: nothing to do unless the indicator was renamed` };
-    if (cell.as_printed !== o.as_printed) return { ...base, status: "needs_look" as const, new_key: key, text_now: cell.as_printed, what_to_do: `the cell now prints ${JSON.stringify(cell.as_printed)}: if the correction still holds, add the row to ${handFile} with the new as_printed` };
+    if (!cell)
+      return {
+        ...base,
+        status: "no_longer_applies" as const,
+        new_key: "",
+        text_now: "",
+        what_to_do: `the new report prints no ${o.cycle} cell for indicator ${o.indicator_id}: nothing to do unless the indicator was renamed`,
+      };
+    if (cell.as_printed !== o.as_printed)
+      return {
+        ...base,
+        status: "needs_look" as const,
+        new_key: key,
+        text_now: cell.as_printed,
+        what_to_do: `the cell now prints ${JSON.stringify(cell.as_printed)}: if the correction still holds, add the row to ${handFile} with the new as_printed`,
+      };
     carried.push({ ...o, reason: carriedReason(fromReport, o.reason), file: handFile, line: carried.length + 2 });
-    return { ...base, status: "carried" as const, new_key: key, text_now: cell.as_printed, what_to_do: "none: carried over" };
+    return {
+      ...base,
+      status: "carried" as const,
+      new_key: key,
+      text_now: cell.as_printed,
+      what_to_do: "none: carried over",
+    };
   });
   return { carried, review };
 }
@@ -65,7 +99,10 @@ const seqOf = (findingId: string) => findingId.replace(/^.*-/, "");
  */
 function narrow(candidates: Finding[], before: Pick<Finding, "counted">, previousId: string): Finding[] {
   let list = candidates;
-  for (const keep of [(f: Finding) => squash(f.counted) === squash(before.counted), (f: Finding) => seqOf(f.finding_id) === seqOf(previousId)]) {
+  for (const keep of [
+    (f: Finding) => squash(f.counted) === squash(before.counted),
+    (f: Finding) => seqOf(f.finding_id) === seqOf(previousId),
+  ]) {
     if (list.length <= 1) break;
     const kept = list.filter(keep);
     if (kept.length > 0) list = kept;
@@ -98,15 +135,17 @@ export function findingMatcher(previous: PreviousFindings, findings: Finding[]):
   // The previous report's findings printing each statement, in the report's order: a statement printed twice
   // (a paragraph repeated in the summary) is matched by its place among them.
   const previousByStatement = new Map<string, string[]>();
-  for (const [id, f] of previous) previousByStatement.set(squash(f.statement), [...(previousByStatement.get(squash(f.statement)) ?? []), id]);
+  for (const [id, f] of previous)
+    previousByStatement.set(squash(f.statement), [...(previousByStatement.get(squash(f.statement)) ?? []), id]);
   return (previousId) => {
     const before = previous.get(previousId);
     let same = before ? narrow(byStatement.get(squash(before.statement)) ?? [], before, previousId) : [];
-    const printedBefore = before ? previousByStatement.get(squash(before.statement)) ?? [] : [];
+    const printedBefore = before ? (previousByStatement.get(squash(before.statement)) ?? []) : [];
     if (same.length > 1 && same.length === printedBefore.length) same = [same[printedBefore.indexOf(previousId)]!];
     if (same.length === 1) return { status: "carried", findings: same, before };
-    const near = before && before.counted !== "" ? byCounted.get(squash(before.counted)) ?? [] : [];
-    if (same.length > 1 || near.length > 0) return { status: "needs_look", findings: same.length > 1 ? same : near, before };
+    const near = before && before.counted !== "" ? (byCounted.get(squash(before.counted)) ?? []) : [];
+    if (same.length > 1 || near.length > 0)
+      return { status: "needs_look", findings: same.length > 1 ? same : near, before };
     return { status: "no_longer_applies", findings: [], before };
   };
 }
@@ -115,21 +154,57 @@ export function findingMatcher(previous: PreviousFindings, findings: Finding[]):
  * The finding links whose statement is printed again word for word (new finding id), and a review row for
  * each previous link. `previous` maps the previous report's finding ids to their findings.
  */
-export function carryFindingLinks(links: FindingLink[], previous: PreviousFindings, findings: Finding[], fromReport: string, handFile: string): { carried: FindingLink[]; review: ReviewRow[] } {
+export function carryFindingLinks(
+  links: FindingLink[],
+  previous: PreviousFindings,
+  findings: Finding[],
+  fromReport: string,
+  handFile: string,
+): { carried: FindingLink[]; review: ReviewRow[] } {
   const match = findingMatcher(previous, findings);
   const carried: FindingLink[] = [];
   const review: ReviewRow[] = links.map((link) => {
     const m = match(link.finding_id);
-    const base = { hand_file: handFile, previous_key: link.finding_id, previous_line: link.line, text_before: m.before?.statement ?? "" };
+    const base = {
+      hand_file: handFile,
+      previous_key: link.finding_id,
+      previous_line: link.line,
+      text_before: m.before?.statement ?? "",
+    };
     if (m.status === "carried") {
       const f = m.findings[0]!;
-      carried.push({ ...link, finding_id: f.finding_id, reason: carriedReason(fromReport, link.reason), line: carried.length + 2 });
-      return { ...base, status: "carried" as const, new_key: f.finding_id, text_now: f.statement, what_to_do: "none: carried over" };
+      carried.push({
+        ...link,
+        finding_id: f.finding_id,
+        reason: carriedReason(fromReport, link.reason),
+        line: carried.length + 2,
+      });
+      return {
+        ...base,
+        status: "carried" as const,
+        new_key: f.finding_id,
+        text_now: f.statement,
+        what_to_do: "none: carried over",
+      };
     }
     if (m.status === "needs_look") {
-      return { ...base, status: "needs_look" as const, new_key: m.findings.map((f) => f.finding_id).join("; "), text_now: m.findings.map((f) => f.statement).join(" | "), what_to_do: `the statement changed: if the link still holds, add it to ${handFile} under the new finding id` };
+      return {
+        ...base,
+        status: "needs_look" as const,
+        new_key: m.findings.map((f) => f.finding_id).join("; "),
+        text_now: m.findings.map((f) => f.statement).join(" | "),
+        what_to_do: `the statement changed: if the link still holds, add it to ${handFile} under the new finding id`,
+      };
     }
-    return { ...base, status: "no_longer_applies" as const, new_key: "", text_now: "", what_to_do: m.before ? "the new report no longer prints this statement: nothing to do unless it moved under other words" : `${link.finding_id} is not a finding of ${fromReport}: check the previous report's hand file` };
+    return {
+      ...base,
+      status: "no_longer_applies" as const,
+      new_key: "",
+      text_now: "",
+      what_to_do: m.before
+        ? "the new report no longer prints this statement: nothing to do unless it moved under other words"
+        : `${link.finding_id} is not a finding of ${fromReport}: check the previous report's hand file`,
+    };
   });
   return { carried, review };
 }

@@ -44,7 +44,20 @@ export interface EditionFact {
 
 export const EDITIONS_FILE = join("reports", "editions.csv");
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const MONTH = `(?:${MONTHS.join("|")})`;
 const DAY = `\\d{1,2} ${MONTH} \\d{4}`;
 
@@ -58,11 +71,15 @@ const rel = (p: string) => relative(ROOT, p) || p;
 
 /** The report's text file. */
 export function reportText(sourcesDir: string, report: ReportSource): string {
-  return report.base ? join(sourcesDir, "reports", `${report.id}-progress-report.txt`) : join(report.datasetsDir, "report.txt");
+  return report.base
+    ? join(sourcesDir, "reports", `${report.id}-progress-report.txt`)
+    : join(report.datasetsDir, "report.txt");
 }
 
 function reportMetaFile(sourcesDir: string, report: ReportSource): string {
-  return report.base ? join(sourcesDir, "reports", `${report.id}-progress-report.meta.json`) : join(report.datasetsDir, "report.meta.json");
+  return report.base
+    ? join(sourcesDir, "reports", `${report.id}-progress-report.meta.json`)
+    : join(report.datasetsDir, "report.meta.json");
 }
 
 /** The numbered paragraph a line belongs to ("67. The 2024 …" → "67"), looking back from the line. */
@@ -89,11 +106,26 @@ export function factsFromText(text: string): Omit<EditionFact, "report_id">[] {
   cover.forEach((raw, i) => {
     const line = raw.trim();
     if (new RegExp(`^${DAY}$`).test(line)) add("published_on", isoDate(line), `line ${i + 1}`);
-    if (/^\w+(?:-\w+)? (?:Meeting of (?:the )?States Parties|Review Conference)(?: of the Convention on Cluster Munitions)?$/.test(line)) add("meeting", line, `line ${i + 1}`);
+    if (
+      /^\w+(?:-\w+)? (?:Meeting of (?:the )?States Parties|Review Conference)(?: of the Convention on Cluster Munitions)?$/.test(
+        line,
+      )
+    )
+      add("meeting", line, `line ${i + 1}`);
     // "Geneva, 16-19 September 2025" or "Geneva, 30 September-3 October 2025"
-    const held = new RegExp(`^([^,]+), (\\d{1,2})(?: (${MONTH}))?\\s*[-–]\\s*(\\d{1,2}) (${MONTH}) (\\d{4})$`).exec(line);
+    const held = new RegExp(`^([^,]+), (\\d{1,2})(?: (${MONTH}))?\\s*[-–]\\s*(\\d{1,2}) (${MONTH}) (\\d{4})$`).exec(
+      line,
+    );
     if (held) {
-      const [, place, d1, m1, d2, m2, year] = held as unknown as [string, string, string, string | undefined, string, string, string];
+      const [, place, d1, m1, d2, m2, year] = held as unknown as [
+        string,
+        string,
+        string,
+        string | undefined,
+        string,
+        string,
+        string,
+      ];
       add("meeting_place", place, `line ${i + 1}`);
       add("meeting_start", isoDate(`${d1} ${m1 ?? m2} ${year}`), `line ${i + 1}`);
       add("meeting_end", isoDate(`${d2} ${m2} ${year}`), `line ${i + 1}`);
@@ -104,7 +136,10 @@ export function factsFromText(text: string): Omit<EditionFact, "report_id">[] {
       let value = submitted[1]!;
       let end = i;
       while (cover[end + 1]?.trim()) value += ` ${cover[++end]!.trim()}`;
-      value = value.replace(/\*/g, "").replace(/[\s,]+$/, "").trim();
+      value = value
+        .replace(/\*/g, "")
+        .replace(/[\s,]+$/, "")
+        .trim();
       add("submitted_by", value, end > i ? `lines ${i + 1}-${end + 1}` : `line ${i + 1}`);
     }
   });
@@ -130,10 +165,25 @@ function handFacts(sourcesDir: string): EditionFact[] {
   return rows.map((r, i) => {
     const line = i + 2;
     for (const column of ["report_id", "field", "value", "source"]) {
-      if (!r[column]?.trim()) throw new InputError({ file: rel(file), line, column, expected: "a value", found: "an empty cell", fix: "give every row report_id, field, value and source (where the value was read: document, page or paragraph)" });
+      if (!r[column]?.trim())
+        throw new InputError({
+          file: rel(file),
+          line,
+          column,
+          expected: "a value",
+          found: "an empty cell",
+          fix: "give every row report_id, field, value and source (where the value was read: document, page or paragraph)",
+        });
     }
     if (!(EDITION_FIELDS as readonly string[]).includes(r.field!)) {
-      throw new InputError({ file: rel(file), line, column: "field", expected: `one of ${EDITION_FIELDS.join(", ")}`, found: r.field, fix: "use a column name of table reports" });
+      throw new InputError({
+        file: rel(file),
+        line,
+        column: "field",
+        expected: `one of ${EDITION_FIELDS.join(", ")}`,
+        found: r.field,
+        fix: "use a column name of table reports",
+      });
     }
     return { report_id: r.report_id!, field: r.field as EditionField, value: r.value!, source: r.source! };
   });
@@ -149,17 +199,22 @@ const META_FIELDS: [string, EditionField][] = [
 ];
 
 /** Every edition fact of every report, and a warning for each fact found nowhere. */
-export function readEditions(sourcesDir: string, reports: ReportSource[]): { facts: EditionFact[]; warnings: string[] } {
+export function readEditions(
+  sourcesDir: string,
+  reports: ReportSource[],
+): { facts: EditionFact[]; warnings: string[] } {
   const hand = handFacts(sourcesDir);
   const facts: EditionFact[] = [];
   const warnings: string[] = [];
   for (const report of reports) {
     const found = new Map<EditionField, EditionFact>();
-    for (const f of hand.filter((h) => h.report_id === report.id)) found.set(f.field, { ...f, source: `${rel(join(sourcesDir, EDITIONS_FILE))}: ${f.source}` });
+    for (const f of hand.filter((h) => h.report_id === report.id))
+      found.set(f.field, { ...f, source: `${rel(join(sourcesDir, EDITIONS_FILE))}: ${f.source}` });
     const textFile = reportText(sourcesDir, report);
     if (existsSync(textFile)) {
       for (const f of factsFromText(readFileSync(textFile, "utf8"))) {
-        if (!found.has(f.field)) found.set(f.field, { report_id: report.id, ...f, source: `${rel(textFile)}, ${f.source}` });
+        if (!found.has(f.field))
+          found.set(f.field, { report_id: report.id, ...f, source: `${rel(textFile)}, ${f.source}` });
       }
     }
     const metaFile = reportMetaFile(sourcesDir, report);
@@ -167,13 +222,17 @@ export function readEditions(sourcesDir: string, reports: ReportSource[]): { fac
       const meta = JSON.parse(readFileSync(metaFile, "utf8")) as Record<string, unknown>;
       for (const [key, field] of META_FIELDS) {
         const value = meta[key];
-        if (typeof value === "string" && value && !found.has(field)) found.set(field, { report_id: report.id, field, value, source: `${rel(metaFile)}, ${key}` });
+        if (typeof value === "string" && value && !found.has(field))
+          found.set(field, { report_id: report.id, field, value, source: `${rel(metaFile)}, ${key}` });
       }
     }
     for (const field of EDITION_FIELDS) {
       const fact = found.get(field);
       if (fact) facts.push(fact);
-      else warnings.push(`The ${report.id} report's ${field} is printed neither in ${rel(textFile)} nor in its metadata: add a row (${report.id},${field},<value>,<where it is printed>) to ${rel(join(sourcesDir, EDITIONS_FILE))}.`);
+      else
+        warnings.push(
+          `The ${report.id} report's ${field} is printed neither in ${rel(textFile)} nor in its metadata: add a row (${report.id},${field},<value>,<where it is printed>) to ${rel(join(sourcesDir, EDITIONS_FILE))}.`,
+        );
     }
   }
   return { facts, warnings };

@@ -25,7 +25,13 @@ export const REPORT_DATASETS = ["cycles", "indicator_values", "findings", "findi
  * the facts and figures it states, each naming its finding ids or paragraphs. The first report's are the
  * top-level sources/<name>.csv; a later report's are carried over by the extract command (carry-hand.ts).
  */
-export const HAND_DATASETS = ["count_relations", "list_relations", "scope_sizes", "report_facts", "report_figures"] as const;
+export const HAND_DATASETS = [
+  "count_relations",
+  "list_relations",
+  "scope_sizes",
+  "report_facts",
+  "report_figures",
+] as const;
 /** Every dataset keyed by report in the database (report_<name>). */
 export const PER_REPORT_DATASETS = [...REPORT_DATASETS, ...HAND_DATASETS] as const;
 export const OVERRIDES_DIR = "overrides";
@@ -44,7 +50,12 @@ export function reportOrdinal(id: string, file = "(report id)"): number {
   if (msp) return Number(msp[1]) * 10;
   const rc = /^(\d+)RC$/.exec(id);
   if (rc) return (Number(rc[1]) * 4 + 1) * 10 + 5;
-  throw new InputError({ file, expected: "a report id such as 13MSP or 3RC", found: id, fix: "pass --report-id with the meeting's short name" });
+  throw new InputError({
+    file,
+    expected: "a report id such as 13MSP or 3RC",
+    found: id,
+    fix: "pass --report-id with the meeting's short name",
+  });
 }
 
 /** The first report: the one whose text sits at the top of sources/reports/ (its datasets are sources/*.csv). */
@@ -52,7 +63,12 @@ export function baseReportId(sourcesDir: string): string {
   const dir = join(sourcesDir, "reports");
   const texts = existsSync(dir) ? readdirSync(dir).filter((f) => FIRST_REPORT_TEXT.test(f)) : [];
   if (texts.length !== 1) {
-    throw new InputError({ file: dir, expected: "exactly one <id>-progress-report.txt: the report whose datasets are sources/*.csv", found: texts.join(", ") || "none", fix: "keep the first report's text there; later reports go in sources/reports/<id>/report.txt" });
+    throw new InputError({
+      file: dir,
+      expected: "exactly one <id>-progress-report.txt: the report whose datasets are sources/*.csv",
+      found: texts.join(", ") || "none",
+      fix: "keep the first report's text there; later reports go in sources/reports/<id>/report.txt",
+    });
   }
   return texts[0]!.replace(/-progress-report\.txt$/, "");
 }
@@ -83,12 +99,32 @@ export function listReports(sourcesDir: string, asOf?: string): ReportSource[] {
   const dir = join(sourcesDir, "reports");
   const later = readdirSync(dir)
     .filter((f) => /^\d+(MSP|RC)$/.test(f) && statSync(join(dir, f)).isDirectory())
-    .map((id) => ({ id, ordinal: reportOrdinal(id, join(dir, id)), datasetsDir: join(dir, id), overridesDir: join(dir, id, OVERRIDES_DIR), base: false }));
-  const all = [{ id: base, ordinal: reportOrdinal(base), datasetsDir: sourcesDir, overridesDir: join(sourcesDir, OVERRIDES_DIR), base: true }, ...later];
+    .map((id) => ({
+      id,
+      ordinal: reportOrdinal(id, join(dir, id)),
+      datasetsDir: join(dir, id),
+      overridesDir: join(dir, id, OVERRIDES_DIR),
+      base: false,
+    }));
+  const all = [
+    {
+      id: base,
+      ordinal: reportOrdinal(base),
+      datasetsDir: sourcesDir,
+      overridesDir: join(sourcesDir, OVERRIDES_DIR),
+      base: true,
+    },
+    ...later,
+  ];
   all.sort((a, b) => a.ordinal - b.ordinal);
   if (asOf === undefined) return all;
   if (!all.some((r) => r.id === asOf)) {
-    throw new InputError({ file: dir, expected: `a report ${asOf} to build the database as of`, found: all.map((r) => r.id).join(", "), fix: "pass --as-of with one of the reports in sources/" });
+    throw new InputError({
+      file: dir,
+      expected: `a report ${asOf} to build the database as of`,
+      found: all.map((r) => r.id).join(", "),
+      fix: "pass --as-of with one of the reports in sources/",
+    });
   }
   return all.filter((r) => r.ordinal <= reportOrdinal(asOf));
 }

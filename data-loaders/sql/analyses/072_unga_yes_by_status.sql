@@ -3,15 +3,36 @@
 -- published totals has no row here (what a report says about such a vote is compared in report_record_checks).
 CREATE OR REPLACE VIEW unga_yes_by_status AS
 SELECT
-  resolution_id, year, topic, ccm_status,
-  count(*) FILTER (WHERE vote = 'Y')::INTEGER AS yes,
-  count(*) FILTER (WHERE vote = 'N')::INTEGER AS "no",
-  count(*) FILTER (WHERE vote = 'A')::INTEGER AS abstain,
-  count(*) FILTER (WHERE vote = 'X')::INTEGER AS non_voting,
+  resolution_id,
+  year,
+  topic,
+  ccm_status,
+  count(*) FILTER(
+    WHERE
+      vote = 'Y'
+  )::INTEGER AS yes,
+  count(*) FILTER(
+    WHERE
+      vote = 'N'
+  )::INTEGER AS "no",
+  count(*) FILTER(
+    WHERE
+      vote = 'A'
+  )::INTEGER AS abstain,
+  count(*) FILTER(
+    WHERE
+      vote = 'X'
+  )::INTEGER AS non_voting,
   count(*)::INTEGER AS states,
-  true AS has_country_votes,
+  TRUE AS has_country_votes,
   'per-country votes (UNDL)' AS basis
-FROM unga_state_votes
-WHERE has_country_votes
+FROM
+  unga_state_votes
+WHERE
+  has_country_votes
 GROUP BY ALL
-ORDER BY topic, year, resolution_id, ccm_status;
+ORDER BY
+  topic,
+  year,
+  resolution_id,
+  ccm_status;

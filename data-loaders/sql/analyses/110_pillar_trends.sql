@@ -9,12 +9,32 @@ SELECT
   any_value(t.ordinal) AS ordinal,
   count(*) AS indicators,
   count(t.value) AS measured,
-  count(*) FILTER (WHERE t.judgement = 'improved') AS improved,
-  count(*) FILTER (WHERE t.judgement = 'declined') AS declined,
-  count(*) FILTER (WHERE t.judgement = 'held') AS held,
-  count(*) FILTER (WHERE t.judgement = 'not comparable') AS not_comparable,
-  count(*) FILTER (WHERE t.judgement = 'completed') AS completed,
+  count(*) FILTER(
+    WHERE
+      t.judgement = 'improved'
+  ) AS improved,
+  count(*) FILTER(
+    WHERE
+      t.judgement = 'declined'
+  ) AS declined,
+  count(*) FILTER(
+    WHERE
+      t.judgement = 'held'
+  ) AS held,
+  count(*) FILTER(
+    WHERE
+      t.judgement = 'not comparable'
+  ) AS not_comparable,
+  count(*) FILTER(
+    WHERE
+      t.judgement = 'completed'
+  ) AS completed,
   bool_or(t.is_latest) AS is_latest
-FROM indicator_trends t
-GROUP BY t.pillar_code, t.cycle
-ORDER BY t.pillar_code, ordinal;
+FROM
+  indicator_trends t
+GROUP BY
+  t.pillar_code,
+  t.cycle
+ORDER BY
+  t.pillar_code,
+  ordinal;

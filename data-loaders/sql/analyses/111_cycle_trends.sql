@@ -12,6 +12,9 @@ SELECT
   sum(p.completed)::INTEGER AS completed,
   sum(p.not_comparable)::INTEGER AS not_comparable,
   bool_or(p.is_latest) AS is_latest
-FROM pillar_trends p
-GROUP BY p.cycle
-ORDER BY ordinal;
+FROM
+  pillar_trends p
+GROUP BY
+  p.cycle
+ORDER BY
+  ordinal;

@@ -1,2 +1,13 @@
 -- Provenance of the curated datasets, cited in the footnotes.
-SELECT name, title, producer, source, date, reference, file FROM datasets ORDER BY name;
+SELECT
+  name,
+  title,
+  producer,
+  source,
+  date,
+  reference,
+  file
+FROM
+  datasets
+ORDER BY
+  name;

@@ -1,8 +1,28 @@
 -- Since when each year's yes count is the lowest (view unga_lowest_since); gap years as text.
-SELECT year, yes, last_as_low_year, earlier_years, lowest_since_series_start, series_start,
-       array_to_string(years_without_data, ', ') AS years_without_data, source
-FROM unga_lowest_since
--- A briefing looks back from its cycle: the votes up to the cycle's own (mart cycle_votes), so the 12MSP briefing
--- does not report the 2024 vote.
-WHERE year <= coalesce((SELECT vote_year FROM cycle_votes WHERE cycle = $cycle), year)
-ORDER BY year;
+SELECT
+  year,
+  yes,
+  last_as_low_year,
+  earlier_years,
+  lowest_since_series_start,
+  series_start,
+  array_to_string(years_without_data, ', ') AS years_without_data,
+  source
+FROM
+  unga_lowest_since
+  -- A briefing looks back from its cycle: the votes up to the cycle's own (mart cycle_votes), so the 12MSP briefing
+  -- does not report the 2024 vote.
+WHERE
+  year <= coalesce(
+    (
+      SELECT
+        vote_year
+      FROM
+        cycle_votes
+      WHERE
+        cycle = $cycle
+    ),
+    year
+  )
+ORDER BY
+  year;

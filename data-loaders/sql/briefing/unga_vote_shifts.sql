@@ -1,9 +1,28 @@
 -- States that voted yes in an earlier year and later abstained, voted no or did not vote (view unga_vote_shifts),
 -- and the years that could not be looked at because only totals exist.
-SELECT iso3, name_en, year, shift, ccm_status,
-       array_to_string(years_without_country_votes, ', ') AS years_without_country_votes
-FROM unga_vote_shifts
--- A briefing looks back from its cycle: the votes up to the cycle's own (mart cycle_votes), so the 12MSP briefing
--- does not report the 2024 vote.
-WHERE year <= coalesce((SELECT vote_year FROM cycle_votes WHERE cycle = $cycle), year)
-ORDER BY name_en, year;
+SELECT
+  iso3,
+  name_en,
+  year,
+  shift,
+  ccm_status,
+  array_to_string(years_without_country_votes, ', ') AS years_without_country_votes
+FROM
+  unga_vote_shifts
+  -- A briefing looks back from its cycle: the votes up to the cycle's own (mart cycle_votes), so the 12MSP briefing
+  -- does not report the 2024 vote.
+WHERE
+  year <= coalesce(
+    (
+      SELECT
+        vote_year
+      FROM
+        cycle_votes
+      WHERE
+        cycle = $cycle
+    ),
+    year
+  )
+ORDER BY
+  name_en,
+  year;

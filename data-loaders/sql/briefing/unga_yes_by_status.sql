@@ -1,11 +1,33 @@
 -- Yes votes on the CCM resolution by the voter's CCM status on the vote date (view unga_yes_by_status), with the
 -- status's words and legend order (ccm_status_labels).
-SELECT y.year, y.resolution_id, y.ccm_status, l.plural AS status_plural, l.sort_order AS status_order,
-       y.yes, y.has_country_votes, y.basis
-FROM unga_yes_by_status y
-JOIN ccm_status_labels l ON l.status = y.ccm_status
-WHERE y.topic = 'CCM'
+SELECT
+  y.year,
+  y.resolution_id,
+  y.ccm_status,
+  l.plural AS status_plural,
+  l.sort_order AS status_order,
+  y.yes,
+  y.has_country_votes,
+  y.basis
+FROM
+  unga_yes_by_status y
+  JOIN ccm_status_labels l ON l.status = y.ccm_status
+WHERE
+  y.topic = 'CCM'
   -- A briefing looks back from its cycle: the votes up to the cycle's own (mart cycle_votes), so the 12MSP briefing
   -- does not report the 2024 vote.
-  AND y.year <= coalesce((SELECT vote_year FROM cycle_votes WHERE cycle = $cycle), y.year)
-ORDER BY y.year, y.resolution_id, y.ccm_status;
+  AND y.year <= coalesce(
+    (
+      SELECT
+        vote_year
+      FROM
+        cycle_votes
+      WHERE
+        cycle = $cycle
+    ),
+    y.year
+  )
+ORDER BY
+  y.year,
+  y.resolution_id,
+  y.ccm_status;

@@ -1,2 +1,10 @@
 -- Files ingested by the previous build (attached read-only as undl_previous).
-SELECT source_file, layout, bytes, mtime_ms, sha256, ingest_version FROM undl_previous.undl_files;
+SELECT
+  source_file,
+  layout,
+  bytes,
+  mtime_ms,
+  sha256,
+  ingest_version
+FROM
+  undl_previous.undl_files;

@@ -1,2 +1,11 @@
 -- Rejected lines over all files (a line with two errors counts once).
-SELECT count(*) AS lines FROM (SELECT DISTINCT source_file, line FROM undl_rejects);
+SELECT
+  count(*) AS lines
+FROM
+  (
+    SELECT DISTINCT
+      source_file,
+      line
+    FROM
+      undl_rejects
+  );

@@ -11,11 +11,18 @@ SELECT
   r.year,
   r.topic,
   v.source_file,
-  CAST(undl_line(v.source_file, v.rowid - f.first_rowid) AS INTEGER) AS source_line
-FROM undl_votes v
-JOIN undl_resolutions r ON r.undl_id = v.undl_id AND r.source_file = v.source_file AND r.topic IS NOT NULL
-JOIN undl_files f ON f.source_file = v.source_file
--- a row whose ms_code is no known State is a reject (undl_rejects, 'UNKNOWN STATE'): it fails the run, or with
--- --allow-rejects is left out here; the record's own totals still count it
-WHERE undl_state_known(v.ms_code, v.vote_date)
-ORDER BY r.year, r.resolution_id, iso3;
+  CAST(undl_line (v.source_file, v.rowid - f.first_rowid) AS INTEGER) AS source_line
+FROM
+  undl_votes v
+  JOIN undl_resolutions r ON r.undl_id = v.undl_id
+  AND r.source_file = v.source_file
+  AND r.topic IS NOT NULL
+  JOIN undl_files f ON f.source_file = v.source_file
+  -- a row whose ms_code is no known State is a reject (undl_rejects, 'UNKNOWN STATE'): it fails the run, or with
+  -- --allow-rejects is left out here; the record's own totals still count it
+WHERE
+  undl_state_known (v.ms_code, v.vote_date)
+ORDER BY
+  r.year,
+  r.resolution_id,
+  iso3;

@@ -16,14 +16,24 @@ SELECT
     WHEN 'article7_overdue_annual_submitted' THEN 'overdue_annual_submitted'
   END AS status,
   -- The year in parentheses after the name is the year the initial report was due (para 213).
-  CASE WHEN f.topic = 'article7_initial_overdue' THEN TRY_CAST(fs.detail AS INTEGER) END AS due_year,
+  CASE
+    WHEN f.topic = 'article7_initial_overdue' THEN TRY_CAST (fs.detail AS INTEGER)
+  END AS due_year,
   fs.name_as_written,
   f.paragraph,
   f.finding_id,
   f.cycle
-FROM report_findings f
-JOIN report_finding_states fs USING (report_id, finding_id)
-WHERE f.topic LIKE 'article7_%';
+FROM
+  report_findings f
+  JOIN report_finding_states fs USING (report_id, finding_id)
+WHERE
+  f.topic LIKE 'article7_%';
 
 -- The session's report's rows (002_reports.sql).
-CREATE VIEW article7_report_status AS SELECT * EXCLUDE (report_id) FROM article7_report_status_by_report WHERE report_id = session_report();
+CREATE VIEW article7_report_status AS
+SELECT
+  * EXCLUDE (report_id)
+FROM
+  article7_report_status_by_report
+WHERE
+  report_id = session_report ();

@@ -10,9 +10,17 @@ SELECT
   f.paragraph,
   f.finding_id,
   f.cycle
-FROM report_findings f
-JOIN report_finding_states fs USING (report_id, finding_id)
-WHERE f.topic = 'isu_contributor_2024';
+FROM
+  report_findings f
+  JOIN report_finding_states fs USING (report_id, finding_id)
+WHERE
+  f.topic = 'isu_contributor_2024';
 
 -- The session's report's rows (002_reports.sql).
-CREATE VIEW isu_contributors AS SELECT * EXCLUDE (report_id) FROM isu_contributors_by_report WHERE report_id = session_report();
+CREATE VIEW isu_contributors AS
+SELECT
+  * EXCLUDE (report_id)
+FROM
+  isu_contributors_by_report
+WHERE
+  report_id = session_report ();

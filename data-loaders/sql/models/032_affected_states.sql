@@ -17,9 +17,17 @@ SELECT
   f.paragraph,
   f.finding_id,
   f.cycle
-FROM report_findings f
-JOIN report_finding_states fs USING (report_id, finding_id)
-WHERE f.topic LIKE 'affected_%';
+FROM
+  report_findings f
+  JOIN report_finding_states fs USING (report_id, finding_id)
+WHERE
+  f.topic LIKE 'affected_%';
 
 -- The session's report's rows (002_reports.sql).
-CREATE VIEW affected_states AS SELECT * EXCLUDE (report_id) FROM affected_states_by_report WHERE report_id = session_report();
+CREATE VIEW affected_states AS
+SELECT
+  * EXCLUDE (report_id)
+FROM
+  affected_states_by_report
+WHERE
+  report_id = session_report ();

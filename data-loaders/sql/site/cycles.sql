@@ -1,1 +1,6 @@
-SELECT * FROM cycles ORDER BY ordinal;
+SELECT
+  *
+FROM
+  cycles
+ORDER BY
+  ordinal;

@@ -1,1 +1,6 @@
-SELECT * FROM datasets ORDER BY name;
+SELECT
+  *
+FROM
+  datasets
+ORDER BY
+  name;

@@ -2,11 +2,37 @@
 -- its paragraph, pillar, sentence, what it counts and the count the report states, the indicator it concerns (and
 -- that indicator's pillar, for the link), the report it was read from. Paragraphs in the report's order: the
 -- summary's items (II.A.1) first, then the numbered paragraphs as numbers.
-SELECT f.finding_id, f.paragraph, f.pillar_code, p.name AS pillar, f.statement, f.counted, f.stated_count,
-       f.indicator_id, i.pillar_code AS indicator_pillar, f.cycle, rf.report_id
-FROM findings f
-LEFT JOIN indicators i USING (indicator_id)
-LEFT JOIN report_findings rf USING (finding_id)
-LEFT JOIN (SELECT pillar_code, any_value(pillar ORDER BY action, seq) AS name FROM indicators GROUP BY pillar_code) p
-  ON p.pillar_code = f.pillar_code
-ORDER BY TRY_CAST(f.paragraph AS INTEGER) NULLS FIRST, f.paragraph, f.finding_id;
+SELECT
+  f.finding_id,
+  f.paragraph,
+  f.pillar_code,
+  p.name AS pillar,
+  f.statement,
+  f.counted,
+  f.stated_count,
+  f.indicator_id,
+  i.pillar_code AS indicator_pillar,
+  f.cycle,
+  rf.report_id
+FROM
+  findings f
+  LEFT JOIN indicators i USING (indicator_id)
+  LEFT JOIN report_findings rf USING (finding_id)
+  LEFT JOIN (
+    SELECT
+      pillar_code,
+      any_value(
+        pillar
+        ORDER BY
+          action,
+          seq
+      ) AS name
+    FROM
+      indicators
+    GROUP BY
+      pillar_code
+  ) p ON p.pillar_code = f.pillar_code
+ORDER BY
+  TRY_CAST (f.paragraph AS INTEGER) NULLS FIRST,
+  f.paragraph,
+  f.finding_id;

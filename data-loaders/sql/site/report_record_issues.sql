@@ -1,1 +1,4 @@
-SELECT * FROM report_record_issues;
+SELECT
+  *
+FROM
+  report_record_issues;

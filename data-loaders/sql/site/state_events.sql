@@ -1,1 +1,8 @@
-SELECT * FROM state_events ORDER BY iso3, event_date NULLS LAST, event_year;
+SELECT
+  *
+FROM
+  state_events
+ORDER BY
+  iso3,
+  event_date NULLS LAST,
+  event_year;

@@ -1,1 +1,7 @@
-SELECT * FROM unga_resolutions ORDER BY year, resolution_id;
+SELECT
+  *
+FROM
+  unga_resolutions
+ORDER BY
+  year,
+  resolution_id;

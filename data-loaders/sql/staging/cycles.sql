@@ -9,4 +9,5 @@ SELECT
   CAST(period_end AS DATE) AS period_end,
   source_ref,
   CAST(period_line AS INTEGER) AS period_line
-FROM raw.cycles;
+FROM
+  raw.cycles;

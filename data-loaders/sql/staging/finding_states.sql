@@ -8,4 +8,5 @@ SELECT
   detail,
   mark,
   CAST(position AS INTEGER) AS position
-FROM raw.finding_states;
+FROM
+  raw.finding_states;

@@ -22,4 +22,5 @@ SELECT
   CAST(subset_of_parent AS BOOLEAN) AS subset_of_parent,
   duplicate_names,
   topic
-FROM raw.findings;
+FROM
+  raw.findings;

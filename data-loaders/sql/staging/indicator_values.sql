@@ -15,4 +15,5 @@ SELECT
   source_ref,
   CAST(report_line AS INTEGER) AS report_line,
   override_note
-FROM raw.indicator_values;
+FROM
+  raw.indicator_values;

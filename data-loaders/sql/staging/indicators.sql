@@ -15,4 +15,5 @@ SELECT
   source_ref,
   CAST(report_line AS INTEGER) AS report_line,
   CAST(continued_on_line AS INTEGER) AS continued_on_line
-FROM raw.indicators;
+FROM
+  raw.indicators;

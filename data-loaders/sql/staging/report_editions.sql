@@ -9,4 +9,5 @@ SELECT
   field,
   value,
   source
-FROM raw.report_editions;
+FROM
+  raw.report_editions;

@@ -9,4 +9,5 @@ SELECT
   CAST(known_by AS DATE) AS known_by,
   source,
   note
-FROM raw.state_events;
+FROM
+  raw.state_events;

@@ -1,4 +1,10 @@
 -- Catalogue of resolution topics (rename and cast only).
 CREATE TABLE unga_topics AS
-SELECT topic, title_pattern, symbol_pattern, description, source
-FROM raw.unga_topics;
+SELECT
+  topic,
+  title_pattern,
+  symbol_pattern,
+  description,
+  source
+FROM
+  raw.unga_topics;

@@ -10,4 +10,5 @@ SELECT
   source,
   source_url,
   note
-FROM raw.unga_vote_totals;
+FROM
+  raw.unga_vote_totals;

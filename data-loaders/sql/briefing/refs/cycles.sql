@@ -1,2 +1,7 @@
 -- The cycles a source may name.
-SELECT cycle AS name FROM cycles ORDER BY cycle;
+SELECT
+  cycle AS name
+FROM
+  cycles
+ORDER BY
+  cycle;

@@ -1,2 +1,7 @@
 -- The States a source may name, by ISO 3166 alpha-3 code.
-SELECT iso3 AS name FROM states ORDER BY name;
+SELECT
+  iso3 AS name
+FROM
+  states
+ORDER BY
+  name;
