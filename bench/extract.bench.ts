@@ -49,5 +49,7 @@ console.log(`13MSP Progress Report, fastest of ${ROUNDS} rounds (seconds)`);
 console.log(`${pad("format", 8)}${pad("read", 10)}${pad("extract", 10)}vs .txt`);
 for (const format of FORMATS) {
   const b = best[format]!;
-  console.log(`${pad(`.${format}`, 8)}${pad(b.read.toFixed(2), 10)}${pad(b.extract.toFixed(2), 10)}${(b.extract / txt).toFixed(1)}×`);
+  console.log(
+    `${pad(`.${format}`, 8)}${pad(b.read.toFixed(2), 10)}${pad(b.extract.toFixed(2), 10)}${(b.extract / txt).toFixed(1)}×`,
+  );
 }

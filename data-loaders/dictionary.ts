@@ -309,14 +309,17 @@ export function renderRowTypes(docs: Map<string, TableDoc>, columns: DbColumn[] 
     const doc = docs.get(name)!;
     // A table that repeats another relation's columns after its own extends that relation's row.
     const of = doc.columns_of && docs.has(doc.columns_of) ? docs.get(doc.columns_of)! : undefined;
-    out.push(...comment(`${doc.kind === "view" ? "View" : "Table"} ${name}: ${doc.description}`, ""), `export interface ${rowTypeName(name)}${of ? ` extends ${rowTypeName(of.name)}` : ""} {`);
+    const own: string[] = [];
     for (const [column, meaning] of Object.entries(doc.columns)) {
       const line = property(doc, column, dbType.get(`${name}.${column}`));
       // An inherited column is written again only where this relation narrows it (fewer accepted values).
       if (of && column in of.columns && line === property(of, column, dbType.get(`${of.name}.${column}`))) continue;
-      out.push(...comment(meaning, "  "), line);
+      own.push(...comment(meaning, "  "), line);
     }
-    out.push("}", "");
+    out.push(...comment(`${doc.kind === "view" ? "View" : "Table"} ${name}: ${doc.description}`, ""));
+    // A relation with no column of its own has exactly the other's row: an alias, not an empty interface.
+    if (of && !own.length) out.push(`export type ${rowTypeName(name)} = ${rowTypeName(of.name)};`, "");
+    else out.push(`export interface ${rowTypeName(name)}${of ? ` extends ${rowTypeName(of.name)}` : ""} {`, ...own, "}", "");
   }
   out.push("/** Every relation by name, e.g. `Relations[\"indicator_trends\"]`. */", "export interface Relations {");
   for (const name of names) out.push(`  ${name}: ${rowTypeName(name)};`);

@@ -105,7 +105,7 @@ describe("the generated draft", () => {
     } finally {
       closeDatabase(db);
     }
-  }, 60_000);
+  }, 300_000);
 });
 
 describe("an edited sentence", () => {
@@ -120,7 +120,7 @@ describe("an edited sentence", () => {
     expect(after.length).toBe(before.length);
     const changed = before.map((l, i) => [l, after[i]] as const).filter(([a, b]) => a !== b);
     expect(changed).toEqual([["Compared with the previous cycle, 31 indicators improved, 15 declined, 24 held and four completed (fell because nobody is left to do it)[^2].", "In our reading, 31 indicators got better since the 12MSP cycle and 15 got worse[^2]."]]);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe("the reference kinds the draft needs", () => {

@@ -32,7 +32,7 @@ beforeAll(async () => {
   source = join(dir, `${CYCLE}.md`);
   await initSource({ cycle: CYCLE, dbPath: builtDbPath(), source, log: quiet() });
   untouched = readFileSync(source, "utf8");
-}, 120_000);
+}, 300_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A copy of sources/ changed by `edit`, built into its own database (as `checksums --write` then `pipeline` would). */

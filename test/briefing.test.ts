@@ -207,7 +207,7 @@ describe("briefing failures leave the previous briefing intact", () => {
     const before = file("briefing.md");
     await expect(
       buildBriefing({ cycle: CYCLE, dbPath: builtDbPath(), outDir: out, chromiumPath: join(out, "no-chromium"), log: createLogger({ quiet: true }) }),
-    ).rejects.toThrow(/Chromium was not found at .*no-chromium[\s\S]*apt-get install chromium/);
+    ).rejects.toThrow(/names .*no-chromium, which is not an executable file[\s\S]*apt-get install chromium/);
     expect(file("briefing.md")).toBe(before);
     expect(readdirSync(out).filter((f) => f.includes("building"))).toEqual([]);
   });
@@ -228,7 +228,7 @@ describe("briefing from a partial database (contract fixtures only)", () => {
     try {
       await db.conn.run(readFileSync("test/fixtures/trends/contract-tables.sql", "utf8"));
       await runSqlFile(db.conn, "models/000_datasets.sql");
-      for (const f of ["analyses/100_indicator_trends.sql", "analyses/110_pillar_trends.sql", "analyses/120_largest_movements.sql"]) await runSqlFile(db.conn, f);
+      for (const f of ["analyses/058_share_scope_mismatches.sql", "analyses/100_indicator_trends.sql", "analyses/110_pillar_trends.sql", "analyses/120_largest_movements.sql"]) await runSqlFile(db.conn, f);
       // The marts the briefing reads that these tables allow (the others need findings, checks and votes).
       for (const f of ["marts/010_judgements.sql", "marts/011_tallies.sql", "marts/020_highlights.sql", "marts/021_pillar_highlights.sql"]) await runSqlFile(db.conn, f);
       await db.conn.run("CHECKPOINT");
@@ -241,7 +241,7 @@ describe("briefing from a partial database (contract fixtures only)", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("says which parts the database lacks instead of inventing them", () => {
-    expect(md).toContain("Not covered, because the database does not contain them yet: consistency_issues, finding_states, findings, indicator_contested, membership_counts, report_record_issues, state_events, states, unga_lowest_since, unga_resolution_votes, unga_vote_shifts, unga_yes_by_status.".replaceAll("_", "\\_"));
+    expect(md).toContain("Not covered, because the database does not contain them yet: consistency_issues, indicator_contested, membership_counts, report_record_issues, state_events, states, unga_lowest_since, unga_resolution_votes, unga_vote_shifts, unga_yes_by_status.".replaceAll("_", "\\_"));
     expect(md).toContain("The database has no UNGA resolution votes (unga\\_resolutions), so the UNGA trend is not given here.");
   });
 

@@ -52,6 +52,9 @@ async function checkDb(result: FindingsResult, replace: Record<string, TextRow[]
     finding_states: textRows(result.states, FINDING_STATE_COLUMNS),
     count_relations: [],
     list_relations: [],
+    // Hand datasets about the real report's paragraphs: a crafted report has none of those paragraphs.
+    report_event_dates: [],
+    indicator_instances: [],
     ...replace,
   };
   // One report, 13MSP: the datasets each report has of its own are keyed by report_id, as the pipeline loads them.
@@ -228,6 +231,12 @@ describe("the real 13MSP report", () => {
           ["report_date", "error", "210", "a date after calendar year 2024", "30 April 2024"],
           // Para 85: Cameroon is among the nine retaining SPs that submitted their 2024 annual report, but neither para 209 nor 210 names it.
           ["not_in_related_list", "error", "85", "Cameroon named in para 209, 210", "Cameroon named in para 85 only"],
+          // Para 128 counts Bosnia and Herzegovina among seven affected SPs (indicator 29.1); para 104's ten affected SPs do not include it.
+          // The CCM Intersessional Meeting: 7-8 April 2025 in paras 6 and 173, 8–9 April 2025 in para 140.
+          ["event_dates_differ", "error", "140", "8–9 April 2025 (para 140)", "7-8 April 2025 (para 173)"],
+          // 11.4 prints zero dedicated meetings; paras 68, 69 and 74 describe three events with States not party.
+          ["table_vs_instances", "warning", "indicator 11.4", "0 (table, indicator 11.4, 13MSP column)", "3 described (paras 68, 69, 74)"],
+          ["share_scope", "warning", "128", "States within the affected States Parties of indicator 29.1", "Bosnia and Herzegovina named in para 128"],
         ].sort(byParagraphKindFoundFull),
       );
       for (const i of issues) expect(i.explanation.length).toBeGreaterThan(40);

@@ -132,10 +132,12 @@ describe("column checks", () => {
     const db = await openDatabase();
     const ctx = { db, log: createLogger({ quiet: true }) } as unknown as StepContext;
     try {
-      await db.conn.run("CREATE TABLE reports (report_id VARCHAR, ordinal INTEGER, is_latest BOOLEAN, folder VARCHAR)");
-      await db.conn.run("INSERT INTO reports VALUES ('13MSP', 130, true, 'sources')");
+      // Table reports as its description has it, with one report, then the same report twice.
+      const reports = loadTableDocs().get("reports")!;
+      await db.conn.run(`CREATE TABLE reports (${Object.keys(reports.columns).map((c) => `${c} ${reports.types![c]}`).join(", ")})`);
+      await db.conn.run("INSERT INTO reports (report_id, ordinal, is_latest, folder) VALUES ('13MSP', 130, true, 'sources')");
       await expect(columnChecks.run(ctx)).resolves.toBeUndefined();
-      await db.conn.run("INSERT INTO reports VALUES ('13MSP', 140, false, 'sources/reports/13MSP')");
+      await db.conn.run("INSERT INTO reports (report_id, ordinal, is_latest, folder) VALUES ('13MSP', 140, false, 'sources/reports/13MSP')");
       await expect(columnChecks.run(ctx)).rejects.toThrow(
         'Column checks failed (the database was not replaced):\n  reports (report_id): "13MSP" in 2 rows, described as a key (unique) in data-loaders/dictionary/reports.json.',
       );

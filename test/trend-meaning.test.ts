@@ -87,7 +87,10 @@ describe("completion is not decline", () => {
     });
     expect(r.judgement_reason).toContain("no States Parties with outstanding Article 3 stockpile destruction obligations are left (para 82)");
     const completed = await queryRows<{ indicator_id: string }>(db.conn, "SELECT indicator_id FROM indicator_trends WHERE cycle = '13MSP' AND judgement = 'completed' ORDER BY action, seq");
-    expect(completed.map((c) => c.indicator_id)).toEqual(["12.1", "12.2", "13.1", "16.1"]);
+    expect(completed.map((c) => c.indicator_id)).toEqual(["12.1", "12.2", "13.1"]);
+    // 16.1 counts the sharing of experience, which any State Party that had stockpiles can still do: Peru did in
+    // the period (para 84), so its fall from 3 to 1 is a decline, not completion.
+    expect(pick(await row("16.1"), ["value", "judgement", "completion_group"])).toEqual({ value: 1, judgement: "declined", completion_group: null });
     // Article 4 clearance is not exhausted (ten affected States Parties remain): 25.1's fall stays a decline.
     expect((await row("25.1")).judgement).toBe("declined");
   });
@@ -98,7 +101,7 @@ describe("completion is not decline", () => {
     expect(line("No States Parties having completed obligations")).toContain("completion, not decline");
     expect(line("No States Parties having completed obligations")).not.toMatch(/lowest/);
     expect(line("| 12.1 |")).toMatch(/completed \(group exhausted\) \|$/);
-    expect(line("| 16.1 |")).not.toMatch(/lowest/);
+    expect(line("| 16.1 |")).toMatch(/declined, lowest \|$/);
   });
 });
 

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase, openDatabase, queryRows, runSqlFile, type Database } from "../data-loaders/lib/db.ts";
 
-const TREND_SQL = ["analyses/100_indicator_trends.sql", "analyses/110_pillar_trends.sql", "analyses/120_largest_movements.sql"];
+const TREND_SQL = ["analyses/058_share_scope_mismatches.sql", "analyses/100_indicator_trends.sql", "analyses/110_pillar_trends.sql", "analyses/120_largest_movements.sql"];
 
 let db: Database;
 
@@ -161,7 +161,7 @@ describe("indicator_trends", () => {
     try {
       await empty.conn.run(readFileSync("test/fixtures/trends/contract-tables.sql", "utf8"));
       await empty.conn.run("DELETE FROM state_status");
-      await runSqlFile(empty.conn, TREND_SQL[0]!);
+      for (const f of TREND_SQL.slice(0, 2)) await runSqlFile(empty.conn, f);
       const rows = await queryRows<Row>(empty.conn, "SELECT denominator, share FROM indicator_trends WHERE indicator_id = '1.1'");
       expect(rows).toHaveLength(4);
       expect(rows.every((r) => r.denominator === null && r.share === null)).toBe(true);

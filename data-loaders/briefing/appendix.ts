@@ -1,6 +1,5 @@
 /** The annex of the report's internal inconsistencies, and the section about the data. */
 import { num, type Block, type Inline, type Section } from "./model.ts";
-import { countNoun, proseNumber } from "../presentation/number-words.ts";
 import type { Context } from "./context.ts";
 
 /**
@@ -123,6 +122,6 @@ function severities(list: "consistency" | "records", severities: string[]): Inli
   const order = ["error", "warning", "info"];
   const counts = order.map((sev) => [sev, severities.filter((s) => s === sev).length] as const).filter(([, n]) => n > 0);
   if (counts.length < 2) return [];
-  const parts = counts.map(([sev, n]): Inline[] => [num(`issues ${list} ${sev}|${sev}`)]);
+  const parts = counts.map(([sev]): Inline[] => [num(`issues ${list} ${sev}|${sev}`)]);
   return [" (", ...parts.flatMap((p, i) => (i === 0 ? p : [i === parts.length - 1 ? " and " : ", ", ...p])), ")"];
 }

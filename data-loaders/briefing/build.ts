@@ -76,7 +76,7 @@ export async function renderDraft(conn: DuckDBConnection, parts: ComposedParts, 
   try {
     return await renderSource(conn, parseSource(file, draftSource(doc.cycle, doc.title, doc.sections), ""), { cycle: doc.cycle, sections: doc.sections, notes: ctx.catalog, cache }, notes);
   } catch (e) {
-    if (e instanceof InputError) throw new Error(`The generated draft has references the resolver cannot resolve (a bug of the composer):\n${e.message}`);
+    if (e instanceof InputError) throw new Error(`The generated draft has references the resolver cannot resolve (a bug of the composer):\n${e.message}`, { cause: e });
     throw e;
   }
 }

@@ -61,7 +61,8 @@ export class Context {
  */
 export function contestedPhrase(rows: ContestedRow[]): string | undefined {
   const parts: string[] = [];
-  const internal = rows.filter((c) => c.against === "report");
+  // Real disagreements only (view figure_doubts decides): the other figures and the annex rows that list them.
+  const internal = rows.filter((c) => c.against === "report" && c.doubt === "contested");
   const items = internal
     .map((c) => c.annex_item)
     .filter((n): n is number => n !== null)
@@ -76,9 +77,20 @@ export function contestedPhrase(rows: ContestedRow[]): string | undefined {
     parts.push(`${listPlain(gives)} (consistency annex, ${items.length === 1 ? "item" : "items"} ${listPlain(items.map(String))})`);
   }
   for (const c of rows.filter((x) => x.against === "records")) {
-    if (c.annex_item !== null) parts.push(`the UN's records give ${c.other_figure ?? "another figure"} (records annex, item ${c.annex_item})`);
+    if (c.annex_item === null) continue;
+    // The change on the record beside the report's, where the record gives both cycles (11.2: 37 → 25).
+    const onRecord =
+      c.record_value !== null && c.record_previous_value !== null && c.record_change !== null && c.previous_cycle
+        ? `; on the records, ${c.record_change < 0 ? "down" : c.record_change > 0 ? "up" : "unchanged"} from ${c.record_previous_value} in the ${c.previous_cycle} cycle to ${c.record_value}${c.record_change ? ` (${c.record_change > 0 ? "+" : "−"}${Math.abs(c.record_change)})` : ""}`
+        : "";
+    parts.push(`the UN's records give ${c.other_figure ?? "another figure"} (records annex, item ${c.annex_item})${onRecord}`);
   }
-  return parts.length ? `contested: ${listPlain(parts)}` : undefined;
+  const said = parts.length ? [`contested: ${listPlain(parts)}`] : [];
+  // Doubts that are no disagreement about the figure: named as what they are, with the reason in words.
+  for (const c of rows.filter((x) => x.doubt === "warning")) {
+    said.push(`${c.warning_kind ? `a ${c.warning_kind}` : "a warning"}, not a contradiction: ${c.doubt_reason}${c.annex_item !== null ? ` (consistency annex, item ${c.annex_item})` : ""}`);
+  }
+  return said.length ? said.join("; ") : undefined;
 }
 
 /**
@@ -145,5 +157,7 @@ export function bullets(items: Inline[][]): Block {
  */
 export function listPieces(parts: Inline[][], join: (items: string[]) => string): Inline[] {
   const joined = join(parts.map((_, i) => `\u0000${i}\u0000`));
+  // NUL marks where each part goes: a character no State name or sentence holds.
+  // eslint-disable-next-line no-control-regex
   return joined.split(/\u0000(\d+)\u0000/).flatMap((piece, i) => (i % 2 ? parts[Number(piece)]! : piece ? [piece] : []));
 }

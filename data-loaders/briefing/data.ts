@@ -63,6 +63,17 @@ export interface ContestedRow {
   place: string;
   /** The numbered row of the annex that lists the point; null when no row does. */
   annex_item: number | null;
+  /** The verdict of view figure_doubts: 'contested' (a real disagreement) or 'warning' (see warning_kind). */
+  doubt: "contested" | "warning";
+  /** 'difference of scope', 'stale sub-split' or 'possibly narrower count' for a warning; null when contested. */
+  warning_kind: string | null;
+  /** Why, in words ("summary item II.C.2's 17 counts a wider group, 13 (para 66) + 4 (para 65)"). */
+  doubt_reason: string;
+  previous_cycle: string | null;
+  /** The UN's record's figure for the cycle and the previous measured cycle, and the change on the record. */
+  record_value: number | null;
+  record_previous_value: number | null;
+  record_change: number | null;
 }
 
 export interface BriefingData {
@@ -162,7 +173,7 @@ export async function loadBriefingData(conn: DuckDBConnection, cycle: string): P
     namedStates: await optional(["findings", "finding_states", "datasets"], () => query<NamedStatesRow>(conn, "named_states.sql", cycle)),
     findings: await optional(["findings", "finding_states", "datasets"], () => query<FindingRow>(conn, "findings.sql")),
     issues: await optional(["consistency_issues"], () => query<IssueRow>(conn, "consistency_issues.sql")),
-    contested: await optional(["indicator_contested"], () => query<ContestedRow>(conn, "indicator_contested.sql", cycle)),
+    contested: await optional(["contested_figures"], () => query<ContestedRow>(conn, "indicator_contested.sql", cycle)),
     recordIssues: await optional(["report_record_issues"], () => query<RecordIssueRow>(conn, "report_record_issues.sql")),
     sinceLastReport: await sinceLastReport(conn, cycle, relations),
     missing: missing.sort(),

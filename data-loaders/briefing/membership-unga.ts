@@ -1,7 +1,6 @@
 /** Sentences on membership (States Parties, signatories, withdrawals) and on the latest UNGA vote, used by the summary and the universalization section. */
 import type { CycleRow } from "./data.ts";
 import { num, type Inline } from "./model.ts";
-import { proseNumber } from "../presentation/number-words.ts";
 import { listNames } from "./text.ts";
 import { longDate } from "../presentation/formats.ts";
 import { listPieces, type Context } from "./context.ts";

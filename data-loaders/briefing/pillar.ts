@@ -3,10 +3,10 @@ import { renderSvg } from "../presentation/render.ts";
 import { pillarTrendChart } from "../presentation/charts.ts";
 import type { CycleRow, TrendRow } from "./data.ts";
 import { num, type Block, type Section } from "./model.ts";
-import { proseNumber, figure, formatThousands } from "../presentation/number-words.ts";
+import { figure, formatThousands } from "../presentation/number-words.ts";
 import { compactTable } from "./sources.ts";
 import { firstSentence, signed } from "./text.ts";
-import { bullets, sentence, tally, type ChartFile, type Context } from "./context.ts";
+import { bullets, sentence, type ChartFile, type Context } from "./context.ts";
 
 function cellValue(r: TrendRow | undefined): string {
   // As the report prints it; the caption says that N/A means not measured (it is never read as 0).

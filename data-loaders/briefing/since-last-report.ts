@@ -6,7 +6,6 @@
  */
 import { num, type Block, type Section } from "./model.ts";
 import type { FindingRevisionRow, IndicatorRevisionRow } from "../lib/view-rows.ts";
-import { countNoun } from "../presentation/number-words.ts";
 import { listNames } from "./text.ts";
 import type { Context } from "./context.ts";
 

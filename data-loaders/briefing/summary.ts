@@ -19,7 +19,6 @@ function streakSentence(ctx: Context): Inline[] | null {
   const up = steady("rose");
   const down = steady("fell");
   if (!up.length && !down.length) return null;
-  const since = ctx.data.cycles[0]!.cycle;
   const name = (r: TrendRow): Inline[] => {
     if (r.value_secondary === null || !r.secondary_measure) return [r.indicator_id];
     const counting = `${r.indicator_id}, counting ${r.measure ?? "its first measure"}`;
@@ -28,7 +27,7 @@ function streakSentence(ctx: Context): Inline[] | null {
     const verb = r.secondary_direction === "up" ? "rose" : r.secondary_direction === "down" ? "fell" : "held";
     return [`${counting}; its ${r.secondary_measure} ${verb} only in the last `, ...(run === 1 ? ["cycle"] : [num(`trend ${r.indicator_id} secondary_streak`), " cycles"])];
   };
-  const part = (rows: TrendRow[], verb: string, count: string, first: boolean): Inline[] => [
+  const part = (rows: TrendRow[], verb: string, count: string): Inline[] => [
     num(`count ${count}|indicator`),
     ` ${verb} in each of the `,
     num("cycles changes"),
@@ -38,7 +37,7 @@ function streakSentence(ctx: Context): Inline[] | null {
     ...listPieces(rows.map(name), listNames),
     ")",
   ];
-  const parts = [...(up.length ? [part(up, "rose", "rose_every_cycle", true)] : []), ...(down.length ? [part(down, "fell", "fell_every_cycle", !up.length)] : [])];
+  const parts = [...(up.length ? [part(up, "rose", "rose_every_cycle")] : []), ...(down.length ? [part(down, "fell", "fell_every_cycle")] : [])];
   return parts.flatMap((p, i) => (i ? ["; ", ...p] : p));
 }
 

@@ -3,7 +3,7 @@ import { renderSvg } from "../presentation/render.ts";
 import { statusesOf, ungaVotesChart, yesByStatusChart } from "../presentation/charts.ts";
 import type { CycleRow } from "./data.ts";
 import { num, type Block, type Inline, type Section } from "./model.ts";
-import { capitalize, proseNumber, formatThousands } from "../presentation/number-words.ts";
+import { capitalize, formatThousands } from "../presentation/number-words.ts";
 import { listNames } from "./text.ts";
 import type { ChartFile, Context } from "./context.ts";
 import { membershipParagraph, ungaSentence } from "./membership-unga.ts";

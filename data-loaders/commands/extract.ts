@@ -30,7 +30,13 @@ export const VALUE_OVERRIDES_FILE = "sources/overrides/indicator_value_overrides
 
 function readHandFile(name: string): Buffer {
   const path = join(ROOT, name);
-  if (!existsSync(path)) throw new InputError({ file: name, expected: "the reviewed hand file (see sources/overrides/indicators.README.md)", found: "no such file", fix: `restore ${name} from git` });
+  if (!existsSync(path))
+    throw new InputError({
+      file: name,
+      expected: "the reviewed hand file (see sources/overrides/indicators.README.md)",
+      found: "no such file",
+      fix: `restore ${name} from git`,
+    });
   return readFileSync(path);
 }
 
@@ -38,7 +44,12 @@ function readHandFile(name: string): Buffer {
  * Keeps the published file and its document record beside the report's text (textFile: …/report.txt or
  * reports/<id>-progress-report.txt): <name>.docx or .pdf as given, <name>.document.json. Returns the files written.
  */
-function keepPublished(reportFile: string, doc: ReportDocument, reportId: string, cycles: Extract["datasets"][number] | undefined) {
+function keepPublished(
+  reportFile: string,
+  doc: ReportDocument,
+  reportId: string,
+  cycles: Extract["datasets"][number] | undefined,
+) {
   return (textFile: string): string[] => {
     const stem = textFile.replace(/\.txt$/, "");
     const written: string[] = [];
@@ -69,17 +80,33 @@ export function indicatorExtract(report: string, reportFile: string, reportId: s
 
 function describeWritten(written: WrittenDataset[]): string {
   const where = (file: string) => relative(process.cwd(), file) || file;
-  return written.map((w) => `  ${where(w.file)} (${w.rows} rows, sha256 ${w.sha256.slice(0, 12)}…${w.metaUpdated ? ", recorded in its .meta.json" : ", no .meta.json beside it"})`).join("\n");
+  return written
+    .map(
+      (w) =>
+        `  ${where(w.file)} (${w.rows} rows, sha256 ${w.sha256.slice(0, 12)}…${w.metaUpdated ? ", recorded in its .meta.json" : ", no .meta.json beside it"})`,
+    )
+    .join("\n");
 }
 
 export const command: Command = {
   name: "extract",
   usage: "extract <report.docx|.pdf|.txt> [--out sources] [--report-id 13MSP]",
-  summary: "Extract a progress report (as published: .docx or .pdf; or a .txt export) into sources/: its indicator tables, findings and document record (a later report: into sources/reports/<id>/, with its review list).",
+  summary:
+    "Extract a progress report (as published: .docx or .pdf; or a .txt export) into sources/: its indicator tables, findings and document record (a later report: into sources/reports/<id>/, with its review list).",
   async run(args) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: "string" }, "report-id": { type: "string" } } });
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { out: { type: "string" }, "report-id": { type: "string" } },
+    });
     const reportFile = positionals[0];
-    if (!reportFile) throw new InputError({ file: "(command line)", expected: "the path of the report (.docx, .pdf or .txt)", found: "no argument", fix: "run `npm run extract -- ~/Downloads/14MSP-progress-report.docx`" });
+    if (!reportFile)
+      throw new InputError({
+        file: "(command line)",
+        expected: "the path of the report (.docx, .pdf or .txt)",
+        found: "no argument",
+        fix: "run `npm run extract -- ~/Downloads/14MSP-progress-report.docx`",
+      });
     const outDir = values.out ?? join(ROOT, "sources");
     const doc = await readReportDocument(reportFile);
     const report = doc.text;
@@ -88,31 +115,64 @@ export const command: Command = {
     const reportId = values["report-id"] ?? reportIdFromTitle(report, textName);
 
     if (isLaterReport(outDir, reportId)) {
-      const published = { text: report, withPlaces: (d: Extract["datasets"]) => withPlaces(d, doc), keep: (textFile: string) => keepPublished(reportFile, doc, reportId, undefined)(textFile) };
-      const later = extractLaterReport(report, { root: ROOT, sourcesDir: outDir, reportFile: textName, reportId, published });
-      const files = later.handFiles.length ? `\nWrote for review:\n${later.handFiles.map((f) => `  ${f}`).join("\n")}` : "";
-      const keptList = later.kept.length ? `\nKept with the report (${doc.format}, ${basename(reportFile)}):\n${later.kept.map((f) => `  ${f}`).join("\n")}` : "";
-      process.stderr.write(`${later.summary.join("\n")}\nWrote:\n${describeWritten(later.written)}${files}${keptList}\n`);
+      const published = {
+        text: report,
+        withPlaces: (d: Extract["datasets"]) => withPlaces(d, doc),
+        keep: (textFile: string) => keepPublished(reportFile, doc, reportId, undefined)(textFile),
+      };
+      const later = extractLaterReport(report, {
+        root: ROOT,
+        sourcesDir: outDir,
+        reportFile: textName,
+        reportId,
+        published,
+      });
+      const files = later.handFiles.length
+        ? `\nWrote for review:\n${later.handFiles.map((f) => `  ${f}`).join("\n")}`
+        : "";
+      const keptList = later.kept.length
+        ? `\nKept with the report (${doc.format}, ${basename(reportFile)}):\n${later.kept.map((f) => `  ${f}`).join("\n")}`
+        : "";
+      process.stderr.write(
+        `${later.summary.join("\n")}\nWrote:\n${describeWritten(later.written)}${files}${keptList}\n`,
+      );
       return;
     }
     const extracts: Extract[] = [
       indicatorExtract(report, textName, reportId),
       extractReportFindings(report, { root: ROOT, reportFile: textName, cycle: reportId }),
     ];
-    const datasets = withPlaces(extracts.flatMap((e) => e.datasets), doc);
+    const datasets = withPlaces(
+      extracts.flatMap((e) => e.datasets),
+      doc,
+    );
     // The first report's text is reports/<id>-progress-report.txt; a published file read into a folder that has
     // another text there already is refused before anything is written.
     const textFile = join(outDir, "reports", `${reportId}-progress-report.txt`);
     const keepText = doc.format !== "txt" || resolve(reportFile) === resolve(textFile);
     if (doc.format !== "txt" && existsSync(textFile) && readFileSync(textFile, "utf8") !== report) {
-      throw new InputError({ file: reportFile, expected: `a folder without another text of the ${reportId} report (${textFile})`, found: "a text there that differs from the one read from this file", fix: `extract into a new folder with --out, or move ${relative(process.cwd(), textFile) || textFile} away first if this published file is to replace it` });
+      throw new InputError({
+        file: reportFile,
+        expected: `a folder without another text of the ${reportId} report (${textFile})`,
+        found: "a text there that differs from the one read from this file",
+        fix: `extract into a new folder with --out, or move ${relative(process.cwd(), textFile) || textFile} away first if this published file is to replace it`,
+      });
     }
 
     const written = writeDatasets(outDir, datasets);
     mkdirSync(dirname(textFile), { recursive: true });
     if (keepText && resolve(reportFile) !== resolve(textFile)) writeFileSync(textFile, report);
-    const kept = keepText ? keepPublished(reportFile, doc, reportId, datasets.find((d) => d.name === "cycles"))(textFile) : [];
+    const kept = keepText
+      ? keepPublished(
+          reportFile,
+          doc,
+          reportId,
+          datasets.find((d) => d.name === "cycles"),
+        )(textFile)
+      : [];
     const where = (f: string) => relative(process.cwd(), f) || f;
-    process.stderr.write(`${extracts.flatMap((e) => e.summary).join("\n")}\nWrote:\n${describeWritten(written)}\n${kept.length ? `Kept with the report (${doc.format}, ${basename(reportFile)}):\n${[...(keepText && resolve(reportFile) !== resolve(textFile) ? [textFile] : []), ...kept].map((f) => `  ${where(f)}`).join("\n")}\n` : ""}`);
+    process.stderr.write(
+      `${extracts.flatMap((e) => e.summary).join("\n")}\nWrote:\n${describeWritten(written)}\n${kept.length ? `Kept with the report (${doc.format}, ${basename(reportFile)}):\n${[...(keepText && resolve(reportFile) !== resolve(textFile) ? [textFile] : []), ...kept].map((f) => `  ${where(f)}`).join("\n")}\n` : ""}`,
+    );
   },
 };

@@ -94,11 +94,13 @@ export interface CcmStatusLabelsRow {
  */
 export interface ConsistencyAnnexRow {
   /** Row number in the annex (1 = first). */
-  item: number | null;
+  item: number;
   /**
    * What kind of inconsistency: count_vs_names, summary_vs_table, narrative_vs_table, parts_vs_whole,
    * same_count_differs, duplicate_name, echo_mismatch, not_in_parent_list, not_in_related_list, status_mismatch,
-   * report_date.
+   * report_date, event_dates_differ (two paragraphs give different dates for one event), table_vs_instances (a table
+   * zero beside narrative paragraphs of the same action that describe instances), share_scope (a share's named States
+   * include one the report leaves out of the denominator's group).
    */
   kind: string | null;
   /**
@@ -133,7 +135,9 @@ export interface ConsistencyCountVsNamesRow extends ConsistencyIssuesRow {
   /**
    * What kind of inconsistency: count_vs_names, summary_vs_table, narrative_vs_table, parts_vs_whole,
    * same_count_differs, duplicate_name, echo_mismatch, not_in_parent_list, not_in_related_list, status_mismatch,
-   * report_date.
+   * report_date, event_dates_differ (two paragraphs give different dates for one event), table_vs_instances (a table
+   * zero beside narrative paragraphs of the same action that describe instances), share_scope (a share's named States
+   * include one the report leaves out of the denominator's group).
    */
   kind: "count_vs_names";
 }
@@ -151,6 +155,55 @@ export interface ConsistencyCountVsNamesByReportRow extends ConsistencyCountVsNa
 }
 
 /**
+ * View consistency_event_dates: The same event dated differently in two paragraphs (sources/report_event_dates.csv,
+ * every mention quoted): one row per pair of different dates that cannot both be right (neither range contains the
+ * other), with both paragraphs; kind event_dates_differ, an error (the CCM Intersessional Meeting: 7-8 April 2025 in
+ * paras 6 and 173, 8–9 April 2025 in para 140). With more than one report in the database: computed per report
+ * (consistency_event_dates_by_report).
+ */
+export interface ConsistencyEventDatesRow {
+  /**
+   * What kind of inconsistency: count_vs_names, summary_vs_table, narrative_vs_table, parts_vs_whole,
+   * same_count_differs, duplicate_name, echo_mismatch, not_in_parent_list, not_in_related_list, status_mismatch,
+   * report_date, share_scope, event_dates_differ, table_vs_instances.
+   */
+  kind: string | null;
+  /**
+   * error (the report contradicts itself as printed), warning (a likely contradiction that the report's context may
+   * explain), info.
+   */
+  severity: string | null;
+  /** The report's paragraph number or summary item (II.J.2) where the issue is. */
+  paragraph: string | null;
+  /**
+   * The other paragraphs or the indicator involved ('indicator 47.2', '209, 210'); NULL when the issue lies within
+   * the paragraph.
+   */
+  related: string | null;
+  /**
+   * What the paragraph's own figure or the reference says (e.g. '22 States (the stated count)', '26 (table, indicator
+   * 47.2, 13MSP column)').
+   */
+  expected: string | null;
+  /** What was found instead (e.g. '23 States named', '25 (summary bullet)'). */
+  found: string | null;
+  /** One sentence for an analyst: what disagrees with what, quoting the report. */
+  explanation: string | null;
+  /** The finding the issue is about (findings.finding_id), NULL for issues between figures of several findings. */
+  finding_id: string | null;
+}
+
+/**
+ * View consistency_event_dates_by_report: The view consistency_event_dates of every report in the database, each
+ * computed from that report's own datasets, written once over report_id. The view consistency_event_dates gives the
+ * rows of the session's report (the latest report unless the connection sets as_of_report).
+ */
+export interface ConsistencyEventDatesByReportRow extends ConsistencyEventDatesRow {
+  /** The report the rows are computed for (reports.report_id). */
+  report_id: string;
+}
+
+/**
  * View consistency_issues: Every internal inconsistency the checks find in the progress report: the union of the
  * consistency_* views. The briefing's annex and the site list it. The session's report's rows (the latest report's
  * unless the connection sets as_of_report), computed from its own datasets (consistency_issues_by_report holds every
@@ -160,9 +213,11 @@ export interface ConsistencyIssuesRow {
   /**
    * What kind of inconsistency: count_vs_names, summary_vs_table, narrative_vs_table, parts_vs_whole,
    * same_count_differs, duplicate_name, echo_mismatch, not_in_parent_list, not_in_related_list, status_mismatch,
-   * report_date.
+   * report_date, event_dates_differ (two paragraphs give different dates for one event), table_vs_instances (a table
+   * zero beside narrative paragraphs of the same action that describe instances), share_scope (a share's named States
+   * include one the report leaves out of the denominator's group).
    */
-  kind: "count_vs_names" | "summary_vs_table" | "narrative_vs_table" | "parts_vs_whole" | "same_count_differs" | "duplicate_name" | "echo_mismatch" | "not_in_parent_list" | "status_mismatch" | "report_date" | "not_in_related_list";
+  kind: "count_vs_names" | "summary_vs_table" | "narrative_vs_table" | "parts_vs_whole" | "same_count_differs" | "duplicate_name" | "echo_mismatch" | "not_in_parent_list" | "status_mismatch" | "report_date" | "not_in_related_list" | "event_dates_differ" | "table_vs_instances" | "share_scope";
   /**
    * error (the report contradicts itself as printed), warning (a likely contradiction that the report's context may
    * explain), info.
@@ -209,7 +264,9 @@ export interface ConsistencyListRelationsRow extends ConsistencyIssuesRow {
   /**
    * What kind of inconsistency: count_vs_names, summary_vs_table, narrative_vs_table, parts_vs_whole,
    * same_count_differs, duplicate_name, echo_mismatch, not_in_parent_list, not_in_related_list, status_mismatch,
-   * report_date.
+   * report_date, event_dates_differ (two paragraphs give different dates for one event), table_vs_instances (a table
+   * zero beside narrative paragraphs of the same action that describe instances), share_scope (a share's named States
+   * include one the report leaves out of the denominator's group).
    */
   kind: "not_in_related_list";
 }
@@ -236,7 +293,9 @@ export interface ConsistencyListsRow extends ConsistencyIssuesRow {
   /**
    * What kind of inconsistency: count_vs_names, summary_vs_table, narrative_vs_table, parts_vs_whole,
    * same_count_differs, duplicate_name, echo_mismatch, not_in_parent_list, not_in_related_list, status_mismatch,
-   * report_date.
+   * report_date, event_dates_differ (two paragraphs give different dates for one event), table_vs_instances (a table
+   * zero beside narrative paragraphs of the same action that describe instances), share_scope (a share's named States
+   * include one the report leaves out of the denominator's group).
    */
   kind: "duplicate_name" | "echo_mismatch" | "not_in_parent_list";
 }
@@ -261,7 +320,9 @@ export interface ConsistencyMembershipRow extends ConsistencyIssuesRow {
   /**
    * What kind of inconsistency: count_vs_names, summary_vs_table, narrative_vs_table, parts_vs_whole,
    * same_count_differs, duplicate_name, echo_mismatch, not_in_parent_list, not_in_related_list, status_mismatch,
-   * report_date.
+   * report_date, event_dates_differ (two paragraphs give different dates for one event), table_vs_instances (a table
+   * zero beside narrative paragraphs of the same action that describe instances), share_scope (a share's named States
+   * include one the report leaves out of the denominator's group).
    */
   kind: "status_mismatch";
 }
@@ -288,7 +349,9 @@ export interface ConsistencyPartsVsWholeRow extends ConsistencyIssuesRow {
   /**
    * What kind of inconsistency: count_vs_names, summary_vs_table, narrative_vs_table, parts_vs_whole,
    * same_count_differs, duplicate_name, echo_mismatch, not_in_parent_list, not_in_related_list, status_mismatch,
-   * report_date.
+   * report_date, event_dates_differ (two paragraphs give different dates for one event), table_vs_instances (a table
+   * zero beside narrative paragraphs of the same action that describe instances), share_scope (a share's named States
+   * include one the report leaves out of the denominator's group).
    */
   kind: "parts_vs_whole" | "same_count_differs";
 }
@@ -314,7 +377,9 @@ export interface ConsistencyReportDatesRow extends ConsistencyIssuesRow {
   /**
    * What kind of inconsistency: count_vs_names, summary_vs_table, narrative_vs_table, parts_vs_whole,
    * same_count_differs, duplicate_name, echo_mismatch, not_in_parent_list, not_in_related_list, status_mismatch,
-   * report_date.
+   * report_date, event_dates_differ (two paragraphs give different dates for one event), table_vs_instances (a table
+   * zero beside narrative paragraphs of the same action that describe instances), share_scope (a share's named States
+   * include one the report leaves out of the denominator's group).
    */
   kind: "report_date";
 }
@@ -332,6 +397,102 @@ export interface ConsistencyReportDatesByReportRow extends ConsistencyReportDate
 }
 
 /**
+ * View consistency_share_scope: The States the report names behind an indicator's value that lie outside the group
+ * its share is taken of (view share_scope_mismatches), as consistency issues (kind share_scope, a warning), one row
+ * per finding, with both paragraphs. With more than one report in the database: the latest report's rows, computed
+ * from its own datasets (consistency_share_scope_by_report holds every report's).
+ */
+export interface ConsistencyShareScopeRow {
+  /**
+   * What kind of inconsistency: count_vs_names, summary_vs_table, narrative_vs_table, parts_vs_whole,
+   * same_count_differs, duplicate_name, echo_mismatch, not_in_parent_list, not_in_related_list, status_mismatch,
+   * report_date, share_scope, event_dates_differ, table_vs_instances.
+   */
+  kind: string | null;
+  /**
+   * error (the report contradicts itself as printed), warning (a likely contradiction that the report's context may
+   * explain), info.
+   */
+  severity: string | null;
+  /** The report's paragraph number or summary item (II.J.2) where the issue is. */
+  paragraph: string | null;
+  /**
+   * The other paragraphs or the indicator involved ('indicator 47.2', '209, 210'); NULL when the issue lies within
+   * the paragraph.
+   */
+  related: string | null;
+  /**
+   * What the paragraph's own figure or the reference says (e.g. '22 States (the stated count)', '26 (table, indicator
+   * 47.2, 13MSP column)').
+   */
+  expected: string | null;
+  /** What was found instead (e.g. '23 States named', '25 (summary bullet)'). */
+  found: string | null;
+  /** One sentence for an analyst: what disagrees with what, quoting the report. */
+  explanation: string | null;
+  /** The finding the issue is about (findings.finding_id), NULL for issues between figures of several findings. */
+  finding_id: string | null;
+}
+
+/**
+ * View consistency_share_scope_by_report: The view consistency_share_scope of every report in the database, each
+ * computed from that report's own datasets, written once over report_id. The view consistency_share_scope gives the
+ * rows of the session's report (the latest report unless the connection sets as_of_report).
+ */
+export interface ConsistencyShareScopeByReportRow extends ConsistencyShareScopeRow {
+  /** The report the rows are computed for (reports.report_id). */
+  report_id: string;
+}
+
+/**
+ * View consistency_table_instances: A table value below the number of instances of the same activity that the
+ * narrative describes (sources/indicator_instances.csv): kind table_vs_instances, a warning (11.4 prints zero
+ * dedicated meetings with States not party; paras 68, 69 and 74 describe three events with States not party in the
+ * period). With more than one report in the database: computed per report (consistency_table_instances_by_report).
+ */
+export interface ConsistencyTableInstancesRow {
+  /**
+   * What kind of inconsistency: count_vs_names, summary_vs_table, narrative_vs_table, parts_vs_whole,
+   * same_count_differs, duplicate_name, echo_mismatch, not_in_parent_list, not_in_related_list, status_mismatch,
+   * report_date, share_scope, event_dates_differ, table_vs_instances.
+   */
+  kind: string | null;
+  /**
+   * error (the report contradicts itself as printed), warning (a likely contradiction that the report's context may
+   * explain), info.
+   */
+  severity: string | null;
+  /** The report's paragraph number or summary item (II.J.2) where the issue is. */
+  paragraph: string | null;
+  /**
+   * The other paragraphs or the indicator involved ('indicator 47.2', '209, 210'); NULL when the issue lies within
+   * the paragraph.
+   */
+  related: string | null;
+  /**
+   * What the paragraph's own figure or the reference says (e.g. '22 States (the stated count)', '26 (table, indicator
+   * 47.2, 13MSP column)').
+   */
+  expected: string | null;
+  /** What was found instead (e.g. '23 States named', '25 (summary bullet)'). */
+  found: string | null;
+  /** One sentence for an analyst: what disagrees with what, quoting the report. */
+  explanation: string | null;
+  /** The finding the issue is about (findings.finding_id), NULL for issues between figures of several findings. */
+  finding_id: string | null;
+}
+
+/**
+ * View consistency_table_instances_by_report: The view consistency_table_instances of every report in the database,
+ * each computed from that report's own datasets, written once over report_id. The view consistency_table_instances
+ * gives the rows of the session's report (the latest report unless the connection sets as_of_report).
+ */
+export interface ConsistencyTableInstancesByReportRow extends ConsistencyTableInstancesRow {
+  /** The report the rows are computed for (reports.report_id). */
+  report_id: string;
+}
+
+/**
  * View consistency_table_values: A summary bullet or narrative figure that differs from the table value of the LAP
  * indicator it reports (link: sources/overrides/finding_indicators.csv). The session's report's rows (the latest
  * report's unless the connection sets as_of_report), computed from its own datasets
@@ -341,7 +502,9 @@ export interface ConsistencyTableValuesRow extends ConsistencyIssuesRow {
   /**
    * What kind of inconsistency: count_vs_names, summary_vs_table, narrative_vs_table, parts_vs_whole,
    * same_count_differs, duplicate_name, echo_mismatch, not_in_parent_list, not_in_related_list, status_mismatch,
-   * report_date.
+   * report_date, event_dates_differ (two paragraphs give different dates for one event), table_vs_instances (a table
+   * zero beside narrative paragraphs of the same action that describe instances), share_scope (a share's named States
+   * include one the report leaves out of the denominator's group).
    */
   kind: "summary_vs_table" | "narrative_vs_table";
 }
@@ -397,6 +560,36 @@ export interface ContestedFiguresRow {
    * point; NULL when none does.
    */
   annex_item: number | null;
+  /**
+   * The verdict on this doubt: 'contested' (a real disagreement: the UN's records give another figure, or another
+   * statement of the report gives another figure for the same quantity and nothing in the report explains it) or
+   * 'warning' (no disagreement about the figure; see warning_kind). (from view figure_doubts)
+   */
+  doubt: string | null;
+  /**
+   * For a warning: 'difference of scope' (the other statement counts a wider group, as a reviewed relation that holds
+   * shows: summary item II.C.2's 17 = 10.2's 13 + para 65's four signatories) or 'stale sub-split' (the figure is the
+   * whole of a split that disagrees, while other statements of the report give the same figure: 47.1's 67 in para 265
+   * and summary item II.J.1). or 'possibly narrower count' (the narrative describes more instances of the activity
+   * than the table counts: 11.4's zero beside paras 68, 69 and 74). NULL when contested. (from view figure_doubts)
+   */
+  warning_kind: string | null;
+  /** Why, in words, as the briefing prints it after 'contested:' or 'not a contradiction:'. (from view figure_doubts) */
+  doubt_reason: string | null;
+  /** The previous measured cycle (indicator_trends.previous_cycle). (from view figure_doubts) */
+  previous_cycle: string | null;
+  /**
+   * The UN's record's figure for the cycle (report_vs_record.record_value), where the record gives one (11.2). (from
+   * view figure_doubts)
+   */
+  record_value: number | null;
+  /** The UN's record's figure for the previous measured cycle. (from view figure_doubts) */
+  record_previous_value: number | null;
+  /**
+   * record_value − record_previous_value: the change on the record, shown beside the report's (11.2: 37 → 25, −12,
+   * against the report's −5). (from view figure_doubts)
+   */
+  record_change: number | null;
 }
 
 /**
@@ -533,16 +726,22 @@ export interface CycleTrendsRow {
 }
 
 /**
- * View cycle_votes: Mart: which UNGA vote on the CCM resolution belongs to each cycle: the latest vote taken by the
- * end of the cycle's reporting period. A briefing reports the votes up to its cycle's.
+ * View cycle_votes: Mart: which UNGA vote on the CCM resolution belongs to each cycle: the vote year of its report's
+ * edition facts (reports.vote_year) when its report is in the database, else the latest vote taken by the end of the
+ * cycle's reporting period. A briefing reports the votes up to its cycle's.
  */
 export interface CycleVotesRow {
   /** Reporting cycle. */
-  cycle: string | null;
+  cycle: string;
   /** Last day of its reporting period (cycles.period_end). */
   period_end: string | null;
   /** Year of the cycle's vote. */
   vote_year: number | null;
+  /**
+   * TRUE when the year is the report's own edition fact (reports.vote_year), FALSE when read from the reporting
+   * period.
+   */
+  from_report: unknown;
   /** The resolution voted on (UN symbol). */
   resolution_id: string | null;
   /** The day of the vote. */
@@ -579,7 +778,7 @@ export interface CyclesRow {
  */
 export interface CyclesByReportRow extends CyclesRow {
   /** The report as of which the cycles are listed (reports.report_id). */
-  report_id: string | null;
+  report_id: string;
 }
 
 /**
@@ -630,6 +829,88 @@ export interface DatasetsRow {
   rows: number;
   /** Other files the dataset was derived from, separated by '; ' (NULL when none). */
   derived_from: string | null;
+}
+
+/**
+ * View figure_doubts: The one place that decides, for each doubt about an indicator's figure (a row of
+ * indicator_contested), whether the figure is contested or carries only a warning of a named kind, with the reason in
+ * words, and, where the UN's records give the figure, the record-based change beside the report's. The briefing's
+ * sentences read it ('contested: …' or 'a difference of scope, not a contradiction: …').
+ */
+export interface FigureDoubtsRow {
+  /** The contested indicator. */
+  indicator_id: string | null;
+  /** The cycle whose printed value is contested (the latest reported cycle for issues of the report itself). */
+  cycle: string | null;
+  /** The value the table prints for that cycle. */
+  value: number | null;
+  /**
+   * 'report' (a consistency issue: the report contradicts itself) or 'records' (report_record_issues: the UN's
+   * records contradict it).
+   */
+  against: string | null;
+  /** Kind of the consistency issue (consistency_issues.kind), or the topic of the record issue. */
+  kind: string | null;
+  /** error, warning or info. */
+  severity: string | null;
+  /** Paragraph or item of the issue. */
+  paragraph: string | null;
+  /** The other side of a consistency issue; NULL for record issues. */
+  related: string | null;
+  /** What the check expected (for record issues: what the report says). */
+  expected: string | null;
+  /** What the report prints (for record issues: what the record says). */
+  found: string | null;
+  /** The issue's explanation. */
+  explanation: string | null;
+  /**
+   * The other figure given for the same quantity: the side of a consistency issue that is not the table's value (a
+   * stated number, or the total of a sum), or the record's count; NULL when the issue states none.
+   */
+  other_figure: number | null;
+  /**
+   * The verdict on this doubt: 'contested' (a real disagreement: the UN's records give another figure, or another
+   * statement of the report gives another figure for the same quantity and nothing in the report explains it) or
+   * 'warning' (no disagreement about the figure; see warning_kind).
+   */
+  doubt: string | null;
+  /**
+   * For a warning: 'difference of scope' (the other statement counts a wider group, as a reviewed relation that holds
+   * shows: summary item II.C.2's 17 = 10.2's 13 + para 65's four signatories) or 'stale sub-split' (the figure is the
+   * whole of a split that disagrees, while other statements of the report give the same figure: 47.1's 67 in para 265
+   * and summary item II.J.1). or 'possibly narrower count' (the narrative describes more instances of the activity
+   * than the table counts: 11.4's zero beside paras 68, 69 and 74). NULL when contested.
+   */
+  warning_kind: string | null;
+  /** Why, in words, as the briefing prints it after 'contested:' or 'not a contradiction:'. */
+  doubt_reason: string | null;
+  /**
+   * The other statements of the report that give the same figure as the table (findings linked to the indicator),
+   * e.g. 'para 265 and summary item II.J.1'; NULL when none does.
+   */
+  confirmed_by: string | null;
+  /** The figure's verdict over all its doubts: 'contested' if any row of the figure is, else 'warning'. */
+  figure_doubt: string | null;
+  /** The previous measured cycle (indicator_trends.previous_cycle). */
+  previous_cycle: string | null;
+  /** The report's figure in the previous measured cycle. */
+  previous_value: number | null;
+  /** The change the report's figures give (indicator_trends.change_since_previous). */
+  report_change: number | null;
+  /** The UN's record's figure for the cycle (report_vs_record.record_value), where the record gives one (11.2). */
+  record_value: number | null;
+  /** The UN's record's figure for the previous measured cycle. */
+  record_previous_value: number | null;
+  /**
+   * record_value − record_previous_value: the change on the record, shown beside the report's (11.2: 37 → 25, −12,
+   * against the report's −5).
+   */
+  record_change: number | null;
+  /**
+   * 'contested' when the change since the previous cycle uses a contested figure (this one or the previous cycle's
+   * record-contested one); NULL otherwise.
+   */
+  change_doubt: string | null;
 }
 
 /**
@@ -783,17 +1064,17 @@ export interface FindingsRow {
  */
 export interface HighlightsRow {
   /** Reporting cycle. */
-  cycle: string | null;
+  cycle: string;
   /** Order of the cycle (cycles.ordinal). */
   ordinal: number | null;
   /** TRUE for the latest reported cycle. */
   is_latest: boolean | null;
   /** 'improved', 'declined' or 'completed'. */
-  judgement: string | null;
+  judgement: "improved" | "declined" | "held" | "completed" | "not comparable";
   /** What the value counts. */
   unit: string | null;
   /** Indicator identifier. */
-  indicator_id: string | null;
+  indicator_id: string;
   /** LAP action number. */
   action: number | null;
   /** Position of the indicator within its action. */
@@ -874,6 +1155,25 @@ export interface IndicatorContestedRow {
 }
 
 /**
+ * Table indicator_instances: Instances of an indicator's activity that the 13MSP report's narrative describes, for
+ * comparison with the table's count
+ */
+export interface IndicatorInstancesRow {
+  /** The report whose paragraphs the row quotes (reports.report_id). */
+  report_id: string;
+  /** LAP indicator whose activity the paragraph describes an instance of. */
+  indicator_id: string;
+  /** Cycle the instance falls in. */
+  cycle: string;
+  /** The report's paragraph. */
+  paragraph: string;
+  /** The instance in words (what, when, with whom). */
+  instance: string;
+  /** The report's words, quoted. */
+  statement: string;
+}
+
+/**
  * View indicator_revisions: Every indicator value that a report prints differently from the report before it for the
  * same cycle, or newly marks as revised, with both printed forms, both sources and the footnote. Shown on the Data
  * quality page and in the briefing's 'What changed since last year'.
@@ -924,14 +1224,22 @@ export interface IndicatorScopesRow {
   /** The group the indicator counts among: its denominator. */
   scope_group: string;
   /**
-   * The group whose members still have the obligation the indicator follows; when its size is zero in a cycle, a fall
-   * is completion, not decline. Empty when none applies.
+   * The group whose members still have the obligation the indicator follows (who must finish); when its size is zero
+   * in a cycle and nobody did what the indicator counts, a fall is completion, not decline. It must be the scope
+   * group itself (or the indicator counts no group of States): a completion group narrower than the States that can
+   * do it (16.1: any State Party that had stockpiles can share its experience) would call a decline completion. Empty
+   * when none applies.
    */
   completion_group: string | null;
   /** What a cycle's value refers to when it is not the cycle's reporting period (e.g. a meeting held during it). */
   cycle_note: string | null;
   /** Why the indicator has this scope. */
   note: string;
+  /**
+   * The paragraph that justifies the scope (who can do what the indicator counts) and the completion group (who must
+   * finish, if anyone), citing the report's paragraphs; the judgement reads it through these two columns.
+   */
+  justification: string;
 }
 
 /**
@@ -1047,12 +1355,21 @@ export interface IndicatorTrendsRow {
   denominator: number | null;
   /** The group in words, as it follows 'of the N' (e.g. 'affected States Parties'); NULL without a denominator. */
   denominator_basis: string | null;
-  /** value / denominator, rounded to 4 decimals; NULL without both. */
+  /**
+   * value / denominator, rounded to 4 decimals; NULL without both, or when the States the report names behind the
+   * value lie outside the group (share_withheld_reason).
+   */
   share: number | null;
   /**
-   * 'improved' or 'declined' (direction read through polarity), 'held' (flat), 'completed' (fell because
-   * completion_group is exhausted: nobody is left to do it, e.g. 13.1 after all 41 stockpiling States Parties
-   * declared completion, para 82), or 'not comparable' (not measured, first measured, or no better direction).
+   * Why no share is shown although the group's size is known: the report names States behind the value outside the
+   * group (view share_scope_mismatches, with both paragraphs); NULL otherwise.
+   */
+  share_withheld_reason: string | null;
+  /**
+   * 'improved' or 'declined' (direction read through polarity), 'held' (flat), 'completed' (fell to zero while
+   * completion_group is exhausted: nobody is left to do it and nobody did it in the cycle; 16.1, which Peru still did
+   * in the 13MSP cycle (para 84), is not completed, e.g. 13.1 after all 41 stockpiling States Parties declared
+   * completion, para 82), or 'not comparable' (not measured, first measured, or no better direction).
    */
   judgement: "improved" | "declined" | "held" | "completed" | "not comparable";
   /** TRUE for the latest reported cycle. */
@@ -1151,9 +1468,9 @@ export interface IndicatorValuesRow {
  */
 export interface IndicatorValuesByReportRow extends IndicatorValuesRow {
   /** The report as of which the value is current (reports.report_id). */
-  report_id: string | null;
+  report_id: string;
   /** The report that printed the value: the latest at or before report_id printing this cycle. */
-  printed_by: string | null;
+  printed_by: string;
 }
 
 /**
@@ -1240,7 +1557,7 @@ export interface IsuContributorsByReportRow extends IsuContributorsRow {
  */
 export interface JudgementsRow {
   /** Reporting cycle. */
-  cycle: string | null;
+  cycle: string;
   /** Order of the cycle (cycles.ordinal). */
   ordinal: number | null;
   /** TRUE for the latest reported cycle. */
@@ -1254,11 +1571,11 @@ export interface JudgementsRow {
   /** Position of the indicator within its action. */
   seq: number | null;
   /** Indicator identifier. */
-  indicator_id: string | null;
+  indicator_id: string;
   /** TRUE when the indicator has a value in this cycle. */
   measured: boolean | null;
   /** 'improved', 'declined', 'held', 'completed' or 'not comparable' (indicator_trends.judgement). */
-  judgement: string | null;
+  judgement: "improved" | "declined" | "held" | "completed" | "not comparable";
   /** The judgement as a source names it: spaces as underscores (not_comparable). */
   judgement_key: string | null;
   /** Why an indicator cannot be compared: 'not measured', 'first measured' or 'no better direction'; NULL otherwise. */
@@ -1446,7 +1763,7 @@ export interface MembershipReconciliationRow {
  */
 export interface NamedStatesRow {
   /** Finding identifier (<report>-<paragraph>-<n>). */
-  finding_id: string | null;
+  finding_id: string;
   /** Cycle the finding speaks about. */
   cycle: string | null;
   /** Indicator the finding speaks to; NULL when none. */
@@ -1544,7 +1861,7 @@ export interface PillarTrendsRow {
  */
 export interface RecordsAnnexRow {
   /** Row number in the annex (1 = first). */
-  item: number | null;
+  item: number;
   /**
    * unga_vote (a statement about a UNGA vote, read against the UN Digital Library record) or membership (read against
    * the UN Treaty Collection record).
@@ -1630,6 +1947,29 @@ export interface ReportEditionsRow {
   value: string | null;
   /** Where it was read: file and line or paragraph, or the hand file's row with the document and page. */
   source: string | null;
+}
+
+/**
+ * Table report_event_dates: Every mention of a dated event that the 13MSP report mentions more than once, with the
+ * dates as written
+ */
+export interface ReportEventDatesRow {
+  /** The report whose paragraphs the row quotes (reports.report_id). */
+  report_id: string;
+  /** Stable id of the mention. */
+  mention_id: string;
+  /** The event mentioned (one id per event): mentions with the same event must agree on its dates. */
+  event: string;
+  /** The report's paragraph number, or 'footnote N'. */
+  paragraph: string;
+  /** The date as the report writes it (must appear in statement). */
+  as_written: string;
+  /** First day the words allow (the first of the month for 'April 2025'). */
+  date_from: string;
+  /** Last day the words allow. */
+  date_to: string;
+  /** The report's words, quoted. */
+  statement: string;
 }
 
 /**
@@ -1976,7 +2316,7 @@ export interface ScopeSizesRow {
  */
 export interface ScopeSizesByReportRow extends ScopeSizesRow {
   /** The report as of which the sizes are current (reports.report_id). */
-  report_id: string | null;
+  report_id: string;
 }
 
 /**
@@ -1984,7 +2324,50 @@ export interface ScopeSizesByReportRow extends ScopeSizesRow {
  * only these reports would hold. The session's report is the latest unless the connection sets `SET VARIABLE
  * as_of_report = '<id>'` (macro session_report()).
  */
-export interface SessionReportsRow extends ReportsRow {
+export type SessionReportsRow = ReportsRow;
+
+/**
+ * View share_scope_mismatches: Indicator values whose share would mix scopes: the report names a State behind the
+ * value (a finding linked to the indicator) that lies outside the group the share is taken of, as the report itself
+ * lists that group (the finding its size quotes in scope_sizes, when the list is complete) or, for the States
+ * Parties, outside the membership of the cycle's period (state_status). One row per indicator, cycle and finding.
+ * indicator_trends shows no share for these values and gives the reason. With more than one report in the database:
+ * the latest report's rows (share_scope_mismatches_by_report holds every report's).
+ */
+export interface ShareScopeMismatchesRow {
+  /** The indicator whose value the finding names (findings.indicator_id). */
+  indicator_id: string | null;
+  /** The cycle of the finding and the value. */
+  cycle: string | null;
+  /** The finding that names the States behind the value. */
+  finding_id: string | null;
+  /** The finding's paragraph or summary item. */
+  paragraph: string | null;
+  /** The group the indicator's share is taken of (indicator_scopes.scope_group). */
+  scope_group: string | null;
+  /**
+   * The paragraph that lists the group's members (scope_sizes.paragraph); NULL for the States Parties, whose members
+   * come from state_status.
+   */
+  group_paragraph: string | null;
+  /** The group's size as the report gives it; NULL for the States Parties. */
+  group_size: number | null;
+  /** The States named behind the value that are outside the group, as written, in the report's order. */
+  outside_names: string | null;
+  /** How many of the named States are outside the group. */
+  outside_count: number | null;
+  /** In words: which States the paragraph names outside which group, and that no share is shown. */
+  reason: string | null;
+}
+
+/**
+ * View share_scope_mismatches_by_report: The view share_scope_mismatches of every report in the database, each
+ * computed from that report's own datasets, written once over report_id. The view share_scope_mismatches gives the
+ * rows of the session's report (the latest report unless the connection sets as_of_report).
+ */
+export interface ShareScopeMismatchesByReportRow extends ShareScopeMismatchesRow {
+  /** The report the rows are computed for (reports.report_id). */
+  report_id: string;
 }
 
 /** Table state_aliases: Spellings of State names used in the sources, each mapped to one ISO3 code */
@@ -2153,11 +2536,11 @@ export interface StatusOnDatesRow {
  */
 export interface TalliesRow {
   /** Pillar letter A..K, or '' for all pillars together. */
-  pillar_code: string | null;
+  pillar_code: string;
   /** Pillar name ('All pillars' for the row of all). */
   pillar: string | null;
   /** Reporting cycle. */
-  cycle: string | null;
+  cycle: string;
   /** Order of the cycle (cycles.ordinal). */
   ordinal: number | null;
   /** Number of indicators. */
@@ -2706,6 +3089,40 @@ export interface UngaTotalsCrosscheckRow {
 }
 
 /**
+ * View unga_vote_flows: Where the votes went from one year's CCM resolution to the next, by the voter's CCM status on
+ * each vote date, with the States named: one row per pair of consecutive years with per-country votes, status and
+ * pair of votes, including unchanged votes, so that a year's votes by status (unga_yes_by_status) are sums of its
+ * rows. 2023 → 2024 (yes 148 → 121): States Parties 101 → 89 (13 that voted yes did not vote, Lithuania abstained
+ * while still a party, Fiji and Samoa voted yes after not voting; 18 States Parties did not vote in 2024),
+ * signatories 10 → 7 (three did not vote), States not party 37 → 25 (ten did not vote, Kuwait and Sudan abstained).
+ */
+export interface UngaVoteFlowsRow {
+  /** The earlier year of the pair. */
+  previous_year: number | null;
+  /** The later year of the pair. */
+  year: number | null;
+  /**
+   * The States' CCM status on the later vote date (state_status), or on the earlier one for a State with no later
+   * row: state_party, deposited, signatory, not_party, withdrawn, unknown.
+   */
+  ccm_status: string | null;
+  /** Their CCM status on the earlier vote date (NULL when not a Member State then). */
+  status_before: string | null;
+  /** Their vote in the earlier year: yes, no, abstain, non-voting, or 'not a member'. */
+  vote_before: string | null;
+  /** Their vote in the later year: yes, no, abstain, non-voting, or 'not a member'. */
+  vote_after: string | null;
+  /** Whether vote_before and vote_after differ. */
+  changed: boolean | null;
+  /** How many States moved this way. */
+  states: number | null;
+  /** The States, UN English short names, alphabetical, comma-separated. */
+  state_names: string | null;
+  /** Their codes, in the same order. */
+  iso3s: string | null;
+}
+
+/**
  * View unga_vote_shifts: States that voted yes on the CCM resolution in an earlier year and later abstained, voted no
  * or did not vote (years with per-country votes only; the years that could not be examined are listed).
  */
@@ -2829,6 +3246,8 @@ export interface Relations {
   consistency_annex: ConsistencyAnnexRow;
   consistency_count_vs_names: ConsistencyCountVsNamesRow;
   consistency_count_vs_names_by_report: ConsistencyCountVsNamesByReportRow;
+  consistency_event_dates: ConsistencyEventDatesRow;
+  consistency_event_dates_by_report: ConsistencyEventDatesByReportRow;
   consistency_issues: ConsistencyIssuesRow;
   consistency_issues_by_report: ConsistencyIssuesByReportRow;
   consistency_list_relations: ConsistencyListRelationsRow;
@@ -2841,6 +3260,10 @@ export interface Relations {
   consistency_parts_vs_whole_by_report: ConsistencyPartsVsWholeByReportRow;
   consistency_report_dates: ConsistencyReportDatesRow;
   consistency_report_dates_by_report: ConsistencyReportDatesByReportRow;
+  consistency_share_scope: ConsistencyShareScopeRow;
+  consistency_share_scope_by_report: ConsistencyShareScopeByReportRow;
+  consistency_table_instances: ConsistencyTableInstancesRow;
+  consistency_table_instances_by_report: ConsistencyTableInstancesByReportRow;
   consistency_table_values: ConsistencyTableValuesRow;
   consistency_table_values_by_report: ConsistencyTableValuesByReportRow;
   contested_figures: ContestedFiguresRow;
@@ -2854,11 +3277,13 @@ export interface Relations {
   cycles_by_report: CyclesByReportRow;
   dataset_provenance: DatasetProvenanceRow;
   datasets: DatasetsRow;
+  figure_doubts: FigureDoubtsRow;
   finding_revisions: FindingRevisionsRow;
   finding_states: FindingStatesRow;
   findings: FindingsRow;
   highlights: HighlightsRow;
   indicator_contested: IndicatorContestedRow;
+  indicator_instances: IndicatorInstancesRow;
   indicator_revisions: IndicatorRevisionsRow;
   indicator_scopes: IndicatorScopesRow;
   indicator_trends: IndicatorTrendsRow;
@@ -2879,6 +3304,7 @@ export interface Relations {
   report_count_relations: ReportCountRelationsRow;
   report_cycles: ReportCyclesRow;
   report_editions: ReportEditionsRow;
+  report_event_dates: ReportEventDatesRow;
   report_facts: ReportFactsRow;
   report_figures: ReportFiguresRow;
   report_finding_states: ReportFindingStatesRow;
@@ -2897,6 +3323,8 @@ export interface Relations {
   scope_sizes: ScopeSizesRow;
   scope_sizes_by_report: ScopeSizesByReportRow;
   session_reports: SessionReportsRow;
+  share_scope_mismatches: ShareScopeMismatchesRow;
+  share_scope_mismatches_by_report: ShareScopeMismatchesByReportRow;
   state_aliases: StateAliasesRow;
   state_events: StateEventsRow;
   state_status: StateStatusRow;
@@ -2918,6 +3346,7 @@ export interface Relations {
   unga_topics: UngaTopicsRow;
   unga_total_mismatches: UngaTotalMismatchesRow;
   unga_totals_crosscheck: UngaTotalsCrosscheckRow;
+  unga_vote_flows: UngaVoteFlowsRow;
   unga_vote_shifts: UngaVoteShiftsRow;
   unga_vote_totals: UngaVoteTotalsRow;
   unga_votes: UngaVotesRow;

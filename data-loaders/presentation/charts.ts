@@ -177,23 +177,37 @@ export function pillarTrendChart(code: string, pillar: string, trends: PillarCha
   return { spec: pillarTrendSpec(title, subtitle, description, points, cycles), title, description };
 }
 
-/** Yes, abstain and no votes on the CCM resolution per year (view unga_resolution_votes); unpublished totals are left out. */
+/**
+ * Yes, abstain, no and non-voting Member States on the CCM resolution per year (view unga_resolution_votes), so a
+ * fall in yes votes shows where the votes went (2024: most to non-voting). A total that was not published is left
+ * out, and the description says which years lack one (none since the 2015-2024 per-country records).
+ */
 export function ungaVotesChart(unga: UngaRow[]): Chart {
   const bars = unga.flatMap((r) =>
     [
       { group: "yes", votes: r.total_yes, groupOrder: 1 },
       { group: "abstain", votes: r.total_abstentions, groupOrder: 2 },
       { group: "no", votes: r.total_no, groupOrder: 3 },
+      { group: "non-voting", votes: r.total_non_voting, groupOrder: 4 },
     ]
       .filter((b) => b.votes !== null)
       .map((b) => ({ year: r.year, group: b.group, votes: b.votes!, groupOrder: b.groupOrder })),
   );
   const title = "UNGA votes on the CCM resolution by year";
-  const description = `Stacked bar chart of yes, abstain and no votes on the annual UNGA resolution on the Convention, ${unga[0]!.year} to ${unga.at(-1)!.year}; years where only some totals were published show only those.`;
+  const first = unga[0]!;
+  const last = unga.at(-1)!;
+  const previous = unga.at(-2);
+  const partial = unga.filter((r) => [r.total_yes, r.total_abstentions, r.total_no, r.total_non_voting].some((v) => v === null)).map((r) => r.year);
+  const said = (r: UngaRow) => `${r.total_yes ?? "unknown"} yes, ${r.total_abstentions ?? "unknown"} abstaining, ${r.total_no ?? "unknown"} no and ${r.total_non_voting ?? "unknown"} not voting`;
+  const description =
+    `Stacked bar chart of the Member States voting yes, abstaining, voting no and not voting on the annual UNGA resolution on the Convention, ${first.year} to ${last.year}; ` +
+    `${last.year}: ${said(last)}${previous ? ` (${previous.year}: ${said(previous)})` : ""}` +
+    `${partial.length ? `; for ${partial.join(", ")} only some totals were published and only those are shown` : ""}.`;
   const groups = [
     { name: "yes", colour: VOTE_COLOR.Y },
     { name: "abstain", colour: VOTE_COLOR.A },
     { name: "no", colour: VOTE_COLOR.N },
+    { name: "non-voting", colour: VOTE_COLOR.X },
   ];
   return { spec: votesSpec(title, "General Assembly plenary votes", description, bars, groups), title, description };
 }

@@ -19,6 +19,8 @@ export const PER_REPORT_SQL = [
   "analyses/055_consistency_membership.sql",
   "analyses/056_consistency_report_dates.sql",
   "analyses/057_consistency_list_relations.sql",
+  "analyses/058_consistency_same_fact.sql",
+  "analyses/058_share_scope_mismatches.sql",
   "analyses/059_consistency_issues.sql",
   "analyses/080_report_vs_record.sql",
 ] as const;

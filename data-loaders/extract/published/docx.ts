@@ -35,7 +35,8 @@ type El = Element;
 function children(el: El, name?: string): El[] {
   const out: El[] = [];
   for (let n = el.firstChild; n; n = n.nextSibling) {
-    if (n.nodeType === 1 && (!name || ((n as El).namespaceURI === W && (n as El).localName === name))) out.push(n as El);
+    if (n.nodeType === 1 && (!name || ((n as El).namespaceURI === W && (n as El).localName === name)))
+      out.push(n as El);
   }
   return out;
 }
@@ -54,7 +55,10 @@ function on(el: El | null): boolean {
 }
 
 function superscript(n: number): string {
-  return String(n).split("").map((d) => SUPERSCRIPT[Number(d)]).join("");
+  return String(n)
+    .split("")
+    .map((d) => SUPERSCRIPT[Number(d)])
+    .join("");
 }
 
 interface Styles {
@@ -109,7 +113,11 @@ class Numbering {
     for (const a of Array.from(doc.getElementsByTagNameNS(W, "abstractNum"))) {
       const lvls = new Map<number, Level>();
       for (const l of children(a, "lvl")) {
-        lvls.set(Number(attr(l, "ilvl") ?? 0), { format: attr(child(l, "numFmt"), "val") ?? "decimal", text: attr(child(l, "lvlText"), "val") ?? "", start: Number(attr(child(l, "start"), "val") ?? 1) });
+        lvls.set(Number(attr(l, "ilvl") ?? 0), {
+          format: attr(child(l, "numFmt"), "val") ?? "decimal",
+          text: attr(child(l, "lvlText"), "val") ?? "",
+          start: Number(attr(child(l, "start"), "val") ?? 1),
+        });
       }
       this.levels.set(attr(a, "abstractNumId") ?? "", lvls);
     }
@@ -131,7 +139,8 @@ class Numbering {
     if (!level || numId === "0" || level.format === "none") return null;
     if (level.format === "bullet") return { label: "-", bullet: true };
     const counts = this.counters.get(numId) ?? [];
-    const startOf = (l: number) => this.starts.get(numId)?.get(l) ?? this.levels.get(this.abstractOf.get(numId) ?? "")?.get(l)?.start ?? 1;
+    const startOf = (l: number) =>
+      this.starts.get(numId)?.get(l) ?? this.levels.get(this.abstractOf.get(numId) ?? "")?.get(l)?.start ?? 1;
     counts[ilvl] = counts[ilvl] === undefined ? startOf(ilvl) : counts[ilvl]! + 1;
     counts.length = ilvl + 1;
     this.counters.set(numId, counts);
@@ -149,17 +158,41 @@ class Numbering {
 function formatNumber(n: number, format: string): string {
   const letters = (k: number) => String.fromCharCode(96 + (((k - 1) % 26) + 1)).repeat(Math.floor((k - 1) / 26) + 1);
   const roman = (k: number) => {
-    const table: [number, string][] = [[1000, "m"], [900, "cm"], [500, "d"], [400, "cd"], [100, "c"], [90, "xc"], [50, "l"], [40, "xl"], [10, "x"], [9, "ix"], [5, "v"], [4, "iv"], [1, "i"]];
+    const table: [number, string][] = [
+      [1000, "m"],
+      [900, "cm"],
+      [500, "d"],
+      [400, "cd"],
+      [100, "c"],
+      [90, "xc"],
+      [50, "l"],
+      [40, "xl"],
+      [10, "x"],
+      [9, "ix"],
+      [5, "v"],
+      [4, "iv"],
+      [1, "i"],
+    ];
     let out = "";
-    for (const [v, s] of table) while (k >= v) ((out += s), (k -= v));
+    for (const [v, s] of table) {
+      while (k >= v) {
+        out += s;
+        k -= v;
+      }
+    }
     return out;
   };
   switch (format) {
-    case "lowerLetter": return letters(n);
-    case "upperLetter": return letters(n).toUpperCase();
-    case "lowerRoman": return roman(n);
-    case "upperRoman": return roman(n).toUpperCase();
-    default: return String(n);
+    case "lowerLetter":
+      return letters(n);
+    case "upperLetter":
+      return letters(n).toUpperCase();
+    case "lowerRoman":
+      return roman(n);
+    case "upperRoman":
+      return roman(n).toUpperCase();
+    default:
+      return String(n);
   }
 }
 
@@ -259,7 +292,11 @@ function readParagraph(p: El, ctx: Context): Para {
   const ind = indentOf(child(pPr, "ind") ?? ctx.styles.ind.get(styleId) ?? null);
   const numPr = child(pPr, "numPr") ?? ctx.styles.numPr.get(styleId) ?? null;
   let label: { label: string; bullet: boolean } | null = null;
-  if (numPr) label = ctx.numbering.next(attr(child(numPr, "numId"), "val") ?? "0", Number(attr(child(numPr, "ilvl"), "val") ?? 0));
+  if (numPr)
+    label = ctx.numbering.next(
+      attr(child(numPr, "numId"), "val") ?? "0",
+      Number(attr(child(numPr, "ilvl"), "val") ?? 0),
+    );
   let { text, italic } = textOf(pieces, true);
   let prefix = "";
   const typed = /^\s*(\d+\.)(?:\t|\s+)/.exec(text);
@@ -284,7 +321,12 @@ function readParagraph(p: El, ctx: Context): Para {
   }
   const body = text.replace(/[\s\u00a0]+/g, " ").trim();
   const marked = italic && body !== "" ? `*${body}*` : body;
-  return { text: prefix + marked, start: ind.left + ind.firstLine, numbered: prefix !== "" && !label?.bullet, bullet: label?.bullet ?? false };
+  return {
+    text: prefix + marked,
+    start: ind.left + ind.firstLine,
+    numbered: prefix !== "" && !label?.bullet,
+    bullet: label?.bullet ?? false,
+  };
 }
 
 function cellText(tc: El, ctx: Context): string {
@@ -302,13 +344,18 @@ function cellText(tc: El, ctx: Context): string {
     }
   };
   walk(tc);
-  return parts.join(" ").replace(/[\s\u00a0]+/g, " ").trim();
+  return parts
+    .join(" ")
+    .replace(/[\s\u00a0]+/g, " ")
+    .trim();
 }
 
 function readFootnotes(doc: Document | null, ctx: Context): Map<string, string> {
   const notes = new Map<string, string>();
   if (!doc) return notes;
-  for (const f of Array.from(doc.getElementsByTagNameNS(W, "footnote")).concat(Array.from(doc.getElementsByTagNameNS(W, "endnote")))) {
+  for (const f of Array.from(doc.getElementsByTagNameNS(W, "footnote")).concat(
+    Array.from(doc.getElementsByTagNameNS(W, "endnote")),
+  )) {
     const type = attr(f, "type");
     if (type === "separator" || type === "continuationSeparator" || type === "continuationNotice") continue;
     const paras = children(f, "p").map((p) => {
@@ -316,7 +363,13 @@ function readFootnotes(doc: Document | null, ctx: Context): Map<string, string> 
       runs(p, { ...ctx, pendingNotes: [] }, false, pieces);
       return pieces.map((x) => x.text).join("");
     });
-    notes.set(attr(f, "id") ?? "", paras.join(" ").replace(/[\s\u00a0]+/g, " ").trim());
+    notes.set(
+      attr(f, "id") ?? "",
+      paras
+        .join(" ")
+        .replace(/[\s\u00a0]+/g, " ")
+        .trim(),
+    );
   }
   return notes;
 }
@@ -326,9 +379,18 @@ async function xml(zip: JSZip, name: string, file: string): Promise<Document | n
   if (!entry) return null;
   const text = await entry.async("string");
   try {
-    return new DOMParser({ onError: (level, message) => { if (level !== "warning") throw new Error(message); } }).parseFromString(text, "application/xml") as unknown as Document;
+    return new DOMParser({
+      onError: (level, message) => {
+        if (level !== "warning") throw new Error(message);
+      },
+    }).parseFromString(text, "application/xml") as unknown as Document;
   } catch (e) {
-    throw new InputError({ file, expected: `a Word document (.docx) whose ${name} is well-formed XML`, found: `a damaged ${name} (${(e as Error).message.split("\n")[0]})`, fix: "download the report again, or open it in Word or LibreOffice and save it again as .docx" });
+    throw new InputError({
+      file,
+      expected: `a Word document (.docx) whose ${name} is well-formed XML`,
+      found: `a damaged ${name} (${(e as Error).message.split("\n")[0]})`,
+      fix: "download the report again, or open it in Word or LibreOffice and save it again as .docx",
+    });
   }
 }
 
@@ -337,37 +399,67 @@ export async function readDocx(bytes: Buffer, file: string): Promise<ReadDocumen
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch (e) {
-    throw new InputError({ file, expected: "a Word document (.docx: a zip archive holding word/document.xml)", found: `a damaged or truncated file (${(e as Error).message})`, fix: "download the report again, or open it in Word or LibreOffice and save it again as .docx" });
+    throw new InputError({
+      file,
+      expected: "a Word document (.docx: a zip archive holding word/document.xml)",
+      found: `a damaged or truncated file (${(e as Error).message})`,
+      fix: "download the report again, or open it in Word or LibreOffice and save it again as .docx",
+    });
   }
   const main = await xml(zip, "word/document.xml", file);
   if (!main) {
-    throw new InputError({ file, expected: "a Word document (.docx: a zip archive holding word/document.xml)", found: `a zip archive without word/document.xml (it holds ${Object.keys(zip.files).slice(0, 5).join(", ") || "nothing"})`, fix: "give the report's .docx file as published (an .odt or .doc must first be saved as .docx)" });
+    throw new InputError({
+      file,
+      expected: "a Word document (.docx: a zip archive holding word/document.xml)",
+      found: `a zip archive without word/document.xml (it holds ${Object.keys(zip.files).slice(0, 5).join(", ") || "nothing"})`,
+      fix: "give the report's .docx file as published (an .odt or .doc must first be saved as .docx)",
+    });
   }
-  const ctx: Context = { styles: readStyles(await xml(zip, "word/styles.xml", file)), numbering: new Numbering(await xml(zip, "word/numbering.xml", file)), footnotes: new Map(), noteNumbers: new Map(), pendingNotes: [] };
+  const ctx: Context = {
+    styles: readStyles(await xml(zip, "word/styles.xml", file)),
+    numbering: new Numbering(await xml(zip, "word/numbering.xml", file)),
+    footnotes: new Map(),
+    noteNumbers: new Map(),
+    pendingNotes: [],
+  };
   ctx.footnotes = readFootnotes(await xml(zip, "word/footnotes.xml", file), ctx);
-  for (const [id, text] of readFootnotes(await xml(zip, "word/endnotes.xml", file), ctx)) if (!ctx.footnotes.has(id)) ctx.footnotes.set(id, text);
+  for (const [id, text] of readFootnotes(await xml(zip, "word/endnotes.xml", file), ctx))
+    if (!ctx.footnotes.has(id)) ctx.footnotes.set(id, text);
 
   const furniture: string[] = [];
-  const parts = Object.keys(zip.files).filter((n) => /^word\/(header|footer)\d*\.xml$/.test(n)).sort();
+  const parts = Object.keys(zip.files)
+    .filter((n) => /^word\/(header|footer)\d*\.xml$/.test(n))
+    .sort();
   for (const name of parts) {
     const doc = await xml(zip, name, file);
     if (!doc) continue;
     for (const p of Array.from(doc.getElementsByTagNameNS(W, "p"))) {
       const pieces: Piece[] = [];
       runs(p, { ...ctx, pendingNotes: [], noteNumbers: new Map() }, false, pieces);
-      const text = pieces.map((x) => x.text).join("").replace(/[\s\u00a0]+/g, " ").trim();
+      const text = pieces
+        .map((x) => x.text)
+        .join("")
+        .replace(/[\s\u00a0]+/g, " ")
+        .trim();
       if (text) furniture.push(text);
     }
   }
 
   const body = child(main.documentElement, "body");
-  if (!body) throw new InputError({ file, expected: "a Word document with a body (w:body in word/document.xml)", found: "none", fix: "open the report in Word or LibreOffice and save it again as .docx" });
+  if (!body)
+    throw new InputError({
+      file,
+      expected: "a Word document with a body (w:body in word/document.xml)",
+      found: "none",
+      fix: "open the report in Word or LibreOffice and save it again as .docx",
+    });
   const paras: { para: Para; place: Place }[] = [];
   const blocks: (Block | { kind: "para"; index: number })[] = [];
   let paragraphNo = 0;
   let tableNo = 0;
   const flushNotes = () => {
-    for (const note of ctx.pendingNotes) blocks.push({ kind: "paragraph", text: note, place: { paragraph: paragraphNo } });
+    for (const note of ctx.pendingNotes)
+      blocks.push({ kind: "paragraph", text: note, place: { paragraph: paragraphNo } });
     ctx.pendingNotes = [];
   };
   const visit = (el: El) => {

@@ -23,7 +23,9 @@ export interface DocumentFacts {
   submitted_by: string | null;
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = Array.from({ length: 12 }, (_, i) =>
+  new Date(Date.UTC(2000, i, 1)).toLocaleString("en", { month: "long", timeZone: "UTC" }),
+);
 const DATE = String.raw`(\d{1,2}) (${MONTHS.join("|")}) (\d{4})`;
 /** A UN document symbol: capitals, then slash-separated parts (CCM/MSP/2025/8, CCM/CONF/2026/WP.1). */
 const SYMBOL = /\b([A-Z]{2,}(?:\/[A-Za-z0-9.]+){2,})\b/;
@@ -37,7 +39,13 @@ function iso(day: string, month: string, year: string): string {
 
 /** Text without the export's markup and footnote marks. */
 function plain(line: string): string {
-  return line.replace(/<\/?(i|b|em|strong)>/gi, "").replace(/\*+/g, "").replace(/[\u00b9\u00b2\u00b3\u2070-\u2079]+/g, "").replace(/\s+/g, " ").replace(/[\s,;]+$/, "").trim();
+  return line
+    .replace(/<\/?(i|b|em|strong)>/gi, "")
+    .replace(/\*+/g, "")
+    .replace(/[\u00b9\u00b2\u00b3\u2070-\u2079]+/g, "")
+    .replace(/\s+/g, " ")
+    .replace(/[\s,;]+$/, "")
+    .trim();
 }
 
 export function documentFacts(text: string, furniture: string[], format: string): DocumentFacts {
@@ -45,13 +53,21 @@ export function documentFacts(text: string, furniture: string[], format: string)
   const titleIndex = lines.findIndex((l, i) => i < 60 && TITLE.test(l) && !l.includes("\t"));
   const front = lines.slice(0, titleIndex >= 0 ? titleIndex : 30).filter((l) => l !== "");
   const firstOf = (re: RegExp, within: string[]) => within.map((l) => re.exec(l)).find((m) => m) ?? null;
-  const symbol = firstOf(SYMBOL, furniture) ?? (format === "txt" ? firstOf(new RegExp(`^${SYMBOL.source}$`), front) : null);
+  const symbol =
+    firstOf(SYMBOL, furniture) ?? (format === "txt" ? firstOf(new RegExp(`^${SYMBOL.source}$`), front) : null);
   const job = firstOf(JOB_NUMBER, furniture);
   const date = firstOf(new RegExp(`^${DATE}$`), front);
   const meetingAt = front.findIndex((l) => /(Meeting of States Parties|Review Conference)$/.test(plain(l)));
   const venue = meetingAt >= 0 && /\d{4}$/.test(front[meetingAt + 1] ?? "") ? plain(front[meetingAt + 1]!) : null;
   const itemAt = front.findIndex((l) => /^Item \S+ of the (provisional )?agenda$/i.test(plain(l)));
-  const itemTitle = itemAt >= 0 ? front.slice(itemAt + 1).map(plain).join(" ").trim() : "";
+  const itemTitle =
+    itemAt >= 0
+      ? front
+          .slice(itemAt + 1)
+          .map(plain)
+          .join(" ")
+          .trim()
+      : "";
   const period = new RegExp(`covers the period from ${DATE} to ${DATE}`).exec(text.replace(/\s+/g, " "));
   const submittedAt = lines.findIndex((l, i) => i < 80 && /Submitted by/i.test(l));
   let submitted: string | null = null;
@@ -59,7 +75,13 @@ export function documentFacts(text: string, furniture: string[], format: string)
     const parts: string[] = [];
     for (let i = submittedAt; i < Math.min(lines.length, submittedAt + 6); i++) {
       const l = lines[i]!;
-      if (i > submittedAt && (l === "" ? parts.length > 1 && !/\b(of|the|and|States)$/.test(plain(parts.at(-1)!)) : /^([IVX]+|\d+)\.\s/.test(l))) break;
+      if (
+        i > submittedAt &&
+        (l === ""
+          ? parts.length > 1 && !/\b(of|the|and|States)$/.test(plain(parts.at(-1)!))
+          : /^([IVX]+|\d+)\.\s/.test(l))
+      )
+        break;
       if (l !== "") parts.push(l);
     }
     submitted = plain(parts.join(" ")).replace(/^Submitted by\s+/i, "") || null;
@@ -94,10 +116,16 @@ export function checkLapReport(text: string, file: string, format: string): void
   // Tables as the reader sees them: a run of rows; each named by its first row.
   const firstRows: string[] = [];
   lines.forEach((l, i) => {
-    if (l.includes("\t") && !(lines[i - 1] ?? "").includes("\t")) firstRows.push(l.split("\t").map(plain).filter(Boolean).join(" | "));
+    if (l.includes("\t") && !(lines[i - 1] ?? "").includes("\t"))
+      firstRows.push(l.split("\t").map(plain).filter(Boolean).join(" | "));
   });
-  const tables = firstRows.length === 0 ? "no table" : `${firstRows.length} table${firstRows.length > 1 ? "s" : ""}, none headed LAP | INDICATORS | <cycles> (the first begins ${JSON.stringify(firstRows[0]!.slice(0, 60))})`;
-  const what = plan ? `a report on the ${plan[1]} Action Plan (${JSON.stringify(plain(title ?? "").slice(0, 160))}) with ${tables}` : `${title ? `${JSON.stringify(plain(title).slice(0, 160))} ` : ""}with ${tables}`;
+  const tables =
+    firstRows.length === 0
+      ? "no table"
+      : `${firstRows.length} table${firstRows.length > 1 ? "s" : ""}, none headed LAP | INDICATORS | <cycles> (the first begins ${JSON.stringify(firstRows[0]!.slice(0, 60))})`;
+  const what = plan
+    ? `a report on the ${plan[1]} Action Plan (${JSON.stringify(plain(title ?? "").slice(0, 160))}) with ${tables}`
+    : `${title ? `${JSON.stringify(plain(title).slice(0, 160))} ` : ""}with ${tables}`;
   throw new InputError({
     file,
     expected: `a ${kind} of a CCM Progress Report on the Lausanne Action Plan, with its LAP indicator tables (a header row LAP, INDICATORS, then one column per cycle such as 10MSP)`,

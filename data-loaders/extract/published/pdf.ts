@@ -93,9 +93,17 @@ function pageLines(runs: Run[], page: number): Line[] {
   }
   // A superscript: a run smaller than a neighbouring line's type, standing up to half a line above its baseline.
   for (const line of [...lines]) {
-    const host = lines.find((l) => l !== line && line.size < l.size * 0.85 && line.y > l.y && line.y - l.y < l.size * 0.6 && line.runs.every((r) => r.x >= Math.min(...l.runs.map((h) => h.x)) - l.size * 2));
+    const host = lines.find(
+      (l) =>
+        l !== line &&
+        line.size < l.size * 0.85 &&
+        line.y > l.y &&
+        line.y - l.y < l.size * 0.6 &&
+        line.runs.every((r) => r.x >= Math.min(...l.runs.map((h) => h.x)) - l.size * 2),
+    );
     if (!host) continue;
-    for (const r of line.runs) host.runs.push({ ...r, text: r.text.replace(/\d/g, (d) => SUPERSCRIPT[Number(d)]!), y: host.y });
+    for (const r of line.runs)
+      host.runs.push({ ...r, text: r.text.replace(/\d/g, (d) => SUPERSCRIPT[Number(d)]!), y: host.y });
     lines.splice(lines.indexOf(line), 1);
   }
   for (const line of lines) {
@@ -136,19 +144,40 @@ function isItalicFont(name: string | undefined): boolean {
 
 async function openPdf(bytes: Buffer, file: string): Promise<PDFDocumentProxy> {
   try {
-    return await getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false }).promise;
+    return await getDocument({
+      data: new Uint8Array(bytes),
+      disableFontFace: true,
+      useSystemFonts: false,
+      verbosity: 0,
+      stopAtErrors: false,
+    }).promise;
   } catch (e) {
     const name = (e as Error).name;
     if (name === "PasswordException") {
-      throw new InputError({ file, expected: "a PDF that opens without a password", found: "a password-protected (encrypted) PDF", fix: "download the report again from the UN's documents system or the ISU's meeting page, or open it with its password and print it to a new PDF without one" });
+      throw new InputError({
+        file,
+        expected: "a PDF that opens without a password",
+        found: "a password-protected (encrypted) PDF",
+        fix: "download the report again from the UN's documents system or the ISU's meeting page, or open it with its password and print it to a new PDF without one",
+      });
     }
-    throw new InputError({ file, expected: "a PDF file", found: `a damaged or truncated file (${(e as Error).message})`, fix: "download the report again, or print it to PDF again from its .docx" });
+    throw new InputError({
+      file,
+      expected: "a PDF file",
+      found: `a damaged or truncated file (${(e as Error).message})`,
+      fix: "download the report again, or print it to PDF again from its .docx",
+    });
   }
 }
 
 export async function readPdf(bytes: Buffer, file: string): Promise<ReadDocument> {
   if (!bytes.subarray(0, 1024).toString("latin1").includes("%PDF-")) {
-    throw new InputError({ file, expected: "a PDF file (it begins with %PDF-)", found: `a file that is not a PDF (it begins ${JSON.stringify(bytes.subarray(0, 12).toString("latin1"))})`, fix: "download the report again as PDF, or give the .docx instead" });
+    throw new InputError({
+      file,
+      expected: "a PDF file (it begins with %PDF-)",
+      found: `a file that is not a PDF (it begins ${JSON.stringify(bytes.subarray(0, 12).toString("latin1"))})`,
+      fix: "download the report again as PDF, or give the .docx instead",
+    });
   }
   const doc = await openPdf(bytes, file);
   const pages: { lines: Line[]; height: number }[] = [];
@@ -183,12 +212,22 @@ export async function readPdf(bytes: Buffer, file: string): Promise<ReadDocument
     }
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError({ file, expected: "a PDF whose pages can be read", found: `a damaged page (${(e as Error).message})`, fix: "download the report again, or print it to PDF again from its .docx" });
+    throw new InputError({
+      file,
+      expected: "a PDF whose pages can be read",
+      found: `a damaged page (${(e as Error).message})`,
+      fix: "download the report again, or print it to PDF again from its .docx",
+    });
   } finally {
     await doc.destroy();
   }
   if (pages.every((p) => p.lines.length === 0)) {
-    throw new InputError({ file, expected: "a PDF with a text layer (text that can be selected and copied)", found: `${pages.length} page${pages.length === 1 ? "" : "s"} without any text: a scan or an image of the report`, fix: "run OCR on it first (e.g. ocrmypdf, or Adobe Acrobat's Recognize Text), or use the report's .docx or the PDF from the UN's documents system" });
+    throw new InputError({
+      file,
+      expected: "a PDF with a text layer (text that can be selected and copied)",
+      found: `${pages.length} page${pages.length === 1 ? "" : "s"} without any text: a scan or an image of the report`,
+      fix: "run OCR on it first (e.g. ocrmypdf, or Adobe Acrobat's Recognize Text), or use the report's .docx or the PDF from the UN's documents system",
+    });
   }
   return readPages(pages);
 }
@@ -236,14 +275,21 @@ interface OpenParagraph {
 class PageReader {
   private blocks: Block[] = [];
   private paragraph: OpenParagraph | null = null;
-  private table: { columns: Columns; rows: { cells: string[]; page: number }[]; current: { cells: string[][]; page: number } | null; lastLine: Line } | null = null;
+  private table: {
+    columns: Columns;
+    rows: { cells: string[]; page: number }[];
+    current: { cells: string[][]; page: number } | null;
+    lastLine: Line;
+  } | null = null;
   /** x where paragraph numbers stand, and the right edge of the text, over the whole document. */
   private numberX: number;
   private rightEdge: number;
 
   constructor(private pages: Line[][]) {
     const all = pages.flat();
-    const numberXs = all.filter((l) => /^\d+\.$/.test(l.runs[0]!.text.trim()) && l.runs.length > 1).map((l) => Math.round(l.x));
+    const numberXs = all
+      .filter((l) => /^\d+\.$/.test(l.runs[0]!.text.trim()) && l.runs.length > 1)
+      .map((l) => Math.round(l.x));
     this.numberX = numberXs.length ? mode(numberXs) : Math.min(...all.map((l) => l.x));
     this.rightEdge = Math.max(...all.map((l) => l.x1));
   }
@@ -330,7 +376,12 @@ class PageReader {
   private closeRow(): void {
     const t = this.table!;
     if (!t.current) return;
-    const cells = t.current.cells.map((parts, i) => parts.reduce((acc, p) => (acc === "" ? p : joinCell(acc, p, i >= 2 ? (s) => parseValueCell(s) !== null : () => false)), ""));
+    const cells = t.current.cells.map((parts, i) =>
+      parts.reduce(
+        (acc, p) => (acc === "" ? p : joinCell(acc, p, i >= 2 ? (s) => parseValueCell(s) !== null : () => false)),
+        "",
+      ),
+    );
     t.rows.push({ cells, page: t.current.page });
     t.current = null;
   }
@@ -362,7 +413,12 @@ class PageReader {
       const cells = assign(line, this.carried);
       this.pendingCarry = false;
       if (cells && (cells[0] === "" || /^Action\b/.test(cells[0]!))) {
-        this.table = { columns: { ...this.carried, header: [...this.carried.header] }, rows: [], current: null, lastLine: line };
+        this.table = {
+          columns: { ...this.carried, header: [...this.carried.header] },
+          rows: [],
+          current: null,
+          lastLine: line,
+        };
         this.tableRow(line, page, true);
         return;
       }
@@ -371,7 +427,8 @@ class PageReader {
     const p = this.paragraph;
     // A number at the start of a line is a paragraph's only where the line does not simply go on ("… 13 September" / "2024. The …").
     const goesOn = p !== null && this.continues(p, line, firstOnPage);
-    const numbered = !goesOn && (/^(\d+\.|[IVXL]+\.|[A-Z]\.)$/.test(line.runs[0]!.text.trim()) || /^\d+\.\s/.test(text));
+    const numbered =
+      !goesOn && (/^(\d+\.|[IVXL]+\.|[A-Z]\.)$/.test(line.runs[0]!.text.trim()) || /^\d+\.\s/.test(text));
     if (p && goesOn) {
       p.text = joinLines(p.text, text);
       p.italic = p.italic && italicLine(line);
@@ -383,22 +440,37 @@ class PageReader {
     if (firstOnPage && !numbered && this.continuesPage(line)) {
       // The paragraph goes on from the previous page (footnotes and furniture in between): it is one paragraph.
       const last = this.lastParagraph!;
-      this.paragraph = { ...last, text: joinLines(last.text, text), italic: last.italic && italicLine(line), last: line };
+      this.paragraph = {
+        ...last,
+        text: joinLines(last.text, text),
+        italic: last.italic && italicLine(line),
+        last: line,
+      };
       return;
     }
-    const textX = line.runs.length > 1 && /^\d+\.$/.test(line.runs[0]!.text.trim()) ? line.runs.find((r, i) => i > 0 && r.text.trim() !== "")?.x ?? null : null;
+    const textX =
+      line.runs.length > 1 && /^\d+\.$/.test(line.runs[0]!.text.trim())
+        ? (line.runs.find((r, i) => i > 0 && r.text.trim() !== "")?.x ?? null)
+        : null;
     // A printed bullet ("•") or an indent right of the paragraph numbers makes a bullet.
     const glyph = /^[\u2022\u25e6\u25aa\u25cf\u00b7\u2013-]\s+/.exec(text);
     const bullet = !numbered && (glyph !== null || line.x > this.numberX + line.size * 0.5) && !isFootnote(text);
     const words = glyph ? text.slice(glyph[0].length) : text;
     const bulletX = glyph ? (line.runs.find((r, i) => i > 0 && r.text.trim() !== "")?.x ?? line.x) : line.x;
-    this.paragraph = { text: bullet ? `- ${words}` : text, italic: italicLine(line), textX: textX ?? (bullet ? bulletX : null), last: line, page };
+    this.paragraph = {
+      text: bullet ? `- ${words}` : text,
+      italic: italicLine(line),
+      textX: textX ?? (bullet ? bulletX : null),
+      last: line,
+      page,
+    };
   }
 
   /** Text at the top of a page that goes on from the last paragraph of the previous page (it starts where its lines did). */
   private continuesPage(line: Line): boolean {
     const p = this.lastParagraph;
-    if (p === null || p.textX === null || Math.abs(line.x - p.textX) >= 2 || this.endedShort(p.last, line)) return false;
+    if (p === null || p.textX === null || Math.abs(line.x - p.textX) >= 2 || this.endedShort(p.last, line))
+      return false;
     // A sentence that ended with the page, then a capital: most likely a new paragraph (a bullet) at the same indent.
     return !(/[.;:]$/.test(p.text) && /^[A-Z]/.test(lineText(line)));
   }
@@ -449,10 +521,12 @@ function isFootnote(text: string): boolean {
 /** The columns of a LAP table from its header row: LAP, INDICATORS, then one cycle per column. */
 function headerColumns(line: Line): Columns | null {
   const runs = line.runs.filter((r) => r.text.trim() !== "");
-  if (runs.length < 3 || runs[0]!.text.trim().toUpperCase() !== "LAP" || !/^INDICATORS$/i.test(runs[1]!.text.trim())) return null;
+  if (runs.length < 3 || runs[0]!.text.trim().toUpperCase() !== "LAP" || !/^INDICATORS$/i.test(runs[1]!.text.trim()))
+    return null;
   const cycles = runs.slice(2);
   const centers = cycles.map((r) => r.x + r.width / 2);
-  const pitch = centers.length > 1 ? (centers.at(-1)! - centers[0]!) / (centers.length - 1) : Math.max(cycles[0]!.width * 2, 30);
+  const pitch =
+    centers.length > 1 ? (centers.at(-1)! - centers[0]!) / (centers.length - 1) : Math.max(cycles[0]!.width * 2, 30);
   const bounds = [runs[0]!.x - 3, runs[1]!.x - 3, ...centers.map((c) => c - pitch / 2)];
   return { bounds, right: centers.at(-1)! + pitch / 2, header: runs.map((r) => r.text.trim()) };
 }

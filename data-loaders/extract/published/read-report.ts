@@ -28,17 +28,37 @@ const FORMATS: Record<string, ReportFormat> = { ".txt": "txt", ".docx": "docx", 
 export async function readReportDocument(file: string): Promise<ReportDocument> {
   const format = FORMATS[extname(file).toLowerCase()];
   if (!format) {
-    throw new InputError({ file, expected: "a progress report as published: a .docx (Word) or .pdf file, or a .txt export of its text", found: extname(file) ? `a ${extname(file)} file` : "a file name without an extension", fix: "give the report's .docx or .pdf as downloaded (a .doc or .odt must first be saved as .docx)" });
+    throw new InputError({
+      file,
+      expected: "a progress report as published: a .docx (Word) or .pdf file, or a .txt export of its text",
+      found: extname(file) ? `a ${extname(file)} file` : "a file name without an extension",
+      fix: "give the report's .docx or .pdf as downloaded (a .doc or .odt must first be saved as .docx)",
+    });
   }
   let bytes: Buffer;
   try {
     if (statSync(file).isDirectory()) throw new Error("it is a folder");
     bytes = readFileSync(file);
   } catch (e) {
-    throw new InputError({ file, expected: `a progress report (.${format}) to read`, found: (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message, fix: "check the path, e.g. npm run extract -- ~/Downloads/14MSP-progress-report.docx" });
+    throw new InputError({
+      file,
+      expected: `a progress report (.${format}) to read`,
+      found: (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message,
+      fix: "check the path, e.g. npm run extract -- ~/Downloads/14MSP-progress-report.docx",
+    });
   }
   if (bytes.length === 0 || (format === "txt" && bytes.toString("utf8").trim() === "")) {
-    throw new InputError({ file, line: format === "txt" ? 1 : undefined, expected: format === "txt" ? "the report's text" : `a ${format === "docx" ? "Word document" : "PDF"} holding the report`, found: "an empty file", fix: format === "txt" ? "export the report's text again" : "download the report again: the file has no content (an interrupted download leaves an empty file)" });
+    throw new InputError({
+      file,
+      line: format === "txt" ? 1 : undefined,
+      expected:
+        format === "txt" ? "the report's text" : `a ${format === "docx" ? "Word document" : "PDF"} holding the report`,
+      found: "an empty file",
+      fix:
+        format === "txt"
+          ? "export the report's text again"
+          : "download the report again: the file has no content (an interrupted download leaves an empty file)",
+    });
   }
   if (format === "txt") {
     const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
@@ -47,5 +67,10 @@ export async function readReportDocument(file: string): Promise<ReportDocument> 
   const read = format === "docx" ? await readDocx(bytes, file) : await readPdf(bytes, file);
   const rendered = renderReportText(read.blocks);
   checkLapReport(rendered.text, file, format);
-  return { format, text: rendered.text, places: rendered.places, facts: documentFacts(rendered.text, read.furniture, format) };
+  return {
+    format,
+    text: rendered.text,
+    places: rendered.places,
+    facts: documentFacts(rendered.text, read.furniture, format),
+  };
 }

@@ -24,14 +24,22 @@ export interface DocumentRecord extends DocumentFacts {
   line_places: Record<string, string>;
 }
 
-export function documentRecord(reportId: string, file: string, bytes: Buffer, doc: ReportDocument, cycles: ExtractedDataset | undefined): DocumentRecord {
+export function documentRecord(
+  reportId: string,
+  file: string,
+  bytes: Buffer,
+  doc: ReportDocument,
+  cycles: ExtractedDataset | undefined,
+): DocumentRecord {
   const line_places: Record<string, string> = {};
   doc.places.forEach((p, i) => {
     const where = describePlace(p);
     if (where) line_places[String(i + 1)] = where;
   });
   // The period as the extracted cycles state it (para 1's "covers the period from … to …"), else as the text reads.
-  const own = (cycles?.rows as { cycle?: string; period_start?: string | null; period_end?: string | null }[] | undefined)?.find((r) => r.cycle === reportId);
+  const own = (
+    cycles?.rows as { cycle?: string; period_start?: string | null; period_end?: string | null }[] | undefined
+  )?.find((r) => r.cycle === reportId);
   return {
     report_id: reportId,
     format: doc.format,

@@ -22,9 +22,7 @@ export interface Place {
 }
 
 export type Block =
-  | { kind: "paragraph"; text: string; place: Place }
-  | { kind: "row"; cells: string[]; place: Place }
-  | { kind: "gap" };
+  { kind: "paragraph"; text: string; place: Place } | { kind: "row"; cells: string[]; place: Place } | { kind: "gap" };
 
 export interface ReportText {
   /** The text, one block a line, blank lines between paragraphs. */
@@ -74,7 +72,8 @@ export function describePlace(place: Place | null | undefined): string | null {
   if (!place) return null;
   const parts: string[] = [];
   if (place.page !== undefined) parts.push(`page ${place.page}`);
-  if (place.table !== undefined) parts.push(`table ${place.table}${place.row !== undefined ? `, row ${place.row}` : ""}`);
+  if (place.table !== undefined)
+    parts.push(`table ${place.table}${place.row !== undefined ? `, row ${place.row}` : ""}`);
   else if (place.paragraph !== undefined) parts.push(`paragraph ${place.paragraph}`);
   return parts.length ? parts.join(", ") : null;
 }

@@ -14,7 +14,12 @@ import { readCuratedCsv } from "../../lib/csv.ts";
 import { readMeta, type DatasetMeta } from "../../lib/meta.ts";
 import { extractIndicators, type ExtractResult } from "../indicators/indicators.ts";
 import { indicatorDatasets, indicatorSummary } from "../indicators/indicator-output.ts";
-import { readClassification, readValueOverrides, VALUE_OVERRIDES_SCHEMA, type ValueOverride } from "../indicators/overrides.ts";
+import {
+  readClassification,
+  readValueOverrides,
+  VALUE_OVERRIDES_SCHEMA,
+  type ValueOverride,
+} from "../indicators/overrides.ts";
 import { extractFindings } from "../findings/findings.ts";
 import { applyFindingLinks, LINK_COLUMNS, readFindingLinks, type FindingLink } from "../findings/finding-links.ts";
 import { findingDatasets, findingSummary, loadStateResolver } from "../findings/finding-output.ts";
@@ -22,7 +27,17 @@ import { renderCsv, writeDatasets, type ExtractedDataset, type WrittenDataset } 
 import { parse } from "csv-parse/sync";
 import { carryFindingLinks, carryValueOverrides, REVIEW_COLUMNS, type ReviewRow } from "./carry-over.ts";
 import { carryHandDatasets, type HandTable } from "./carry-hand.ts";
-import { FINDING_LINKS_NAME, HAND_DATASETS, listReports, OVERRIDES_DIR, REPORT_DATASETS, reportFolder, reportOrdinal, REVIEW_FILE, VALUE_OVERRIDES_NAME } from "./layout.ts";
+import {
+  FINDING_LINKS_NAME,
+  HAND_DATASETS,
+  listReports,
+  OVERRIDES_DIR,
+  REPORT_DATASETS,
+  reportFolder,
+  reportOrdinal,
+  REVIEW_FILE,
+  VALUE_OVERRIDES_NAME,
+} from "./layout.ts";
 
 export interface LaterReportOptions {
   root: string;
@@ -49,18 +64,41 @@ export interface LaterReportResult {
 }
 
 function readHand(file: string): Buffer {
-  if (!existsSync(file)) throw new InputError({ file, expected: "a reviewed hand file", found: "no such file", fix: "restore it from git, or write its header row for 'no overrides'" });
+  if (!existsSync(file))
+    throw new InputError({
+      file,
+      expected: "a reviewed hand file",
+      found: "no such file",
+      fix: "restore it from git, or write its header row for 'no overrides'",
+    });
   return readFileSync(file);
 }
 
 const TITLES: Record<string, (id: string) => string> = {
-  cycles: (id) => `Reporting cycles of the LAP indicator tables of the ${id} Progress Report, with their reporting periods where it states them`,
-  indicator_values: (id) => `Values of the Lausanne Action Plan indicators per reporting cycle, as printed in the ${id} Progress Report`,
-  findings: (id) => `Narrative findings of the ${id} Progress Report: every statement that counts and/or names States, and every summary bullet`,
-  finding_states: (id) => `States named in the narrative findings of the ${id} Progress Report, one row per finding and State`,
+  cycles: (id) =>
+    `Reporting cycles of the LAP indicator tables of the ${id} Progress Report, with their reporting periods where it states them`,
+  indicator_values: (id) =>
+    `Values of the Lausanne Action Plan indicators per reporting cycle, as printed in the ${id} Progress Report`,
+  findings: (id) =>
+    `Narrative findings of the ${id} Progress Report: every statement that counts and/or names States, and every summary bullet`,
+  finding_states: (id) =>
+    `States named in the narrative findings of the ${id} Progress Report, one row per finding and State`,
 };
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** The report's date: the first "9 September 2025" line before its title, as YYYY-MM-DD. */
 export function reportDate(report: string, reportFile: string): string {
@@ -70,7 +108,13 @@ export function reportDate(report: string, reportFile: string): string {
     const month = m ? MONTHS.indexOf(m[2]!) : -1;
     if (m && month >= 0) return `${m[3]}-${String(month + 1).padStart(2, "0")}-${m[1]!.padStart(2, "0")}`;
   }
-  throw new InputError({ file: reportFile, line: 1, expected: 'the report\'s date on a line of its own near the top, e.g. "9 September 2025"', found: "no such line in the first 40 lines", fix: "restore the date line of the report's first page" });
+  throw new InputError({
+    file: reportFile,
+    line: 1,
+    expected: 'the report\'s date on a line of its own near the top, e.g. "9 September 2025"',
+    found: "no such line in the first 40 lines",
+    fix: "restore the date line of the report's first page",
+  });
 }
 
 /** Where a dataset of one report came from, and where the same file of another report is. */
@@ -101,11 +145,20 @@ function retarget(paths: string[] | undefined, from: ReportPlace, to: ReportPlac
 
 /** Who published a report and where its text is, as a dataset's metadata says it. */
 function origin(reportId: string, textFile: string): Pick<DatasetMeta, "producer" | "source"> {
-  return { producer: `${reportId} Presidency, Convention on Cluster Munitions`, source: `Convention on Cluster Munitions ${reportId} Progress Report (${textFile})` };
+  return {
+    producer: `${reportId} Presidency, Convention on Cluster Munitions`,
+    source: `Convention on Cluster Munitions ${reportId} Progress Report (${textFile})`,
+  };
 }
 
 /** The dataset's metadata for this report: the first report's columns and method, this report's origin. */
-function reportMeta(baseMeta: DatasetMeta, reportId: string, textFile: string, date: string, places: { from: ReportPlace; to: ReportPlace }): DatasetMeta {
+function reportMeta(
+  baseMeta: DatasetMeta,
+  reportId: string,
+  textFile: string,
+  date: string,
+  places: { from: ReportPlace; to: ReportPlace },
+): DatasetMeta {
   return {
     ...baseMeta,
     title: TITLES[baseMeta.name]?.(reportId) ?? `${baseMeta.name} of the ${reportId} Progress Report`,
@@ -119,14 +172,25 @@ function reportMeta(baseMeta: DatasetMeta, reportId: string, textFile: string, d
 }
 
 /** A hand dataset's metadata for this report: the previous report's columns, carried over. */
-function handMeta(previousMeta: DatasetMeta, reportId: string, previousId: string, textFile: string, date: string, places: { from: ReportPlace; to: ReportPlace }): DatasetMeta {
+function handMeta(
+  previousMeta: DatasetMeta,
+  reportId: string,
+  previousId: string,
+  textFile: string,
+  date: string,
+  places: { from: ReportPlace; to: ReportPlace },
+): DatasetMeta {
   const title = previousMeta.title.replace(/ \(the \S+ report's rows.*\)$/, "").replaceAll(previousId, reportId);
   return {
     ...previousMeta,
     title: `${title} (the ${reportId} report's rows)`,
     ...origin(reportId, textFile),
     // A reviewed dataset's producer may be its reviewers ("ccm-trends maintainers, from the 13MSP Progress Report").
-    ...(/^\S+ Presidency/.test(previousMeta.producer) ? {} : { producer: `${previousMeta.producer.split(",")[0]}, from the ${reportId} Progress Report (${origin(reportId, textFile).producer})` }),
+    ...(/^\S+ Presidency/.test(previousMeta.producer)
+      ? {}
+      : {
+          producer: `${previousMeta.producer.split(",")[0]}, from the ${reportId} Progress Report (${origin(reportId, textFile).producer})`,
+        }),
     derived_from: retarget(previousMeta.derived_from, places.from, places.to),
     date,
     reference: `The ${reportId} Progress Report (${textFile}), the statements each row rests on`,
@@ -142,7 +206,12 @@ export function extractLaterReport(report: string, options: LaterReportOptions):
   const reports = listReports(sourcesDir);
   const previous = reports.filter((r) => r.ordinal < ordinal).at(-1);
   if (!previous) {
-    throw new InputError({ file: reportFile, expected: `a report after the first one (${reports[0]!.id})`, found: reportId, fix: "reports older than the first one are not supported: extract the older report as the first one instead" });
+    throw new InputError({
+      file: reportFile,
+      expected: `a report after the first one (${reports[0]!.id})`,
+      found: reportId,
+      fix: "reports older than the first one are not supported: extract the older report as the first one instead",
+    });
   }
   const folder = reportFolder(sourcesDir, reportId);
   const ownOverrides = join(folder, OVERRIDES_DIR);
@@ -152,7 +221,13 @@ export function extractLaterReport(report: string, options: LaterReportOptions):
   const valueFile = join(ownOverrides, VALUE_OVERRIDES_NAME);
   const linksFile = join(ownOverrides, FINDING_LINKS_NAME);
   const indicatorsWith = (valueOverrides: ValueOverride[]): ExtractResult =>
-    extractIndicators(report, { reportFile, reportId, classification, classificationFile: rel(classificationFile), valueOverrides });
+    extractIndicators(report, {
+      reportFile,
+      reportId,
+      classification,
+      classificationFile: rel(classificationFile),
+      valueOverrides,
+    });
 
   const date = reportDate(report, reportFile);
   const resolver = loadStateResolver(sourcesDir);
@@ -162,16 +237,36 @@ export function extractLaterReport(report: string, options: LaterReportOptions):
   let carriedValues: ValueOverride[] = [];
   let carriedLinks: FindingLink[] = [];
   const prevFindingsFile = join(previous.datasetsDir, "findings.csv");
-  const prevFindings = readCuratedCsv(rel(prevFindingsFile), readMeta(join(previous.datasetsDir, "findings.meta.json")), readHand(prevFindingsFile));
-  const statements = new Map(prevFindings.rows.map((r) => [r.finding_id!, { statement: r.statement ?? "", counted: r.counted ?? "", paragraph: r.paragraph ?? "" }]));
+  const prevFindings = readCuratedCsv(
+    rel(prevFindingsFile),
+    readMeta(join(previous.datasetsDir, "findings.meta.json")),
+    readHand(prevFindingsFile),
+  );
+  const statements = new Map(
+    prevFindings.rows.map((r) => [
+      r.finding_id!,
+      { statement: r.statement ?? "", counted: r.counted ?? "", paragraph: r.paragraph ?? "" },
+    ]),
+  );
   if (reviewed) {
     indicators = indicatorsWith(readValueOverrides(rel(valueFile), readHand(valueFile)));
     applyFindingLinks(findings.findings, readFindingLinks(rel(linksFile), readHand(linksFile)), rel(linksFile));
   } else {
     const prevValueFile = join(previous.overridesDir, VALUE_OVERRIDES_NAME);
     const prevLinksFile = join(previous.overridesDir, FINDING_LINKS_NAME);
-    const values = carryValueOverrides(readValueOverrides(rel(prevValueFile), readHand(prevValueFile)), indicatorsWith([]).values, previous.id, rel(valueFile));
-    const links = carryFindingLinks(readFindingLinks(rel(prevLinksFile), readHand(prevLinksFile)), statements, findings.findings, previous.id, rel(linksFile));
+    const values = carryValueOverrides(
+      readValueOverrides(rel(prevValueFile), readHand(prevValueFile)),
+      indicatorsWith([]).values,
+      previous.id,
+      rel(valueFile),
+    );
+    const links = carryFindingLinks(
+      readFindingLinks(rel(prevLinksFile), readHand(prevLinksFile)),
+      statements,
+      findings.findings,
+      previous.id,
+      rel(linksFile),
+    );
     carriedValues = values.carried;
     carriedLinks = links.carried;
     indicators = indicatorsWith(carriedValues);
@@ -191,11 +286,20 @@ export function extractLaterReport(report: string, options: LaterReportOptions):
   });
   const handTables = allHandTables.filter((t) => (handToCarry as string[]).includes(t.name));
   const handFilesToCarry = new Set(handTables.map((t) => t.file));
-  const matched = carryHandDatasets(allHandTables, { fromReport: previous.id, toReport: reportId, previousFindings: statements, findings: findings.findings, reportText: report, tableTexts: indicators.indicators.map((i) => i.text) });
+  const matched = carryHandDatasets(allHandTables, {
+    fromReport: previous.id,
+    toReport: reportId,
+    previousFindings: statements,
+    findings: findings.findings,
+    reportText: report,
+    tableTexts: indicators.indicators.map((i) => i.text),
+  });
   const hand = { carried: matched.carried, review: matched.review.filter((r) => handFilesToCarry.has(r.hand_file)) };
   review = [...review, ...hand.review];
 
-  const extracted: ExtractedDataset[] = [...indicatorDatasets(indicators), ...findingDatasets(findings)].filter((d) => (REPORT_DATASETS as readonly string[]).includes(d.name));
+  const extracted: ExtractedDataset[] = [...indicatorDatasets(indicators), ...findingDatasets(findings)].filter((d) =>
+    (REPORT_DATASETS as readonly string[]).includes(d.name),
+  );
   const datasets = options.published ? options.published.withPlaces(extracted) : extracted;
   // Everything is extracted and checked; only now is anything written, and only inside the report's folder.
   mkdirSync(folder, { recursive: true });
@@ -205,21 +309,54 @@ export function extractLaterReport(report: string, options: LaterReportOptions):
   const kept = options.published ? options.published.keep(textFile) : [];
   // derived_from names files as "sources/…", from the folder that holds sources/ (the project root, or where --out points).
   const srel = (p: string) => relative(dirname(resolve(sourcesDir)), resolve(p));
-  const place = (r: { datasetsDir: string; overridesDir: string }, text: string): ReportPlace => ({ datasets: srel(r.datasetsDir), overrides: srel(r.overridesDir), text: srel(text) });
+  const place = (r: { datasetsDir: string; overridesDir: string }, text: string): ReportPlace => ({
+    datasets: srel(r.datasetsDir),
+    overrides: srel(r.overridesDir),
+    text: srel(text),
+  });
   const here = place({ datasetsDir: folder, overridesDir: ownOverrides }, textFile);
   const first = reports[0]!;
   const firstText = join(sourcesDir, "reports", `${first.id}-progress-report.txt`);
   const previousText = previous.base ? firstText : join(previous.datasetsDir, "report.txt");
   for (const d of datasets) {
     const metaPath = join(folder, `${d.name}.meta.json`);
-    if (!existsSync(metaPath)) writeFileSync(metaPath, JSON.stringify(reportMeta(readMeta(join(sourcesDir, `${d.name}.meta.json`)), reportId, rel(textFile), date, { from: place(first, firstText), to: here }), null, 2) + "\n");
+    if (!existsSync(metaPath))
+      writeFileSync(
+        metaPath,
+        JSON.stringify(
+          reportMeta(readMeta(join(sourcesDir, `${d.name}.meta.json`)), reportId, rel(textFile), date, {
+            from: place(first, firstText),
+            to: here,
+          }),
+          null,
+          2,
+        ) + "\n",
+      );
   }
   const written = writeDatasets(folder, datasets);
   for (const t of handTables) {
     const metaPath = join(folder, `${t.name}.meta.json`);
-    if (!existsSync(metaPath)) writeFileSync(metaPath, JSON.stringify(handMeta(t.meta, reportId, previous.id, rel(textFile), date, { from: place(previous, previousText), to: here }), null, 2) + "\n");
+    if (!existsSync(metaPath))
+      writeFileSync(
+        metaPath,
+        JSON.stringify(
+          handMeta(t.meta, reportId, previous.id, rel(textFile), date, {
+            from: place(previous, previousText),
+            to: here,
+          }),
+          null,
+          2,
+        ) + "\n",
+      );
   }
-  const handWritten = writeDatasets(folder, handTables.map((t) => ({ name: t.name, columns: t.meta.columns.map((c) => c.name), rows: hand.carried.get(t.name) ?? [] })));
+  const handWritten = writeDatasets(
+    folder,
+    handTables.map((t) => ({
+      name: t.name,
+      columns: t.meta.columns.map((c) => c.name),
+      rows: hand.carried.get(t.name) ?? [],
+    })),
+  );
   const handFiles: string[] = handWritten.map((w) => rel(w.file));
   if (!reviewed) {
     mkdirSync(ownOverrides, { recursive: true });
@@ -231,7 +368,11 @@ export function extractLaterReport(report: string, options: LaterReportOptions):
   } else if (handToCarry.length > 0) {
     // A reviewed folder that lacked some hand datasets: their rows join the review list, the others stay.
     const reviewFile = join(folder, REVIEW_FILE);
-    const kept = existsSync(reviewFile) ? (parse(readFileSync(reviewFile, "utf8"), { columns: true }) as Record<string, string>[]).filter((r) => !handFilesToCarry.has(r.hand_file ?? "")) : [];
+    const kept = existsSync(reviewFile)
+      ? (parse(readFileSync(reviewFile, "utf8"), { columns: true }) as Record<string, string>[]).filter(
+          (r) => !handFilesToCarry.has(r.hand_file ?? ""),
+        )
+      : [];
     writeFileSync(reviewFile, renderCsv(REVIEW_COLUMNS, [...kept, ...hand.review]));
     handFiles.push(rel(reviewFile));
   }
@@ -242,7 +383,12 @@ export function extractLaterReport(report: string, options: LaterReportOptions):
     reviewed
       ? `overrides: applied the reviewed hand files in ${rel(ownOverrides)}${handToCarry.length ? `; carried ${handToCarry.join(", ")} of ${previous.id} (the folder had none): ${hand.review.filter((r) => r.status === "carried").length} rows carried, ${hand.review.filter((r) => r.status === "needs_look").length} need a look` : ""}`
       : `overrides of ${previous.id}: ${count("carried")} carried over unchanged, ${count("needs_look")} need a look (their text changed), ${count("no_longer_applies")} no longer apply; see ${rel(join(folder, REVIEW_FILE))}`,
-    ...review.filter((r) => r.status !== "carried").map((r) => `  - ${r.status}: ${r.hand_file} (${r.previous_key}, line ${r.previous_line} of ${previous.id}'s file): ${r.what_to_do}`),
+    ...review
+      .filter((r) => r.status !== "carried")
+      .map(
+        (r) =>
+          `  - ${r.status}: ${r.hand_file} (${r.previous_key}, line ${r.previous_line} of ${previous.id}'s file): ${r.what_to_do}`,
+      ),
   ];
   return { written, handFiles, kept: kept.map(rel), review, summary };
 }

@@ -136,8 +136,9 @@ judged AS (
          CASE
            WHEN w.direction = 'not measured' THEN 'not measured'
            WHEN w.direction = 'first measured' THEN 'first measured'
-           -- A fall because nobody is left to do it (the group the indicator follows is exhausted) is completion.
-           WHEN w.direction = 'down' AND w.completion_group_size = 0 THEN 'group exhausted'
+           -- A fall because nobody is left to do it (the group the indicator follows is exhausted) is completion,
+           -- and only when nobody did it in the cycle: a value above zero means someone still could (16.1, para 84).
+           WHEN w.direction = 'down' AND w.completion_group_size = 0 AND w.value = 0 THEN 'group exhausted'
            WHEN w.direction = 'flat' THEN 'unchanged'
            WHEN w.polarity IN ('higher_is_better', 'lower_is_better') THEN 'polarity'
            ELSE 'no better direction'
@@ -182,7 +183,9 @@ SELECT
   NULLIF(s.group_size, 0) AS denominator,
   CASE WHEN s.group_size > 0 THEN s.scope_label END AS denominator_basis,
   CASE WHEN s.group_size > 0 THEN s.size_source END AS denominator_source,
-  CASE WHEN s.group_size > 0 AND s.value IS NOT NULL THEN round(s.value / s.group_size, 4) END AS share,
+  -- No share when the States the report names behind the value lie outside the group (share_scope_mismatches).
+  CASE WHEN s.group_size > 0 AND s.value IS NOT NULL AND sm.reason IS NULL THEN round(s.value / s.group_size, 4) END AS share,
+  sm.reason AS share_withheld_reason,
   s.completion_group,
   s.completion_group_size,
   s.completion_group_label,
@@ -215,4 +218,6 @@ SELECT
   s.source_ref
 FROM judged s
 JOIN reported_cycles rc ON rc.cycle = s.cycle
+LEFT JOIN (SELECT indicator_id, cycle, string_agg(reason, ' ' ORDER BY finding_id) AS reason
+           FROM share_scope_mismatches GROUP BY ALL) sm ON sm.indicator_id = s.indicator_id AND sm.cycle = s.cycle
 ORDER BY s.action, s.seq, s.ordinal;

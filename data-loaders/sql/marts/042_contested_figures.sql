@@ -14,6 +14,12 @@ SELECT c.indicator_id, c.cycle, c.against, c.other_figure, c.kind, c.paragraph, 
                                AND a.expected IS NOT DISTINCT FROM c.expected AND a.found IS NOT DISTINCT FROM c.found)
          ELSE (SELECT min(a.item) FROM records_annex a
                WHERE a.paragraph IS NOT DISTINCT FROM c.paragraph AND a.report_says IS NOT DISTINCT FROM c.expected AND a.record_says IS NOT DISTINCT FROM c.found)
-       END AS annex_item
+       END AS annex_item,
+       -- The verdict of view figure_doubts (analyses/131_figure_doubts.sql): contested or a named warning, why, and
+       -- the record-based change where the UN's records give the figure.
+       d.doubt, d.warning_kind, d.doubt_reason, d.previous_cycle, d.record_value, d.record_previous_value, d.record_change
 FROM indicator_contested c
+LEFT JOIN figure_doubts d
+  ON d.indicator_id = c.indicator_id AND d.cycle = c.cycle AND d.against = c.against AND d.kind = c.kind
+ AND d.paragraph IS NOT DISTINCT FROM c.paragraph AND d.expected IS NOT DISTINCT FROM c.expected AND d.found IS NOT DISTINCT FROM c.found
 ORDER BY c.indicator_id, c.cycle, c.against, c.kind, c.paragraph;

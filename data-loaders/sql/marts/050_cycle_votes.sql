@@ -1,13 +1,24 @@
--- cycle_votes: which UNGA vote on the CCM resolution belongs to each cycle: the latest vote taken by the end of the
--- cycle's reporting period (a December vote falls in the period that ends the next June). A briefing reads the votes
--- up to its cycle's (the 12MSP briefing does not report the 2024 vote). Once the reports table carries each report's
--- vote year (branch keyed), this is the one file to read it from.
+-- cycle_votes: which UNGA vote on the CCM resolution belongs to each cycle. A cycle whose report is in the database:
+-- the vote year its edition facts give (reports.vote_year). An earlier cycle: the latest vote taken by the end of its
+-- reporting period (a December vote falls in the period that ends the next June). A briefing reads the votes up to
+-- its cycle's (the 12MSP briefing does not report the 2024 vote).
 CREATE OR REPLACE VIEW cycle_votes AS
-SELECT c.cycle, c.period_end,
-       max(r.year) AS vote_year,
-       arg_max(r.resolution_id, r.vote_date) AS resolution_id,
-       max(r.vote_date) AS vote_date
-FROM cycles c
-JOIN unga_resolutions r ON r.topic = 'CCM' AND r.vote_date IS NOT NULL AND r.vote_date <= c.period_end
-GROUP BY c.cycle, c.period_end
-ORDER BY c.period_end;
+WITH by_period AS (
+  SELECT c.cycle, max(r.year) AS vote_year
+  FROM cycles c
+  JOIN unga_resolutions r ON r.topic = 'CCM' AND r.vote_date IS NOT NULL AND r.vote_date <= c.period_end
+  GROUP BY c.cycle
+),
+chosen AS (
+  SELECT c.cycle, c.period_end, coalesce(rep.vote_year, p.vote_year) AS vote_year,
+         rep.vote_year IS NOT NULL AS from_report
+  FROM cycles c
+  LEFT JOIN reports rep ON rep.report_id = c.cycle
+  LEFT JOIN by_period p ON p.cycle = c.cycle
+)
+SELECT ch.cycle, ch.period_end, ch.vote_year, ch.from_report,
+       (SELECT min(r.resolution_id) FROM unga_resolutions r WHERE r.topic = 'CCM' AND r.year = ch.vote_year) AS resolution_id,
+       (SELECT min(r.vote_date) FROM unga_resolutions r WHERE r.topic = 'CCM' AND r.year = ch.vote_year) AS vote_date
+FROM chosen ch
+WHERE ch.vote_year IS NOT NULL
+ORDER BY ch.period_end;
