@@ -4,7 +4,6 @@
  * JavaScript disabled, in print and offline. The markup matches src/components/table.js (class "data").
  */
 import type { Chart } from "../presentation/charts.ts";
-import { renderSvg } from "../presentation/render.ts";
 import { formatNumber } from "../presentation/formats.ts";
 import { escapeHtml } from "./page-text.ts";
 
@@ -81,6 +80,8 @@ export async function chartFigure<T extends object>(
   figureId?: string,
 ): Promise<string> {
   const details = `details-${table.id}`;
+  // Vega is loaded only by pages that draw a chart (a State page's loader starts without it).
+  const { renderSvg } = await import("../presentation/render.ts");
   const svg = await renderSvg(chart.spec, { describedBy: table.id, details, decimals: 1, oneImage: true });
   return [
     `<figure class="chart"${figureId ? ` id="${escapeHtml(figureId)}"` : ""}>`,
