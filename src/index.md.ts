@@ -41,7 +41,8 @@ runLoader("index.md", async () => {
     cycles: await siteQuery<CycleTrend>(db, "cycle_trends"),
     moves: await siteQuery<Movement>(db, "largest_movements", undefined, { allowEmpty: true }),
     pillars: await siteQuery<PillarRow>(db, "pillar_trends"),
-    unga: await sqlFileRows<UngaRow>(db, "briefing/unga_totals.sql"),
+    // No cycle: every recorded vote (the briefing passes its cycle to stop at its own vote).
+    unga: await sqlFileRows<UngaRow>(db, "briefing/unga_totals.sql", { cycle: null }),
     issues: await siteQuery(db, "consistency_issues", undefined, { allowEmpty: true }),
     contested: await siteQuery<Contested>(db, "indicator_contested", undefined, { allowEmpty: true }),
   }));
