@@ -365,8 +365,14 @@ describe("the database with both reports", () => {
       (p ?? "").replace(/(?<![\w.]|Action )\d+(?!\w|\.\d)/g, (n) => (Number(n) >= 18 ? String(Number(n) + 1) : n));
     const key = (i: { kind: string; paragraph: string; related: string | null }) =>
       `${i.kind} ${i.paragraph} ${i.related ?? ""}`;
+    // Two hand datasets are not carried to a later report yet (sources/report_event_dates.csv and
+    // sources/indicator_instances.csv hold 13MSP rows only; extract does not carry them): the 14MSP report has no
+    // rows of the two kinds they feed, which this test states so that carrying them makes it fail and be updated.
+    const uncarried = new Set(["event_dates_differ", "table_vs_instances"]);
+    expect(of("14MSP").filter((i) => uncarried.has(i.kind))).toEqual([]);
     expect(of("14MSP").map(key).sort()).toEqual(
       of("13MSP")
+        .filter((i) => !uncarried.has(i.kind))
         .map((i) =>
           key({ ...i, paragraph: renumbered(i.paragraph), related: i.related === null ? null : renumbered(i.related) }),
         )
