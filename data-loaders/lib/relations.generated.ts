@@ -217,21 +217,7 @@ export interface ConsistencyIssuesRow {
    * zero beside narrative paragraphs of the same action that describe instances), share_scope (a share's named States
    * include one the report leaves out of the denominator's group).
    */
-  kind:
-    | "count_vs_names"
-    | "summary_vs_table"
-    | "narrative_vs_table"
-    | "parts_vs_whole"
-    | "same_count_differs"
-    | "duplicate_name"
-    | "echo_mismatch"
-    | "not_in_parent_list"
-    | "status_mismatch"
-    | "report_date"
-    | "not_in_related_list"
-    | "event_dates_differ"
-    | "table_vs_instances"
-    | "share_scope";
+  kind: "count_vs_names" | "summary_vs_table" | "narrative_vs_table" | "parts_vs_whole" | "same_count_differs" | "duplicate_name" | "echo_mismatch" | "not_in_parent_list" | "status_mismatch" | "report_date" | "not_in_related_list" | "event_dates_differ" | "table_vs_instances" | "share_scope";
   /**
    * error (the report contradicts itself as printed), warning (a likely contradiction that the report's context may
    * explain), info.
@@ -755,7 +741,7 @@ export interface CycleVotesRow {
    * TRUE when the year is the report's own edition fact (reports.vote_year), FALSE when read from the reporting
    * period.
    */
-  from_report: unknown;
+  from_report: boolean | null;
   /** The resolution voted on (UN symbol). */
   resolution_id: string | null;
   /** The day of the vote. */
@@ -1422,8 +1408,7 @@ export interface IndicatorTrendsRow {
    * Why the judgement is what it is: 'polarity', 'unchanged', 'group exhausted', 'no better direction', 'not
    * measured' or 'first measured'.
    */
-  judgement_basis:
-    "polarity" | "unchanged" | "group exhausted" | "no better direction" | "not measured" | "first measured";
+  judgement_basis: "polarity" | "unchanged" | "group exhausted" | "no better direction" | "not measured" | "first measured";
   /**
    * The judgement's reason in a sentence true for this indicator and cycle (values, the indicator's polarity note,
    * the exhausted group and its paragraph).
@@ -2409,15 +2394,7 @@ export interface StateEventsRow {
    * ratification_or_accession (a source gives a year and not which); entry_into_force (Article 17);
    * withdrawal_deposited (notification received by the depositary); withdrawal_effective (Article 20(3)).
    */
-  event:
-    | "signature"
-    | "ratification"
-    | "acceptance"
-    | "accession"
-    | "ratification_or_accession"
-    | "entry_into_force"
-    | "withdrawal_deposited"
-    | "withdrawal_effective";
+  event: "signature" | "ratification" | "acceptance" | "accession" | "ratification_or_accession" | "entry_into_force" | "withdrawal_deposited" | "withdrawal_effective";
   /** Date of the event when known to the day. */
   event_date: string | null;
   /** Year of the event when known (day or year precision). */
