@@ -51,7 +51,7 @@ describe("the palette", () => {
       ...readdirSync(join(ROOT, "src", "components"))
         .filter((f) => f.endsWith(".js"))
         .map((f) => join(ROOT, "src", "components", f)),
-      join(ROOT, "src", "states", "[iso3].md"),
+      join(ROOT, "src", "states", "[iso3].md.ts"),
       join(ROOT, "data-loaders", "presentation", "charts.ts"),
       join(ROOT, "data-loaders", "presentation", "render.ts"),
       join(ROOT, "data-loaders", "briefing", "universalization.ts"),

@@ -391,7 +391,7 @@ describe("a disputed figure is flagged wherever it is shown", () => {
       const flag = row.locator(".contested");
       expect(await flag.textContent()).toContain("the UN record gives 25");
       await flag.locator("a").click();
-      await v.page.waitForURL(/data-quality#record-indicator-11\.2:/);
+      await v.page.waitForURL(/data-quality#record-indicator-11\.2(:|%3A)/);
       expect(
         await v.page.locator(`[id="${decodeURIComponent(new URL(v.page.url()).hash.slice(1))}"]`).textContent(),
       ).toContain("25 States not party");

@@ -35,7 +35,11 @@ export function contestedFlag(rows: Contested[], indicator: string, cycle: strin
     ),
   ];
   const first = mine.find((r) => r.anchor) ?? mine[0]!;
-  const href = `${root}/data-quality#${first.anchor ?? (first.against === "records" ? "the-report-against-the-un-s-records" : "the-report-against-itself")}`;
+  // The fragment is percent-encoded: a check id holds ":" (indicator-11.2:13MSP), which a browser decodes back to
+  // the row's id, and which Framework's link check compares in its encoded form.
+  const anchor =
+    first.anchor ?? (first.against === "records" ? "the-report-against-the-un-s-records" : "the-report-against-itself");
+  const href = `${root}/data-quality#${encodeURIComponent(anchor)}`;
   const words = `disputed${others.length ? `: ${others.join("; ")}` : ""}`;
   return ` <span class="contested" title="${e(mine.map((r) => r.explanation).join(" "))}"><span aria-hidden="true">⚠</span> ${e(words)} (<a href="${e(href)}">why</a>)</span>`;
 }
