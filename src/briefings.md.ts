@@ -115,5 +115,5 @@ runLoader("briefings.md", async () => {
   if (!published.length) throw new Error("no briefing in briefings/<cycle>/: run `npm run briefing -- 13MSP` first");
   const parts = published.flatMap((cycle) => [`## ${escapeHtml(cycle)} trend briefing`, ...briefingParts(dir, cycle)]);
   process.stderr.write(`briefings.md: ${published.join(", ")}\n`);
-  await emitPage("briefings.md", page({ title: "Briefings", toc: true }, "# Briefings", ...parts));
+  return emitPage("briefings.md", page({ title: "Briefings", toc: true }, "# Briefings", ...parts));
 });

@@ -226,7 +226,7 @@ runLoader("data-quality.md", async () => {
       ? `<p>The database holds ${proseNumber(data.reports.length)} progress reports; the checks below are those of the <strong>${e(r)}</strong> report${r === checked[0] ? " (the latest)" : ""}, read against its own paragraphs and figures. Paragraph numbers are that report's.</p>\n`
       : "";
 
-  await emitPage(
+  return emitPage(
     "data-quality.md",
     page(
       { title: "Data quality", toc: false },

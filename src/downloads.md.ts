@@ -110,5 +110,5 @@ runLoader("downloads.md", async () => {
     );
   }
   process.stderr.write(`downloads.md: ${tables.length} tables\n`);
-  process.stdout.write(lines.join("\n"));
+  return lines.join("\n");
 });

@@ -78,7 +78,7 @@ runLoader("findings.md", async () => {
       },
     ],
   });
-  await emitPage(
+  return emitPage(
     "findings.md",
     page(
       { title: "Findings", toc: false, keywords: "findings paragraphs para statements named States" },

@@ -166,7 +166,7 @@ runLoader("index.md", async () => {
     ],
   });
 
-  await emitPage(
+  return emitPage(
     "index.md",
     page(
       { title: "Overview", toc: false },

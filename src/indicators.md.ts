@@ -83,7 +83,7 @@ runLoader("indicators.md", async () => {
   // Each count is an anchor (indicators#declined) that picks its judgement in the table's filter.
   const link = (j: string, words: string) =>
     `<a id="${JUDGEMENT_ANCHOR[j]}" data-filter="judgement=${e(j)}" href="#${JUDGEMENT_ANCHOR[j]}">${count(j)} ${words}</a>`;
-  await emitPage(
+  return emitPage(
     "indicators.md",
     page(
       { title: "Indicators", toc: false },

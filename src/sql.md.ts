@@ -143,5 +143,5 @@ else {
 \`\`\`
 `;
   process.stderr.write(`sql.md: ${tables.length} tables, DuckDB-Wasm ${version}\n`);
-  process.stdout.write(page);
+  return page;
 });

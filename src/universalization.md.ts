@@ -73,7 +73,7 @@ runLoader("universalization.md", async () => {
     columns: voteColumns,
   });
 
-  await emitPage(
+  return emitPage(
     "universalization.md",
     page(
       { title: "Universalization", toc: true },

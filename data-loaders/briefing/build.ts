@@ -3,6 +3,7 @@
  * Everything is written into a temporary folder next to the target and swapped in at the end, so a failed
  * run leaves the previous briefing untouched.
  */
+import { snapshotViews } from "../lib/snapshot.ts";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { closeDatabase, openDatabase, ROOT } from "../lib/db.ts";
@@ -125,6 +126,7 @@ export async function buildBriefing(options: BriefingOptions): Promise<BriefingR
   let charts: ChartFile[];
   try {
     await readAsOfReport(db.conn, cycle, dbPath, log);
+    await log.step("compute the views once for this briefing", () => snapshotViews(db.conn));
     const data = await log.step("read the database", () => loadBriefingData(db.conn, cycle));
     for (const m of data.missing) log.warn(`the database has no ${m}; the briefing says so where it would use it`);
     const parts = await log.step("compose the briefing and render charts", () =>
@@ -239,6 +241,7 @@ export async function initSource(options: InitOptions): Promise<string> {
   let text: string;
   try {
     await readAsOfReport(db.conn, cycle, dbPath, log);
+    await log.step("compute the views once for this briefing", () => snapshotViews(db.conn));
     const data = await log.step("read the database", () => loadBriefingData(db.conn, cycle));
     const parts = await composeParts(data);
     // The draft is written only if it resolves: init never hands an analyst a source that does not render.

@@ -132,8 +132,8 @@ export function page(front: Record<string, string | boolean>, ...parts: string[]
   return `${head}\n\n${parts.join("\n\n")}\n`;
 }
 
-/** Write a page loader's Markdown to stdout. */
-export async function emitPage(name: string, markdown: string): Promise<void> {
-  process.stderr.write(`${name}: ${markdown.length} bytes\n`);
-  await new Promise<void>((resolve, reject) => process.stdout.write(markdown, (e) => (e ? reject(e) : resolve())));
+/** A page loader's Markdown, as its output (runLoader writes it and logs its size); an empty page is an error. */
+export function emitPage(name: string, markdown: string): string {
+  if (!markdown.trim()) throw new Error(`${name}: the page is empty`);
+  return markdown;
 }

@@ -6,6 +6,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { DuckDBValue } from "@duckdb/node-api";
 import { DEFAULT_DB, ROOT, closeDatabase, ident, openDatabase, queryRows, sqlText, type Database } from "../lib/db.ts";
 
@@ -55,14 +56,22 @@ export async function publishedTables(db: Database): Promise<{ name: string; kin
   return out;
 }
 
-/** Write a loader's JSON result to stdout, logging its size to stderr. */
-export async function emitJson(name: string, value: unknown): Promise<void> {
-  const text = JSON.stringify(value);
-  process.stderr.write(`${name}: ${text.length} bytes\n`);
-  await new Promise<void>((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
+/** A loader's JSON result, as its output (runLoader writes it and logs its size). */
+export function emitJson(_name: string, value: unknown): string {
+  return JSON.stringify(value);
+}
+
+/**
+ * One database for every loader of a prerender (scripts/site/prerender.ts renders all pages in one process):
+ * set, withSiteDatabase uses it instead of opening the file again.
+ */
+let sharedDatabase: Database | null = null;
+export function shareSiteDatabase(db: Database | null): void {
+  sharedDatabase = db;
 }
 
 export async function withSiteDatabase<T>(fn: (db: Database) => Promise<T>, path?: string): Promise<T> {
+  if (sharedDatabase && path === undefined) return fn(sharedDatabase);
   const db = await openSiteDatabase(path);
   try {
     return await fn(db);
@@ -71,20 +80,70 @@ export async function withSiteDatabase<T>(fn: (db: Database) => Promise<T>, path
   }
 }
 
-/** Value of a `--name=value` argument, as Framework passes the parameters of parameterized loaders. */
+/** The parameters of a parameterized loader (e.g. { iso3: "NOR" }), when a prerender calls it in process. */
+const loaderParams = new AsyncLocalStorage<Readonly<Record<string, string>>>();
+
+/**
+ * Value of a loader parameter: in a prerender, the one it was called with; run by Framework, its `--name=value`
+ * argument.
+ */
 export function loaderParam(name: string): string {
+  const given = loaderParams.getStore();
+  if (given) {
+    const value = given[name];
+    if (value === undefined) throw new Error(`missing loader parameter ${name}`);
+    return value;
+  }
   const prefix = `--${name}=`;
   const arg = process.argv.find((a) => a.startsWith(prefix));
   if (!arg) throw new Error(`missing loader parameter --${name}`);
   return arg.slice(prefix.length);
 }
 
-/** Fail a loader: print the reason on stderr and exit non-zero so Framework reports a loader error. */
-export function runLoader(name: string, fn: () => Promise<void>): void {
-  fn().catch((e: unknown) => {
-    process.stderr.write(`${name}: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(1);
-  });
+export type LoaderOutput = string | Uint8Array;
+export type LoaderRender = () => Promise<LoaderOutput>;
+
+/** Where a prerender collects the loaders it imports, instead of running them (see runLoader). */
+const REGISTRY = Symbol.for("ccm-trends.site-loaders");
+type Registry = Map<string, LoaderRender>;
+const registry = () => (globalThis as { [REGISTRY]?: Registry })[REGISTRY];
+
+/** Collect the loaders of the modules imported after this call, instead of running them (the prerender). */
+export function collectLoaders(): Registry {
+  const found: Registry = new Map();
+  (globalThis as { [REGISTRY]?: Registry })[REGISTRY] = found;
+  return found;
+}
+
+/** Call a collected loader with its parameters (e.g. { iso3: "NOR" }). */
+export function renderLoader(render: LoaderRender, params: Readonly<Record<string, string>>): Promise<LoaderOutput> {
+  return loaderParams.run(params, render);
+}
+
+/**
+ * A Framework data loader (src/**\/*.md.ts, *.json.ts, *.tar.ts): `render` returns the file's content. Run by
+ * Framework (`tsx src/states/[iso3].md.ts --iso3=NOR`), it writes it to stdout, or prints the reason on stderr and
+ * exits non-zero so that Framework reports a loader error. Imported by the prerender, it only registers `render`
+ * under its name (the path under src/ with its [parameters]), to be called there for every page.
+ */
+export function runLoader(name: string, render: LoaderRender): void {
+  const found = registry();
+  if (found) {
+    found.set(name, render);
+    return;
+  }
+  render()
+    .then(
+      (out) =>
+        new Promise<void>((resolve, reject) => {
+          process.stderr.write(`${name}: ${out.length} bytes\n`);
+          process.stdout.write(out, (e) => (e ? reject(e) : resolve()));
+        }),
+    )
+    .catch((e: unknown) => {
+      process.stderr.write(`${name}: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(1);
+    });
 }
 
 /** Check that `name` is a published table (so it is safe to quote into SQL) and return its columns. */

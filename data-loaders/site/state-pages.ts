@@ -135,11 +135,20 @@ async function readAll(): Promise<StatePagesData> {
   });
 }
 
-export async function statePagesData(): Promise<StatePagesData> {
+/** In one process (the prerender renders every State page) the rows are read once and kept. */
+const read = new Map<string, Promise<StatePagesData>>();
+
+export function statePagesData(): Promise<StatePagesData> {
   const db = resolve(process.env.CCM_DB ?? DEFAULT_DB);
   const stat = existsSync(db) ? statSync(db) : undefined;
-  const key = createHash("sha256").update(`${db} ${stat?.size} ${stat?.mtimeMs}`).digest("hex").slice(0, 16);
-  const cache = join(tmpdir(), `ccm-state-pages-${key}.json`);
+  const key = `${db} ${stat?.size} ${stat?.mtimeMs}`;
+  let data = read.get(key);
+  if (!data) read.set(key, (data = cachedData(db, key)));
+  return data;
+}
+
+async function cachedData(db: string, key: string): Promise<StatePagesData> {
+  const cache = join(tmpdir(), `ccm-state-pages-${createHash("sha256").update(key).digest("hex").slice(0, 16)}.json`);
   if (existsSync(cache)) return JSON.parse(readFileSync(cache, "utf8")) as StatePagesData;
   const data = await readAll();
   const part = `${cache}.${process.pid}.tmp`;

@@ -4,10 +4,12 @@
  * 1. Fill Framework's npm cache from node_modules (scripts/site/npm-cache.ts).
  * 2. Clear Framework's loader cache: `observable build` reuses any cached loader output ("[using stale]"), so a
  *    change in sources/ or data-loaders/ would not show up. Every build re-runs every loader.
- * 3. Build into a temporary folder with the network blocked (offline-guard.mjs).
- * 4. Fail when Framework logged a loader or bundling error, even if it exited 0; fix the accessibility faults of
+ * 3. Run every loader in one process (prerender.ts), into the loader cache, so that Framework finds each output
+ *    fresh instead of starting a process per page.
+ * 4. Build into a temporary folder with the network blocked (offline-guard.mjs).
+ * 5. Fail when Framework logged a loader or bundling error, even if it exited 0; fix the accessibility faults of
  *    Framework's page template (page-template.ts: lang, zoom, list markup); check the output.
- * 5. Swap the new site in for dist/ only when all of that passed; otherwise dist/ is left as it was.
+ * 6. Swap the new site in for dist/ only when all of that passed; otherwise dist/ is left as it was.
  */
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
@@ -21,6 +23,7 @@ import { siteRoutes } from "../../data-loaders/site/routes.ts";
 
 const CACHE = join(ROOT, "src", ".observablehq", "cache");
 const FRAMEWORK_CLI = join(ROOT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
+const PRERENDER = join(ROOT, "scripts", "site", "prerender.ts");
 const GUARD = pathToFileURL(join(ROOT, "scripts", "site", "offline-guard.mjs")).href;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -31,6 +34,36 @@ function clearLoaderCache(): void {
     if (entry !== "_npm") rmSync(join(CACHE, entry), { recursive: true, force: true });
 }
 
+/** A TypeScript script of ours, offline, its output on stderr unless `quiet`; resolves with its exit code and log. */
+function runScript(
+  args: string[],
+  options: { env?: Record<string, string>; quiet?: boolean } = {},
+): Promise<{ code: number; log: string }> {
+  const write = (d: Buffer) => (options.quiet ? true : process.stderr.write(d));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "--import", GUARD, ...args], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        ...options.env,
+        NO_COLOR: "1",
+        FORCE_COLOR: "0",
+        OBSERVABLE_TELEMETRY_DISABLE: "true",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let text = "";
+    const take = (d: Buffer) => {
+      text += d.toString();
+      write(d);
+    };
+    child.stdout.on("data", take);
+    child.stderr.on("data", take);
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? 1, log: text }));
+  });
+}
+
 /**
  * `observable build` into `output`, offline, with the project's configuration or another one (`config`, e.g. a
  * test's build of a few pages from another database: `env` CCM_DB), logging to stderr unless `quiet`.
@@ -39,45 +72,14 @@ export function runFramework(
   output: string,
   options: { config?: string; env?: Record<string, string>; quiet?: boolean } = {},
 ): Promise<{ code: number; log: string }> {
-  const write = (d: Buffer) => (options.quiet ? true : process.stderr.write(d));
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        "--import",
-        GUARD,
-        FRAMEWORK_CLI,
-        "build",
-        ...(options.config ? ["--config", options.config] : []),
-      ],
-      {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          ...options.env,
-          CCM_SITE_OUTPUT: relative(ROOT, output),
-          // Loaders run as child processes (tsx): block their network too.
-          NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import=${GUARD}`.trim(),
-          NO_COLOR: "1",
-          FORCE_COLOR: "0",
-          OBSERVABLE_TELEMETRY_DISABLE: "true",
-        },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    let text = "";
-    child.stdout.on("data", (d: Buffer) => {
-      text += d.toString();
-      write(d);
-    });
-    child.stderr.on("data", (d: Buffer) => {
-      text += d.toString();
-      write(d);
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? 1, log: text }));
+  return runScript([FRAMEWORK_CLI, "build", ...(options.config ? ["--config", options.config] : [])], {
+    ...(options.quiet ? { quiet: true } : {}),
+    env: {
+      ...options.env,
+      CCM_SITE_OUTPUT: relative(ROOT, output),
+      // Loaders that Framework still runs (none after a prerender) are child processes (tsx): block their network too.
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import=${GUARD}`.trim(),
+    },
   });
 }
 
@@ -108,6 +110,12 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<void> {
     ...(options.briefingsDir ? { CCM_BRIEFINGS_DIR: options.briefingsDir } : {}),
   };
   try {
+    // A test's site of a few pages (its own config and root) leaves its loaders to Framework.
+    if (!options.config) {
+      const pre = await runScript([PRERENDER], { env, ...(options.quiet ? { quiet: true } : {}) });
+      if (pre.code !== 0)
+        throw new Error(`site build failed; ${shown} left unchanged:\n  - ${pre.log.trim().split("\n").at(-1)}`);
+    }
     const { code, log: frameworkLog } = await runFramework(output, {
       env,
       ...(options.config ? { config: options.config } : {}),

@@ -16,5 +16,5 @@ runLoader("datasets.json", async () => {
     return { datasets, tables };
   });
   requireColumns("datasets", result.datasets, ["name", "title", "producer", "source", "date", "licence", "reference", "sha256"]);
-  await emitJson("datasets.json", result);
+  return emitJson("datasets.json", result);
 });

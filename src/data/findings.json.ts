@@ -8,5 +8,5 @@ runLoader("findings.json", async () => {
   }));
   requireColumns("findings", result.findings, ["finding_id", "paragraph", "pillar_code", "statement", "cycle", "report_id"]);
   requireColumns("finding_states", result.states, ["finding_id", "iso3", "name_as_written", "name_en"]);
-  await emitJson("findings.json", result);
+  return emitJson("findings.json", result);
 });

@@ -8,5 +8,5 @@ runLoader("revisions.json", async () => {
     values: await siteQuery(db, "indicator_revisions", undefined, { allowEmpty: true }),
     findings: await siteQuery(db, "finding_revisions", undefined, { allowEmpty: true }),
   }));
-  await emitJson("revisions.json", data);
+  return emitJson("revisions.json", data);
 });

@@ -7,5 +7,5 @@ import { emitJson, runLoader, withSiteDatabase } from "../../data-loaders/site/s
 
 runLoader("status-map.json", async () => {
   const { chart, dates, counts, initial, changes } = await withSiteDatabase(statusMapData);
-  await emitJson("status-map.json", { spec: withHouseStyle(chart.spec), dates, counts, initial, changes });
+  return emitJson("status-map.json", { spec: withHouseStyle(chart.spec), dates, counts, initial, changes });
 });

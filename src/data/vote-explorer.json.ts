@@ -6,5 +6,5 @@ import { emitJson, runLoader, withSiteDatabase } from "../../data-loaders/site/s
 
 runLoader("vote-explorer.json", async () => {
   const { chart, resolutions, votes, initial } = await withSiteDatabase(voteExplorerData);
-  await emitJson("vote-explorer.json", { spec: withHouseStyle(chart.spec), resolutions, votes, initial });
+  return emitJson("vote-explorer.json", { spec: withHouseStyle(chart.spec), resolutions, votes, initial });
 });

@@ -327,7 +327,7 @@ runLoader("pillars/[pillar].md", async () => {
       )
     : `<p>No findings recorded for this pillar.</p>`;
 
-  await emitPage(
+  return emitPage(
     `pillars/${code}.md`,
     page(
       {

@@ -192,7 +192,7 @@ runLoader("states/[iso3].md", async () => {
         .join("\n")
     : `<p>No Article 7 or obligation record for this State in the data.</p>`;
 
-  await emitPage(
+  return emitPage(
     `states/${iso3}.md`,
     page(
       { title: name, toc: true },

@@ -20,7 +20,7 @@ runLoader("states/index.md", async () => {
       { key: "status_label", label: "CCM status" },
     ],
   });
-  await emitPage(
+  return emitPage(
     "states/index.md",
     page(
       { title: "States", toc: false },

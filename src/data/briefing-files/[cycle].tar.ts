@@ -14,6 +14,5 @@ runLoader("briefing-files/[cycle].tar", async () => {
   const bytes = readFileSync(pdf);
   if (bytes.subarray(0, 5).toString("latin1") !== "%PDF-") throw new Error(`briefings/${cycle}/briefing.pdf is not a PDF`);
   const archive = tarArchive([{ name: "briefing.pdf", bytes }]);
-  process.stderr.write(`briefing-files/${cycle}.tar: briefing.pdf, ${archive.length} bytes\n`);
-  await new Promise<void>((resolve, reject) => process.stdout.write(archive, (e) => (e ? reject(e) : resolve())));
+  return archive;
 });

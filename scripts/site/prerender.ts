@@ -1,0 +1,125 @@
+/**
+ * Run every data loader of the site (src/**\/*.md.ts, *.json.ts, *.tar.ts) in one process, with one database
+ * connection, and write each output where Framework keeps its loader cache (src/.observablehq/cache/<path>).
+ * The views are computed once, into temporary tables (data-loaders/lib/snapshot.ts), for all loaders.
+ * `observable build` then finds every output fresh and starts no loader process of its own: before, it started
+ * one tsx process (and opened DuckDB) per page, about 230 of them, most of the site build's time.
+ *
+ * The loaders stay Framework loaders (runLoader in data-loaders/site/site-db.ts): run by Framework (the preview,
+ * or a page this script has no parameters for) they write to stdout as before; imported here they register.
+ *
+ * Run by the site build (scripts/site/build.ts) as a child process: `tsx scripts/site/prerender.ts`, with CCM_DB
+ * and CCM_BRIEFINGS_DIR as the loaders read them. Prints one line a loader and a total on stderr; exits non-zero,
+ * naming the loader and its parameters, when one fails.
+ */
+import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { closeDatabase } from "../../data-loaders/lib/db.ts";
+import { snapshotViews } from "../../data-loaders/lib/snapshot.ts";
+import { siteRoutes } from "../../data-loaders/site/routes.ts";
+import {
+  ROOT,
+  collectLoaders,
+  openSiteDatabase,
+  renderLoader,
+  shareSiteDatabase,
+  type LoaderRender,
+} from "../../data-loaders/site/site-db.ts";
+
+const SRC = join(ROOT, "src");
+export const LOADER_CACHE = join(SRC, ".observablehq", "cache");
+/** The file names Framework runs as loaders here: <name>.<ext>.ts. */
+const LOADER = /^[^.]+.*\.[a-z]+\.ts$/;
+
+/** The loader files under src/, as paths relative to it (components and Framework's own folder left out). */
+export function loaderFiles(dir = SRC): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith(".") || entry.name === "components") continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...loaderFiles(path));
+    else if (LOADER.test(entry.name)) out.push(relative(SRC, path));
+  }
+  return out.sort();
+}
+
+/** The values of each route parameter: the pillars and States of the database, the briefings on disk. */
+async function parameterValues(): Promise<Record<string, string[]>> {
+  const routes = await siteRoutes();
+  const briefings = process.env.CCM_BRIEFINGS_DIR ?? join(ROOT, "briefings");
+  const cycles = existsSync(briefings)
+    ? readdirSync(briefings, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && existsSync(join(briefings, d.name, "briefing.pdf")))
+        .map((d) => d.name)
+    : [];
+  return { pillar: routes.pillars.map((p) => p.code), iso3: routes.states, cycle: cycles };
+}
+
+/** Every output of one loader file: its target path (under src/, without .ts) and parameters. */
+function targets(file: string, values: Record<string, string[]>): { target: string; params: Record<string, string> }[] {
+  const target = file.replace(/\.ts$/, "");
+  const names = [...target.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]!);
+  if (!names.length) return [{ target, params: {} }];
+  // One parameter a path here (pillars/[pillar].md); a loader with several, or with values this script does
+  // not know, is left to Framework.
+  const [name] = names;
+  if (names.length > 1 || !name || !values[name]) return [];
+  return values[name].map((v) => ({ target: target.replace(`[${name}]`, v), params: { [name]: v } }));
+}
+
+function write(target: string, output: string | Uint8Array): void {
+  const path = join(LOADER_CACHE, target);
+  mkdirSync(dirname(path), { recursive: true });
+  const part = `${path}.${process.pid}.part`;
+  writeFileSync(part, output);
+  renameSync(part, path);
+}
+
+export async function prerender(log: (line: string) => void): Promise<number> {
+  const started = performance.now();
+  const db = await openSiteDatabase();
+  shareSiteDatabase(db);
+  try {
+    const snap = await snapshotViews(db.conn);
+    log(`  prerender: ${snap.views} views computed once for every loader in ${Math.round(snap.ms)} ms`);
+    const values = await parameterValues();
+    const registry = collectLoaders();
+    let count = 0;
+    for (const file of loaderFiles()) {
+      const before = new Set(registry.keys());
+      await import(pathToFileURL(join(SRC, file)).href);
+      const added = [...registry.keys()].filter((k) => !before.has(k));
+      const render: LoaderRender | undefined = added.length === 1 ? registry.get(added[0]!) : undefined;
+      if (!render) throw new Error(`src/${file}: expected one runLoader call, found ${added.length}`);
+      const t0 = performance.now();
+      const outputs = targets(file, values);
+      for (const { target, params } of outputs) {
+        let output: string | Uint8Array;
+        try {
+          output = await renderLoader(render, params);
+        } catch (e) {
+          const given = Object.entries(params).map(([k, v]) => ` --${k}=${v}`);
+          throw new Error(`src/${file}${given.join("")}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+        }
+        write(target, output);
+        count += 1;
+      }
+      log(
+        `  prerender src/${file}: ${outputs.length} output${outputs.length === 1 ? "" : "s"} in ${Math.round(performance.now() - t0)} ms`,
+      );
+    }
+    log(`prerendered ${count} loader outputs in ${((performance.now() - started) / 1000).toFixed(1)} s (one process)`);
+    return count;
+  } finally {
+    shareSiteDatabase(null);
+    closeDatabase(db);
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  prerender((line) => process.stderr.write(`${line}\n`)).catch((e: unknown) => {
+    process.stderr.write(`site prerender failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  });
+}
