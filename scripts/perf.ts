@@ -93,10 +93,18 @@ async function firstPaint(browser: import("playwright-core").Browser, address: s
   try {
     const page = await context.newPage();
     await page.goto(address, { waitUntil: "load" });
+    // The paint entry can arrive after the load event: wait for it (buffered), up to 10 s.
     const paint = await page.evaluate(
-      () => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
+      () =>
+        new Promise<number | null>((resolve) => {
+          new PerformanceObserver((list) => {
+            const entry = list.getEntriesByName("first-contentful-paint")[0];
+            if (entry) resolve(entry.startTime);
+          }).observe({ type: "paint", buffered: true });
+          setTimeout(() => resolve(null), 10_000);
+        }),
     );
-    if (paint === null) throw new Error(`${address}: no first contentful paint`);
+    if (paint === null) throw new Error(`${address}: no first contentful paint within 10 s`);
     return paint;
   } finally {
     await context.close();
@@ -125,6 +133,7 @@ async function main(): Promise<void> {
     args: CHROMIUM_ARGS,
   });
   const plain = mkdtempSync(join(tmpdir(), "ccm-perf-plain-"));
+  writeFileSync(join(plain, "index.html"), "<!DOCTYPE html><title>floor</title>");
   const floorServer = await serveDist(plain, 0);
   try {
     // The same SVG alone in a plain page, served beside the site by the same server code: the floor of a first chart.
