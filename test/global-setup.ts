@@ -5,7 +5,8 @@
  * built before. Each part's path goes to the tests through vitest's provide/inject; when a part fails, the tests
  * that need it fail with the build's own message (test/helpers/db.ts, test/helpers/site.ts) and the others run.
  * CCM_TEST_BUILD=database builds the database only (about 40 s instead of 4 min), for a quick run of test files
- * that do not read the briefings or the site; those that do then fail and say so.
+ * that do not read the briefings or the site; those that do then fail and say so. CCM_TEST_BUILD=none builds
+ * nothing, for test files that need no database (e.g. `CCM_TEST_BUILD=none npx vitest run test/page-template.test.ts`).
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -49,11 +50,15 @@ export default async function setup(project: TestProject): Promise<() => void> {
   let dbError = "";
   let briefingsError = "";
   let siteError = "";
-  try {
-    await runPipeline({ dbPath, logger: createLogger({ quiet: true }) });
-    say("database built");
-  } catch (e) {
-    dbError = (e as Error).message;
+  if (process.env.CCM_TEST_BUILD === "none") {
+    dbError = "CCM_TEST_BUILD=none: nothing was built for this run (unset it, or set it to database)";
+  } else {
+    try {
+      await runPipeline({ dbPath, logger: createLogger({ quiet: true }) });
+      say("database built");
+    } catch (e) {
+      dbError = (e as Error).message;
+    }
   }
   if (dbError) briefingsError = siteError = `the database was not built:\n${dbError}`;
   else if (process.env.CCM_TEST_BUILD === "database") {
