@@ -4,6 +4,7 @@
  * run leaves the previous briefing untouched.
  */
 import { snapshotViews } from "../lib/snapshot.ts";
+import { requireChromium } from "../lib/chromium.ts";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { closeDatabase, openDatabase, ROOT } from "../lib/db.ts";
@@ -120,6 +121,8 @@ export async function buildBriefing(options: BriefingOptions): Promise<BriefingR
       `No briefing source at ${options.source}: write one with \`npm run briefing -- init ${cycle}\`.`,
     );
   const useSource = sourcePath !== null && existsSync(sourcePath) ? sourcePath : null;
+  // The PDF needs a browser: a missing one is said before any work is done (the same lookup printPdf makes).
+  if (options.pdf !== false) requireChromium(options.chromiumPath);
 
   const db = await openDatabase(dbPath, { readOnly: true });
   let doc: Briefing;
