@@ -8,6 +8,7 @@ import { POLARITY_LABEL, formatNumber } from "../data-loaders/presentation/forma
 import { changeBadge, chartFigure, emitPage, htmlTable, page } from "../data-loaders/site/page.ts";
 import { escapeHtml } from "../data-loaders/site/page-text.ts";
 import { contestedFlag, type Contested } from "../data-loaders/site/contested.ts";
+import { membershipSourceWords, statusAsAtWords, type MembershipSource } from "../data-loaders/site/edition.ts";
 import { runLoader, siteQuery, sqlFileRows, withSiteDatabase } from "../data-loaders/site/site-db.ts";
 
 type CycleTrend = CycleTrendsRow;
@@ -45,7 +46,10 @@ runLoader("index.md", async () => {
     unga: await sqlFileRows<UngaRow>(db, "briefing/unga_totals.sql", { cycle: null }),
     issues: await siteQuery(db, "consistency_issues", undefined, { allowEmpty: true }),
     contested: await siteQuery<Contested>(db, "indicator_contested", undefined, { allowEmpty: true }),
+    membership: (await siteQuery<MembershipSource>(db, "membership_source"))[0]!,
   }));
+  // "UN Treaty Collection, status as at <day>": the edition of the membership data, from the database.
+  const membershipEdition = e(membershipSourceWords(data.membership));
   const latest = data.cycles.find((c) => c.is_latest);
   if (!latest) throw new Error("cycle_trends has no latest cycle");
   const previous = data.cycles[data.cycles.indexOf(latest) - 1]?.cycle ?? "the previous cycle";
@@ -61,12 +65,12 @@ runLoader("index.md", async () => {
     kpi(
       formatNumber(partiesAtEnd?.states ?? partiesToday?.states),
       `States Parties ${partiesAtEnd ? `at the ${e(partiesAtEnd.label)}` : e(partiesToday?.label ?? "")}; ${formatNumber(partiesToday?.states)} ${e(partiesToday?.label ?? "today")}`,
-      `Source: UN Treaty Collection, status as at 3 February 2026 (<a href="./universalization">map and counts on any date</a>)`,
+      `Source: ${membershipEdition} (<a href="./universalization">map and counts on any date</a>)`,
     ),
     kpi(
       formatNumber(signatoriesToday?.states),
       `Signatories not yet party${depositedToday?.states ? `, and ${formatNumber(depositedToday.states)} deposited, not yet in force` : ""}, ${e(signatoriesToday?.label ?? "today")}`,
-      `Source: UN Treaty Collection, status as at 3 February 2026`,
+      `Source: ${membershipEdition}`,
     ),
     kpi(
       `<a href="./indicators#improved">${latest.improved} <span class="dir-good">▲ improved</span></a> · <a href="./indicators#declined">${latest.declined} <span class="dir-bad">▼ declined</span></a>${latest.completed ? ` · <a href="./indicators#completed">${latest.completed} <span class="dir-good">✓ completed</span></a>` : ""}`,
@@ -180,7 +184,7 @@ runLoader("index.md", async () => {
       `<p class="source">Source: view <code>pillar_trends</code> (judged in <code>indicator_trends</code> by each indicator's polarity), from the indicator tables of the progress report. The same chart opens the <a href="./briefings">briefing</a>.</p>`,
       "## States Parties over time",
       membershipFigure,
-      `<p class="source">Source: view <code>membership_counts</code> over <code>state_status</code>, built from the UN Treaty Collection participation table (MTDSG XXVI-6, status as at 3 February 2026), which dates every signature, ratification and withdrawal to the day, so the counts on every date are exact (entry into force under Article 17). See <a href="./downloads">Downloads</a>.</p>`,
+      `<p class="source">Source: view <code>membership_counts</code> over <code>state_status</code>, built from the ${e(data.membership.producer_name)} participation table (MTDSG XXVI-6, ${e(statusAsAtWords(data.membership))}), which dates every signature, ratification and withdrawal to the day, so the counts on every date are exact (entry into force under Article 17). See <a href="./downloads">Downloads</a>.</p>`,
       "## Support in the UN General Assembly",
       ungaFigure,
       `<p class="source">Source: view <code>unga_resolution_votes</code> (UN Digital Library voting records; CCM website vote totals). Explore votes by State on the <a href="./universalization">Universalization</a> page.</p>`,
