@@ -5,6 +5,7 @@
  */
 import { escapeHtml as e } from "./page-text.ts";
 import { formatNumber } from "../presentation/formats.ts";
+import { recordRowId } from "./record-issues.ts";
 
 export interface Contested {
   indicator_id: string;
@@ -16,7 +17,8 @@ export interface Contested {
   severity: string;
   paragraph: string | null;
   explanation: string;
-  anchor: string | null;
+  /** The disagreement with the records (report_record_issues.check_id) that disputes it; null for the report's own. */
+  check_id: string | null;
 }
 
 /** The flag for one indicator's value in one cycle ("" when nothing disputes it); `root` leads to the site's root. */
@@ -34,12 +36,14 @@ export function contestedFlag(rows: Contested[], indicator: string, cycle: strin
         .filter((t): t is string => !!t),
     ),
   ];
-  const first = mine.find((r) => r.anchor) ?? mine[0]!;
-  // The fragment is percent-encoded: a check id holds ":" (indicator-11.2:13MSP), which a browser decodes back to
-  // the row's id, and which Framework's link check compares in its encoded form.
-  const anchor =
-    first.anchor ?? (first.against === "records" ? "the-report-against-the-un-s-records" : "the-report-against-itself");
-  const href = `${root}/data-quality#${encodeURIComponent(anchor)}`;
+  const first = mine.find((r) => r.check_id) ?? mine[0]!;
+  // The row of the disagreement with the records, or the section of the report's own (headings' ids).
+  const anchor = first.check_id
+    ? recordRowId(first.check_id)
+    : first.against === "records"
+      ? "the-report-against-the-un-s-records"
+      : "the-report-against-itself";
+  const href = `${root}/data-quality#${anchor}`;
   const words = `disputed${others.length ? `: ${others.join("; ")}` : ""}`;
   return ` <span class="contested" title="${e(mine.map((r) => r.explanation).join(" "))}"><span aria-hidden="true">⚠</span> ${e(words)} (<a href="${e(href)}">why</a>)</span>`;
 }
