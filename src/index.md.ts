@@ -7,7 +7,7 @@ import type { CycleTrendsRow, LargestMovementsRow } from "../data-loaders/lib/re
 import { POLARITY_LABEL, formatNumber } from "../data-loaders/presentation/formats.ts";
 import { changeBadge, chartFigure, emitPage, htmlTable, page } from "../data-loaders/site/page.ts";
 import { escapeHtml } from "../data-loaders/site/page-text.ts";
-import { contestedFlag, type Contested } from "../data-loaders/site/contested.ts";
+import { contestedFlag, contestedNotes, type Contested } from "../data-loaders/site/contested.ts";
 import { membershipSourceWords, statusAsAtWords, type MembershipSource } from "../data-loaders/site/edition.ts";
 import { runLoader, siteQuery, sqlFileRows, withSiteDatabase } from "../data-loaders/site/site-db.ts";
 
@@ -122,53 +122,73 @@ runLoader("index.md", async () => {
       })
     : `<p>No indicator moved between ${e(previous)} and ${e(latest.cycle)}.</p>`;
 
-  const pillarsFigure = await chartFigure(judgementBarsChart(data.pillars, previous, latest.cycle), {
-    id: "table-pillar-movements",
-    caption: `indicators that improved, completed, held, declined or cannot be compared, ${previous} to ${latest.cycle}, by pillar`,
-    rows: data.pillars,
-    columns: [
-      {
-        key: "pillar",
-        label: "Pillar",
-        html: (p) => `<a href="./pillars/${e(p.pillar_code)}">${e(p.pillar_code)}. ${e(p.pillar)}</a>`,
-      },
-      { key: "indicators", label: "Indicators", numeric: true },
-      { key: "improved", label: "Improved", numeric: true },
-      { key: "declined", label: "Declined", numeric: true },
-      { key: "completed", label: "Completed", numeric: true },
-      { key: "held", label: "Held", numeric: true },
-      { key: "not_comparable", label: "Not comparable", numeric: true },
-    ],
-  });
+  const pillarsFigure = await chartFigure(
+    {
+      wide: judgementBarsChart(data.pillars, previous, latest.cycle, "wide"),
+      narrow: judgementBarsChart(data.pillars, previous, latest.cycle, "narrow"),
+    },
+    {
+      id: "table-pillar-movements",
+      caption: `indicators that improved, completed, held, declined or cannot be compared, ${previous} to ${latest.cycle}, by pillar`,
+      rows: data.pillars,
+      columns: [
+        {
+          key: "pillar",
+          label: "Pillar",
+          html: (p) => `<a href="./pillars/${e(p.pillar_code)}">${e(p.pillar_code)}. ${e(p.pillar)}</a>`,
+        },
+        { key: "indicators", label: "Indicators", numeric: true },
+        { key: "improved", label: "Improved", numeric: true },
+        { key: "declined", label: "Declined", numeric: true },
+        { key: "completed", label: "Completed", numeric: true },
+        { key: "held", label: "Held", numeric: true },
+        { key: "not_comparable", label: "Not comparable", numeric: true },
+      ],
+    },
+    undefined,
+    // The bars count judgements of the latest values, some of which the data dispute (view indicator_contested).
+    contestedNotes(
+      data.contested.filter((c) => c.cycle === latest.cycle),
+      [...new Map(data.contested.filter((c) => c.cycle === latest.cycle).map((c) => [c.indicator_id, c])).values()],
+      ".",
+      `Disputed ${latest.cycle} values whose movements these bars count:`,
+    ),
+  );
 
   const series = data.counts.filter(
     (r) =>
       (r.kind === "year_end" || r.kind === "today") && ["state_party", "deposited", "signatory"].includes(r.status),
   );
-  const membershipFigure = await chartFigure(membershipChart(series), {
-    id: "table-membership",
-    caption: "States Parties, deposited instruments and signatories on 31 December of each year, and today",
-    rows: series,
-    columns: [
-      { key: "label", label: "On" },
-      { key: "status_plural", label: "Status" },
-      { key: "states", label: "States", numeric: true },
-    ],
-  });
+  const membershipFigure = await chartFigure(
+    { wide: membershipChart(series, "wide"), narrow: membershipChart(series, "narrow") },
+    {
+      id: "table-membership",
+      caption: "States Parties, deposited instruments and signatories on 31 December of each year, and today",
+      rows: series,
+      columns: [
+        { key: "label", label: "On" },
+        { key: "status_plural", label: "Status" },
+        { key: "states", label: "States", numeric: true },
+      ],
+    },
+  );
 
-  const ungaFigure = await chartFigure(ungaVotesChart(data.unga), {
-    id: "table-unga-votes",
-    caption: "UNGA votes on the CCM resolution",
-    rows: data.unga,
-    columns: [
-      { key: "year", label: "Year", html: (r) => String(r.year) },
-      { key: "resolution_id", label: "Resolution" },
-      { key: "total_yes", label: "Yes", numeric: true },
-      { key: "total_no", label: "No", numeric: true },
-      { key: "total_abstentions", label: "Abstain", numeric: true },
-      { key: "source_ref", label: "Source" },
-    ],
-  });
+  const ungaFigure = await chartFigure(
+    { wide: ungaVotesChart(data.unga, "wide"), narrow: ungaVotesChart(data.unga, "narrow") },
+    {
+      id: "table-unga-votes",
+      caption: "UNGA votes on the CCM resolution",
+      rows: data.unga,
+      columns: [
+        { key: "year", label: "Year", html: (r) => String(r.year) },
+        { key: "resolution_id", label: "Resolution" },
+        { key: "total_yes", label: "Yes", numeric: true },
+        { key: "total_no", label: "No", numeric: true },
+        { key: "total_abstentions", label: "Abstain", numeric: true },
+        { key: "source_ref", label: "Source" },
+      ],
+    },
+  );
 
   await emitPage(
     "index.md",

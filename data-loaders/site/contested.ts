@@ -47,3 +47,33 @@ export function contestedFlag(rows: Contested[], indicator: string, cycle: strin
   const words = `disputed${others.length ? `: ${others.join("; ")}` : ""}`;
   return ` <span class="contested" title="${e(mine.map((r) => r.explanation).join(" "))}"><span aria-hidden="true">⚠</span> ${e(words)} (<a href="${e(href)}">why</a>)</span>`;
 }
+
+/**
+ * The disputed values a chart shows, as notes under it: each value with its flag (the other figure and the link to
+ * the explanation), so a reader of the chart, or of its description, learns what the ringed points are.
+ * `shown`: the chart's values (indicator, cycle, value); "" when none of them is disputed. `intro` says how the
+ * chart shows them.
+ */
+export function contestedNotes(
+  rows: Contested[],
+  shown: { indicator_id: string; cycle: string; value: number | null }[],
+  root: string,
+  intro = "Disputed values in this chart (ringed in red):",
+): string {
+  const items = shown
+    .filter((v) => v.value !== null && rows.some((r) => r.indicator_id === v.indicator_id && r.cycle === v.cycle))
+    .map(
+      (v) =>
+        `<li>Indicator ${e(v.indicator_id)}, ${e(v.cycle)}: ${e(formatNumber(v.value))}${contestedFlag(rows, v.indicator_id, v.cycle, root)}</li>`,
+    );
+  if (!items.length) return "";
+  return `<div class="chart-notes"><p>${e(intro)}</p><ul>${items.join("")}</ul></div>`;
+}
+
+/** The disputed values among `shown`, for a chart to ring (charts.ts, DisputedPoint). */
+export function disputedPoints(
+  rows: Contested[],
+  shown: { indicator_id: string; cycle: string }[],
+): { indicator_id: string; cycle: string }[] {
+  return shown.filter((v) => rows.some((r) => r.indicator_id === v.indicator_id && r.cycle === v.cycle));
+}
