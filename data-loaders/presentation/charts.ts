@@ -595,6 +595,7 @@ export function statusMapChart(
     },
   ];
   const width = narrow ? 300 : 640;
+  const europe = narrow ? { width: 300, height: 280 } : { width: 420, height: 360 };
   const spec = {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     description,
@@ -604,9 +605,17 @@ export function statusMapChart(
       { width, height: narrow ? 180 : 330, projection: { type: "equalEarth" }, layer: layers(false) },
       {
         title: { text: "Europe", anchor: "start", fontSize: 12 },
-        width: narrow ? 300 : 420,
-        height: narrow ? 280 : 360,
-        projection: { type: "mercator", fit: EUROPE },
+        width: europe.width,
+        height: europe.height,
+        // Clipped while projecting, so the shapes outside the frame are not written into the SVG at all.
+        projection: {
+          type: "mercator",
+          fit: EUROPE,
+          clipExtent: [
+            [0, 0],
+            [europe.width, europe.height],
+          ],
+        },
         layer: layers(true),
       },
     ],
