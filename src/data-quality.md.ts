@@ -7,7 +7,7 @@ import { countNoun, proseNumber } from "../data-loaders/presentation/number-word
 import { emitPage, htmlTable, page, type Column } from "../data-loaders/site/page.ts";
 import { escapeHtml } from "../data-loaders/site/page-text.ts";
 import { indicatorHref, paragraphHref } from "../data-loaders/site/links.ts";
-import { recordSide, reportSide, type RecordIssue } from "../data-loaders/site/record-issues.ts";
+import { recordRowId, recordSide, reportSide, type RecordIssue } from "../data-loaders/site/record-issues.ts";
 import { runLoader, siteQuery, withSiteDatabase } from "../data-loaders/site/site-db.ts";
 
 const e = escapeHtml;
@@ -106,7 +106,7 @@ function recordSection(report: string, rows: RecordIssue[], switchable?: "shown"
           ", ",
         )}. An error contradicts the record under every reading of the report's words; a warning agrees only under the other reading. Each row links to the report's paragraph or table row and to the record.</p>`
     : `<p>Every statement of the ${e(report)} report about UNGA votes and membership that the records can check agrees with them.</p>`;
-  return `${intro}\n${rows.length ? htmlTable(rows, { caption: `${rows.length} disagreements between the report and the records`, columns: recordColumns, stack: true, rowId: (d) => `record-${d.check_id}`, switchable }) : ""}`;
+  return `${intro}\n${rows.length ? htmlTable(rows, { caption: `${rows.length} disagreements between the report and the records`, columns: recordColumns, stack: true, rowId: (d) => recordRowId(d.check_id), switchable }) : ""}`;
 }
 
 /** The inconsistencies of one report with itself. */

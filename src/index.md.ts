@@ -7,7 +7,8 @@ import type { CycleTrendsRow, LargestMovementsRow } from "../data-loaders/lib/re
 import { POLARITY_LABEL, formatNumber } from "../data-loaders/presentation/formats.ts";
 import { changeBadge, chartFigure, emitPage, htmlTable, page } from "../data-loaders/site/page.ts";
 import { escapeHtml } from "../data-loaders/site/page-text.ts";
-import { contestedFlag, type Contested } from "../data-loaders/site/contested.ts";
+import { contestedFlag, contestedNotes, type Contested } from "../data-loaders/site/contested.ts";
+import { membershipSourceWords, statusAsAtWords, type MembershipSource } from "../data-loaders/site/edition.ts";
 import { runLoader, siteQuery, sqlFileRows, withSiteDatabase } from "../data-loaders/site/site-db.ts";
 
 type CycleTrend = CycleTrendsRow;
@@ -45,7 +46,10 @@ runLoader("index.md", async () => {
     unga: await sqlFileRows<UngaRow>(db, "briefing/unga_totals.sql", { cycle: null }),
     issues: await siteQuery(db, "consistency_issues", undefined, { allowEmpty: true }),
     contested: await siteQuery<Contested>(db, "indicator_contested", undefined, { allowEmpty: true }),
+    membership: (await siteQuery<MembershipSource>(db, "membership_source"))[0]!,
   }));
+  // "UN Treaty Collection, status as at <day>": the edition of the membership data, from the database.
+  const membershipEdition = e(membershipSourceWords(data.membership));
   const latest = data.cycles.find((c) => c.is_latest);
   if (!latest) throw new Error("cycle_trends has no latest cycle");
   const previous = data.cycles[data.cycles.indexOf(latest) - 1]?.cycle ?? "the previous cycle";
@@ -61,12 +65,12 @@ runLoader("index.md", async () => {
     kpi(
       formatNumber(partiesAtEnd?.states ?? partiesToday?.states),
       `States Parties ${partiesAtEnd ? `at the ${e(partiesAtEnd.label)}` : e(partiesToday?.label ?? "")}; ${formatNumber(partiesToday?.states)} ${e(partiesToday?.label ?? "today")}`,
-      `Source: UN Treaty Collection, status as at 3 February 2026 (<a href="./universalization">map and counts on any date</a>)`,
+      `Source: ${membershipEdition} (<a href="./universalization">map and counts on any date</a>)`,
     ),
     kpi(
       formatNumber(signatoriesToday?.states),
       `Signatories not yet party${depositedToday?.states ? `, and ${formatNumber(depositedToday.states)} deposited, not yet in force` : ""}, ${e(signatoriesToday?.label ?? "today")}`,
-      `Source: UN Treaty Collection, status as at 3 February 2026`,
+      `Source: ${membershipEdition}`,
     ),
     kpi(
       `<a href="./indicators#improved">${latest.improved} <span class="dir-good">▲ improved</span></a> · <a href="./indicators#declined">${latest.declined} <span class="dir-bad">▼ declined</span></a>${latest.completed ? ` · <a href="./indicators#completed">${latest.completed} <span class="dir-good">✓ completed</span></a>` : ""}`,
@@ -118,53 +122,73 @@ runLoader("index.md", async () => {
       })
     : `<p>No indicator moved between ${e(previous)} and ${e(latest.cycle)}.</p>`;
 
-  const pillarsFigure = await chartFigure(judgementBarsChart(data.pillars, previous, latest.cycle), {
-    id: "table-pillar-movements",
-    caption: `indicators that improved, completed, held, declined or cannot be compared, ${previous} to ${latest.cycle}, by pillar`,
-    rows: data.pillars,
-    columns: [
-      {
-        key: "pillar",
-        label: "Pillar",
-        html: (p) => `<a href="./pillars/${e(p.pillar_code)}">${e(p.pillar_code)}. ${e(p.pillar)}</a>`,
-      },
-      { key: "indicators", label: "Indicators", numeric: true },
-      { key: "improved", label: "Improved", numeric: true },
-      { key: "declined", label: "Declined", numeric: true },
-      { key: "completed", label: "Completed", numeric: true },
-      { key: "held", label: "Held", numeric: true },
-      { key: "not_comparable", label: "Not comparable", numeric: true },
-    ],
-  });
+  const pillarsFigure = await chartFigure(
+    {
+      wide: judgementBarsChart(data.pillars, previous, latest.cycle, "wide"),
+      narrow: judgementBarsChart(data.pillars, previous, latest.cycle, "narrow"),
+    },
+    {
+      id: "table-pillar-movements",
+      caption: `indicators that improved, completed, held, declined or cannot be compared, ${previous} to ${latest.cycle}, by pillar`,
+      rows: data.pillars,
+      columns: [
+        {
+          key: "pillar",
+          label: "Pillar",
+          html: (p) => `<a href="./pillars/${e(p.pillar_code)}">${e(p.pillar_code)}. ${e(p.pillar)}</a>`,
+        },
+        { key: "indicators", label: "Indicators", numeric: true },
+        { key: "improved", label: "Improved", numeric: true },
+        { key: "declined", label: "Declined", numeric: true },
+        { key: "completed", label: "Completed", numeric: true },
+        { key: "held", label: "Held", numeric: true },
+        { key: "not_comparable", label: "Not comparable", numeric: true },
+      ],
+    },
+    undefined,
+    // The bars count judgements of the latest values, some of which the data dispute (view indicator_contested).
+    contestedNotes(
+      data.contested.filter((c) => c.cycle === latest.cycle),
+      [...new Map(data.contested.filter((c) => c.cycle === latest.cycle).map((c) => [c.indicator_id, c])).values()],
+      ".",
+      `Disputed ${latest.cycle} values whose movements these bars count:`,
+    ),
+  );
 
   const series = data.counts.filter(
     (r) =>
       (r.kind === "year_end" || r.kind === "today") && ["state_party", "deposited", "signatory"].includes(r.status),
   );
-  const membershipFigure = await chartFigure(membershipChart(series), {
-    id: "table-membership",
-    caption: "States Parties, deposited instruments and signatories on 31 December of each year, and today",
-    rows: series,
-    columns: [
-      { key: "label", label: "On" },
-      { key: "status_plural", label: "Status" },
-      { key: "states", label: "States", numeric: true },
-    ],
-  });
+  const membershipFigure = await chartFigure(
+    { wide: membershipChart(series, "wide"), narrow: membershipChart(series, "narrow") },
+    {
+      id: "table-membership",
+      caption: "States Parties, deposited instruments and signatories on 31 December of each year, and today",
+      rows: series,
+      columns: [
+        { key: "label", label: "On" },
+        { key: "status_plural", label: "Status" },
+        { key: "states", label: "States", numeric: true },
+      ],
+    },
+  );
 
-  const ungaFigure = await chartFigure(ungaVotesChart(data.unga), {
-    id: "table-unga-votes",
-    caption: "UNGA votes on the CCM resolution",
-    rows: data.unga,
-    columns: [
-      { key: "year", label: "Year", html: (r) => String(r.year) },
-      { key: "resolution_id", label: "Resolution" },
-      { key: "total_yes", label: "Yes", numeric: true },
-      { key: "total_no", label: "No", numeric: true },
-      { key: "total_abstentions", label: "Abstain", numeric: true },
-      { key: "source_ref", label: "Source" },
-    ],
-  });
+  const ungaFigure = await chartFigure(
+    { wide: ungaVotesChart(data.unga, "wide"), narrow: ungaVotesChart(data.unga, "narrow") },
+    {
+      id: "table-unga-votes",
+      caption: "UNGA votes on the CCM resolution",
+      rows: data.unga,
+      columns: [
+        { key: "year", label: "Year", html: (r) => String(r.year) },
+        { key: "resolution_id", label: "Resolution" },
+        { key: "total_yes", label: "Yes", numeric: true },
+        { key: "total_no", label: "No", numeric: true },
+        { key: "total_abstentions", label: "Abstain", numeric: true },
+        { key: "source_ref", label: "Source" },
+      ],
+    },
+  );
 
   return emitPage(
     "index.md",
@@ -180,7 +204,7 @@ runLoader("index.md", async () => {
       `<p class="source">Source: view <code>pillar_trends</code> (judged in <code>indicator_trends</code> by each indicator's polarity), from the indicator tables of the progress report. The same chart opens the <a href="./briefings">briefing</a>.</p>`,
       "## States Parties over time",
       membershipFigure,
-      `<p class="source">Source: view <code>membership_counts</code> over <code>state_status</code>, built from the UN Treaty Collection participation table (MTDSG XXVI-6, status as at 3 February 2026), which dates every signature, ratification and withdrawal to the day, so the counts on every date are exact (entry into force under Article 17). See <a href="./downloads">Downloads</a>.</p>`,
+      `<p class="source">Source: view <code>membership_counts</code> over <code>state_status</code>, built from the ${e(data.membership.producer_name)} participation table (MTDSG XXVI-6, ${e(statusAsAtWords(data.membership))}), which dates every signature, ratification and withdrawal to the day, so the counts on every date are exact (entry into force under Article 17). See <a href="./downloads">Downloads</a>.</p>`,
       "## Support in the UN General Assembly",
       ungaFigure,
       `<p class="source">Source: view <code>unga_resolution_votes</code> (UN Digital Library voting records; CCM website vote totals). Explore votes by State on the <a href="./universalization">Universalization</a> page.</p>`,

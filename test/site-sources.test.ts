@@ -391,10 +391,61 @@ describe("a disputed figure is flagged wherever it is shown", () => {
       const flag = row.locator(".contested");
       expect(await flag.textContent()).toContain("the UN record gives 25");
       await flag.locator("a").click();
-      await v.page.waitForURL(/data-quality#record-indicator-11\.2(:|%3A)/);
+      // The row's id needs no percent-encoding (Framework encoded "%3A" again, and the link led to no row).
+      await v.page.waitForURL(/data-quality#record-indicator-11\.2-13MSP$/);
+      expect(await v.page.evaluate(() => document.querySelector(":target")?.id)).toBe("record-indicator-11.2-13MSP");
       expect(
         await v.page.locator(`[id="${decodeURIComponent(new URL(v.page.url()).hash.slice(1))}"]`).textContent(),
       ).toContain("25 States not party");
+    } finally {
+      await v.page.close();
+    }
+  });
+
+  it("a pillar chart rings each disputed value it draws and lists it under the chart with the other figure and a link", async () => {
+    const disputed = await dbRows<{ indicator_id: string; cycle: string }>(
+      `SELECT DISTINCT c.indicator_id, c.cycle FROM indicator_contested c JOIN indicators i USING (indicator_id)
+       WHERE i.pillar_code = 'C' ORDER BY 1, 2`,
+    );
+    expect(disputed).toContainEqual({ indicator_id: "11.2", cycle: "13MSP" });
+    const v = await visit(site.session.browser, site.baseUrl, "/pillars/C");
+    try {
+      const figure = v.page.locator("figure.chart").first();
+      const notes = figure.locator(".chart-notes li");
+      expect(await notes.allTextContents()).toEqual(
+        disputed.map((d) =>
+          expect.stringMatching(new RegExp(`^Indicator ${d.indicator_id.replace(".", "\\.")}, ${d.cycle}: `)),
+        ),
+      );
+      const note = notes.filter({ hasText: "Indicator 11.2, 13MSP" });
+      expect(await note.textContent()).toContain("disputed: the UN record gives 25");
+      // The chart says so too: in its accessible name, and as a ring per disputed value in the drawing shown.
+      const svg = figure.locator(".chart-svg svg:visible");
+      expect(await svg.getAttribute("aria-label")).toContain("Ringed, the disputed values: ");
+      await note.locator("a").click();
+      await v.page.waitForURL(/data-quality#record-indicator-11\.2-13MSP$/);
+      expect(await v.page.locator(":target").textContent()).toContain("25 States not party");
+    } finally {
+      await v.page.close();
+    }
+  });
+
+  it("a State page flags a finding whose count is a disputed value", async () => {
+    // A State named by a finding that counts a value the UN's records dispute (11.2: States not party voting yes).
+    const [named] = await dbRows<{ iso3: string; paragraph: string }>(
+      `SELECT fs.iso3, f.paragraph FROM findings f JOIN finding_states fs USING (finding_id)
+       JOIN indicator_contested c ON c.indicator_id = f.indicator_id AND c.cycle = f.cycle AND c.against = 'records'
+       ORDER BY fs.iso3 LIMIT 1`,
+    );
+    expect(named).toBeDefined();
+    const v = await visit(site.session.browser, site.baseUrl, `/states/${named!.iso3}`);
+    try {
+      const row = v.page.locator("table.data tbody tr", {
+        has: v.page.locator("a", { hasText: new RegExp(`^para ${named!.paragraph}$`) }),
+      });
+      const flag = row.locator(".contested").first();
+      expect(await flag.textContent()).toMatch(/disputed: the UN record gives \d+ \(why\)/);
+      expect(await flag.locator("a").getAttribute("href")).toMatch(/data-quality#record-indicator-/);
     } finally {
       await v.page.close();
     }

@@ -12,7 +12,16 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { axeViolations, expectAccessible, failing, formatFindings } from "./helpers/axe.ts";
-import { focusIsVisible, launchBrowser, overflowingText, screenshot, settle, tabTo, visit } from "./helpers/browser.ts";
+import {
+  focusIsVisible,
+  launchBrowser,
+  overflowingText,
+  screenshot,
+  settle,
+  tabTo,
+  visit,
+  type Visit,
+} from "./helpers/browser.ts";
 import {
   ROOT,
   builtBriefingsDir,
@@ -164,24 +173,35 @@ describe("200% zoom: pages reflow without horizontal scrolling", () => {
   }
 });
 
-/** The inline charts of a page's HTML as served (before any script runs): role, name, described-by, marks. */
-function inlineCharts(html: string): { label: string; describedBy: string; paths: number; tableFound: boolean }[] {
-  return [...html.matchAll(/<svg role="img" aria-label="([^"]*)" aria-describedby="([^"]*)"[\s\S]*?<\/svg>/g)].map(
-    (m) => ({
-      label: m[1]!,
-      describedBy: m[2]!,
-      paths: (m[0].match(/<path /g) ?? []).length,
-      tableFound: html.includes(`<table class="data" id="${m[2]}"`),
-    }),
-  );
+/**
+ * The inline charts of a page's HTML as served (before any script runs): role, name, described-by, marks, and the
+ * drawing ("wide" for a desktop column, "narrow" for a phone, "single" for a chart drawn once).
+ */
+function inlineCharts(
+  html: string,
+): { label: string; describedBy: string; paths: number; tableFound: boolean; layout: string }[] {
+  return [
+    ...html.matchAll(
+      /<div class="chart-svg(?: chart-(wide|narrow))?"><svg role="img" aria-label="([^"]*)" aria-describedby="([^"]*)"[\s\S]*?<\/svg>/g,
+    ),
+  ].map((m) => ({
+    layout: m[1] ?? "single",
+    label: m[2]!,
+    describedBy: m[3]!,
+    paths: (m[0].match(/<path /g) ?? []).length,
+    tableFound: html.includes(`<table class="data" id="${m[3]}"`),
+  }));
 }
+
+/** The desktop drawing of each chart (a chart drawn once counts as its own). */
+const wideCharts = (html: string) => inlineCharts(html).filter((c) => c.layout !== "narrow");
 
 describe("charts are in the HTML, drawn at build time", () => {
   const html = (path: string) =>
     readFileSync(join(builtSiteDir(), `${path === "/" ? "index" : path.slice(1)}.html`), "utf8");
 
   it("the overview's HTML holds the pillar movements, membership and UNGA charts, each described by its data table", () => {
-    const charts = inlineCharts(html("/"));
+    const charts = wideCharts(html("/"));
     expect(charts.map((c) => c.describedBy)).toEqual([
       "table-pillar-movements",
       "table-membership",
@@ -197,7 +217,7 @@ describe("charts are in the HTML, drawn at build time", () => {
   it("every pillar page holds its chart and a table row per indicator, without running a script", () => {
     for (const path of pillarPages) {
       const page = html(path);
-      const charts = inlineCharts(page);
+      const charts = wideCharts(page);
       expect(charts.length, path).toBe(1);
       expect(charts[0]!.label).toMatch(/^Small line charts of the \d+ indicators of pillar [A-K]/);
       expect(charts[0]!.tableFound).toBe(true);
@@ -206,10 +226,22 @@ describe("charts are in the HTML, drawn at build time", () => {
   });
 
   it("the universalization page holds the map (a shape per State) and the vote chart", () => {
-    const charts = inlineCharts(html("/universalization"));
+    const charts = wideCharts(html("/universalization"));
     expect(charts.map((c) => c.describedBy)).toEqual(["table-status-on-date", "table-votes"]);
     expect(charts[0]!.paths).toBeGreaterThan(150);
     expect(charts[1]!.paths).toBeGreaterThan(5);
+  });
+
+  it("every chart of the overview, the pillar pages and Universalization is drawn twice, for a desktop column and for a phone", () => {
+    for (const path of ["/", "/universalization", ...pillarPages]) {
+      const charts = inlineCharts(html(path));
+      const wide = charts.filter((c) => c.layout === "wide").map((c) => c.describedBy);
+      expect(wide.length, path).toBeGreaterThan(0);
+      expect(
+        charts.filter((c) => c.layout === "narrow").map((c) => c.describedBy),
+        path,
+      ).toEqual(wide);
+    }
   });
 
   it("with JavaScript disabled, a reader still sees the charts and their numbers", async () => {
@@ -232,6 +264,57 @@ describe("charts are in the HTML, drawn at build time", () => {
       await noScript.close();
     }
   });
+});
+
+describe("charts fit their column and stay legible, desktop and phone", () => {
+  /** Each chart shown: its drawn width, its width on screen, its column's, and its smallest text in CSS px. */
+  const shownCharts = (v: Visit) =>
+    v.page.evaluate(() =>
+      Array.from(document.querySelectorAll<SVGSVGElement>("figure.chart .chart-svg svg"))
+        .filter((svg) => svg.getBoundingClientRect().width > 0)
+        .map((svg) => {
+          const sizes = Array.from(svg.querySelectorAll("text"))
+            .filter((t) => t.textContent?.trim())
+            .map((t) => {
+              const m = t.getScreenCTM();
+              return parseFloat(getComputedStyle(t).fontSize) * (m ? Math.hypot(m.a, m.b) : 1);
+            });
+          return {
+            chart: svg.getAttribute("aria-describedby"),
+            label: svg.getAttribute("aria-label") ?? "",
+            drawn: Number(svg.getAttribute("width")),
+            shown: svg.getBoundingClientRect().width,
+            column: svg.closest("figure")!.getBoundingClientRect().width,
+            smallest: Math.min(...sizes),
+          };
+        }),
+    );
+
+  for (const [width, name] of [
+    [1280, "desktop"],
+    [390, "phone"],
+  ] as const)
+    it(`${name}, ${width} px: every chart is shown at the size it was drawn, within its column, its text at least 10 px`, async () => {
+      for (const path of ["/", "/universalization", ...pillarPages.slice(0, 3)]) {
+        const v = await visit(site.session.browser, site.baseUrl, path, { viewport: { width, height: 900 } });
+        try {
+          const charts = await shownCharts(v);
+          expect(charts.length, path).toBeGreaterThan(0);
+          for (const c of charts) {
+            const where = `${path} ${c.chart}: drawn ${c.drawn} px, shown ${c.shown} px in ${c.column} px`;
+            expect(c.shown, where).toBeLessThanOrEqual(c.column + 0.5);
+            expect(Math.abs(c.shown - c.drawn), where).toBeLessThan(1);
+            expect(c.smallest, where).toBeGreaterThanOrEqual(9.95);
+          }
+          // On a phone the map shows Europe enlarged, where the world map's States are a few pixels wide.
+          if (path === "/universalization") expect(charts[0]!.label).toContain("and Europe enlarged below it");
+          expect(await v.page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(width);
+          await screenshot(v.page, `charts-${name}${path === "/" ? "-index" : path}`);
+        } finally {
+          await v.page.close();
+        }
+      }
+    });
 });
 
 describe("interaction on top of the drawn charts", () => {

@@ -24,12 +24,51 @@ export interface Chart {
   description: string;
 }
 
+/**
+ * Where a chart is drawn: the briefing's page ("print", the default: the briefing's charts and golden files), a
+ * column of the site on a desktop ("wide", drawn at about the column's width so it is not scaled up or down), or a
+ * phone ("narrow", at most about 360 px wide, so that shown at its own size every text is at least 10 px).
+ */
+export type ChartLayout = "print" | "wide" | "narrow";
+
+/** The smallest text of the site's layouts, in px at the chart's own size: legible on a phone. */
+export const SITE_MIN_FONT = 10;
+
+/**
+ * The longest line of a narrow chart's title and subtitle, in characters: Vega measures text in Node by an estimate
+ * (about 0.8 em a character), and the chart is as wide as its widest line says.
+ */
+const NARROW_TITLE = 28;
+const NARROW_SUBTITLE = 36;
+
+/** A title or subtitle as lines of at most `max` characters (Vega draws an array as lines): for a narrow chart. */
+export function titleLines(text: string, max: number): string | string[] {
+  if (text.length <= max) return text;
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && line.length + 1 + word.length > max) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line];
+}
+
 interface IndicatorPoint {
   indicator: string;
   label: string;
   cycle: string;
   ordinal: number;
   value: number;
+  /** A check of the report or the UN's records dispute this value (view indicator_contested): a ringed point. */
+  disputed?: boolean;
+}
+
+/** A value that the data dispute (view indicator_contested: indicator and cycle), ringed on the chart. */
+export interface DisputedPoint {
+  indicator_id: string;
+  cycle: string;
 }
 
 /**
@@ -37,38 +76,66 @@ interface IndicatorPoint {
  * y scale, because the indicators of a pillar count different things (States, people, munitions).
  * Missing values leave a gap, never a zero.
  */
+const PILLAR_PANELS: Record<
+  ChartLayout,
+  { columns: number; width: number; height: number; header: number; axis: number; value: number; gap: number }
+> = {
+  print: { columns: 5, width: 86, height: 52, header: 9, axis: 7, value: 8, gap: 16 },
+  // About 800 px: the pillar page's column on a desktop.
+  wide: { columns: 5, width: 118, height: 70, header: 12, axis: SITE_MIN_FONT, value: 11, gap: 22 },
+  // Two panels a row, about 330 px.
+  narrow: { columns: 2, width: 132, height: 64, header: 12, axis: SITE_MIN_FONT, value: SITE_MIN_FONT, gap: 18 },
+};
+
 function pillarTrendSpec(
   title: string,
   subtitle: string,
   description: string,
   points: IndicatorPoint[],
   cycles: string[],
+  layout: ChartLayout = "print",
 ): TopLevelSpec {
   const indicators = points.map((p) => p.indicator).filter((l, i, a) => a.indexOf(l) === i);
+  const size = PILLAR_PANELS[layout];
+  // Never more columns than panels: a pillar of three indicators is one row of three, not five slots.
+  const columns = layout === "print" ? size.columns : Math.min(size.columns, indicators.length);
+  const narrow = layout === "narrow";
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     description,
-    title: { text: title, subtitle },
+    title: {
+      text: narrow ? titleLines(title, NARROW_TITLE) : title,
+      subtitle: narrow ? titleLines(subtitle, NARROW_SUBTITLE) : subtitle,
+    },
     data: { values: points },
     facet: {
       field: "indicator",
       type: "nominal",
       sort: indicators,
       title: null,
-      header: { labelFontSize: 9, labelFontWeight: "bold", labelPadding: 2 },
+      header: { labelFontSize: size.header, labelFontWeight: "bold", labelPadding: 2 },
     },
-    columns: 5,
-    spacing: { row: 14, column: 16 },
+    columns,
+    spacing: { row: size.gap - 2, column: size.gap },
     spec: {
-      width: 86,
-      height: 52,
+      width: size.width,
+      height: size.height,
       layer: [
         { mark: { type: "line", color: SERIES, strokeWidth: 1.6 } },
         { mark: { type: "point", filled: true, size: 22, color: SERIES } },
         {
-          mark: { type: "text", dy: -7, fontSize: 8, color: TEXT.ink },
+          mark: { type: "text", dy: -7, fontSize: size.value, color: TEXT.ink },
           encoding: { text: { field: "value", type: "quantitative", format: ",d" } },
         },
+        // A disputed value: a ring in the "bad" colour (the notes under the chart say what disputes it).
+        ...(points.some((p) => p.disputed)
+          ? [
+              {
+                transform: [{ filter: "datum.disputed" }],
+                mark: { type: "point", shape: "circle", size: 150, strokeWidth: 2, color: TEXT.bad, filled: false },
+              },
+            ]
+          : []),
       ],
       encoding: {
         x: {
@@ -78,7 +145,7 @@ function pillarTrendSpec(
           title: null,
           axis: {
             labelAngle: 0,
-            labelFontSize: 7,
+            labelFontSize: size.axis,
             labelExpr: "replace(datum.label, 'MSP', '')",
             grid: false,
             ticks: false,
@@ -93,7 +160,12 @@ function pillarTrendSpec(
         },
       },
     },
-    resolve: { scale: { y: "independent" } },
+    // On the site each panel draws its own cycle axis: a shared one is drawn under every column of the last row,
+    // the columns without a panel too (empty panels of bare axes).
+    resolve:
+      layout === "print"
+        ? { scale: { y: "independent" } }
+        : { scale: { y: "independent" }, axis: { x: "independent" } },
   } as TopLevelSpec;
 }
 
@@ -111,19 +183,27 @@ function votesSpec(
   bars: VoteBar[],
   groups: { name: string; colour: string }[],
   groupTitle = "Vote",
+  layout: ChartLayout = "print",
 ): TopLevelSpec {
+  const narrow = layout === "narrow";
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     description,
-    title: { text: title, subtitle },
-    width: 420,
-    height: 200,
+    title: { text: narrow ? titleLines(title, NARROW_TITLE) : title, subtitle },
+    width: { print: 420, wide: 640, narrow: 250 }[layout],
+    height: { print: 200, wide: 260, narrow: 220 }[layout],
     data: { values: bars },
     transform: [{ calculate: "datum.year + ': ' + datum.votes + ' ' + datum.group", as: "label" }],
     // A white edge between stacked segments: each meets the paper and its neighbours at ≥ 3:1.
     mark: { type: "bar", stroke: "#ffffff", strokeWidth: 0.75 },
     encoding: {
-      x: { field: "year", type: "ordinal", title: null, axis: { labelAngle: 0, grid: false } },
+      // On a phone a year is its last two digits ('15): ten years side by side at 10 px.
+      x: {
+        field: "year",
+        type: "ordinal",
+        title: null,
+        axis: { labelAngle: 0, grid: false, ...(narrow ? { labelExpr: "'’' + slice(datum.label, 2)" } : {}) },
+      },
       y: { field: "votes", type: "quantitative", title: "votes", stack: "zero" },
       color: {
         field: "group",
@@ -131,7 +211,7 @@ function votesSpec(
         title: null,
         sort: groups.map((g) => g.name),
         scale: { domain: groups.map((g) => g.name), range: groups.map((g) => g.colour) },
-        legend: { orient: "bottom", direction: "horizontal", labelLimit: 220, columns: 3 },
+        legend: { orient: "bottom", direction: "horizontal", labelLimit: narrow ? 280 : 220, columns: narrow ? 2 : 3 },
       },
       // groupOrder 1 sits on the baseline: yes votes (or States Parties' yes votes) at the bottom of each bar.
       order: { field: "groupOrder", type: "quantitative" },
@@ -150,6 +230,7 @@ interface JudgementBar {
   pillar: string;
   judgement: string;
   indicators: number;
+  /** The segment's place in its pillar's bar (0: the first, where a phone's chart writes the pillar's name). */
   order: number;
 }
 
@@ -160,33 +241,66 @@ function judgementBarsSpec(
   description: string,
   bars: JudgementBar[],
   pillars: string[],
+  layout: ChartLayout = "print",
 ): TopLevelSpec {
-  return {
+  const narrow = layout === "narrow";
+  const x = {
+    field: "indicators",
+    type: "quantitative",
+    title: "indicators",
+    stack: "zero",
+    axis: { tickMinStep: 1, format: "d" },
+  };
+  const color = {
+    field: "judgement",
+    type: "nominal",
+    title: null,
+    scale: { domain: Object.keys(JUDGEMENT_COLOR), range: Object.values(JUDGEMENT_COLOR) },
+    legend: { orient: "bottom", direction: "horizontal", ...(narrow ? { columns: 2 } : {}) },
+  };
+  const order = { field: "order", type: "quantitative" };
+  const y = { field: "pillar", type: "nominal", sort: pillars, title: null };
+  const frame = {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     description,
-    title: { text: title, subtitle },
-    width: 330,
-    height: { step: 18 },
+    title: narrow
+      ? { text: titleLines(title, NARROW_TITLE), subtitle: titleLines(subtitle, NARROW_SUBTITLE) }
+      : { text: title, subtitle },
     data: { values: bars },
+  };
+  // On a phone the pillar's name is written above its bar, across the chart's width, instead of beside it; a name
+  // longer than NAME_LINE characters takes two lines (Vega draws an array as lines, the first one on the point).
+  const NAME_LINE = 28;
+  const lines = Object.fromEntries(pillars.map((p) => [p, titleLines(p, NAME_LINE)]));
+  const name = (long: boolean) => ({
+    transform: [
+      { filter: `datum.order === 0 && length(datum.pillar) ${long ? ">" : "<="} ${NAME_LINE}` },
+      { calculate: `${JSON.stringify(lines)}[datum.pillar]`, as: "name" },
+    ],
+    mark: { type: "text", align: "left", baseline: "middle", dy: long ? -17 : -5, fontSize: 11, color: TEXT.ink },
+    encoding: { x: { datum: 0, type: "quantitative" }, text: { field: "name" } },
+  });
+  if (narrow)
+    return {
+      ...frame,
+      width: 290,
+      height: { step: 40 },
+      encoding: { y: { ...y, axis: null } },
+      layer: [
+        {
+          mark: { type: "bar", stroke: "#ffffff", strokeWidth: 0.75, height: 14, yOffset: 10 },
+          encoding: { x, color, order },
+        },
+        name(false),
+        name(true),
+      ],
+    } as TopLevelSpec;
+  return {
+    ...frame,
+    width: layout === "wide" ? 480 : 330,
+    height: { step: layout === "wide" ? 22 : 18 },
     mark: { type: "bar", stroke: "#ffffff", strokeWidth: 0.75 },
-    encoding: {
-      y: { field: "pillar", type: "nominal", sort: pillars, title: null, axis: { labelLimit: 400 } },
-      x: {
-        field: "indicators",
-        type: "quantitative",
-        title: "indicators",
-        stack: "zero",
-        axis: { tickMinStep: 1, format: "d" },
-      },
-      color: {
-        field: "judgement",
-        type: "nominal",
-        title: null,
-        scale: { domain: Object.keys(JUDGEMENT_COLOR), range: Object.values(JUDGEMENT_COLOR) },
-        legend: { orient: "bottom", direction: "horizontal" },
-      },
-      order: { field: "order", type: "quantitative" },
-    },
+    encoding: { y: { ...y, axis: { labelLimit: 400 } }, x, color, order },
   } as TopLevelSpec;
 }
 
@@ -199,7 +313,12 @@ const JUDGEMENTS = [
 ] as const;
 
 /** Per pillar, how many indicators improved, completed, held, declined or cannot be compared (view pillar_trends). */
-export function judgementBarsChart(pillars: PillarRow[], previous: string, target: string): Chart {
+export function judgementBarsChart(
+  pillars: PillarRow[],
+  previous: string,
+  target: string,
+  layout: ChartLayout = "print",
+): Chart {
   const bars = pillars.flatMap((p) =>
     JUDGEMENTS.filter(([k]) => p[k] > 0).map(([k, label], i) => ({
       pillar: `${p.pillar_code}. ${p.pillar}`,
@@ -216,6 +335,7 @@ export function judgementBarsChart(pillars: PillarRow[], previous: string, targe
     description,
     bars,
     pillars.map((p) => `${p.pillar_code}. ${p.pillar}`),
+    layout,
   );
   return { spec, title, description };
 }
@@ -233,8 +353,11 @@ export function pillarTrendChart(
   trends: PillarChartRow[],
   cycles: string[],
   target: string,
+  layout: ChartLayout = "print",
+  disputed: DisputedPoint[] = [],
 ): Chart | null {
   const rows = trends.filter((r) => r.cycle === target);
+  const isDisputed = (id: string, cycle: string) => disputed.some((d) => d.indicator_id === id && d.cycle === cycle);
   const points: IndicatorPoint[] = [];
   for (const r of rows) {
     for (const h of trends) {
@@ -245,6 +368,7 @@ export function pillarTrendChart(
           cycle: h.cycle,
           ordinal: h.ordinal,
           value: h.value,
+          ...(isDisputed(h.indicator_id, h.cycle) ? { disputed: true } : {}),
         });
     }
   }
@@ -253,9 +377,10 @@ export function pillarTrendChart(
   const title = `${code}. ${pillar}: indicator values by cycle`;
   const rising = rows.filter((r) => (r.change_since_first ?? 0) > 0).length;
   const falling = rows.filter((r) => (r.change_since_first ?? 0) < 0).length;
-  const description = `Small line charts of the ${rows.length} indicators of pillar ${code} from ${first} to ${target}, one per indicator: ${rising} are higher and ${falling} lower in ${target} than in ${first}; unmeasured cycles are gaps.`;
+  const ringed = points.filter((p) => p.disputed).map((p) => `${p.indicator} in ${p.cycle} (${p.value})`);
+  const description = `Small line charts of the ${rows.length} indicators of pillar ${code} from ${first} to ${target}, one per indicator: ${rising} are higher and ${falling} lower in ${target} than in ${first}; unmeasured cycles are gaps.${ringed.length ? ` Ringed, the disputed values: ${ringed.join(", ")}.` : ""}`;
   const subtitle = `One panel per LAP indicator, each on its own scale from zero; 10 = ${first} … ${target.replace("MSP", "")} = ${target}`;
-  return { spec: pillarTrendSpec(title, subtitle, description, points, cycles), title, description };
+  return { spec: pillarTrendSpec(title, subtitle, description, points, cycles, layout), title, description };
 }
 
 /**
@@ -263,7 +388,7 @@ export function pillarTrendChart(
  * fall in yes votes shows where the votes went (2024: most to non-voting). A total that was not published is left
  * out, and the description says which years lack one (none since the 2015-2024 per-country records).
  */
-export function ungaVotesChart(unga: UngaRow[]): Chart {
+export function ungaVotesChart(unga: UngaRow[], layout: ChartLayout = "print"): Chart {
   const bars = unga.flatMap((r) =>
     [
       { group: "yes", votes: r.total_yes, groupOrder: 1 },
@@ -293,7 +418,11 @@ export function ungaVotesChart(unga: UngaRow[]): Chart {
     { name: "no", colour: VOTE_COLOR.N },
     { name: "non-voting", colour: VOTE_COLOR.X },
   ];
-  return { spec: votesSpec(title, "General Assembly plenary votes", description, bars, groups), title, description };
+  return {
+    spec: votesSpec(title, "General Assembly plenary votes", description, bars, groups, "Vote", layout),
+    title,
+    description,
+  };
 }
 
 /** The statuses present in yes-by-status rows, in legend order, with their words for a group of States. */
@@ -346,7 +475,7 @@ function colourBy(
 }
 
 /** States Parties, deposited instruments and signatories on 31 December of each year and today (view membership_counts). */
-export function membershipChart(rows: MembershipCountRow[]): Chart {
+export function membershipChart(rows: MembershipCountRow[], layout: ChartLayout = "print"): Chart {
   const statuses = [...new Map(rows.map((r) => [r.status, r])).values()].sort((a, b) => a.sort_order - b.sort_order);
   const latest = rows.filter((r) => r.as_of === rows.at(-1)!.as_of);
   const title = "CCM membership over time";
@@ -354,9 +483,15 @@ export function membershipChart(rows: MembershipCountRow[]): Chart {
   const spec = {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     description,
-    title: { text: title, subtitle: "States on 31 December of each year, and today" },
-    width: 560,
-    height: 240,
+    title: {
+      text: title,
+      subtitle:
+        layout === "narrow"
+          ? titleLines("States on 31 December of each year, and today", NARROW_SUBTITLE)
+          : "States on 31 December of each year, and today",
+    },
+    width: { print: 560, wide: 640, narrow: 260 }[layout],
+    height: { print: 240, wide: 260, narrow: 220 }[layout],
     data: { values: rows },
     mark: { type: "line", interpolate: "step-after", point: true, strokeWidth: 2 },
     encoding: {
@@ -365,6 +500,7 @@ export function membershipChart(rows: MembershipCountRow[]): Chart {
       color: colourBy(
         "status_plural",
         statuses.map((s) => ({ name: s.status_plural, colour: colourOf(STATUS_COLOR, s.status) })),
+        { orient: "bottom", direction: "horizontal", labelLimit: 220, ...(layout === "narrow" ? { columns: 1 } : {}) },
       ),
       strokeDash: {
         field: "status_plural",
@@ -390,57 +526,100 @@ export function membershipChart(rows: MembershipCountRow[]): Chart {
   return { spec, title, description };
 }
 
+/** Europe's extent (longitude, latitude) for the map's inset: where the world map's States are too small to read. */
+const EUROPE = {
+  type: "Feature",
+  geometry: {
+    type: "MultiPoint",
+    coordinates: [
+      [-11, 35],
+      [40, 35],
+      [40, 70],
+      [-11, 70],
+    ],
+  },
+};
+
 /**
- * World map of every State's CCM status on one day (view status_on_dates). `rows` may hold several days: the
- * param `as_of` picks the one drawn, so the site's date control re-draws this same spec in the browser.
+ * World map of every State's CCM status on one day (view status_on_dates), with Europe drawn again, larger, below
+ * it (at world scale its States are a few pixels wide). `rows` may hold several days: the param `as_of` picks the
+ * one drawn, in both maps, so the site's date control re-draws this same spec in the browser.
  * Outlines: world-atlas countries-110m (Natural Earth), whose feature ids are UN M49 codes.
  */
-export function statusMapChart(world: unknown, rows: StatusOnDateRow[], asOf: { as_of: string; label: string }): Chart {
+export function statusMapChart(
+  world: unknown,
+  rows: StatusOnDateRow[],
+  asOf: { as_of: string; label: string },
+  layout: ChartLayout = "print",
+): Chart {
   const shown = rows.filter((r) => r.as_of === asOf.as_of);
   const statuses = [...new Map(rows.map((r) => [r.status, r])).values()].sort((a, b) => a.sort_order - b.sort_order);
   const counts = statuses
     .map((s) => `${s.status_label}: ${shown.filter((r) => r.status === s.status).length}`)
     .join(", ");
   const title = `CCM status of every State, ${asOf.label}`;
-  const description = `World map of Convention on Cluster Munitions status, ${asOf.label}. ${counts}. Small States may not be drawn; the table lists every State.`;
-  const countries = { values: world, format: { type: "topojson", feature: "countries" } };
+  const description = `World map of Convention on Cluster Munitions status, ${asOf.label}, and Europe enlarged below it. ${counts}. Small States may not be drawn; the table lists every State.`;
+  const narrow = layout === "narrow";
+  // The outlines once, by name, for both maps and both lookups.
+  const countries = { name: "world", format: { type: "topojson", feature: "countries" } };
+  const layers = (europe: boolean) => [
+    {
+      data: { sphere: true },
+      mark: { type: "geoshape", fill: BACKGROUND.page, stroke: LINE.axis, strokeWidth: 0.5, clip: europe },
+    },
+    // Land with no State in the database (territories): outline only.
+    {
+      data: countries,
+      mark: { type: "geoshape", fill: BACKGROUND.alt, stroke: LINE.axis, strokeWidth: 0.3, clip: europe },
+    },
+    {
+      data: { name: "status" },
+      transform: [
+        { filter: "datum.as_of === as_of && datum.m49 != null" },
+        { lookup: "m49", from: { data: countries, key: "id" }, as: "geo" },
+        { filter: "datum.geo != null" },
+      ],
+      mark: { type: "geoshape", stroke: "white", strokeWidth: europe ? 0.6 : 0.4, clip: europe },
+      encoding: {
+        shape: { field: "geo", type: "geojson" },
+        color: colourBy(
+          "status_label",
+          statuses.map((s) => ({ name: s.status_label, colour: colourOf(STATUS_COLOR, s.status) })),
+          { orient: "bottom", direction: "horizontal", columns: narrow ? 1 : 3, labelLimit: 220 },
+        ),
+        tooltip: [
+          { field: "name_en", title: "State" },
+          { field: "status_label", title: "Status" },
+        ],
+      },
+    },
+  ];
+  const width = narrow ? 300 : 640;
+  const europe = narrow ? { width: 300, height: 280 } : { width: 420, height: 360 };
   const spec = {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     description,
-    width: 640,
-    height: 330,
-    projection: { type: "equalEarth" },
     params: [{ name: "as_of", value: asOf.as_of }],
-    datasets: { status: rows },
-    layer: [
+    datasets: { status: rows, world },
+    vconcat: [
+      { width, height: narrow ? 180 : 330, projection: { type: "equalEarth" }, layer: layers(false) },
       {
-        data: { sphere: true },
-        mark: { type: "geoshape", fill: BACKGROUND.page, stroke: LINE.axis, strokeWidth: 0.5 },
-      },
-      // Land with no State in the database (territories): outline only.
-      { data: countries, mark: { type: "geoshape", fill: BACKGROUND.alt, stroke: LINE.axis, strokeWidth: 0.3 } },
-      {
-        data: { name: "status" },
-        transform: [
-          { filter: "datum.as_of === as_of && datum.m49 != null" },
-          { lookup: "m49", from: { data: countries, key: "id" }, as: "geo" },
-          { filter: "datum.geo != null" },
-        ],
-        mark: { type: "geoshape", stroke: "white", strokeWidth: 0.4 },
-        encoding: {
-          shape: { field: "geo", type: "geojson" },
-          color: colourBy(
-            "status_label",
-            statuses.map((s) => ({ name: s.status_label, colour: colourOf(STATUS_COLOR, s.status) })),
-            { orient: "bottom", direction: "horizontal", columns: 3, labelLimit: 220 },
-          ),
-          tooltip: [
-            { field: "name_en", title: "State" },
-            { field: "status_label", title: "Status" },
+        title: { text: "Europe", anchor: "start", fontSize: 12 },
+        width: europe.width,
+        height: europe.height,
+        // Clipped while projecting, so the shapes outside the frame are not written into the SVG at all.
+        projection: {
+          type: "mercator",
+          fit: EUROPE,
+          clipExtent: [
+            [0, 0],
+            [europe.width, europe.height],
           ],
         },
+        layer: layers(true),
       },
     ],
+    spacing: 12,
   } as unknown as TopLevelSpec;
   return { spec, title, description };
 }
@@ -455,7 +634,9 @@ export type VoteGrouping = "region" | "status_label";
 export function voteBreakdownChart(
   rows: StateVoteRow[],
   choice: { resolution: string; year: number; groupBy: VoteGrouping },
+  layout: ChartLayout = "print",
 ): Chart {
+  const narrow = layout === "narrow";
   const shown = rows.filter((r) => r.resolution_id === choice.resolution);
   const votes = [...new Map(rows.map((r) => [r.vote, r])).values()].sort((a, b) => a.vote_order - b.vote_order);
   const groupLabel = choice.groupBy === "region" ? "region" : "CCM status at the vote";
@@ -464,7 +645,7 @@ export function voteBreakdownChart(
   const spec = {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     description,
-    width: 560,
+    width: narrow ? 160 : 560,
     height: { step: 24 },
     params: [
       { name: "resolution", value: choice.resolution },
@@ -479,11 +660,12 @@ export function voteBreakdownChart(
     ],
     mark: { type: "bar", stroke: "white", strokeWidth: 0.5 },
     encoding: {
-      y: { field: "group", type: "nominal", title: null, sort: "-x", axis: { labelLimit: 260 } },
+      y: { field: "group", type: "nominal", title: null, sort: "-x", axis: { labelLimit: narrow ? 180 : 260 } },
       x: { aggregate: "count", type: "quantitative", title: "States", axis: { tickMinStep: 1, format: "d" } },
       color: colourBy(
         "vote_label",
         votes.map((v) => ({ name: v.vote_label, colour: colourOf(VOTE_COLOR, v.vote) })),
+        { orient: "bottom", direction: "horizontal", labelLimit: 220, ...(narrow ? { columns: 2 } : {}) },
       ),
       order: { field: "vote_order", aggregate: "min", type: "quantitative" },
       tooltip: [

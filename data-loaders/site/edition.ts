@@ -34,3 +34,19 @@ export function editionWords(r: ReportRow): string {
   const where = [r.meeting_place, r.published_on ? longDate(r.published_on) : null].filter(Boolean).join(", ");
   return where ? `${title} (${where})` : title;
 }
+
+/** sql/site/membership_source.sql: the membership data's producer and the day its status was taken. */
+export interface MembershipSource {
+  producer_name: string;
+  status_as_at: string;
+}
+
+/** "status as at 3 February 2026" (a date the database holds as a year only is shown as it is). */
+export function statusAsAtWords(m: MembershipSource): string {
+  return `status as at ${/^\d{4}-\d{2}-\d{2}/.test(m.status_as_at) ? longDate(m.status_as_at) : m.status_as_at}`;
+}
+
+/** "UN Treaty Collection, status as at 3 February 2026": the edition of the membership data, from `datasets`. */
+export function membershipSourceWords(m: MembershipSource): string {
+  return `${m.producer_name}, ${statusAsAtWords(m)}`;
+}

@@ -5,11 +5,14 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { statusMapChart, voteBreakdownChart, type Chart } from "../presentation/charts.ts";
+import { statusMapChart, voteBreakdownChart } from "../presentation/charts.ts";
+import type { ChartPair } from "./page.ts";
 import { ROOT, type Database } from "../lib/db.ts";
 import type { MembershipCountRow, StateVoteRow, StatusOnDateRow } from "../lib/view-rows.ts";
 import type { UngaResolutionsRow } from "../lib/relations.generated.ts";
 import { siteQuery } from "./site-db.ts";
+import { withHouseStyle } from "../presentation/render.ts";
+import type { TopLevelSpec } from "vega-lite";
 
 export interface StatusDate {
   as_of: string;
@@ -18,7 +21,8 @@ export interface StatusDate {
 }
 
 export interface StatusMapData {
-  chart: Chart;
+  /** Drawn for a desktop column and for a phone (the browser re-draws the one that fits, explorers.js). */
+  chart: ChartPair;
   rows: StatusOnDateRow[];
   dates: StatusDate[];
   counts: MembershipCountRow[];
@@ -100,7 +104,12 @@ export async function statusMapData(db: Database): Promise<StatusMapData> {
   ];
   const initial = dates.find((d) => d.kind === "today") ?? dates.at(-1)!;
   const changes = statusChanges(rows, await siteQuery<ChangeDayRow>(db, "status_change_days"), initial.as_of);
-  return { chart: statusMapChart(readWorld(), rows, initial), rows, dates, counts, initial, changes };
+  const world = readWorld();
+  const chart = {
+    wide: statusMapChart(world, rows, initial, "wide"),
+    narrow: statusMapChart(world, rows, initial, "narrow"),
+  };
+  return { chart, rows, dates, counts, initial, changes };
 }
 
 /** sql/site/unga_resolutions.sql, with the UN Digital Library record of the vote (from the UN vote files) as text. */
@@ -109,7 +118,7 @@ export type Resolution = Pick<UngaResolutionsRow, "resolution_id" | "year" | "to
 };
 
 export interface VoteExplorerData {
-  chart: Chart;
+  chart: ChartPair;
   rows: StateVoteRow[];
   resolutions: Resolution[];
   /** The vote codes present, with their words, in legend order (vote_labels). */
@@ -134,6 +143,17 @@ export async function voteExplorerData(db: Database): Promise<VoteExplorerData> 
   const votes = [...new Map(rows.map((r) => [r.vote, r])).values()]
     .sort((a, b) => a.vote_order - b.vote_order)
     .map((r) => ({ vote: r.vote, label: r.vote_label }));
-  const chart = voteBreakdownChart(rows, { resolution: initial.resolution_id, year: initial.year, groupBy: "region" });
+  const choice = { resolution: initial.resolution_id, year: initial.year, groupBy: "region" } as const;
+  const chart = { wide: voteBreakdownChart(rows, choice, "wide"), narrow: voteBreakdownChart(rows, choice, "narrow") };
   return { chart, rows, resolutions, votes, initial };
+}
+
+/**
+ * The phone's drawing of an explorer's chart for the browser, without its datasets: the browser re-draws it with
+ * the desktop spec's (components/explorers.js), so the rows and outlines are shipped once.
+ */
+export function narrowSpec(spec: TopLevelSpec): TopLevelSpec {
+  const copy: Record<string, unknown> = { ...withHouseStyle(spec) };
+  delete copy["datasets"];
+  return copy as unknown as TopLevelSpec;
 }

@@ -69,23 +69,38 @@ export function htmlTable<T extends object>(rows: T[], options: TableOptions<T>)
   return `<div class="${scroll ? "table-scroll" : "table-wrap"}" tabindex="0" role="region" aria-label="${escapeHtml(caption ?? "table")}">${table}</div>`;
 }
 
+/** A chart drawn twice: for a desktop column and for a phone (data-loaders/presentation/charts.ts, ChartLayout). */
+export interface ChartPair {
+  wide: Chart;
+  narrow: Chart;
+}
+
 /**
  * A chart from its one definition (data-loaders/presentation/charts.ts), inlined as SVG: one image (role="img") with its
  * description as accessible name, aria-describedby pointing at its data table and aria-details at the collapsed
- * block that holds it (opened for print), as the site's components do for charts drawn in the browser.
+ * block that holds it (opened for print), as the site's components do for charts drawn in the browser. A pair is
+ * inlined twice, and the figure shows the drawing that fits its column (style.css, a container query): a chart
+ * scaled down to a phone had 5 px labels, one drawn for it has 10 px. `notes` (HTML) follow the chart: what the data
+ * say about its figures (a disputed value, contested.ts).
  */
 export async function chartFigure<T extends object>(
-  chart: Chart,
+  chart: Chart | ChartPair,
   table: TableOptions<T> & { id: string; rows: T[]; caption: string },
   figureId?: string,
+  notes = "",
 ): Promise<string> {
   const details = `details-${table.id}`;
   // Vega is loaded only by pages that draw a chart (a State page's loader starts without it).
   const { renderSvg } = await import("../presentation/render.ts");
-  const svg = await renderSvg(chart.spec, { describedBy: table.id, details, decimals: 1, oneImage: true });
+  const draw = (c: Chart) => renderSvg(c.spec, { describedBy: table.id, details, decimals: 1, oneImage: true });
+  const drawings =
+    "spec" in chart
+      ? `<div class="chart-svg">${pageHtml(await draw(chart))}</div>`
+      : `<div class="chart-svg chart-wide">${pageHtml(await draw(chart.wide))}</div><div class="chart-svg chart-narrow">${pageHtml(await draw(chart.narrow))}</div>`;
   return [
-    `<figure class="chart"${figureId ? ` id="${escapeHtml(figureId)}"` : ""}>`,
-    `<div class="chart-svg">${pageHtml(svg)}</div>`,
+    `<figure class="chart${"spec" in chart ? "" : " chart-pair"}"${figureId ? ` id="${escapeHtml(figureId)}"` : ""}>`,
+    drawings,
+    notes,
     `<details class="alt" id="${escapeHtml(details)}"><summary>Data table: ${escapeHtml(table.caption)}</summary>${htmlTable(table.rows, table)}</details>`,
     `</figure>`,
   ].join("");

@@ -5,6 +5,16 @@
 import { escapeHtml as e } from "./page-text.ts";
 import { indicatorHref, paragraphHref } from "./links.ts";
 
+/**
+ * The Data quality row of a disagreement, by its check id ("indicator-11.2:13MSP" → "record-indicator-11.2-13MSP"):
+ * an id a link can name as it is. Framework percent-encodes a link's fragment once more when it writes the page, so
+ * "#record-indicator-11.2%3A13MSP" arrived as "%253A" and led to no row; an id of letters, digits, ".", "-" and "_"
+ * needs no encoding at all.
+ */
+export function recordRowId(checkId: string): string {
+  return `record-${checkId.replace(/[^A-Za-z0-9._-]/g, "-")}`;
+}
+
 export interface RecordIssue {
   report_id: string;
   check_id: string;

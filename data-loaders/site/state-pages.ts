@@ -11,6 +11,7 @@ import { loadTableDocs } from "../dictionary.ts";
 import { DEFAULT_DB } from "../lib/db.ts";
 import { siteQuery, tableRows, withSiteDatabase } from "./site-db.ts";
 import type { RecordIssue } from "./record-issues.ts";
+import type { Contested } from "./contested.ts";
 
 export interface StateRow {
   iso3: string;
@@ -62,6 +63,8 @@ export interface StateFinding {
   paragraph: string;
   pillar_code: string;
   statement: string;
+  /** The indicator whose value the finding's count is, when it is one (a disputed value is flagged). */
+  indicator_id: string | null;
   cycle: string;
   report_id: string | null;
 }
@@ -92,6 +95,8 @@ export interface StatePagesData {
   named: NamedState[];
   issues: RecordIssue[];
   records: RecordTable[];
+  /** The disputed indicator values (view indicator_contested), flagged on the findings that count them. */
+  contested: Contested[];
 }
 
 /** A table's description up to its first full stop or colon: what a caption says. */
@@ -99,6 +104,9 @@ function captionOf(description: string | undefined, name: string): string {
   const text = description?.split(/(?<=[a-z)])[.:]\s|\. With more/)[0]?.trim();
   return text || name.replaceAll("_", " ");
 }
+
+/** The version of StatePagesData's shape, part of the cache's key. */
+const SHAPE = "contested-1";
 
 async function readAll(): Promise<StatePagesData> {
   const docs = loadTableDocs();
@@ -131,6 +139,7 @@ async function readAll(): Promise<StatePagesData> {
         await siteQuery<RecordIssue>(db, "report_record_issues_by_report", undefined, { allowEmpty: true })
       ).filter((i) => i.report_id === latest),
       records,
+      contested: await siteQuery<Contested>(db, "indicator_contested", undefined, { allowEmpty: true }),
     };
   });
 }
@@ -141,13 +150,14 @@ const read = new Map<string, Promise<StatePagesData>>();
 export function statePagesData(): Promise<StatePagesData> {
   const db = resolve(process.env.CCM_DB ?? DEFAULT_DB);
   const stat = existsSync(db) ? statSync(db) : undefined;
-  const key = `${db} ${stat?.size} ${stat?.mtimeMs}`;
+  // SHAPE changes when StatePagesData does, so a cache written by an older build is not read as the new shape.
+  const key = `${SHAPE} ${db} ${stat?.size} ${stat?.mtimeMs}`;
   let data = read.get(key);
-  if (!data) read.set(key, (data = cachedData(db, key)));
+  if (!data) read.set(key, (data = cachedData(key)));
   return data;
 }
 
-async function cachedData(db: string, key: string): Promise<StatePagesData> {
+async function cachedData(key: string): Promise<StatePagesData> {
   const cache = join(tmpdir(), `ccm-state-pages-${createHash("sha256").update(key).digest("hex").slice(0, 16)}.json`);
   if (existsSync(cache)) return JSON.parse(readFileSync(cache, "utf8")) as StatePagesData;
   const data = await readAll();

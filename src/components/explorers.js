@@ -8,6 +8,16 @@ import { redrawChart } from "./vega.js";
 
 const sameDay = (a, b) => a.as_of === b.as_of && a.kind === b.kind;
 
+/**
+ * The drawing that fits the container, as the page's pre-rendered pair does (style.css, the container query at
+ * 560 px): the phone's spec (shipped without its rows) with the desktop spec's datasets, or the desktop spec.
+ */
+function specFor(container, data) {
+  return container.clientWidth <= 560 && data.narrowSpec
+    ? { ...data.narrowSpec, datasets: data.spec.datasets }
+    : data.spec;
+}
+
 // What the page showed first (drawn at build time), put back when the reader returns to the default choice.
 const firstShown = new WeakMap();
 function showsDefault(container, isDefault) {
@@ -110,13 +120,14 @@ export async function showStatusOn(container, data, day) {
     }),
     figure,
   );
-  const spec = day.rows ? { ...data.spec, datasets: { ...data.spec.datasets, status: day.rows } } : data.spec;
+  const base = specFor(container, data);
+  const spec = day.rows ? { ...base, datasets: { ...base.datasets, status: day.rows } } : base;
   await redrawChart(
     chart,
     spec,
     { as_of: all[0]?.as_of ?? day.as_of },
     {
-      label: `World map of Convention on Cluster Munitions status, ${day.label}. The table below lists every State that had signed or joined.`,
+      label: `World map of Convention on Cluster Munitions status, ${day.label}, and Europe enlarged below it. The table below lists every State that had signed or joined.`,
       describedBy: "table-status-on-date",
       details: details.id,
     },
@@ -143,7 +154,7 @@ export async function showVotes(container, data, { resolution, groupBy, votes })
   container.replaceChildren(figure);
   await redrawChart(
     chart,
-    data.spec,
+    specFor(container, data),
     { resolution: resolution.resolution_id, group_by: groupBy, votes },
     {
       label: `Stacked bars of the recorded votes on ${resolution.resolution_id} (${resolution.year}) by ${groupLabel}. The table below lists every vote.`,

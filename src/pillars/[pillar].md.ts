@@ -19,7 +19,7 @@ import { POLARITY_LABEL, formatNumber } from "../../data-loaders/presentation/fo
 import { changeBadge, type Column, chartFigure, emitPage, htmlTable, page } from "../../data-loaders/site/page.ts";
 import { escapeHtml } from "../../data-loaders/site/page-text.ts";
 import { paragraphHref } from "../../data-loaders/site/links.ts";
-import { contestedFlag, type Contested } from "../../data-loaders/site/contested.ts";
+import { contestedFlag, contestedNotes, disputedPoints, type Contested } from "../../data-loaders/site/contested.ts";
 import { loaderParam, runLoader, siteQuery, withSiteDatabase } from "../../data-loaders/site/site-db.ts";
 
 /** sql/site/pillar_findings.sql. */
@@ -141,21 +141,31 @@ async function valuesFigure(
   cycles: string[],
   latest: string,
   report?: string,
+  contested: Contested[] = [],
 ): Promise<string> {
-  const chart = pillarTrendChart(code, pillar, rows, cycles, latest);
-  if (!chart) return `<p>No indicator of this pillar has a value yet.</p>`;
-  return chartFigure(chart, {
-    id: `table-values-${code}${report ? `-${report}` : ""}`,
-    caption: `every value of pillar ${code} by cycle${report ? `, as printed by the ${report} report` : ""}`,
-    rows,
-    columns: [
-      { key: "indicator_id", label: "Indicator" },
-      { key: "cycle", label: "Cycle" },
-      { key: "value", label: "Value", numeric: true },
-      { key: "as_printed", label: "As printed" },
-      { key: "source_ref", label: "Source" },
-    ],
-  });
+  // The disputed values (view indicator_contested) are the current values': ringed on the latest report's chart only.
+  const shown = rows.filter((r) => r.value !== null);
+  const disputed = disputedPoints(contested, shown);
+  const wide = pillarTrendChart(code, pillar, rows, cycles, latest, "wide", disputed);
+  const narrow = pillarTrendChart(code, pillar, rows, cycles, latest, "narrow", disputed);
+  if (!wide || !narrow) return `<p>No indicator of this pillar has a value yet.</p>`;
+  return chartFigure(
+    { wide, narrow },
+    {
+      id: `table-values-${code}${report ? `-${report}` : ""}`,
+      caption: `every value of pillar ${code} by cycle${report ? `, as printed by the ${report} report` : ""}`,
+      rows,
+      columns: [
+        { key: "indicator_id", label: "Indicator" },
+        { key: "cycle", label: "Cycle" },
+        { key: "value", label: "Value", numeric: true },
+        { key: "as_printed", label: "As printed" },
+        { key: "source_ref", label: "Source" },
+      ],
+    },
+    undefined,
+    contestedNotes(contested, shown, ".."),
+  );
 }
 
 /** The first columns of a values table: the indicator, what it counts and which direction is good. */
@@ -226,7 +236,13 @@ runLoader("pillars/[pillar].md", async () => {
   });
   const latestSources = reportsInWords(data.trends, data.reports);
   const latestView = selector ? latestReport : null;
-  const figures = [reportView(latestView, true, await valuesFigure(code, pillar, data.trends, cycles, latest))];
+  const figures = [
+    reportView(
+      latestView,
+      true,
+      await valuesFigure(code, pillar, data.trends, cycles, latest, undefined, data.contested),
+    ),
+  ];
   const tables = [
     reportView(latestView, true, table, tableNotes(data.trends, notes, latestReport), tableSources(data.trends)),
   ];

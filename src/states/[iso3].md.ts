@@ -5,6 +5,7 @@
 import { emitPage, htmlTable, page } from "../../data-loaders/site/page.ts";
 import { escapeHtml } from "../../data-loaders/site/page-text.ts";
 import { paragraphHref } from "../../data-loaders/site/links.ts";
+import { contestedFlag } from "../../data-loaders/site/contested.ts";
 import { recordSide, reportSide } from "../../data-loaders/site/record-issues.ts";
 import { statePagesData, type StateFinding, type NamedState } from "../../data-loaders/site/state-pages.ts";
 import { loaderParam, runLoader } from "../../data-loaders/site/site-db.ts";
@@ -154,7 +155,13 @@ runLoader("states/[iso3].md", async () => {
             html: (f) => link(paragraphHref("..", f.paragraph), `para ${f.paragraph}`),
           },
           { key: "pillar_code", label: "Pillar", html: (f) => link(`../pillars/${f.pillar_code}`, f.pillar_code) },
-          { key: "statement", label: "Finding" },
+          // A finding whose count is a disputed indicator value carries its flag (view indicator_contested).
+          {
+            key: "statement",
+            label: "Finding",
+            html: (f) =>
+              e(f.statement) + (f.indicator_id ? contestedFlag(data.contested, f.indicator_id, f.cycle, "..") : ""),
+          },
           { key: "name_as_written", label: "Named as" },
           { key: "detail", label: "Detail" },
           { key: "cycle", label: "Cycle" },

@@ -1,6 +1,6 @@
 -- Indicator values that a check of the report, or the UN's records, dispute (view indicator_contested): the pages
 -- flag each such figure where they show it, with the other figure and a link to the explanation on the Data
--- quality page (a disagreement with the records has its own row there, record-<check id>).
+-- quality page (a disagreement with the records has its own row there, by its check id: record-issues.ts, recordRowId).
 SELECT
   indicator_id,
   cycle,
@@ -12,8 +12,8 @@ SELECT
   paragraph,
   explanation,
   CASE
-    WHEN against = 'records' THEN 'record-indicator-' || indicator_id || ':' || cycle
-  END AS anchor
+    WHEN against = 'records' THEN 'indicator-' || indicator_id || ':' || cycle
+  END AS check_id
 FROM
   indicator_contested
 ORDER BY
