@@ -13,6 +13,7 @@ import {
   withSiteDatabase,
 } from "../data-loaders/site/site-db.ts";
 import { datasetProvenance, escapeHtml } from "../data-loaders/site/page-text.ts";
+import { htmlTable } from "../data-loaders/site/page.ts";
 
 interface Dictionary {
   description?: string;
@@ -30,14 +31,19 @@ function derivedProvenance(name: string): string {
   const doc = dictionaryOf(name);
   const file = `data-loaders/dictionary/${escapeHtml(name)}.json`;
   if (!doc) return `<p class="source">Derived by ccm-trends; not yet documented (<code>${file}</code> is missing).</p>`;
-  const columns = Object.entries(doc.columns ?? {}).map(
-    ([c, meaning]) => `<tr><td><code>${escapeHtml(c)}</code></td><td>${escapeHtml(meaning)}</td></tr>`,
-  );
+  const columns = Object.entries(doc.columns ?? {}).map(([column, meaning]) => ({ column, meaning }));
   return [
     `<p>${escapeHtml(doc.description ?? "")}</p>`,
     `<p class="source">Derived by ccm-trends from: ${escapeHtml(doc.source ?? "—")} (<code>${file}</code>).</p>`,
     columns.length
-      ? `<details class="alt"><summary>Columns of ${escapeHtml(name)}</summary><table class="data"><thead><tr><th scope="col">Column</th><th scope="col">Meaning</th></tr></thead><tbody>${columns.join("")}</tbody></table></details>`
+      ? // In the site's table frame, which scrolls on its own when a phone is narrower than the table.
+        `<details class="alt"><summary>Columns of ${escapeHtml(name)}</summary>${htmlTable(columns, {
+          caption: `Columns of ${name}`,
+          columns: [
+            { key: "column", label: "Column", html: (r) => `<code>${escapeHtml(r.column)}</code>` },
+            { key: "meaning", label: "Meaning" },
+          ],
+        })}</details>`
       : "",
   ].join("\n");
 }
