@@ -96,7 +96,9 @@ describe("tables sort and filter", () => {
       for (const r of filtered) expect(r.join(" ").toLowerCase()).toContain("states parties");
       await v.page.getByRole("searchbox", { name: /^Filter rows of/ }).fill("");
 
-      const value = (r: string[]) => (r[3] === "not measured" ? null : Number(r[3]!.replace(/[^\d.-]/g, "")));
+      // The cell's first number: a disputed value's flag follows it with the other figure ("31 ⚠ disputed: … 25").
+      const value = (r: string[]) =>
+        r[3] === "not measured" ? null : Number(/-?\d+(\.\d+)?/.exec(r[3]!.replace(/[,\s]/g, ""))![0]);
       const header = v.page.getByRole("button", { name: /^13MSP/ });
       await header.click();
       const up = (await visibleRows(v.page)).map(value).filter((n) => n !== null);
