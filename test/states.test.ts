@@ -32,6 +32,7 @@ import {
   withdrawalEffectiveFor,
 } from "../data-loaders/extract/membership/state-dates.ts";
 import { stateListsInReport } from "../data-loaders/extract/membership/report-state-lists.ts";
+import { PER_REPORT_DATASETS } from "../data-loaders/extract/reports/layout.ts";
 
 const DATASETS = ["states", "state_aliases", "state_events", "report_facts", "membership_reconciliation"];
 const REPORT = readFileSync(join(ROOT, STATE_INPUTS.report), "utf8");
@@ -41,15 +42,25 @@ function curated(name: string): CuratedTable {
   return readCuratedCsv(`sources/${name}.csv`, meta, readFileSync(join(ROOT, "sources", `${name}.csv`)));
 }
 
-/** An in-memory database with the membership datasets staged and the status model built. */
+/**
+ * An in-memory database with the membership datasets staged and the status model built. A dataset each report has
+ * of its own (report_facts) is keyed by report, as the pipeline loads it (report-sources.ts): the files at the top
+ * of sources/ are the 13MSP report's.
+ */
 async function membershipDb(): Promise<Database> {
   const db = await openDatabase();
   await db.conn.run("CREATE SCHEMA raw");
   for (const name of DATASETS) {
     const t = curated(name);
-    const cols = t.meta.columns.map((c) => c.name);
+    const keyed = (PER_REPORT_DATASETS as readonly string[]).includes(name);
+    const cols = [...(keyed ? ["report_id"] : []), ...t.meta.columns.map((c) => c.name)];
     await db.conn.run(`CREATE TABLE raw.${ident(name)} (${cols.map((c) => `${ident(c)} VARCHAR`).join(", ")})`);
-    await appendTextRows(db.conn, `raw.${name}`, cols, t.rows);
+    await appendTextRows(
+      db.conn,
+      `raw.${name}`,
+      cols,
+      keyed ? t.rows.map((r) => ({ report_id: "13MSP", ...r })) : t.rows,
+    );
     await runSqlFile(db.conn, `staging/${name}.sql`);
   }
   await runSqlFile(db.conn, "models/010_state_status.sql");
@@ -188,9 +199,12 @@ describe("status on a date", () => {
 describe("counts on 30 June 2025 against the report (paras 63-64)", () => {
   it("111 States Parties, 12 signatories, 123 committed, as report_facts states", async () => {
     const facts = Object.fromEntries(
-      (await queryRows<{ fact_id: string; value: number }>(db.conn, "SELECT fact_id, value FROM report_facts")).map(
-        (f) => [f.fact_id, f.value],
-      ),
+      (
+        await queryRows<{ fact_id: string; value: number }>(
+          db.conn,
+          "SELECT fact_id, value FROM report_report_facts WHERE report_id = '13MSP'",
+        )
+      ).map((f) => [f.fact_id, f.value]),
     );
     const counts = Object.fromEntries(
       (
