@@ -185,7 +185,8 @@ describe("a failing build leaves dist/ as it was", () => {
     copyFileSync(builtDbPath(), broken);
     const instance = await DuckDBInstance.create(broken);
     const conn = await instance.connect();
-    await conn.run("DROP VIEW cycle_trends");
+    // The mart of the tallies, which the overview reads (sql/site/cycle_trends.sql).
+    await conn.run("DROP VIEW tallies");
     conn.closeSync();
     instance.closeSync();
     const dist = join(dir, "dist");
@@ -194,7 +195,7 @@ describe("a failing build leaves dist/ as it was", () => {
     const site = overviewOnlySite();
     try {
       await expect(buildSite({ dist, dbPath: broken, config: site.config, quiet: true })).rejects.toThrow(
-        /site build failed; .*dist left unchanged:[\s\S]*a data loader failed: index\.md: .*cycle_trends does not exist/,
+        /site build failed; .*dist left unchanged:[\s\S]*a data loader failed: index\.md: .*tallies does not exist/,
       );
     } finally {
       site.remove();
