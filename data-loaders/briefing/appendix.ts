@@ -61,7 +61,7 @@ export function annexSection(ctx: Context): Section {
       ),
     );
   }
-  return { id: "annex", title: "Annex: consistency issues in the report", blocks, pageBreak: true };
+  return { id: "annex", title: "Annex: consistency issues in the report", blocks };
 }
 
 /** The annex of the report's statements that the UN's own records (votes, treaty actions) contradict. */
@@ -114,7 +114,7 @@ export function recordAnnexSection(ctx: Context): Section {
       ),
     );
   }
-  return { id: "annex-records", title: "Annex: the report against the UN's records", blocks, pageBreak: true };
+  return { id: "annex-records", title: "Annex: the report against the UN's records", blocks };
 }
 
 export function aboutSection(ctx: Context): Section {
@@ -140,7 +140,7 @@ export function aboutSection(ctx: Context): Section {
     align: ["left", "left", "left", "left", "left"],
     rows: ctx.data.datasets.map((d) => [d.name, d.title, d.producer, d.source, d.date]),
   });
-  return { id: "about", title: "About the data", blocks, pageBreak: true };
+  return { id: "about", title: "About the data", blocks };
 }
 
 /** " (nine errors and five warnings)", by severity in the annex's order; each count a reference. */

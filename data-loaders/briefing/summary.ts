@@ -1,6 +1,7 @@
 /** The summary: overall movement, steady risers and fallers, largest moves, membership, UNGA, annex count, pillar overview. */
 import { renderSvg } from "../presentation/render.ts";
 import { judgementBarsChart } from "../presentation/charts.ts";
+import { TEXT_WIDTH_PX } from "./page.ts";
 import type { CycleRow, TrendRow } from "./data.ts";
 import { num, type Block, type Inline, type Section } from "./model.ts";
 import { listNames } from "./text.ts";
@@ -111,7 +112,7 @@ async function pillarOverviewBlocks(
 ): Promise<Block[]> {
   const pillars = ctx.data.pillars;
   const previous = ctx.data.cycles.at(-2)?.cycle ?? "the previous cycle";
-  const { spec, title, description } = judgementBarsChart(pillars, previous, target.cycle);
+  const { spec, title, description } = judgementBarsChart(pillars, previous, target.cycle, { width: TEXT_WIDTH_PX });
   const svg = await renderSvg(spec);
   const file = "charts/pillars-overview.svg";
   charts.push({ file, svg });

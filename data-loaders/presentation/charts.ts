@@ -13,7 +13,17 @@ import type {
   UngaRow,
   YesByStatusRow,
 } from "../lib/view-rows.ts";
-import { BACKGROUND, JUDGEMENT_COLOR, LINE, SERIES, STATUS_COLOR, TEXT, VOTE_COLOR } from "./palette.ts";
+import {
+  BACKGROUND,
+  JUDGEMENT_COLOR,
+  JUDGEMENT_HATCHED,
+  LINE,
+  SERIES,
+  STATUS_COLOR,
+  TEXT,
+  VOTE_COLOR,
+} from "./palette.ts";
+import { hatchFill, type Hatches } from "./hatch.ts";
 
 /** A colour of the palette by key, the axis grey for a key it does not know. */
 const colourOf = (scale: Record<string, string>, key: string): string => scale[key] ?? LINE.axis;
@@ -23,6 +33,22 @@ export interface Chart {
   title: string;
   description: string;
 }
+
+/**
+ * How wide a chart is drawn, in pixels, axes, labels and legend included: the briefing gives its text width, so
+ * a chart spans the column like a table; without it (the site) each chart keeps its own size.
+ */
+export interface ChartSize {
+  width?: number;
+}
+
+/** A single-view spec drawn `size.width` pixels wide in all, or as it is. */
+function fitted(spec: TopLevelSpec, size: ChartSize): TopLevelSpec {
+  if (!size.width) return spec;
+  return { ...spec, width: size.width, autosize: { type: "fit-x", contains: "padding" } } as TopLevelSpec;
+}
+
+const SMALL_MULTIPLE = { columns: 5, spacing: 16, width: 86 } as const;
 
 interface IndicatorPoint {
   indicator: string;
@@ -39,11 +65,15 @@ interface IndicatorPoint {
  */
 function pillarTrendSpec(
   title: string,
-  subtitle: string,
+  subtitle: string[],
   description: string,
   points: IndicatorPoint[],
   cycles: string[],
+  size: ChartSize = {},
 ): TopLevelSpec {
+  const { columns, spacing } = SMALL_MULTIPLE;
+  // The panels share the width when one is given, less the gaps between them and the padding (10 px).
+  const panel = size.width ? Math.floor((size.width - (columns - 1) * spacing - 10) / columns) : SMALL_MULTIPLE.width;
   const indicators = points.map((p) => p.indicator).filter((l, i, a) => a.indexOf(l) === i);
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
@@ -57,10 +87,10 @@ function pillarTrendSpec(
       title: null,
       header: { labelFontSize: 9, labelFontWeight: "bold", labelPadding: 2 },
     },
-    columns: 5,
-    spacing: { row: 14, column: 16 },
+    columns,
+    spacing: { row: 14, column: spacing },
     spec: {
-      width: 86,
+      width: panel,
       height: 52,
       layer: [
         { mark: { type: "line", color: SERIES, strokeWidth: 1.6 } },
@@ -111,39 +141,49 @@ function votesSpec(
   bars: VoteBar[],
   groups: { name: string; colour: string }[],
   groupTitle = "Vote",
+  size: ChartSize = {},
 ): TopLevelSpec {
-  return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    description,
-    title: { text: title, subtitle },
-    width: 420,
-    height: 200,
-    data: { values: bars },
-    transform: [{ calculate: "datum.year + ': ' + datum.votes + ' ' + datum.group", as: "label" }],
-    // A white edge between stacked segments: each meets the paper and its neighbours at ≥ 3:1.
-    mark: { type: "bar", stroke: "#ffffff", strokeWidth: 0.75 },
-    encoding: {
-      x: { field: "year", type: "ordinal", title: null, axis: { labelAngle: 0, grid: false } },
-      y: { field: "votes", type: "quantitative", title: "votes", stack: "zero" },
-      color: {
-        field: "group",
-        type: "nominal",
-        title: null,
-        sort: groups.map((g) => g.name),
-        scale: { domain: groups.map((g) => g.name), range: groups.map((g) => g.colour) },
-        legend: { orient: "bottom", direction: "horizontal", labelLimit: 220, columns: 3 },
+  return fitted(
+    {
+      $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+      description,
+      title: { text: title, subtitle },
+      width: 420,
+      height: 200,
+      data: { values: bars },
+      transform: [{ calculate: "datum.year + ': ' + datum.votes + ' ' + datum.group", as: "label" }],
+      // A white edge between stacked segments: each meets the paper and its neighbours at ≥ 3:1.
+      mark: { type: "bar", stroke: "#ffffff", strokeWidth: 0.75 },
+      encoding: {
+        x: { field: "year", type: "ordinal", title: null, axis: { labelAngle: 0, grid: false } },
+        y: { field: "votes", type: "quantitative", title: "votes", stack: "zero" },
+        color: {
+          field: "group",
+          type: "nominal",
+          title: null,
+          sort: groups.map((g) => g.name),
+          scale: { domain: groups.map((g) => g.name), range: groups.map((g) => g.colour) },
+          // At the text width every group fits on one legend line.
+          legend: {
+            orient: "bottom",
+            direction: "horizontal",
+            labelLimit: 220,
+            columns: size.width ? groups.length : 3,
+          },
+        },
+        // groupOrder 1 sits on the baseline: yes votes (or States Parties' yes votes) at the bottom of each bar.
+        order: { field: "groupOrder", type: "quantitative" },
+        // Readers' words, not field names, in the marks' accessible labels and in tooltips (site).
+        description: { field: "label", type: "nominal" },
+        tooltip: [
+          { field: "year", type: "ordinal", title: "Year" },
+          { field: "group", type: "nominal", title: groupTitle },
+          { field: "votes", type: "quantitative", title: "Votes" },
+        ],
       },
-      // groupOrder 1 sits on the baseline: yes votes (or States Parties' yes votes) at the bottom of each bar.
-      order: { field: "groupOrder", type: "quantitative" },
-      // Readers' words, not field names, in the marks' accessible labels and in tooltips (site).
-      description: { field: "label", type: "nominal" },
-      tooltip: [
-        { field: "year", type: "ordinal", title: "Year" },
-        { field: "group", type: "nominal", title: groupTitle },
-        { field: "votes", type: "quantitative", title: "Votes" },
-      ],
-    },
-  } as TopLevelSpec;
+    } as TopLevelSpec,
+    size,
+  );
 }
 
 interface JudgementBar {
@@ -160,34 +200,46 @@ function judgementBarsSpec(
   description: string,
   bars: JudgementBar[],
   pillars: string[],
+  size: ChartSize,
 ): TopLevelSpec {
-  return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    description,
-    title: { text: title, subtitle },
-    width: 330,
-    height: { step: 18 },
-    data: { values: bars },
-    mark: { type: "bar", stroke: "#ffffff", strokeWidth: 0.75 },
-    encoding: {
-      y: { field: "pillar", type: "nominal", sort: pillars, title: null, axis: { labelLimit: 400 } },
-      x: {
-        field: "indicators",
-        type: "quantitative",
-        title: "indicators",
-        stack: "zero",
-        axis: { tickMinStep: 1, format: "d" },
+  // Completed is hatched as well as coloured (palette JUDGEMENT_HATCHED): told from improved without colour.
+  const hatches: Hatches = {};
+  const range = Object.entries(JUDGEMENT_COLOR).map(([judgement, colour]) =>
+    (JUDGEMENT_HATCHED as readonly string[]).includes(judgement) ? hatchFill(hatches, judgement, colour) : colour,
+  );
+  return fitted(
+    {
+      $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+      description,
+      title: { text: title, subtitle },
+      width: 330,
+      // 20 px a pillar, as a fixed height: with a step height, Vega-Lite warns that it drops "fit-y" from fit-x.
+      height: 20 * pillars.length,
+      data: { values: bars },
+      mark: { type: "bar", stroke: "#ffffff", strokeWidth: 0.75 },
+      encoding: {
+        y: { field: "pillar", type: "nominal", sort: pillars, title: null, axis: { labelLimit: 400 } },
+        x: {
+          field: "indicators",
+          type: "quantitative",
+          title: "indicators",
+          stack: "zero",
+          axis: { tickMinStep: 1, format: "d" },
+        },
+        color: {
+          field: "judgement",
+          type: "nominal",
+          title: null,
+          scale: { domain: Object.keys(JUDGEMENT_COLOR), range },
+          // Three to a row: the legend starts under the bars, right of the pillar names, and must not run off the side.
+          legend: { orient: "bottom", direction: "horizontal", columns: 3, symbolSize: 150 },
+        },
+        order: { field: "order", type: "quantitative" },
       },
-      color: {
-        field: "judgement",
-        type: "nominal",
-        title: null,
-        scale: { domain: Object.keys(JUDGEMENT_COLOR), range: Object.values(JUDGEMENT_COLOR) },
-        legend: { orient: "bottom", direction: "horizontal" },
-      },
-      order: { field: "order", type: "quantitative" },
-    },
-  } as TopLevelSpec;
+      usermeta: { hatches },
+    } as TopLevelSpec,
+    size,
+  );
 }
 
 const JUDGEMENTS = [
@@ -199,7 +251,12 @@ const JUDGEMENTS = [
 ] as const;
 
 /** Per pillar, how many indicators improved, completed, held, declined or cannot be compared (view pillar_trends). */
-export function judgementBarsChart(pillars: PillarRow[], previous: string, target: string): Chart {
+export function judgementBarsChart(
+  pillars: PillarRow[],
+  previous: string,
+  target: string,
+  size: ChartSize = {},
+): Chart {
   const bars = pillars.flatMap((p) =>
     JUDGEMENTS.filter(([k]) => p[k] > 0).map(([k, label], i) => ({
       pillar: `${p.pillar_code}. ${p.pillar}`,
@@ -216,6 +273,7 @@ export function judgementBarsChart(pillars: PillarRow[], previous: string, targe
     description,
     bars,
     pillars.map((p) => `${p.pillar_code}. ${p.pillar}`),
+    size,
   );
   return { spec, title, description };
 }
@@ -233,6 +291,7 @@ export function pillarTrendChart(
   trends: PillarChartRow[],
   cycles: string[],
   target: string,
+  size: ChartSize = {},
 ): Chart | null {
   const rows = trends.filter((r) => r.cycle === target);
   const points: IndicatorPoint[] = [];
@@ -254,8 +313,12 @@ export function pillarTrendChart(
   const rising = rows.filter((r) => (r.change_since_first ?? 0) > 0).length;
   const falling = rows.filter((r) => (r.change_since_first ?? 0) < 0).length;
   const description = `Small line charts of the ${rows.length} indicators of pillar ${code} from ${first} to ${target}, one per indicator: ${rising} are higher and ${falling} lower in ${target} than in ${first}; unmeasured cycles are gaps.`;
-  const subtitle = `One panel per LAP indicator, each on its own scale from zero; 10 = ${first} … ${target.replace("MSP", "")} = ${target}`;
-  return { spec: pillarTrendSpec(title, subtitle, description, points, cycles), title, description };
+  // Two lines: on one, the subtitle would be wider than the panels and set the chart's width.
+  const subtitle = [
+    "One panel per LAP indicator, each on its own scale from zero;",
+    `10 = ${first} … ${target.replace("MSP", "")} = ${target}`,
+  ];
+  return { spec: pillarTrendSpec(title, subtitle, description, points, cycles, size), title, description };
 }
 
 /**
@@ -263,7 +326,7 @@ export function pillarTrendChart(
  * fall in yes votes shows where the votes went (2024: most to non-voting). A total that was not published is left
  * out, and the description says which years lack one (none since the 2015-2024 per-country records).
  */
-export function ungaVotesChart(unga: UngaRow[]): Chart {
+export function ungaVotesChart(unga: UngaRow[], size: ChartSize = {}): Chart {
   const bars = unga.flatMap((r) =>
     [
       { group: "yes", votes: r.total_yes, groupOrder: 1 },
@@ -293,7 +356,11 @@ export function ungaVotesChart(unga: UngaRow[]): Chart {
     { name: "no", colour: VOTE_COLOR.N },
     { name: "non-voting", colour: VOTE_COLOR.X },
   ];
-  return { spec: votesSpec(title, "General Assembly plenary votes", description, bars, groups), title, description };
+  return {
+    spec: votesSpec(title, "General Assembly plenary votes", description, bars, groups, "Vote", size),
+    title,
+    description,
+  };
 }
 
 /** The statuses present in yes-by-status rows, in legend order, with their words for a group of States. */
@@ -305,7 +372,7 @@ export function statusesOf(rows: YesByStatusRow[]): { status: string; plural: st
 }
 
 /** Yes votes on the CCM resolution per year by the voter's CCM status on the vote date (view unga_yes_by_status). */
-export function yesByStatusChart(rows: YesByStatusRow[]): Chart {
+export function yesByStatusChart(rows: YesByStatusRow[], size: ChartSize = {}): Chart {
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
   const statuses = statusesOf(rows);
   const bars = rows
@@ -323,6 +390,7 @@ export function yesByStatusChart(rows: YesByStatusRow[]): Chart {
       bars,
       groups,
       "Status of the voter",
+      size,
     ),
     title,
     description,
