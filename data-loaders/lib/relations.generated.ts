@@ -1090,7 +1090,8 @@ export interface FindingsRow {
 /**
  * View highlights: Mart: the largest moves of each cycle that the briefing's summary and the site's overview name, by
  * one rule: for each judgement (improved, declined, completed), the three largest counted in States Parties, then the
- * largest of each other unit (a move of 13 women is not set beside one of 11 States Parties).
+ * largest of each other unit (a move of 13 women is not set beside one of 11 States Parties); moves tied at the cut
+ * are all named (rank_in_unit decides, so 9.1, 38.1 and 40.1, all -3 behind 39.2, are named together).
  */
 export interface HighlightsRow {
   /** Reporting cycle. */
