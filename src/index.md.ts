@@ -94,7 +94,7 @@ runLoader("index.md", async () => {
 
   const moves = data.moves.length
     ? htmlTable(data.moves, {
-        caption: `Largest improvements and declines between ${previous} and ${latest.cycle}: the three largest counted in States Parties, then the largest of each other unit (view largest_movements, ranked within each unit)`,
+        caption: `Largest improvements and declines between ${previous} and ${latest.cycle}: the three largest counted in States Parties, then the largest of each other unit, moves tied at the cut all named (view largest_movements, ranked within each unit)`,
         columns: [
           {
             key: "indicator_id",

@@ -61,7 +61,7 @@ export function annexSection(ctx: Context): Section {
       ),
     );
   }
-  return { id: "annex", title: "Annex: consistency issues in the report", blocks, pageBreak: true };
+  return { id: "annex", title: "Annex: consistency issues in the report", blocks };
 }
 
 /** The annex of the report's statements that the UN's own records (votes, treaty actions) contradict. */
@@ -114,7 +114,7 @@ export function recordAnnexSection(ctx: Context): Section {
       ),
     );
   }
-  return { id: "annex-records", title: "Annex: the report against the UN's records", blocks, pageBreak: true };
+  return { id: "annex-records", title: "Annex: the report against the UN's records", blocks };
 }
 
 export function aboutSection(ctx: Context): Section {
@@ -125,7 +125,7 @@ export function aboutSection(ctx: Context): Section {
     content: [
       "Every figure in this briefing is read from the ccm-trends database, built from ",
       num("count datasets"),
-      " curated datasets",
+      " datasets (the curated datasets of sources/ and the UN Digital Library's voting files)",
       datasetsNote,
       `; every number carries a note with its source. Changes compare a value with the latest earlier cycle in which the indicator was measured; a value the report gives as N/A is "not measured", never zero. Whether a movement is an improvement depends on the indicator's polarity (for example, fewer confirmed cases of use is better); a value that falls because nobody is left to do it (every State Party in the group has completed) is completion, not decline. A share is taken of the group the indicator counts among (affected States Parties, States Parties with victims, extension requests, …), with the report's own count for that cycle, or of the States Parties during the reporting period; where that size is not known, no share is given. Largest movements are ranked within a unit: a change in women or delegations is not ranked against a change in States Parties.`,
     ],
@@ -138,9 +138,16 @@ export function aboutSection(ctx: Context): Section {
     widths: [17, 26, 17, 31, 9],
     head: ["Dataset", "Title", "Producer", "Source", "Date"],
     align: ["left", "left", "left", "left", "left"],
-    rows: ctx.data.datasets.map((d) => [d.name, d.title, d.producer, d.source, d.date]),
+    // The kind said beside the name: a voting file of sources/unga/ is not a curated dataset.
+    rows: ctx.data.datasets.map((d) => [
+      d.kind === "curated dataset" ? d.name : `${d.name} (${d.kind})`,
+      d.title,
+      d.producer,
+      d.source,
+      d.date,
+    ]),
   });
-  return { id: "about", title: "About the data", blocks, pageBreak: true };
+  return { id: "about", title: "About the data", blocks };
 }
 
 /** " (nine errors and five warnings)", by severity in the annex's order; each count a reference. */

@@ -69,6 +69,8 @@ export interface HighlightRow {
   judgement?: string;
   is_main_unit?: boolean;
   pillar_code?: string;
+  /** Rank within the unit (equal moves share one): the summary says when a list names a tie. */
+  rank_in_unit?: number;
 }
 
 /** A finding and the States it names (mart named_states): a thing a source cites whatever the figures are. */

@@ -1,6 +1,7 @@
 /**
  * The briefing as one self-contained HTML file (inline CSS and SVG, local fonts only) that reads well on
- * screen and prints to A4 through Chromium: page breaks before pillars, tables that do not split rows,
+ * screen and prints to A4 through Chromium: sections that run on (a page break before each would leave the end
+ * of the page before it empty), charts at the text width, tables that do not split rows,
  * footnote numbers linked to the notes.
  */
 import { TEXT } from "../presentation/palette.ts";
@@ -45,10 +46,11 @@ function block(b: Block, p = ""): string {
       const cols = b.widths
         ? `<colgroup>${b.widths.map((w) => `<col style="width:${w}%">`).join("")}</colgroup>\n`
         : "";
-      // A short table is kept on one page; a long one may break between rows (the header repeats).
-      const classes = [b.className, b.rows.length <= 12 && b.className !== "trend" ? "keep" : undefined]
-        .filter(Boolean)
-        .join(" ");
+      // A short table of short rows is kept on one page; a long one, or one of tall rows (the annexes' and the
+      // datasets' wrapped text), may break between rows (the header repeats): moved whole, it would leave the
+      // rest of its page empty.
+      const keep = b.rows.length <= 12 && !["trend", "issues", "datasets"].includes(b.className ?? "");
+      const classes = [b.className, keep ? "keep" : undefined].filter(Boolean).join(" ");
       return `<table${classes ? ` class="${classes}"` : ""}>\n<caption>${text(b.caption, p)}</caption>\n${cols}<thead><tr>${head}</tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table>`;
     }
     case "chart":
@@ -68,8 +70,6 @@ header.title h1 { font-size: 18pt; line-height: 1.2; margin: 0 0 2mm; color: var
 header.title .subtitle { font-size: 11pt; margin: 0 0 1mm; }
 header.title .date { color: var(--muted); margin: 0; }
 h2 { font-size: 13pt; color: var(--accent); margin: 7mm 0 2.5mm; border-bottom: 1px solid var(--rule); padding-bottom: 1mm; break-after: avoid; }
-section.break { break-before: page; }
-section.break > h2 { margin-top: 0; }
 p { margin: 0 0 2.5mm; text-align: left; orphans: 3; widows: 3; }
 ul { margin: 0 0 3mm; padding-left: 5mm; }
 li { margin-bottom: 1.2mm; }
@@ -94,6 +94,8 @@ table.issues td, table.datasets td { font-size: 7.5pt; }
 table.datasets { table-layout: fixed; }
 table.datasets td:last-child { white-space: nowrap; }
 figure.chart { margin: 3mm 0 5mm; break-inside: avoid; }
+/* charts are drawn at the text width (page.ts); a pillar of fewer panels keeps the panels' size, and a chart whose
+   title Vega measured wide is scaled into the column */
 figure.chart svg { max-width: 100%; height: auto; display: block; }
 figcaption { font-size: 7.5pt; color: var(--muted); margin-top: 1mm; }
 figcaption .alt { display: block; }
@@ -111,7 +113,7 @@ export function renderSections(doc: Briefing, options: BodyOptions = {}): string
           ? block({ ...b, svg: `<img src="${escapeHtml(b.file)}" alt="${escapeHtml(b.description)}">` }, p)
           : block(b, p),
       );
-      return `<section id="${p}${s.id}"${s.pageBreak ? ' class="break"' : ""}>\n<h${h}>${escapeHtml(s.title)}</h${h}>\n${blocks.join("\n")}\n</section>`;
+      return `<section id="${p}${s.id}">\n<h${h}>${escapeHtml(s.title)}</h${h}>\n${blocks.join("\n")}\n</section>`;
     })
     .join("\n");
 }
@@ -139,7 +141,7 @@ export function renderHtml(doc: Briefing, charts: "inline" | "files" = "inline")
 <p class="date">${escapeHtml(doc.date)}</p>
 </header>
 ${sections}
-<section id="notes" class="break">
+<section id="notes">
 <h2>Notes and sources</h2>
 <ol class="notes">
 ${notes}

@@ -73,8 +73,6 @@ export interface Section {
   id: string;
   title: string;
   blocks: Block[];
-  /** Start this section on a new printed page. */
-  pageBreak?: boolean;
 }
 
 export interface Briefing {

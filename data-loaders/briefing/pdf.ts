@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CHROMIUM_ARGS, requireChromium } from "../lib/chromium.ts";
+import { MARGIN_MM } from "./page.ts";
 
 export { ChromiumMissingError } from "../lib/chromium.ts";
 
@@ -43,7 +44,12 @@ export async function printPdf(html: string, outFile: string, options: PrintOpti
       tagged: true,
       outline: true,
       displayHeaderFooter: true,
-      margin: { top: "22mm", bottom: "20mm", left: "18mm", right: "18mm" },
+      margin: {
+        top: `${MARGIN_MM.top}mm`,
+        bottom: `${MARGIN_MM.bottom}mm`,
+        left: `${MARGIN_MM.left}mm`,
+        right: `${MARGIN_MM.right}mm`,
+      },
       headerTemplate: runningLine(options.header, ""),
       footerTemplate: runningLine(
         options.footer,
@@ -97,5 +103,5 @@ export function pinPdfDates(file: string, timestamp: string): void {
 /** Chromium's header/footer templates need their own inline styles (page CSS does not reach them). */
 function runningLine(left: string, right: string): string {
   const esc = left.replaceAll("&", "&amp;").replaceAll("<", "&lt;");
-  return `<div style="font-family:'DejaVu Sans',sans-serif;font-size:7.5pt;color:#555;width:100%;margin:0 18mm;display:flex;justify-content:space-between;border-bottom:0;"><span>${esc}</span><span>${right}</span></div>`;
+  return `<div style="font-family:'DejaVu Sans',sans-serif;font-size:7.5pt;color:#555;width:100%;margin:0 ${MARGIN_MM.left}mm;display:flex;justify-content:space-between;border-bottom:0;"><span>${esc}</span><span>${right}</span></div>`;
 }

@@ -1,6 +1,7 @@
 /** One section per pillar: counts, largest movements in words, small-multiple chart and the trend table. */
 import { renderSvg } from "../presentation/render.ts";
 import { pillarTrendChart } from "../presentation/charts.ts";
+import { TEXT_WIDTH_PX } from "./page.ts";
 import type { CycleRow, TrendRow } from "./data.ts";
 import { num, type Block, type Section } from "./model.ts";
 import { figure, formatThousands } from "../presentation/number-words.ts";
@@ -132,7 +133,7 @@ export async function pillarSection(
     .filter(Boolean)
     .join("; ");
   const history = rows.flatMap((r) => ctx.byIndicator.get(r.indicator_id) ?? []);
-  const chart = pillarTrendChart(code, pillar.pillar, history, cycles, target.cycle);
+  const chart = pillarTrendChart(code, pillar.pillar, history, cycles, target.cycle, { width: TEXT_WIDTH_PX });
   if (chart) {
     const file = `charts/pillar-${code}.svg`;
     const svg = await renderSvg(chart.spec);
@@ -161,5 +162,5 @@ export async function pillarSection(
   };
 
   blocks.push(tableBlock);
-  return { id: `pillar-${code}`, title: `${code}. ${pillar.pillar}`, blocks, pageBreak: true };
+  return { id: `pillar-${code}`, title: `${code}. ${pillar.pillar}`, blocks };
 }

@@ -1,9 +1,11 @@
 /** The summary: overall movement, steady risers and fallers, largest moves, membership, UNGA, annex count, pillar overview. */
 import { renderSvg } from "../presentation/render.ts";
 import { judgementBarsChart } from "../presentation/charts.ts";
+import { TEXT_WIDTH_PX } from "./page.ts";
 import type { CycleRow, TrendRow } from "./data.ts";
 import { num, type Block, type Inline, type Section } from "./model.ts";
 import { listNames } from "./text.ts";
+import { proseNumber } from "../presentation/number-words.ts";
 import { bullets, listPieces, listPlain, sentence, type ChartFile, type Context } from "./context.ts";
 import { membershipParagraph, ungaSentence } from "./membership-unga.ts";
 
@@ -111,7 +113,7 @@ async function pillarOverviewBlocks(
 ): Promise<Block[]> {
   const pillars = ctx.data.pillars;
   const previous = ctx.data.cycles.at(-2)?.cycle ?? "the previous cycle";
-  const { spec, title, description } = judgementBarsChart(pillars, previous, target.cycle);
+  const { spec, title, description } = judgementBarsChart(pillars, previous, target.cycle, { width: TEXT_WIDTH_PX });
   const svg = await renderSvg(spec);
   const file = "charts/pillars-overview.svg";
   charts.push({ file, svg });
@@ -213,7 +215,16 @@ export async function summarySection(
     const main = highlighted(judgement, true);
     const others = highlighted(judgement, false);
     if (main.length) {
-      blocks.push({ kind: "paragraph", content: [...heading] });
+      // A tie at the cut is listed whole (mart highlights); the heading says so, so four items are not a miscount.
+      const ranks = data.highlights
+        .filter((m) => m.judgement === judgement && m.is_main_unit)
+        .map((m) => m.rank_in_unit);
+      const tied = ranks.filter((r) => ranks.indexOf(r) !== ranks.lastIndexOf(r)).length;
+      const tie = tied ? [` (${proseNumber(tied)} of them tied, so all ${proseNumber(tied)} are listed)`] : [];
+      blocks.push({
+        kind: "paragraph",
+        content: [...heading.slice(0, -1), `${String(heading.at(-1)).replace(/:$/, "")}`, ...tie, ":"],
+      });
       blocks.push(bullets(main.map((r) => sentence(ctx, r))));
     }
     if (others.length) {

@@ -1,6 +1,7 @@
 /** Universalization: membership, the UNGA resolution votes by year, yes votes by CCM status, and vote shifts. */
 import { renderSvg } from "../presentation/render.ts";
 import { statusesOf, ungaVotesChart, yesByStatusChart } from "../presentation/charts.ts";
+import { TEXT_WIDTH_PX } from "./page.ts";
 import type { CycleRow } from "./data.ts";
 import { num, type Block, type Inline, type Section } from "./model.ts";
 import { capitalize, formatThousands } from "../presentation/number-words.ts";
@@ -25,7 +26,7 @@ export async function universalizationSection(ctx: Context, target: CycleRow, ch
       kind: "paragraph",
       content: ["The database has no UNGA resolution votes (unga_resolutions), so the UNGA trend is not given here."],
     });
-    return { id: "universalization", title: "Universalization and the UNGA resolution", blocks, pageBreak: true };
+    return { id: "universalization", title: "Universalization and the UNGA resolution", blocks };
   }
   const sentence = ungaSentence(ctx);
   if (sentence) blocks.push({ kind: "paragraph", content: sentence });
@@ -57,14 +58,14 @@ export async function universalizationSection(ctx: Context, target: CycleRow, ch
       cellOf(r.total_non_voting),
     ]),
   });
-  const { spec, title, description } = ungaVotesChart(unga);
+  const { spec, title, description } = ungaVotesChart(unga, { width: TEXT_WIDTH_PX });
   const svg = await renderSvg(spec);
   const file = "charts/unga-votes.svg";
   charts.push({ file, svg });
   blocks.push({ kind: "chart", file, title, description, svg, note: note.note });
   blocks.push(...(await yesByStatusBlocks(ctx, charts)));
   blocks.push(...voteShiftBlocks(ctx));
-  return { id: "universalization", title: "Universalization and the UNGA resolution", blocks, pageBreak: true };
+  return { id: "universalization", title: "Universalization and the UNGA resolution", blocks };
 }
 
 /** Yes votes by the voter's CCM status on the vote date: a table and a stacked bar chart. */
@@ -101,7 +102,7 @@ async function yesByStatusBlocks(ctx: Context, charts: ChartFile[]): Promise<Blo
     align: ["left", ...statuses.map(() => "right" as const)],
     rows: years.map((y) => [String(y), ...statuses.map((s) => cell(y, s.status))]),
   });
-  const { spec, title, description } = yesByStatusChart(rows);
+  const { spec, title, description } = yesByStatusChart(rows, { width: TEXT_WIDTH_PX });
   const svg = await renderSvg(spec);
   const file = "charts/unga-yes-by-status.svg";
   charts.push({ file, svg });

@@ -89,6 +89,36 @@ export interface CcmStatusLabelsRow {
 }
 
 /**
+ * View cited_datasets: Every dataset the briefing and the site read, one row each, as the briefing's datasets table
+ * cites it: the curated datasets (view datasets, from sources/*.meta.json) and the UN Digital Library voting files
+ * the UNGA votes come from (table undl_files, described in sources/unga/PROVENANCE.md).
+ */
+export interface CitedDatasetsRow {
+  /** Dataset name: a curated dataset's table name and file stem in sources/; a voting file's stem in sources/unga/. */
+  name: string;
+  /** What the dataset is: a curated dataset of sources/ or a UN Digital Library voting file of sources/unga/. */
+  kind: "curated dataset" | "UN voting file";
+  /** Human-readable title; a voting file's says which years, how many resolutions and how many votes it holds. */
+  title: string;
+  /** Who produced the original. */
+  producer: string;
+  /**
+   * Document symbol, record id or URL of the original; a voting file's names its resolutions by symbol (up to
+   * twelve).
+   */
+  source: string;
+  /** Publication date of the original (YYYY-MM-DD or YYYY); a voting file's is the date of its latest vote. */
+  date: string;
+  /**
+   * Paragraph, table or page reference inside the original; a voting file's is the UN Digital Library record of the
+   * voting data.
+   */
+  reference: string;
+  /** Path of the file in the repository. */
+  file: string;
+}
+
+/**
  * View consistency_annex: Mart: the report's internal inconsistencies (consistency_issues) numbered as the briefing's
  * consistency annex numbers them, errors first; a contested figure points to these numbers.
  */
@@ -1060,7 +1090,8 @@ export interface FindingsRow {
 /**
  * View highlights: Mart: the largest moves of each cycle that the briefing's summary and the site's overview name, by
  * one rule: for each judgement (improved, declined, completed), the three largest counted in States Parties, then the
- * largest of each other unit (a move of 13 women is not set beside one of 11 States Parties).
+ * largest of each other unit (a move of 13 women is not set beside one of 11 States Parties); moves tied at the cut
+ * are all named (rank_in_unit decides, so 9.1, 38.1 and 40.1, all -3 behind 39.2, are named together).
  */
 export interface HighlightsRow {
   /** Reporting cycle. */
@@ -2370,6 +2401,24 @@ export interface ShareScopeMismatchesByReportRow extends ShareScopeMismatchesRow
   report_id: string;
 }
 
+/**
+ * View source_documents: The documents behind the file names that membership rows cite in their source column
+ * (state_events, state_status; several joined by '; '), as a reader would cite them (sources/raw/PROVENANCE.md), and
+ * whether each dates a treaty action to the day. The State pages show the documents; the briefing cites a date only
+ * to the documents that give it to the day.
+ */
+export interface SourceDocumentsRow {
+  /** File name (or derivation) as the source column of state_events cites it. */
+  file: string;
+  /** The document in words, as a reader cites it. */
+  document: string;
+  /**
+   * true when the document gives the day of a treaty action; false when it gives only a year or a standing
+   * (untc-ccm-status-years.csv).
+   */
+  dates_to_the_day: boolean;
+}
+
 /** Table state_aliases: Spellings of State names used in the sources, each mapped to one ISO3 code */
 export interface StateAliasesRow {
   /** A spelling exactly as written in a source (trailing UNTERM '*' marks removed). */
@@ -3243,6 +3292,7 @@ export interface Relations {
   article7_report_status: Article7ReportStatusRow;
   article7_report_status_by_report: Article7ReportStatusByReportRow;
   ccm_status_labels: CcmStatusLabelsRow;
+  cited_datasets: CitedDatasetsRow;
   consistency_annex: ConsistencyAnnexRow;
   consistency_count_vs_names: ConsistencyCountVsNamesRow;
   consistency_count_vs_names_by_report: ConsistencyCountVsNamesByReportRow;
@@ -3325,6 +3375,7 @@ export interface Relations {
   session_reports: SessionReportsRow;
   share_scope_mismatches: ShareScopeMismatchesRow;
   share_scope_mismatches_by_report: ShareScopeMismatchesByReportRow;
+  source_documents: SourceDocumentsRow;
   state_aliases: StateAliasesRow;
   state_events: StateEventsRow;
   state_status: StateStatusRow;

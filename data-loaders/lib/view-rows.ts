@@ -8,6 +8,7 @@ import type {
   CcmStatusLabelsRow,
   ConsistencyIssuesRow,
   CyclesRow,
+  CitedDatasetsRow,
   DatasetsRow,
   FindingRevisionsRow,
   FindingsRow,
@@ -19,6 +20,7 @@ import type {
   PillarTrendsRow,
   ReportRecordIssuesRow,
   ReportsRow,
+  SourceDocumentsRow,
   StateEventsRow,
   StatesRow,
   StatusOnDatesRow,
@@ -35,6 +37,9 @@ export type CycleRow = Pick<
   CyclesRow,
   "cycle" | "ordinal" | "meeting" | "period_start" | "period_end" | "source_ref"
 > & {
+  /** Where the report names the cycle (its indicator tables' header), and where it states its period. */
+  named_in: string;
+  period_in: string | null;
   /** The briefing's own cycle. */
   is_target: boolean;
 };
@@ -49,7 +54,10 @@ export type PillarRow = PillarTrendsRow;
 export type MovementRow = LargestMovementsRow;
 
 /** sql/briefing/datasets.sql. */
-export type DatasetRow = Pick<DatasetsRow, "name" | "title" | "producer" | "source" | "date" | "reference" | "file">;
+export type DatasetRow = Pick<
+  CitedDatasetsRow,
+  "name" | "kind" | "title" | "producer" | "source" | "date" | "reference" | "file"
+>;
 
 /** sql/briefing/membership.sql: the counts on the last day of the briefing's reporting period. */
 export interface MembershipRow {
@@ -62,7 +70,11 @@ export interface MembershipRow {
 
 /** sql/briefing/withdrawals.sql: withdrawals that took effect within the reporting period (so dated). */
 export type WithdrawalRow = Pick<StateEventsRow, "iso3" | "source" | "note"> &
-  Pick<StatesRow, "name_en"> & { event_date: string };
+  Pick<StatesRow, "name_en"> & {
+    event_date: string;
+    /** The documents that date the withdrawal to the day (mart source_documents), in words. */
+    dated_by: SourceDocumentsRow["document"] | null;
+  };
 
 /** sql/briefing/unga_totals.sql: unga_resolution_votes with the published totals' names. */
 export type UngaRow = Pick<

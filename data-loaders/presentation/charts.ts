@@ -13,7 +13,17 @@ import type {
   UngaRow,
   YesByStatusRow,
 } from "../lib/view-rows.ts";
-import { BACKGROUND, JUDGEMENT_COLOR, LINE, SERIES, STATUS_COLOR, TEXT, VOTE_COLOR } from "./palette.ts";
+import {
+  BACKGROUND,
+  JUDGEMENT_COLOR,
+  JUDGEMENT_HATCHED,
+  LINE,
+  SERIES,
+  STATUS_COLOR,
+  TEXT,
+  VOTE_COLOR,
+} from "./palette.ts";
+import { hatchFill, type Hatches } from "./hatch.ts";
 
 /** A colour of the palette by key, the axis grey for a key it does not know. */
 const colourOf = (scale: Record<string, string>, key: string): string => scale[key] ?? LINE.axis;
@@ -30,6 +40,26 @@ export interface Chart {
  * phone ("narrow", at most about 360 px wide, so that shown at its own size every text is at least 10 px).
  */
 export type ChartLayout = "print" | "wide" | "narrow";
+
+/**
+ * The briefing's print layout drawn at a given width in pixels, axes, labels and legend included: the briefing
+ * gives its text width, so a chart spans the column like a table (briefing/page.ts).
+ */
+export interface ChartSize {
+  width?: number;
+}
+
+/** A layout by name, or the print layout at a width (the briefing's charts). */
+export type ChartLayoutArg = ChartLayout | ChartSize;
+
+const layoutOf = (arg: ChartLayoutArg): { layout: ChartLayout; width: number | undefined } =>
+  typeof arg === "string" ? { layout: arg, width: undefined } : { layout: "print", width: arg.width };
+
+/** A single-view spec drawn `width` pixels wide in all, or as it is. */
+function fitted(spec: TopLevelSpec, width: number | undefined): TopLevelSpec {
+  if (!width) return spec;
+  return { ...spec, width, autosize: { type: "fit-x", contains: "padding" } } as TopLevelSpec;
+}
 
 /** The smallest text of the site's layouts, in px at the chart's own size: legible on a phone. */
 export const SITE_MIN_FONT = 10;
@@ -89,14 +119,19 @@ const PILLAR_PANELS: Record<
 
 function pillarTrendSpec(
   title: string,
-  subtitle: string,
+  subtitle: string | string[],
   description: string,
   points: IndicatorPoint[],
   cycles: string[],
-  layout: ChartLayout = "print",
+  layoutArg: ChartLayoutArg = "print",
 ): TopLevelSpec {
+  const { layout, width } = layoutOf(layoutArg);
   const indicators = points.map((p) => p.indicator).filter((l, i, a) => a.indexOf(l) === i);
-  const size = PILLAR_PANELS[layout];
+  const panels = PILLAR_PANELS[layout];
+  // At a given width the panels share it, less the gaps between them and the padding (10 px).
+  const size = width
+    ? { ...panels, width: Math.floor((width - (panels.columns - 1) * panels.gap - 10) / panels.columns) }
+    : panels;
   // Never more columns than panels: a pillar of three indicators is one row of three, not five slots.
   const columns = layout === "print" ? size.columns : Math.min(size.columns, indicators.length);
   const narrow = layout === "narrow";
@@ -105,7 +140,7 @@ function pillarTrendSpec(
     description,
     title: {
       text: narrow ? titleLines(title, NARROW_TITLE) : title,
-      subtitle: narrow ? titleLines(subtitle, NARROW_SUBTITLE) : subtitle,
+      subtitle: narrow && typeof subtitle === "string" ? titleLines(subtitle, NARROW_SUBTITLE) : subtitle,
     },
     data: { values: points },
     facet: {
@@ -183,47 +218,57 @@ function votesSpec(
   bars: VoteBar[],
   groups: { name: string; colour: string }[],
   groupTitle = "Vote",
-  layout: ChartLayout = "print",
+  layoutArg: ChartLayoutArg = "print",
 ): TopLevelSpec {
+  const { layout, width } = layoutOf(layoutArg);
   const narrow = layout === "narrow";
-  return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    description,
-    title: { text: narrow ? titleLines(title, NARROW_TITLE) : title, subtitle },
-    width: { print: 420, wide: 640, narrow: 250 }[layout],
-    height: { print: 200, wide: 260, narrow: 220 }[layout],
-    data: { values: bars },
-    transform: [{ calculate: "datum.year + ': ' + datum.votes + ' ' + datum.group", as: "label" }],
-    // A white edge between stacked segments: each meets the paper and its neighbours at ≥ 3:1.
-    mark: { type: "bar", stroke: "#ffffff", strokeWidth: 0.75 },
-    encoding: {
-      // On a phone a year is its last two digits ('15): ten years side by side at 10 px.
-      x: {
-        field: "year",
-        type: "ordinal",
-        title: null,
-        axis: { labelAngle: 0, grid: false, ...(narrow ? { labelExpr: "'’' + slice(datum.label, 2)" } : {}) },
+  return fitted(
+    {
+      $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+      description,
+      title: { text: narrow ? titleLines(title, NARROW_TITLE) : title, subtitle },
+      width: { print: 420, wide: 640, narrow: 250 }[layout],
+      height: { print: 200, wide: 260, narrow: 220 }[layout],
+      data: { values: bars },
+      transform: [{ calculate: "datum.year + ': ' + datum.votes + ' ' + datum.group", as: "label" }],
+      // A white edge between stacked segments: each meets the paper and its neighbours at ≥ 3:1.
+      mark: { type: "bar", stroke: "#ffffff", strokeWidth: 0.75 },
+      encoding: {
+        // On a phone a year is its last two digits ('15): ten years side by side at 10 px.
+        x: {
+          field: "year",
+          type: "ordinal",
+          title: null,
+          axis: { labelAngle: 0, grid: false, ...(narrow ? { labelExpr: "'’' + slice(datum.label, 2)" } : {}) },
+        },
+        y: { field: "votes", type: "quantitative", title: "votes", stack: "zero" },
+        color: {
+          field: "group",
+          type: "nominal",
+          title: null,
+          sort: groups.map((g) => g.name),
+          scale: { domain: groups.map((g) => g.name), range: groups.map((g) => g.colour) },
+          // At the text width every group fits on one legend line.
+          legend: {
+            orient: "bottom",
+            direction: "horizontal",
+            labelLimit: narrow ? 280 : 220,
+            columns: narrow ? 2 : width ? groups.length : 3,
+          },
+        },
+        // groupOrder 1 sits on the baseline: yes votes (or States Parties' yes votes) at the bottom of each bar.
+        order: { field: "groupOrder", type: "quantitative" },
+        // Readers' words, not field names, in the marks' accessible labels and in tooltips (site).
+        description: { field: "label", type: "nominal" },
+        tooltip: [
+          { field: "year", type: "ordinal", title: "Year" },
+          { field: "group", type: "nominal", title: groupTitle },
+          { field: "votes", type: "quantitative", title: "Votes" },
+        ],
       },
-      y: { field: "votes", type: "quantitative", title: "votes", stack: "zero" },
-      color: {
-        field: "group",
-        type: "nominal",
-        title: null,
-        sort: groups.map((g) => g.name),
-        scale: { domain: groups.map((g) => g.name), range: groups.map((g) => g.colour) },
-        legend: { orient: "bottom", direction: "horizontal", labelLimit: narrow ? 280 : 220, columns: narrow ? 2 : 3 },
-      },
-      // groupOrder 1 sits on the baseline: yes votes (or States Parties' yes votes) at the bottom of each bar.
-      order: { field: "groupOrder", type: "quantitative" },
-      // Readers' words, not field names, in the marks' accessible labels and in tooltips (site).
-      description: { field: "label", type: "nominal" },
-      tooltip: [
-        { field: "year", type: "ordinal", title: "Year" },
-        { field: "group", type: "nominal", title: groupTitle },
-        { field: "votes", type: "quantitative", title: "Votes" },
-      ],
-    },
-  } as TopLevelSpec;
+    } as TopLevelSpec,
+    width,
+  );
 }
 
 interface JudgementBar {
@@ -241,9 +286,15 @@ function judgementBarsSpec(
   description: string,
   bars: JudgementBar[],
   pillars: string[],
-  layout: ChartLayout = "print",
+  layoutArg: ChartLayoutArg = "print",
 ): TopLevelSpec {
+  const { layout, width } = layoutOf(layoutArg);
   const narrow = layout === "narrow";
+  // Completed is hatched as well as coloured (palette JUDGEMENT_HATCHED): told from improved without colour.
+  const hatches: Hatches = {};
+  const range = Object.entries(JUDGEMENT_COLOR).map(([judgement, colour]) =>
+    (JUDGEMENT_HATCHED as readonly string[]).includes(judgement) ? hatchFill(hatches, judgement, colour) : colour,
+  );
   const x = {
     field: "indicators",
     type: "quantitative",
@@ -255,8 +306,9 @@ function judgementBarsSpec(
     field: "judgement",
     type: "nominal",
     title: null,
-    scale: { domain: Object.keys(JUDGEMENT_COLOR), range: Object.values(JUDGEMENT_COLOR) },
-    legend: { orient: "bottom", direction: "horizontal", ...(narrow ? { columns: 2 } : {}) },
+    scale: { domain: Object.keys(JUDGEMENT_COLOR), range },
+    // Three to a row on paper: the legend starts under the bars, right of the pillar names, and must not run off.
+    legend: { orient: "bottom", direction: "horizontal", symbolSize: 150, columns: narrow ? 2 : 3 },
   };
   const order = { field: "order", type: "quantitative" };
   const y = { field: "pillar", type: "nominal", sort: pillars, title: null };
@@ -267,6 +319,7 @@ function judgementBarsSpec(
       ? { text: titleLines(title, NARROW_TITLE), subtitle: titleLines(subtitle, NARROW_SUBTITLE) }
       : { text: title, subtitle },
     data: { values: bars },
+    usermeta: { hatches },
   };
   // On a phone the pillar's name is written above its bar, across the chart's width, instead of beside it; a name
   // longer than NAME_LINE characters takes two lines (Vega draws an array as lines, the first one on the point).
@@ -295,13 +348,17 @@ function judgementBarsSpec(
         name(true),
       ],
     } as TopLevelSpec;
-  return {
-    ...frame,
-    width: layout === "wide" ? 480 : 330,
-    height: { step: layout === "wide" ? 22 : 18 },
-    mark: { type: "bar", stroke: "#ffffff", strokeWidth: 0.75 },
-    encoding: { y: { ...y, axis: { labelLimit: 400 } }, x, color, order },
-  } as TopLevelSpec;
+  return fitted(
+    {
+      ...frame,
+      width: layout === "wide" ? 480 : 330,
+      // A fixed height at a given width: with a step height, Vega-Lite warns that it drops "fit-y" from fit-x.
+      height: width ? 20 * pillars.length : { step: layout === "wide" ? 22 : 18 },
+      mark: { type: "bar", stroke: "#ffffff", strokeWidth: 0.75 },
+      encoding: { y: { ...y, axis: { labelLimit: 400 } }, x, color, order },
+    } as TopLevelSpec,
+    width,
+  );
 }
 
 const JUDGEMENTS = [
@@ -317,7 +374,7 @@ export function judgementBarsChart(
   pillars: PillarRow[],
   previous: string,
   target: string,
-  layout: ChartLayout = "print",
+  layout: ChartLayoutArg = "print",
 ): Chart {
   const bars = pillars.flatMap((p) =>
     JUDGEMENTS.filter(([k]) => p[k] > 0).map(([k, label], i) => ({
@@ -353,7 +410,7 @@ export function pillarTrendChart(
   trends: PillarChartRow[],
   cycles: string[],
   target: string,
-  layout: ChartLayout = "print",
+  layout: ChartLayoutArg = "print",
   disputed: DisputedPoint[] = [],
 ): Chart | null {
   const rows = trends.filter((r) => r.cycle === target);
@@ -379,7 +436,12 @@ export function pillarTrendChart(
   const falling = rows.filter((r) => (r.change_since_first ?? 0) < 0).length;
   const ringed = points.filter((p) => p.disputed).map((p) => `${p.indicator} in ${p.cycle} (${p.value})`);
   const description = `Small line charts of the ${rows.length} indicators of pillar ${code} from ${first} to ${target}, one per indicator: ${rising} are higher and ${falling} lower in ${target} than in ${first}; unmeasured cycles are gaps.${ringed.length ? ` Ringed, the disputed values: ${ringed.join(", ")}.` : ""}`;
-  const subtitle = `One panel per LAP indicator, each on its own scale from zero; 10 = ${first} … ${target.replace("MSP", "")} = ${target}`;
+  const key = `10 = ${first} … ${target.replace("MSP", "")} = ${target}`;
+  // At the text width, two lines: on one, the subtitle would be wider than the panels and set the chart's width.
+  const subtitle =
+    typeof layout === "string"
+      ? `One panel per LAP indicator, each on its own scale from zero; ${key}`
+      : ["One panel per LAP indicator, each on its own scale from zero;", key];
   return { spec: pillarTrendSpec(title, subtitle, description, points, cycles, layout), title, description };
 }
 
@@ -388,7 +450,7 @@ export function pillarTrendChart(
  * fall in yes votes shows where the votes went (2024: most to non-voting). A total that was not published is left
  * out, and the description says which years lack one (none since the 2015-2024 per-country records).
  */
-export function ungaVotesChart(unga: UngaRow[], layout: ChartLayout = "print"): Chart {
+export function ungaVotesChart(unga: UngaRow[], layout: ChartLayoutArg = "print"): Chart {
   const bars = unga.flatMap((r) =>
     [
       { group: "yes", votes: r.total_yes, groupOrder: 1 },
@@ -434,7 +496,7 @@ export function statusesOf(rows: YesByStatusRow[]): { status: string; plural: st
 }
 
 /** Yes votes on the CCM resolution per year by the voter's CCM status on the vote date (view unga_yes_by_status). */
-export function yesByStatusChart(rows: YesByStatusRow[]): Chart {
+export function yesByStatusChart(rows: YesByStatusRow[], layout: ChartLayoutArg = "print"): Chart {
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
   const statuses = statusesOf(rows);
   const bars = rows
@@ -452,6 +514,7 @@ export function yesByStatusChart(rows: YesByStatusRow[]): Chart {
       bars,
       groups,
       "Status of the voter",
+      layout,
     ),
     title,
     description,

@@ -50,12 +50,16 @@ export const VOTE_COLOR = {
 
 export const JUDGEMENT_COLOR = {
   improved: "#2166ac",
-  // Good news as well (the group is complete): the same hue as improved, lighter.
-  completed: "#4393c3",
+  // Good news as well (the group is complete), but not an improvement: another hue (teal, not blue), and hatched in
+  // every chart (JUDGEMENT_HATCHED), so it is told from improved without colour, in greyscale and by colour-blind readers.
+  completed: "#01665e",
   held: "#767676",
   declined: "#b2182b",
   "not comparable": "#a6761d",
 } as const;
+
+/** Judgements drawn hatched (white diagonal stripes over their colour) rather than solid: texture, not only colour. */
+export const JUDGEMENT_HATCHED: readonly (keyof typeof JUDGEMENT_COLOR)[] = ["completed"];
 
 /** Every colour used for a mark or a legend swatch, by scale (for the contrast test). */
 export const MARK_SCALES: Record<string, Record<string, string>> = {

@@ -6,6 +6,7 @@
 import * as vega from "vega";
 import * as vl from "vega-lite";
 import type { TopLevelSpec } from "vega-lite";
+import { withHatches, type Hatches } from "./hatch.ts";
 import { LINE, TEXT } from "./palette.ts";
 
 export const CHART_FONT = "DejaVu Sans";
@@ -71,7 +72,8 @@ export async function renderSvg(spec: TopLevelSpec, options: SvgOptions = {}): P
   const compiled = vl.compile(withHouseStyle(spec)).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: "none" });
   try {
-    const svg = await view.toSVG();
+    const hatches = (spec.usermeta as { hatches?: Hatches } | undefined)?.hatches;
+    const svg = withHatches(await view.toSVG(), hatches);
     const rounded = options.decimals === undefined ? svg : roundCoordinates(svg, options.decimals);
     return accessible(options.oneImage ? withoutInnerAria(rounded) : rounded, spec.description ?? "", options);
   } finally {

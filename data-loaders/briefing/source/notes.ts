@@ -9,6 +9,11 @@
 import type { BriefingData, TrendRow } from "../data.ts";
 import { compactCells } from "../sources.ts";
 import { longDate } from "../../presentation/formats.ts";
+import { listNames } from "../text.ts";
+
+/** The note of the datasets table and of the count of datasets. */
+export const DATASETS_NOTE =
+  "View cited_datasets of the ccm-trends database: the curated datasets (view datasets, recorded by the pipeline from sources/*.meta.json) and the UN Digital Library voting files (table undl_files; sources/unga/PROVENANCE.md).";
 
 /** Short citation of a curated dataset; the "About the data" section gives each one in full. */
 export function datasetCitation(data: BriefingData, name: string): string {
@@ -49,6 +54,31 @@ export function valueKey(data: BriefingData, r: TrendRow): string {
   return `value ${r.indicator_id}${r.cycle === data.cycle ? "" : ` ${r.cycle}`}`;
 }
 
+/**
+ * The reporting cycles in words: where the report names them, once, and each cycle's period with where it is
+ * stated ("12MSP: 1 July 2023 to 30 June 2024, footnote ² (line 353)"), the cycles without one said together.
+ */
+function cyclesNote(data: BriefingData): string {
+  const cs = data.cycles;
+  const names = (list: typeof cs) => listNames(list.map((c) => c.cycle));
+  const named = [...new Set(cs.map((c) => c.named_in))].map((where) => {
+    const these = cs.filter((c) => c.named_in === where);
+    const [first, last] = [these[0]!.meeting, these.at(-1)!.meeting];
+    const meetings =
+      these.length === 1 ? `the ${last}` : `the ${first.replace(/ Meeting of States Parties$/, "")} to the ${last}`;
+    return `${names(these)} (${meetings}), the columns of the indicator tables: ${where}`;
+  });
+  const dated = cs
+    .filter((c) => c.period_start && c.period_end)
+    .map(
+      (c) =>
+        `${c.cycle}: ${longDate(c.period_start!)} to ${longDate(c.period_end!)}, ${c.period_in ?? "source not recorded"}`,
+    );
+  const undated = cs.filter((c) => !(c.period_start && c.period_end));
+  const periods = [...dated, ...(undated.length ? [`${names(undated)}: not stated in the report`] : [])];
+  return `Reporting cycles (${datasetCitation(data, "cycles")}): ${named.join("; ")}. Reporting periods: ${periods.join("; ")}.`;
+}
+
 /** Every note a briefing of the data's cycle may place by key, by key. */
 export function noteCatalog(data: BriefingData): Map<string, string> {
   const notes = new Map<string, string>();
@@ -73,7 +103,7 @@ export function noteCatalog(data: BriefingData): Map<string, string> {
   for (const f of data.findings ?? []) {
     notes.set(
       `finding ${f.finding_id}`,
-      `${f.report_id} Progress Report ${paragraphPlace(f.paragraph)}, as extracted in finding ${f.finding_id} (${dataset(f.findings_dataset)}, ${dataset(f.finding_states_dataset)}).`,
+      `${f.report_id} Progress Report, ${paragraphPlace(f.paragraph)} (as extracted in finding ${f.finding_id}: ${dataset(f.findings_dataset)}, ${dataset(f.finding_states_dataset)}).`,
     );
   }
   for (const p of data.pillars)
@@ -85,14 +115,8 @@ export function noteCatalog(data: BriefingData): Map<string, string> {
     "trends",
     `Counts computed by ccm-trends (views indicator_trends and pillar_trends) from ${dataset("indicator_values")} and ${dataset("indicators")}.`,
   );
-  notes.set(
-    "cycles",
-    `Reporting cycles (${dataset("cycles")}): ${[...new Set(data.cycles.map((c) => c.source_ref ?? `${c.cycle}: no reference`))].join("; ")}.`,
-  );
-  notes.set(
-    "datasets",
-    "Table datasets of the ccm-trends database, recorded by the pipeline from sources/*.meta.json.",
-  );
+  notes.set("cycles", cyclesNote(data));
+  notes.set("datasets", DATASETS_NOTE);
 
   const m = data.membership;
   if (m && m.as_of && m.states_parties > 0) {
@@ -105,7 +129,7 @@ export function noteCatalog(data: BriefingData): Map<string, string> {
   if (w && w.length)
     notes.set(
       "withdrawals",
-      `Withdrawals (table state_events): ${w.map((x) => `${x.name_en}, effective ${longDate(x.event_date)}, ${x.source ?? "no source recorded"}`).join("; ")}.`,
+      `Withdrawals (table state_events): ${w.map((x) => `${x.name_en}, effective ${longDate(x.event_date)}: ${x.dated_by ?? "no document dates it to the day"}${x.note ? ` (${x.note.replace(/\.$/, "")})` : ""}`).join("; ")}.`,
     );
 
   const unga = data.unga ?? [];

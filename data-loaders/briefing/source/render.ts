@@ -257,7 +257,7 @@ export async function renderSource(
       }
     }
     // A section included whole, or under the heading of a generated section (as init writes them), keeps that
-    // section's id and its page break.
+    // section's id.
     const only = s.blocks.length === 1 ? s.blocks[0]! : undefined;
     const included =
       only?.kind === "ref" && only.ref.kind === "section"
@@ -267,7 +267,6 @@ export async function renderSource(
       id: included?.id ?? (slug(s.title) || `section-${i + 1}`),
       title: s.title,
       blocks,
-      ...(included?.pageBreak ? { pageBreak: true } : {}),
     });
   }
   if (resolver.problems.length) throw new InputError(resolver.problems);

@@ -13,6 +13,7 @@ import type { ContestedRow } from "../data.ts";
 import { compactCells } from "../sources.ts";
 import { listNames, ordinalWord } from "../text.ts";
 import { longDate } from "../../presentation/formats.ts";
+import { DATASETS_NOTE } from "./notes.ts";
 import { BLOCK_KINDS, NOTE_KIND, NUMBER_KINDS, STYLES, type Reference } from "./parse.ts";
 
 const VOTE_FIELDS = ["yes", "no", "abstain", "non_voting"] as const;
@@ -333,7 +334,7 @@ export class Resolver {
         if (name === "datasets")
           return {
             value: row.value,
-            note: "Table datasets of the ccm-trends database, recorded by the pipeline from sources/*.meta.json.",
+            note: DATASETS_NOTE,
           };
         return {
           value: row.value,

@@ -6,6 +6,10 @@ SELECT
   c.period_start,
   c.period_end,
   c.source_ref,
+  -- source_ref is "<where the cycle is named>; <where its period is stated>" (sources/cycles.csv): the note
+  -- says where the cycles are named once and each period beside its cycle.
+  split_part(c.source_ref, '; ', 1) AS named_in,
+  nullif(regexp_replace(split_part(c.source_ref, '; ', 2), '^period: ', ''), '') AS period_in,
   c.cycle = $cycle AS is_target
 FROM
   cycles c

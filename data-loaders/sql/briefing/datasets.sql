@@ -1,6 +1,8 @@
--- Provenance of the curated datasets, cited in the footnotes.
+-- Provenance of every dataset the briefing reads (mart cited_datasets: the curated datasets and the UN voting
+-- files), cited in the footnotes and listed in "About the data".
 SELECT
   name,
+  kind,
   title,
   producer,
   source,
@@ -8,6 +10,7 @@ SELECT
   reference,
   file
 FROM
-  datasets
+  cited_datasets
 ORDER BY
+  kind,
   name;

@@ -4,6 +4,7 @@ SELECT
   unit,
   is_main_unit,
   place_in_unit,
+  rank_in_unit,
   indicator_id
 FROM
   highlights

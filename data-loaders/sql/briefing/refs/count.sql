@@ -1,6 +1,6 @@
 -- {count <name> [pillar] [cycle]}: how many indicators of a cycle (all, pillar ''; or one pillar's) were measured,
 -- improved, declined, held, completed or cannot be compared, why they cannot be, how many rose or fell in every cycle
--- so far (mart tallies); and how many curated datasets the database is built from.
+-- so far (mart tallies); and how many datasets the briefing reads (mart cited_datasets).
 SELECT
   pillar_code AS pillar,
   name,
@@ -36,7 +36,7 @@ SELECT
   'datasets',
   count(*)::INTEGER
 FROM
-  datasets
+  cited_datasets
 ORDER BY
   pillar,
   name;
