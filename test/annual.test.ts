@@ -792,9 +792,9 @@ describe("the database with both reports", () => {
       )?.[1];
     expect(note).toBeDefined();
     expect(md).toContain(
-      `[^${note}]: 14MSP Progress Report para 23, as extracted in finding 14MSP-23-1 (dataset 14MSP/findings, dataset 14MSP/finding\\_states).`,
+      `[^${note}]: 14MSP Progress Report, para 23 (as extracted in finding 14MSP-23-1: dataset 14MSP/findings, dataset 14MSP/finding\\_states).`,
     );
-    expect(md).not.toMatch(/13MSP Progress Report para \d+, as extracted/);
+    expect(md).not.toMatch(/13MSP Progress Report, para \d+ \(as extracted/);
     expect(md).toMatch(
       /Indicator 2\.2: .*Denominator: 10 affected States Parties, 14MSP Progress Report para 105 \(dataset scope\\_sizes/,
     );
