@@ -279,6 +279,11 @@ describe("briefing from a partial database (contract fixtures only)", () => {
     try {
       await db.conn.run(readFileSync("test/fixtures/trends/contract-tables.sql", "utf8"));
       await runSqlFile(db.conn, "models/000_datasets.sql");
+      // A database of one report: its datasets are every file's provenance (sql/models/002_reports.sql gives the
+      // session's report's when there are several); no UN vote file was loaded, so the votes tables are empty.
+      await db.conn.run(`CREATE VIEW datasets AS SELECT * EXCLUDE (report_id) FROM dataset_provenance;
+        CREATE TABLE undl_files (source_file VARCHAR);
+        CREATE TABLE undl_votes (source_file VARCHAR, vote_date DATE, resolution VARCHAR);`);
       for (const f of [
         "analyses/058_share_scope_mismatches.sql",
         "analyses/100_indicator_trends.sql",
@@ -292,6 +297,7 @@ describe("briefing from a partial database (contract fixtures only)", () => {
         "marts/011_tallies.sql",
         "marts/020_highlights.sql",
         "marts/021_pillar_highlights.sql",
+        "marts/060_cited_datasets.sql",
       ])
         await runSqlFile(db.conn, f);
       await db.conn.run("CHECKPOINT");
@@ -312,7 +318,7 @@ describe("briefing from a partial database (contract fixtures only)", () => {
 
   it("says which parts the database lacks instead of inventing them", () => {
     expect(md).toContain(
-      "Not covered, because the database does not contain them yet: consistency_issues, indicator_contested, membership_counts, report_record_issues, state_events, states, unga_lowest_since, unga_resolution_votes, unga_vote_shifts, unga_yes_by_status.".replaceAll(
+      "Not covered, because the database does not contain them yet: consistency_issues, contested_figures, membership_counts, named_states, report_record_issues, state_events, states, unga_lowest_since, unga_resolution_votes, unga_vote_shifts, unga_yes_by_status.".replaceAll(
         "_",
         "\\_",
       ),

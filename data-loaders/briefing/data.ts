@@ -177,6 +177,7 @@ export async function loadBriefingData(conn: DuckDBConnection, cycle: string): P
     "indicator_values",
     "indicator_trends",
     "datasets",
+    "cited_datasets",
     "tallies",
     "judgements",
     "highlights",
@@ -232,10 +233,9 @@ export async function loadBriefingData(conn: DuckDBConnection, cycle: string): P
       query<YesByStatusRow>(conn, "unga_yes_by_status.sql", cycle),
     ),
     voteShifts: await optional(["unga_vote_shifts"], () => query<VoteShiftRow>(conn, "unga_vote_shifts.sql", cycle)),
-    namedStates: await optional(["findings", "finding_states", "datasets"], () =>
-      query<NamedStatesRow>(conn, "named_states.sql", cycle),
-    ),
-    findings: await optional(["findings", "finding_states", "datasets"], () => query<FindingRow>(conn, "findings.sql")),
+    // Both read the mart named_states (the findings with the States they name).
+    namedStates: await optional(["named_states"], () => query<NamedStatesRow>(conn, "named_states.sql", cycle)),
+    findings: await optional(["named_states"], () => query<FindingRow>(conn, "findings.sql")),
     issues: await optional(["consistency_issues"], () => query<IssueRow>(conn, "consistency_issues.sql")),
     contested: await optional(["contested_figures"], () => query<ContestedRow>(conn, "indicator_contested.sql", cycle)),
     recordIssues: await optional(["report_record_issues"], () =>

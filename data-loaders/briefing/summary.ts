@@ -5,7 +5,6 @@ import { TEXT_WIDTH_PX } from "./page.ts";
 import type { CycleRow, TrendRow } from "./data.ts";
 import { num, type Block, type Inline, type Section } from "./model.ts";
 import { listNames } from "./text.ts";
-import { proseNumber } from "../presentation/number-words.ts";
 import { bullets, listPieces, listPlain, sentence, type ChartFile, type Context } from "./context.ts";
 import { membershipParagraph, ungaSentence } from "./membership-unga.ts";
 
@@ -216,11 +215,12 @@ export async function summarySection(
     const others = highlighted(judgement, false);
     if (main.length) {
       // A tie at the cut is listed whole (mart highlights); the heading says so, so four items are not a miscount.
+      // In words without a number: the draft is a source whose quantities are references, never typed in.
       const ranks = data.highlights
         .filter((m) => m.judgement === judgement && m.is_main_unit)
         .map((m) => m.rank_in_unit);
       const tied = ranks.filter((r) => ranks.indexOf(r) !== ranks.lastIndexOf(r)).length;
-      const tie = tied ? [` (${proseNumber(tied)} of them tied, so all ${proseNumber(tied)} are listed)`] : [];
+      const tie = tied ? [" (tied at the cut, so every tied indicator is listed)"] : [];
       blocks.push({
         kind: "paragraph",
         content: [...heading.slice(0, -1), `${String(heading.at(-1)).replace(/:$/, "")}`, ...tie, ":"],

@@ -4,12 +4,11 @@
  * <label> as a direct child of the sidebar's <ol> (invalid list markup, WCAG 1.3.1). The build rewrites each
  * built page; a template that no longer matches fails the build instead of shipping silently.
  *
- * It also clears the way to the first paint (inlineCriticalPath): the site's one stylesheet (~30 KB, 7 KB gzip,
- * only data: URLs inside) goes into the page's <head> instead of a request that blocks rendering, and the inline
- * script of the table tools moves from <head> to the end of <body>, where it no longer holds up the parser.
+ * It also moves the table tools' inline script out of <head> (deferTableTools), so that it does not hold up the
+ * first paint.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { join, relative } from "node:path";
 
 /** The site's language; a page under a listed folder (e.g. "fr/") gets that folder's language instead. */
 export const SITE_LANGUAGE = { default: "en", byFolder: {} as Record<string, string> };
@@ -48,34 +47,20 @@ export function fixPageTemplate(html: string, lang: string): string {
   );
 }
 
-const STYLESHEET = /<link rel="stylesheet" type="text\/css" href="([^"]+\.css)">/g;
-const preloadOf = (href: string) => `<link rel="preload" as="style" href="${href}">`;
 // The table tools (src/components/table-tools.js, inlined by observablehq.config.ts): its first comment line.
 const TABLE_TOOLS = /<script>\/\/ Sorting and filtering[\s\S]*?<\/script>/;
 
-/** Whether a stylesheet can be copied into a page as it is: it refers to no other file (only data: URLs). */
-const selfContained = (css: string) =>
-  ![...css.matchAll(/url\(\s*["']?([^"')]+)/g)].some((m) => !m[1]!.startsWith("data:")) && !/<\/style/i.test(css);
-
 /**
- * The page with its self-contained stylesheets inlined (each in its place, its preload gone) and the table tools'
- * script at the end of <body>; `readCss` reads a stylesheet by its address as the page links it. Throws when the
- * page has no stylesheet it can inline or no table tools: Framework's template is not the one expected.
+ * The page with the table tools' inline script moved from <head> to the end of <body>, where it no longer holds up
+ * the parser before the content. Throws when the page has no table tools: Framework's template is not the one
+ * expected. (The stylesheet stays a link: inlined, its container queries are errors to the W3C Nu checker, whose
+ * CSS validator does not know them, and the gain could not be told from the noise of the shared machine.)
  */
-export function inlineCriticalPath(html: string, readCss: (href: string) => string): string {
-  const inlined = new Set<string>();
-  // Functions as replacements: the CSS and the script hold "$" patterns that a replacement string would expand.
-  let out = html.replace(STYLESHEET, (link: string, href: string) => {
-    const css = readCss(href);
-    if (!selfContained(css)) return link;
-    inlined.add(href);
-    return `<style>${css}</style>`;
-  });
-  if (!inlined.size) throw new Error("Framework's page template changed: no stylesheet link that can be inlined");
-  for (const href of inlined) out = out.replace(preloadOf(href), "");
-  const tools = TABLE_TOOLS.exec(out);
+export function deferTableTools(html: string): string {
+  const tools = TABLE_TOOLS.exec(html);
   if (!tools) throw new Error("the table tools' inline script (src/components/table-tools.js) not found in <head>");
-  return out.replace(TABLE_TOOLS, () => "").replace(/<\/body>/, () => `${tools[0]}\n</body>`);
+  // Functions as replacements: the script holds "$" patterns that a replacement string would expand.
+  return html.replace(TABLE_TOOLS, () => "").replace(/<\/body>/, () => `${tools[0]}\n</body>`);
 }
 
 function htmlFiles(dir: string): string[] {
@@ -92,11 +77,7 @@ export function fixBuiltPages(output: string): number {
   for (const file of files) {
     const page = relative(output, file).replaceAll("\\", "/");
     try {
-      const html = fixPageTemplate(readFileSync(file, "utf8"), pageLanguage(page));
-      writeFileSync(
-        file,
-        inlineCriticalPath(html, (href) => readFileSync(resolve(dirname(file), href), "utf8")),
-      );
+      writeFileSync(file, deferTableTools(fixPageTemplate(readFileSync(file, "utf8"), pageLanguage(page))));
     } catch (e) {
       throw new Error(`${page}: ${(e as Error).message}`, { cause: e });
     }
