@@ -77,6 +77,8 @@ sup.fn { font-size: 6.5pt; line-height: 0; }
 sup.fn a { color: var(--accent); }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; font-size: 8pt; break-inside: auto; }
 caption { caption-side: top; text-align: left; font-weight: bold; font-size: 8.5pt; padding-bottom: 1.5mm; }
+/* a caption and the header row never end a page without the table's first row under them */
+caption, thead { break-after: avoid; }
 th { text-align: left; font-weight: bold; border-bottom: 1.2px solid var(--ink); padding: 1.2mm 1.5mm; vertical-align: bottom; }
 td { border-bottom: 0.5px solid var(--rule); padding: 1mm 1.5mm; vertical-align: top; }
 tr { break-inside: avoid; }
