@@ -15,12 +15,13 @@
  * Exits non-zero when a budget is broken. Needs data/ccm.duckdb, briefings/ and an installed Chromium, Chrome or Edge (data-loaders/lib/chromium.ts).
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { chromium } from "playwright-core";
 import { ROOT } from "../data-loaders/lib/db.ts";
 import { runFramework } from "./site/build.ts";
+import { fillNpmCache, NPM_CACHE } from "./site/npm-cache.ts";
 import { serveDist } from "./site/serve.ts";
 import { CHROMIUM_ARGS, requireChromium } from "../data-loaders/lib/chromium.ts";
 
@@ -70,6 +71,10 @@ async function frameworkFloor(pages: number): Promise<number> {
   const root = mkdtempSync(join(ROOT, ".perf-floor-"));
   try {
     mkdirSync(join(root, "src", "p"), { recursive: true });
+    // Framework's client needs its npm cache, which the site build fills from node_modules (offline): the same.
+    mkdirSync(join(root, "src", ".observablehq", "cache"), { recursive: true });
+    await fillNpmCache(() => {});
+    symlinkSync(NPM_CACHE, join(root, "src", ".observablehq", "cache", "_npm"));
     writeFileSync(join(root, "src", "index.md"), "# Floor\n\nA trivial page.\n");
     for (let i = 1; i < pages; i++)
       writeFileSync(join(root, "src", "p", `${i}.md`), `# Page ${i}\n\nA trivial page.\n`);
