@@ -279,11 +279,15 @@ describe("briefing from a partial database (contract fixtures only)", () => {
     try {
       await db.conn.run(readFileSync("test/fixtures/trends/contract-tables.sql", "utf8"));
       await runSqlFile(db.conn, "models/000_datasets.sql");
+      await runSqlFile(db.conn, "models/001_vocabulary.sql");
       // A database of one report: its datasets are every file's provenance (sql/models/002_reports.sql gives the
       // session's report's when there are several); no UN vote file was loaded, so the votes tables are empty.
       await db.conn.run(`CREATE VIEW datasets AS SELECT * EXCLUDE (report_id) FROM dataset_provenance;
         CREATE TABLE undl_files (source_file VARCHAR);
-        CREATE TABLE undl_votes (source_file VARCHAR, vote_date DATE, resolution VARCHAR);`);
+        CREATE TABLE undl_votes (source_file VARCHAR, vote_date DATE, resolution VARCHAR);
+        -- No check ran on these tables, so no figure is doubted.
+        CREATE TABLE figure_doubts (indicator_id VARCHAR, cycle VARCHAR, against VARCHAR, other_figure INTEGER,
+          doubt VARCHAR);`);
       for (const f of [
         "analyses/058_share_scope_mismatches.sql",
         "analyses/100_indicator_trends.sql",
@@ -294,9 +298,11 @@ describe("briefing from a partial database (contract fixtures only)", () => {
       // The marts the briefing reads that these tables allow (the others need findings, checks and votes).
       for (const f of [
         "marts/010_judgements.sql",
-        "marts/011_tallies.sql",
         "marts/020_highlights.sql",
         "marts/021_pillar_highlights.sql",
+        "marts/043_contested_judgements.sql",
+        "marts/044_tally_terms.sql",
+        "marts/045_tallies.sql",
         "marts/060_cited_datasets.sql",
       ])
         await runSqlFile(db.conn, f);

@@ -14,7 +14,11 @@ beforeAll(async () => {
   db = await openDatabase();
   await db.conn.run(readFileSync("test/fixtures/trends/contract-tables.sql", "utf8"));
   await db.conn.run(readFileSync("test/fixtures/trends/meaning-cases.sql", "utf8"));
-  for (const f of ["analyses/058_share_scope_mismatches.sql", "analyses/100_indicator_trends.sql"])
+  for (const f of [
+    "models/001_vocabulary.sql",
+    "analyses/058_share_scope_mismatches.sql",
+    "analyses/100_indicator_trends.sql",
+  ])
     await runSqlFile(db.conn, f);
 });
 afterAll(() => closeDatabase(db));

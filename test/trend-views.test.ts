@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase, openDatabase, queryRows, runSqlFile, type Database } from "../data-loaders/lib/db.ts";
 
 const TREND_SQL = [
+  "models/001_vocabulary.sql",
   "analyses/058_share_scope_mismatches.sql",
   "analyses/100_indicator_trends.sql",
   "analyses/110_pillar_trends.sql",
@@ -257,7 +258,7 @@ describe("indicator_trends", () => {
     try {
       await empty.conn.run(readFileSync("test/fixtures/trends/contract-tables.sql", "utf8"));
       await empty.conn.run("DELETE FROM state_status");
-      for (const f of TREND_SQL.slice(0, 2)) await runSqlFile(empty.conn, f);
+      for (const f of TREND_SQL.slice(0, 3)) await runSqlFile(empty.conn, f);
       const rows = await queryRows<Row>(
         empty.conn,
         "SELECT denominator, share FROM indicator_trends WHERE indicator_id = '1.1'",

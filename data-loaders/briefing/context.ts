@@ -2,7 +2,7 @@
  * What every section of the briefing shares: rows by indicator, dataset citations and source notes, and the
  * report-style sentence of an indicator row (with its share of States Parties and the States the report names).
  */
-import type { BriefingData, ContestedRow, NamedStatesRow, TrendRow } from "./data.ts";
+import type { BriefingData, ContestedRow, NamedStatesRow, TallyTermRow, TrendRow } from "./data.ts";
 import { Footnotes, num, type Block, type Inline, type Note } from "./model.ts";
 import { proseNumber } from "../presentation/number-words.ts";
 import { datasetCitation, noteCatalog, paragraphPlace, valueKey } from "./source/notes.ts";
@@ -103,24 +103,34 @@ export function contestedPhrase(rows: ContestedRow[]): string | undefined {
   return said.length ? said.join("; ") : undefined;
 }
 
+/** One judgement a tally lists, as mart tally_terms gives it (sql/briefing/refs/terms.sql). */
+export type TallyTerm = Pick<
+  TallyTermRow,
+  "term" | "n" | "phrase" | "said_when_none" | "contested_ids" | "contested_overturned"
+>;
+
 /**
- * "two (02) improved, one (01) declined and none held": zero is said as "none", never "zero (00)". Completed
- * (fell because the group is exhausted) is said only when it happened: "none completed" would read as a failure.
+ * "31 improved (one on a contested figure, 47.2, which the other figures judge the same), 16 declined, 24 held and
+ * three completed": the judgements of mart tally_terms in its order, zero said as "none" where the mart says a zero is
+ * news, and beside each count the indicators whose judgement rests on a contested figure, with whether the other
+ * figures (the UN's records, or the report's other statement) give the same judgement.
  */
-export function tally(improved: number, declined: number, held: number, noun = "", completed = 0): string {
-  const parts = [
-    [improved, "improved"],
-    [declined, "declined"],
-    [held, "held"],
-    [completed, "completed"],
-  ] as const;
-  const said = parts
-    .filter(([n]) => n > 0)
-    .map(
-      ([n, w], i) =>
-        `${proseNumber(n)} ${i === 0 && noun ? `${noun} ` : ""}${w === "completed" ? "completed (fell because nobody is left to do it)" : w}`,
-    );
-  const none = parts.filter(([n, w]) => n === 0 && w !== "completed").map(([, w]) => w);
+export function tally(terms: readonly TallyTerm[], noun = ""): string {
+  const contested = (t: TallyTerm): string => {
+    const k = t.contested_ids.length;
+    if (!k) return "";
+    const o = t.contested_overturned;
+    const stands = !o.length
+      ? ", which the other figures judge the same"
+      : o.length === k
+        ? ", which the other figures would judge otherwise"
+        : `; the other figures would judge ${listPlain(o)} otherwise`;
+    return ` (${proseNumber(k)} on ${k === 1 ? "a contested figure" : "contested figures"}, ${listPlain(t.contested_ids)}${stands})`;
+  };
+  const said = terms
+    .filter((t) => t.n > 0)
+    .map((t, i) => `${proseNumber(t.n)} ${i === 0 && noun ? `${noun} ` : ""}${t.phrase}${contested(t)}`);
+  const none = terms.filter((t) => t.n === 0 && t.said_when_none).map((t) => t.phrase);
   const main = said.length ? listPlain(said) : "no indicator moved";
   return none.length && said.length ? `${main}; none ${listPlain(none, "or")}` : main;
 }

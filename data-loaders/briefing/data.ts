@@ -51,6 +51,26 @@ export interface TallyRow extends PillarRow {
   fell_every_cycle: number;
 }
 
+/** A judgement or reason of a cycle with its count and words, for a pillar or all ('' ) (mart tally_terms). */
+export interface TallyTermRow {
+  pillar: string;
+  term: string;
+  kind: string;
+  n: number;
+  /** What the prose says after the count: "improved", "completed (fell because nobody is left to do it)". */
+  phrase: string;
+  /** Whether "none <phrase>" is news (none declined) or would mislead (none completed). */
+  said_when_none: boolean;
+  /** Whether a tally lists it (the judgements of a movement); the others get a clause of their own. */
+  in_tally: boolean;
+  indicator_ids: string[];
+  /** The counted indicators whose judgement rests on a contested figure (mart contested_judgements). */
+  contested_ids: string[];
+  contested_reasons: string[];
+  /** Those of them that the other figures would judge otherwise. */
+  contested_overturned: string[];
+}
+
 /** An indicator's judgement in the briefing's cycle (mart judgements). */
 export interface JudgementRow {
   indicator_id: string;
@@ -120,6 +140,8 @@ export interface BriefingData {
   judgements: JudgementRow[];
   /** Counts of all pillars (mart tallies, pillar ''). */
   tally: TallyRow;
+  /** Each judgement and reason with its count and words, per pillar and for all ('' ) (mart tally_terms). */
+  terms: TallyTermRow[];
   /** The summary's largest moves (mart highlights) and each pillar's (mart pillar_highlights). */
   highlights: HighlightRow[];
   pillarHighlights: HighlightRow[];
@@ -179,6 +201,7 @@ export async function loadBriefingData(conn: DuckDBConnection, cycle: string): P
     "datasets",
     "cited_datasets",
     "tallies",
+    "tally_terms",
     "judgements",
     "highlights",
     "pillar_highlights",
@@ -215,6 +238,7 @@ export async function loadBriefingData(conn: DuckDBConnection, cycle: string): P
     trends: await query<TrendRow>(conn, "indicator_trends.sql", cycle),
     pillars: tallies.filter((t) => t.pillar_code !== ""),
     tally: tallies.find((t) => t.pillar_code === "")!,
+    terms: await query<TallyTermRow>(conn, "refs/terms.sql", cycle),
     judgements: await query<JudgementRow>(conn, "judgements.sql", cycle),
     highlights: await query<HighlightRow>(conn, "highlights.sql", cycle),
     pillarHighlights: await query<HighlightRow>(conn, "pillar_highlights.sql", cycle),

@@ -80,6 +80,8 @@ export async function pillarSection(
     `${compactTable(tableRefs)} (${ctx.dataset("indicator_values")}); changes and trends computed by ccm-trends (view indicator_trends).`,
   );
   const countNote = ctx.note(`pillar ${code}`);
+  // The judgements a tally leaves to a clause of their own ("two cannot be compared"), in the mart's words.
+  const notComparable = ctx.data.terms.filter((t) => t.pillar === code && t.kind === "judgement" && !t.in_tally);
   blocks.push({
     kind: "paragraph",
     content: [
@@ -89,7 +91,7 @@ export async function pillarSection(
       num("cycle"),
       " cycle, ",
       num(`tally ${code}`),
-      ...(pillar.not_comparable ? ["; ", num(`count not_comparable ${code}`), " cannot be compared"] : []),
+      ...notComparable.filter((t) => t.n > 0).flatMap((t) => ["; ", num(`count ${t.term} ${code}`), ` ${t.phrase}`]),
       countNote,
       ".",
     ],

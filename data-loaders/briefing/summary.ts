@@ -50,37 +50,26 @@ function streakSentence(ctx: Context): Inline[] | null {
   return parts.flatMap((p, i) => (i ? ["; ", ...p] : p));
 }
 
-/** Why the indicators that cannot be compared cannot be (mart tallies), each reason with the indicators it is true for. */
+/**
+ * Why the indicators that cannot be compared cannot be: each reason of mart tally_terms that holds, in its words,
+ * with the indicators it is true for.
+ */
 function notComparableSentence(ctx: Context): Inline[] | null {
-  const reasons = [
-    ["not_measured", "were not measured in this cycle"],
-    ["first_measured", "were measured for the first time"],
-    [
-      "no_better_direction",
-      "moved, but neither direction is better for them (a rise or fall is neither good nor bad news by itself)",
-    ],
-  ] as const;
-  const t = ctx.data.tally;
-  if (!t.not_comparable) return null;
-  const groups = reasons.map(([count, why]) => [t[count], count, why] as const).filter(([n]) => n > 0);
-  const said = (n: number, why: string) =>
-    why.replace(/^were/, n === 1 ? "was" : "were").replace(/for them/, n === 1 ? "for it" : "for them");
+  const groups = ctx.data.terms.filter((t) => t.pillar === "" && t.kind === "reason" && t.n > 0);
+  if (!groups.length) return null;
+  // The judgement the reasons explain: the one a tally leaves to a sentence of its own.
+  const whole = ctx.data.terms.find((t) => t.pillar === "" && t.kind === "judgement" && !t.in_tally)!;
   if (groups.length === 1) {
-    const [n, count, why] = groups[0]!;
+    const g = groups[0]!;
     return [
-      num(`count ${count}|indicator`),
+      num(`count ${g.term}|indicator`),
       " (",
-      num(`ids ${count}`),
-      `) cannot be compared: ${n === 1 ? "it" : "they"} ${said(n, why)}`,
+      num(`ids ${g.term}`),
+      `) ${whole.phrase}: ${g.n === 1 ? "it" : "they"} ${g.phrase}`,
     ];
   }
-  const parts = groups.map(([n, count, why]): Inline[] => [
-    num(`count ${count}`),
-    " (",
-    num(`ids ${count}`),
-    `) ${said(n, why)}`,
-  ]);
-  return [num("count not_comparable|indicator"), " cannot be compared: ", ...listPieces(parts, listPlain)];
+  const parts = groups.map((g): Inline[] => [num(`count ${g.term}`), " (", num(`ids ${g.term}`), `) ${g.phrase}`]);
+  return [num(`count ${whole.term}|indicator`), ` ${whole.phrase}: `, ...listPieces(parts, listPlain)];
 }
 
 /** Indicators that fell because the group they follow is exhausted: completion, not decline. */

@@ -623,6 +623,61 @@ export interface ContestedFiguresRow {
 }
 
 /**
+ * View contested_judgements: Mart: each judgement of an indicator's movement (mart judgements) that rests on a
+ * contested figure (figure_doubts, doubt 'contested'): this cycle's figure or, for a judgement of a change, the
+ * previous cycle's; who contests it, the other figures (the UN's records' where they give one, else the report's
+ * other statement when it gives one figure) and the judgement the same rule (macro judge_change) gives on them. Mart
+ * tally_terms names these in every tally that counts them.
+ */
+export interface ContestedJudgementsRow {
+  /** Reporting cycle of the judgement. */
+  cycle: string;
+  /** Order of the cycle (cycles.ordinal). */
+  ordinal: number | null;
+  /** TRUE for the latest reported cycle. */
+  is_latest: boolean | null;
+  /** Pillar letter A..K. */
+  pillar_code: string | null;
+  /** LAP action number. */
+  action: number | null;
+  /** Position of the indicator within its action. */
+  seq: number | null;
+  /** Indicator identifier. */
+  indicator_id: string;
+  /** The judgement on the report's figures (judgements.judgement). */
+  judgement: "improved" | "declined" | "held" | "completed" | "not comparable";
+  /** The judgement as a source names it (not_comparable). */
+  judgement_key: string | null;
+  /**
+   * Who contests a figure the judgement uses: a list of 'records' (the UN's records) and 'report' (another statement
+   * of the report).
+   */
+  contested_by: string[];
+  /** contested_by in words: 'the UN's records', 'the report itself', or both. */
+  contested_by_words: string;
+  /** The previous measured cycle (indicator_trends.previous_cycle). */
+  previous_cycle: string | null;
+  /** The report's figure in the previous measured cycle. */
+  previous_value: number | null;
+  /** The report's figure in this cycle. */
+  value: number | null;
+  /** The other figure for the previous cycle where it is contested, else the report's. */
+  other_previous_value: number | null;
+  /** The other figure for this cycle where it is contested, else the report's. */
+  other_value: number | null;
+  /**
+   * The judgement the other figures give by the same rule (judge_change); NULL for a judgement that is not of a
+   * change with a better direction, or when the other figures give no change to judge.
+   */
+  other_judgement: "improved" | "declined" | "held" | null;
+  /**
+   * In words, as a tally's note says it: "11.2 declined on the report's figures (36 → 31); the UN's records give 37 →
+   * 25, on which it declined too".
+   */
+  reason: string;
+}
+
+/**
  * View count_relation_terms: The value of every term of the reviewed relations in count_relations, one row per term.
  * The session's report's rows (the latest report's unless the connection sets as_of_report), computed from its own
  * datasets (count_relation_terms_by_report holds every report's).
@@ -1579,6 +1634,33 @@ export interface IsuContributorsRow {
 export interface IsuContributorsByReportRow extends IsuContributorsRow {
   /** The report the rows are computed for (reports.report_id). */
   report_id: string;
+}
+
+/**
+ * Table judgement_labels: The words for each judgement of an indicator's movement and each reason an indicator cannot
+ * be compared, in the order the briefing says them: the one vocabulary a tally, a sentence of reasons and a table
+ * read.
+ */
+export interface JudgementLabelsRow {
+  /** The judgement or reason as a briefing source names it (improved, not_comparable, no_better_direction). */
+  term: string;
+  /**
+   * 'judgement' (indicator_trends.judgement) or 'reason' (why one cannot be compared:
+   * indicator_trends.judgement_basis).
+   */
+  kind: "judgement" | "reason";
+  /** The judgement or reason as a table shows it ('not comparable'). */
+  label: string;
+  /** What the prose says after a count of one ('was measured for the first time'). */
+  phrase_one: string;
+  /** What the prose says after a count of several ('were measured for the first time'). */
+  phrase_many: string;
+  /** TRUE when a count of zero is news and is said ('none declined'); FALSE when it would mislead ('none completed'). */
+  said_when_none: boolean;
+  /** TRUE for the judgements of a movement that a tally lists (improved, declined, held, completed). */
+  in_tally: boolean;
+  /** Order in tallies, legends and tables. */
+  sort_order: number;
 }
 
 /**
@@ -2578,10 +2660,11 @@ export interface StatusOnDatesRow {
 }
 
 /**
- * View tallies: Mart: a cycle's counts of the judgements of indicator_trends, for each pillar (A..K) and for all
- * pillars (pillar_code ''): the briefing's {count}, {tally} and pillar tables and the site's overview read them here
- * and nowhere else. improved + declined + held + completed + not_comparable = indicators; not_measured +
- * first_measured + no_better_direction = not_comparable.
+ * View tallies: Mart: a cycle's counts of its judgements, one row for each pillar (A..K) and one for all pillars
+ * (pillar_code ''): the judgement and reason counts pivoted from mart tally_terms (where each is counted), with the
+ * number of indicators, measured, steady risers and fallers, and how many judgements rest on a contested figure. The
+ * briefing's {count} and pillar tables and the site's overview read them here. improved + declined + held + completed
+ * + not_comparable = indicators; not_measured + first_measured + no_better_direction = not_comparable.
  */
 export interface TalliesRow {
   /** Pillar letter A..K, or '' for all pillars together. */
@@ -2616,8 +2699,59 @@ export interface TalliesRow {
   rose_every_cycle: number | null;
   /** Indicators that fell in every change between the cycles with values up to this one. */
   fell_every_cycle: number | null;
+  /** Judgements of the cycle that rest on a contested figure (tally_terms.contested_n over the judgements). */
+  contested: number | null;
   /** TRUE for the latest reported cycle. */
   is_latest: boolean | null;
+}
+
+/**
+ * View tally_terms: Mart: the counts of a cycle's judgements (mart judgements), one row per term of judgement_labels
+ * (each judgement, and each reason an indicator cannot be compared), for each pillar and for all pillars (pillar_code
+ * ''), zero counts included: the indicators counted in report order, the words the prose says after the count, and
+ * the counted indicators whose judgement rests on a contested figure (contested_judgements). The briefing's {tally},
+ * {ids} and its sentences of reasons read it; mart tallies pivots its counts.
+ */
+export interface TallyTermsRow {
+  /** Reporting cycle. */
+  cycle: string;
+  /** Order of the cycle (cycles.ordinal). */
+  ordinal: number | null;
+  /** TRUE for the latest reported cycle. */
+  is_latest: boolean | null;
+  /** Pillar letter A..K, or '' for all pillars together. */
+  pillar_code: string;
+  /** Pillar name ('All pillars' for the row of all). */
+  pillar: string | null;
+  /** The judgement or reason (judgement_labels.term). */
+  term: string;
+  /** 'judgement' or 'reason' (judgement_labels.kind). */
+  kind: "judgement" | "reason";
+  /** The term as a table shows it. */
+  label: string | null;
+  /** Order of the term (judgement_labels.sort_order). */
+  sort_order: number | null;
+  /** Whether a zero count is said (judgement_labels.said_when_none). */
+  said_when_none: boolean | null;
+  /** Whether a tally lists the term (judgement_labels.in_tally). */
+  in_tally: boolean | null;
+  /**
+   * How many indicators of the pillar (or of all) were judged so in the cycle; a not-comparable indicator counts
+   * under its judgement and under its reason.
+   */
+  n: number;
+  /** What the prose says after the count: judgement_labels.phrase_one for a count of one, phrase_many otherwise. */
+  phrase: string;
+  /** The indicators counted, in report order (action, indicator). */
+  indicator_ids: string[];
+  /** How many of them rest on a contested figure. */
+  contested_n: number | null;
+  /** Those indicators, in report order. */
+  contested_ids: string[];
+  /** contested_judgements.reason of each, in the same order. */
+  contested_reasons: string[] | null;
+  /** The contested ones whose judgement the other figures would not give. */
+  contested_overturned: string[] | null;
 }
 
 /**
@@ -3317,6 +3451,7 @@ export interface Relations {
   consistency_table_values: ConsistencyTableValuesRow;
   consistency_table_values_by_report: ConsistencyTableValuesByReportRow;
   contested_figures: ContestedFiguresRow;
+  contested_judgements: ContestedJudgementsRow;
   count_relation_terms: CountRelationTermsRow;
   count_relation_terms_by_report: CountRelationTermsByReportRow;
   count_relations: CountRelationsRow;
@@ -3342,6 +3477,7 @@ export interface Relations {
   indicators: IndicatorsRow;
   isu_contributors: IsuContributorsRow;
   isu_contributors_by_report: IsuContributorsByReportRow;
+  judgement_labels: JudgementLabelsRow;
   judgements: JudgementsRow;
   largest_movements: LargestMovementsRow;
   list_relations: ListRelationsRow;
@@ -3383,6 +3519,7 @@ export interface Relations {
   status_dates: StatusDatesRow;
   status_on_dates: StatusOnDatesRow;
   tallies: TalliesRow;
+  tally_terms: TallyTermsRow;
   undl_files: UndlFilesRow;
   undl_rejects: UndlRejectsRow;
   undl_resolutions: UndlResolutionsRow;

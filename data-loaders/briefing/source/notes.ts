@@ -106,14 +106,19 @@ export function noteCatalog(data: BriefingData): Map<string, string> {
       `${f.report_id} Progress Report, ${paragraphPlace(f.paragraph)} (as extracted in finding ${f.finding_id}: ${dataset(f.findings_dataset)}, ${dataset(f.finding_states_dataset)}).`,
     );
   }
+  // The judgements a count rests on that use a contested figure, each with the other figures (mart tally_terms).
+  const contested = (pillar: string): string => {
+    const reasons = data.terms.filter((t) => t.pillar === pillar && t.in_tally).flatMap((t) => t.contested_reasons);
+    return reasons.length ? ` On a contested figure (mart contested_judgements): ${reasons.join("; ")}.` : "";
+  };
   for (const p of data.pillars)
     notes.set(
       `pillar ${p.pillar_code}`,
-      `Counts for pillar ${p.pillar_code} computed by ccm-trends (view pillar_trends) from the values of Table ${p.pillar_code}.`,
+      `Counts for pillar ${p.pillar_code} computed by ccm-trends (marts tally_terms and tallies, from view indicator_trends) from the values of Table ${p.pillar_code}.${contested(p.pillar_code)}`,
     );
   notes.set(
     "trends",
-    `Counts computed by ccm-trends (views indicator_trends and pillar_trends) from ${dataset("indicator_values")} and ${dataset("indicators")}.`,
+    `Counts computed by ccm-trends (marts tally_terms and tallies, from view indicator_trends) from ${dataset("indicator_values")} and ${dataset("indicators")}.${contested("")}`,
   );
   notes.set("cycles", cyclesNote(data));
   notes.set("datasets", DATASETS_NOTE);

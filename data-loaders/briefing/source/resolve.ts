@@ -8,8 +8,8 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows, sqlText } from "../../lib/db.ts";
 import { show, type InputProblem } from "../../lib/errors.ts";
 import { capitalize, formatThousands, percent, proseNumber } from "../../presentation/number-words.ts";
-import { contestedPhrase, tally } from "../context.ts";
-import type { ContestedRow } from "../data.ts";
+import { contestedPhrase, listPlain, tally } from "../context.ts";
+import type { ContestedRow, TallyTermRow } from "../data.ts";
 import { compactCells } from "../sources.ts";
 import { listNames, ordinalWord } from "../text.ts";
 import { longDate } from "../../presentation/formats.ts";
@@ -338,43 +338,19 @@ export class Resolver {
           };
         return {
           value: row.value,
-          note: `Indicators ${where.pillar ? `of pillar ${where.pillar}` : "of all pillars"} in the ${where.cycle} cycle: ${name.replaceAll("_", " ")}, counted by ccm-trends (view indicator_trends).`,
+          note: `Indicators ${where.pillar ? `of pillar ${where.pillar}` : "of all pillars"} in the ${where.cycle} cycle: ${name.replaceAll("_", " ")}, counted by ccm-trends (mart tallies).`,
         };
       }
       case "ids": {
         if (!this.needs(ref, 1, 3, "ids <judgement or reason> [pillar] [cycle]")) return null;
         const [name, ...rest] = ref.args as [string, ...string[]];
-        const names = [
-          "improved",
-          "declined",
-          "held",
-          "completed",
-          "not_comparable",
-          "not_measured",
-          "first_measured",
-          "no_better_direction",
-        ];
+        const all = await this.query<TallyTermRow>("terms", { cycle });
+        const names = [...new Set(all.map((r) => r.term))];
         if (!names.includes(name)) return this.unknown(ref, "judgement or reason", name, names);
-        const all = await this.query<{ indicator_id: string; pillar: string; judgement: string; basis: string | null }>(
-          "ids",
-          { cycle },
-        );
-        const where = await this.pillarAndCycle(ref, rest, [...new Set(all.map((r) => r.pillar))]);
+        const where = await this.pillarAndCycle(ref, rest, [...new Set(all.map((r) => r.pillar).filter(Boolean))]);
         if (!where) return null;
-        const rows =
-          where.cycle === cycle
-            ? all
-            : await this.query<{ indicator_id: string; pillar: string; judgement: string; basis: string | null }>(
-                "ids",
-                { cycle: where.cycle },
-              );
-        const ids = rows
-          .filter(
-            (r) =>
-              (r.judgement === name || (r.judgement === "not_comparable" && r.basis === name)) &&
-              (!where.pillar || r.pillar === where.pillar),
-          )
-          .map((r) => r.indicator_id);
+        const rows = where.cycle === cycle ? all : await this.query<TallyTermRow>("terms", { cycle: where.cycle });
+        const ids = rows.find((r) => r.term === name && r.pillar === where.pillar)?.indicator_ids ?? [];
         const what = `indicators ${where.pillar ? `of pillar ${where.pillar}` : "of all pillars"} in the ${where.cycle} cycle judged ${name.replaceAll("_", " ")}`;
         if (!ids.length)
           return this.problem(
@@ -382,27 +358,32 @@ export class Resolver {
             `at least one of the ${what}`,
             "there are none: write the sentence without the list (the {count} of them is zero)",
           );
-        return { text: listNames(ids), note: `The ${what}, by ccm-trends (view indicator_trends).` };
+        return { text: listNames(ids), note: `The ${what}, by ccm-trends (mart tally_terms).` };
       }
       case "tally": {
         if (!this.needs(ref, 0, 2, "tally [pillar] [cycle]")) return null;
-        const all = await this.query<{ pillar: string; name: string; value: number }>("count", { cycle });
+        const all = (await this.query<TallyTermRow>("terms", { cycle })).filter((r) => r.in_tally);
         const where = await this.pillarAndCycle(ref, ref.args, [...new Set(all.map((r) => r.pillar).filter(Boolean))]);
         if (!where) return null;
-        const rows =
-          where.cycle === cycle
-            ? all
-            : await this.query<{ pillar: string; name: string; value: number }>("count", { cycle: where.cycle });
-        const n = (name: string) => rows.find((r) => r.name === name && r.pillar === where.pillar)?.value ?? 0;
-        const counts = [n("improved"), n("declined"), n("held"), n("completed")] as const;
+        const rows = (
+          where.cycle === cycle ? all : await this.query<TallyTermRow>("terms", { cycle: where.cycle })
+        ).filter((r) => r.in_tally && r.pillar === where.pillar);
         const [singular, plural = `${singular}s`] = (ref.noun ?? "").split("/").map((x) => x.trim()) as [
           string,
           string?,
         ];
-        const noun = ref.noun ? (counts.find((c) => c > 0) === 1 ? singular : plural) : "";
+        const noun = ref.noun ? (rows.find((r) => r.n > 0)?.n === 1 ? singular : plural) : "";
+        const contested = rows.flatMap((r) => r.contested_reasons);
         return {
-          text: tally(counts[0], counts[1], counts[2], noun, counts[3]),
-          note: `Indicators ${where.pillar ? `of pillar ${where.pillar}` : "of all pillars"} that improved, declined, held or completed in the ${where.cycle} cycle, counted by ccm-trends (view indicator_trends).`,
+          text: tally(rows, noun),
+          note: `Indicators ${where.pillar ? `of pillar ${where.pillar}` : "of all pillars"} that ${listPlain(
+            rows.map((r) => r.term.replaceAll("_", " ")),
+            "or",
+          )} in the ${where.cycle} cycle, counted by ccm-trends (mart tally_terms).${
+            contested.length
+              ? ` Resting on a contested figure (mart contested_judgements): ${contested.join("; ")}.`
+              : ""
+          }`,
         };
       }
       case "cycle": {

@@ -402,10 +402,7 @@ SELECT
     WHEN 'group exhausted' THEN 'completed'
     WHEN 'unchanged' THEN 'held'
     WHEN 'no better direction' THEN 'not comparable'
-    ELSE CASE
-      WHEN (s.polarity = 'higher_is_better') = (s.direction = 'up') THEN 'improved'
-      ELSE 'declined'
-    END
+    ELSE judge_change (s.polarity, s.value - s.previous_value)
   END AS judgement,
   s.judgement_basis,
   CASE s.judgement_basis

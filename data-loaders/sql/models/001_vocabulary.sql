@@ -26,3 +26,84 @@ FROM
       ('N', 'No', 3),
       ('X', 'Non-voting', 4)
   ) AS t (vote, label, sort_order);
+
+-- The words for each judgement of an indicator's movement (indicator_trends.judgement, as a source names it) and
+-- for each reason one cannot be compared (judgement_basis), in the order the briefing says them. `phrase_one` and
+-- `phrase_many` are what the prose says after a count of one or of several ("was measured for the first time",
+-- "were …"); `said_when_none` is TRUE for a judgement whose absence is news ("none declined"): "none completed"
+-- would read as a failure, so it is not said; `in_tally` marks the judgements of a movement, which a tally lists
+-- ("31 improved, 16 declined, 24 held and three completed"); the others are said in sentences of their own.
+CREATE OR REPLACE TABLE judgement_labels AS
+SELECT
+  *
+FROM
+  (
+    VALUES
+      ('improved', 'judgement', 'improved', 'improved', 'improved', TRUE, TRUE, 1),
+      ('declined', 'judgement', 'declined', 'declined', 'declined', TRUE, TRUE, 2),
+      ('held', 'judgement', 'held', 'held', 'held', TRUE, TRUE, 3),
+      (
+        'completed',
+        'judgement',
+        'completed',
+        'completed (fell because nobody is left to do it)',
+        'completed (fell because nobody is left to do it)',
+        FALSE,
+        TRUE,
+        4
+      ),
+      (
+        'not_comparable',
+        'judgement',
+        'not comparable',
+        'cannot be compared',
+        'cannot be compared',
+        FALSE,
+        FALSE,
+        5
+      ),
+      (
+        'not_measured',
+        'reason',
+        'not measured',
+        'was not measured in this cycle',
+        'were not measured in this cycle',
+        FALSE,
+        FALSE,
+        6
+      ),
+      (
+        'first_measured',
+        'reason',
+        'first measured',
+        'was measured for the first time',
+        'were measured for the first time',
+        FALSE,
+        FALSE,
+        7
+      ),
+      (
+        'no_better_direction',
+        'reason',
+        'no better direction',
+        'moved, but neither direction is better for it (a rise or fall is neither good nor bad news by itself)',
+        'moved, but neither direction is better for them (a rise or fall is neither good nor bad news by itself)',
+        FALSE,
+        FALSE,
+        8
+      )
+  ) AS t (term, kind, label, phrase_one, phrase_many, said_when_none, in_tally, sort_order);
+
+-- The judgement of a change for an indicator with a better direction: the one rule that says a rise is an
+-- improvement when higher is better, and a fall when lower is. NULL when the indicator has no better direction
+-- (polarity neutral) or there is no change to judge. indicator_trends judges the report's figures with it, and
+-- contested_judgements the other figure (the UN's records, or the report's other statement).
+CREATE OR REPLACE MACRO judge_change (polarity, change) AS (
+  CASE
+    WHEN change IS NULL
+    OR polarity NOT IN ('higher_is_better', 'lower_is_better') THEN NULL
+    WHEN change = 0 THEN 'held'
+    WHEN (polarity = 'higher_is_better') = (change > 0) THEN 'improved'
+    ELSE 'declined'
+  END
+);
