@@ -102,7 +102,7 @@ export function recordAnnexSection(ctx: Context): Section {
         "annex-records",
         ["Annex table. The report against the UN's records", note],
         ["Para.", "Subject", "Severity", "The report says", "The record says", "Sources and definition"],
-        [7, 14, 8, 20, 21, 26],
+        [10, 13, 8, 15, 20, 30],
         issues.map((i) => [
           i.paragraph,
           i.subject,
@@ -135,7 +135,7 @@ export function aboutSection(ctx: Context): Section {
     name: "datasets",
     caption: ["Datasets", datasetsNote],
     className: "datasets",
-    widths: [17, 26, 17, 31, 9],
+    widths: [16, 26, 15, 32, 11],
     head: ["Dataset", "Title", "Producer", "Source", "Date"],
     align: ["left", "left", "left", "left", "left"],
     // The kind said beside the name: a voting file of sources/unga/ is not a curated dataset.

@@ -41,7 +41,10 @@ function block(b: Block, p = ""): string {
       const cls = (i: number) => (b.align[i] === "right" ? ' class="num"' : "");
       const head = b.head.map((h, i) => `<th scope="col"${cls(i)}>${escapeHtml(h)}</th>`).join("");
       const rows = b.rows
-        .map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${escapeHtml(c)}</td>`).join("")}</tr>`)
+        // A name like indicator_instances may break after an underscore, not inside a word (a narrow column).
+        .map(
+          (r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${escapeHtml(c).replaceAll("_", "_<wbr>")}</td>`).join("")}</tr>`,
+        )
         .join("\n");
       const cols = b.widths
         ? `<colgroup>${b.widths.map((w) => `<col style="width:${w}%">`).join("")}</colgroup>\n`

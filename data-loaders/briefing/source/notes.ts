@@ -114,11 +114,11 @@ export function noteCatalog(data: BriefingData): Map<string, string> {
   for (const p of data.pillars)
     notes.set(
       `pillar ${p.pillar_code}`,
-      `Counts for pillar ${p.pillar_code} computed by ccm-trends (marts tally_terms and tallies, from view indicator_trends) from the values of Table ${p.pillar_code}.${contested(p.pillar_code)}`,
+      `Counts for pillar ${p.pillar_code} computed by ccm-trends (mart tally_terms) from the values of Table ${p.pillar_code}.${contested(p.pillar_code)}`,
     );
   notes.set(
     "trends",
-    `Counts computed by ccm-trends (marts tally_terms and tallies, from view indicator_trends) from ${dataset("indicator_values")} and ${dataset("indicators")}.${contested("")}`,
+    `Counts computed by ccm-trends (mart tally_terms) from ${dataset("indicator_values")} and ${dataset("indicators")}.${contested("")}`,
   );
   notes.set("cycles", cyclesNote(data));
   notes.set("datasets", DATASETS_NOTE);
