@@ -2253,6 +2253,28 @@ export interface ReportVsRecordByReportRow extends ReportVsRecordRow {
 }
 
 /**
+ * View reported_cycles: The reporting cycles for which the report gives at least one indicator value, in order: a
+ * cycle listed in cycles before its report exists (e.g. 3RC) is left out. The trends (indicator_trends), the
+ * contested figures (indicator_contested) and the briefing's cycles read this one list.
+ */
+export interface ReportedCyclesRow {
+  /** Reporting cycle (cycles.cycle). */
+  cycle: string;
+  /** Order of the cycle (cycles.ordinal). */
+  ordinal: number;
+  /** The meeting the cycle is named after (cycles.meeting). */
+  meeting: string | null;
+  /** First day of the cycle's reporting period (cycles.period_start); NULL when the report does not state it. */
+  period_start: string | null;
+  /** Last day of that reporting period (cycles.period_end); NULL when the report does not state it. */
+  period_end: string | null;
+  /** Where in the report the cycle and its period are stated (cycles.source_ref). */
+  source_ref: string | null;
+  /** 1 for the first reported cycle, 2 for the next, …: the cycle's place among the reported cycles. */
+  position: number;
+}
+
+/**
  * Table reports: Every progress report in sources/, in meeting order, with its edition facts (each fact's source:
  * report_editions). The first report's datasets are the top-level curated datasets; each later report's are in
  * sources/reports/<id>/. Every relation that holds one report's rows (indicator_values, findings, consistency_issues,
@@ -3368,6 +3390,7 @@ export interface Relations {
   report_scope_sizes: ReportScopeSizesRow;
   report_vs_record: ReportVsRecordRow;
   report_vs_record_by_report: ReportVsRecordByReportRow;
+  reported_cycles: ReportedCyclesRow;
   reports: ReportsRow;
   scope_groups: ScopeGroupsRow;
   scope_sizes: ScopeSizesRow;
