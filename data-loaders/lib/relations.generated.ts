@@ -756,6 +756,18 @@ export interface CycleTrendsRow {
 }
 
 /**
+ * View cycle_vote_years: Mart: the UNGA votes on the CCM resolution a briefing of each cycle looks back on: every
+ * vote year up to its cycle's own (cycle_votes.vote_year), so the 12MSP briefing does not report the 2024 vote; a
+ * cycle with no vote of its own yet looks back on every year. The briefing's UNGA queries read the votes through it.
+ */
+export interface CycleVoteYearsRow {
+  /** Reporting cycle. */
+  cycle: string;
+  /** Year of a CCM resolution vote that cycle's briefing may report. */
+  year: number;
+}
+
+/**
  * View cycle_votes: Mart: which UNGA vote on the CCM resolution belongs to each cycle: the vote year of its report's
  * edition facts (reports.vote_year) when its report is in the database, else the latest vote taken by the end of the
  * cycle's reporting period. A briefing reports the votes up to its cycle's.
@@ -3344,6 +3356,7 @@ export interface Relations {
   count_relations: CountRelationsRow;
   current_indicator_values: CurrentIndicatorValuesRow;
   cycle_trends: CycleTrendsRow;
+  cycle_vote_years: CycleVoteYearsRow;
   cycle_votes: CycleVotesRow;
   cycles: CyclesRow;
   cycles_by_report: CyclesByReportRow;

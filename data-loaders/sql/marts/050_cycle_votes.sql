@@ -56,3 +56,19 @@ WHERE
   ch.vote_year IS NOT NULL
 ORDER BY
   ch.period_end;
+
+-- cycle_vote_years: the CCM resolution votes a briefing of each cycle looks back on: every vote year up to its cycle's
+-- own (cycle_votes.vote_year), so the 12MSP briefing does not report the 2024 vote; a cycle with no vote of its own yet
+-- looks back on every year. The briefing's UNGA queries join this one list.
+CREATE OR REPLACE VIEW cycle_vote_years AS
+SELECT DISTINCT
+  c.cycle,
+  r.year
+FROM
+  cycles c
+  LEFT JOIN cycle_votes v ON v.cycle = c.cycle
+  JOIN unga_resolutions r ON r.topic = 'CCM'
+  AND r.year <= coalesce(v.vote_year, r.year)
+ORDER BY
+  c.cycle,
+  r.year;
