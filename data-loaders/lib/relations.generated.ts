@@ -1899,6 +1899,17 @@ export interface PillarTrendsRow {
 }
 
 /**
+ * View pillars: The pillars of the Lausanne Action Plan that have indicators, one row each, named as the first of its
+ * indicators (in the report's order) names it: the one name the site's pillar pages and findings page give a pillar.
+ */
+export interface PillarsRow {
+  /** Pillar code (indicators.pillar_code). */
+  pillar_code: string;
+  /** The pillar's name (indicators.pillar of its first indicator by action and seq). */
+  name: string;
+}
+
+/**
  * View records_annex: Mart: the report's statements that the UN's records contradict (report_record_issues), numbered
  * as the briefing's records annex numbers them, errors first.
  */
@@ -2837,6 +2848,31 @@ export interface UndlVotesRow {
 }
 
 /**
+ * View unga_ccm_country_votes: Each State's vote on the CCM resolution in the years whose voting record names every
+ * country's vote (unga_state_votes with topic 'CCM' and has_country_votes): the votes unga_vote_shifts and
+ * unga_ccm_vote_changes compare. Years known from totals alone have no row.
+ */
+export interface UngaCcmCountryVotesRow {
+  /** ISO 3166-1 alpha-3 code of the State. */
+  iso3: string;
+  /** UN English short name (NULL for a code not in states, e.g. a former State). */
+  name_en: string | null;
+  /** Year of the vote. */
+  year: number;
+  /** The resolution voted on (UN symbol). */
+  resolution_id: string;
+  /** Y, N, A or X (yes, no, abstained, did not vote). */
+  vote: "Y" | "N" | "A" | "X";
+  /** yes, no, abstain or non-voting (unga_state_votes.vote_label). */
+  vote_label: "yes" | "no" | "abstain" | "non-voting" | null;
+  /**
+   * The State's CCM status on the vote date (state_status): not_party, signatory, deposited, state_party, withdrawn;
+   * 'unknown' for a code not in states.
+   */
+  ccm_status: "unknown" | "not_party" | "signatory" | "deposited" | "state_party" | "withdrawn" | null;
+}
+
+/**
  * View unga_ccm_vote_changes: States whose CCM vote changed between consecutive years with per-country votes;
  * gap_years lists years in between without per-country votes.
  */
@@ -3385,6 +3421,7 @@ export interface Relations {
   named_states: NamedStatesRow;
   pillar_highlights: PillarHighlightsRow;
   pillar_trends: PillarTrendsRow;
+  pillars: PillarsRow;
   records_annex: RecordsAnnexRow;
   report_count_relations: ReportCountRelationsRow;
   report_cycles: ReportCyclesRow;
@@ -3423,6 +3460,7 @@ export interface Relations {
   undl_rejects: UndlRejectsRow;
   undl_resolutions: UndlResolutionsRow;
   undl_votes: UndlVotesRow;
+  unga_ccm_country_votes: UngaCcmCountryVotesRow;
   unga_ccm_vote_changes: UngaCcmVoteChangesRow;
   unga_lowest_since: UngaLowestSinceRow;
   unga_majority_agreement: UngaMajorityAgreementRow;
