@@ -758,11 +758,12 @@ export interface CycleTrendsRow {
 /**
  * View cycle_vote_years: Mart: the UNGA votes on the CCM resolution a briefing of each cycle looks back on: every
  * vote year up to its cycle's own (cycle_votes.vote_year), so the 12MSP briefing does not report the 2024 vote; a
- * cycle with no vote of its own yet looks back on every year. The briefing's UNGA queries read the votes through it.
+ * cycle with no vote of its own yet looks back on every year, and so does a reader of no cycle (cycle NULL, the
+ * site's overview). The briefing's UNGA queries, which the site reuses, read the votes through it.
  */
 export interface CycleVoteYearsRow {
-  /** Reporting cycle. */
-  cycle: string;
+  /** Reporting cycle; NULL for the rows of a reader of no cycle (every vote year). */
+  cycle: string | null;
   /** Year of a CCM resolution vote that cycle's briefing may report. */
   year: number;
 }

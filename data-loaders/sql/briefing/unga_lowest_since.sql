@@ -12,6 +12,6 @@ FROM
   unga_lowest_since l
   -- A briefing looks back from its cycle: the votes up to the cycle's own (mart cycle_vote_years).
   SEMI JOIN cycle_vote_years y ON y.year = l.year
-  AND y.cycle = $cycle
+  AND y.cycle IS NOT DISTINCT FROM $cycle
 ORDER BY
   year;

@@ -16,7 +16,7 @@ FROM
   unga_resolution_votes v
   -- A briefing looks back from its cycle: the votes up to the cycle's own (mart cycle_vote_years).
   SEMI JOIN cycle_vote_years y ON y.year = v.year
-  AND y.cycle = $cycle
+  AND y.cycle IS NOT DISTINCT FROM $cycle
 WHERE
   v.topic = 'CCM'
 ORDER BY

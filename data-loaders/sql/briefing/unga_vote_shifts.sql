@@ -11,7 +11,7 @@ FROM
   unga_vote_shifts s
   -- A briefing looks back from its cycle: the votes up to the cycle's own (mart cycle_vote_years).
   SEMI JOIN cycle_vote_years y ON y.year = s.year
-  AND y.cycle = $cycle
+  AND y.cycle IS NOT DISTINCT FROM $cycle
 ORDER BY
   name_en,
   year;

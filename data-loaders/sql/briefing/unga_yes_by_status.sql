@@ -14,7 +14,7 @@ FROM
   JOIN ccm_status_labels l ON l.status = y.ccm_status
   -- A briefing looks back from its cycle: the votes up to the cycle's own (mart cycle_vote_years).
   SEMI JOIN cycle_vote_years cy ON cy.year = y.year
-  AND cy.cycle = $cycle
+  AND cy.cycle IS NOT DISTINCT FROM $cycle
 WHERE
   y.topic = 'CCM'
 ORDER BY

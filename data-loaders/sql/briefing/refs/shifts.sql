@@ -7,4 +7,4 @@ SELECT
 FROM
   unga_vote_shifts s
   SEMI JOIN cycle_vote_years y ON y.year = s.year
-  AND y.cycle = $cycle;
+  AND y.cycle IS NOT DISTINCT FROM $cycle;
