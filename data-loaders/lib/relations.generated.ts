@@ -811,6 +811,19 @@ export interface CycleTrendsRow {
 }
 
 /**
+ * View cycle_vote_years: Mart: the UNGA votes on the CCM resolution a briefing of each cycle looks back on: every
+ * vote year up to its cycle's own (cycle_votes.vote_year), so the 12MSP briefing does not report the 2024 vote; a
+ * cycle with no vote of its own yet looks back on every year, and so does a reader of no cycle (cycle NULL, the
+ * site's overview). The briefing's UNGA queries, which the site reuses, read the votes through it.
+ */
+export interface CycleVoteYearsRow {
+  /** Reporting cycle; NULL for the rows of a reader of no cycle (every vote year). */
+  cycle: string | null;
+  /** Year of a CCM resolution vote that cycle's briefing may report. */
+  year: number;
+}
+
+/**
  * View cycle_votes: Mart: which UNGA vote on the CCM resolution belongs to each cycle: the vote year of its report's
  * edition facts (reports.vote_year) when its report is in the database, else the latest vote taken by the end of the
  * cycle's reporting period. A briefing reports the votes up to its cycle's.
@@ -1969,6 +1982,17 @@ export interface PillarTrendsRow {
 }
 
 /**
+ * View pillars: The pillars of the Lausanne Action Plan that have indicators, one row each, named as the first of its
+ * indicators (in the report's order) names it: the one name the site's pillar pages and findings page give a pillar.
+ */
+export interface PillarsRow {
+  /** Pillar code (indicators.pillar_code). */
+  pillar_code: string;
+  /** The pillar's name (indicators.pillar of its first indicator by action and seq). */
+  name: string;
+}
+
+/**
  * View records_annex: Mart: the report's statements that the UN's records contradict (report_record_issues), numbered
  * as the briefing's records annex numbers them, errors first.
  */
@@ -2332,6 +2356,28 @@ export interface ReportVsRecordRow {
 export interface ReportVsRecordByReportRow extends ReportVsRecordRow {
   /** The report the rows are computed for (reports.report_id). */
   report_id: string;
+}
+
+/**
+ * View reported_cycles: The reporting cycles for which the report gives at least one indicator value, in order: a
+ * cycle listed in cycles before its report exists (e.g. 3RC) is left out. The trends (indicator_trends), the
+ * contested figures (indicator_contested) and the briefing's cycles read this one list.
+ */
+export interface ReportedCyclesRow {
+  /** Reporting cycle (cycles.cycle). */
+  cycle: string;
+  /** Order of the cycle (cycles.ordinal). */
+  ordinal: number;
+  /** The meeting the cycle is named after (cycles.meeting). */
+  meeting: string | null;
+  /** First day of the cycle's reporting period (cycles.period_start); NULL when the report does not state it. */
+  period_start: string | null;
+  /** Last day of that reporting period (cycles.period_end); NULL when the report does not state it. */
+  period_end: string | null;
+  /** Where in the report the cycle and its period are stated (cycles.source_ref). */
+  source_ref: string | null;
+  /** 1 for the first reported cycle, 2 for the next, …: the cycle's place among the reported cycles. */
+  position: number;
 }
 
 /**
@@ -2937,6 +2983,31 @@ export interface UndlVotesRow {
 }
 
 /**
+ * View unga_ccm_country_votes: Each State's vote on the CCM resolution in the years whose voting record names every
+ * country's vote (unga_state_votes with topic 'CCM' and has_country_votes): the votes unga_vote_shifts and
+ * unga_ccm_vote_changes compare. Years known from totals alone have no row.
+ */
+export interface UngaCcmCountryVotesRow {
+  /** ISO 3166-1 alpha-3 code of the State. */
+  iso3: string;
+  /** UN English short name (NULL for a code not in states, e.g. a former State). */
+  name_en: string | null;
+  /** Year of the vote. */
+  year: number;
+  /** The resolution voted on (UN symbol). */
+  resolution_id: string;
+  /** Y, N, A or X (yes, no, abstained, did not vote). */
+  vote: "Y" | "N" | "A" | "X";
+  /** yes, no, abstain or non-voting (unga_state_votes.vote_label). */
+  vote_label: "yes" | "no" | "abstain" | "non-voting" | null;
+  /**
+   * The State's CCM status on the vote date (state_status): not_party, signatory, deposited, state_party, withdrawn;
+   * 'unknown' for a code not in states.
+   */
+  ccm_status: "unknown" | "not_party" | "signatory" | "deposited" | "state_party" | "withdrawn" | null;
+}
+
+/**
  * View unga_ccm_vote_changes: States whose CCM vote changed between consecutive years with per-country votes;
  * gap_years lists years in between without per-country votes.
  */
@@ -3457,6 +3528,7 @@ export interface Relations {
   count_relations: CountRelationsRow;
   current_indicator_values: CurrentIndicatorValuesRow;
   cycle_trends: CycleTrendsRow;
+  cycle_vote_years: CycleVoteYearsRow;
   cycle_votes: CycleVotesRow;
   cycles: CyclesRow;
   cycles_by_report: CyclesByReportRow;
@@ -3486,6 +3558,7 @@ export interface Relations {
   named_states: NamedStatesRow;
   pillar_highlights: PillarHighlightsRow;
   pillar_trends: PillarTrendsRow;
+  pillars: PillarsRow;
   records_annex: RecordsAnnexRow;
   report_count_relations: ReportCountRelationsRow;
   report_cycles: ReportCyclesRow;
@@ -3504,6 +3577,7 @@ export interface Relations {
   report_scope_sizes: ReportScopeSizesRow;
   report_vs_record: ReportVsRecordRow;
   report_vs_record_by_report: ReportVsRecordByReportRow;
+  reported_cycles: ReportedCyclesRow;
   reports: ReportsRow;
   scope_groups: ScopeGroupsRow;
   scope_sizes: ScopeSizesRow;
@@ -3524,6 +3598,7 @@ export interface Relations {
   undl_rejects: UndlRejectsRow;
   undl_resolutions: UndlResolutionsRow;
   undl_votes: UndlVotesRow;
+  unga_ccm_country_votes: UngaCcmCountryVotesRow;
   unga_ccm_vote_changes: UngaCcmVoteChangesRow;
   unga_lowest_since: UngaLowestSinceRow;
   unga_majority_agreement: UngaMajorityAgreementRow;

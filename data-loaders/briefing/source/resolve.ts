@@ -170,7 +170,10 @@ export class Resolver {
     return this.names.get(list)!;
   }
 
-  /** Rows of a refs query, run once per parameters. */
+  /**
+   * Rows of a refs query (sql/briefing/refs/<file>.sql), run once per parameters. A reference that needs what the
+   * briefing's data reads names that query instead ("../cycle"): one query, so the two cannot disagree.
+   */
   private async query<T = Record<string, unknown>>(
     file: string,
     params?: Record<string, string | number>,
@@ -254,7 +257,7 @@ export class Resolver {
       period_start: string | null;
       period_end: string | null;
       source_ref: string | null;
-    }>("cycle", { cycle });
+    }>("../cycle", { cycle });
   }
 
   /** "[pillar] [cycle]" in either order after a count's name. */
@@ -635,7 +638,9 @@ export class Resolver {
           return this.unknown(ref, "indicator", indicator, "indicators");
         if (!(await this.knownCycle(ref, at))) return null;
         const phrase = contestedPhrase(
-          (await this.query<ContestedRow>("contested", { cycle: at })).filter((r) => r.indicator_id === indicator),
+          (await this.query<ContestedRow>("../indicator_contested", { cycle: at })).filter(
+            (r) => r.indicator_id === indicator,
+          ),
         );
         if (!phrase)
           return this.problem(

@@ -97,3 +97,20 @@ ORDER BY
   a.topic,
   a.year,
   a.resolution_id;
+
+-- unga_ccm_country_votes: each State's vote on the CCM resolution in the years whose record names every country's
+-- vote (years known from totals alone have none to compare): what the vote shifts and vote changes both read.
+CREATE OR REPLACE VIEW unga_ccm_country_votes AS
+SELECT
+  iso3,
+  name_en,
+  year,
+  resolution_id,
+  vote,
+  vote_label,
+  ccm_status
+FROM
+  unga_state_votes
+WHERE
+  topic = 'CCM'
+  AND has_country_votes;

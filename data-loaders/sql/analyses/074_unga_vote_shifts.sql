@@ -1,21 +1,6 @@
 -- States that voted yes on the CCM resolution in an earlier year and later abstained, voted no or did not vote.
 -- Only years with per-country votes can show this; the view names the years it could not look at.
 CREATE OR REPLACE VIEW unga_vote_shifts AS
-WITH
-  ccm AS (
-    SELECT
-      iso3,
-      name_en,
-      year,
-      resolution_id,
-      vote,
-      ccm_status
-    FROM
-      unga_state_votes
-    WHERE
-      topic = 'CCM'
-      AND has_country_votes
-  )
 SELECT
   later.iso3,
   later.name_en,
@@ -23,7 +8,7 @@ SELECT
     SELECT
       min(e.year)
     FROM
-      ccm e
+      unga_ccm_country_votes e
     WHERE
       e.iso3 = later.iso3
       AND e.vote = 'Y'
@@ -32,7 +17,7 @@ SELECT
     SELECT
       max(e.year)
     FROM
-      ccm e
+      unga_ccm_country_votes e
     WHERE
       e.iso3 = later.iso3
       AND e.vote = 'Y'
@@ -61,14 +46,14 @@ SELECT
       AND NOT has_country_votes
   ) AS years_without_country_votes
 FROM
-  ccm later
+  unga_ccm_country_votes later
 WHERE
   later.vote <> 'Y'
   AND EXISTS (
     SELECT
       1
     FROM
-      ccm e
+      unga_ccm_country_votes e
     WHERE
       e.iso3 = later.iso3
       AND e.vote = 'Y'

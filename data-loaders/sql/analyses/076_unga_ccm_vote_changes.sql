@@ -2,21 +2,6 @@
 -- (2021 → next known year when 2022–2024 have totals only: gap_years says which years lie in between unseen).
 CREATE OR REPLACE VIEW unga_ccm_vote_changes AS
 WITH
-  ccm AS (
-    SELECT
-      iso3,
-      name_en,
-      year,
-      resolution_id,
-      vote,
-      vote_label,
-      ccm_status
-    FROM
-      unga_state_votes
-    WHERE
-      topic = 'CCM'
-      AND has_country_votes
-  ),
   paired AS (
     SELECT
       *,
@@ -25,7 +10,7 @@ WITH
       lag (vote_label) OVER w AS from_label,
       lag (resolution_id) OVER w AS from_resolution_id
     FROM
-      ccm
+      unga_ccm_country_votes
     WINDOW
       w AS (
         PARTITION BY

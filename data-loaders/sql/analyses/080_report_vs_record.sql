@@ -105,41 +105,27 @@ WITH
       c.report_id,
       c.cycle,
       c.ordinal,
-      coalesce(
-        c.period_start,
-        (
-          SELECT
-            CAST(period_start + to_years(CAST(c.ordinal - s.ordinal AS INTEGER)) AS DATE)
-          FROM
-            stated s
-          WHERE
-            s.report_id = c.report_id
-          ORDER BY
-            abs(s.ordinal - c.ordinal),
-            s.ordinal
-          LIMIT
-            1
-        )
-      ) AS period_start,
-      coalesce(
-        c.period_end,
-        (
-          SELECT
-            CAST(period_end + to_years(CAST(c.ordinal - s.ordinal AS INTEGER)) AS DATE)
-          FROM
-            stated s
-          WHERE
-            s.report_id = c.report_id
-          ORDER BY
-            abs(s.ordinal - c.ordinal),
-            s.ordinal
-          LIMIT
-            1
-        )
-      ) AS period_end,
+      coalesce(c.period_start, CAST(n.period_start + to_years(CAST(c.ordinal - n.ordinal AS INTEGER)) AS DATE)) AS period_start,
+      coalesce(c.period_end, CAST(n.period_end + to_years(CAST(c.ordinal - n.ordinal AS INTEGER)) AS DATE)) AS period_end,
       c.period_start IS NULL AS period_assumed
     FROM
       report_cycles c
+      -- The nearest cycle whose period the report states (the earlier of two as near).
+      LEFT JOIN LATERAL (
+        SELECT
+          s.ordinal,
+          s.period_start,
+          s.period_end
+        FROM
+          stated s
+        WHERE
+          s.report_id = c.report_id
+        ORDER BY
+          abs(s.ordinal - c.ordinal),
+          s.ordinal
+        LIMIT
+          1
+      ) n ON TRUE
   ),
   ccm_votes AS (
     SELECT
@@ -744,31 +730,30 @@ WITH
       report_value = record_value AS agrees,
       report_value = record_value_alternative AS agrees_alternative
     FROM
-      indicator_11_2
-    UNION ALL
-    BY NAME
-    SELECT
-      *,
-      report_value = record_value AS agrees,
-      report_value = record_value_alternative AS agrees_alternative
-    FROM
-      para_67
-    UNION ALL
-    BY NAME
-    SELECT
-      *,
-      report_value = record_value AS agrees,
-      report_value = record_value_alternative AS agrees_alternative
-    FROM
-      membership_counts
-    UNION ALL
-    BY NAME
-    SELECT
-      *,
-      report_value = record_value AS agrees,
-      report_value = record_value_alternative AS agrees_alternative
-    FROM
-      indicator_10_1
+      (
+        SELECT
+          *
+        FROM
+          indicator_11_2
+        UNION ALL
+        BY NAME
+        SELECT
+          *
+        FROM
+          para_67
+        UNION ALL
+        BY NAME
+        SELECT
+          *
+        FROM
+          membership_counts
+        UNION ALL
+        BY NAME
+        SELECT
+          *
+        FROM
+          indicator_10_1
+      )
   )
 SELECT
   report_id,

@@ -1,3 +1,30 @@
+-- reported_cycles: the cycles for which the report gives at least one indicator value, numbered from the first
+-- (position). A future cycle (e.g. 3RC) listed in `cycles` before its report exists would otherwise show every
+-- indicator as "not measured"; the trends, the contested figures and the briefing's cycles all read this one list.
+CREATE OR REPLACE VIEW reported_cycles AS
+SELECT
+  c.cycle,
+  c.ordinal,
+  c.meeting,
+  c.period_start,
+  c.period_end,
+  c.source_ref,
+  dense_rank () OVER (
+    ORDER BY
+      c.ordinal
+  ) AS position
+FROM
+  cycles c
+WHERE
+  EXISTS (
+    SELECT
+      1
+    FROM
+      indicator_values v
+    WHERE
+      v.cycle = c.cycle
+  );
+
 -- indicator_trends: one row per LAP indicator and reporting cycle, with the movement since the previous
 -- measured cycle and since the first cycle (10MSP), its direction, streak, record to date (each measure of a
 -- paired value on its own), its share of the group it counts among (indicator_scopes) when that group's size for
@@ -5,30 +32,6 @@
 -- A value that was not measured (N/A in the report, or no row) stays NULL: it is "not measured", never 0.
 CREATE OR REPLACE VIEW indicator_trends AS
 WITH
-  -- Only cycles for which the report gives at least one value: a future cycle (e.g. 3RC) listed in
-  -- `cycles` before its report exists would otherwise show every indicator as "not measured".
-  reported_cycles AS (
-    SELECT
-      c.cycle,
-      c.ordinal,
-      c.period_start,
-      c.period_end,
-      dense_rank () OVER (
-        ORDER BY
-          c.ordinal
-      ) AS position
-    FROM
-      cycles c
-    WHERE
-      EXISTS (
-        SELECT
-          1
-        FROM
-          indicator_values v
-        WHERE
-          v.cycle = c.cycle
-      )
-  ),
   first_cycle AS (
     SELECT
       cycle

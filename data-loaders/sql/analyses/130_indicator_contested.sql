@@ -7,20 +7,11 @@ CREATE OR REPLACE VIEW indicator_contested AS
 WITH
   latest AS (
     SELECT
-      c.cycle
+      cycle
     FROM
-      cycles c
-    WHERE
-      EXISTS (
-        SELECT
-          1
-        FROM
-          indicator_values v
-        WHERE
-          v.cycle = c.cycle
-      )
+      reported_cycles
     ORDER BY
-      c.ordinal DESC
+      ordinal DESC
     LIMIT
       1
   ),

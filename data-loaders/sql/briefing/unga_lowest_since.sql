@@ -9,20 +9,9 @@ SELECT
   array_to_string(years_without_data, ', ') AS years_without_data,
   source
 FROM
-  unga_lowest_since
-  -- A briefing looks back from its cycle: the votes up to the cycle's own (mart cycle_votes), so the 12MSP briefing
-  -- does not report the 2024 vote.
-WHERE
-  year <= coalesce(
-    (
-      SELECT
-        vote_year
-      FROM
-        cycle_votes
-      WHERE
-        cycle = $cycle
-    ),
-    year
-  )
+  unga_lowest_since l
+  -- A briefing looks back from its cycle: the votes up to the cycle's own (mart cycle_vote_years).
+  SEMI JOIN cycle_vote_years y ON y.year = l.year
+  AND y.cycle IS NOT DISTINCT FROM $cycle
 ORDER BY
   year;

@@ -13,22 +13,12 @@ SELECT
   source,
   source_ref
 FROM
-  unga_resolution_votes
+  unga_resolution_votes v
+  -- A briefing looks back from its cycle: the votes up to the cycle's own (mart cycle_vote_years).
+  SEMI JOIN cycle_vote_years y ON y.year = v.year
+  AND y.cycle IS NOT DISTINCT FROM $cycle
 WHERE
-  topic = 'CCM'
-  -- A briefing looks back from its cycle: the votes up to the cycle's own (mart cycle_votes), so the 12MSP briefing
-  -- does not report the 2024 vote.
-  AND year <= coalesce(
-    (
-      SELECT
-        vote_year
-      FROM
-        cycle_votes
-      WHERE
-        cycle = $cycle
-    ),
-    year
-  )
+  v.topic = 'CCM'
 ORDER BY
   year,
   resolution_id;

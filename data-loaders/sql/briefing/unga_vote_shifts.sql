@@ -8,21 +8,10 @@ SELECT
   ccm_status,
   array_to_string(years_without_country_votes, ', ') AS years_without_country_votes
 FROM
-  unga_vote_shifts
-  -- A briefing looks back from its cycle: the votes up to the cycle's own (mart cycle_votes), so the 12MSP briefing
-  -- does not report the 2024 vote.
-WHERE
-  year <= coalesce(
-    (
-      SELECT
-        vote_year
-      FROM
-        cycle_votes
-      WHERE
-        cycle = $cycle
-    ),
-    year
-  )
+  unga_vote_shifts s
+  -- A briefing looks back from its cycle: the votes up to the cycle's own (mart cycle_vote_years).
+  SEMI JOIN cycle_vote_years y ON y.year = s.year
+  AND y.cycle IS NOT DISTINCT FROM $cycle
 ORDER BY
   name_en,
   year;

@@ -12,21 +12,11 @@ SELECT
 FROM
   unga_yes_by_status y
   JOIN ccm_status_labels l ON l.status = y.ccm_status
+  -- A briefing looks back from its cycle: the votes up to the cycle's own (mart cycle_vote_years).
+  SEMI JOIN cycle_vote_years cy ON cy.year = y.year
+  AND cy.cycle IS NOT DISTINCT FROM $cycle
 WHERE
   y.topic = 'CCM'
-  -- A briefing looks back from its cycle: the votes up to the cycle's own (mart cycle_votes), so the 12MSP briefing
-  -- does not report the 2024 vote.
-  AND y.year <= coalesce(
-    (
-      SELECT
-        vote_year
-      FROM
-        cycle_votes
-      WHERE
-        cycle = $cycle
-    ),
-    y.year
-  )
 ORDER BY
   y.year,
   y.resolution_id,

@@ -56,3 +56,28 @@ WHERE
   ch.vote_year IS NOT NULL
 ORDER BY
   ch.period_end;
+
+-- cycle_vote_years: the CCM resolution votes a briefing of each cycle looks back on: every vote year up to its cycle's
+-- own (cycle_votes.vote_year), so the 12MSP briefing does not report the 2024 vote; a cycle with no vote of its own yet
+-- looks back on every year, and so does a reader of no cycle (cycle NULL: the site's overview). The briefing's UNGA
+-- queries (which the site reuses) join this one list on `cycle IS NOT DISTINCT FROM $cycle`.
+CREATE OR REPLACE VIEW cycle_vote_years AS
+SELECT DISTINCT
+  c.cycle,
+  r.year
+FROM
+  cycles c
+  LEFT JOIN cycle_votes v ON v.cycle = c.cycle
+  JOIN unga_resolutions r ON r.topic = 'CCM'
+  AND r.year <= coalesce(v.vote_year, r.year)
+UNION ALL
+SELECT DISTINCT
+  NULL AS cycle,
+  year
+FROM
+  unga_resolutions
+WHERE
+  topic = 'CCM'
+ORDER BY
+  cycle NULLS FIRST,
+  year;

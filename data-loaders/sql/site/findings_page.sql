@@ -18,20 +18,7 @@ FROM
   findings f
   LEFT JOIN indicators i USING (indicator_id)
   LEFT JOIN report_findings rf USING (finding_id)
-  LEFT JOIN (
-    SELECT
-      pillar_code,
-      any_value(
-        pillar
-        ORDER BY
-          action,
-          seq
-      ) AS name
-    FROM
-      indicators
-    GROUP BY
-      pillar_code
-  ) p ON p.pillar_code = f.pillar_code
+  LEFT JOIN pillars p ON p.pillar_code = f.pillar_code
 ORDER BY
   TRY_CAST (f.paragraph AS INTEGER) NULLS FIRST,
   f.paragraph,

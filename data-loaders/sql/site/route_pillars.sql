@@ -1,15 +1,8 @@
--- One notebook page per pillar of the Lausanne Action Plan that has indicators.
+-- One notebook page per pillar of the Lausanne Action Plan that has indicators (view pillars).
 SELECT
   pillar_code AS code,
-  any_value(
-    pillar
-    ORDER BY
-      action,
-      seq
-  ) AS name
+  name
 FROM
-  indicators
-GROUP BY
-  pillar_code
+  pillars
 ORDER BY
   pillar_code;

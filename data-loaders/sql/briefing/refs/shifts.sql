@@ -1,20 +1,10 @@
 -- {shifts [voted_no|abstained|did_not_vote]}: States that voted yes on the CCM resolution in an earlier year and later
--- did not (view unga_vote_shifts), votes up to the briefing cycle's own (mart cycle_votes).
+-- did not (view unga_vote_shifts), votes up to the briefing cycle's own (mart cycle_vote_years).
 SELECT
-  iso3,
-  replace(shift, ' ', '_') AS shift,
-  year
+  s.iso3,
+  replace(s.shift, ' ', '_') AS shift,
+  s.year
 FROM
-  unga_vote_shifts
-WHERE
-  year <= coalesce(
-    (
-      SELECT
-        vote_year
-      FROM
-        cycle_votes
-      WHERE
-        cycle = $cycle
-    ),
-    year
-  );
+  unga_vote_shifts s
+  SEMI JOIN cycle_vote_years y ON y.year = s.year
+  AND y.cycle IS NOT DISTINCT FROM $cycle;
