@@ -2,7 +2,8 @@
  * What every section of the briefing shares: rows by indicator, dataset citations and source notes, and the
  * report-style sentence of an indicator row (with its share of States Parties and the States the report names).
  */
-import type { BriefingData, ContestedRow, NamedStatesRow, TallyTermRow, TrendRow } from "./data.ts";
+import type { BriefingData, ContestedRow, TallyTermRow } from "./data.ts";
+import type { NamedStatesRow, TrendRow } from "../lib/view-rows.ts";
 import { Footnotes, num, type Block, type Inline, type Note } from "./model.ts";
 import { proseNumber } from "../presentation/number-words.ts";
 import { datasetCitation, noteCatalog, paragraphPlace, valueKey } from "./source/notes.ts";

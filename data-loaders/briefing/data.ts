@@ -24,24 +24,6 @@ import type {
   FindingRevisionRow,
 } from "../lib/view-rows.ts";
 
-export type {
-  CycleRow,
-  TrendRow,
-  PillarRow,
-  DatasetRow,
-  MembershipRow,
-  WithdrawalRow,
-  UngaRow,
-  LowestSinceRow,
-  YesByStatusRow,
-  VoteShiftRow,
-  NamedStatesRow,
-  IssueRow,
-  RecordIssueRow,
-  IndicatorRevisionRow,
-  FindingRevisionRow,
-};
-
 /** A row of mart tallies: a cycle's counts of one pillar, or of all ('' ). */
 export interface TallyRow extends PillarRow {
   not_measured: number;

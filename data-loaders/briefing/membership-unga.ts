@@ -1,5 +1,5 @@
 /** Sentences on membership (States Parties, signatories, withdrawals) and on the latest UNGA vote, used by the summary and the universalization section. */
-import type { CycleRow } from "./data.ts";
+import type { CycleRow } from "../lib/view-rows.ts";
 import { num, type Inline } from "./model.ts";
 import { listNames } from "./text.ts";
 import { longDate } from "../presentation/formats.ts";

@@ -2,7 +2,7 @@
 import { renderSvg } from "../presentation/render.ts";
 import { pillarTrendChart } from "../presentation/charts.ts";
 import { TEXT_WIDTH_PX } from "./page.ts";
-import type { CycleRow, TrendRow } from "./data.ts";
+import type { CycleRow, TrendRow } from "../lib/view-rows.ts";
 import { num, type Block, type Section } from "./model.ts";
 import { figure, formatThousands } from "../presentation/number-words.ts";
 import { compactTable } from "./sources.ts";

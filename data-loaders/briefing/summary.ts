@@ -2,7 +2,7 @@
 import { renderSvg } from "../presentation/render.ts";
 import { judgementBarsChart } from "../presentation/charts.ts";
 import { TEXT_WIDTH_PX } from "./page.ts";
-import type { CycleRow, TrendRow } from "./data.ts";
+import type { CycleRow, TrendRow } from "../lib/view-rows.ts";
 import { num, type Block, type Inline, type Section } from "./model.ts";
 import { listNames } from "./text.ts";
 import { bullets, listPieces, listPlain, sentence, type ChartFile, type Context } from "./context.ts";

@@ -2,7 +2,7 @@
 import { renderSvg } from "../presentation/render.ts";
 import { statusesOf, ungaVotesChart, yesByStatusChart } from "../presentation/charts.ts";
 import { TEXT_WIDTH_PX } from "./page.ts";
-import type { CycleRow } from "./data.ts";
+import type { CycleRow } from "../lib/view-rows.ts";
 import { num, type Block, type Inline, type Section } from "./model.ts";
 import { capitalize, formatThousands } from "../presentation/number-words.ts";
 import { listNames } from "./text.ts";

@@ -6,7 +6,8 @@
  * <id>} resolves as long as the finding exists, whatever its count is. The generated draft places the same notes by
  * the same keys (Context.note), so one text per key serves both.
  */
-import type { BriefingData, TrendRow } from "../data.ts";
+import type { BriefingData } from "../data.ts";
+import type { TrendRow } from "../../lib/view-rows.ts";
 import { compactCells } from "../sources.ts";
 import { longDate } from "../../presentation/formats.ts";
 import { listNames } from "../text.ts";

@@ -8,6 +8,7 @@
  *   4. list the cycles of the table header with the periods the report states (cycles.ts)
  */
 import { InputError, show, type InputProblem } from "../../lib/errors.ts";
+import type { IndicatorValuesRow } from "../../lib/relations.generated.ts";
 import { classifyIndicators, type ClassificationEntry, type Polarity } from "./classification.ts";
 import { buildCycles, type CycleRow } from "./cycles.ts";
 import { parseIndicatorTables, type RawIndicator, type TableCell } from "./indicator-tables.ts";
@@ -43,21 +44,8 @@ export interface IndicatorRow {
   continued_on_line: number | null;
 }
 
-export interface IndicatorValueRow {
-  indicator_id: string;
-  cycle: string;
-  value: number | null;
-  value_secondary: number | null;
-  measure: string;
-  secondary_measure: string | null;
-  missing_reason: string | null;
-  revised: boolean;
-  footnote: string | null;
-  as_printed: string;
-  source_ref: string;
-  report_line: number;
-  override_note: string | null;
-}
+/** A value as the extractor writes it: a row of dataset indicator_values, described once in its metadata. */
+export type IndicatorValueRow = IndicatorValuesRow;
 
 export interface ExtractResult {
   reportId: string;
