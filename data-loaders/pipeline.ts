@@ -6,8 +6,8 @@
  *   2. load each into raw.<name> (VARCHAR) and stage it with sql/staging/<name>.sql (rename and cast); a dataset
  *      each report has of its own holds every report's rows, keyed by report_id (report-sources.ts)
  *   3. run the ingest steps of steps/index.ts (e.g. UNDL bulk vote files with DuckDB's CSV reader)
- *   4. build sql/models/*.sql, then sql/analyses/*.sql, in file-name order
- *   5. run the steps that come after the analyses (the checks of each report, steps/report-checks.ts)
+ *   4. build sql/models/*.sql in file-name order (the trends, the UNGA analyses and the checks of each report)
+ *   5. run the steps that come after the models (the checks of each report, steps/report-checks.ts)
  * Nothing is replaced once built: the relations that hold "the latest report's" rows are views over the keyed ones
  * (sql/models/002_reports.sql, session_report()).
  *   6. build sql/marts/*.sql, the relations the briefing and the site read, then run the steps of the stage
@@ -143,15 +143,13 @@ export async function buildDatabase(options: PipelineOptions & BuildScope = {}):
     const later = await log.step(`load ${sources.tables.size} curated datasets`, () => loadCurated(ctx));
     await log.step("record dataset provenance", () => recordDatasets(ctx, later));
     const steps = options.steps ?? STEPS;
-    const after = (s: PipelineStep) => s.stage === "after-analyses";
+    const after = (s: PipelineStep) => s.stage === "after-models";
     const last = (s: PipelineStep) => s.stage === "after-marts";
     for (const step of steps.filter((s) => !after(s) && !last(s))) await log.step(step.name, () => step.run(ctx));
-    for (const dir of ["models", "analyses"]) {
-      const files = sqlFiles(dir).filter((f) => f !== "models/000_datasets.sql" && wanted(f));
-      await log.step(`build ${files.length} ${dir}`, async () => {
-        for (const f of files) await runSqlFile(db.conn, f);
-      });
-    }
+    const models = sqlFiles("models").filter((f) => f !== "models/000_datasets.sql" && wanted(f));
+    await log.step(`build ${models.length} models`, async () => {
+      for (const f of models) await runSqlFile(db.conn, f);
+    });
     for (const step of steps.filter(after)) await log.step(step.name, () => step.run(ctx));
     // The marts read the checks of each report too, so they come last: the relations the briefing and the site read.
     const marts = sqlFiles("marts").filter(wanted);

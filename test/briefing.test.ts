@@ -289,10 +289,10 @@ describe("briefing from a partial database (contract fixtures only)", () => {
         CREATE TABLE figure_doubts (indicator_id VARCHAR, cycle VARCHAR, against VARCHAR, other_figure INTEGER,
           doubt VARCHAR);`);
       for (const f of [
-        "analyses/058_share_scope_mismatches.sql",
-        "analyses/100_indicator_trends.sql",
-        "analyses/110_pillar_trends.sql",
-        "analyses/120_largest_movements.sql",
+        "models/058_share_scope_mismatches.sql",
+        "models/100_indicator_trends.sql",
+        "models/110_pillar_trends.sql",
+        "models/120_largest_movements.sql",
       ])
         await runSqlFile(db.conn, f);
       // The marts the briefing reads that these tables allow (the others need findings, checks and votes).

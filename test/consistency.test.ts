@@ -38,8 +38,8 @@ interface Issue {
   finding_id: string | null;
 }
 
-/** state_status, then the consistency checks the pipeline runs for each report (analyses/05x). */
-const CHECK_SQL = ["models/010_state_status.sql", ...PER_REPORT_SQL.filter((f) => f.startsWith("analyses/05"))];
+/** state_status, then the consistency checks the pipeline runs for each report (models/05x). */
+const CHECK_SQL = ["models/010_state_status.sql", ...PER_REPORT_SQL.filter((f) => f.startsWith("models/05"))];
 
 function textRows(rows: object[], columns: string[]): TextRow[] {
   return rows.map((r) =>

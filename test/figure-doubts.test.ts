@@ -1,5 +1,5 @@
 /**
- * figure_doubts (data-loaders/sql/analyses/131_figure_doubts.sql): contested vs warning, decided in one place.
+ * figure_doubts (data-loaders/sql/models/131_figure_doubts.sql): contested vs warning, decided in one place.
  * First on small tables shaped like its inputs (cases that must be called contested and cases that must not),
  * then on the real 13MSP report (the database test/global-setup.ts builds).
  */
@@ -43,7 +43,7 @@ describe("figure_doubts on fixtures", () => {
   beforeAll(async () => {
     db = await openDatabase();
     await db.conn.run(FIXTURE);
-    await runSqlFile(db.conn, "analyses/131_figure_doubts.sql");
+    await runSqlFile(db.conn, "models/131_figure_doubts.sql");
     rows = await queryRows<Row>(
       db.conn,
       "SELECT indicator_id, doubt, warning_kind, doubt_reason, figure_doubt, record_change, change_doubt FROM figure_doubts ORDER BY indicator_id",

@@ -16,8 +16,8 @@ beforeAll(async () => {
   await db.conn.run(readFileSync("test/fixtures/trends/meaning-cases.sql", "utf8"));
   for (const f of [
     "models/001_vocabulary.sql",
-    "analyses/058_share_scope_mismatches.sql",
-    "analyses/100_indicator_trends.sql",
+    "models/058_share_scope_mismatches.sql",
+    "models/100_indicator_trends.sql",
   ])
     await runSqlFile(db.conn, f);
 });

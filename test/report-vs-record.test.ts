@@ -1,5 +1,5 @@
 /**
- * The report read against the primary records (view report_vs_record, sql/analyses/080_report_vs_record.sql) on the
+ * The report read against the primary records (view report_vs_record, sql/models/080_report_vs_record.sql) on the
  * database built from the real sources/: for each kind of comparison one case that agrees and one that disagrees.
  * Membership statements all agree with the treaty record in the real data, so their disagreeing case is made by
  * changing the record in a copy of the database.

@@ -1,5 +1,5 @@
 /**
- * The same fact stated twice (data-loaders/sql/analyses/058_consistency_same_fact.sql): dates of one event in
+ * The same fact stated twice (data-loaders/sql/models/058_consistency_same_fact.sql): dates of one event in
  * different paragraphs, and a table value below the instances the narrative describes. Fixtures that must fire and
  * fixtures that must stay silent, then the real report's rows.
  */
@@ -46,7 +46,7 @@ describe("same-fact checks on fixtures", () => {
         -- silent: one in the table, one described
         ('42.1', '13MSP', '114', 'a coalition', 'q');
     `);
-    await runSqlFile(db.conn, "analyses/058_consistency_same_fact.sql");
+    await runSqlFile(db.conn, "models/058_consistency_same_fact.sql");
   });
   afterAll(() => closeDatabase(db));
 

@@ -1,5 +1,5 @@
 /**
- * The trend views (data-loaders/sql/analyses/1xx_*.sql) on small fixtures: contract-shaped input tables in an
+ * The trend views (data-loaders/sql/models/1xx_*.sql) on small fixtures: contract-shaped input tables in an
  * in-memory DuckDB (test/fixtures/trends/contract-tables.sql), the real SQL files, expected rows written out.
  */
 import { readFileSync } from "node:fs";
@@ -8,10 +8,10 @@ import { closeDatabase, openDatabase, queryRows, runSqlFile, type Database } fro
 
 const TREND_SQL = [
   "models/001_vocabulary.sql",
-  "analyses/058_share_scope_mismatches.sql",
-  "analyses/100_indicator_trends.sql",
-  "analyses/110_pillar_trends.sql",
-  "analyses/120_largest_movements.sql",
+  "models/058_share_scope_mismatches.sql",
+  "models/100_indicator_trends.sql",
+  "models/110_pillar_trends.sql",
+  "models/120_largest_movements.sql",
 ];
 
 let db: Database;

@@ -1,5 +1,5 @@
 /**
- * unga_vote_flows (data-loaders/sql/analyses/077_unga_vote_flows.sql): where the votes went from one year to the
+ * unga_vote_flows (data-loaders/sql/models/077_unga_vote_flows.sql): where the votes went from one year to the
  * next, by CCM status on the vote date, with the States named. On a small fixture (a State that did not change
  * must not appear among the changes; one that joined the UN is 'not a member' before) and on the real record.
  */
@@ -31,7 +31,7 @@ describe("unga_vote_flows on a fixture", () => {
         ('DDD', 'Dland', 'DLAND', 2024, 'CCM', 'yes', 'not_party', true),
         ('EEE', 'Eland', 'ELAND', 2023, 'APMBC', 'yes', 'not_party', true), ('EEE', 'Eland', 'ELAND', 2024, 'APMBC', 'no', 'not_party', true);
     `);
-    await runSqlFile(db.conn, "analyses/077_unga_vote_flows.sql");
+    await runSqlFile(db.conn, "models/077_unga_vote_flows.sql");
   });
   afterAll(() => closeDatabase(db));
 

@@ -1,6 +1,6 @@
 /**
  * The steps, in the order they run: ingest steps after the curated datasets are staged, before the SQL models;
- * steps of the stage "after-analyses" (the checks of each report) after the analyses, and of the stage
+ * steps of the stage "after-models" (the checks of each report) after the models, and of the stage
  * "after-marts" (the column checks of every described relation) after the marts, before the data tests.
  * A new step is a module in this folder exporting `step: PipelineStep`, added to this list. (The datasets of each
  * report are loaded with the curated datasets, keyed by report: report-sources.ts, called by the pipeline.)

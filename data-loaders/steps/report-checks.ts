@@ -11,18 +11,18 @@ import type { PipelineStep } from "./types.ts";
 
 /** The SQL files whose views check each report (keyed by report_id), in the order the pipeline runs them. */
 export const PER_REPORT_SQL = [
-  "analyses/050_count_relation_terms.sql",
-  "analyses/051_consistency_count_vs_names.sql",
-  "analyses/052_consistency_table_values.sql",
-  "analyses/053_consistency_parts_vs_whole.sql",
-  "analyses/054_consistency_lists.sql",
-  "analyses/055_consistency_membership.sql",
-  "analyses/056_consistency_report_dates.sql",
-  "analyses/057_consistency_list_relations.sql",
-  "analyses/058_consistency_same_fact.sql",
-  "analyses/058_share_scope_mismatches.sql",
-  "analyses/059_consistency_issues.sql",
-  "analyses/080_report_vs_record.sql",
+  "models/050_count_relation_terms.sql",
+  "models/051_consistency_count_vs_names.sql",
+  "models/052_consistency_table_values.sql",
+  "models/053_consistency_parts_vs_whole.sql",
+  "models/054_consistency_lists.sql",
+  "models/055_consistency_membership.sql",
+  "models/056_consistency_report_dates.sql",
+  "models/057_consistency_list_relations.sql",
+  "models/058_consistency_same_fact.sql",
+  "models/058_share_scope_mismatches.sql",
+  "models/059_consistency_issues.sql",
+  "models/080_report_vs_record.sql",
 ] as const;
 
 /** The data tests of one report's datasets and checks, run for each report. */
@@ -39,7 +39,7 @@ export function reportLiteral(reportId: string): string {
 
 export const step: PipelineStep = {
   name: "data tests of each report",
-  stage: "after-analyses",
+  stage: "after-models",
   async run(ctx) {
     const { conn } = ctx.db;
     const present = new Set(

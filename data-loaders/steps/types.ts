@@ -31,9 +31,9 @@ export interface StepContext {
 export interface PipelineStep {
   name: string;
   /**
-   * When it runs: after the curated datasets are staged, before the models (default), after the analyses, or after
+   * When it runs: after the curated datasets are staged, before the models (default), after the models, or after
    * the marts (the column checks, which check every built relation, the marts included).
    */
-  stage?: "ingest" | "after-analyses" | "after-marts";
+  stage?: "ingest" | "after-models" | "after-marts";
   run(ctx: StepContext): Promise<void>;
 }

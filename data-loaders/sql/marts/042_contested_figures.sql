@@ -43,7 +43,7 @@ SELECT
         AND a.record_says IS NOT DISTINCT FROM c.found
     )
   END AS annex_item,
-  -- The verdict of view figure_doubts (analyses/131_figure_doubts.sql): contested or a named warning, why, and
+  -- The verdict of view figure_doubts (models/131_figure_doubts.sql): contested or a named warning, why, and
   -- the record-based change where the UN's records give the figure.
   d.doubt,
   d.warning_kind,
