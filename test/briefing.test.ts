@@ -80,6 +80,18 @@ describe("briefing 13MSP from the real database", () => {
     expect(md).toContain(`Published ${PINNED_DATE}`);
   });
 
+  it("says where the 2024 votes went, by CCM status on the vote date, with the States named (view unga_vote_flows)", () => {
+    const md = file("briefing.md");
+    // 148 yes in 2023 → 121 in 2024: 26 did not vote, three abstained, two came back (Fiji, Samoa).
+    expect(md).toContain(
+      "From 2023 to 2024, by CCM status on the 2024 vote date: 26 States that voted yes did not vote (13 States Parties: Afghanistan,",
+    );
+    expect(md).toContain(
+      "three that voted yes abstained (one State Party: Lithuania; two States not party: Kuwait and Sudan)",
+    );
+    expect(md).toContain("two that did not vote voted yes (two States Parties: Fiji and Samoa)");
+  });
+
   it("gives a numbered source note for every note mark, and every mark has its note", () => {
     const md = file("briefing.md");
     const used = new Set([...md.matchAll(/\[\^(\d+)\](?!:)/g)].map((m) => Number(m[1])));
@@ -324,7 +336,7 @@ describe("briefing from a partial database (contract fixtures only)", () => {
 
   it("says which parts the database lacks instead of inventing them", () => {
     expect(md).toContain(
-      "Not covered, because the database does not contain them yet: consistency_issues, contested_figures, membership_counts, named_states, report_record_issues, state_events, states, unga_lowest_since, unga_resolution_votes, unga_vote_shifts, unga_yes_by_status.".replaceAll(
+      "Not covered, because the database does not contain them yet: consistency_issues, contested_figures, membership_counts, named_states, report_record_issues, state_events, states, unga_lowest_since, unga_resolution_votes, unga_vote_flows, unga_vote_shifts, unga_yes_by_status.".replaceAll(
         "_",
         "\\_",
       ),

@@ -53,6 +53,22 @@ export interface TallyTermRow {
   contested_overturned: string[];
 }
 
+/** Where the changed votes went between the last two votes the briefing looks back on (view unga_vote_flows). */
+export interface VoteFlowRow {
+  previous_year: number;
+  year: number;
+  vote_before: string;
+  vote_after: string;
+  did_before: string;
+  did_after: string;
+  ccm_status: string;
+  noun_one: string;
+  noun_many: string;
+  states: number;
+  state_names: string;
+  flow_states: number;
+}
+
 /** An indicator's judgement in the briefing's cycle (mart judgements). */
 export interface JudgementRow {
   indicator_id: string;
@@ -134,6 +150,8 @@ export interface BriefingData {
   lowestSince: LowestSinceRow[] | null;
   yesByStatus: YesByStatusRow[] | null;
   voteShifts: VoteShiftRow[] | null;
+  /** The changed votes from the previous CCM vote to the cycle's, by CCM status on the later vote date. */
+  voteFlows: VoteFlowRow[] | null;
   namedStates: NamedStatesRow[] | null;
   /** Every finding of the database (mart named_states), for the notes a source may place by finding id. */
   findings: FindingRow[] | null;
@@ -239,6 +257,7 @@ export async function loadBriefingData(conn: DuckDBConnection, cycle: string): P
       query<YesByStatusRow>(conn, "unga_yes_by_status.sql", cycle),
     ),
     voteShifts: await optional(["unga_vote_shifts"], () => query<VoteShiftRow>(conn, "unga_vote_shifts.sql", cycle)),
+    voteFlows: await optional(["unga_vote_flows"], () => query<VoteFlowRow>(conn, "unga_vote_flows.sql", cycle)),
     // Both read the mart named_states (the findings with the States they name).
     namedStates: await optional(["named_states"], () => query<NamedStatesRow>(conn, "named_states.sql", cycle)),
     findings: await optional(["named_states"], () => query<FindingRow>(conn, "findings.sql")),

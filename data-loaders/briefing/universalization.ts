@@ -64,6 +64,8 @@ export async function universalizationSection(ctx: Context, target: CycleRow, ch
   charts.push({ file, svg });
   blocks.push({ kind: "chart", file, title, description, svg, note: note.note });
   blocks.push(...(await yesByStatusBlocks(ctx, charts)));
+  blocks.push(...votesByStatusBlocks(ctx));
+  blocks.push(...voteFlowBlocks(ctx));
   blocks.push(...voteShiftBlocks(ctx));
   return { id: "universalization", title: "Universalization and the UNGA resolution", blocks };
 }
@@ -108,6 +110,80 @@ async function yesByStatusBlocks(ctx: Context, charts: ChartFile[]): Promise<Blo
   charts.push({ file, svg });
   blocks.push({ kind: "chart", file, title, description, svg, note: note.note });
   return blocks;
+}
+
+/**
+ * Every vote of the last two CCM votes by the voter's CCM status on the vote date (view unga_yes_by_status): where
+ * the yes votes of each group went is read off the rows (States Parties 101 → 89 yes, 18 non-voting).
+ */
+function votesByStatusBlocks(ctx: Context): Block[] {
+  const rows = (ctx.data.yesByStatus ?? []).filter((r) => r.has_country_votes);
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b).slice(-2);
+  if (years.length < 2) return [];
+  const shown = rows.filter((r) => years.includes(r.year));
+  const statuses = statusesOf(shown);
+  const votes = [
+    ["yes", "Yes"],
+    ["no", "No"],
+    ["abstain", "Abstain"],
+    ["non_voting", "Non-voting"],
+  ] as const;
+  const cell = (year: number, status: string, vote: (typeof votes)[number][0]) =>
+    formatThousands(shown.find((r) => r.year === year && r.ccm_status === status)?.[vote] ?? 0);
+  return [
+    {
+      kind: "table",
+      name: "unga-votes-by-status",
+      caption: [
+        `Table W. Votes on the ${years[0]} and ${years[1]} CCM resolutions by the voter's CCM status on the vote date`,
+        ctx.note("yes-by-status"),
+      ],
+      head: ["CCM status on the vote date", ...years.flatMap((y) => votes.map(([, label]) => `${label} ${y}`))],
+      align: ["left", ...years.flatMap(() => votes.map(() => "right" as const))],
+      rows: statuses.map((s) => [
+        capitalize(s.plural),
+        ...years.flatMap((y) => votes.map(([vote]) => cell(y, s.status, vote))),
+      ]),
+    },
+  ];
+}
+
+/**
+ * Where the votes went from the previous CCM vote to the cycle's (view unga_vote_flows): each change of vote, largest
+ * first, with the States that made it by their CCM status on the later vote date, named.
+ */
+function voteFlowBlocks(ctx: Context): Block[] {
+  const rows = ctx.data.voteFlows;
+  if (!rows?.length) return [];
+  const { previous_year: before, year } = rows[0]!;
+  const note = ctx.note("flows");
+  const flows = [...new Map(rows.map((r) => [`${r.vote_before} ${r.vote_after}`, r])).values()];
+  const parts = flows.map((f, i): Inline[] => {
+    const groups = rows.filter((r) => r.vote_before === f.vote_before && r.vote_after === f.vote_after);
+    const key = `flows ${f.vote_before} ${f.vote_after}`;
+    return [
+      num(i === 0 ? `${key}|State/States` : key),
+      // No year right before a count: a figure typed beside a reference reads as a stale copy of it.
+      ` that ${f.did_before} ${f.did_after} (`,
+      ...groups.flatMap((g, j): Inline[] => [
+        ...(j ? ["; "] : []),
+        num(`${key} ${g.ccm_status}|${g.noun_one}/${g.noun_many}`),
+        `: ${listNames(g.state_names.split(", "))}`,
+      ]),
+      ")",
+    ];
+  });
+  return [
+    {
+      kind: "paragraph",
+      content: [
+        `From ${before} to ${year}, by CCM status on the ${year} vote date: `,
+        ...parts.flatMap((p, i) => (i ? ["; ", ...p] : p)),
+        note,
+        ".",
+      ],
+    },
+  ];
 }
 
 /** States that voted yes in an earlier year and later abstained, voted no or did not vote. */

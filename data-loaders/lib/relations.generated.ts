@@ -86,6 +86,10 @@ export interface CcmStatusLabelsRow {
   plural: string;
   /** Order in legends and tables: furthest along the Convention first. */
   sort_order: number;
+  /** What a sentence calls one State with the status after a count ("one signatory", "one State not party"). */
+  noun_one: string;
+  /** What a sentence calls several ("two States Parties", "ten States not party"). */
+  noun_many: string;
 }
 
 /**
@@ -3488,6 +3492,13 @@ export interface VoteLabelsRow {
   label: string;
   /** Order in legends and tables. */
   sort_order: number;
+  /**
+   * The vote as the views of votes name it (unga_state_votes.vote, unga_vote_flows.vote_before and vote_after):
+   * 'yes', 'abstain', 'no', 'non-voting'.
+   */
+  vote_word: string;
+  /** What a sentence says a State did: 'voted yes', 'abstained', 'voted no', 'did not vote'. */
+  did: string;
 }
 
 /** Every relation by name, e.g. `Relations["indicator_trends"]`. */

@@ -99,7 +99,7 @@ export type LowestSinceRow = Pick<
 /** sql/briefing/unga_yes_by_status.sql: with the status's words and legend order. */
 export type YesByStatusRow = Pick<
   UngaYesByStatusRow,
-  "year" | "resolution_id" | "ccm_status" | "yes" | "has_country_votes" | "basis"
+  "year" | "resolution_id" | "ccm_status" | "yes" | "no" | "abstain" | "non_voting" | "has_country_votes" | "basis"
 > & {
   /** The status in words for a group of States ("States Parties"), from ccm_status_labels. */
   status_plural: CcmStatusLabelsRow["plural"];

@@ -157,9 +157,14 @@ export function noteCatalog(data: BriefingData): Map<string, string> {
       ].join("; ") || "all years from per-country votes";
     notes.set(
       "yes-by-status",
-      `Yes votes by CCM status on the vote date, computed by ccm-trends (view unga_yes_by_status) from the per-country votes (table unga_votes) and the membership history (view state_status); ${basis}.`,
+      `Votes (yes, no, abstain, non-voting) by CCM status on the vote date, computed by ccm-trends (view unga_yes_by_status) from the per-country votes (table unga_votes) and the membership history (view state_status); ${basis}.`,
     );
   }
+  if (data.voteFlows)
+    notes.set(
+      "flows",
+      "Votes of each State on the CCM resolution in consecutive years, by its CCM status on the later vote date, computed by ccm-trends (view unga_vote_flows) from the per-country votes (table unga_votes, UN Digital Library) and the membership history (view state_status).",
+    );
   if (data.voteShifts)
     notes.set(
       "shifts",

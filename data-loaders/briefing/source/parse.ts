@@ -27,6 +27,7 @@ export const NUMBER_KINDS = [
   "members",
   "votes",
   "shifts",
+  "flows",
   "issues",
   "revisions",
   "contested",

@@ -77,6 +77,8 @@ export function covers(key: string, ref: Reference): boolean {
       return ref.kind === "votes";
     case "shifts":
       return ref.kind === "shifts";
+    case "flows":
+      return ref.kind === "flows";
     case "issues":
     case "annex":
     case "annex-records":
@@ -597,6 +599,34 @@ export class Resolver {
         return {
           value: new Set(rows.map((r) => r.iso3)).size,
           note: `States that voted yes in an earlier year and later ${shift ? shift.replaceAll("_", " ") : "did not"}, computed by ccm-trends (view unga_vote_shifts) from the per-country votes (table unga_votes, UN Digital Library).`,
+        };
+      }
+      case "flows": {
+        if (!this.needs(ref, 2, 3, "flows <vote before> <vote after> [CCM status]")) return null;
+        const [before, after, status] = ref.args as [string, string, string?];
+        // The changed votes from the previous CCM vote to the cycle's own (mart cycle_vote_years).
+        type Flow = { vote_before: string; vote_after: string; ccm_status: string; states: number; year: number };
+        const rows = await this.query<Flow>("../unga_vote_flows", { cycle });
+        const votes = [...new Set(rows.flatMap((r) => [r.vote_before, r.vote_after]))];
+        for (const v of [before, after])
+          if (!votes.includes(v)) return this.unknown(ref, "vote that changed", v, votes);
+        const statuses = [...new Set(rows.map((r) => r.ccm_status))];
+        if (status !== undefined && !statuses.includes(status))
+          return this.unknown(ref, "CCM status", status, statuses);
+        const matching = rows.filter(
+          (r) =>
+            r.vote_before === before && r.vote_after === after && (status === undefined || r.ccm_status === status),
+        );
+        if (!matching.length)
+          return this.problem(
+            ref,
+            `States whose vote went from ${before} to ${after}${status ? ` among ${status}` : ""}`,
+            "there are none: write the sentence without them",
+          );
+        const year = matching[0]!.year;
+        return {
+          value: matching.reduce((n, r) => n + r.states, 0),
+          note: `States whose vote on the CCM resolution went from ${before} to ${after} in ${year}${status ? ` (CCM status ${status} on the ${year} vote date)` : ""}, computed by ccm-trends (view unga_vote_flows) from the per-country votes (table unga_votes, UN Digital Library).`,
         };
       }
       case "issues": {

@@ -1,5 +1,5 @@
--- Yes votes on the CCM resolution by the voter's CCM status on the vote date (view unga_yes_by_status), with the
--- status's words and legend order (ccm_status_labels).
+-- Votes on the CCM resolution by the voter's CCM status on the vote date (view unga_yes_by_status): yes, no,
+-- abstain and non-voting, with the status's words and legend order (ccm_status_labels).
 SELECT
   y.year,
   y.resolution_id,
@@ -7,6 +7,9 @@ SELECT
   l.plural AS status_plural,
   l.sort_order AS status_order,
   y.yes,
+  y.no,
+  y.abstain,
+  y.non_voting,
   y.has_country_votes,
   y.basis
 FROM

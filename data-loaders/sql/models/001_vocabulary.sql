@@ -1,19 +1,36 @@
 -- The words every reader of the database sees for a CCM status and a UNGA vote: one vocabulary for the views,
 -- the site and the briefing. `label` names one State's status or vote; `plural` is the group ("States
--- Parties"); `sort_order` is the order of legends and tables (furthest along the Convention first).
+-- Parties"); `sort_order` is the order of legends and tables (furthest along the Convention first); `noun_one`
+-- and `noun_many` name a State or States with the status after a count ("one signatory", "two States Parties"). A vote's
+-- `vote_word` is how the views of votes name it (unga_vote_flows: 'non-voting'); `did` is what a sentence says a
+-- State did ("did not vote").
 CREATE OR REPLACE TABLE ccm_status_labels AS
 SELECT
   *
 FROM
   (
     VALUES
-      ('state_party', 'State Party', 'States Parties', 1),
-      ('deposited', 'Deposited, not yet in force', 'deposited, not in force', 2),
-      ('signatory', 'Signatory', 'signatories', 3),
-      ('withdrawn', 'Withdrawn', 'withdrawn', 4),
-      ('not_party', 'Not party', 'States not party', 5),
-      ('unknown', 'Unknown status', 'unknown status', 6)
-  ) AS t (status, label, plural, sort_order);
+      ('state_party', 'State Party', 'States Parties', 1, 'State Party', 'States Parties'),
+      (
+        'deposited',
+        'Deposited, not yet in force',
+        'deposited, not in force',
+        2,
+        'State whose ratification is not yet in force',
+        'States whose ratification is not yet in force'
+      ),
+      ('signatory', 'Signatory', 'signatories', 3, 'signatory', 'signatories'),
+      ('withdrawn', 'Withdrawn', 'withdrawn', 4, 'State that withdrew', 'States that withdrew'),
+      ('not_party', 'Not party', 'States not party', 5, 'State not party', 'States not party'),
+      (
+        'unknown',
+        'Unknown status',
+        'unknown status',
+        6,
+        'State of unknown status',
+        'States of unknown status'
+      )
+  ) AS t (status, label, plural, sort_order, noun_one, noun_many);
 
 CREATE OR REPLACE TABLE vote_labels AS
 SELECT
@@ -21,11 +38,11 @@ SELECT
 FROM
   (
     VALUES
-      ('Y', 'Yes', 1),
-      ('A', 'Abstain', 2),
-      ('N', 'No', 3),
-      ('X', 'Non-voting', 4)
-  ) AS t (vote, label, sort_order);
+      ('Y', 'Yes', 1, 'yes', 'voted yes'),
+      ('A', 'Abstain', 2, 'abstain', 'abstained'),
+      ('N', 'No', 3, 'no', 'voted no'),
+      ('X', 'Non-voting', 4, 'non-voting', 'did not vote')
+  ) AS t (vote, label, sort_order, vote_word, did);
 
 -- The words for each judgement of an indicator's movement (indicator_trends.judgement, as a source names it) and
 -- for each reason one cannot be compared (judgement_basis), in the order the briefing says them. `phrase_one` and
