@@ -824,24 +824,14 @@ ORDER BY
 -- The disagreements only: what the Data quality page and the briefing's annex list beside consistency_issues.
 -- severity: error = the report contradicts the record under both definitions; warning = it agrees only under the
 -- alternative definition (the report's wording is ambiguous).
+-- Its columns are report_vs_record_by_report's (severity moved up beside topic), not a second list of them.
 CREATE OR REPLACE VIEW report_record_issues_by_report AS
 SELECT
   report_id,
   check_id,
   topic,
   severity,
-  subject,
-  paragraph,
-  iso3,
-  report_says,
-  record_says,
-  report_value,
-  record_value,
-  record_value_alternative,
-  definition,
-  alternative_definition,
-  report_source,
-  record_source,
+  * EXCLUDE (report_id, check_id, topic, severity, agrees, agrees_alternative),
   format(
     '{} says {}; the record ({}) gives {}{}.',
     report_source,
