@@ -176,23 +176,40 @@ WITH
       JOIN unga_state_votes s USING (resolution_id)
     GROUP BY ALL
   ),
+  -- The indicator values read against a record (checks 1 and 6), each cycle's value named, placed and quoted one way.
+  indicator_checked AS (
+    SELECT
+      iv.report_id,
+      iv.indicator_id,
+      iv.cycle,
+      'indicator-' || iv.indicator_id || ':' || iv.cycle AS check_id,
+      i.topic,
+      'Indicator ' || iv.indicator_id || ', ' || iv.cycle || ': ' || i.what AS subject,
+      'indicator ' || iv.indicator_id || ', ' || iv.cycle || ' column' AS paragraph,
+      CAST(NULL AS VARCHAR) AS iso3,
+      format('{} (printed "{}")', iv.value, iv.as_printed) AS report_says,
+      CAST(iv.value AS INTEGER) AS report_value,
+      iv.source_ref AS report_source
+    FROM
+      report_indicator_values iv
+      JOIN (
+        VALUES
+          ('11.2', 'unga_vote', 'States not party voting in favour of the CCM resolution'),
+          ('10.1', 'membership', 'new States Parties')
+      ) AS i (indicator_id, topic, what) USING (indicator_id)
+    WHERE
+      iv.value IS NOT NULL
+  ),
   -- 1. Indicator 11.2 ("States not party voted in favour of the CCM UNGA resolution"), each cycle against its vote.
   indicator_11_2 AS (
     SELECT
-      iv.report_id,
-      'indicator-11.2:' || iv.cycle AS check_id,
-      'unga_vote' AS topic,
-      'Indicator 11.2, ' || iv.cycle || ': States not party voting in favour of the CCM resolution' AS subject,
-      'indicator 11.2, ' || iv.cycle || ' column' AS paragraph,
-      CAST(NULL AS VARCHAR) AS iso3,
-      format('{} (printed "{}")', iv.value, iv.as_printed) AS report_says,
+      iv.* EXCLUDE (indicator_id, cycle),
       format(
         '{} States not party voted yes on {} ({} counting signatories and States not yet bound)',
         vc.yes_not_party,
         cv.resolution_id,
         vc.yes_not_in_force
       ) AS record_says,
-      CAST(iv.value AS INTEGER) AS report_value,
       vc.yes_not_party AS record_value,
       vc.yes_not_in_force AS record_value_alternative,
       'States not party: neither signed nor bound on the vote date; the ' || iv.cycle || ' vote: ' || cv.resolution_id || ', voted on ' || strftime(cv.vote_date, '%-d %B %Y') || CASE
@@ -205,16 +222,14 @@ WITH
         ELSE format(', within the reporting period {} to {}', cv.period_start, cv.period_end)
       END AS definition,
       'States for which the Convention was not in force (signatories included)' AS alternative_definition,
-      iv.source_ref AS report_source,
       cv.record_source
     FROM
-      report_indicator_values iv
+      indicator_checked iv
       JOIN cycle_votes cv ON cv.report_id = iv.report_id
       AND cv.cycle = iv.cycle
       JOIN vote_counts vc USING (resolution_id)
     WHERE
       iv.indicator_id = '11.2'
-      AND iv.value IS NOT NULL
   ),
   -- 2. The report's figures on its UNGA vote (para 67 of the 13MSP report): its facts unga_<vote_year>_<what>.
   vote_facts AS (
@@ -642,13 +657,7 @@ WITH
   ),
   indicator_10_1 AS (
     SELECT
-      iv.report_id,
-      'indicator-10.1:' || iv.cycle AS check_id,
-      'membership' AS topic,
-      'Indicator 10.1, ' || iv.cycle || ': new States Parties' AS subject,
-      'indicator 10.1, ' || iv.cycle || ' column' AS paragraph,
-      CAST(NULL AS VARCHAR) AS iso3,
-      format('{} (printed "{}")', iv.value, iv.as_printed) AS report_says,
+      iv.* EXCLUDE (indicator_id, cycle),
       format(
         '{} deposit(s) of consent and {} entr(y/ies) into force from {} to {}{}',
         j.deposits,
@@ -660,7 +669,6 @@ WITH
           ELSE ': ' || j.events
         END
       ) AS record_says,
-      CAST(iv.value AS INTEGER) AS report_value,
       j.deposits AS record_value,
       j.entries_into_force AS record_value_alternative,
       'new State Party: consent deposited within the reporting period' || CASE
@@ -668,16 +676,14 @@ WITH
         ELSE ''
       END AS definition,
       'new State Party: the Convention entered into force for it within the period' AS alternative_definition,
-      iv.source_ref AS report_source,
       t.record_source
     FROM
-      report_indicator_values iv
+      indicator_checked iv
       JOIN joined j ON j.report_id = iv.report_id
       AND j.cycle = iv.cycle
       CROSS JOIN treaty t
     WHERE
       iv.indicator_id = '10.1'
-      AND iv.value IS NOT NULL
   ),
   -- 7. Withdrawals the report states (para 63 and footnote 3) against the record.
   withdrawal AS (
