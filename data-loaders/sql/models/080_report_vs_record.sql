@@ -462,7 +462,9 @@ WITH
       AND p.votes IS NOT NULL
   ),
   -- 4. Membership counts on the report's date (paras 63, 64, 76).
-  status_on AS (
+  -- Every State's status on the date of each membership fact of the report (what ccm_status_on gives for that date):
+  -- the counts of check 4 and the signatories of check 5 read the record on the report's date here, once.
+  fact_statuses AS (
     SELECT
       f.report_id,
       f.fact_id,
@@ -470,22 +472,8 @@ WITH
       f.as_of,
       f.paragraph,
       f.statement,
-      count(*) FILTER(
-        WHERE
-          s.status = 'state_party'
-      )::INTEGER AS in_force,
-      count(*) FILTER(
-        WHERE
-          s.status IN ('state_party', 'deposited')
-      )::INTEGER AS consented,
-      count(*) FILTER(
-        WHERE
-          s.status = 'signatory'
-      )::INTEGER AS signatories,
-      count(*) FILTER(
-        WHERE
-          s.status IN ('signatory', 'deposited', 'state_party')
-      )::INTEGER AS committed
+      s.iso3,
+      s.status
     FROM
       report_report_facts f
       JOIN state_status s ON (
@@ -505,7 +493,40 @@ WITH
         'states_parties_mid_2025'
       )
       AND f.as_of IS NOT NULL
-    GROUP BY ALL
+  ),
+  status_on AS (
+    SELECT
+      s.report_id,
+      s.fact_id,
+      s.value,
+      s.as_of,
+      s.paragraph,
+      s.statement,
+      count(*) FILTER(
+        WHERE
+          s.status = 'state_party'
+      )::INTEGER AS in_force,
+      count(*) FILTER(
+        WHERE
+          s.status IN ('state_party', 'deposited')
+      )::INTEGER AS consented,
+      count(*) FILTER(
+        WHERE
+          s.status = 'signatory'
+      )::INTEGER AS signatories,
+      count(*) FILTER(
+        WHERE
+          s.status IN ('signatory', 'deposited', 'state_party')
+      )::INTEGER AS committed
+    FROM
+      fact_statuses s
+    GROUP BY
+      s.report_id,
+      s.fact_id,
+      s.value,
+      s.as_of,
+      s.paragraph,
+      s.statement
   ),
   membership_counts AS (
     SELECT
@@ -566,25 +587,17 @@ WITH
       f.named_as = 'signatory'
   ),
   signatories_record AS (
-    -- The signatories on the date of the report's list (what ccm_status_on gives for that date).
+    -- The signatories on the date of the report's list.
     SELECT
-      rf.report_id,
+      s.report_id,
       s.iso3,
       st.name_en,
-      rf.as_of
+      s.as_of
     FROM
-      report_report_facts rf
-      JOIN state_status s ON (
-        s.valid_from IS NULL
-        OR s.valid_from <= rf.as_of
-      )
-      AND (
-        s.valid_to IS NULL
-        OR rf.as_of < s.valid_to
-      )
+      fact_statuses s
       JOIN states st USING (iso3)
     WHERE
-      rf.fact_id = 'signatories_listed'
+      s.fact_id = 'signatories_listed'
       AND s.status = 'signatory'
   ),
   signatory_list AS (
