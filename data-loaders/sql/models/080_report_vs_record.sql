@@ -186,7 +186,6 @@ WITH
       i.topic,
       'Indicator ' || iv.indicator_id || ', ' || iv.cycle || ': ' || i.what AS subject,
       'indicator ' || iv.indicator_id || ', ' || iv.cycle || ' column' AS paragraph,
-      CAST(NULL AS VARCHAR) AS iso3,
       format('{} (printed "{}")', iv.value, iv.as_printed) AS report_says,
       CAST(iv.value AS INTEGER) AS report_value,
       iv.source_ref AS report_source
@@ -297,7 +296,6 @@ WITH
         ELSE ' UNGA vote: absent Member States that supported the resolution before'
       END AS subject,
       f.paragraph,
-      CAST(NULL AS VARCHAR) AS iso3,
       f.statement AS report_says,
       CASE f.what
         WHEN 'yes' THEN format('{} yes votes recorded on {}', f.total_yes, f.resolution_id)
@@ -335,7 +333,7 @@ WITH
         WHEN 'yes_not_party' THEN 'States for which the Convention was not in force (signatories included)'
         WHEN 'absent_previous_supporters' THEN format('previously supported: voted yes on the {} resolution', f.previous_vote_year)
       END AS alternative_definition,
-      f.report_id || ' Progress Report, para ' || f.paragraph AS report_source,
+      report_paragraph_source (f.report_id, f.paragraph) AS report_source,
       f.record_source
     FROM
       vote_facts f
@@ -396,9 +394,6 @@ WITH
         r.source_file,
         r.source_line
       ) AS record_says,
-      CAST(NULL AS INTEGER) AS report_value,
-      CAST(NULL AS INTEGER) AS record_value,
-      CAST(NULL AS INTEGER) AS record_value_alternative,
       CASE
         WHEN n.iso3 IS NULL THEN 'A State not party (neither signed nor bound) that voted yes must be named'
         ELSE 'A named State must have voted yes and been a State not party (neither signed nor bound)'
@@ -406,7 +401,7 @@ WITH
       CASE
         WHEN n.iso3 IS NULL THEN 'States for which the Convention was not in force: a signatory voting yes must be named too'
       END AS alternative_definition,
-      p.report_id || ' Progress Report, para ' || p.votes AS report_source,
+      report_paragraph_source (p.report_id, p.votes) AS report_source,
       r.record_source,
       -- agreement under the chosen definition, and under the alternative
       CASE
@@ -539,7 +534,6 @@ WITH
         ELSE 'Signatories on ' || strftime(s.as_of, '%-d %B %Y')
       END AS subject,
       s.paragraph,
-      CAST(NULL AS VARCHAR) AS iso3,
       s.statement AS report_says,
       CASE
         WHEN s.fact_id IN ('states_parties', 'states_parties_mid_2025') THEN format('{} States Parties in force ({} with consent deposited)', s.in_force, s.consented)
@@ -563,7 +557,7 @@ WITH
       CASE
         WHEN s.fact_id IN ('states_parties', 'states_parties_mid_2025') THEN 'State Party: consent deposited, in force or not'
       END AS alternative_definition,
-      s.report_id || ' Progress Report, para ' || s.paragraph AS report_source,
+      report_paragraph_source (s.report_id, s.paragraph) AS report_source,
       t.record_source
     FROM
       status_on s
@@ -613,12 +607,8 @@ WITH
         ELSE 'named as a signatory'
       END AS report_says,
       'status on that date: ' || replace(ccm_status (coalesce(n.iso3, r.iso3), coalesce(n.as_of, r.as_of)), '_', ' ') AS record_says,
-      CAST(NULL AS INTEGER),
-      CAST(NULL AS INTEGER),
-      CAST(NULL AS INTEGER),
       'signatory: signed, no consent deposited' AS definition,
-      CAST(NULL AS VARCHAR) AS alternative_definition,
-      p.report_id || ' Progress Report, para ' || p.signatories AS report_source,
+      report_paragraph_source (p.report_id, p.signatories) AS report_source,
       t.record_source,
       n.iso3 IS NOT NULL
       AND r.iso3 IS NOT NULL AS agrees,
@@ -716,12 +706,8 @@ WITH
         ),
         'no withdrawal in the record'
       ) AS record_says,
-      CAST(NULL AS INTEGER),
-      CAST(NULL AS INTEGER),
-      CAST(NULL AS INTEGER),
       'the dates of the notification and of its effect (Article 20(3))' AS definition,
-      CAST(NULL AS VARCHAR) AS alternative_definition,
-      f.report_id || ' Progress Report, para ' || rf.paragraph AS report_source,
+      report_paragraph_source (f.report_id, rf.paragraph) AS report_source,
       t.record_source,
       coalesce(
         rf.statement LIKE '%' || strftime(d.event_date, '%-d %B %Y') || '%'
@@ -798,6 +784,8 @@ SELECT
   report_source,
   record_source
 FROM
+  -- Unioned by name: a column a check does not give is NULL in its rows (the lists' figures, the counts' iso3, an
+  -- alternative definition where there is none).
   (
     SELECT
       *

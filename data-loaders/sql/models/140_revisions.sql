@@ -253,8 +253,8 @@ SELECT
   ) AS left_names,
   earlier_statement,
   later_statement,
-  earlier_report || ' Progress Report, para ' || earlier_paragraph AS earlier_source,
-  later_report || ' Progress Report, para ' || later_paragraph AS later_source
+  report_paragraph_source (earlier_report, earlier_paragraph) AS earlier_source,
+  report_paragraph_source (later_report, later_paragraph) AS later_source
 FROM
   moved
 WHERE
