@@ -87,6 +87,9 @@ CREATE OR REPLACE MACRO session_report () AS coalesce(
   )
 );
 
+-- How a statement's paragraph is cited, wherever a row names its source in the report: '13MSP Progress Report, para 67'.
+CREATE OR REPLACE MACRO report_paragraph_source (cited_report, cited_paragraph) AS cited_report || ' Progress Report, para ' || cited_paragraph;
+
 CREATE OR REPLACE MACRO session_ordinal () AS (
   SELECT
     ordinal

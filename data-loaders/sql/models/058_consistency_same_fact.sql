@@ -7,6 +7,27 @@
 -- table may count a narrower kind of meeting (with States still relying on cluster munitions), which the report
 -- does not say.
 CREATE OR REPLACE VIEW consistency_event_dates_by_report AS
+WITH
+  -- One mention per date of an event: the first mention of each date stands for its repeats, so each pair of
+  -- different dates is listed once; `cited` is how the explanation names its place.
+  first_mentions AS (
+    SELECT
+      *,
+      CASE
+        WHEN paragraph LIKE 'footnote%' THEN paragraph
+        ELSE 'para ' || paragraph
+      END AS cited
+    FROM
+      report_event_dates
+    QUALIFY
+      mention_id = min(mention_id) OVER (
+        PARTITION BY
+          report_id,
+          event,
+          date_from,
+          date_to
+      )
+  )
 SELECT
   a.report_id,
   'event_dates_differ' AS kind,
@@ -18,23 +39,17 @@ SELECT
   format(
     'Both date the same event ({}): {} "{}", but {} "{}". As printed: {} against {}.',
     replace(a.event, '_', ' '),
-    CASE
-      WHEN a.paragraph LIKE 'footnote%' THEN a.paragraph
-      ELSE 'para ' || a.paragraph
-    END,
+    a.cited,
     a.statement,
-    CASE
-      WHEN b.paragraph LIKE 'footnote%' THEN b.paragraph
-      ELSE 'para ' || b.paragraph
-    END,
+    b.cited,
     b.statement,
     a.as_written,
     b.as_written
   ) AS explanation,
   CAST(NULL AS VARCHAR) AS finding_id
 FROM
-  report_event_dates a
-  JOIN report_event_dates b ON b.report_id = a.report_id
+  first_mentions a
+  JOIN first_mentions b ON b.report_id = a.report_id
   AND b.event = a.event
   AND a.mention_id < b.mention_id
 WHERE
@@ -45,29 +60,6 @@ WHERE
   AND NOT (
     b.date_from <= a.date_from
     AND a.date_to <= b.date_to
-  )
-  -- one pair per pair of different dates: the first mention of each date stands for its repeats
-  AND a.mention_id = (
-    SELECT
-      min(x.mention_id)
-    FROM
-      report_event_dates x
-    WHERE
-      x.report_id = a.report_id
-      AND x.event = a.event
-      AND x.date_from = a.date_from
-      AND x.date_to = a.date_to
-  )
-  AND b.mention_id = (
-    SELECT
-      min(x.mention_id)
-    FROM
-      report_event_dates x
-    WHERE
-      x.report_id = b.report_id
-      AND x.event = b.event
-      AND x.date_from = b.date_from
-      AND x.date_to = b.date_to
   );
 
 CREATE OR REPLACE VIEW consistency_event_dates AS

@@ -176,23 +176,39 @@ WITH
       JOIN unga_state_votes s USING (resolution_id)
     GROUP BY ALL
   ),
+  -- The indicator values read against a record (checks 1 and 6), each cycle's value named, placed and quoted one way.
+  indicator_checked AS (
+    SELECT
+      iv.report_id,
+      iv.indicator_id,
+      iv.cycle,
+      'indicator-' || iv.indicator_id || ':' || iv.cycle AS check_id,
+      i.topic,
+      'Indicator ' || iv.indicator_id || ', ' || iv.cycle || ': ' || i.what AS subject,
+      'indicator ' || iv.indicator_id || ', ' || iv.cycle || ' column' AS paragraph,
+      format('{} (printed "{}")', iv.value, iv.as_printed) AS report_says,
+      CAST(iv.value AS INTEGER) AS report_value,
+      iv.source_ref AS report_source
+    FROM
+      report_indicator_values iv
+      JOIN (
+        VALUES
+          ('11.2', 'unga_vote', 'States not party voting in favour of the CCM resolution'),
+          ('10.1', 'membership', 'new States Parties')
+      ) AS i (indicator_id, topic, what) USING (indicator_id)
+    WHERE
+      iv.value IS NOT NULL
+  ),
   -- 1. Indicator 11.2 ("States not party voted in favour of the CCM UNGA resolution"), each cycle against its vote.
   indicator_11_2 AS (
     SELECT
-      iv.report_id,
-      'indicator-11.2:' || iv.cycle AS check_id,
-      'unga_vote' AS topic,
-      'Indicator 11.2, ' || iv.cycle || ': States not party voting in favour of the CCM resolution' AS subject,
-      'indicator 11.2, ' || iv.cycle || ' column' AS paragraph,
-      CAST(NULL AS VARCHAR) AS iso3,
-      format('{} (printed "{}")', iv.value, iv.as_printed) AS report_says,
+      iv.* EXCLUDE (indicator_id, cycle),
       format(
         '{} States not party voted yes on {} ({} counting signatories and States not yet bound)',
         vc.yes_not_party,
         cv.resolution_id,
         vc.yes_not_in_force
       ) AS record_says,
-      CAST(iv.value AS INTEGER) AS report_value,
       vc.yes_not_party AS record_value,
       vc.yes_not_in_force AS record_value_alternative,
       'States not party: neither signed nor bound on the vote date; the ' || iv.cycle || ' vote: ' || cv.resolution_id || ', voted on ' || strftime(cv.vote_date, '%-d %B %Y') || CASE
@@ -205,16 +221,14 @@ WITH
         ELSE format(', within the reporting period {} to {}', cv.period_start, cv.period_end)
       END AS definition,
       'States for which the Convention was not in force (signatories included)' AS alternative_definition,
-      iv.source_ref AS report_source,
       cv.record_source
     FROM
-      report_indicator_values iv
+      indicator_checked iv
       JOIN cycle_votes cv ON cv.report_id = iv.report_id
       AND cv.cycle = iv.cycle
       JOIN vote_counts vc USING (resolution_id)
     WHERE
       iv.indicator_id = '11.2'
-      AND iv.value IS NOT NULL
   ),
   -- 2. The report's figures on its UNGA vote (para 67 of the 13MSP report): its facts unga_<vote_year>_<what>.
   vote_facts AS (
@@ -282,7 +296,6 @@ WITH
         ELSE ' UNGA vote: absent Member States that supported the resolution before'
       END AS subject,
       f.paragraph,
-      CAST(NULL AS VARCHAR) AS iso3,
       f.statement AS report_says,
       CASE f.what
         WHEN 'yes' THEN format('{} yes votes recorded on {}', f.total_yes, f.resolution_id)
@@ -320,7 +333,7 @@ WITH
         WHEN 'yes_not_party' THEN 'States for which the Convention was not in force (signatories included)'
         WHEN 'absent_previous_supporters' THEN format('previously supported: voted yes on the {} resolution', f.previous_vote_year)
       END AS alternative_definition,
-      f.report_id || ' Progress Report, para ' || f.paragraph AS report_source,
+      report_paragraph_source (f.report_id, f.paragraph) AS report_source,
       f.record_source
     FROM
       vote_facts f
@@ -381,9 +394,6 @@ WITH
         r.source_file,
         r.source_line
       ) AS record_says,
-      CAST(NULL AS INTEGER) AS report_value,
-      CAST(NULL AS INTEGER) AS record_value,
-      CAST(NULL AS INTEGER) AS record_value_alternative,
       CASE
         WHEN n.iso3 IS NULL THEN 'A State not party (neither signed nor bound) that voted yes must be named'
         ELSE 'A named State must have voted yes and been a State not party (neither signed nor bound)'
@@ -391,7 +401,7 @@ WITH
       CASE
         WHEN n.iso3 IS NULL THEN 'States for which the Convention was not in force: a signatory voting yes must be named too'
       END AS alternative_definition,
-      p.report_id || ' Progress Report, para ' || p.votes AS report_source,
+      report_paragraph_source (p.report_id, p.votes) AS report_source,
       r.record_source,
       -- agreement under the chosen definition, and under the alternative
       CASE
@@ -447,7 +457,9 @@ WITH
       AND p.votes IS NOT NULL
   ),
   -- 4. Membership counts on the report's date (paras 63, 64, 76).
-  status_on AS (
+  -- Every State's status on the date of each membership fact of the report (what ccm_status_on gives for that date):
+  -- the counts of check 4 and the signatories of check 5 read the record on the report's date here, once.
+  fact_statuses AS (
     SELECT
       f.report_id,
       f.fact_id,
@@ -455,22 +467,8 @@ WITH
       f.as_of,
       f.paragraph,
       f.statement,
-      count(*) FILTER(
-        WHERE
-          s.status = 'state_party'
-      )::INTEGER AS in_force,
-      count(*) FILTER(
-        WHERE
-          s.status IN ('state_party', 'deposited')
-      )::INTEGER AS consented,
-      count(*) FILTER(
-        WHERE
-          s.status = 'signatory'
-      )::INTEGER AS signatories,
-      count(*) FILTER(
-        WHERE
-          s.status IN ('signatory', 'deposited', 'state_party')
-      )::INTEGER AS committed
+      s.iso3,
+      s.status
     FROM
       report_report_facts f
       JOIN state_status s ON (
@@ -490,7 +488,40 @@ WITH
         'states_parties_mid_2025'
       )
       AND f.as_of IS NOT NULL
-    GROUP BY ALL
+  ),
+  status_on AS (
+    SELECT
+      s.report_id,
+      s.fact_id,
+      s.value,
+      s.as_of,
+      s.paragraph,
+      s.statement,
+      count(*) FILTER(
+        WHERE
+          s.status = 'state_party'
+      )::INTEGER AS in_force,
+      count(*) FILTER(
+        WHERE
+          s.status IN ('state_party', 'deposited')
+      )::INTEGER AS consented,
+      count(*) FILTER(
+        WHERE
+          s.status = 'signatory'
+      )::INTEGER AS signatories,
+      count(*) FILTER(
+        WHERE
+          s.status IN ('signatory', 'deposited', 'state_party')
+      )::INTEGER AS committed
+    FROM
+      fact_statuses s
+    GROUP BY
+      s.report_id,
+      s.fact_id,
+      s.value,
+      s.as_of,
+      s.paragraph,
+      s.statement
   ),
   membership_counts AS (
     SELECT
@@ -503,7 +534,6 @@ WITH
         ELSE 'Signatories on ' || strftime(s.as_of, '%-d %B %Y')
       END AS subject,
       s.paragraph,
-      CAST(NULL AS VARCHAR) AS iso3,
       s.statement AS report_says,
       CASE
         WHEN s.fact_id IN ('states_parties', 'states_parties_mid_2025') THEN format('{} States Parties in force ({} with consent deposited)', s.in_force, s.consented)
@@ -527,7 +557,7 @@ WITH
       CASE
         WHEN s.fact_id IN ('states_parties', 'states_parties_mid_2025') THEN 'State Party: consent deposited, in force or not'
       END AS alternative_definition,
-      s.report_id || ' Progress Report, para ' || s.paragraph AS report_source,
+      report_paragraph_source (s.report_id, s.paragraph) AS report_source,
       t.record_source
     FROM
       status_on s
@@ -551,25 +581,17 @@ WITH
       f.named_as = 'signatory'
   ),
   signatories_record AS (
-    -- The signatories on the date of the report's list (what ccm_status_on gives for that date).
+    -- The signatories on the date of the report's list.
     SELECT
-      rf.report_id,
+      s.report_id,
       s.iso3,
       st.name_en,
-      rf.as_of
+      s.as_of
     FROM
-      report_report_facts rf
-      JOIN state_status s ON (
-        s.valid_from IS NULL
-        OR s.valid_from <= rf.as_of
-      )
-      AND (
-        s.valid_to IS NULL
-        OR rf.as_of < s.valid_to
-      )
+      fact_statuses s
       JOIN states st USING (iso3)
     WHERE
-      rf.fact_id = 'signatories_listed'
+      s.fact_id = 'signatories_listed'
       AND s.status = 'signatory'
   ),
   signatory_list AS (
@@ -585,12 +607,8 @@ WITH
         ELSE 'named as a signatory'
       END AS report_says,
       'status on that date: ' || replace(ccm_status (coalesce(n.iso3, r.iso3), coalesce(n.as_of, r.as_of)), '_', ' ') AS record_says,
-      CAST(NULL AS INTEGER),
-      CAST(NULL AS INTEGER),
-      CAST(NULL AS INTEGER),
       'signatory: signed, no consent deposited' AS definition,
-      CAST(NULL AS VARCHAR) AS alternative_definition,
-      p.report_id || ' Progress Report, para ' || p.signatories AS report_source,
+      report_paragraph_source (p.report_id, p.signatories) AS report_source,
       t.record_source,
       n.iso3 IS NOT NULL
       AND r.iso3 IS NOT NULL AS agrees,
@@ -642,13 +660,7 @@ WITH
   ),
   indicator_10_1 AS (
     SELECT
-      iv.report_id,
-      'indicator-10.1:' || iv.cycle AS check_id,
-      'membership' AS topic,
-      'Indicator 10.1, ' || iv.cycle || ': new States Parties' AS subject,
-      'indicator 10.1, ' || iv.cycle || ' column' AS paragraph,
-      CAST(NULL AS VARCHAR) AS iso3,
-      format('{} (printed "{}")', iv.value, iv.as_printed) AS report_says,
+      iv.* EXCLUDE (indicator_id, cycle),
       format(
         '{} deposit(s) of consent and {} entr(y/ies) into force from {} to {}{}',
         j.deposits,
@@ -660,7 +672,6 @@ WITH
           ELSE ': ' || j.events
         END
       ) AS record_says,
-      CAST(iv.value AS INTEGER) AS report_value,
       j.deposits AS record_value,
       j.entries_into_force AS record_value_alternative,
       'new State Party: consent deposited within the reporting period' || CASE
@@ -668,16 +679,14 @@ WITH
         ELSE ''
       END AS definition,
       'new State Party: the Convention entered into force for it within the period' AS alternative_definition,
-      iv.source_ref AS report_source,
       t.record_source
     FROM
-      report_indicator_values iv
+      indicator_checked iv
       JOIN joined j ON j.report_id = iv.report_id
       AND j.cycle = iv.cycle
       CROSS JOIN treaty t
     WHERE
       iv.indicator_id = '10.1'
-      AND iv.value IS NOT NULL
   ),
   -- 7. Withdrawals the report states (para 63 and footnote 3) against the record.
   withdrawal AS (
@@ -697,12 +706,8 @@ WITH
         ),
         'no withdrawal in the record'
       ) AS record_says,
-      CAST(NULL AS INTEGER),
-      CAST(NULL AS INTEGER),
-      CAST(NULL AS INTEGER),
       'the dates of the notification and of its effect (Article 20(3))' AS definition,
-      CAST(NULL AS VARCHAR) AS alternative_definition,
-      f.report_id || ' Progress Report, para ' || rf.paragraph AS report_source,
+      report_paragraph_source (f.report_id, rf.paragraph) AS report_source,
       t.record_source,
       coalesce(
         rf.statement LIKE '%' || strftime(d.event_date, '%-d %B %Y') || '%'
@@ -779,6 +784,8 @@ SELECT
   report_source,
   record_source
 FROM
+  -- Unioned by name: a column a check does not give is NULL in its rows (the lists' figures, the counts' iso3, an
+  -- alternative definition where there is none).
   (
     SELECT
       *
@@ -824,24 +831,14 @@ ORDER BY
 -- The disagreements only: what the Data quality page and the briefing's annex list beside consistency_issues.
 -- severity: error = the report contradicts the record under both definitions; warning = it agrees only under the
 -- alternative definition (the report's wording is ambiguous).
+-- Its columns are report_vs_record_by_report's (severity moved up beside topic), not a second list of them.
 CREATE OR REPLACE VIEW report_record_issues_by_report AS
 SELECT
   report_id,
   check_id,
   topic,
   severity,
-  subject,
-  paragraph,
-  iso3,
-  report_says,
-  record_says,
-  report_value,
-  record_value,
-  record_value_alternative,
-  definition,
-  alternative_definition,
-  report_source,
-  record_source,
+  * EXCLUDE (report_id, check_id, topic, severity, agrees, agrees_alternative),
   format(
     '{} says {}; the record ({}) gives {}{}.',
     report_source,

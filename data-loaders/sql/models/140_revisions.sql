@@ -103,6 +103,50 @@ WHERE
     )
   );
 
+-- The States one finding names that another does not, in the order the first prints them ([] when none): who joined
+-- a list (named by the later finding only) and who left it (named by the earlier only), one rule for both.
+CREATE OR REPLACE MACRO states_named_only_by (named_report, named_finding, other_report, other_finding) AS coalesce(
+  (
+    SELECT
+      list(
+        named_state.iso3
+        ORDER BY
+          named_state.position
+      )
+    FROM
+      report_finding_states named_state
+    WHERE
+      named_state.report_id = named_report
+      AND named_state.finding_id = named_finding
+      AND NOT EXISTS (
+        SELECT
+          1
+        FROM
+          report_finding_states other_state
+        WHERE
+          other_state.report_id = other_report
+          AND other_state.finding_id = other_finding
+          AND other_state.iso3 = named_state.iso3
+      )
+  ),
+  []
+);
+
+-- The English names of a list of States, in the list's order.
+CREATE OR REPLACE MACRO state_names (iso3_list) AS (
+  SELECT
+    list(
+      named_state.name_en
+      ORDER BY
+        listed.i
+    )
+  FROM
+    unnest(iso3_list)
+  WITH
+    ORDINALITY AS listed (iso3, i)
+    JOIN states named_state USING (iso3)
+);
+
 -- Findings that changed between a report and the next for the same statement: the same subject (counted),
 -- printed once in each report, with another count or other named States (who joined the list, who left it).
 CREATE VIEW finding_revisions AS
@@ -157,58 +201,8 @@ WITH
   moved AS (
     SELECT
       p.*,
-      coalesce(
-        (
-          SELECT
-            list(
-              s.iso3
-              ORDER BY
-                s.position
-            )
-          FROM
-            report_finding_states s
-          WHERE
-            s.report_id = p.later_report
-            AND s.finding_id = p.later_finding_id
-            AND NOT EXISTS (
-              SELECT
-                1
-              FROM
-                report_finding_states t
-              WHERE
-                t.report_id = p.earlier_report
-                AND t.finding_id = p.earlier_finding_id
-                AND t.iso3 = s.iso3
-            )
-        ),
-        []
-      ) AS joined,
-      coalesce(
-        (
-          SELECT
-            list(
-              s.iso3
-              ORDER BY
-                s.position
-            )
-          FROM
-            report_finding_states s
-          WHERE
-            s.report_id = p.earlier_report
-            AND s.finding_id = p.earlier_finding_id
-            AND NOT EXISTS (
-              SELECT
-                1
-              FROM
-                report_finding_states t
-              WHERE
-                t.report_id = p.later_report
-                AND t.finding_id = p.later_finding_id
-                AND t.iso3 = s.iso3
-            )
-        ),
-        []
-      ) AS left_list
+      states_named_only_by (p.later_report, p.later_finding_id, p.earlier_report, p.earlier_finding_id) AS joined,
+      states_named_only_by (p.earlier_report, p.earlier_finding_id, p.later_report, p.later_finding_id) AS left_list
     FROM
       paired p
   )
@@ -224,37 +218,13 @@ SELECT
   earlier_count,
   later_count,
   joined,
-  (
-    SELECT
-      list(
-        st.name_en
-        ORDER BY
-          i
-      )
-    FROM
-      unnest(joined)
-    WITH
-      ORDINALITY AS j (iso3, i)
-      JOIN states st USING (iso3)
-  ) AS joined_names,
+  state_names (joined) AS joined_names,
   left_list AS "left",
-  (
-    SELECT
-      list(
-        st.name_en
-        ORDER BY
-          i
-      )
-    FROM
-      unnest(left_list)
-    WITH
-      ORDINALITY AS j (iso3, i)
-      JOIN states st USING (iso3)
-  ) AS left_names,
+  state_names (left_list) AS left_names,
   earlier_statement,
   later_statement,
-  earlier_report || ' Progress Report, para ' || earlier_paragraph AS earlier_source,
-  later_report || ' Progress Report, para ' || later_paragraph AS later_source
+  report_paragraph_source (earlier_report, earlier_paragraph) AS earlier_source,
+  report_paragraph_source (later_report, later_paragraph) AS later_source
 FROM
   moved
 WHERE
