@@ -286,14 +286,22 @@ describe("a figure typed by hand beside a reference", () => {
   it("is a warning with its line when it disagrees, and nothing when it agrees", async () => {
     const path = source(
       "typed",
-      ["## S", "", "On time: 27 {value 9.1} States Parties.", "Before: {value 9.1 12MSP} (29) in 12MSP.", ""].join(
-        "\n",
-      ),
+      [
+        "## S",
+        "",
+        "On time: 27 {value 9.1} States Parties.",
+        "Before: {value 9.1 12MSP} (29) in 12MSP.",
+        // A year and its comma is no figure typed beside the count; a number with a thousands separator is.
+        "In 2024, {value 9.1} paid on time.",
+        "Some 1,026 {value 9.1} paid.",
+        "",
+      ].join("\n"),
     );
     const result = await render(path, join(work, "typed-out"));
     const typed = result.warnings.filter((w) => w.includes("typed beside"));
     expect(typed).toEqual([
       `${path}:3:13: "27" is typed beside {value 9.1}, which now gives 26; remove the typed figure (the reference prints the number)`,
+      `${path}:6:12: "1,026" is typed beside {value 9.1}, which now gives 26; remove the typed figure (the reference prints the number)`,
     ]);
   });
 });

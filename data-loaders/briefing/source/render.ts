@@ -231,8 +231,9 @@ export async function renderSource(
   /** A figure typed beside a reference ("70 {value 9.1}", "{value 9.1} (70)") that disagrees with it; "(12.1, …)" is a list of indicators. */
   const checkTyped = (ref: Reference, value: number, before: string, after: string) => {
     const typed = [
-      /(\d[\d,]*|[A-Za-z]+(?:-[a-z]+)?)\s*\(?\s*$/.exec(before)?.[1],
-      /^\s*\(?\s*(\d[\d,]*)\b(?!\.\d)/.exec(after)?.[1],
+      // A comma is a thousands separator only between digits: "In 2024, {votes …}" types no figure beside it.
+      /(\d{1,3}(?:,\d{3})+|\d+|[A-Za-z]+(?:-[a-z]+)?)\s*\(?\s*$/.exec(before)?.[1],
+      /^\s*\(?\s*(\d{1,3}(?:,\d{3})+|\d+)\b(?!\.\d)/.exec(after)?.[1],
     ];
     for (const t of typed) {
       if (!t || /^no$/i.test(t)) continue;
