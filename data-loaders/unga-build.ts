@@ -18,10 +18,13 @@ export interface UngaBuildOptions {
 // states: a UNDL row must name a known State (ingest/undl_unknown_states.sql).
 export const UNGA_DATASETS = ["states", "unga_vote_totals", "unga_topics"];
 
-/** The UNGA models (sql/models/NNN_unga_*.sql) and the UNGA and UNDL data tests. */
+/**
+ * The UNGA tables (sql/models/0NN_unga_*.sql, below 050) and the UNGA and UNDL data tests; not the UNGA analyses
+ * (07N_unga_*.sql), which read the membership history this build does not load.
+ */
 function ungaSql(file: string): boolean {
   const [dir, name] = file.split("/") as [string, string];
-  if (dir === "models") return /_unga_.*\.sql$/.test(name);
+  if (dir === "models") return /^0[0-4]\d_unga_.*\.sql$/.test(name);
   if (dir === "checks") return /^(unga|undl)_.*\.sql$/.test(name);
   return false;
 }

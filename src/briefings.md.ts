@@ -74,11 +74,11 @@ function withContents(html: string, p: string): { html: string; contents: { id: 
 
 /**
  * Each note with links back to every place the text cites it, and its citation in words first: the machine
- * references the briefing writes in parentheses (datasets, views, tables, lines of the text file) are moved after
+ * references the briefing writes in parentheses (datasets, views, marts, tables, lines of the text file) are moved after
  * the words, as technical details.
  */
 function notesWithBacklinks(html: string, p: string, refs: Map<string, string[]>): string {
-  const machine = /\s*\(((?:dataset|datasets|view|views|table|tables|line|lines|file|query|sql)\b[^()]*)\)/g;
+  const machine = /\s*\(((?:dataset|datasets|view|views|mart|marts|table|tables|line|lines|file|query|sql)\b[^()]*)\)/g;
   return html.replace(new RegExp(`<li id="${p}note-(\\d+)">([\\s\\S]*?)</li>`, "g"), (_, n: string, text: string) => {
     const technical = [...text.matchAll(machine)].map((m) => m[1]);
     const words = text.replace(machine, "");
