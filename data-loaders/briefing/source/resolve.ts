@@ -367,12 +367,14 @@ export class Resolver {
       }
       case "tally": {
         if (!this.needs(ref, 0, 2, "tally [pillar] [cycle]")) return null;
-        const all = (await this.query<TallyTermRow>("terms", { cycle })).filter((r) => r.in_tally);
+        const tallied = async (at: string) =>
+          (await this.query<TallyTermRow>("terms", { cycle: at })).filter((r) => r.in_tally);
+        const all = await tallied(cycle);
         const where = await this.pillarAndCycle(ref, ref.args, [...new Set(all.map((r) => r.pillar).filter(Boolean))]);
         if (!where) return null;
-        const rows = (
-          where.cycle === cycle ? all : await this.query<TallyTermRow>("terms", { cycle: where.cycle })
-        ).filter((r) => r.in_tally && r.pillar === where.pillar);
+        const rows = (where.cycle === cycle ? all : await tallied(where.cycle)).filter(
+          (r) => r.pillar === where.pillar,
+        );
         const [singular, plural = `${singular}s`] = (ref.noun ?? "").split("/").map((x) => x.trim()) as [
           string,
           string?,
