@@ -66,7 +66,7 @@ describe("every page loads cleanly", () => {
       const v = await visit(site.session.browser, site.baseUrl, path);
       try {
         // Framework shows a cell's error in the page itself, not only on the console.
-        await v.page.waitForTimeout(300);
+        await settle(v.page);
         const cellErrors = await v.page.locator(".observablehq--error").allTextContents();
         await screenshot(v.page, `page${path === "/" ? "-index" : path}`);
         expect(v.consoleErrors).toEqual([]);

@@ -46,7 +46,7 @@ export interface Visit {
   requests: string[];
 }
 
-/** Open `path` on the local server (at another viewport size if given) and wait until the network is idle; record everything that went wrong. */
+/** Open `path` on the local server (at another viewport size if given) and wait until the network is quiet; record everything that went wrong. */
 export async function visit(
   context: BrowserContext,
   baseUrl: string,
@@ -75,11 +75,54 @@ export async function visit(
     (url) => url.host !== host && !["data:", "blob:"].includes(url.protocol),
     (route) => route.abort(),
   );
-  await page.goto(`${baseUrl}${path}`, { waitUntil: "networkidle" });
+  // Every request counted until it finished or failed, so the visit returns once nothing is in flight (below).
+  let inFlight = 0;
+  let lastChange = performance.now();
+  const pending = new Set<string>();
+  page.on("request", (r) => {
+    inFlight += 1;
+    pending.add(r.url());
+    lastChange = performance.now();
+  });
+  const finished = (r: { url(): string }) => {
+    inFlight -= 1;
+    pending.delete(r.url());
+    lastChange = performance.now();
+  };
+  page.on("requestfinished", finished);
+  page.on("requestfailed", finished);
+  await page.goto(`${baseUrl}${path}`, { waitUntil: "load" });
+  await networkQuiet(() => ({ inFlight, since: performance.now() - lastChange, pending }), path);
   return v;
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Wait until no request of the page has been in flight for QUIET_MS: what Playwright's "networkidle" does with a
+ * fixed 500 ms, which cost every visit half a second on pages that are done when they load (the charts are in the
+ * HTML). Scripts that start a request after a pause (none of ours) would need their own wait.
+ */
+const QUIET_MS = 200;
+async function networkQuiet(
+  state: () => { inFlight: number; since: number; pending: Set<string> },
+  path: string,
+  timeout = 60_000,
+): Promise<void> {
+  const started = performance.now();
+  for (;;) {
+    const { inFlight, since, pending } = state();
+    if (inFlight <= 0 && since >= QUIET_MS) return;
+    if (performance.now() - started > timeout)
+      throw new Error(`${path}: requests still in flight after ${timeout} ms: ${[...pending].join(", ")}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/**
+ * A full-page screenshot into test-artifacts/, to look at with one's own eyes, when CCM_SCREENSHOTS=1 (they check
+ * nothing, and a long page takes seconds to capture: the Downloads page 7 s); null otherwise.
+ */
+export async function screenshot(page: Page, name: string): Promise<string | null> {
+  if (process.env.CCM_SCREENSHOTS !== "1") return null;
   mkdirSync(ARTIFACTS, { recursive: true });
   const file = join(ARTIFACTS, `${name.replace(/[^\w.-]+/g, "_")}.png`);
   await page.screenshot({ path: file, fullPage: true });
@@ -94,15 +137,25 @@ export type { Browser };
  */
 export async function settle(page: Page, timeout = 60_000): Promise<void> {
   await page.waitForFunction(() => !document.querySelector("observablehq-loading"), undefined, { timeout });
-  let last = -1;
-  for (let i = 0; i < 40; ++i) {
-    const size = await page.evaluate(
-      () => document.body.getElementsByTagName("*").length + document.body.innerHTML.length,
-    );
-    if (size === last) return;
-    last = size;
-    await page.waitForTimeout(250);
-  }
+  // In the page: resolves once no mutation of the body has happened for `quiet` ms (or after 10 s of changes).
+  await page.evaluate(
+    (quiet) =>
+      new Promise<void>((resolve) => {
+        let timer = setTimeout(done, quiet);
+        const observer = new MutationObserver(() => {
+          clearTimeout(timer);
+          timer = setTimeout(done, quiet);
+        });
+        const limit = setTimeout(done, 10_000);
+        function done() {
+          observer.disconnect();
+          clearTimeout(limit);
+          resolve();
+        }
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+      }),
+    150,
+  );
 }
 
 /** Press Tab until `isTarget` holds for the focused element; false if it never does within `max` presses. */
