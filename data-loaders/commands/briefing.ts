@@ -61,11 +61,25 @@ export const command: Command = {
       );
       return 1;
     }
+    const outDir = values.out ?? `${ROOT}/briefings`;
+    const stamps = await import("../lib/stamps.ts");
+    // `--all` (the main job's step) is skipped when the briefings were written from the same database and sources.
+    const key = all
+      ? stamps.stageKey(
+          "briefings",
+          { database: dbPath },
+          { date: date ?? null, pdf: !values["no-pdf"], generated: values.generated === true },
+        )
+      : null;
+    if (key && !stamps.forced(values.force) && stamps.upToDate(outDir, key)) {
+      process.stderr.write(`${stamps.skippedLine(relative(process.cwd(), outDir) || outDir, key)}\n`);
+      return;
+    }
     for (const c of cycles) {
       const result = await buildBriefing({
         cycle: c,
         dbPath,
-        outDir: values.out ?? `${ROOT}/briefings`,
+        outDir,
         pdf: !values["no-pdf"],
         ...(values.generated ? { source: false as const } : values.source ? { source: values.source } : {}),
         log: createLogger(),
@@ -75,5 +89,6 @@ export const command: Command = {
         `Wrote ${relative(process.cwd(), result.dir) || "."}/ from ${result.source ?? "the generated draft"}: ${result.files.join(", ")}\n`,
       );
     }
+    if (key) stamps.writeStamp(outDir, key);
   },
 };

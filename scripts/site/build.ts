@@ -1,11 +1,14 @@
 /**
  * `npm run site:build`: build the Observable Framework site offline, and refuse to publish a build that lies.
  *
+ * 0. Nothing to do when the stamp beside dist/ says it was built from the same database, briefings, src/,
+ *    scripts/site/ and data-loaders/ (data-loaders/lib/stamps.ts; `--force` or CCM_FORCE=1 builds anyway).
  * 1. Fill Framework's npm cache from node_modules (scripts/site/npm-cache.ts).
- * 2. Clear Framework's loader cache: `observable build` reuses any cached loader output ("[using stale]"), so a
- *    change in sources/ or data-loaders/ would not show up. Every build re-runs every loader.
+ * 2. Clear Framework's loader cache, unless its stamp says the loaders' code, the database and the briefings are
+ *    those it was written from: `observable build` reuses any cached loader output ("[using stale]"), so a change
+ *    in sources/ or data-loaders/ would not show up otherwise.
  * 3. Run every loader in one process (prerender.ts), into the loader cache, so that Framework finds each output
- *    fresh instead of starting a process per page.
+ *    fresh instead of starting a process per page (skipped with the loader cache kept, as in 2).
  * 4. Build into a temporary folder with the network blocked (offline-guard.mjs).
  * 5. Fail when Framework logged a loader or bundling error, even if it exited 0; fix the accessibility faults of
  *    Framework's page template (page-template.ts: lang, zoom, list markup); check the output.
@@ -16,7 +19,17 @@ import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { fillNpmCache } from "./npm-cache.ts";
-import { ROOT } from "../../data-loaders/lib/db.ts";
+import { DEFAULT_DB, ROOT } from "../../data-loaders/lib/db.ts";
+import {
+  forced,
+  forgetStamp,
+  skippedLine,
+  stageKey,
+  STAGES,
+  upToDate,
+  writeStamp,
+} from "../../data-loaders/lib/stamps.ts";
+import { LOADER_CACHE, loaderFiles } from "./prerender.ts";
 import { buildLogProblems, checkBuiltSite } from "./build-checks.ts";
 import { fixBuiltPages } from "./page-template.ts";
 import { siteRoutes } from "../../data-loaders/site/routes.ts";
@@ -93,15 +106,37 @@ export interface SiteBuildOptions {
   config?: string;
   /** Framework's output stays off stderr (the build's own errors are still in the thrown message). */
   quiet?: boolean;
+  /** Build even when the stamps say the site and its loaders' outputs are up to date (also CCM_FORCE=1). */
+  force?: boolean;
 }
 
 export async function buildSite(options: SiteBuildOptions = {}): Promise<void> {
   const started = performance.now();
   const say = options.quiet ? () => {} : log;
-  await fillNpmCache(say);
-  if (!options.config) clearLoaderCache();
   const dist = options.dist ?? join(ROOT, "dist");
   const shown = relative(ROOT, dist).startsWith("..") ? dist : `${relative(ROOT, dist)}/`;
+  // What the site and its loaders are built from (data-loaders/lib/stamps.ts); a test's site of a few pages is not stamped.
+  const upstream = {
+    database: options.dbPath ?? process.env.CCM_DB ?? DEFAULT_DB,
+    briefings: options.briefingsDir ?? process.env.CCM_BRIEFINGS_DIR ?? join(ROOT, "briefings"),
+  };
+  const force = forced(options.force);
+  const siteKey = options.config ? null : stageKey("site", upstream);
+  if (siteKey && !force && upToDate(dist, siteKey)) {
+    say(skippedLine(shown, siteKey));
+    return;
+  }
+  const loadersKey = options.config
+    ? null
+    : stageKey("loaders", upstream, {}, [...STAGES.loaders.inputs, ...loaderFiles().map((f) => `src/${f}`)]);
+  // The loaders' outputs of the last build are still right when their code, the database and the briefings are the
+  // same (a change to a page's Markdown or the style sheet): Framework finds them fresh and they are not run again.
+  const loadersFresh = loadersKey !== null && !force && upToDate(LOADER_CACHE, loadersKey);
+  await fillNpmCache(say);
+  if (!options.config && !loadersFresh) {
+    forgetStamp(LOADER_CACHE);
+    clearLoaderCache();
+  }
   // Beside the folder it replaces: the swap is a rename, on the same file system.
   const output = join(dirname(dist), `${basename(dist)}-${process.pid}.tmp`);
   rmSync(output, { recursive: true, force: true });
@@ -111,7 +146,8 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<void> {
   };
   try {
     // A test's site of a few pages (its own config and root) leaves its loaders to Framework.
-    if (!options.config) {
+    if (loadersFresh) say(skippedLine("the loaders' outputs", loadersKey));
+    else if (!options.config) {
       const pre = await runScript([PRERENDER], { env, ...(options.quiet ? { quiet: true } : {}) });
       if (pre.code !== 0)
         throw new Error(`site build failed; ${shown} left unchanged:\n  - ${pre.log.trim().split("\n").at(-1)}`);
@@ -139,6 +175,10 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<void> {
     if (existsSync(dist)) renameSync(dist, old);
     renameSync(output, dist);
     rmSync(old, { recursive: true, force: true });
+    // Framework extracted the archives' files into the loader cache: the stamp covers them too.
+    if (loadersKey && !loadersFresh) writeStamp(LOADER_CACHE, loadersKey);
+    if (siteKey) writeStamp(dist, siteKey);
+    else forgetStamp(dist);
     say(`site built into ${shown} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     rmSync(output, { recursive: true, force: true });
@@ -146,7 +186,7 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<void> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  buildSite().catch((e: unknown) => {
+  buildSite({ force: process.argv.includes("--force") }).catch((e: unknown) => {
     log(e instanceof Error ? e.message : String(e));
     process.exit(1);
   });

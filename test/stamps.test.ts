@@ -1,0 +1,111 @@
+/**
+ * The main job re-runs only the stages whose inputs changed (data-loaders/lib/stamps.ts): a stage is skipped only
+ * when its inputs, the outputs of the stages it reads and its options are those its output was built from, and
+ * that output is still the one the build wrote.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../data-loaders/lib/db.ts";
+import { forced, stageKey, stampPath, upToDate, writeStamp } from "../data-loaders/lib/stamps.ts";
+import { ccm } from "./helpers/cli.ts";
+
+let inputs: string;
+let out: string;
+const input = (name: string) => join(inputs, name);
+
+beforeAll(() => {
+  // Inputs are named relative to the project, so the fixture folder lives in it (*.tmp is ignored by git).
+  inputs = join(ROOT, `.stamps-test-${process.pid}.tmp`);
+  mkdirSync(join(inputs, "nested"), { recursive: true });
+  writeFileSync(input("a.csv"), "x\n1\n");
+  writeFileSync(input("nested/b.sql"), "SELECT 1;\n");
+  out = mkdtempSync(join(tmpdir(), "ccm-stamps-"));
+});
+afterAll(() => {
+  rmSync(inputs, { recursive: true, force: true });
+  rmSync(out, { recursive: true, force: true });
+});
+
+/** The database stage's key over the fixture folder instead of sources/. */
+const key = (options: Record<string, unknown> = {}) => stageKey("database", {}, options, [relative(ROOT, inputs)]);
+
+describe("a stage's stamp", () => {
+  it("says up to date only after a build wrote it, for the same inputs and options", () => {
+    const db = join(out, "one.duckdb");
+    writeFileSync(db, "built");
+    const k = key();
+    expect(k.inputs).toBe(2);
+    expect(upToDate(db, k)).toBe(false);
+    writeStamp(db, k);
+    expect(readFileSync(stampPath(db), "utf8")).toContain(k.key!);
+    expect(upToDate(db, key())).toBe(true);
+    expect(upToDate(db, key({ allowRejects: true }))).toBe(false);
+  });
+
+  it("is stale when any input file changes, even to the same size", () => {
+    const db = join(out, "two.duckdb");
+    writeFileSync(db, "built");
+    writeStamp(db, key());
+    writeFileSync(input("nested/b.sql"), "SELECT 2;\n");
+    expect(upToDate(db, key())).toBe(false);
+    writeFileSync(input("nested/b.sql"), "SELECT 1;\n");
+    expect(upToDate(db, key())).toBe(true);
+    writeFileSync(input("c.csv"), "");
+    expect(upToDate(db, key())).toBe(false);
+    rmSync(input("c.csv"));
+  });
+
+  it("is stale when the output was replaced or touched after the build", () => {
+    const db = join(out, "three.duckdb");
+    writeFileSync(db, "built");
+    writeStamp(db, key());
+    const then = statSync(db).mtime;
+    utimesSync(db, then, new Date(then.getTime() + 5_000));
+    expect(upToDate(db, key())).toBe(false);
+  });
+
+  it("of a stage that reads another: stale when that one changes, and never up to date when it has no stamp", () => {
+    const db = join(out, "four.duckdb");
+    const briefings = join(out, "briefings");
+    mkdirSync(briefings);
+    writeFileSync(db, "built");
+    writeStamp(db, key());
+    const reads = () => stageKey("briefings", { database: db }, {}, [relative(ROOT, inputs)]);
+    writeFileSync(join(briefings, "briefing.md"), "text");
+    writeStamp(briefings, reads());
+    expect(upToDate(briefings, reads())).toBe(true);
+    writeFileSync(input("a.csv"), "x\n2\n");
+    writeStamp(db, key());
+    expect(upToDate(briefings, reads())).toBe(false);
+    writeFileSync(input("a.csv"), "x\n1\n");
+    rmSync(stampPath(db));
+    expect(reads().key).toBeNull();
+  });
+
+  it("--force or CCM_FORCE=1 builds whatever the stamp says", () => {
+    expect(forced(true)).toBe(true);
+    const before = process.env.CCM_FORCE;
+    process.env.CCM_FORCE = "1";
+    try {
+      expect(forced(undefined)).toBe(true);
+    } finally {
+      if (before === undefined) delete process.env.CCM_FORCE;
+      else process.env.CCM_FORCE = before;
+    }
+  });
+});
+
+describe("ccm pipeline", () => {
+  it("skips a database built from the same sources and code, and says so", async () => {
+    const db = join(out, "ccm.duckdb");
+    const first = await ccm(["pipeline", "--db", db]);
+    expect(first.stderr).toContain("Built ");
+    const built = statSync(db).mtimeMs;
+    const second = await ccm(["pipeline", "--db", db]);
+    expect(second.code).toBe(0);
+    expect(second.stderr).toMatch(/ccm\.duckdb: up to date, skipped \(built from the same \d+ input files/);
+    expect(statSync(db).mtimeMs).toBe(built);
+  });
+});
