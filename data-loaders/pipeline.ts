@@ -172,7 +172,7 @@ export async function buildDatabase(options: PipelineOptions & BuildScope = {}):
     return queryRows<{ name: string; type: string; rows: number }>(
       db.conn,
       `SELECT table_name AS name, table_type AS type, 0 AS rows FROM information_schema.tables
-       WHERE table_schema = 'main' ORDER BY table_type, table_name`,
+       WHERE table_schema = 'main' AND table_catalog = current_database() ORDER BY table_type, table_name`,
     ).then(async (list) => {
       for (const t of list) {
         const [c] = await queryRows<{ n: number }>(db.conn, `SELECT count(*) AS n FROM ${ident(t.name)}`);

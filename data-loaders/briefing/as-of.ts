@@ -22,7 +22,7 @@ interface ReportRow {
 async function reportsOf(conn: DuckDBConnection): Promise<ReportRow[]> {
   const [has] = await queryRows<{ n: number }>(
     conn,
-    "SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_schema = 'main' AND table_name = 'reports'",
+    "SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_schema = 'main' AND table_catalog = current_database() AND table_name = 'reports'",
   );
   if (!has?.n) return [];
   return queryRows<ReportRow>(conn, "SELECT report_id, is_latest FROM reports ORDER BY ordinal");

@@ -46,7 +46,7 @@ export const step: PipelineStep = {
       (
         await queryRows<{ name: string }>(
           conn,
-          "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'main'",
+          "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'main' AND table_catalog = current_database()",
         )
       ).map((r) => r.name),
     );

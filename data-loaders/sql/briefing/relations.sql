@@ -5,5 +5,7 @@ FROM
   information_schema.tables
 WHERE
   table_schema = 'main'
+  -- not the temporary copies of a reading session (catalog temp, schema main)
+  AND table_catalog = current_database()
 ORDER BY
   table_name;
