@@ -10,7 +10,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "../data-loaders/lib/db.ts";
 import { generateUndl } from "../data-loaders/unga/generate.ts";
@@ -104,5 +104,9 @@ log(
 );
 log(
   `targets: pipeline/duckdb ≤ 1.25 (1.2M: ${(small.pipeline.seconds / small.duckdb.seconds).toFixed(2)}, 5M: ${(large.pipeline.seconds / large.duckdb.seconds).toFixed(2)}); pipeline peak RSS < 1536 MB at 5M (${large.pipeline.maxRssMB.toFixed(0)} MB)`,
+);
+const [l1, l5, l15] = loadavg().map((x) => x.toFixed(2));
+log(
+  `measured ${new Date().toISOString().slice(0, 16)} UTC, load average ${l1} ${l5} ${l15} (1, 5, 15 min): each ratio beside its floor, DuckDB's read_csv, in this run`,
 );
 log(`pipeline/duckdb ratio: ${(small.pipeline.seconds / small.duckdb.seconds).toFixed(2)}`);
