@@ -50,11 +50,12 @@ function clearLoaderCache(): void {
 /** A TypeScript script of ours, offline, its output on stderr unless `quiet`; resolves with its exit code and log. */
 function runScript(
   args: string[],
-  options: { env?: Record<string, string>; quiet?: boolean } = {},
+  options: { env?: Record<string, string>; quiet?: boolean; nodeFlags?: string[] } = {},
 ): Promise<{ code: number; log: string }> {
   const write = (d: Buffer) => (options.quiet ? true : process.stderr.write(d));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "--import", GUARD, ...args], {
+    const flags = [...(options.nodeFlags ?? []), "--import", "tsx", "--import", GUARD];
+    const child = spawn(process.execPath, [...flags, ...args], {
       cwd: ROOT,
       env: {
         ...process.env,
@@ -87,6 +88,10 @@ export function runFramework(
 ): Promise<{ code: number; log: string }> {
   return runScript([FRAMEWORK_CLI, "build", ...(options.config ? ["--config", options.config] : [])], {
     ...(options.quiet ? { quiet: true } : {}),
+    // A larger young generation: Framework parses every page with jsdom several times, and a quarter of its CPU
+    // profile was garbage collection. With 64 MB semi-spaces its build of our pages took 48.3 and 52.4 s against
+    // 56.1 and 56.7 s (alternating runs, the same machine and hour).
+    nodeFlags: ["--max-semi-space-size=64"],
     env: {
       ...options.env,
       CCM_SITE_OUTPUT: relative(ROOT, output),
