@@ -46,7 +46,8 @@ export async function arrowStreamOfTable(db: Database, name: string): Promise<Ui
         c.type.toUpperCase() === "DATE" ? `strftime(${ident(c.name)}, '%Y-%m-%d') AS ${ident(c.name)}` : ident(c.name),
       )
       .join(", ");
-    const rows = await queryRows(db.conn, `SELECT ${select} FROM main.${ident(name)}`);
+    // In the order of the downloads (copyTable): every column, first to last.
+    const rows = await queryRows(db.conn, `SELECT ${select} FROM main.${ident(name)} ORDER BY ALL`);
     const vectors: Record<string, Vector> = {};
     for (const c of columns) {
       const { type, convert } = arrowType(c.type);
