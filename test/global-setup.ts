@@ -4,7 +4,7 @@
  * is read from data/, briefings/ or dist/ of the working tree, so `npm test` passes on a fresh clone with nothing
  * built before. Each part's path goes to the tests through vitest's provide/inject; when a part fails, the tests
  * that need it fail with the build's own message (test/helpers/db.ts, test/helpers/site.ts) and the others run.
- * CCM_TEST_BUILD=database builds the database only (about 40 s instead of 4 min), for a quick run of test files
+ * CCM_TEST_BUILD=database builds the database only (about 5 s instead of 90 s), for a quick run of test files
  * that do not read the briefings or the site; those that do then fail and say so. CCM_TEST_BUILD=none builds
  * nothing, for test files that need no database (e.g. `CCM_TEST_BUILD=none npx vitest run test/page-template.test.ts`).
  */
