@@ -1,6 +1,6 @@
 // Observable Framework configuration for the ccm-trends site. Built offline by scripts/site/build.ts
 // (`npm run site:build`), which fills Framework's npm cache from node_modules first.
-import { readFileSync } from "node:fs";
+import { siteFooter, siteHead } from "./data-loaders/site/frame.ts";
 import { siteRoutes } from "./data-loaders/site/routes.ts";
 
 const routes = await siteRoutes();
@@ -21,6 +21,8 @@ export default {
     },
   },
   pager: false,
+  // No header: an empty one would still be parsed as HTML for every page.
+  header: null,
   toc: true,
   // DuckDB-Wasm would download the json and parquet extensions from extensions.duckdb.org: none offline.
   duckdb: { extensions: { json: null, parquet: null }, platforms: { eh: true, mvp: false } },
@@ -41,18 +43,7 @@ export default {
     { name: "SQL explorer", path: "/sql" },
   ],
   dynamicPaths: [...routes.pillars.map((p) => `/pillars/${p.code}`), ...routes.states.map((iso3) => `/states/${iso3}`)],
-  // Printing expands the collapsed data tables (text alternatives of the charts) so paper keeps them.
-  head:
-    '<meta name="color-scheme" content="light"><link rel="icon" href="data:,">' +
-    '<script>addEventListener("beforeprint", () => document.querySelectorAll("details.alt").forEach((d) => (d.open = true)));</script>' +
-    // Sorting and filtering of long tables, deep links, the sidebar on phones (src/components/table-tools.js).
-    `<script>${readFileSync(new URL("./src/components/table-tools.js", import.meta.url), "utf8").replaceAll("</", "<\\/")}</script>`,
-  // With a later report in the database the values shown are its printing: the footer names every report (a pillar
-  // page's own footer names the one its values come from).
-  footer:
-    (routes.reports.length > 1
-      ? `Data: CCM ${routes.reports.join(", ")} Progress Reports (the values shown are the ${routes.reports.at(-1)} report's unless a page says otherwise), `
-      : `Data: ${routes.latestEdition}, `) +
-    "UN Digital Library voting records, UN Treaty Collection. " +
-    'Every figure links to its source. Code and data: MIT / see <a href="/downloads">Downloads</a> for each licence.',
+  // The same head and footer are in each page's front matter (data-loaders/site/frame.ts says why).
+  head: siteHead(),
+  footer: siteFooter(routes),
 };

@@ -22,9 +22,11 @@ import { buildSite } from "../scripts/site/build.ts";
 import { buildLogProblems, checkBuiltSite } from "../scripts/site/build-checks.ts";
 import { frameworkOnlyPackages, NPM_CACHE, PACKAGES, packageVersion } from "../scripts/site/npm-cache.ts";
 import { builtDbPath } from "./helpers/db.ts";
-import { ROOT } from "./helpers/site.ts";
+import { ROOT, builtSiteDir } from "./helpers/site.ts";
 import { tarArchive } from "../data-loaders/site/tar.ts";
 import { copyTable, publishedTables, withSiteDatabase } from "../data-loaders/site/site-db.ts";
+import { withSiteFrame } from "../data-loaders/site/frame.ts";
+import { writeLoaderOutput } from "../scripts/site/prerender.ts";
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -159,6 +161,57 @@ describe("tables.tar", () => {
     expect(() => tarArchive([{ name: `${"x".repeat(101)}.csv`, bytes: Buffer.alloc(1) }])).toThrow(
       /longer than 100 bytes/,
     );
+  });
+});
+
+describe("the prerender's outputs, where Framework finds them", () => {
+  const frame = {
+    head: '<meta name="color-scheme" content="light">',
+    footer: 'See <a href="/downloads">Downloads</a>.',
+  };
+
+  it("writes an archive loader's tar and each of its files where Framework keeps it extracted, the same bytes", () => {
+    const cache = tempDir();
+    const files = [
+      { name: "states.csv", bytes: Buffer.from("iso3,name\nNOR,Norway\n") },
+      { name: "votes.arrow", bytes: Buffer.alloc(1500, 7) },
+    ];
+    writeLoaderOutput("data/tables.tar", { files }, frame, cache);
+    const out = tempDir();
+    execFileSync("tar", ["-xf", join(cache, "data", "tables.tar"), "-C", out]);
+    for (const f of files) {
+      expect(readFileSync(join(cache, "data", "tables", f.name))).toEqual(f.bytes);
+      expect(readFileSync(join(out, f.name))).toEqual(f.bytes);
+    }
+    expect(() => writeLoaderOutput("data/tables.zip", { files }, frame, cache)).toThrow(/must end in \.tar/);
+  });
+
+  it("gives a page the site's head and footer in its front matter, keeping a footer of its own", () => {
+    const cache = tempDir();
+    writeLoaderOutput("states/NOR.md", '---\ntitle: "Norway"\n---\n\n# Norway\n', frame, cache);
+    expect(readFileSync(join(cache, "states", "NOR.md"), "utf8")).toBe(
+      `---\ntitle: "Norway"\nhead: ${JSON.stringify(frame.head)}\nfooter: ${JSON.stringify(frame.footer)}\n---\n\n# Norway\n`,
+    );
+    const own = '---\ntitle: "A"\nfooter: "Values from the 14MSP report."\n---\n\n# A\n';
+    expect(withSiteFrame(own, frame)).toBe(
+      `---\ntitle: "A"\nfooter: "Values from the 14MSP report."\nhead: ${JSON.stringify(frame.head)}\n---\n\n# A\n`,
+    );
+    expect(withSiteFrame("# No front matter\n", frame)).toBe(
+      `---\nhead: ${JSON.stringify(frame.head)}\nfooter: ${JSON.stringify(frame.footer)}\n---\n\n# No front matter\n`,
+    );
+    // Data files are written as they are.
+    writeLoaderOutput("data/x.json", '{"a":1}', frame, cache);
+    expect(readFileSync(join(cache, "data", "x.json"), "utf8")).toBe('{"a":1}');
+  });
+
+  it("the built pages carry the site's head and footer, as Framework renders them from front matter", () => {
+    const dir = builtSiteDir();
+    const state = readFileSync(join(dir, "states", "NOR.html"), "utf8");
+    const head = state.slice(0, state.indexOf("</head>"));
+    expect(head).toContain('<meta name="color-scheme" content="light">');
+    expect(head).toContain('addEventListener("beforeprint"');
+    // The footer's link made relative to the page, as Framework does for the configuration's footer.
+    expect(state).toMatch(/<footer id="observablehq-footer">[\s\S]*<a href="\.\.\/downloads">Downloads<\/a>/);
   });
 });
 

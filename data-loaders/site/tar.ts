@@ -12,7 +12,13 @@ function octal(n: number, length: number): Buffer {
   return field(n.toString(8).padStart(length - 1, "0"), length);
 }
 
-export function tarArchive(files: { name: string; bytes: Uint8Array }[], mtime = 0): Buffer {
+/** One file of an archive: its name inside it and its content. */
+export interface TarEntry {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export function tarArchive(files: readonly TarEntry[], mtime = 0): Buffer {
   const blocks: Buffer[] = [];
   for (const { name, bytes } of files) {
     if (Buffer.byteLength(name) > 100) throw new Error(`tar entry name longer than 100 bytes: ${name}`);

@@ -3,7 +3,10 @@
  * connection, and write each output where Framework keeps its loader cache (src/.observablehq/cache/<path>).
  * The views are computed once, into temporary tables (data-loaders/lib/snapshot.ts), for all loaders.
  * `observable build` then finds every output fresh and starts no loader process of its own: before, it started
- * one tsx process (and opened DuckDB) per page, about 230 of them, most of the site build's time.
+ * one tsx process (and opened DuckDB) per page, about 230 of them, most of the site build's time. An archive
+ * loader's files are written where Framework keeps them extracted, and each page gets the site's head and footer
+ * in its front matter (data-loaders/site/frame.ts), both to spare Framework work it would repeat for every file or
+ * page.
  *
  * The loaders stay Framework loaders (runLoader in data-loaders/site/site-db.ts): run by Framework (the preview,
  * or a page this script has no parameters for) they write to stdout as before; imported here they register.
@@ -17,13 +20,17 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { closeDatabase } from "../../data-loaders/lib/db.ts";
 import { snapshotViews } from "../../data-loaders/lib/snapshot.ts";
-import { siteRoutes } from "../../data-loaders/site/routes.ts";
+import { siteRoutes, type SiteRoutes } from "../../data-loaders/site/routes.ts";
+import { siteFooter, siteHead, withSiteFrame } from "../../data-loaders/site/frame.ts";
 import {
   ROOT,
   collectLoaders,
+  isLoaderArchive,
+  loaderBytes,
   openSiteDatabase,
   renderLoader,
   shareSiteDatabase,
+  type LoaderOutput,
   type LoaderRender,
 } from "../../data-loaders/site/site-db.ts";
 
@@ -45,8 +52,7 @@ export function loaderFiles(dir = SRC): string[] {
 }
 
 /** The values of each route parameter: the pillars and States of the database, the briefings on disk. */
-async function parameterValues(): Promise<Record<string, string[]>> {
-  const routes = await siteRoutes();
+function parameterValues(routes: SiteRoutes): Record<string, string[]> {
   const briefings = process.env.CCM_BRIEFINGS_DIR ?? join(ROOT, "briefings");
   const cycles = existsSync(briefings)
     ? readdirSync(briefings, { withFileTypes: true })
@@ -68,8 +74,28 @@ function targets(file: string, values: Record<string, string[]>): { target: stri
   return values[name].map((v) => ({ target: target.replace(`[${name}]`, v), params: { [name]: v } }));
 }
 
-function write(target: string, output: string | Uint8Array): void {
-  const path = join(LOADER_CACHE, target);
+/**
+ * Write a loader's output where Framework looks for it: the file itself, and for an archive loader (data/x.tar)
+ * also each of its files where Framework keeps the extracted one (data/x/<name>), so that Framework, finding them
+ * fresh, does not read the tar from its start once for every file.
+ */
+export function writeLoaderOutput(
+  target: string,
+  output: LoaderOutput,
+  frame: { head: string; footer: string },
+  cache = LOADER_CACHE,
+): void {
+  // A page: with the site's head and footer in its front matter (data-loaders/site/frame.ts).
+  if (target.endsWith(".md") && typeof output === "string") output = withSiteFrame(output, frame);
+  if (isLoaderArchive(output) && !target.endsWith(".tar"))
+    throw new Error(`src/${target}.ts: an archive loader's name must end in .tar`);
+  write(cache, target, loaderBytes(output));
+  if (isLoaderArchive(output))
+    for (const f of output.files) write(cache, join(target.slice(0, -".tar".length), f.name), f.bytes);
+}
+
+function write(cache: string, target: string, output: string | Uint8Array): void {
+  const path = join(cache, target);
   mkdirSync(dirname(path), { recursive: true });
   const part = `${path}.${process.pid}.part`;
   writeFileSync(part, output);
@@ -83,7 +109,9 @@ export async function prerender(log: (line: string) => void): Promise<number> {
   try {
     const snap = await snapshotViews(db.conn);
     log(`  prerender: ${snap.views} views computed once for every loader in ${Math.round(snap.ms)} ms`);
-    const values = await parameterValues();
+    const routes = await siteRoutes();
+    const values = parameterValues(routes);
+    const frame = { head: siteHead(), footer: siteFooter(routes) };
     const registry = collectLoaders();
     let count = 0;
     for (const file of loaderFiles()) {
@@ -95,14 +123,14 @@ export async function prerender(log: (line: string) => void): Promise<number> {
       const t0 = performance.now();
       const outputs = targets(file, values);
       for (const { target, params } of outputs) {
-        let output: string | Uint8Array;
+        let output: LoaderOutput;
         try {
           output = await renderLoader(render, params);
         } catch (e) {
           const given = Object.entries(params).map(([k, v]) => ` --${k}=${v}`);
           throw new Error(`src/${file}${given.join("")}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
         }
-        write(target, output);
+        writeLoaderOutput(target, output, frame);
         count += 1;
       }
       log(

@@ -1,9 +1,9 @@
 // Every published table as <name>.csv and <name>.parquet (Downloads page), the tidy joins as <query>.csv, and <name>.arrow, an Arrow IPC
 // stream for the SQL explorer (DuckDB-Wasm without extensions cannot read Parquet). One archive, one process:
-// pages reference data/tables/<name>.<ext> and Framework extracts the entry.
+// pages reference data/tables/<name>.<ext>; the prerender writes each file where Framework finds it extracted
+// (Framework, running this loader itself, extracts it from the tar).
 import { arrowStreamOfTable } from "../../data-loaders/site/arrow-export.ts";
 import { TIDY_FILES, copyQuery, copyTable, publishedTables, runLoader, withSiteDatabase } from "../../data-loaders/site/site-db.ts";
-import { tarArchive } from "../../data-loaders/site/tar.ts";
 
 runLoader("tables.tar", async () => {
   const files = await withSiteDatabase(async (db) => {
@@ -17,7 +17,5 @@ runLoader("tables.tar", async () => {
     for (const t of TIDY_FILES) out.push({ name: `${t.query}.csv`, bytes: await copyQuery(db, t.query, "csv") });
     return out;
   });
-  const archive = tarArchive(files);
-  process.stderr.write(`tables.tar: ${files.length} files, ${archive.length} bytes\n`);
-  return archive;
+  return { files };
 });

@@ -4,7 +4,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, loaderParam, runLoader } from "../../../data-loaders/site/site-db.ts";
-import { tarArchive } from "../../../data-loaders/site/tar.ts";
 
 runLoader("briefing-files/[cycle].tar", async () => {
   const cycle = loaderParam("cycle");
@@ -13,6 +12,5 @@ runLoader("briefing-files/[cycle].tar", async () => {
   if (!existsSync(pdf)) throw new Error(`briefings/${cycle}/briefing.pdf is missing: run \`npm run briefing -- ${cycle}\` first`);
   const bytes = readFileSync(pdf);
   if (bytes.subarray(0, 5).toString("latin1") !== "%PDF-") throw new Error(`briefings/${cycle}/briefing.pdf is not a PDF`);
-  const archive = tarArchive([{ name: "briefing.pdf", bytes }]);
-  return archive;
+  return { files: [{ name: "briefing.pdf", bytes }] };
 });
