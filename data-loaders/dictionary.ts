@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { queryRows, ROOT } from "./lib/db.ts";
+import { queryFile, ROOT } from "./lib/db.ts";
 import { InputError, type InputProblem } from "./lib/errors.ts";
 import type { ColumnType } from "./lib/meta.ts";
 import { listDatasets } from "./sources.ts";
@@ -222,14 +222,7 @@ export interface DbColumn {
 }
 
 export async function databaseColumns(conn: DuckDBConnection): Promise<DbColumn[]> {
-  return queryRows<DbColumn>(
-    conn,
-    `SELECT c.table_name, t.table_type, c.column_name, c.data_type
-       FROM information_schema.columns c
-       JOIN information_schema.tables t USING (table_catalog, table_schema, table_name)
-      WHERE c.table_schema = 'main' AND c.table_catalog = current_database()
-      ORDER BY c.table_name, c.ordinal_position`,
-  );
+  return queryFile<DbColumn>(conn, "session/columns.sql");
 }
 
 /** Tables and columns of the database that the dictionary does not document. */

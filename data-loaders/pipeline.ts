@@ -24,6 +24,8 @@ import {
   DEFAULT_DB,
   ident,
   queryRows,
+  relationsOf,
+  rowCount,
   runSqlFile,
   SQL_DIR,
   sqlText,
@@ -51,7 +53,7 @@ export interface BuildScope {
 
 export interface PipelineSummary {
   dbPath: string;
-  tables: { name: string; type: string; rows: number }[];
+  tables: { name: string; kind: "table" | "view"; rows: number }[];
   warnings: string[];
   seconds: number;
 }
@@ -169,17 +171,11 @@ export async function buildDatabase(options: PipelineOptions & BuildScope = {}):
         sqlFiles("checks").filter((f) => wanted(f) && !checked.has(f)),
       ),
     );
-    return queryRows<{ name: string; type: string; rows: number }>(
-      db.conn,
-      `SELECT table_name AS name, table_type AS type, 0 AS rows FROM information_schema.tables
-       WHERE table_schema = 'main' AND table_catalog = current_database() ORDER BY table_type, table_name`,
-    ).then(async (list) => {
-      for (const t of list) {
-        const [c] = await queryRows<{ n: number }>(db.conn, `SELECT count(*) AS n FROM ${ident(t.name)}`);
-        t.rows = c?.n ?? 0;
-      }
-      return list;
-    });
+    // Tables first, then views, each by name.
+    const relations = (await relationsOf(db.conn)).sort((a, b) => a.kind.localeCompare(b.kind));
+    const list: PipelineSummary["tables"] = [];
+    for (const r of relations) list.push({ name: r.name, kind: r.kind, rows: await rowCount(db.conn, r.name) });
+    return list;
   });
   return { dbPath, tables, warnings: log.warnings, seconds: (performance.now() - start) / 1000 };
 }
@@ -192,7 +188,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
 export function formatSummary(s: PipelineSummary): string {
   const width = Math.max(...s.tables.map((t) => t.name.length), 10);
   const lines = s.tables.map(
-    (t) => `  ${t.name.padEnd(width)}  ${t.type === "VIEW" ? "view " : "table"}  ${String(t.rows).padStart(8)} rows`,
+    (t) => `  ${t.name.padEnd(width)}  ${t.kind.padEnd(5)}  ${String(t.rows).padStart(8)} rows`,
   );
   const warn = s.warnings.length
     ? `\n${s.warnings.length} warning(s):\n${s.warnings.map((w) => `  - ${w}`).join("\n")}`

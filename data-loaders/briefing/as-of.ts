@@ -9,7 +9,7 @@
 import { existsSync } from "node:fs";
 import { relative } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { closeDatabase, openDatabase, queryRows } from "../lib/db.ts";
+import { closeDatabase, openDatabase, queryFile, relationsOf } from "../lib/db.ts";
 import type { Logger } from "../lib/log.ts";
 import { reportLiteral } from "../steps/report-checks.ts";
 
@@ -20,12 +20,8 @@ interface ReportRow {
 
 /** The reports in the database, in meeting order (none in a database without reports, e.g. the UNGA-only build). */
 async function reportsOf(conn: DuckDBConnection): Promise<ReportRow[]> {
-  const [has] = await queryRows<{ n: number }>(
-    conn,
-    "SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_schema = 'main' AND table_catalog = current_database() AND table_name = 'reports'",
-  );
-  if (!has?.n) return [];
-  return queryRows<ReportRow>(conn, "SELECT report_id, is_latest FROM reports ORDER BY ordinal");
+  if (!(await relationsOf(conn)).some((r) => r.name === "reports")) return [];
+  return queryFile<ReportRow>(conn, "session/reports.sql");
 }
 
 /** The cycles whose briefing can be written from the database: one per report in it, in meeting order. */

@@ -4,7 +4,7 @@
  * field is null and the briefing says the part is missing, instead of inventing content.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { queryRows, sqlText } from "../lib/db.ts";
+import { queryRows, relationsOf, sqlText } from "../lib/db.ts";
 
 import type {
   CycleRow,
@@ -192,7 +192,7 @@ async function sinceLastReport(
 }
 
 export async function loadBriefingData(conn: DuckDBConnection, cycle: string): Promise<BriefingData> {
-  const relations = new Set((await query<{ table_name: string }>(conn, "relations.sql")).map((r) => r.table_name));
+  const relations = new Set((await relationsOf(conn)).map((r) => r.name));
   const required = [
     "cycles",
     "indicators",
@@ -214,10 +214,7 @@ export async function loadBriefingData(conn: DuckDBConnection, cycle: string): P
   }
   const cycles = await query<CycleRow>(conn, "cycle.sql", cycle);
   if (!cycles.some((c) => c.is_target)) {
-    const known = await queryRows<{ cycle: string }>(
-      conn,
-      "SELECT DISTINCT cycle FROM indicator_trends ORDER BY cycle",
-    );
+    const known = await query<{ cycle: string }>(conn, "known_cycles.sql");
     throw new BriefingDataError(
       `No indicator values for cycle "${cycle}". Cycles with values: ${known.map((k) => k.cycle).join(", ") || "none"}.`,
     );

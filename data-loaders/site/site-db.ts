@@ -8,7 +8,18 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { DuckDBValue } from "@duckdb/node-api";
-import { DEFAULT_DB, ROOT, closeDatabase, ident, openDatabase, queryRows, sqlText, type Database } from "../lib/db.ts";
+import {
+  DEFAULT_DB,
+  ROOT,
+  closeDatabase,
+  ident,
+  openDatabase,
+  queryRows,
+  relationsOf,
+  rowCount,
+  sqlText,
+  type Database,
+} from "../lib/db.ts";
 import { snapshotViews } from "../lib/snapshot.ts";
 import { tarArchive, type TarEntry } from "./tar.ts";
 
@@ -59,17 +70,20 @@ function oncePerConnection<T>(db: Database, key: string, read: () => Promise<T[]
   return kept.get(key) as Promise<T[]>;
 }
 
-/** The tables and views of the main schema (everything the site publishes). */
+/** The tables and views of the main schema: every one is published (downloads, SQL explorer); raw.* staging copies are not. */
 const publishedNames = (db: Database) =>
-  oncePerConnection(db, "published_tables", () => siteQuery<{ name: string; kind: string }>(db, "published_tables"));
+  oncePerConnection(db, "published_tables", async () => {
+    const relations = await relationsOf(db.conn);
+    if (!relations.length) throw new Error("the database has no tables or views to publish");
+    return relations;
+  });
 
 /** Every published table and view, with its number of rows. */
 export async function publishedTables(db: Database): Promise<{ name: string; kind: string; rows: number }[]> {
   const tables = await publishedNames(db);
   const out: { name: string; kind: string; rows: number }[] = [];
   for (const t of tables) {
-    const [count] = await queryRows<{ n: number }>(db.conn, `SELECT count(*)::INTEGER AS n FROM main.${ident(t.name)}`);
-    out.push({ ...t, rows: count?.n ?? 0 });
+    out.push({ ...t, rows: await rowCount(db.conn, t.name) });
   }
   return out;
 }

@@ -6,7 +6,7 @@
  * each report in turn, naming it as the session's report (`SET VARIABLE as_of_report`, the key an earlier report's
  * briefing reads by too), and a failure names the report. Nothing is copied or replaced.
  */
-import { queryRows, sqlText } from "../lib/db.ts";
+import { queryFile, queryRows, relationsOf, sqlText } from "../lib/db.ts";
 import type { PipelineStep } from "./types.ts";
 
 /** The SQL files whose views check each report (keyed by report_id), in the order the pipeline runs them. */
@@ -42,17 +42,10 @@ export const step: PipelineStep = {
   stage: "after-models",
   async run(ctx) {
     const { conn } = ctx.db;
-    const present = new Set(
-      (
-        await queryRows<{ name: string }>(
-          conn,
-          "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'main' AND table_catalog = current_database()",
-        )
-      ).map((r) => r.name),
-    );
+    const present = new Set((await relationsOf(conn)).map((r) => r.name));
     // A partial build (no reports, or not the checks) has nothing to test here.
     if (!present.has("reports") || !present.has("count_relation_terms")) return;
-    const reports = await queryRows<{ report_id: string }>(conn, "SELECT report_id FROM reports ORDER BY ordinal");
+    const reports = await queryFile<{ report_id: string }>(conn, "session/reports.sql");
     const problems: string[] = [];
     try {
       for (const { report_id } of reports) {
