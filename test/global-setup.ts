@@ -1,8 +1,11 @@
 /**
  * Builds what the tests check, once for the whole run, into a temp folder, as `npm run build` does: the database
- * from sources/, the briefing of each report in it (`briefing --all`, PDF included) and the site from both. Nothing
- * is read from data/, briefings/ or dist/ of the working tree, so `npm test` passes on a fresh clone with nothing
- * built before. Each part's path goes to the tests through vitest's provide/inject; when a part fails, the tests
+ * from sources/, the briefing of each report in it (`briefing --all`, PDF included) and the site from both, so that
+ * `npm test` passes on a fresh clone with nothing built before. When `npm run build` has already built data/,
+ * briefings/ and dist/ from exactly what is checked out now (each one's stamp holds: data-loaders/lib/stamps.ts),
+ * the tests read those instead of building the same again (about a minute); CCM_TEST_BUILD=fresh builds anyway.
+ * The tests only read them (the database opened read-only); a `npm run build` started during the run would swap
+ * them under the tests. Each part's path goes to the tests through vitest's provide/inject; when a part fails, the tests
  * that need it fail with the build's own message (test/helpers/db.ts, test/helpers/site.ts) and the others run.
  * CCM_TEST_BUILD=database builds the database only (about 5 s instead of 90 s), for a quick run of test files
  * that do not read the briefings or the site; those that do then fail and say so. CCM_TEST_BUILD=none builds
@@ -16,7 +19,8 @@ import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
 import { runPipeline } from "../data-loaders/pipeline.ts";
 import { createLogger } from "../data-loaders/lib/log.ts";
-import { ROOT } from "../data-loaders/lib/db.ts";
+import { DEFAULT_DB, ROOT } from "../data-loaders/lib/db.ts";
+import { mainJobCurrent } from "../data-loaders/lib/stamps.ts";
 import { buildSite } from "../scripts/site/build.ts";
 
 declare module "vitest" {
@@ -40,6 +44,20 @@ function reason(e: unknown): string {
 
 export default async function setup(project: TestProject): Promise<() => void> {
   process.env.TZ = "UTC";
+  const mode = process.env.CCM_TEST_BUILD;
+  const mainJob = { database: DEFAULT_DB, briefings: join(ROOT, "briefings"), site: join(ROOT, "dist") };
+  if (mode === undefined && mainJobCurrent(mainJob)) {
+    process.stderr.write(
+      "global setup: reading data/ccm.duckdb, briefings/ and dist/, which `npm run build` built from what is checked out now (CCM_TEST_BUILD=fresh builds them again)\n",
+    );
+    project.provide("builtDbPath", mainJob.database);
+    project.provide("builtDbError", "");
+    project.provide("builtBriefingsDir", mainJob.briefings);
+    project.provide("builtBriefingsError", "");
+    project.provide("builtSiteDir", mainJob.site);
+    project.provide("builtSiteError", "");
+    return () => {};
+  }
   const dir = mkdtempSync(join(tmpdir(), "ccm-test-build-"));
   const dbPath = join(dir, "ccm.duckdb");
   const briefingsDir = join(dir, "briefings");
@@ -50,7 +68,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   let dbError = "";
   let briefingsError = "";
   let siteError = "";
-  if (process.env.CCM_TEST_BUILD === "none") {
+  if (mode === "none") {
     dbError = "CCM_TEST_BUILD=none: nothing was built for this run (unset it, or set it to database)";
   } else {
     try {
@@ -61,7 +79,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
     }
   }
   if (dbError) briefingsError = siteError = `the database was not built:\n${dbError}`;
-  else if (process.env.CCM_TEST_BUILD === "database") {
+  else if (mode === "database") {
     briefingsError = siteError =
       "CCM_TEST_BUILD=database: only the database was built for this run (unset it to build the briefings and the site)";
   }

@@ -8,7 +8,16 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../data-loaders/lib/db.ts";
-import { forced, stageKey, stampPath, upToDate, writeStamp } from "../data-loaders/lib/stamps.ts";
+import {
+  briefingsOptions,
+  databaseOptions,
+  forced,
+  mainJobCurrent,
+  stageKey,
+  stampPath,
+  upToDate,
+  writeStamp,
+} from "../data-loaders/lib/stamps.ts";
 import { ccm } from "./helpers/cli.ts";
 
 let inputs: string;
@@ -94,6 +103,35 @@ describe("a stage's stamp", () => {
       if (before === undefined) delete process.env.CCM_FORCE;
       else process.env.CCM_FORCE = before;
     }
+  });
+});
+
+describe("the main job's outputs, which the tests read instead of building them again", () => {
+  it("are current only when all three were stamped with the main job's keys and none changed since", () => {
+    const dir = mkdtempSync(join(out, "main-job-"));
+    const outputs = { database: join(dir, "ccm.duckdb"), briefings: join(dir, "briefings"), site: join(dir, "dist") };
+    writeFileSync(outputs.database, "built");
+    mkdirSync(outputs.briefings);
+    writeFileSync(join(outputs.briefings, "briefing.md"), "text");
+    mkdirSync(outputs.site);
+    writeFileSync(join(outputs.site, "index.html"), "<!DOCTYPE html>");
+    expect(mainJobCurrent(outputs)).toBe(false);
+    writeStamp(outputs.database, stageKey("database", {}, databaseOptions()));
+    writeStamp(outputs.briefings, stageKey("briefings", { database: outputs.database }, briefingsOptions()));
+    expect(mainJobCurrent(outputs)).toBe(false);
+    writeStamp(outputs.site, stageKey("site", { database: outputs.database, briefings: outputs.briefings }));
+    expect(mainJobCurrent(outputs)).toBe(true);
+    // Briefings written with other options (no PDF) are not the main job's.
+    writeStamp(
+      outputs.briefings,
+      stageKey("briefings", { database: outputs.database }, briefingsOptions({ pdf: false })),
+    );
+    expect(mainJobCurrent(outputs)).toBe(false);
+    writeStamp(outputs.briefings, stageKey("briefings", { database: outputs.database }, briefingsOptions()));
+    expect(mainJobCurrent(outputs)).toBe(true);
+    // A page changed by hand after the build.
+    writeFileSync(join(outputs.site, "index.html"), "<!DOCTYPE html><p>edited");
+    expect(mainJobCurrent(outputs)).toBe(false);
   });
 });
 

@@ -68,7 +68,7 @@ export const command: Command = {
       ? stamps.stageKey(
           "briefings",
           { database: dbPath },
-          { date: date ?? null, pdf: !values["no-pdf"], generated: values.generated === true },
+          stamps.briefingsOptions({ date: date ?? null, pdf: !values["no-pdf"], generated: values.generated === true }),
         )
       : null;
     if (key && !stamps.forced(values.force) && stamps.upToDate(outDir, key)) {

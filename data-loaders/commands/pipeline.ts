@@ -26,7 +26,7 @@ export const command: Command = {
     // Another sources folder is not stamped: its build always runs.
     const key = values.sources
       ? { stage: "database" as const, key: null, inputs: 0 }
-      : stamps.stageKey("database", {}, { allowRejects, asOf: values["as-of"] ?? null });
+      : stamps.stageKey("database", {}, stamps.databaseOptions({ allowRejects, asOf: values["as-of"] ?? null }));
     if (!stamps.forced(values.force) && stamps.upToDate(dbPath, key)) {
       process.stderr.write(`${stamps.skippedLine(relative(process.cwd(), dbPath) || dbPath, key)}\n`);
       return;

@@ -37,6 +37,30 @@ export const STAGES: Record<Stage, { inputs: readonly string[]; skip?: readonly 
     },
   };
 
+/** The database stage's options as its key holds them (`npm run pipeline` without flags: the defaults). */
+export function databaseOptions(o: { allowRejects?: boolean; asOf?: string | null } = {}): Record<string, unknown> {
+  return { allowRejects: o.allowRejects ?? false, asOf: o.asOf ?? null };
+}
+
+/** The briefings stage's options as its key holds them (`npm run briefing -- --all` without flags: the defaults). */
+export function briefingsOptions(
+  o: { date?: string | null; pdf?: boolean; generated?: boolean } = {},
+): Record<string, unknown> {
+  return { date: o.date ?? null, pdf: o.pdf ?? true, generated: o.generated ?? false };
+}
+
+/**
+ * Whether the main job's three outputs (`npm run build`: the database, the briefings, the site) were each built,
+ * with the defaults, from exactly what is checked out now, and are unchanged since.
+ */
+export function mainJobCurrent(outputs: { database: string; briefings: string; site: string }): boolean {
+  return (
+    upToDate(outputs.database, stageKey("database", {}, databaseOptions())) &&
+    upToDate(outputs.briefings, stageKey("briefings", { database: outputs.database }, briefingsOptions())) &&
+    upToDate(outputs.site, stageKey("site", { database: outputs.database, briefings: outputs.briefings }))
+  );
+}
+
 /** Every file under `path` (a file or a folder), relative to the project, sorted; `skip` prunes folders. */
 function files(path: string, skip: readonly string[]): string[] {
   const full = join(PROJECT, path);
