@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { queryFile, ROOT } from "./lib/db.ts";
+import { queryRows, ROOT, sqlText } from "./lib/db.ts";
 import { InputError, type InputProblem } from "./lib/errors.ts";
 import type { ColumnType } from "./lib/meta.ts";
 import { listDatasets } from "./sources.ts";
@@ -222,7 +222,7 @@ export interface DbColumn {
 }
 
 export async function databaseColumns(conn: DuckDBConnection): Promise<DbColumn[]> {
-  return queryFile<DbColumn>(conn, "session/columns.sql");
+  return queryRows<DbColumn>(conn, sqlText("session/columns.sql"));
 }
 
 /** Tables and columns of the database that the dictionary does not document. */

@@ -9,7 +9,7 @@
 import { existsSync } from "node:fs";
 import { relative } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { closeDatabase, openDatabase, queryFile, relationsOf } from "../lib/db.ts";
+import { closeDatabase, openDatabase, queryRows, relationsOf, sqlText } from "../lib/db.ts";
 import type { Logger } from "../lib/log.ts";
 import { reportLiteral } from "../steps/report-checks.ts";
 
@@ -21,7 +21,7 @@ interface ReportRow {
 /** The reports in the database, in meeting order (none in a database without reports, e.g. the UNGA-only build). */
 async function reportsOf(conn: DuckDBConnection): Promise<ReportRow[]> {
   if (!(await relationsOf(conn)).some((r) => r.name === "reports")) return [];
-  return queryFile<ReportRow>(conn, "session/reports.sql");
+  return queryRows<ReportRow>(conn, sqlText("session/reports.sql"));
 }
 
 /** The cycles whose briefing can be written from the database: one per report in it, in meeting order. */

@@ -79,23 +79,14 @@ export async function queryRows<T = Record<string, unknown>>(
   return reader.getRowObjectsJS().map((r) => jsonValue(r)) as T[];
 }
 
-/** Run data-loaders/sql/<name> (one statement, $parameters by name) and return its rows as queryRows does. */
-export function queryFile<T = Record<string, unknown>>(
-  conn: DuckDBConnection,
-  name: string,
-  params?: Record<string, DuckDBValue>,
-): Promise<T[]> {
-  return queryRows<T>(conn, sqlText(name), params);
-}
-
 /** The tables and views of the main schema, by name (sql/session/relations.sql). */
 export function relationsOf(conn: DuckDBConnection): Promise<{ name: string; kind: "table" | "view" }[]> {
-  return queryFile(conn, "session/relations.sql");
+  return queryRows(conn, sqlText("session/relations.sql"));
 }
 
 /** The number of rows of a table or view of the main schema (sql/session/row_count.sql). */
 export async function rowCount(conn: DuckDBConnection, name: string): Promise<number> {
-  const [row] = await queryFile<{ n: number }>(conn, "session/row_count.sql", { name });
+  const [row] = await queryRows<{ n: number }>(conn, sqlText("session/row_count.sql"), { name });
   return row?.n ?? 0;
 }
 

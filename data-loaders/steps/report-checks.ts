@@ -6,7 +6,7 @@
  * each report in turn, naming it as the session's report (`SET VARIABLE as_of_report`, the key an earlier report's
  * briefing reads by too), and a failure names the report. Nothing is copied or replaced.
  */
-import { queryFile, queryRows, relationsOf, sqlText } from "../lib/db.ts";
+import { queryRows, relationsOf, sqlText } from "../lib/db.ts";
 import type { PipelineStep } from "./types.ts";
 
 /** The SQL files whose views check each report (keyed by report_id), in the order the pipeline runs them. */
@@ -45,7 +45,7 @@ export const step: PipelineStep = {
     const present = new Set((await relationsOf(conn)).map((r) => r.name));
     // A partial build (no reports, or not the checks) has nothing to test here.
     if (!present.has("reports") || !present.has("count_relation_terms")) return;
-    const reports = await queryFile<{ report_id: string }>(conn, "session/reports.sql");
+    const reports = await queryRows<{ report_id: string }>(conn, sqlText("session/reports.sql"));
     const problems: string[] = [];
     try {
       for (const { report_id } of reports) {

@@ -1,6 +1,6 @@
--- The tables and views of the main schema, by name: what the pipeline's summary lists, what a partial database
--- lacks (the briefing, the per-report checks). Not the temporary copies of a reading session (catalog temp, schema
--- main; data-loaders/lib/snapshot.ts).
+-- The tables and views of the main schema, by name: what the pipeline's summary lists, what the site publishes
+-- (downloads, SQL explorer), what a partial database lacks (the briefing, the per-report checks). Not the temporary
+-- copies of a reading session (catalog temp, schema main; data-loaders/lib/snapshot.ts).
 SELECT
   table_name AS name,
   CASE table_type
