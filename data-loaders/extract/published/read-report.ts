@@ -7,8 +7,6 @@
 import { readFileSync, statSync } from "node:fs";
 import { extname } from "node:path";
 import { InputError } from "../../lib/errors.ts";
-import { readDocx } from "./docx.ts";
-import { readPdf } from "./pdf.ts";
 import { renderReportText, type Place } from "./report-text.ts";
 import { documentFacts, checkLapReport, type DocumentFacts } from "./facts.ts";
 
@@ -64,7 +62,12 @@ export async function readReportDocument(file: string): Promise<ReportDocument> 
     const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
     return { format, text, places: [], facts: documentFacts(text, [], format) };
   }
-  const read = format === "docx" ? await readDocx(bytes, file) : await readPdf(bytes, file);
+  // Loaded when a published file is read: the PDF reader alone took about a second to import, which every `ccm`
+  // command paid at start (the command line imports the extract command), a .txt extract included.
+  const read =
+    format === "docx"
+      ? await (await import("./docx.ts")).readDocx(bytes, file)
+      : await (await import("./pdf.ts")).readPdf(bytes, file);
   const rendered = renderReportText(read.blocks);
   checkLapReport(rendered.text, file, format);
   return {
