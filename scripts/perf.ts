@@ -85,7 +85,7 @@ async function frameworkFloor(pages: number): Promise<number> {
       `export default { root: ${JSON.stringify(relative(ROOT, join(root, "src")))}, output: process.env.CCM_SITE_OUTPUT, globalStylesheets: [] };\n`,
     );
     const started = performance.now();
-    const { code, log } = await runFramework(join(root, "dist"), { config, quiet: true });
+    const { code, log } = await runFramework(join(root, "dist"), { config, quiet: true, asShipped: true });
     if (code !== 0) throw new Error(`Framework's build of ${pages} trivial pages failed:\n${log}`);
     return seconds(started);
   } finally {

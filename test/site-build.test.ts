@@ -16,6 +16,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildSite } from "../scripts/site/build.ts";
@@ -27,6 +28,7 @@ import { tarArchive } from "../data-loaders/site/tar.ts";
 import { copyTable, publishedTables, withSiteDatabase } from "../data-loaders/site/site-db.ts";
 import { withSiteFrame } from "../data-loaders/site/frame.ts";
 import { writeLoaderOutput } from "../scripts/site/prerender.ts";
+import { load as clientOnceLoad } from "../scripts/site/framework-client-once-hooks.mjs";
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -212,6 +214,39 @@ describe("the prerender's outputs, where Framework finds them", () => {
     expect(head).toContain('addEventListener("beforeprint"');
     // The footer's link made relative to the page, as Framework does for the configuration's footer.
     expect(state).toMatch(/<footer id="observablehq-footer">[\s\S]*<a href="\.\.\/downloads">Downloads<\/a>/);
+  });
+});
+
+describe("the sidebar's scripts, bundled once a folder", () => {
+  const RENDER = join(ROOT, "node_modules", "@observablehq", "framework", "dist", "render.js");
+  const renderUrl = pathToFileURL(RENDER).href;
+  const given = (source: string) => async () => ({ format: "module", source });
+
+  it("routes both of render.js's per-page bundles of the installed Framework through the cache", async () => {
+    const { source } = await clientOnceLoad(renderUrl, {}, given(readFileSync(RENDER, "utf8")));
+    expect(source).not.toContain("(await rollupClient(getClientPath(");
+    expect(source.match(/\(await ccmClientOnce\(getClientPath\("(search|sidebar)-init\.js"\)/g)).toHaveLength(2);
+    // Keyed by the page's folder and its resolution of the search module, which the bundles' imports depend on.
+    expect(source).toContain('options.resolveImport("observablehq:search")');
+  });
+
+  it("refuses a Framework whose render.js has other calls, naming the hook to update, and leaves other modules alone", async () => {
+    await expect(clientOnceLoad(renderUrl, {}, given("export const x = 1;"))).rejects.toThrow(
+      /framework-client-once-hooks\.mjs: expected 2 calls of rollupClient .* found 0/,
+    );
+    const other = await clientOnceLoad("file:///x/other.js", {}, given("(await rollupClient(getClientPath(1)))"));
+    expect(other.source).toBe("(await rollupClient(getClientPath(1)))");
+  });
+
+  it("the built pages of one folder carry the same sidebar scripts, resolved relative to each page", () => {
+    const dir = builtSiteDir();
+    const scripts = (page: string) =>
+      [...readFileSync(join(dir, page), "utf8").matchAll(/<script>\{([\s\S]*?)\}<\/script>/g)].map((m) => m[1]);
+    const nor = scripts("states/NOR.html");
+    expect(nor).toHaveLength(2);
+    expect(scripts("states/LTU.html")).toEqual(nor);
+    expect(nor.join("")).toMatch(/import\("\.\.\/_observablehq\/search\.[0-9a-f]+\.js"\)/);
+    expect(scripts("index.html").join("")).toMatch(/import\("\.\/_observablehq\/search\.[0-9a-f]+\.js"\)/);
   });
 });
 
