@@ -28,7 +28,7 @@ import { tarArchive } from "../data-loaders/site/tar.ts";
 import { copyTable, publishedTables, withSiteDatabase } from "../data-loaders/site/site-db.ts";
 import { withSiteFrame } from "../data-loaders/site/frame.ts";
 import { writeLoaderOutput } from "../scripts/site/prerender.ts";
-import { load as clientOnceLoad } from "../scripts/site/framework-client-once-hooks.mjs";
+import { load as frameworkCacheLoad } from "../scripts/site/framework-cache-hooks.mjs";
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -217,24 +217,35 @@ describe("the prerender's outputs, where Framework finds them", () => {
   });
 });
 
-describe("the sidebar's scripts, bundled once a folder", () => {
+describe("what Framework repeats for every page, cached: the sidebar's scripts, heading slugs", () => {
   const RENDER = join(ROOT, "node_modules", "@observablehq", "framework", "dist", "render.js");
   const renderUrl = pathToFileURL(RENDER).href;
   const given = (source: string) => async () => ({ format: "module", source });
 
   it("routes both of render.js's per-page bundles of the installed Framework through the cache", async () => {
-    const { source } = await clientOnceLoad(renderUrl, {}, given(readFileSync(RENDER, "utf8")));
+    const { source } = await frameworkCacheLoad(renderUrl, {}, given(readFileSync(RENDER, "utf8")));
     expect(source).not.toContain("(await rollupClient(getClientPath(");
     expect(source.match(/\(await ccmClientOnce\(getClientPath\("(search|sidebar)-init\.js"\)/g)).toHaveLength(2);
     // Keyed by the page's folder and its resolution of the search module, which the bundles' imports depend on.
     expect(source).toContain('options.resolveImport("observablehq:search")');
   });
 
-  it("refuses a Framework whose render.js has other calls, naming the hook to update, and leaves other modules alone", async () => {
-    await expect(clientOnceLoad(renderUrl, {}, given("export const x = 1;"))).rejects.toThrow(
-      /framework-client-once-hooks\.mjs: expected 2 calls of rollupClient .* found 0/,
+  it("slugs each heading once through the installed Framework's own slugify", async () => {
+    const MARKDOWN = join(ROOT, "node_modules", "@observablehq", "framework", "dist", "markdown.js");
+    const { source } = await frameworkCacheLoad(
+      pathToFileURL(MARKDOWN).href,
+      {},
+      given(readFileSync(MARKDOWN, "utf8")),
     );
-    const other = await clientOnceLoad("file:///x/other.js", {}, given("(await rollupClient(getClientPath(1)))"));
+    expect(source).toContain("md.use(MarkdownItAnchor, { slugify: (s) => ccmSlugOnce(s) });");
+    expect(source).toContain("ccmSlugs.set(s, (slug = slugify(s)))");
+  });
+
+  it("refuses a Framework whose render.js has other calls, naming the hook to update, and leaves other modules alone", async () => {
+    await expect(frameworkCacheLoad(renderUrl, {}, given("export const x = 1;"))).rejects.toThrow(
+      /framework-cache-hooks\.mjs: expected 2 of "\(await rollupClient\(getClientPath\(" in .*render\.js, found 0/,
+    );
+    const other = await frameworkCacheLoad("file:///x/other.js", {}, given("(await rollupClient(getClientPath(1)))"));
     expect(other.source).toBe("(await rollupClient(getClientPath(1)))");
   });
 

@@ -9,8 +9,8 @@
  *    in sources/ or data-loaders/ would not show up otherwise.
  * 3. Run every loader in one process (prerender.ts), into the loader cache, so that Framework finds each output
  *    fresh instead of starting a process per page (skipped with the loader cache kept, as in 2).
- * 4. Build into a temporary folder with the network blocked (offline-guard.mjs) and the sidebar's scripts bundled
- *    once a folder instead of once a page (framework-client-once.mjs).
+ * 4. Build into a temporary folder with the network blocked (offline-guard.mjs), and with what Framework repeats for
+ *    every page to the same result (the sidebar's script bundles, heading slugs) cached (framework-cache.mjs).
  * 5. Fail when Framework logged a loader or bundling error, even if it exited 0; fix the accessibility faults of
  *    Framework's page template (page-template.ts: lang, zoom, list markup); check the output.
  * 6. Swap the new site in for dist/ only when all of that passed; otherwise dist/ is left as it was.
@@ -39,7 +39,7 @@ const CACHE = join(ROOT, "src", ".observablehq", "cache");
 const FRAMEWORK_CLI = join(ROOT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
 const PRERENDER = join(ROOT, "scripts", "site", "prerender.ts");
 const GUARD = pathToFileURL(join(ROOT, "scripts", "site", "offline-guard.mjs")).href;
-const CLIENT_ONCE = pathToFileURL(join(ROOT, "scripts", "site", "framework-client-once.mjs")).href;
+const FRAMEWORK_CACHE = pathToFileURL(join(ROOT, "scripts", "site", "framework-cache.mjs")).href;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -83,7 +83,7 @@ function runScript(
 /**
  * `observable build` into `output`, offline, with the project's configuration or another one (`config`, e.g. a
  * test's build of a few pages from another database: `env` CCM_DB), logging to stderr unless `quiet`. The sidebar's
- * scripts are bundled once a folder instead of once a page (framework-client-once.mjs), unless `asShipped` (the
+ * scripts are bundled once a folder instead of once a page, and each heading slugged once (framework-cache.mjs), unless `asShipped` (the
  * benchmark's floor: Framework as it is).
  */
 export function runFramework(
@@ -95,7 +95,7 @@ export function runFramework(
     // A larger young generation: Framework parses every page with jsdom several times, and a quarter of its CPU
     // profile was garbage collection. With 64 MB semi-spaces its build of our pages took 48.3 and 52.4 s against
     // 56.1 and 56.7 s (alternating runs, the same machine and hour).
-    nodeFlags: ["--max-semi-space-size=64", ...(options.asShipped ? [] : ["--import", CLIENT_ONCE])],
+    nodeFlags: ["--max-semi-space-size=64", ...(options.asShipped ? [] : ["--import", FRAMEWORK_CACHE])],
     env: {
       ...options.env,
       CCM_SITE_OUTPUT: relative(ROOT, output),

@@ -1,4 +1,4 @@
-// Types of the module hook in framework-client-once-hooks.mjs (plain JavaScript: Node loads it before any
+// Types of the module hook in framework-cache-hooks.mjs (plain JavaScript: Node loads it before any
 // TypeScript loader), for the tests that call it.
 export function load(
   url: string,
