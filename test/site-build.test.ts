@@ -228,6 +228,10 @@ describe("what Framework repeats for every page, cached: the sidebar's scripts, 
     expect(source.match(/\(await ccmClientOnce\(getClientPath\("(search|sidebar)-init\.js"\)/g)).toHaveLength(2);
     // Keyed by the page's folder and its resolution of the search module, which the bundles' imports depend on.
     expect(source).toContain('options.resolveImport("observablehq:search")');
+    // The head and the footer: rewritten once a folder, their links being relative to it.
+    expect(source).not.toMatch(/rewriteHtml\((head|footer), resolvers\)\)/);
+    expect(source).toContain("html.unsafe(ccmRewriteOnce(head, resolvers))");
+    expect(source).toContain("html.unsafe(ccmRewriteOnce(footer, resolvers))");
   });
 
   it("slugs each heading once through the installed Framework's own slugify", async () => {

@@ -1,8 +1,9 @@
 // Preloaded (node --import) into Framework's build by scripts/site/build.ts: Framework 1.13 repeats some work for
 // every page it builds with the same result. It bundles and minifies the sidebar's two inline scripts
 // (search-init.js and sidebar-init.js) with rollup again for each page: 434 bundles for 6 distinct ones in our 217
-// pages. It slugs each heading's text anew, through a transliteration that builds its regular expressions on every
-// call. This registers a module hook (framework-cache-hooks.mjs) that puts both behind a cache. The built pages
+// pages. It parses the page's head and footer with jsdom for each page, though ours are the same on every page. It
+// slugs each heading's text anew, through a transliteration that builds its regular expressions on every call.
+// This registers a module hook (framework-cache-hooks.mjs) that puts these behind a cache. The built pages
 // are the same bytes.
 // Plain JavaScript because it must load before any TypeScript loader is registered.
 import { register } from "node:module";
