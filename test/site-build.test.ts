@@ -241,8 +241,7 @@ describe("what Framework repeats for every page, cached: the sidebar's scripts, 
       {},
       given(readFileSync(MARKDOWN, "utf8")),
     );
-    expect(source).toContain("md.use(MarkdownItAnchor, { slugify: (s) => ccmSlugOnce(s) });");
-    expect(source).toContain("ccmSlugs.set(s, (slug = slugify(s)))");
+    expect(source).toContain('md.use(MarkdownItAnchor, { slugify: (s) => ccmOnce("slug", s, () => slugify(s)) });');
   });
 
   it("refuses a Framework whose render.js has other calls, naming the hook to update, and leaves other modules alone", async () => {
