@@ -244,6 +244,12 @@ describe("what Framework repeats for every page, cached: the sidebar's scripts, 
     expect(source).toContain('md.use(MarkdownItAnchor, { slugify: (s) => ccmOnce("slug", s, () => slugify(s)) });');
   });
 
+  it("finds each path's source once through the installed Framework's own route", async () => {
+    const ROUTE = join(ROOT, "node_modules", "@observablehq", "framework", "dist", "route.js");
+    const { source } = await frameworkCacheLoad(pathToFileURL(ROUTE).href, {}, given(readFileSync(ROUTE, "utf8")));
+    expect(source).toContain('return ccmOnce("route", [root, path, exts], () => routeParams(');
+  });
+
   it("refuses a Framework whose render.js has other calls, naming the hook to update, and leaves other modules alone", async () => {
     await expect(frameworkCacheLoad(renderUrl, {}, given("export const x = 1;"))).rejects.toThrow(
       /framework-cache-hooks\.mjs: expected 2 of "\(await rollupClient\(getClientPath\(" in .*render\.js, found 0/,

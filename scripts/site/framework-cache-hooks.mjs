@@ -9,6 +9,10 @@
 //   folder, the links being made relative to it.
 // - markdown.js, the slug of a heading's text: a pure function of the text (the transliteration behind it builds its
 //   regular expressions again on every call), and the same few headings are on each of 197 State pages.
+// - route.js, where a path's source or loader file is: Framework looks it up, with a glob of each folder on the way
+//   for parameterized names, every time a page or file names the path (3.2 s of its profile). Keyed by the root, the
+//   path and the extensions looked for; the source folder does not change during a build (Framework writes into
+//   src/.observablehq/cache, which no route reaches), and the preview server, which watches it change, has no hook.
 // A Framework whose module does not have the expected calls is refused with a message, never built without the
 // cache silently.
 const ONCE = `
@@ -38,6 +42,17 @@ const ccmClientOnce = (clientPath, root, path, options) =>
 const ccmRewriteOnce = (fragment, resolvers) =>
   ccmOnce("rewrite", [fragment, ccmFolder(resolvers.path)], () => rewriteHtml(fragment, resolvers));
 `,
+  },
+  {
+    module: /\/@observablehq\/framework\/dist\/route\.js$/,
+    replace: [
+      [
+        'return routeParams(root, ".", join(".", path).split("/"), exts);',
+        'return ccmOnce("route", [root, path, exts], () => routeParams(root, ".", join(".", path).split("/"), exts));',
+        1,
+      ],
+    ],
+    prelude: ONCE,
   },
   {
     module: /\/@observablehq\/framework\/dist\/markdown\.js$/,
