@@ -9,8 +9,9 @@
  *    in sources/ or data-loaders/ would not show up otherwise.
  * 3. Run every loader in one process (prerender.ts), into the loader cache, so that Framework finds each output
  *    fresh instead of starting a process per page (skipped with the loader cache kept, as in 2).
- * 4. Build into a temporary folder with the network blocked (offline-guard.mjs), and with what Framework repeats for
- *    every page to the same result (the sidebar's script bundles, heading slugs) cached (framework-cache.mjs).
+ * 4. Build into a temporary folder with the network blocked (offline-guard.mjs), and with the work Framework repeats
+ *    for every page to the same result cached (framework-cache.mjs: the sidebar's script bundles, the head and footer,
+ *    heading slugs, the lookup of each path's source).
  * 5. Fail when Framework logged a loader or bundling error, even if it exited 0; fix the accessibility faults of
  *    Framework's page template (page-template.ts: lang, zoom, list markup); check the output.
  * 6. Swap the new site in for dist/ only when all of that passed; otherwise dist/ is left as it was.
@@ -82,8 +83,8 @@ function runScript(
 
 /**
  * `observable build` into `output`, offline, with the project's configuration or another one (`config`, e.g. a
- * test's build of a few pages from another database: `env` CCM_DB), logging to stderr unless `quiet`. The sidebar's
- * scripts are bundled once a folder instead of once a page, and each heading slugged once (framework-cache.mjs), unless `asShipped` (the
+ * test's build of a few pages from another database: `env` CCM_DB), logging to stderr unless `quiet`. The work
+ * Framework repeats for every page to the same result is cached (framework-cache.mjs), unless `asShipped` (the
  * benchmark's floor: Framework as it is).
  */
 export function runFramework(
