@@ -217,13 +217,16 @@ describe("the prerender's outputs, where Framework finds them", () => {
   });
 });
 
-describe("what Framework repeats for every page, cached: the sidebar's scripts, heading slugs", () => {
-  const RENDER = join(ROOT, "node_modules", "@observablehq", "framework", "dist", "render.js");
-  const renderUrl = pathToFileURL(RENDER).href;
+describe("what Framework repeats for every page, cached: sidebar scripts, head and footer, slugs, source lookups", () => {
   const given = (source: string) => async () => ({ format: "module", source });
+  const moduleUrl = (name: string) =>
+    pathToFileURL(join(ROOT, "node_modules", "@observablehq", "framework", "dist", name)).href;
+  /** One of the installed Framework's modules as the hook rewrites it. */
+  const hooked = async (name: string) =>
+    (await frameworkCacheLoad(moduleUrl(name), {}, given(readFileSync(new URL(moduleUrl(name)), "utf8")))).source;
 
   it("routes both of render.js's per-page bundles of the installed Framework through the cache", async () => {
-    const { source } = await frameworkCacheLoad(renderUrl, {}, given(readFileSync(RENDER, "utf8")));
+    const source = await hooked("render.js");
     expect(source).not.toContain("(await rollupClient(getClientPath(");
     expect(source.match(/\(await ccmClientOnce\(getClientPath\("(search|sidebar)-init\.js"\)/g)).toHaveLength(2);
     // Keyed by the page's folder and its resolution of the search module, which the bundles' imports depend on.
@@ -235,23 +238,17 @@ describe("what Framework repeats for every page, cached: the sidebar's scripts, 
   });
 
   it("slugs each heading once through the installed Framework's own slugify", async () => {
-    const MARKDOWN = join(ROOT, "node_modules", "@observablehq", "framework", "dist", "markdown.js");
-    const { source } = await frameworkCacheLoad(
-      pathToFileURL(MARKDOWN).href,
-      {},
-      given(readFileSync(MARKDOWN, "utf8")),
+    expect(await hooked("markdown.js")).toContain(
+      'md.use(MarkdownItAnchor, { slugify: (s) => ccmOnce("slug", s, () => slugify(s)) });',
     );
-    expect(source).toContain('md.use(MarkdownItAnchor, { slugify: (s) => ccmOnce("slug", s, () => slugify(s)) });');
   });
 
   it("finds each path's source once through the installed Framework's own route", async () => {
-    const ROUTE = join(ROOT, "node_modules", "@observablehq", "framework", "dist", "route.js");
-    const { source } = await frameworkCacheLoad(pathToFileURL(ROUTE).href, {}, given(readFileSync(ROUTE, "utf8")));
-    expect(source).toContain('return ccmOnce("route", [root, path, exts], () => routeParams(');
+    expect(await hooked("route.js")).toContain('return ccmOnce("route", [root, path, exts], () => routeParams(');
   });
 
   it("refuses a Framework whose render.js has other calls, naming the hook to update, and leaves other modules alone", async () => {
-    await expect(frameworkCacheLoad(renderUrl, {}, given("export const x = 1;"))).rejects.toThrow(
+    await expect(frameworkCacheLoad(moduleUrl("render.js"), {}, given("export const x = 1;"))).rejects.toThrow(
       /framework-cache-hooks\.mjs: expected 2 of "\(await rollupClient\(getClientPath\(" in .*render\.js, found 0/,
     );
     const other = await frameworkCacheLoad("file:///x/other.js", {}, given("(await rollupClient(getClientPath(1)))"));
