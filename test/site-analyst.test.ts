@@ -300,8 +300,9 @@ describe("a phone, 390 px wide", () => {
     pillarPages()[0] ?? "/pillars/A",
     "/states/TCD",
   ];
+  // Independent visits, in flight together: each one's waits overlap the others' work.
   for (const path of paths) {
-    it(`${path}: no wider than the screen; only data tables scroll, in their own frame`, async () => {
+    it.concurrent(`${path}: no wider than the screen; only data tables scroll, in their own frame`, async () => {
       const v = await visit(site.session.browser, site.baseUrl, path, { viewport: PHONE });
       try {
         await settle(v.page);

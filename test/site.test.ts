@@ -55,87 +55,97 @@ const pages = [
   ...sampleStates.map((s) => `/states/${s}`),
 ];
 
-describe("every page loads cleanly", () => {
-  it("has pages to test", () => {
-    expect(pillarPages.length).toBeGreaterThanOrEqual(5);
-    expect(sampleStates.length).toBeGreaterThanOrEqual(4);
-  });
+/**
+ * Open the page (with every collapsed part, data tables under charts and column lists, opened) and fail when axe
+ * finds a serious or critical violation.
+ */
+async function openAllAndCheckAccessible(v: Visit, path: string): Promise<void> {
+  await v.page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+  await settle(v.page);
+  await expectAccessible(v.page, path);
+}
 
-  for (const path of pages) {
-    it(`${path}: no console errors, failed or off-host requests, no DuckDB-Wasm`, async () => {
-      const v = await visit(site.session.browser, site.baseUrl, path);
+// Each page is opened once for both checks: loading it is a good part of each check's time.
+describe.concurrent(
+  "every page loads cleanly and passes axe-core (WCAG 2.0/2.1 A and AA), a sample of State pages too",
+  () => {
+    it("has pages to test", () => {
+      expect(pillarPages.length).toBeGreaterThanOrEqual(5);
+      expect(sampleStates.length).toBeGreaterThanOrEqual(4);
+    });
+
+    for (const path of pages) {
+      it(`${path}: no console errors, failed or off-host requests, no DuckDB-Wasm; no serious or critical axe violation`, async () => {
+        const v = await visit(site.session.browser, site.baseUrl, path);
+        try {
+          // Framework shows a cell's error in the page itself, not only on the console.
+          await settle(v.page);
+          const cellErrors = await v.page.locator(".observablehq--error").allTextContents();
+          await screenshot(v.page, `page${path === "/" ? "-index" : path}`);
+          expect(v.consoleErrors).toEqual([]);
+          expect(cellErrors).toEqual([]);
+          expect(v.failedRequests).toEqual([]);
+          expect(v.offHostRequests).toEqual([]);
+          expect(v.requests.filter((u) => /duckdb/i.test(u))).toEqual([]);
+          expect(await v.page.locator("h1").first().textContent()).toBeTruthy();
+          await openAllAndCheckAccessible(v, path);
+        } finally {
+          await v.page.close();
+        }
+      });
+    }
+
+    // The SQL explorer loads DuckDB-Wasm by design; its own tests below check that it loads from this site only.
+    it("/sql: no serious or critical axe violation", async () => {
+      const v = await visit(site.session.browser, site.baseUrl, "/sql");
       try {
-        // Framework shows a cell's error in the page itself, not only on the console.
         await settle(v.page);
-        const cellErrors = await v.page.locator(".observablehq--error").allTextContents();
-        await screenshot(v.page, `page${path === "/" ? "-index" : path}`);
-        expect(v.consoleErrors).toEqual([]);
-        expect(cellErrors).toEqual([]);
-        expect(v.failedRequests).toEqual([]);
-        expect(v.offHostRequests).toEqual([]);
-        expect(v.requests.filter((u) => /duckdb/i.test(u))).toEqual([]);
-        expect(await v.page.locator("h1").first().textContent()).toBeTruthy();
+        await openAllAndCheckAccessible(v, "/sql");
       } finally {
         await v.page.close();
       }
     });
-  }
-});
 
-describe("WCAG 2.1 AA: axe-core on every page type and a sample of State pages", () => {
-  // Every page type (the SQL explorer too) and the sampled State pages, each with every collapsed part (data
-  // tables under charts, column lists) opened so that their text is checked as well.
-  for (const path of [...pages, "/sql"]) {
-    it(`${path}: no serious or critical violation`, async () => {
-      const v = await visit(site.session.browser, site.baseUrl, path);
+    it("the briefing's HTML, from which the PDF is printed: no serious or critical violation", async () => {
+      expect(existsSync(briefingHtml()), "briefings/13MSP/briefing.html was not written by the global setup").toBe(
+        true,
+      );
+      const page = await site.session.browser.newPage();
       try {
-        await settle(v.page);
-        await v.page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
-        await settle(v.page);
-        await expectAccessible(v.page, path);
+        await page.setContent(readFileSync(briefingHtml(), "utf8"), { waitUntil: "load" });
+        await expectAccessible(page, "briefings/13MSP/briefing.html");
       } finally {
-        await v.page.close();
+        await page.close();
       }
     });
-  }
 
-  it("the briefing's HTML, from which the PDF is printed: no serious or critical violation", async () => {
-    expect(existsSync(briefingHtml()), "briefings/13MSP/briefing.html was not written by the global setup").toBe(true);
-    const page = await site.session.browser.newPage();
-    try {
-      await page.setContent(readFileSync(briefingHtml(), "utf8"), { waitUntil: "load" });
-      await expectAccessible(page, "briefings/13MSP/briefing.html");
-    } finally {
-      await page.close();
-    }
-  });
+    it("the checker finds what it must: a page with known faults fails with rule, element and page", async () => {
+      const page = await site.session.browser.newPage();
+      try {
+        await page.setContent(
+          '<html><head><title>t</title></head><body><main><p style="color:#aaa">faint</p><ul><label>x</label></ul><svg><g aria-label="line"></g></svg></main></body></html>',
+        );
+        const findings = failing(await axeViolations(page, "fixture"));
+        expect(findings.map((f) => f.rule).sort()).toEqual([
+          "aria-prohibited-attr",
+          "color-contrast",
+          "html-has-lang",
+          "list",
+        ]);
+        expect(formatFindings(findings)).toMatch(
+          /^fixture: color-contrast \(serious, 1 element\).*\n\s+p\s+<p style="color:#aaa">faint<\/p>/m,
+        );
+        await expect(expectAccessible(page, "fixture")).rejects.toThrow(
+          /4 serious or critical violations\n(.|\n)*fixture: list/,
+        );
+      } finally {
+        await page.close();
+      }
+    });
+  },
+);
 
-  it("the checker finds what it must: a page with known faults fails with rule, element and page", async () => {
-    const page = await site.session.browser.newPage();
-    try {
-      await page.setContent(
-        '<html><head><title>t</title></head><body><main><p style="color:#aaa">faint</p><ul><label>x</label></ul><svg><g aria-label="line"></g></svg></main></body></html>',
-      );
-      const findings = failing(await axeViolations(page, "fixture"));
-      expect(findings.map((f) => f.rule).sort()).toEqual([
-        "aria-prohibited-attr",
-        "color-contrast",
-        "html-has-lang",
-        "list",
-      ]);
-      expect(formatFindings(findings)).toMatch(
-        /^fixture: color-contrast \(serious, 1 element\).*\n\s+p\s+<p style="color:#aaa">faint<\/p>/m,
-      );
-      await expect(expectAccessible(page, "fixture")).rejects.toThrow(
-        /4 serious or critical violations\n(.|\n)*fixture: list/,
-      );
-    } finally {
-      await page.close();
-    }
-  });
-});
-
-describe("200% zoom: pages reflow without horizontal scrolling", () => {
+describe.concurrent("200% zoom: pages reflow without horizontal scrolling", () => {
   // 200% zoom of a 1280 × 900 window is a 640 × 450 CSS-pixel viewport.
   const zoomed = { width: 640, height: 450 };
   for (const path of [
