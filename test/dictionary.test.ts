@@ -138,7 +138,7 @@ describe("column checks", () => {
     const db = await openDatabase();
     try {
       await db.conn.run(
-        `CREATE TABLE moves AS SELECT * FROM (VALUES ('9.2', '13MSP', 'improved', 3), ('9.2', '13MSP', 'better', 1), ('9.3', NULL, 'better', 2)) v(indicator_id, cycle, judgement, streak)`,
+        `CREATE TABLE moves AS SELECT * FROM (VALUES ('9.2', '13MSP', 'improved', 3, NULL), ('9.2', '13MSP', 'better', 1, NULL), ('9.3', NULL, 'better', 2, 'p. 4')) v(indicator_id, cycle, judgement, streak, note)`,
       );
       await db.conn.run("CREATE VIEW moves_view AS SELECT * FROM moves");
       const doc: TableDoc = {
@@ -146,10 +146,11 @@ describe("column checks", () => {
         kind: "table",
         description: "d",
         source: "s",
-        columns: { indicator_id: "i", cycle: "c", judgement: "j", streak: "n", rank: "r" },
-        types: { indicator_id: "VARCHAR", cycle: "VARCHAR", judgement: "VARCHAR", streak: "BIGINT" },
+        columns: { indicator_id: "i", cycle: "c", judgement: "j", streak: "n", rank: "r", note: "o" },
+        types: { indicator_id: "VARCHAR", cycle: "VARCHAR", judgement: "VARCHAR", streak: "BIGINT", note: "VARCHAR" },
         accepted_values: { judgement: ["improved", "declined"] },
-        not_null: ["cycle"],
+        // Each column counted on its own (one query for all): none in indicator_id, one in cycle, two in note.
+        not_null: ["indicator_id", "cycle", "note", "rank"],
         unique: [["indicator_id", "cycle"]],
         file: "data-loaders/dictionary/moves.json",
       };
@@ -166,6 +167,7 @@ describe("column checks", () => {
         `${name}.rank: described in data-loaders/dictionary/${name}.json but the ${kind} has no such column. Fix: make the SQL return it, or remove it from the description.`,
         `${name}.judgement: "better" in 2 rows, not one of the accepted values (improved, declined) of data-loaders/dictionary/${name}.json. Fix: correct the SQL or the data that produce it, or add the value to accepted_values.judgement.`,
         `${name}.cycle: NULL in 1 row, described as never NULL in data-loaders/dictionary/${name}.json. Fix: give those rows a value in the SQL (or the source), or remove "cycle" from not_null.`,
+        `${name}.note: NULL in 2 rows, described as never NULL in data-loaders/dictionary/${name}.json. Fix: give those rows a value in the SQL (or the source), or remove "note" from not_null.`,
         `${name} (indicator_id, cycle): "9.2, 13MSP" in 2 rows, described as a key (unique) in data-loaders/dictionary/${name}.json. Fix: remove the duplicate rows in the SQL (or the source), or correct the key.`,
       ];
       expect(failures).toEqual([...expected("moves", "table"), ...expected("moves_view", "view")]);

@@ -86,16 +86,19 @@ export async function columnCheckFailures(
         );
       }
     }
-    for (const column of doc.not_null ?? []) {
-      if (!present(column)) continue;
-      const [found] = await queryRows<{ rows: number }>(conn, sqlText("checks/columns/not_null.sql"), {
+    const neverNull = (doc.not_null ?? []).filter(present);
+    if (neverNull.length) {
+      const [nulls] = await queryRows<Record<string, number>>(conn, sqlText("checks/columns/not_null.sql"), {
         relation,
-        column,
+        columns: listValue(neverNull),
       });
-      if (found && found.rows > 0) {
-        failures.push(
-          `${name}.${column}: NULL in ${rows(found.rows)}, described as never NULL in ${where}. Fix: give those rows a value in the SQL (or the source), or remove "${column}" from not_null.`,
-        );
+      for (const column of neverNull) {
+        const found = nulls?.[column] ?? 0;
+        if (found > 0) {
+          failures.push(
+            `${name}.${column}: NULL in ${rows(found)}, described as never NULL in ${where}. Fix: give those rows a value in the SQL (or the source), or remove "${column}" from not_null.`,
+          );
+        }
       }
     }
     for (const key of doc.unique ?? []) {
