@@ -210,9 +210,10 @@ export async function tableColumns(db: Database, name: string): Promise<{ name: 
       `no table or view named "${name}" in the database (known: ${tables.map((t) => t.name).join(", ")})`,
     );
   }
-  return oncePerConnection(db, `table_columns ${name}`, () =>
-    siteQuery<{ name: string; type: string }>(db, "table_columns", { table: name }),
+  const columns = await oncePerConnection(db, "published_columns", () =>
+    siteQuery<{ table: string; name: string; type: string }>(db, "published_columns"),
   );
+  return columns.filter((c) => c.table === name).map(({ name, type }) => ({ name, type }));
 }
 
 /** All rows of a published table, as plain JSON values. */
