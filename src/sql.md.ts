@@ -1,5 +1,6 @@
-// Page loader: the SQL explorer. DuckDB-Wasm (this page only, no extensions) loads every published table from
-// an Arrow IPC stream file; the list of tables and the DuckDB-Wasm version are written in at build time.
+// Page loader: the SQL explorer. DuckDB-Wasm (this page only, no extensions) loads each published table from its
+// Arrow IPC stream file when a query first names it; the list of tables and the DuckDB-Wasm version are written in
+// at build time.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { databaseColumns, loadTableDocs } from "../data-loaders/dictionary.ts";
@@ -94,7 +95,7 @@ toc: false
 
 # SQL explorer
 
-<p class="muted">Query every table of the database in your browser with DuckDB-Wasm ${version}. Nothing is sent anywhere: the data (${tables.length} tables, Arrow files) and the engine are served by this site. Press Ctrl+Enter (⌘+Enter) in the editor or the Run button.</p>
+<p class="muted">Query every table of the database in your browser with DuckDB-Wasm ${version}. Nothing is sent anywhere: the data (${tables.length} tables, Arrow files, each fetched when a query first names it) and the engine are served by this site. Press Ctrl+Enter (⌘+Enter) in the editor or the Run button.</p>
 
 \`\`\`js
 import * as duckdb from "${pkg}";
@@ -104,13 +105,14 @@ import {codeHints, runQuery, sqlEditor, startDuckDB, toCsv} from "./components/s
 const files = new Map([
 ${files}
 ]);
+// Each table is loaded the first time a query names it; the views in the pages' words (the site's own queries,
+// sql/site/) are made the first time a query names them.
 const db = await startDuckDB(duckdb, {
   wasm: import.meta.resolve("${pkg}/dist/duckdb-eh.wasm"),
   worker: import.meta.resolve("${pkg}/dist/duckdb-browser-eh.worker.js"),
-  files
+  files,
+  views: ${JSON.stringify(views.map((v) => [v.name, v.sql])).replaceAll("</", "<\\/")}
 });
-// Views in the pages' words, from the site's own queries (sql/site/), made once the tables are loaded.
-for (const sql of ${JSON.stringify(views.map((v) => v.sql)).replaceAll("</", "<\\/")}) await db.query(sql);
 const CODES = ${JSON.stringify(codes.map(({ code_of, code, label }) => ({ code_of, code, label })))};
 \`\`\`
 

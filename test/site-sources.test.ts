@@ -149,6 +149,10 @@ describe("the SQL explorer agrees with the rest of the site", () => {
       // Run on arrival, without editing: enabled, and it runs what the editor holds.
       const run = v.page.getByRole("button", { name: "Run", exact: true });
       expect(await run.isEnabled()).toBe(true);
+      // Only the table the first query names was fetched, not the 120-odd others.
+      const arrowFiles = () =>
+        v.requests.map((u) => /\/tables\/([a-z0-9_]+)\.[0-9a-f]+\.arrow$/.exec(u)?.[1]).filter(Boolean);
+      expect(arrowFiles()).toEqual(["unga_resolutions"]);
       await v.page.getByLabel("SQL", { exact: true }).fill("SELECT 42 AS answer");
       await run.click();
       await expect.poll(() => resultRows(v.page), { timeout: 30_000 }).toEqual([["42"]]);
@@ -176,6 +180,14 @@ describe("the SQL explorer agrees with the rest of the site", () => {
       await v.page.getByLabel("SQL", { exact: true }).press("Control+Enter");
       await expect.poll(() => resultRows(v.page), { timeout: 30_000 }).toEqual([[String(expected!.n)]]);
       expect(await hint.count()).toBe(0);
+      // The view's tables were fetched when a query first named it.
+      expect(arrowFiles()).toContain("unga_state_votes");
+      // A misspelt table that was never loaded: DuckDB's own suggestion, which knows every table.
+      await v.page.getByLabel("SQL", { exact: true }).fill("SELECT * FROM status_on_date");
+      await run.click();
+      await expect
+        .poll(() => v.page.locator("p[role=alert]").first().textContent(), { timeout: 30_000 })
+        .toMatch(/status_on_date does not exist[\s\S]*Did you mean "status_on_dates"/);
       expect(v.consoleErrors).toEqual([]);
     } finally {
       await v.page.close();

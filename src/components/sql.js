@@ -1,7 +1,27 @@
 // DuckDB-Wasm for the SQL explorer: start the engine from files served by this site, with extension
-// auto-install/-load switched off (they would be downloaded from extensions.duckdb.org), and load each table
-// from its Arrow IPC stream.
-export async function startDuckDB(duckdb, { wasm, worker, files }) {
+// auto-install/-load switched off (they would be downloaded from extensions.duckdb.org). Each table is loaded from
+// its Arrow IPC stream the first time a query names it, not all of them on arrival: loading the 120-odd tables took
+// about 2 s before the first answer, and most queries read two or three.
+
+/**
+ * The relations a query needs, among `names`: those it names as a word (case ignored), and every one when it asks
+ * the catalogue (information_schema, duckdb_tables(), SHOW TABLES, PRAGMA show_tables, …), which lists only what is
+ * loaded. A name inside a string or a comment counts too: loading a table too many does no harm.
+ */
+export function namedRelations(sql, names) {
+  if (/\b(information_schema|pg_catalog|sqlite_master|duckdb_\w+|show\s+(all\s+)?tables|pragma)\b/i.test(sql))
+    return [...names];
+  const words = new Set(sql.toLowerCase().match(/[a-z_][a-z0-9_]*/g) ?? []);
+  return names.filter((name) => words.has(name.toLowerCase()));
+}
+
+/**
+ * Start DuckDB-Wasm with the published tables (files: [name, FileAttachment of its .arrow] pairs) and views made
+ * in the browser (views: [name, CREATE VIEW statement] pairs). Returns a connection-like object whose query(sql)
+ * first loads what the query names (a view, what its statement names), and, when DuckDB still finds no such table,
+ * loads every table and tries once more (so that its "Did you mean …?" knows every name).
+ */
+export async function startDuckDB(duckdb, { wasm, worker, files, views = [] }) {
   const logger = new duckdb.ConsoleLogger(duckdb.LogLevel.WARNING);
   const db = new duckdb.AsyncDuckDB(logger, new Worker(worker));
   await db.instantiate(wasm);
@@ -9,11 +29,44 @@ export async function startDuckDB(duckdb, { wasm, worker, files }) {
   const conn = await db.connect();
   await conn.query("SET autoinstall_known_extensions = false");
   await conn.query("SET autoload_known_extensions = false");
-  for (const [name, file] of files) {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    await conn.insertArrowFromIPCStream(bytes, { name, create: true });
+  const tables = new Map(files);
+  const viewSql = new Map(views);
+  const names = [...tables.keys(), ...viewSql.keys()];
+  const loaded = new Map(); // name → promise of it being loaded
+  const load = (name) => {
+    if (!loaded.has(name)) loaded.set(name, loadOne(name));
+    return loaded.get(name);
+  };
+  async function loadOne(name) {
+    if (tables.has(name)) {
+      const bytes = new Uint8Array(await tables.get(name).arrayBuffer());
+      await conn.insertArrowFromIPCStream(bytes, { name, create: true });
+    } else {
+      const sql = viewSql.get(name);
+      for (const other of namedRelations(
+        sql,
+        names.filter((n) => n !== name),
+      ))
+        await load(other);
+      await conn.query(sql);
+    }
   }
-  return conn;
+  // One at a time: the worker takes one request after another anyway.
+  const loadFor = async (sql, all = namedRelations(sql, names)) => {
+    for (const name of all) await load(name);
+  };
+  return {
+    async query(sql) {
+      await loadFor(sql);
+      try {
+        return await conn.query(sql);
+      } catch (error) {
+        if (!/Catalog Error/i.test(String(error?.message)) || loaded.size === names.length) throw error;
+        await loadFor(sql, names);
+        return conn.query(sql);
+      }
+    },
+  };
 }
 
 // Arrow type ids (the Arrow format's Type enum): DATE and TIMESTAMP columns arrive as epoch milliseconds.
