@@ -3,8 +3,7 @@
  * Serves `/x` as `/x.html` like a static host would, gzip-compresses text when the client accepts it (so
  * perf measures compressed bytes), and never proxies anything. Like a static host, it compresses each file once
  * (not on every request: DuckDB-Wasm's 34 MB took 0.7 s of a core each time the SQL explorer opened) and answers
- * a browser that asks again for a file it holds with 304 Not Modified (an ETag of the file's size and time), which
- * also lets Chromium reuse its compiled copy of DuckDB-Wasm.
+ * a browser that asks again for a file it holds with 304 Not Modified (an ETag of the file's size and time).
  */
 import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";

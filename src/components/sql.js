@@ -43,11 +43,7 @@ export async function startDuckDB(duckdb, { wasm, worker, files, views = [] }) {
       await conn.insertArrowFromIPCStream(bytes, { name, create: true });
     } else {
       const sql = viewSql.get(name);
-      for (const other of namedRelations(
-        sql,
-        names.filter((n) => n !== name),
-      ))
-        await load(other);
+      for (const other of namedRelations(sql, names)) if (other !== name) await load(other);
       await conn.query(sql);
     }
   }
