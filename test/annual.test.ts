@@ -587,7 +587,7 @@ describe("the database with both reports", () => {
         expect(v.offHostRequests).toEqual([]);
         await screenshot(v.page, "annual-pillar-A-14MSP");
       } finally {
-        await v.page.close();
+        await v.close();
       }
     });
 
@@ -622,7 +622,7 @@ describe("the database with both reports", () => {
           .evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
         await expectAccessible(v.page, "/pillars/A?report=13MSP (two reports)");
       } finally {
-        await v.page.close();
+        await v.close();
       }
     });
 
@@ -644,7 +644,7 @@ describe("the database with both reports", () => {
         );
         expect(await footer(v).innerText()).toMatch(/findings from the CCM 14MSP Progress Report\./);
       } finally {
-        await v.page.close();
+        await v.close();
       }
     });
 
@@ -669,7 +669,7 @@ describe("the database with both reports", () => {
           /^Data: CCM 13MSP, 14MSP Progress Reports \(the values shown are the 14MSP report's unless a page says otherwise\), UN Digital Library/,
         );
       } finally {
-        await v.page.close();
+        await v.close();
       }
     });
 
@@ -711,7 +711,7 @@ describe("the database with both reports", () => {
         expect(await v.page.locator("main").textContent()).toContain("the checks below are those of the 13MSP report");
         expect(v.consoleErrors).toEqual([]);
       } finally {
-        await v.page.close();
+        await v.close();
       }
     });
 
@@ -727,7 +727,7 @@ describe("the database with both reports", () => {
         expect(top).toBeGreaterThanOrEqual(0);
         expect(top).toBeLessThan(450);
       } finally {
-        await v.page.close();
+        await v.close();
       }
     });
   });

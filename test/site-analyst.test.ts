@@ -40,7 +40,7 @@ describe("search", () => {
         as.map((a) => ({ title: a.textContent?.trim() ?? "", href: (a as HTMLAnchorElement).href })),
       );
     } finally {
-      await v.page.close();
+      await v.close();
     }
   }
 
@@ -53,7 +53,7 @@ describe("search", () => {
     // The indicators page's first row: its id and text as the site shows them.
     const v = await visit(site.session.browser, site.baseUrl, "/indicators");
     const [id, , text] = (await visibleRows(v.page))[0]!;
-    await v.page.close();
+    await v.close();
     const results = await search(text!.split(/\s+/).slice(0, 6).join(" "));
     expect(results.slice(0, 5).map((r) => r.title)).toContain(`Indicator ${id}: ${text}`);
     expect(results.find((r) => r.title.startsWith(`Indicator ${id}:`))!.href).toMatch(
@@ -81,7 +81,7 @@ describe("tables sort and filter", () => {
       expect(all.length).toBeGreaterThan(declined);
       expect(new Set(all.map((r) => r[5])).size).toBeGreaterThan(2);
     } finally {
-      await v.page.close();
+      await v.close();
     }
   });
 
@@ -109,7 +109,7 @@ describe("tables sort and filter", () => {
       expect(down).toEqual([...up].reverse());
       expect(down[0]).toBeGreaterThan(down.at(-1)!);
     } finally {
-      await v.page.close();
+      await v.close();
     }
   });
 
@@ -123,7 +123,7 @@ describe("tables sort and filter", () => {
       expect(sorted.indexOf("Bahamas")).toBeLessThan(sorted.indexOf("Bangladesh"));
       expect(sorted.indexOf("Côte d'Ivoire")).toBeLessThan(sorted.indexOf("Croatia"));
     } finally {
-      await v.page.close();
+      await v.close();
     }
   });
 });
@@ -137,7 +137,7 @@ describe("links land on their target", () => {
       .locator("a")
       .first()
       .getAttribute("href");
-    await v.page.close();
+    await v.close();
     expect(href).toMatch(/^\.\/pillars\/[A-K]#indicator-/);
     const w = await visit(site.session.browser, site.baseUrl, href!.slice(1));
     try {
@@ -151,7 +151,7 @@ describe("links land on their target", () => {
       expect(where.top).toBeGreaterThanOrEqual(0);
       expect(where.top).toBeLessThan(where.height / 2);
     } finally {
-      await w.page.close();
+      await w.close();
     }
   });
 
@@ -175,7 +175,7 @@ describe("links land on their target", () => {
       const target = decodeURIComponent(new URL(v.page.url()).hash.slice(1));
       expect(await v.page.locator(`[id="${target}"]`).textContent()).toContain(sentence!.trim());
     } finally {
-      await v.page.close();
+      await v.close();
     }
   });
 });
@@ -190,7 +190,7 @@ describe("a pillar page with one report in the database", () => {
         /^Data: indicator values from the CCM 13MSP Progress Report; findings from the CCM 13MSP Progress Report\./,
       );
     } finally {
-      await v.page.close();
+      await v.close();
     }
   });
 });
@@ -268,7 +268,7 @@ describe("a contradiction and its paragraph", () => {
         );
       }
     } finally {
-      await v.page.close();
+      await v.close();
     }
   });
 });
@@ -282,7 +282,7 @@ describe("the briefing on the site", () => {
       expect(text).not.toContain("\\_");
       expect(await v.page.locator('a[href$=".pdf"]').count()).toBeGreaterThan(0);
     } finally {
-      await v.page.close();
+      await v.close();
     }
   });
 });
@@ -310,7 +310,7 @@ describe("a phone, 390 px wide", () => {
         expect(await v.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
         await screenshot(v.page, `phone${path === "/" ? "-index" : path}`);
       } finally {
-        await v.page.close();
+        await v.close();
       }
     });
   }
@@ -331,7 +331,7 @@ describe("a phone, 390 px wide", () => {
       await settle(v.page);
       expect(await visible()).toBe(false);
     } finally {
-      await v.page.close();
+      await v.close();
     }
   });
 });
@@ -375,7 +375,7 @@ describe("the SQL explorer helps", () => {
       );
       expect(v.consoleErrors).toEqual([]);
     } finally {
-      await v.page.close();
+      await v.close();
     }
   });
 });
@@ -405,7 +405,7 @@ describe("downloads for people", () => {
         .click();
       await expect.poll(() => v.page.evaluate(() => scrollY)).toBeGreaterThan(0);
     } finally {
-      await v.page.close();
+      await v.close();
     }
   });
 });

@@ -60,7 +60,7 @@ describe("the vote explorer cites the chosen resolution's record", () => {
       expect(await source.getAttribute("href")).toBe(records[0]!.source_ref);
       expect(v.consoleErrors).toEqual([]);
     } finally {
-      await v.page.close();
+      await v.close();
     }
   });
 });
@@ -103,7 +103,7 @@ describe("Data quality: every disagreement with the UN's records can be followed
       expect(rows.filter((r) => r.hrefs.some((h) => h.endsWith("#para-67"))).length).toBe(
         issues.filter((i) => i.check_id.startsWith("para-67:")).length,
       );
-      await v.page.close();
+      await v.close();
     } finally {
       await noScript.close();
     }
@@ -120,7 +120,7 @@ describe("Data quality: every disagreement with the UN's records can be followed
       await expect.poll(() => row.textContent()).toMatch(/67.{40,}/);
       expect(href).toMatch(/#para-67$/);
     } finally {
-      await v.page.close();
+      await v.close();
     }
   });
 });
@@ -190,7 +190,7 @@ describe("the SQL explorer agrees with the rest of the site", () => {
         .toMatch(/status_on_date does not exist[\s\S]*Did you mean "status_on_dates"/);
       expect(v.consoleErrors).toEqual([]);
     } finally {
-      await v.page.close();
+      await v.close();
     }
   });
 });
@@ -234,7 +234,7 @@ describe("findings: a page of every finding, and search finds paragraphs", () =>
       expect(order.length).toBeGreaterThan(100);
       expect(order).toEqual([...order].sort((a, b) => a - b));
     } finally {
-      await v.page.close();
+      await v.close();
     }
   });
 
@@ -247,7 +247,7 @@ describe("findings: a page of every finding, and search finds paragraphs", () =>
       await v.page.waitForTimeout(200);
       return await results.evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
     } finally {
-      await v.page.close();
+      await v.close();
     }
   }
 
@@ -274,7 +274,7 @@ describe("pages read without scripts: State pages, the States directory, Data qu
     try {
       const directory = await visit(noScript.browser, site.baseUrl, "/states/");
       expect(await directory.page.locator("table.data tbody tr").count()).toBe(states!.n);
-      await directory.page.close();
+      await directory.close();
       const v = await visit(noScript.browser, site.baseUrl, "/states/TCD");
       const table = v.page.locator("table.data", {
         has: v.page.locator("caption", { hasText: "Findings of the progress report" }),
@@ -292,7 +292,7 @@ describe("pages read without scripts: State pages, the States directory, Data qu
       expect(text).not.toMatch(/\b[a-z0-9]+_[a-z0-9_]+\b/);
       expect(text).not.toMatch(/\.csv\b/);
       expect(await v.page.locator("h1").getAttribute("id")).not.toBe("");
-      await v.page.close();
+      await v.close();
       const quality = await visit(noScript.browser, site.baseUrl, "/data-quality");
       expect(
         await quality.page
@@ -300,7 +300,7 @@ describe("pages read without scripts: State pages, the States directory, Data qu
           .locator("tbody tr")
           .count(),
       ).toBeGreaterThan(5);
-      await quality.page.close();
+      await quality.close();
     } finally {
       await noScript.close();
     }
@@ -320,7 +320,7 @@ describe("pages read without scripts: State pages, the States directory, Data qu
       expect(paragraphs.length).toBeGreaterThan(10);
       expect(paragraphs).toEqual([...paragraphs].sort((a, b) => b - a));
     } finally {
-      await v.page.close();
+      await v.close();
     }
   });
 });
@@ -352,7 +352,7 @@ describe("the briefing page", () => {
       const [download] = await Promise.all([v.page.waitForEvent("download"), pdf.click()]);
       expect(download.suggestedFilename()).toMatch(/^ccm-\d+MSP-trend-briefing\.pdf$/);
     } finally {
-      await v.page.close();
+      await v.close();
     }
   });
 });
@@ -390,7 +390,7 @@ describe("a disputed figure is flagged wherever it is shown", () => {
           for (const f of flags) expect(f.href).toMatch(/data-quality#/);
         }
       } finally {
-        await v.page.close();
+        await v.close();
       }
     };
     await flagsIn("/indicators", (c) => `[id="indicator-${c.indicator_id}"]`);
@@ -410,7 +410,7 @@ describe("a disputed figure is flagged wherever it is shown", () => {
         await v.page.locator(`[id="${decodeURIComponent(new URL(v.page.url()).hash.slice(1))}"]`).textContent(),
       ).toContain("25 States not party");
     } finally {
-      await v.page.close();
+      await v.close();
     }
   });
 
@@ -438,7 +438,7 @@ describe("a disputed figure is flagged wherever it is shown", () => {
       await v.page.waitForURL(/data-quality#record-indicator-11\.2-13MSP$/);
       expect(await v.page.locator(":target").textContent()).toContain("25 States not party");
     } finally {
-      await v.page.close();
+      await v.close();
     }
   });
 
@@ -459,7 +459,7 @@ describe("a disputed figure is flagged wherever it is shown", () => {
       expect(await flag.textContent()).toMatch(/disputed: the UN record gives \d+ \(why\)/);
       expect(await flag.locator("a").getAttribute("href")).toMatch(/data-quality#record-indicator-/);
     } finally {
-      await v.page.close();
+      await v.close();
     }
   });
 });
