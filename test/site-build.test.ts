@@ -247,6 +247,51 @@ describe("what Framework repeats for every page, cached: sidebar scripts, head a
     expect(await hooked("route.js")).toContain('return ccmOnce("route", [root, path, exts], () => routeParams(');
   });
 
+  it("parses in one jsdom window, with the same results as the installed html.js, and keeps each body's headings for the table of contents", async () => {
+    // The hooked module beside the installed one, so that its own imports resolve as Framework's do.
+    const copy = join(ROOT, "node_modules", "@observablehq", "framework", "dist", `ccm-test-html-${process.pid}.js`);
+    writeFileSync(copy, await hooked("html.js"));
+    try {
+      interface Html {
+        findAssets(html: string, path: string): unknown;
+        rewriteHtml(html: string, resolvers: object): string;
+        parseHtml(html: string): { document: Document };
+      }
+      const installed = (await import(moduleUrl("html.js"))) as Html;
+      const parsedOnce = (await import(pathToFileURL(copy).href)) as Html;
+      const page = readFileSync(join(builtSiteDir(), "states", "NOR.html"), "utf8");
+      const bodies = [
+        page.slice(page.indexOf("<main"), page.indexOf("</main>") + 7),
+        '<h1 id="a">A</h1><h2 id="b">B <code>x</code></h2><p>Text</p><h2 id="c">C</h2><a href="../data/x.csv" download>x</a>' +
+          '<img srcset="a.png 1x, b.png 2x"><script type="module" src="./c.js"></script><a href="https://example.org">e</a>' +
+          '<pre><code class="language-sql">SELECT 1</code></pre><!--:0123abcd:--><link rel="stylesheet" href="s.css">',
+        "<meta charset=utf-8><title>t</title><table><tr><td>cell</table>",
+      ];
+      const toc = "h1:not(:first-of-type)[id], h2:first-child[id], :not(h1) + h2[id]";
+      for (const body of bodies) {
+        expect(parsedOnce.findAssets(body, "states/NOR")).toEqual(installed.findAssets(body, "states/NOR"));
+        const resolvers = { resolveFile: (s: string) => `F(${s})`, resolveLink: (s: string) => `L(${s})` };
+        expect(parsedOnce.rewriteHtml(body, resolvers)).toBe(installed.rewriteHtml(body, resolvers));
+        const headings = Array.from(installed.parseHtml(body).document.querySelectorAll(toc), (n) => ({
+          label: n.textContent,
+          href: `#${n.id}`,
+        }));
+        const kept = (globalThis as { ccmTocHeaders?: Map<string, unknown> }).ccmTocHeaders?.get(body);
+        expect(kept).toEqual(headings);
+      }
+    } finally {
+      rmSync(copy, { force: true });
+    }
+  });
+
+  it("renders the table of contents from the headings findAssets kept, with the installed Framework's selector", async () => {
+    const source = await hooked("render.js");
+    expect(source).toContain("(ccmHeaders.get(page.body) ?? ccmHeadersIn(parseHtml(page.body).document))");
+    expect(source).toContain(
+      'const tocSelector = "h1:not(:first-of-type)[id], h2:first-child[id], :not(h1) + h2[id]";',
+    );
+  });
+
   it("refuses a Framework whose render.js has other calls, naming the hook to update, and leaves other modules alone", async () => {
     await expect(frameworkCacheLoad(moduleUrl("render.js"), {}, given("export const x = 1;"))).rejects.toThrow(
       /framework-cache-hooks\.mjs: expected 2 of "\(await rollupClient\(getClientPath\(" in .*render\.js, found 0/,

@@ -13,6 +13,11 @@
 //   for parameterized names, every time a page or file names the path (3.2 s of its profile). Keyed by the root, the
 //   path and the extensions looked for; the source folder does not change during a build (Framework writes into
 //   src/.observablehq/cache, which no route reaches), and the preview server, which watches it change, has no hook.
+// - html.js, parsing: each parse of a page's HTML (findAssets, rewriteHtml, the table of contents; about nine per
+//   page, most of them of the small head and footer) built a whole jsdom window, about 7 ms before any parsing.
+//   One window's DOMParser now parses each: the same parser, the same string ("<!DOCTYPE html><body>" + the
+//   HTML), scripting off in both, and the callers only read the document.
+// - render.js, the table of contents (see TOC below).
 // A Framework whose module does not have the expected calls is refused with a message, never built without the
 // cache silently.
 const ONCE = `
@@ -27,6 +32,16 @@ function ccmOnce(kind, key, compute) {
 const ccmFolder = (path) => path.slice(0, path.lastIndexOf("/") + 1);
 `;
 
+// The table of contents: Framework's render.js parses each page's body again to find its headings (findHeaders),
+// after findAssets parsed the same body in the load phase. findAssets now keeps the headings it finds with that
+// selector (render.js must still hold the same one), and findHeaders reads them.
+const TOC_SELECTOR = "h1:not(:first-of-type)[id], h2:first-child[id], :not(h1) + h2[id]";
+const TOC = `
+const ccmHeaders = (globalThis.ccmTocHeaders ??= new Map());
+const ccmHeadersIn = (document) =>
+  Array.from(document.querySelectorAll(${JSON.stringify(TOC_SELECTOR)}), (node) => ({ label: node.textContent, href: \`#\${node.id}\` }));
+`;
+
 const MODULES = [
   {
     module: /\/@observablehq\/framework\/dist\/render\.js$/,
@@ -34,13 +49,45 @@ const MODULES = [
       ["(await rollupClient(getClientPath(", "(await ccmClientOnce(getClientPath(", 2],
       ["rewriteHtml(head, resolvers)", "ccmRewriteOnce(head, resolvers)", 1],
       ["rewriteHtml(footer, resolvers)", "ccmRewriteOnce(footer, resolvers)", 1],
+      [
+        `const tocSelector = ${JSON.stringify(TOC_SELECTOR)};`,
+        `const tocSelector = ${JSON.stringify(TOC_SELECTOR)};`,
+        1,
+      ],
+      [
+        "Array.from(parseHtml(page.body).document.querySelectorAll(tocSelector)).map((node) => ({ label: node.textContent, href: `#${node.id}` }))",
+        "(ccmHeaders.get(page.body) ?? ccmHeadersIn(parseHtml(page.body).document))",
+        1,
+      ],
     ],
-    prelude: `${ONCE}
+    prelude: `${ONCE}${TOC}
 const ccmClientOnce = (clientPath, root, path, options) =>
   ccmOnce("client", [clientPath, root, ccmFolder(path), options.minify ?? false, options.resolveImport("observablehq:search")], () =>
     rollupClient(clientPath, root, path, options));
 const ccmRewriteOnce = (fragment, resolvers) =>
   ccmOnce("rewrite", [fragment, ccmFolder(resolvers.path)], () => rewriteHtml(fragment, resolvers));
+`,
+  },
+  {
+    module: /\/@observablehq\/framework\/dist\/html\.js$/,
+    replace: [
+      [
+        "return new JSDOM(`<!DOCTYPE html><body>${html2}`, { virtualConsole: new VirtualConsole() }).window;",
+        'return { document: ccmParser().parseFromString(`<!DOCTYPE html><body>${html2}`, "text/html") };',
+        1,
+      ],
+      [
+        "function findAssets(html2, path) {\n  const { document } = parseHtml(html2);\n",
+        "function findAssets(html2, path) {\n  const { document } = parseHtml(html2);\n  ccmKeepHeaders(html2, document);\n",
+        1,
+      ],
+    ],
+    prelude: `${TOC}
+let ccmDomParser;
+const ccmParser = () => (ccmDomParser ??= new (new JSDOM("", { virtualConsole: new VirtualConsole() }).window.DOMParser)());
+const ccmKeepHeaders = (html, document) => {
+  if (!ccmHeaders.has(html)) ccmHeaders.set(html, ccmHeadersIn(document));
+};
 `,
   },
   {
