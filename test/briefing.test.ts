@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildBriefing, type BriefingResult } from "../data-loaders/briefing/build.ts";
-import { pinStructureIds } from "../data-loaders/briefing/pdf.ts";
+import { pinStructureIds, printPdf, newPrinter } from "../data-loaders/briefing/pdf.ts";
 import { closeDatabase, openDatabase, runSqlFile } from "../data-loaders/lib/db.ts";
 import { createLogger } from "../data-loaders/lib/log.ts";
 import { builtDbPath } from "./helpers/db.ts";
@@ -271,6 +271,47 @@ describe("briefing failures leave the previous briefing intact", () => {
     ).rejects.toThrow(/names .*no-chromium, which is not an executable file[\s\S]*apt-get install chromium/);
     expect(file("briefing.md")).toBe(before);
     expect(readdirSync(out).filter((f) => f.includes("building"))).toEqual([]);
+  });
+
+  it("prints several PDFs in one started Chromium, each the same bytes as a print in a Chromium of its own", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ccm-printer-"));
+    try {
+      // A small page with what makes the bytes vary: a table (its cells' ids in the tags), headings (the outline).
+      const html = `<!doctype html><html lang="en"><title>T</title><h1>Title</h1><h2>Part</h2><table><tr><th>State</th><th>Votes</th></tr>${["Norway", "Peru"].map((s, i) => `<tr><td>${s}</td><td>${i + 3}</td></tr>`).join("")}</table>`;
+      const options = {
+        header: "CCM annual trend briefing · 13MSP",
+        footer: "ccm-trends",
+        timestamp: "20261127000000",
+      };
+      const printer = newPrinter();
+      try {
+        await printer.print(html, join(dir, "first.pdf"), options);
+        await printer.print(html, join(dir, "second.pdf"), options);
+      } finally {
+        await printer.close();
+      }
+      await printPdf(html, join(dir, "alone.pdf"), options);
+      const alone = readFileSync(join(dir, "alone.pdf"));
+      expect(execFileSync("pdfinfo", [join(dir, "alone.pdf")], { encoding: "utf8" })).toMatch(/^Pages:\s+\d+$/m);
+      expect(readFileSync(join(dir, "first.pdf")).equals(alone)).toBe(true);
+      expect(readFileSync(join(dir, "second.pdf")).equals(alone)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a Chromium that fails to start fails the print that needs it, with the browser's error, and closes cleanly", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ccm-printer-"));
+    try {
+      const printer = newPrinter("/bin/false");
+      await expect(printer.print("<p>x</p>", join(dir, "x.pdf"), { header: "h", footer: "f" })).rejects.toThrow(
+        /launch|exited|closed/i,
+      );
+      await expect(printer.close()).resolves.toBeUndefined();
+      expect(existsSync(join(dir, "x.pdf"))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("rejects a cycle that has no values", async () => {

@@ -4,7 +4,6 @@
  * run leaves the previous briefing untouched.
  */
 import { snapshotViews } from "../lib/snapshot.ts";
-import { requireChromium } from "../lib/chromium.ts";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { closeDatabase, openDatabase, ROOT } from "../lib/db.ts";
@@ -16,7 +15,7 @@ import { BriefingDataError, loadBriefingData } from "./data.ts";
 import { renderHtml } from "./html.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { renumberNotes, type Briefing } from "./model.ts";
-import { printPdf } from "./pdf.ts";
+import { newPrinter, type PdfPrinter } from "./pdf.ts";
 import { draftSource } from "./source/init.ts";
 import { parseSource, SOURCE_DIR } from "./source/parse.ts";
 import { renderSource, type RenderedSource } from "./source/render.ts";
@@ -33,6 +32,8 @@ export interface BriefingOptions {
   pdf?: boolean;
   /** Chromium executable for the PDF (default: CCM_CHROMIUM, else the first Chromium, Chrome or Edge installed). */
   chromiumPath?: string;
+  /** A Chromium already started for the PDF (`briefing --all` shares one); by default the build starts its own. */
+  printer?: PdfPrinter;
   /**
    * The analyst's source to render: a path, or false for the generated draft. Default: sources/briefings/<cycle>.md
    * when it exists, the generated draft otherwise.
@@ -109,7 +110,7 @@ export async function generatedDocument(
 
 /** The briefing of a cycle, as of the cycle's own report when a later report is in the database (as-of.ts). */
 export async function buildBriefing(options: BriefingOptions): Promise<BriefingResult> {
-  const { cycle, dbPath, outDir, log } = options;
+  const { cycle, dbPath } = options;
   if (!/^[0-9]+(MSP|RC)$/.test(cycle))
     throw new BriefingDataError(`"${cycle}" is not a cycle name; expected e.g. 13MSP or 3RC.`);
   if (!existsSync(dbPath))
@@ -121,9 +122,21 @@ export async function buildBriefing(options: BriefingOptions): Promise<BriefingR
       `No briefing source at ${options.source}: write one with \`npm run briefing -- init ${cycle}\`.`,
     );
   const useSource = sourcePath !== null && existsSync(sourcePath) ? sourcePath : null;
-  // The PDF needs a browser: a missing one is said before any work is done (the same lookup printPdf makes).
-  if (options.pdf !== false) requireChromium(options.chromiumPath);
+  // A missing browser for the PDF is said before any work; it starts when the PDF is printed.
+  const own = options.pdf !== false && !options.printer ? newPrinter(options.chromiumPath) : null;
+  try {
+    return await writeBriefing(options, useSource, options.pdf === false ? null : (options.printer ?? own));
+  } finally {
+    await own?.close();
+  }
+}
 
+async function writeBriefing(
+  options: BriefingOptions,
+  useSource: string | null,
+  printer: PdfPrinter | null,
+): Promise<BriefingResult> {
+  const { cycle, dbPath, outDir, log } = options;
   const db = await openDatabase(dbPath, { readOnly: true });
   let doc: Briefing;
   let charts: ChartFile[];
@@ -174,12 +187,11 @@ export async function buildBriefing(options: BriefingOptions): Promise<BriefingR
     // The document itself, for the site's Briefings page: it renders the same model, not a re-read of the text.
     writeFileSync(join(tmp, "briefing.json"), `${JSON.stringify(doc)}\n`);
     for (const c of charts) writeFileSync(join(tmp, c.file), c.svg);
-    if (options.pdf !== false) {
+    if (printer) {
       await log.step("print the PDF with headless Chromium", () =>
-        printPdf(html, join(tmp, "briefing.pdf"), {
+        printer.print(html, join(tmp, "briefing.pdf"), {
           header: `CCM annual trend briefing · ${cycle}`,
           footer: `ccm-trends${options.date ? ` · ${options.date}` : ""}`,
-          ...(options.chromiumPath ? { executablePath: options.chromiumPath } : {}),
           timestamp: pdfTimestamp(options.date),
         }),
       );
@@ -193,7 +205,7 @@ export async function buildBriefing(options: BriefingOptions): Promise<BriefingR
     "briefing.md",
     "briefing.html",
     "briefing.json",
-    ...(options.pdf !== false ? ["briefing.pdf"] : []),
+    ...(printer ? ["briefing.pdf"] : []),
     ...charts.map((c) => c.file),
   ];
   return { dir: target, files, warnings: log.warnings, source: useSource ? shown(useSource) : null };

@@ -75,19 +75,26 @@ export const command: Command = {
       process.stderr.write(`${stamps.skippedLine(relative(process.cwd(), outDir) || outDir, key)}\n`);
       return;
     }
-    for (const c of cycles) {
-      const result = await buildBriefing({
-        cycle: c,
-        dbPath,
-        outDir,
-        pdf: !values["no-pdf"],
-        ...(values.generated ? { source: false as const } : values.source ? { source: values.source } : {}),
-        log: createLogger(),
-        ...(date ? { date } : {}),
-      });
-      process.stderr.write(
-        `Wrote ${relative(process.cwd(), result.dir) || "."}/ from ${result.source ?? "the generated draft"}: ${result.files.join(", ")}\n`,
-      );
+    // One Chromium prints every report's PDF.
+    const printer = values["no-pdf"] ? null : (await import("../briefing/pdf.ts")).newPrinter();
+    try {
+      for (const c of cycles) {
+        const result = await buildBriefing({
+          cycle: c,
+          dbPath,
+          outDir,
+          pdf: !values["no-pdf"],
+          ...(printer ? { printer } : {}),
+          ...(values.generated ? { source: false as const } : values.source ? { source: values.source } : {}),
+          log: createLogger(),
+          ...(date ? { date } : {}),
+        });
+        process.stderr.write(
+          `Wrote ${relative(process.cwd(), result.dir) || "."}/ from ${result.source ?? "the generated draft"}: ${result.files.join(", ")}\n`,
+        );
+      }
+    } finally {
+      await printer?.close();
     }
     if (key) stamps.writeStamp(outDir, key);
   },
