@@ -6,6 +6,7 @@
 import { execFileSync } from "node:child_process";
 import {
   copyFileSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -19,7 +20,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildSite } from "../scripts/site/build.ts";
+import { buildSite, runFramework } from "../scripts/site/build.ts";
 import { buildLogProblems, checkBuiltSite } from "../scripts/site/build-checks.ts";
 import { frameworkOnlyPackages, NPM_CACHE, PACKAGES, packageVersion } from "../scripts/site/npm-cache.ts";
 import { builtDbPath } from "./helpers/db.ts";
@@ -290,6 +291,18 @@ describe("what Framework repeats for every page, cached: sidebar scripts, head a
     expect(source).toContain(
       'const tocSelector = "h1:not(:first-of-type)[id], h2:first-child[id], :not(h1) + h2[id]";',
     );
+  });
+
+  it("starts Framework ahead of its loaders' outputs, gated: it reads no page until told to go, and stopped it builds nothing", async () => {
+    expect(await hooked("build.js")).toContain(
+      "const { root, loaders, title, duckdb } = config;\n  await ccmWaitForLoaders();\n  Telemetry.record(",
+    );
+    const out = join(tempDir(), "site");
+    const { code, log } = await runFramework(out, { quiet: true, gate: Promise.resolve(false) });
+    expect(code).not.toBe(0);
+    expect(log).toContain("the site's loaders did not finish; Framework's build was not started");
+    expect(log).not.toMatch(/^load \//m);
+    expect(existsSync(out)).toBe(false);
   });
 
   it("refuses a Framework whose render.js has other calls, naming the hook to update, and leaves other modules alone", async () => {

@@ -31,7 +31,7 @@ import {
   upToDate,
   writeStamp,
 } from "../../data-loaders/lib/stamps.ts";
-import { LOADER_CACHE, loaderFiles } from "./prerender.ts";
+import { LOADER_CACHE, PRERENDER_FAILED, loaderFiles } from "./prerender.ts";
 import { buildLogProblems, checkBuiltSite } from "./build-checks.ts";
 import { fixBuiltPages } from "./page-template.ts";
 import { siteRoutes } from "../../data-loaders/site/routes.ts";
@@ -53,9 +53,11 @@ function clearLoaderCache(): void {
 /** A TypeScript script of ours, offline, its output on stderr unless `quiet`; resolves with its exit code and log. */
 function runScript(
   args: string[],
-  options: { env?: Record<string, string>; quiet?: boolean; nodeFlags?: string[] } = {},
+  options: { env?: Record<string, string>; quiet?: boolean; nodeFlags?: string[]; gate?: Promise<boolean> } = {},
 ): Promise<{ code: number; log: string }> {
-  const write = (d: Buffer) => (options.quiet ? true : process.stderr.write(d));
+  // A gated Framework stopped before it built anything has nothing to say but that it was stopped.
+  let stopped = false;
+  const write = (d: Buffer) => (options.quiet || stopped ? true : process.stderr.write(d));
   return new Promise((resolve, reject) => {
     const flags = [...(options.nodeFlags ?? []), "--import", "tsx", "--import", GUARD];
     const child = spawn(process.execPath, [...flags, ...args], {
@@ -63,19 +65,27 @@ function runScript(
       env: {
         ...process.env,
         ...options.env,
+        ...(options.gate ? { CCM_FRAMEWORK_WAIT: "stdin" } : {}),
         NO_COLOR: "1",
         FORCE_COLOR: "0",
         OBSERVABLE_TELEMETRY_DISABLE: "true",
       },
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: [options.gate ? "pipe" : "ignore", "pipe", "pipe"],
+    });
+    // Gated (Framework started ahead of its loaders' outputs): "go" when they are written, else stdin closed, which
+    // stops it (framework-cache-hooks.mjs).
+    void options.gate?.then((go) => {
+      child.stdin?.on("error", () => {}); // the child may be gone already
+      stopped = !go;
+      child.stdin?.end(go ? "go\n" : "");
     });
     let text = "";
     const take = (d: Buffer) => {
       text += d.toString();
       write(d);
     };
-    child.stdout.on("data", take);
-    child.stderr.on("data", take);
+    child.stdout?.on("data", take);
+    child.stderr?.on("data", take);
     child.on("error", reject);
     child.on("close", (code) => resolve({ code: code ?? 1, log: text }));
   });
@@ -89,10 +99,18 @@ function runScript(
  */
 export function runFramework(
   output: string,
-  options: { config?: string; env?: Record<string, string>; quiet?: boolean; asShipped?: boolean } = {},
+  options: {
+    config?: string;
+    env?: Record<string, string>;
+    quiet?: boolean;
+    asShipped?: boolean;
+    /** Framework starts now and builds once this resolves true (false stops it): see the site build below. */
+    gate?: Promise<boolean>;
+  } = {},
 ): Promise<{ code: number; log: string }> {
   return runScript([FRAMEWORK_CLI, "build", ...(options.config ? ["--config", options.config] : [])], {
     ...(options.quiet ? { quiet: true } : {}),
+    ...(options.gate ? { gate: options.gate } : {}),
     // A larger young generation: Framework parses every page with jsdom several times, and a quarter of its CPU
     // profile was garbage collection. With 64 MB semi-spaces its build of our pages took 48.3 and 52.4 s against
     // 56.1 and 56.7 s (alternating runs, the same machine and hour).
@@ -154,19 +172,33 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<void> {
     ...(options.dbPath ? { CCM_DB: options.dbPath } : {}),
     ...(options.briefingsDir ? { CCM_BRIEFINGS_DIR: options.briefingsDir } : {}),
   };
+  // A test's site of a few pages (its own config and root) leaves its loaders to Framework.
+  const prerendering = !loadersFresh && !options.config;
+  // Framework starts while the loaders run: its own start (loading its modules and the configuration, about 3 s of
+  // one core) overlaps them, and it reads no page before they are written (the gate).
+  let open: (go: boolean) => void = () => {};
+  const framework = runFramework(output, {
+    env,
+    ...(options.config ? { config: options.config } : {}),
+    ...(options.quiet ? { quiet: true } : {}),
+    ...(prerendering ? { gate: new Promise<boolean>((resolve) => (open = resolve)) } : {}),
+  });
   try {
-    // A test's site of a few pages (its own config and root) leaves its loaders to Framework.
     if (loadersFresh) say(skippedLine("the loaders' outputs", loadersKey));
-    else if (!options.config) {
-      const pre = await runScript([PRERENDER], { env, ...(options.quiet ? { quiet: true } : {}) });
-      if (pre.code !== 0)
-        throw new Error(`site build failed; ${shown} left unchanged:\n  - ${pre.log.trim().split("\n").at(-1)}`);
+    else if (prerendering) {
+      const pre = await runScript([PRERENDER], { env, ...(options.quiet ? { quiet: true } : {}) }).catch(
+        (e: unknown) => ({ code: 1, log: e instanceof Error ? e.message : String(e) }),
+      );
+      open(pre.code === 0);
+      if (pre.code !== 0) {
+        await framework;
+        // The prerender's own message, which may run over several lines (DuckDB's, with its "Did you mean").
+        const failed = pre.log.lastIndexOf(PRERENDER_FAILED);
+        const why = failed >= 0 ? pre.log.slice(failed).trim() : pre.log.trim().split("\n").at(-1);
+        throw new Error(`site build failed; ${shown} left unchanged:\n  - ${why}`);
+      }
     }
-    const { code, log: frameworkLog } = await runFramework(output, {
-      env,
-      ...(options.config ? { config: options.config } : {}),
-      ...(options.quiet ? { quiet: true } : {}),
-    });
+    const { code, log: frameworkLog } = await framework;
     const problems = buildLogProblems(frameworkLog);
     if (code !== 0) problems.unshift(`observable build exited with code ${code}`);
     if (!problems.length) {
@@ -191,6 +223,9 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<void> {
     else forgetStamp(dist);
     say(`site built into ${shown} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } finally {
+    // Whatever failed before the gate opened, Framework is stopped, not left waiting.
+    open(false);
+    await framework.catch(() => {});
     rmSync(output, { recursive: true, force: true });
   }
 }

@@ -42,7 +42,39 @@ const ccmHeadersIn = (document) =>
   Array.from(document.querySelectorAll(${JSON.stringify(TOC_SELECTOR)}), (node) => ({ label: node.textContent, href: \`#\${node.id}\` }));
 `;
 
+// build.js, the start of the build: with CCM_FRAMEWORK_WAIT=stdin (scripts/site/build.ts starts Framework while the
+// site's loaders still run, so that its own start, about 3 s of loading its modules and the configuration, overlaps
+// them), the build waits for "go" on stdin before it reads any page; stdin closed without it stops the build.
+const WAIT = `
+function ccmWaitForLoaders() {
+  if (process.env.CCM_FRAMEWORK_WAIT !== "stdin") return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    let text = "";
+    process.stdin.setEncoding("utf8");
+    process.stdin.on("data", (chunk) => {
+      text += chunk;
+      if (!text.includes("go\\n")) return;
+      process.stdin.removeAllListeners();
+      process.stdin.destroy();
+      resolve();
+    });
+    process.stdin.on("end", () => reject(new Error("the site's loaders did not finish; Framework's build was not started")));
+  });
+}
+`;
+
 const MODULES = [
+  {
+    module: /\/@observablehq\/framework\/dist\/build\.js$/,
+    replace: [
+      [
+        "  const { root, loaders, title, duckdb } = config;\n  Telemetry.record(",
+        "  const { root, loaders, title, duckdb } = config;\n  await ccmWaitForLoaders();\n  Telemetry.record(",
+        1,
+      ],
+    ],
+    prelude: WAIT,
+  },
   {
     module: /\/@observablehq\/framework\/dist\/render\.js$/,
     replace: [

@@ -36,6 +36,8 @@ import {
 
 const SRC = join(ROOT, "src");
 export const LOADER_CACHE = join(SRC, ".observablehq", "cache");
+/** How the prerender's last words begin when it fails (the site build quotes them from there). */
+export const PRERENDER_FAILED = "site prerender failed:";
 /** The file names Framework runs as loaders here: <name>.<ext>.ts. */
 const LOADER = /^[^.]+.*\.[a-z]+\.ts$/;
 
@@ -147,7 +149,7 @@ export async function prerender(log: (line: string) => void): Promise<number> {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   prerender((line) => process.stderr.write(`${line}\n`)).catch((e: unknown) => {
-    process.stderr.write(`site prerender failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`${PRERENDER_FAILED} ${e instanceof Error ? e.message : String(e)}\n`);
     process.exit(1);
   });
 }
