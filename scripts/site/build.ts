@@ -183,6 +183,8 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<void> {
     ...(options.quiet ? { quiet: true } : {}),
     ...(prerendering ? { gate: new Promise<boolean>((resolve) => (open = resolve)) } : {}),
   });
+  // Awaited below; until then a failure to start it must not be an unhandled rejection.
+  framework.catch(() => {});
   try {
     if (loadersFresh) say(skippedLine("the loaders' outputs", loadersKey));
     else if (prerendering) {

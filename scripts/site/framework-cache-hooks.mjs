@@ -18,6 +18,7 @@
 //   One window's DOMParser now parses each: the same parser, the same string ("<!DOCTYPE html><body>" + the
 //   HTML), scripting off in both, and the callers only read the document.
 // - render.js, the table of contents (see TOC below).
+// - build.js, the start of the build: a Framework started ahead of its loaders' outputs waits for them (WAIT below).
 // A Framework whose module does not have the expected calls is refused with a message, never built without the
 // cache silently.
 const ONCE = `

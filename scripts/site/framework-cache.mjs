@@ -7,7 +7,8 @@
 // new jsdom window for every parse of a page's HTML (about nine per page), and parses each body once more for
 // its table of contents.
 // This registers a module hook (framework-cache-hooks.mjs) that puts these behind a cache, or parses once. The
-// built pages are the same bytes.
+// built pages are the same bytes. The same hook holds a Framework started ahead of its loaders' outputs until they
+// are written (scripts/site/build.ts).
 // Plain JavaScript because it must load before any TypeScript loader is registered.
 import { register } from "node:module";
 
