@@ -142,7 +142,7 @@ async function writeBriefing(
   let charts: ChartFile[];
   try {
     await readAsOfReport(db.conn, cycle, dbPath, log);
-    await log.step("compute the views once for this briefing", () => snapshotViews(db.conn));
+    await log.step("compute the views once for this briefing", () => snapshotViews(db.conn, dbPath));
     const data = await log.step("read the database", () => loadBriefingData(db.conn, cycle));
     for (const m of data.missing) log.warn(`the database has no ${m}; the briefing says so where it would use it`);
     const parts = await log.step("compose the briefing and render charts", () =>
@@ -256,7 +256,7 @@ export async function initSource(options: InitOptions): Promise<string> {
   let text: string;
   try {
     await readAsOfReport(db.conn, cycle, dbPath, log);
-    await log.step("compute the views once for this briefing", () => snapshotViews(db.conn));
+    await log.step("compute the views once for this briefing", () => snapshotViews(db.conn, dbPath));
     const data = await log.step("read the database", () => loadBriefingData(db.conn, cycle));
     const parts = await composeParts(data);
     // The draft is written only if it resolves: init never hands an analyst a source that does not render.

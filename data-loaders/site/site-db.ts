@@ -117,7 +117,7 @@ export async function withSiteDatabase<T>(
   try {
     // A loader run on its own (by Framework: the preview, a test's site of a few pages): the views computed once, as
     // the prerender does for all loaders; about a second, against up to half a minute for one deep view expanded.
-    if (options.snapshot !== false) await snapshotViews(db.conn);
+    if (options.snapshot !== false) await snapshotViews(db.conn, db.path);
     return await fn(db);
   } finally {
     closeDatabase(db);

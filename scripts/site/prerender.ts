@@ -109,8 +109,10 @@ export async function prerender(log: (line: string) => void): Promise<number> {
   const db = await openSiteDatabase();
   shareSiteDatabase(db);
   try {
-    const snap = await snapshotViews(db.conn);
-    log(`  prerender: ${snap.views} views computed once for every loader in ${Math.round(snap.ms)} ms`);
+    const snap = await snapshotViews(db.conn, db.path);
+    log(
+      `  prerender: ${snap.views} views ${snap.saved ? "copied from the snapshot saved with the database" : "computed once"} for every loader in ${Math.round(snap.ms)} ms`,
+    );
     const routes = await siteRoutes();
     const values = parameterValues(routes);
     const frame = { head: siteHead(), footer: siteFooter(routes) };

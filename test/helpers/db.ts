@@ -18,6 +18,6 @@ export function builtDbPath(): string {
  */
 export async function openBuiltDb(): Promise<Database> {
   const db = await openDatabase(builtDbPath(), { readOnly: true });
-  await snapshotViews(db.conn);
+  await snapshotViews(db.conn, db.path);
   return db;
 }

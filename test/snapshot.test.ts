@@ -1,0 +1,89 @@
+/**
+ * The views' snapshot the pipeline saves beside the database (data-loaders/lib/snapshot.ts): a session of the
+ * latest report copies it instead of computing the views, with the same rows; a session of an earlier report, or of
+ * a database changed since the snapshot was saved, computes the views as defined.
+ */
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { closeDatabase, ident, openDatabase, queryRows, sqlText } from "../data-loaders/lib/db.ts";
+import { snapshotViews } from "../data-loaders/lib/snapshot.ts";
+import { builtDbPath } from "./helpers/db.ts";
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** Every view's rows as the session reads them (its temporary copies), in a stable order. */
+async function viewRows(path: string, withSaved: boolean): Promise<{ saved: boolean; rows: Map<string, string> }> {
+  const db = await openDatabase(path, { readOnly: true });
+  try {
+    const snap = await snapshotViews(db.conn, withSaved ? path : undefined);
+    const rows = new Map<string, string>();
+    for (const { name } of await queryRows<{ name: string }>(db.conn, sqlText("session/views.sql")))
+      rows.set(
+        name,
+        JSON.stringify(await queryRows(db.conn, `SELECT * FROM ${ident(name)} ORDER BY ALL`), (_, v: unknown) =>
+          typeof v === "bigint" ? String(v) : v,
+        ),
+      );
+    return { saved: snap.saved === true, rows };
+  } finally {
+    closeDatabase(db);
+  }
+}
+
+describe("the views' snapshot saved with the database", () => {
+  it("is written beside the database the pipeline built, keyed by that file", () => {
+    const db = builtDbPath();
+    expect(existsSync(`${db}.views`)).toBe(true);
+    const key = JSON.parse(readKey(db)) as { size: number; mtimeMs: number };
+    expect(key).toEqual({ size: statSync(db).size, mtimeMs: statSync(db).mtimeMs });
+  });
+
+  it("is copied by a session of the latest report, with every view's rows as computed", async () => {
+    const copied = await viewRows(builtDbPath(), true);
+    const computed = await viewRows(builtDbPath(), false);
+    expect(copied.saved).toBe(true);
+    expect(computed.saved).toBe(false);
+    expect(copied.rows.size).toBeGreaterThan(80);
+    expect([...copied.rows.keys()]).toEqual([...computed.rows.keys()]);
+    for (const [name, rows] of computed.rows) expect(copied.rows.get(name), name).toBe(rows);
+  });
+
+  it("is not read by a session of an earlier report", async () => {
+    const db = await openDatabase(builtDbPath(), { readOnly: true });
+    try {
+      await db.conn.run("SET VARIABLE as_of_report = '13MSP'");
+      expect((await snapshotViews(db.conn, builtDbPath())).saved).toBeUndefined();
+    } finally {
+      closeDatabase(db);
+    }
+  });
+
+  it("is not read once the database changed: the views give the change", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ccm-snapshot-"));
+    dirs.push(dir);
+    const db = join(dir, "ccm.duckdb");
+    copyFileSync(builtDbPath(), db);
+    copyFileSync(`${builtDbPath()}.views`, `${db}.views`);
+    // Saved from this copy as it is now…
+    writeFileSync(`${db}.views.json`, JSON.stringify({ size: statSync(db).size, mtimeMs: statSync(db).mtimeMs }));
+    expect((await viewRows(db, true)).saved).toBe(true);
+    // …then a State's name changes in the database: the copy is not read, and the view shows the new name.
+    const writable = await openDatabase(db);
+    try {
+      await writable.conn.run("UPDATE states SET name_en = 'Norway (changed)' WHERE iso3 = 'NOR'");
+      await writable.conn.run("CHECKPOINT");
+    } finally {
+      closeDatabase(writable);
+    }
+    const after = await viewRows(db, true);
+    expect(after.saved).toBe(false);
+    expect([...after.rows.values()].some((rows) => rows.includes("Norway (changed)"))).toBe(true);
+  });
+});
+
+function readKey(db: string): string {
+  return readFileSync(`${db}.views.json`, "utf8");
+}
