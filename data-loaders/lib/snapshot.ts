@@ -51,6 +51,8 @@ export function viewOrder(views: { name: string; sql: string }[]): string[] {
  */
 const savedFile = (dbPath: string) => `${dbPath}.views`;
 const savedKeyFile = (dbPath: string) => `${dbPath}.views.json`;
+const attachAs = (file: string, options: string) =>
+  `ATTACH '${file.replaceAll("'", "''")}' AS ccm_saved_views (${options})`;
 const fileKey = (path: string) => {
   const st = statSync(path);
   return { size: st.size, mtimeMs: st.mtimeMs };
@@ -63,7 +65,7 @@ const fileKey = (path: string) => {
 export async function saveViewSnapshot(conn: DuckDBConnection, file: string): Promise<void> {
   rmSync(file, { force: true });
   const names = (await queryRows<{ name: string }>(conn, sqlText("session/snapshot_tables.sql"))).map((r) => r.name);
-  await conn.run(`ATTACH '${file.replaceAll("'", "''")}' AS ccm_saved_views (BLOCK_SIZE 16384)`);
+  await conn.run(attachAs(file, "BLOCK_SIZE 16384"));
   try {
     for (const name of names)
       await conn.run(`CREATE TABLE ccm_saved_views.main.${ident(name)} AS FROM temp.main.${ident(name)}`);
@@ -102,7 +104,7 @@ export async function snapshotViews(
   const started = performance.now();
   const saved = dbPath ? savedViewsOf(dbPath) : null;
   if (saved) {
-    const [session] = await queryRows<{ report: string | null }>(conn, "SELECT getvariable('as_of_report') AS report");
+    const [session] = await queryRows<{ report: string | null }>(conn, sqlText("session/as_of_report.sql"));
     if (session?.report == null) {
       const copied = await copySavedViews(conn, saved);
       if (copied !== null) return { views: copied, ms: performance.now() - started, saved: true };
@@ -114,7 +116,7 @@ export async function snapshotViews(
 /** The saved snapshot's tables, one for each view of the database, into temporary tables; null when they differ. */
 async function copySavedViews(conn: DuckDBConnection, file: string): Promise<number | null> {
   const views = new Set((await queryRows<{ name: string }>(conn, sqlText("session/views.sql"))).map((v) => v.name));
-  await conn.run(`ATTACH '${file.replaceAll("'", "''")}' AS ccm_saved_views (READ_ONLY)`);
+  await conn.run(attachAs(file, "READ_ONLY"));
   try {
     const tables = (await queryRows<{ name: string }>(conn, sqlText("session/saved_snapshot_tables.sql"))).map(
       (r) => r.name,
