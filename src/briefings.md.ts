@@ -104,16 +104,23 @@ function briefingParts(dir: string, cycle: string): string[] {
   ];
 }
 
-runLoader("briefings.md", async () => {
-  const cycles = await withSiteDatabase((db) => siteQuery<{ cycle: string }>(db, "cycles"));
-  const dir = process.env.CCM_BRIEFINGS_DIR ?? join(ROOT, "briefings");
-  const available = existsSync(dir) ? new Set(readdirSync(dir)) : new Set<string>();
-  const published = cycles
-    .map((c) => c.cycle)
-    .filter((c) => available.has(c))
-    .reverse();
-  if (!published.length) throw new Error("no briefing in briefings/<cycle>/: run `npm run briefing -- 13MSP` first");
-  const parts = published.flatMap((cycle) => [`## ${escapeHtml(cycle)} trend briefing`, ...briefingParts(dir, cycle)]);
-  process.stderr.write(`briefings.md: ${published.join(", ")}\n`);
-  return emitPage("briefings.md", page({ title: "Briefings", toc: true }, "# Briefings", ...parts));
-});
+runLoader(
+  "briefings.md",
+  async () => {
+    const cycles = await withSiteDatabase((db) => siteQuery<{ cycle: string }>(db, "cycles"));
+    const dir = process.env.CCM_BRIEFINGS_DIR ?? join(ROOT, "briefings");
+    const available = existsSync(dir) ? new Set(readdirSync(dir)) : new Set<string>();
+    const published = cycles
+      .map((c) => c.cycle)
+      .filter((c) => available.has(c))
+      .reverse();
+    if (!published.length) throw new Error("no briefing in briefings/<cycle>/: run `npm run briefing -- 13MSP` first");
+    const parts = published.flatMap((cycle) => [
+      `## ${escapeHtml(cycle)} trend briefing`,
+      ...briefingParts(dir, cycle),
+    ]);
+    process.stderr.write(`briefings.md: ${published.join(", ")}\n`);
+    return emitPage("briefings.md", page({ title: "Briefings", toc: true }, "# Briefings", ...parts));
+  },
+  { readsBriefings: true },
+);

@@ -26,9 +26,10 @@ import { frameworkOnlyPackages, NPM_CACHE, PACKAGES, packageVersion } from "../s
 import { builtDbPath } from "./helpers/db.ts";
 import { ROOT, builtSiteDir } from "./helpers/site.ts";
 import { tarArchive } from "../data-loaders/site/tar.ts";
-import { copyTable, publishedTables, withSiteDatabase } from "../data-loaders/site/site-db.ts";
+import { collectLoaders, copyTable, publishedTables, withSiteDatabase } from "../data-loaders/site/site-db.ts";
+import { stageKey } from "../data-loaders/lib/stamps.ts";
 import { withSiteFrame } from "../data-loaders/site/frame.ts";
-import { writeLoaderOutput } from "../scripts/site/prerender.ts";
+import { loaderFiles, writeLoaderOutput } from "../scripts/site/prerender.ts";
 import { load as frameworkCacheLoad } from "../scripts/site/framework-cache-hooks.mjs";
 
 const dirs: string[] = [];
@@ -380,6 +381,47 @@ describe("a failing build leaves dist/ as it was", () => {
     }
     expect(readdirSync(dist)).toEqual(["index.html"]);
     expect(readFileSync(join(dist, "index.html"), "utf8")).toBe("the previous site\n");
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+describe("the briefings written beside the site's loaders (npm run build)", () => {
+  it("the loaders that read briefings/ say so, and only they: the prerender runs them once the briefings are written", async () => {
+    const registry = collectLoaders();
+    const reading: string[] = [];
+    const marked: string[] = [];
+    for (const file of loaderFiles()) {
+      if (readFileSync(join(ROOT, "src", file), "utf8").includes("CCM_BRIEFINGS_DIR")) reading.push(file);
+      const before = new Set(registry.keys());
+      await import(pathToFileURL(join(ROOT, "src", file)).href);
+      const added = [...registry.keys()].filter((k) => !before.has(k));
+      expect(added, file).toHaveLength(1);
+      if (registry.get(added[0]!)!.readsBriefings) marked.push(file);
+    }
+    expect(reading).toEqual(["briefings.md.ts", "data/briefing-files/[cycle].tar.ts"]);
+    expect(marked).toEqual(reading);
+  });
+
+  it("briefings that fail while the site builds: the site is not swapped in, and the message says why", async () => {
+    const dir = tempDir();
+    const dist = join(dir, "dist");
+    mkdirSync(dist);
+    writeFileSync(join(dist, "index.html"), "the previous site\n");
+    const site = overviewOnlySite();
+    try {
+      const key = stageKey("briefings", { database: builtDbPath() });
+      await expect(
+        buildSite({
+          dist,
+          config: site.config,
+          quiet: true,
+          briefingsPending: { key, written: Promise.resolve(false) },
+        }),
+      ).rejects.toThrow(/site build stopped; .*dist left unchanged: the briefings were not written/);
+    } finally {
+      site.remove();
+    }
+    expect(readdirSync(dist)).toEqual(["index.html"]);
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 });

@@ -93,6 +93,27 @@ describe("a stage's stamp", () => {
     expect(reads().key).toBeNull();
   });
 
+  it("of a stage that reads one being built meanwhile: keyed by what that one's stamp will say, the same key as after", () => {
+    const db = join(out, "five.duckdb");
+    const briefings = join(out, "briefings-pending");
+    writeFileSync(db, "built");
+    writeStamp(db, key());
+    const briefingsKey = stageKey("briefings", { database: db }, {}, [relative(ROOT, inputs)]);
+    const site = (upstream: string | typeof briefingsKey) =>
+      stageKey("site", { database: db, briefings: upstream }, {}, [relative(ROOT, inputs)]);
+    // Before the briefings are written, the folder says nothing; the key they will be stamped with does.
+    expect(site(briefings).key).toBeNull();
+    const ahead = site(briefingsKey);
+    expect(ahead.key).not.toBeNull();
+    mkdirSync(briefings);
+    writeFileSync(join(briefings, "briefing.md"), "text");
+    writeStamp(briefings, briefingsKey);
+    expect(site(briefings).key).toBe(ahead.key);
+    // Another key (other inputs) gives another site key; a stage with no key gives none.
+    expect(site({ ...briefingsKey, key: "0".repeat(64) }).key).not.toBe(ahead.key);
+    expect(site({ ...briefingsKey, key: null }).key).toBeNull();
+  });
+
   it("--force or CCM_FORCE=1 builds whatever the stamp says", () => {
     expect(forced(true)).toBe(true);
     const before = process.env.CCM_FORCE;

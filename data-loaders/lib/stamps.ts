@@ -50,6 +50,15 @@ export function briefingsOptions(
 }
 
 /**
+ * The key `briefing --all` stamps its folder with when `npm run build` runs it (no flags; the date from
+ * CCM_BRIEFING_DATE, as the command reads it): known before the briefings are written, so that the site's stages
+ * can be keyed while they are.
+ */
+export function mainJobBriefingsKey(database: string): StageKey {
+  return stageKey("briefings", { database }, briefingsOptions({ date: process.env.CCM_BRIEFING_DATE ?? null }));
+}
+
+/**
  * Whether the main job's three outputs (`npm run build`: the database, the briefings, the site) were each built,
  * with the defaults, from exactly what is checked out now, and are unchanged since.
  */
@@ -128,11 +137,13 @@ export interface StageKey {
 
 /**
  * The key of a stage from its inputs now: `upstream` gives the outputs of the stages it reads (e.g. the database
- * file), `options` whatever else changes its output (e.g. the --allow-rejects flag, another sources folder).
+ * file), or the key of one being built meanwhile (what its stamp will say once it succeeds: `npm run build` writes
+ * the briefings while the site's loaders run), `options` whatever else changes its output (e.g. the
+ * --allow-rejects flag, another sources folder).
  */
 export function stageKey(
   stage: Stage,
-  upstream: Partial<Record<Stage, string>> = {},
+  upstream: Partial<Record<Stage, string | StageKey>> = {},
   options: Record<string, unknown> = {},
   inputs: readonly string[] = STAGES[stage].inputs,
 ): StageKey {
@@ -140,7 +151,7 @@ export function stageKey(
   hash.update(`${stage}\0${process.version}\0${JSON.stringify(options)}\n`);
   for (const read of STAGES[stage].reads ?? []) {
     const output = upstream[read];
-    const key = output ? builtKey(output) : null;
+    const key = typeof output === "string" ? builtKey(output) : (output?.key ?? null);
     if (!key) return { stage, key: null, inputs: 0 };
     hash.update(`${read}\0${key}\n`);
   }

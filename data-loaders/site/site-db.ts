@@ -166,9 +166,21 @@ export function loaderBytes(out: LoaderOutput): string | Uint8Array {
 
 export type LoaderRender = () => Promise<LoaderOutput>;
 
+/** What a loader reads besides the database, for a prerender that runs it before those are written. */
+export interface LoaderOptions {
+  /** It reads briefings/ (CCM_BRIEFINGS_DIR): `npm run build` writes them while the other loaders run. */
+  readsBriefings?: boolean;
+}
+
+/** A loader a prerender collected: its render function and what it reads. */
+export interface CollectedLoader {
+  render: LoaderRender;
+  readsBriefings: boolean;
+}
+
 /** Where a prerender collects the loaders it imports, instead of running them (see runLoader). */
 const REGISTRY = Symbol.for("ccm-trends.site-loaders");
-type Registry = Map<string, LoaderRender>;
+type Registry = Map<string, CollectedLoader>;
 const registry = () => (globalThis as { [REGISTRY]?: Registry })[REGISTRY];
 
 /** Collect the loaders of the modules imported after this call, instead of running them (the prerender). */
@@ -189,10 +201,10 @@ export function renderLoader(render: LoaderRender, params: Readonly<Record<strin
  * exits non-zero so that Framework reports a loader error. Imported by the prerender, it only registers `render`
  * under its name (the path under src/ with its [parameters]), to be called there for every page.
  */
-export function runLoader(name: string, render: LoaderRender): void {
+export function runLoader(name: string, render: LoaderRender, options: LoaderOptions = {}): void {
   const found = registry();
   if (found) {
-    found.set(name, render);
+    found.set(name, { render, readsBriefings: options.readsBriefings === true });
     return;
   }
   render()

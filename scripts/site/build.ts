@@ -28,10 +28,11 @@ import {
   skippedLine,
   stageKey,
   STAGES,
+  type StageKey,
   upToDate,
   writeStamp,
 } from "../../data-loaders/lib/stamps.ts";
-import { LOADER_CACHE, PRERENDER_FAILED, loaderFiles } from "./prerender.ts";
+import { BRIEFINGS_FAILED, LOADER_CACHE, PRERENDER_FAILED, loaderFiles } from "./prerender.ts";
 import { buildLogProblems, checkBuiltSite } from "./build-checks.ts";
 import { fixBuiltPages } from "./page-template.ts";
 import { siteRoutes } from "../../data-loaders/site/routes.ts";
@@ -53,9 +54,15 @@ function clearLoaderCache(): void {
 /** A TypeScript script of ours, offline, its output on stderr unless `quiet`; resolves with its exit code and log. */
 function runScript(
   args: string[],
-  options: { env?: Record<string, string>; quiet?: boolean; nodeFlags?: string[]; gate?: Promise<boolean> } = {},
+  options: {
+    env?: Record<string, string>;
+    quiet?: boolean;
+    nodeFlags?: string[];
+    /** The script waits for "go" on stdin when `variable` is "stdin"; false closes stdin instead, which stops it. */
+    gate?: { open: Promise<boolean>; variable: "CCM_FRAMEWORK_WAIT" | "CCM_BRIEFINGS_WAIT" };
+  } = {},
 ): Promise<{ code: number; log: string }> {
-  // A gated Framework stopped before it built anything has nothing to say but that it was stopped.
+  // A gated script stopped before its work has nothing to say but that it was stopped.
   let stopped = false;
   const write = (d: Buffer) => (options.quiet || stopped ? true : process.stderr.write(d));
   return new Promise((resolve, reject) => {
@@ -65,16 +72,16 @@ function runScript(
       env: {
         ...process.env,
         ...options.env,
-        ...(options.gate ? { CCM_FRAMEWORK_WAIT: "stdin" } : {}),
+        ...(options.gate ? { [options.gate.variable]: "stdin" } : {}),
         NO_COLOR: "1",
         FORCE_COLOR: "0",
         OBSERVABLE_TELEMETRY_DISABLE: "true",
       },
       stdio: [options.gate ? "pipe" : "ignore", "pipe", "pipe"],
     });
-    // Gated (Framework started ahead of its loaders' outputs): "go" when they are written, else stdin closed, which
-    // stops it (framework-cache-hooks.mjs).
-    void options.gate?.then((go) => {
+    // Gated (Framework started ahead of its loaders' outputs, or the loaders ahead of the briefings): "go" when they
+    // are written, else stdin closed, which stops it (framework-cache-hooks.mjs, prerender.ts).
+    void options.gate?.open.then((go) => {
       child.stdin?.on("error", () => {}); // the child may be gone already
       stopped = !go;
       child.stdin?.end(go ? "go\n" : "");
@@ -110,7 +117,7 @@ export function runFramework(
 ): Promise<{ code: number; log: string }> {
   return runScript([FRAMEWORK_CLI, "build", ...(options.config ? ["--config", options.config] : [])], {
     ...(options.quiet ? { quiet: true } : {}),
-    ...(options.gate ? { gate: options.gate } : {}),
+    ...(options.gate ? { gate: { open: options.gate, variable: "CCM_FRAMEWORK_WAIT" } } : {}),
     // A larger young generation: Framework parses every page with jsdom several times, and a quarter of its CPU
     // profile was garbage collection. With 64 MB semi-spaces its build of our pages took 48.3 and 52.4 s against
     // 56.1 and 56.7 s (alternating runs, the same machine and hour).
@@ -136,6 +143,12 @@ export interface SiteBuildOptions {
   quiet?: boolean;
   /** Build even when the stamps say the site and its loaders' outputs are up to date (also CCM_FORCE=1). */
   force?: boolean;
+  /**
+   * The briefings, being written meanwhile (`npm run build`): their stage's key (what their stamp will say) and
+   * whether they were written. The loaders that read them wait for them; the other loaders and Framework's start
+   * do not. When they fail, the site is not built and dist/ is left as it was.
+   */
+  briefingsPending?: { key: StageKey; written: Promise<boolean> };
 }
 
 export async function buildSite(options: SiteBuildOptions = {}): Promise<void> {
@@ -146,8 +159,10 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<void> {
   // What the site and its loaders are built from (data-loaders/lib/stamps.ts); a test's site of a few pages is not stamped.
   const upstream = {
     database: options.dbPath ?? process.env.CCM_DB ?? DEFAULT_DB,
-    briefings: options.briefingsDir ?? process.env.CCM_BRIEFINGS_DIR ?? join(ROOT, "briefings"),
+    briefings:
+      options.briefingsPending?.key ?? options.briefingsDir ?? process.env.CCM_BRIEFINGS_DIR ?? join(ROOT, "briefings"),
   };
+  const pending = options.briefingsPending?.written;
   const force = forced(options.force);
   const siteKey = options.config ? null : stageKey("site", upstream);
   if (siteKey && !force && upToDate(dist, siteKey)) {
@@ -175,22 +190,26 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<void> {
   // A test's site of a few pages (its own config and root) leaves its loaders to Framework.
   const prerendering = !loadersFresh && !options.config;
   // Framework starts while the loaders run: its own start (loading its modules and the configuration, about 3 s of
-  // one core) overlaps them, and it reads no page before they are written (the gate).
+  // one core) overlaps them, and it reads no page before they are written (the gate). Without loaders to run, it
+  // still waits for briefings being written, and is stopped if they fail.
   let open: (go: boolean) => void = () => {};
+  const gate = prerendering ? new Promise<boolean>((resolve) => (open = resolve)) : pending;
   const framework = runFramework(output, {
     env,
     ...(options.config ? { config: options.config } : {}),
     ...(options.quiet ? { quiet: true } : {}),
-    ...(prerendering ? { gate: new Promise<boolean>((resolve) => (open = resolve)) } : {}),
+    ...(gate ? { gate } : {}),
   });
   // Awaited below; until then a failure to start it must not be an unhandled rejection.
   framework.catch(() => {});
   try {
     if (loadersFresh) say(skippedLine("the loaders' outputs", loadersKey));
     else if (prerendering) {
-      const pre = await runScript([PRERENDER], { env, ...(options.quiet ? { quiet: true } : {}) }).catch(
-        (e: unknown) => ({ code: 1, log: e instanceof Error ? e.message : String(e) }),
-      );
+      const pre = await runScript([PRERENDER], {
+        env,
+        ...(options.quiet ? { quiet: true } : {}),
+        ...(pending ? { gate: { open: pending, variable: "CCM_BRIEFINGS_WAIT" } } : {}),
+      }).catch((e: unknown) => ({ code: 1, log: e instanceof Error ? e.message : String(e) }));
       open(pre.code === 0);
       if (pre.code !== 0) {
         await framework;
@@ -201,6 +220,8 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<void> {
       }
     }
     const { code, log: frameworkLog } = await framework;
+    if (pending && !(await pending))
+      throw new Error(`site build stopped; ${shown} left unchanged: ${BRIEFINGS_FAILED}`);
     const problems = buildLogProblems(frameworkLog);
     if (code !== 0) problems.unshift(`observable build exited with code ${code}`);
     if (!problems.length) {

@@ -30,8 +30,8 @@ import {
   openSiteDatabase,
   renderLoader,
   shareSiteDatabase,
+  type CollectedLoader,
   type LoaderOutput,
-  type LoaderRender,
 } from "../../data-loaders/site/site-db.ts";
 
 const SRC = join(ROOT, "src");
@@ -53,7 +53,7 @@ export function loaderFiles(dir = SRC): string[] {
   return out.sort();
 }
 
-/** The values of each route parameter: the pillars and States of the database, the briefings on disk. */
+/** The values of each route parameter: the pillars and States of the database, the briefings on disk (as they are now). */
 function parameterValues(routes: SiteRoutes): Record<string, string[]> {
   const briefings = process.env.CCM_BRIEFINGS_DIR ?? join(ROOT, "briefings");
   const cycles = existsSync(briefings)
@@ -104,7 +104,15 @@ function write(cache: string, target: string, output: string | Uint8Array): void
   renameSync(part, path);
 }
 
-export async function prerender(log: (line: string) => void): Promise<number> {
+/** Why a prerender stopped before the loaders that read the briefings: they were not written. */
+export const BRIEFINGS_FAILED =
+  "the briefings were not written (their error is above), so the loaders that read them did not run";
+
+/**
+ * Run every loader into the loader cache. With `briefingsWritten`, the loaders that read briefings/ wait for it
+ * (true: written; false: they failed, and the prerender stops).
+ */
+export async function prerender(log: (line: string) => void, briefingsWritten?: Promise<boolean>): Promise<number> {
   const started = performance.now();
   const db = await openSiteDatabase();
   shareSiteDatabase(db);
@@ -114,33 +122,50 @@ export async function prerender(log: (line: string) => void): Promise<number> {
       `  prerender: ${snap.views} views ${snap.saved ? "copied from the snapshot saved with the database" : "computed once"} for every loader in ${Math.round(snap.ms)} ms`,
     );
     const routes = await siteRoutes();
-    const values = parameterValues(routes);
     const frame = { head: siteHead(), footer: siteFooter(routes) };
     const registry = collectLoaders();
-    let count = 0;
+    const loaders: { file: string; loader: CollectedLoader }[] = [];
     for (const file of loaderFiles()) {
       const before = new Set(registry.keys());
       await import(pathToFileURL(join(SRC, file)).href);
       const added = [...registry.keys()].filter((k) => !before.has(k));
-      const render: LoaderRender | undefined = added.length === 1 ? registry.get(added[0]!) : undefined;
-      if (!render) throw new Error(`src/${file}: expected one runLoader call, found ${added.length}`);
-      const t0 = performance.now();
-      const outputs = targets(file, values);
-      for (const { target, params } of outputs) {
-        let output: LoaderOutput;
-        try {
-          output = await renderLoader(render, params);
-        } catch (e) {
-          const given = Object.entries(params).map(([k, v]) => ` --${k}=${v}`);
-          throw new Error(`src/${file}${given.join("")}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
-        }
-        writeLoaderOutput(target, output, frame);
-        count += 1;
-      }
-      log(
-        `  prerender src/${file}: ${outputs.length} output${outputs.length === 1 ? "" : "s"} in ${Math.round(performance.now() - t0)} ms`,
-      );
+      const loader = added.length === 1 ? registry.get(added[0]!) : undefined;
+      if (!loader) throw new Error(`src/${file}: expected one runLoader call, found ${added.length}`);
+      loaders.push({ file, loader });
     }
+    let count = 0;
+    const run = async (batch: typeof loaders) => {
+      // The briefings' cycles are read when their loaders run: `npm run build` may have been writing them until then.
+      const values = parameterValues(routes);
+      for (const { file, loader } of batch) {
+        const t0 = performance.now();
+        const outputs = targets(file, values);
+        for (const { target, params } of outputs) {
+          let output: LoaderOutput;
+          try {
+            output = await renderLoader(loader.render, params);
+          } catch (e) {
+            const given = Object.entries(params).map(([k, v]) => ` --${k}=${v}`);
+            throw new Error(`src/${file}${given.join("")}: ${e instanceof Error ? e.message : String(e)}`, {
+              cause: e,
+            });
+          }
+          writeLoaderOutput(target, output, frame);
+          count += 1;
+        }
+        log(
+          `  prerender src/${file}: ${outputs.length} output${outputs.length === 1 ? "" : "s"} in ${Math.round(performance.now() - t0)} ms`,
+        );
+      }
+    };
+    // The loaders that read the briefings last, so that `npm run build` can write the briefings meanwhile.
+    await run(loaders.filter((l) => !l.loader.readsBriefings));
+    if (briefingsWritten) {
+      const t0 = performance.now();
+      if (!(await briefingsWritten)) throw new Error(BRIEFINGS_FAILED);
+      log(`  prerender: waited ${Math.round(performance.now() - t0)} ms for the briefings`);
+    }
+    await run(loaders.filter((l) => l.loader.readsBriefings));
     log(`prerendered ${count} loader outputs in ${((performance.now() - started) / 1000).toFixed(1)} s (one process)`);
     return count;
   } finally {
@@ -150,8 +175,28 @@ export async function prerender(log: (line: string) => void): Promise<number> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  prerender((line) => process.stderr.write(`${line}\n`)).catch((e: unknown) => {
+  // CCM_BRIEFINGS_WAIT=stdin: the site build is told on stdin when the briefings are written ("go"), or that they
+  // failed (stdin closed without it).
+  const briefingsWritten = process.env.CCM_BRIEFINGS_WAIT === "stdin" ? goOnStdin() : undefined;
+  prerender((line) => process.stderr.write(`${line}\n`), briefingsWritten).catch((e: unknown) => {
     process.stderr.write(`${PRERENDER_FAILED} ${e instanceof Error ? e.message : String(e)}\n`);
     process.exit(1);
+  });
+}
+
+/** True once "go" arrives on stdin, false if stdin closes without it. */
+function goOnStdin(): Promise<boolean> {
+  return new Promise((resolve) => {
+    let text = "";
+    process.stdin.setEncoding("utf8");
+    process.stdin.on("data", (chunk: string) => {
+      text += chunk;
+      if (!text.includes("go\n")) return;
+      process.stdin.removeAllListeners();
+      process.stdin.destroy();
+      resolve(true);
+    });
+    process.stdin.on("end", () => resolve(false));
+    process.stdin.on("error", () => resolve(false));
   });
 }

@@ -13,4 +13,4 @@ runLoader("briefing-files/[cycle].tar", async () => {
   const bytes = readFileSync(pdf);
   if (bytes.subarray(0, 5).toString("latin1") !== "%PDF-") throw new Error(`briefings/${cycle}/briefing.pdf is not a PDF`);
   return { files: [{ name: "briefing.pdf", bytes }] };
-});
+}, { readsBriefings: true });
