@@ -26,7 +26,20 @@ function checkHtml(dir: string): Promise<Message[]> {
   return new Promise((resolve, reject) => {
     execFile(
       JAVA,
-      ["-Xss4m", "-jar", VNU, "--errors-only", "--format", "json", "--skip-non-html", dir],
+      // A short run: the JVM's quick compiler only and its serial collector took the check of the whole site from
+      // 15 s of CPU (8.3 s) to 6 s (5.0 s), with the same report.
+      [
+        "-Xss4m",
+        "-XX:TieredStopAtLevel=1",
+        "-XX:+UseSerialGC",
+        "-jar",
+        VNU,
+        "--errors-only",
+        "--format",
+        "json",
+        "--skip-non-html",
+        dir,
+      ],
       { maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         // The checker exits 1 when it reports errors; its report is on stderr.
