@@ -1,8 +1,9 @@
 /**
  * `npm run perf`: the site's budgets, measured and printed.
  *   - clean build time: `npm run build` with every stage forced (CCM_FORCE=1) and Framework's cache (npm bundles
- *     and loader output) removed first (skip with --no-build to measure the existing dist/); then the build run
- *     again with nothing changed, and after one source file of the site changed (src/style.css, restored after);
+ *     and loader output) removed first, twice, alternating with its floor, the fastest of each kept (skip with
+ *     --no-build to measure the existing dist/); then the build run again with nothing changed, and after one
+ *     source file of the site changed (src/style.css, restored after);
  *   - bytes transferred per page as served gzip-compressed from 127.0.0.1 (budget: < 1 MB; pages other than
  *     the SQL explorer must not load DuckDB-Wasm);
  *   - time to first chart: the charts are drawn at build time and inlined in the page's HTML, so the first chart
@@ -43,6 +44,8 @@ const PAGES: { path: string; chart: boolean }[] = [
   { path: "/sql", chart: false },
 ];
 
+/** Clean builds (and floors, alternately) of which the fastest is kept. */
+const CLEAN_BUILD_ROUNDS = 2;
 /** Loads of each chart page (and of its floor) for the first-chart median. */
 const FIRST_PAINT_ROUNDS = 3;
 const seconds = (since: number) => (performance.now() - since) / 1000;
@@ -124,20 +127,31 @@ async function main(): Promise<void> {
   const ratios: string[] = [];
   let failed = false;
   if (!process.argv.includes("--no-build")) {
-    rmSync(join(ROOT, "src", ".observablehq", "cache"), { recursive: true, force: true });
-    const started = performance.now();
-    // Clean: every stage built, whatever the stamps of the last build say (data-loaders/lib/stamps.ts).
-    execFileSync("npm", ["run", "build", "--silent"], {
-      cwd: ROOT,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, CCM_FORCE: "1" },
-    });
-    const build = seconds(started);
-    const pages = pageCount();
-    const floor = await frameworkFloor(pages);
-    lines.push(`clean npm run build (pipeline, briefings with PDF, ${pages} pages): ${build.toFixed(1)} s`);
+    // The clean build and its floor alternately, CLEAN_BUILD_ROUNDS times, the fastest of each kept (as `npm run
+    // bench` keeps the fastest of its runs): the machine's own load moves one build by ±15%.
+    const builds: number[] = [];
+    const floors: number[] = [];
+    let pages = 0;
+    for (let round = 0; round < CLEAN_BUILD_ROUNDS; round++) {
+      rmSync(join(ROOT, "src", ".observablehq", "cache"), { recursive: true, force: true });
+      const started = performance.now();
+      // Clean: every stage built, whatever the stamps of the last build say (data-loaders/lib/stamps.ts).
+      execFileSync("npm", ["run", "build", "--silent"], {
+        cwd: ROOT,
+        stdio: ["ignore", "ignore", "inherit"],
+        env: { ...process.env, CCM_FORCE: "1" },
+      });
+      builds.push(seconds(started));
+      pages = pageCount();
+      floors.push(await frameworkFloor(pages));
+    }
+    const [build, floor] = [Math.min(...builds), Math.min(...floors)];
+    const runs = (xs: number[]) => `fastest of ${xs.map((x) => x.toFixed(1)).join(", ")} s`;
+    lines.push(
+      `clean npm run build (pipeline, briefings with PDF, ${pages} pages): ${build.toFixed(1)} s (${runs(builds)})`,
+    );
     ratios.push(
-      `| clean \`npm run build\` (${pages} pages) | ${build.toFixed(1)} s | Framework building ${pages} trivial pages: ${floor.toFixed(1)} s | ${(build / floor).toFixed(2)}× | ≤ 1.5× |`,
+      `| clean \`npm run build\` (${pages} pages) | ${build.toFixed(1)} s (${runs(builds)}) | Framework building ${pages} trivial pages: ${floor.toFixed(1)} s (${runs(floors)}) | ${(build / floor).toFixed(2)}× | ≤ 1.5× |`,
     );
     const again = (what: string) => {
       const t0 = performance.now();
