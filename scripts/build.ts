@@ -8,10 +8,9 @@
  * Stops at the first stage that fails; the stages before it keep what they built, the failed one's output is
  * left as it was (a failed briefing stops the site too: dist/ is left as it was).
  */
-import { join } from "node:path";
 import { main as ccm } from "../data-loaders/cli.ts";
-import { DEFAULT_DB, ROOT } from "../data-loaders/lib/db.ts";
-import { forced, mainJobBriefingsKey, upToDate } from "../data-loaders/lib/stamps.ts";
+import { DEFAULT_DB } from "../data-loaders/lib/db.ts";
+import { mainJobBriefingsKey } from "../data-loaders/lib/stamps.ts";
 import { buildSite } from "./site/build.ts";
 
 const fail = (e: unknown) => process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
@@ -19,21 +18,10 @@ const fail = (e: unknown) => process.stderr.write(`${e instanceof Error ? e.mess
 async function build(): Promise<number> {
   const pipeline = await ccm(["pipeline"]);
   if (pipeline) return pipeline;
-  // The briefings, when they are to be written, are written while the site's loaders run: both read the database,
-  // and only two loaders read the briefings (they wait for them). On two cores the briefing (about 6 s, mostly one
-  // core and Chromium's print) fits beside the loaders (about 9 s of one core).
+  // The briefings are written while the site's loaders run: both read the database, and only two loaders read the
+  // briefings (they wait for them). On two cores the briefing (about 6 s, mostly one core and Chromium's print) fits
+  // beside the loaders (about 9 s of one core). Briefings up to date are skipped at once, and the loaders go on.
   const key = mainJobBriefingsKey(DEFAULT_DB);
-  if (!forced(undefined) && upToDate(join(ROOT, "briefings"), key)) {
-    const code = await ccm(["briefing", "--all"]);
-    if (code) return code;
-    try {
-      await buildSite();
-      return 0;
-    } catch (e) {
-      fail(e);
-      return 1;
-    }
-  }
   const briefings = ccm(["briefing", "--all"]);
   const site = buildSite({
     briefingsPending: {

@@ -166,6 +166,7 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<void> {
   const force = forced(options.force);
   const siteKey = options.config ? null : stageKey("site", upstream);
   if (siteKey && !force && upToDate(dist, siteKey)) {
+    await pending; // said after the briefings' own line
     say(skippedLine(shown, siteKey));
     return;
   }
