@@ -46,21 +46,12 @@ const ccmHeadersIn = (document) =>
 // build.js, the start of the build: with CCM_FRAMEWORK_WAIT=stdin (scripts/site/build.ts starts Framework while the
 // site's loaders still run, so that its own start, about 3 s of loading its modules and the configuration, overlaps
 // them), the build waits for "go" on stdin before it reads any page; stdin closed without it stops the build.
+const STDIN_GATE = new URL("./stdin-gate.mjs", import.meta.url).href;
 const WAIT = `
-function ccmWaitForLoaders() {
-  if (process.env.CCM_FRAMEWORK_WAIT !== "stdin") return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    let text = "";
-    process.stdin.setEncoding("utf8");
-    process.stdin.on("data", (chunk) => {
-      text += chunk;
-      if (!text.includes("go\\n")) return;
-      process.stdin.removeAllListeners();
-      process.stdin.destroy();
-      resolve();
-    });
-    process.stdin.on("end", () => reject(new Error("the site's loaders did not finish; Framework's build was not started")));
-  });
+import { goOnStdin as ccmGoOnStdin } from ${JSON.stringify(STDIN_GATE)};
+async function ccmWaitForLoaders() {
+  if (process.env.CCM_FRAMEWORK_WAIT !== "stdin") return;
+  if (!(await ccmGoOnStdin())) throw new Error("the site's loaders did not finish; Framework's build was not started");
 }
 `;
 

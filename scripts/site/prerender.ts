@@ -18,6 +18,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { goOnStdin } from "./stdin-gate.mjs";
 import { closeDatabase } from "../../data-loaders/lib/db.ts";
 import { snapshotViews } from "../../data-loaders/lib/snapshot.ts";
 import { siteRoutes, type SiteRoutes } from "../../data-loaders/site/routes.ts";
@@ -181,22 +182,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   prerender((line) => process.stderr.write(`${line}\n`), briefingsWritten).catch((e: unknown) => {
     process.stderr.write(`${PRERENDER_FAILED} ${e instanceof Error ? e.message : String(e)}\n`);
     process.exit(1);
-  });
-}
-
-/** True once "go" arrives on stdin, false if stdin closes without it. */
-function goOnStdin(): Promise<boolean> {
-  return new Promise((resolve) => {
-    let text = "";
-    process.stdin.setEncoding("utf8");
-    process.stdin.on("data", (chunk: string) => {
-      text += chunk;
-      if (!text.includes("go\n")) return;
-      process.stdin.removeAllListeners();
-      process.stdin.destroy();
-      resolve(true);
-    });
-    process.stdin.on("end", () => resolve(false));
-    process.stdin.on("error", () => resolve(false));
   });
 }
