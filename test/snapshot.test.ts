@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabase, ident, openDatabase, queryRows, sqlText } from "../data-loaders/lib/db.ts";
-import { snapshotViews } from "../data-loaders/lib/snapshot.ts";
+import { computeNewViews, snapshotViews } from "../data-loaders/lib/snapshot.ts";
 import { builtDbPath } from "./helpers/db.ts";
 
 const dirs: string[] = [];
@@ -81,6 +81,34 @@ describe("the views' snapshot saved with the database", () => {
     const after = await viewRows(db, true);
     expect(after.saved).toBe(false);
     expect([...after.rows.values()].some((rows) => rows.includes("Norway (changed)"))).toBe(true);
+  });
+});
+
+describe("the views computed again after more are created (the pipeline's marts)", () => {
+  it("computes the new views, a view created again and every view that reads it, and keeps the others' copies", async () => {
+    const db = await openDatabase();
+    try {
+      const run = (sql: string) => db.conn.run(sql);
+      await run("CREATE TABLE t AS SELECT * FROM range(5) r(n)");
+      await run("CREATE VIEW small AS SELECT n FROM t WHERE n < 2");
+      await run("CREATE VIEW small_count AS SELECT count(*) AS c FROM small");
+      await run("CREATE VIEW total AS SELECT sum(n) AS s FROM t");
+      const first = await snapshotViews(db.conn);
+      expect(first.views).toBe(3);
+      // Computed once: a copy that is read again gives its rows as they were taken.
+      await run("CREATE OR REPLACE TEMP TABLE total AS SELECT -1 AS s");
+      await run("CREATE OR REPLACE VIEW small AS SELECT n FROM t WHERE n < 4");
+      await run("CREATE VIEW big_count AS SELECT count(*) AS c FROM t WHERE n NOT IN (FROM small)");
+      const again = await computeNewViews(db.conn, first.computed!);
+      expect(again.views).toBe(3);
+      const one = async (sql: string) => Object.values((await queryRows(db.conn, sql))[0]!).map(Number);
+      expect(await one("SELECT count(*) FROM small")).toEqual([4]);
+      expect(await one("FROM small_count")).toEqual([4]);
+      expect(await one("FROM big_count")).toEqual([1]);
+      expect(await one("FROM total")).toEqual([-1]);
+    } finally {
+      closeDatabase(db);
+    }
   });
 });
 
