@@ -41,7 +41,7 @@ describe("the views' snapshot saved with the database", () => {
     expect(key).toEqual({ size: statSync(db).size, mtimeMs: statSync(db).mtimeMs });
   });
 
-  it("is copied by a session of the latest report, with every view's rows as computed", async () => {
+  it("is read by a session of the latest report, with every view's rows as computed", async () => {
     const copied = await viewRows(builtDbPath(), true);
     const computed = await viewRows(builtDbPath(), false);
     expect(copied.saved).toBe(true);

@@ -120,7 +120,7 @@ export async function prerender(log: (line: string) => void, briefingsWritten?: 
   try {
     const snap = await snapshotViews(db.conn, db.path);
     log(
-      `  prerender: ${snap.views} views ${snap.saved ? "copied from the snapshot saved with the database" : "computed once"} for every loader in ${Math.round(snap.ms)} ms`,
+      `  prerender: ${snap.views} views ${snap.saved ? "read from the snapshot saved with the database" : "computed once"} for every loader in ${Math.round(snap.ms)} ms`,
     );
     const routes = await siteRoutes();
     const frame = { head: siteHead(), footer: siteFooter(routes) };
