@@ -63,7 +63,8 @@ export function deferTableTools(html: string): string {
   return html.replace(TABLE_TOOLS, () => "").replace(/<\/body>/, () => `${tools[0]}\n</body>`);
 }
 
-function htmlFiles(dir: string): string[] {
+/** Every page of a built site folder (its HTML files, outside Framework's own "_" folders). */
+export function htmlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((e) => {
     const p = join(dir, e);
     if (statSync(p).isDirectory()) return e.startsWith("_") ? [] : htmlFiles(p);

@@ -14,7 +14,9 @@
 // - On a narrow screen, following a link of the sidebar leaves it closed on the next page.
 // - Site search: an exact indicator number ("2.1") puts that indicator first, a paragraph ("para 21", "21") its
 //   findings row (Framework's search splits "2.1" into "2" and "1" and ranks every page holding both).
+// - Printing expands the collapsed data tables under the charts (their text alternatives), so paper keeps them.
 (() => {
+  addEventListener("beforeprint", () => document.querySelectorAll("details.alt").forEach((d) => (d.open = true)));
   const MIN_ROWS = 12; // about a screen of rows
   const MAX_CHOICES = 15;
   let tables = 0;
