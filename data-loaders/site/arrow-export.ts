@@ -14,7 +14,7 @@ import {
   type DataType,
   type Vector,
 } from "apache-arrow";
-import { ident, queryRows, type Database } from "../lib/db.ts";
+import { ident, jsonValue, type Database } from "../lib/db.ts";
 import { tableColumns } from "./site-db.ts";
 
 function arrowType(duckdbType: string): { type: DataType; convert: (v: unknown) => unknown } {
@@ -46,16 +46,15 @@ export async function arrowStreamOfTable(db: Database, name: string): Promise<Ui
         c.type.toUpperCase() === "DATE" ? `strftime(${ident(c.name)}, '%Y-%m-%d') AS ${ident(c.name)}` : ident(c.name),
       )
       .join(", ");
-    // In the order of the downloads (copyTable): every column, first to last.
-    const rows = await queryRows(db.conn, `SELECT ${select} FROM main.${ident(name)} ORDER BY ALL`);
+    // In the order of the downloads (copyTable): every column, first to last. Read column by column (no object
+    // per row): 0.95 s -> 0.45 s for the 123 tables.
+    const result = await db.conn.runAndReadAll(`SELECT ${select} FROM main.${ident(name)} ORDER BY ALL`);
+    const data = result.getColumnsJS();
     const vectors: Record<string, Vector> = {};
-    for (const c of columns) {
+    columns.forEach((c, i) => {
       const { type, convert } = arrowType(c.type);
-      vectors[c.name] = vectorFromArray(
-        rows.map((r) => convert(r[c.name])),
-        type,
-      );
-    }
+      vectors[c.name] = vectorFromArray((data[i] ?? []).map((v) => convert(jsonValue(v))), type);
+    });
     const table = new Table(vectors);
     if (table.numCols !== columns.length)
       throw new Error(`Arrow export of ${name}: ${table.numCols} columns, expected ${columns.length}`);

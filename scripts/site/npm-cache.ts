@@ -145,10 +145,24 @@ function writePlaceholders(log: (line: string) => void): void {
   }
 }
 
-/** Build the cache; returns the `<name>@<version>` folders written. Existing folders of other versions are removed. */
-export async function fillNpmCache(
+/** The fill under way in this process, if any. */
+let filling: Promise<string[]> | null = null;
+
+/**
+ * Build the cache; returns the `<name>@<version>` folders written. Existing folders of other versions are removed.
+ * One fill at a time in a process: a call while one is under way (`npm run build` starts it beside the pipeline, and
+ * the site build asks again) waits for that one, whose lines it has already said.
+ */
+export function fillNpmCache(
   log: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
 ): Promise<string[]> {
+  filling ??= fill(log).finally(() => {
+    filling = null;
+  });
+  return filling;
+}
+
+async function fill(log: (line: string) => void): Promise<string[]> {
   const written: string[] = [];
   for (const pkg of PACKAGES) {
     const version = packageVersion(pkg.name);
