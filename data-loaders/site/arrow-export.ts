@@ -53,7 +53,10 @@ export async function arrowStreamOfTable(db: Database, name: string): Promise<Ui
     const vectors: Record<string, Vector> = {};
     columns.forEach((c, i) => {
       const { type, convert } = arrowType(c.type);
-      vectors[c.name] = vectorFromArray((data[i] ?? []).map((v) => convert(jsonValue(v))), type);
+      vectors[c.name] = vectorFromArray(
+        (data[i] ?? []).map((v) => convert(jsonValue(v))),
+        type,
+      );
     });
     const table = new Table(vectors);
     if (table.numCols !== columns.length)

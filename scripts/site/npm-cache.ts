@@ -153,9 +153,7 @@ let filling: Promise<string[]> | null = null;
  * One fill at a time in a process: a call while one is under way (`npm run build` starts it beside the pipeline, and
  * the site build asks again) waits for that one, whose lines it has already said.
  */
-export function fillNpmCache(
-  log: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
-): Promise<string[]> {
+export function fillNpmCache(log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<string[]> {
   filling ??= fill(log).finally(() => {
     filling = null;
   });
