@@ -274,7 +274,7 @@ describe("what Framework repeats for every page, cached: sidebar scripts, head a
     expect(await hooked("route.js")).toContain('return ccmOnce("route", [root, path, exts], () => routeParams(');
   });
 
-  it("parses in one jsdom window, with the same results as the installed html.js, and keeps each body's headings for the table of contents", async () => {
+  it("parses in one jsdom window, each body once for findAssets and rewriteHtml, with the same results as the installed html.js, and keeps each body's headings for the table of contents", async () => {
     // The hooked module beside the installed one, so that its own imports resolve as Framework's do.
     const copy = join(ROOT, "node_modules", "@observablehq", "framework", "dist", `ccm-test-html-${process.pid}.js`);
     writeFileSync(copy, await hooked("html.js"));
@@ -298,6 +298,8 @@ describe("what Framework repeats for every page, cached: sidebar scripts, head a
       for (const body of bodies) {
         expect(parsedOnce.findAssets(body, "states/NOR")).toEqual(installed.findAssets(body, "states/NOR"));
         const resolvers = { resolveFile: (s: string) => `F(${s})`, resolveLink: (s: string) => `L(${s})` };
+        // rewriteHtml takes the document findAssets parsed (and changes it); called again, it parses afresh.
+        expect(parsedOnce.rewriteHtml(body, resolvers)).toBe(installed.rewriteHtml(body, resolvers));
         expect(parsedOnce.rewriteHtml(body, resolvers)).toBe(installed.rewriteHtml(body, resolvers));
         const headings = Array.from(installed.parseHtml(body).document.querySelectorAll(toc), (n) => ({
           label: n.textContent,
