@@ -9,7 +9,8 @@
  * the session's report. Only for connections that do not write: a temp copy does not follow later changes.
  *
  * The pipeline computes them for its checks and saves them beside the database (saveViewSnapshot, keepSavedViews);
- * a session of the latest report of that same file reads those (below) instead of computing them again.
+ * a session of the latest report of that same file reads those instead of computing them again: the saved file
+ * attached read-only, with a temporary view of each view's name over its table, found first as a copy would be.
  */
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import type { DuckDBConnection } from "@duckdb/node-api";
@@ -51,8 +52,8 @@ export function viewOrder(views: { name: string; sql: string }[]): string[] {
  * The snapshot the pipeline saves beside the database it built (`<database>.views`, a DuckDB file of one table per
  * view, and `<database>.views.json`, the database file's size and modification time when it was saved). A reading
  * session of that database, for its latest report, reads the saved rows instead of computing the views again
- * (about 0.08 s against a second; the file is about 6.5 MB). The database changed since (a test's UPDATE, another build) has another size or
- * time: the saved snapshot is then not read, and the views are computed as before.
+ * (about 0.08 s against a second; the file is about 6.5 MB). The database changed since (a test's UPDATE, another
+ * build) has another size or time: the saved snapshot is then not read, and the views are computed as before.
  */
 const savedFile = (dbPath: string) => `${dbPath}.views`;
 const savedKeyFile = (dbPath: string) => `${dbPath}.views.json`;
