@@ -321,7 +321,13 @@ describe("what Framework repeats for every page, cached: sidebar scripts, head a
       "const { root, loaders, title, duckdb } = config;\n  await ccmWaitForLoaders();\n  Telemetry.record(",
     );
     const out = join(tempDir(), "site");
-    const { code, log } = await runFramework(out, { quiet: true, gate: Promise.resolve(false) });
+    // The configuration lists the State pages from the database: this run's, as the site build hands it (a clean
+    // clone has no data/ccm.duckdb when the tests build their own).
+    const { code, log } = await runFramework(out, {
+      quiet: true,
+      gate: Promise.resolve(false),
+      env: { CCM_DB: builtDbPath() },
+    });
     expect(code).not.toBe(0);
     expect(log).toContain("the site's loaders did not finish; Framework's build was not started");
     expect(log).not.toMatch(/^load \//m);
