@@ -6,14 +6,15 @@
  *     source file of the site changed (src/style.css, restored after);
  *   - bytes transferred per page as served gzip-compressed from 127.0.0.1 (budget: < 1 MB; pages other than
  *     the SQL explorer must not load DuckDB-Wasm);
- *   - time to first chart: the charts are drawn at build time and inlined in the page's HTML, so the first chart
- *     shows with the page's first contentful paint (from navigation start); the HTML as served is checked to
- *     hold it, and the time its marks are in the DOM is given too.
+ *   - time to first chart: the charts are drawn at build time and inlined in the page's HTML (checked in the HTML as
+ *     served); the time the first one is painted, from navigation start, is what the browser reports for its first
+ *     label (Element Timing: data-loaders/presentation/render.ts marks it). The page's first contentful paint is
+ *     given beside it: it is often earlier, the sidebar painted before the parser reaches the chart.
  *   - each beside its floor, measured in the same run:
  *       the clean `npm run build` (pipeline, every briefing with its PDF, the site) against Framework building as
  *       many trivial pages (one heading and a sentence each) with the same version;
- *       the first chart of each chart page (first contentful paint, median over the pages) against the same SVG
- *       alone in a plain HTML page served beside it.
+ *       the first chart of each chart page (painted, median over the pages and loads) against the same SVG alone in
+ *       a plain HTML page served beside it, timed the same way.
  * Exits non-zero when a budget is broken. Needs data/ccm.duckdb, briefings/ and an installed Chromium, Chrome or Edge (data-loaders/lib/chromium.ts).
  */
 import { execFileSync } from "node:child_process";
@@ -98,25 +99,46 @@ async function frameworkFloor(pages: number): Promise<number> {
   }
 }
 
-/** The first contentful paint of a page, in a fresh context (nothing cached). */
-async function firstPaint(browser: import("playwright-core").Browser, address: string): Promise<number> {
+/**
+ * When a page's first chart is painted (ms from navigation start) and its first contentful paint, read in the page:
+ * the Element Timing entry of the chart's first label (elementtiming="chart", the first one in the document) and the
+ * paint entry. Either can arrive after the load event: wait for both (buffered), up to 10 s.
+ */
+async function paintTimes(
+  page: import("playwright-core").Page,
+  address: string,
+): Promise<{ chart: number; fcp: number }> {
+  const times = await page.evaluate(
+    () =>
+      new Promise<{ chart: number; fcp: number } | null>((resolve) => {
+        // No named functions in here: tsx would wrap them in a helper the page does not have.
+        const times = { chart: -1, fcp: -1 };
+        new PerformanceObserver((list) => {
+          const entry = list.getEntriesByName("first-contentful-paint")[0];
+          if (entry) times.fcp = entry.startTime;
+          if (times.chart >= 0 && times.fcp >= 0) resolve(times);
+        }).observe({ type: "paint", buffered: true });
+        new PerformanceObserver((list) => {
+          const entry = (list.getEntries() as (PerformanceEntry & { identifier: string; renderTime: number })[]).find(
+            (e) => e.identifier === "chart",
+          );
+          if (entry && times.chart < 0) times.chart = entry.renderTime;
+          if (times.chart >= 0 && times.fcp >= 0) resolve(times);
+        }).observe({ type: "element", buffered: true });
+        setTimeout(() => resolve(null), 10_000);
+      }),
+  );
+  if (times === null) throw new Error(`${address}: no paint of its first chart (elementtiming="chart") within 10 s`);
+  return times;
+}
+
+/** When a page's first chart is painted, in a fresh context (nothing cached). */
+async function firstChart(browser: import("playwright-core").Browser, address: string): Promise<number> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
     await page.goto(address, { waitUntil: "load" });
-    // The paint entry can arrive after the load event: wait for it (buffered), up to 10 s.
-    const paint = await page.evaluate(
-      () =>
-        new Promise<number | null>((resolve) => {
-          new PerformanceObserver((list) => {
-            const entry = list.getEntriesByName("first-contentful-paint")[0];
-            if (entry) resolve(entry.startTime);
-          }).observe({ type: "paint", buffered: true });
-          setTimeout(() => resolve(null), 10_000);
-        }),
-    );
-    if (paint === null) throw new Error(`${address}: no first contentful paint within 10 s`);
-    return paint;
+    return (await paintTimes(page, address)).chart;
   } finally {
     await context.close();
   }
@@ -202,17 +224,17 @@ async function main(): Promise<void> {
     // FIRST_PAINT_ROUNDS times: one paint of a page moves by ±100 ms from load to load on a shared machine.
     for (let round = 0; round < FIRST_PAINT_ROUNDS; round++)
       for (const { path, name } of pairs) {
-        ours.push(await firstPaint(browser, `${url}${path}`));
-        floors.push(await firstPaint(browser, `${floorServer.url}/${name}`));
+        ours.push(await firstChart(browser, `${url}${path}`));
+        floors.push(await firstChart(browser, `${floorServer.url}/${name}`));
       }
     const [o, f] = [median(ours), median(floors)];
     ratios.push(
-      `| first chart (first paint, median of ${pairs.length} chart pages × ${FIRST_PAINT_ROUNDS} loads) | ${Math.round(o)} ms | the same SVG in a plain page: ${Math.round(f)} ms | ${(o / f).toFixed(2)}× | ≤ 1.5× |`,
+      `| first chart (painted, median of ${pairs.length} chart pages × ${FIRST_PAINT_ROUNDS} loads) | ${Math.round(o)} ms | the same SVG in a plain page: ${Math.round(f)} ms | ${(o / f).toFixed(2)}× | ≤ 1.5× |`,
     );
     lines.push(
       "",
-      "| page | requests | transferred (gzip) | DuckDB-Wasm | chart in HTML | first chart (first paint) | HTML parsed |",
-      "|---|---:|---:|---|---|---:|---:|",
+      "| page | requests | transferred (gzip) | DuckDB-Wasm | chart in HTML | first chart painted | first contentful paint | HTML parsed |",
+      "|---|---:|---:|---|---|---:|---:|---:|",
     );
     for (const { path, chart } of PAGES) {
       // A fresh context per page: nothing cached, as for a first visit.
@@ -222,16 +244,16 @@ async function main(): Promise<void> {
       page.on("requestfinished", (r) => requests.push(r));
       const inHtml = INLINE_CHART.test(await (await fetch(`${url}${path}`)).text());
       await page.goto(`${url}${path}`, { waitUntil: "load" });
-      let firstChart = "–";
+      let chartPainted = "–";
+      let firstPaint = "–";
       let marks = "–";
       if (chart) {
         if (!inHtml) failed = true;
         await page.locator(CHART).first().waitFor({ state: "attached", timeout: 30_000 });
         marks = `${Math.round(await page.evaluate(() => performance.getEntriesByType("navigation")[0]?.toJSON().domContentLoadedEventEnd ?? performance.now()))} ms`;
-        const paint = await page.evaluate(
-          () => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
-        );
-        firstChart = paint === null ? "–" : `${Math.round(paint)} ms`;
+        const times = await paintTimes(page, `${url}${path}`);
+        chartPainted = `${Math.round(times.chart)} ms`;
+        firstPaint = `${Math.round(times.fcp)} ms`;
       }
       await page.waitForLoadState("networkidle");
       let bytes = 0;
@@ -243,7 +265,7 @@ async function main(): Promise<void> {
       const overBudget = path !== "/sql" && bytes > BUDGET_BYTES;
       if (overBudget || (duckdb && path !== "/sql")) failed = true;
       lines.push(
-        `| ${path} | ${requests.length} | ${(bytes / 1024).toFixed(0)} KiB${overBudget ? " (over budget)" : ""} | ${duckdb ? "yes" : "no"} | ${chart ? (inHtml ? "yes" : "NO") : "–"} | ${firstChart} | ${marks} |`,
+        `| ${path} | ${requests.length} | ${(bytes / 1024).toFixed(0)} KiB${overBudget ? " (over budget)" : ""} | ${duckdb ? "yes" : "no"} | ${chart ? (inHtml ? "yes" : "NO") : "–"} | ${chartPainted} | ${firstPaint} | ${marks} |`,
       );
       await context.close();
     }
