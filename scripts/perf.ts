@@ -8,7 +8,7 @@
  *     the SQL explorer must not load DuckDB-Wasm);
  *   - time to first chart: the charts are drawn at build time and inlined in the page's HTML (checked in the HTML as
  *     served); the time the first one is painted, from navigation start, is what the browser reports for its first
- *     label (Element Timing: data-loaders/presentation/render.ts marks it). The page's first contentful paint is
+ *     label (Element Timing: MARK_FIRST_CHART below marks it). The page's first contentful paint is
  *     given beside it: it is often earlier, the sidebar painted before the parser reaches the chart.
  *   - each beside its floor, measured in the same run:
  *       the clean `npm run build` (pipeline, every briefing with its PDF, the site) against Framework building as
@@ -100,8 +100,20 @@ async function frameworkFloor(pages: number): Promise<number> {
 }
 
 /**
+ * Run in every page perf loads, before the page's own scripts: the first chart's first label is given
+ * elementtiming="chart" as soon as the parser has inserted it, so that the browser reports when the chart is painted
+ * (the Element Timing API). The attribute is checked when the label is painted, and a parser-inserted node is never
+ * painted before the mutation observers of its task have run. The same script runs on our page and on the same SVG in
+ * a plain page. It is not in the served HTML: the W3C checker does not know the attribute (site-html.test.ts).
+ */
+const MARK_FIRST_CHART = `new MutationObserver((records, observer) => {
+  const label = document.querySelector('svg[role="img"] text');
+  if (label) { label.setAttribute("elementtiming", "chart"); observer.disconnect(); }
+}).observe(document, { childList: true, subtree: true });`;
+
+/**
  * When a page's first chart is painted (ms from navigation start) and its first contentful paint, read in the page:
- * the Element Timing entry of the chart's first label (elementtiming="chart", the first one in the document) and the
+ * the Element Timing entry of the chart's first label (elementtiming="chart": MARK_FIRST_CHART) and the
  * paint entry. Either can arrive after the load event: wait for both (buffered), up to 10 s.
  */
 async function paintTimes(
@@ -136,6 +148,7 @@ async function paintTimes(
 async function firstChart(browser: import("playwright-core").Browser, address: string): Promise<number> {
   const context = await browser.newContext();
   try {
+    await context.addInitScript(MARK_FIRST_CHART);
     const page = await context.newPage();
     await page.goto(address, { waitUntil: "load" });
     return (await paintTimes(page, address)).chart;
@@ -239,6 +252,7 @@ async function main(): Promise<void> {
     for (const { path, chart } of PAGES) {
       // A fresh context per page: nothing cached, as for a first visit.
       const context = await browser.newContext();
+      await context.addInitScript(MARK_FIRST_CHART);
       const page = await context.newPage();
       const requests: import("playwright-core").Request[] = [];
       page.on("requestfinished", (r) => requests.push(r));

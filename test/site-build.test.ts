@@ -237,19 +237,6 @@ describe("the way to the first paint", () => {
       /<script>\/\/ Sorting and filtering[\s\S]*addEventListener\("beforeprint"[\s\S]*<\/script>\n<\/body>/,
     );
   });
-
-  it("every chart drawn into a page reports when it is painted: its first label, and only that one, has elementtiming", () => {
-    // `npm run perf` times the first chart by this label (Element Timing), on the page and in a plain page.
-    const charts = htmlFiles(builtSiteDir()).flatMap((file) =>
-      (readFileSync(file, "utf8").match(/<svg role="img"[\s\S]*?<\/svg>/g) ?? []).map((svg) => ({ file, svg })),
-    );
-    expect(charts.length).toBeGreaterThan(20);
-    const wrong = charts.filter(({ svg }) => {
-      const labels = svg.match(/<text[ >][^>]*>/g) ?? [];
-      return !labels[0]?.includes('elementtiming="chart"') || svg.split('elementtiming="chart"').length !== 2;
-    });
-    expect(wrong.map(({ file, svg }) => `${file}: ${svg.slice(0, 120)}`)).toEqual([]);
-  });
 });
 
 describe("what Framework repeats for every page, cached: sidebar scripts, head and footer, slugs, source lookups", () => {

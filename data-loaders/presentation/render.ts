@@ -75,9 +75,7 @@ export async function renderSvg(spec: TopLevelSpec, options: SvgOptions = {}): P
     const hatches = (spec.usermeta as { hatches?: Hatches } | undefined)?.hatches;
     const svg = withHatches(await view.toSVG(), hatches);
     const rounded = options.decimals === undefined ? svg : roundCoordinates(svg, options.decimals);
-    return withPaintTiming(
-      accessible(options.oneImage ? withoutInnerAria(rounded) : rounded, spec.description ?? "", options),
-    );
+    return accessible(options.oneImage ? withoutInnerAria(rounded) : rounded, spec.description ?? "", options);
   } finally {
     view.finalize();
   }
@@ -101,17 +99,6 @@ export function withoutInnerAria(svg: string): string {
   return (
     svg.slice(0, root) + svg.slice(root).replace(/ (?:role|aria-roledescription|aria-label|aria-hidden)="[^"]*"/g, "")
   );
-}
-
-/**
- * The chart's first label carries elementtiming="chart" (the Element Timing API): a browser then reports when the
- * chart is painted, on the site and in the briefing's HTML alike. `npm run perf` reads it for a chart page and for
- * the same SVG alone in a plain page. A page's first contentful paint is not that time: it can be the sidebar's,
- * painted while the parser has not reached the chart yet. All of an SVG's marks and labels are painted in the same
- * frame, so its first label stands for the chart.
- */
-export function withPaintTiming(svg: string): string {
-  return svg.replace(/<text(?=[ >])/, '<text elementtiming="chart"');
 }
 
 /** Give the root <svg> an image role and the chart's description, so screen readers get the text. */
