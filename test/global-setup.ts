@@ -1,7 +1,7 @@
 /**
  * Builds what the tests check, once for the whole run, into a temp folder, as `npm run build` does: the database
- * from sources/, the briefing of each report in it (`briefing --all`, PDF included) and the site from both, so that
- * `npm test` passes on a fresh clone with nothing built before. When `npm run build` has already built data/,
+ * from sources/, then the briefing of each report in it (`briefing --all`, PDF included) and the site from both, side
+ * by side, so that `npm test` passes on a fresh clone with nothing built before. When `npm run build` has already built data/,
  * briefings/ and dist/ from exactly what is checked out now (each one's stamp holds: data-loaders/lib/stamps.ts),
  * the tests read those instead of building the same again (about a minute); CCM_TEST_BUILD=fresh builds anyway.
  * The tests only read them (the database opened read-only); a `npm run build` started during the run would swap
@@ -20,7 +20,7 @@ import type { TestProject } from "vitest/node";
 import { runPipeline } from "../data-loaders/pipeline.ts";
 import { createLogger } from "../data-loaders/lib/log.ts";
 import { DEFAULT_DB, ROOT } from "../data-loaders/lib/db.ts";
-import { mainJobCurrent } from "../data-loaders/lib/stamps.ts";
+import { mainJobBriefingsKey, mainJobCurrent } from "../data-loaders/lib/stamps.ts";
 import { buildSite } from "../scripts/site/build.ts";
 
 declare module "vitest" {
@@ -84,35 +84,43 @@ export default async function setup(project: TestProject): Promise<() => void> {
       "CCM_TEST_BUILD=database: only the database was built for this run (unset it to build the briefings and the site)";
   }
   if (!briefingsError) {
-    try {
-      // The command itself, as `npm run build` runs it: one briefing per report in the database.
-      await run(
-        process.execPath,
-        [
-          "--import",
-          "tsx",
-          join(ROOT, "data-loaders", "cli.ts"),
-          "briefing",
-          "--all",
-          "--db",
-          dbPath,
-          "--out",
-          briefingsDir,
-        ],
-        { cwd: ROOT, env: { ...process.env, TZ: "UTC" }, maxBuffer: 64 * 1024 * 1024 },
-      );
-      say("briefings written");
-    } catch (e) {
-      briefingsError = siteError = `the briefings were not written:\n${reason(e)}`;
-    }
-  }
-  if (!siteError) {
-    try {
-      await buildSite({ dist: siteDir, dbPath, briefingsDir, quiet: true });
-      say("site built");
-    } catch (e) {
-      siteError = (e as Error).message;
-    }
+    // The briefings command itself, as `npm run build` runs it (one briefing per report in the database), and the
+    // site beside it, as `npm run build` builds them: the site's loaders that read the briefings wait for them.
+    const briefings = run(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        join(ROOT, "data-loaders", "cli.ts"),
+        "briefing",
+        "--all",
+        "--db",
+        dbPath,
+        "--out",
+        briefingsDir,
+      ],
+      { cwd: ROOT, env: { ...process.env, TZ: "UTC" }, maxBuffer: 64 * 1024 * 1024 },
+    ).then(
+      () => say("briefings written"),
+      (e: unknown) => {
+        briefingsError = `the briefings were not written:\n${reason(e)}`;
+      },
+    );
+    const site = buildSite({
+      dist: siteDir,
+      dbPath,
+      briefingsDir,
+      quiet: true,
+      briefingsPending: { key: mainJobBriefingsKey(dbPath), written: briefings.then(() => !briefingsError) },
+    }).then(
+      () => say("site built"),
+      (e: unknown) => {
+        siteError = (e as Error).message;
+      },
+    );
+    await Promise.all([briefings, site]);
+    // A site stopped by failed briefings says so, as before.
+    if (briefingsError) siteError = briefingsError;
   }
   project.provide("builtDbPath", dbError ? "" : dbPath);
   project.provide("builtDbError", dbError);
