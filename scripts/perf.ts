@@ -10,6 +10,8 @@
  *     served); the time the first one is painted, from navigation start, is what the browser reports for its first
  *     label (Element Timing: MARK_FIRST_CHART below marks it). The page's first contentful paint is
  *     given beside it: it is often earlier, the sidebar painted before the parser reaches the chart.
+ *   - the layout shift of each page as it loads and its scripts enhance it (the sum of the Layout Instability
+ *     API's entries, and what moved), which should be 0;
  *   - each beside its floor, measured in the same run:
  *       the clean `npm run build` (pipeline, every briefing with its PDF, the site) against Framework building as
  *       many trivial pages (one heading and a sentence each) with the same version;
@@ -144,6 +146,38 @@ async function paintTimes(
   return times;
 }
 
+/**
+ * The page's layout shifts until now, none after an input (the Layout Instability API, the sum Chromium calls
+ * cumulative layout shift for a page this short), and the elements that moved, e.g. "0.0104 (div.table-wrap)".
+ */
+async function layoutShift(page: import("playwright-core").Page): Promise<string> {
+  const shifts = await page.evaluate(
+    () =>
+      new Promise<{ value: number; moved: string[] }[]>((resolve) => {
+        const found: { value: number; moved: string[] }[] = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & {
+            value: number;
+            hadRecentInput: boolean;
+            sources: { node: Node | null }[];
+          })[]) {
+            if (entry.hadRecentInput || entry.value === 0) continue;
+            const moved = entry.sources.map(({ node }) =>
+              node instanceof Element
+                ? `${node.localName}${node.id ? `#${node.id}` : node.classList[0] ? `.${node.classList[0]}` : ""}`
+                : (node?.nodeName ?? "?"),
+            );
+            found.push({ value: entry.value, moved });
+          }
+        }).observe({ type: "layout-shift", buffered: true });
+        setTimeout(() => resolve(found), 100);
+      }),
+  );
+  const total = shifts.reduce((sum, s) => sum + s.value, 0);
+  const moved = [...new Set(shifts.flatMap((s) => s.moved))];
+  return total === 0 ? "0" : `${total.toFixed(4)} (${moved.join(", ")})`;
+}
+
 /** When a page's first chart is painted, in a fresh context (nothing cached). */
 async function firstChart(browser: import("playwright-core").Browser, address: string): Promise<number> {
   const context = await browser.newContext();
@@ -246,8 +280,8 @@ async function main(): Promise<void> {
     );
     lines.push(
       "",
-      "| page | requests | transferred (gzip) | DuckDB-Wasm | chart in HTML | first chart painted | first contentful paint | HTML parsed |",
-      "|---|---:|---:|---|---|---:|---:|---:|",
+      "| page | requests | transferred (gzip) | DuckDB-Wasm | chart in HTML | first chart painted | first contentful paint | HTML parsed | layout shift as it loads (what moved) |",
+      "|---|---:|---:|---|---|---:|---:|---:|---|",
     );
     for (const { path, chart } of PAGES) {
       // A fresh context per page: nothing cached, as for a first visit.
@@ -270,6 +304,7 @@ async function main(): Promise<void> {
         firstPaint = `${Math.round(times.fcp)} ms`;
       }
       await page.waitForLoadState("networkidle");
+      const shift = await layoutShift(page);
       let bytes = 0;
       for (const r of requests) {
         const sizes = await r.sizes();
@@ -279,7 +314,7 @@ async function main(): Promise<void> {
       const overBudget = path !== "/sql" && bytes > BUDGET_BYTES;
       if (overBudget || (duckdb && path !== "/sql")) failed = true;
       lines.push(
-        `| ${path} | ${requests.length} | ${(bytes / 1024).toFixed(0)} KiB${overBudget ? " (over budget)" : ""} | ${duckdb ? "yes" : "no"} | ${chart ? (inHtml ? "yes" : "NO") : "–"} | ${chartPainted} | ${firstPaint} | ${marks} |`,
+        `| ${path} | ${requests.length} | ${(bytes / 1024).toFixed(0)} KiB${overBudget ? " (over budget)" : ""} | ${duckdb ? "yes" : "no"} | ${chart ? (inHtml ? "yes" : "NO") : "–"} | ${chartPainted} | ${firstPaint} | ${marks} | ${shift} |`,
       );
       await context.close();
     }
