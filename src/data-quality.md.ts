@@ -213,7 +213,7 @@ runLoader("data-quality.md", async () => {
   const selector = checked.length > 1;
   // The selector is shown by the script that makes it work (table-tools.js); without it the page is the latest report's.
   const choice = selector
-    ? `<p class="report-choice no-print" hidden><label for="report-choice">Report checked</label> <select id="report-choice" data-report-choice>${checked.map((r, i) => `<option value="${e(r)}"${i === 0 ? " selected" : ""}>${e(r)}</option>`).join("")}</select></p>`
+    ? `<p class="report-choice no-print" inert><label for="report-choice">Report checked</label> <select id="report-choice" data-report-choice>${checked.map((r, i) => `<option value="${e(r)}"${i === 0 ? " selected" : ""}>${e(r)}</option>`).join("")}</select></p>`
     : "";
   const views = (section: (report: string, switchable?: "shown" | "hidden") => string) =>
     checked

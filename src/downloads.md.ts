@@ -39,6 +39,7 @@ function derivedProvenance(name: string): string {
       ? // In the site's table frame, which scrolls on its own when a phone is narrower than the table.
         `<details class="alt"><summary>Columns of ${escapeHtml(name)}</summary>${htmlTable(columns, {
           caption: `Columns of ${name}`,
+          tools: false,
           columns: [
             { key: "column", label: "Column", html: (r) => `<code>${escapeHtml(r.column)}</code>` },
             { key: "meaning", label: "Meaning" },
@@ -89,7 +90,11 @@ runLoader("downloads.md", async () => {
     "",
     "## Suggested citation",
     "",
-    `<blockquote class="citation">ccm-trends contributors (${date.slice(0, 4)}). <em>ccm-trends: Convention on Cluster Munitions monitoring data</em>, version ${version} (${date}). ${here}. Built from the ${escapeHtml(reports.map(editionWords).join(", the "))}, UN Digital Library voting records and the UN Treaty Collection. Cite the original producer named under each table as well.</blockquote>`,
+    // The address last, on a line of its own that is there before it is filled in (style.css): the citation does not
+    // move when the page's script writes it.
+    `<blockquote class="citation">ccm-trends contributors (${date.slice(0, 4)}). <em>ccm-trends: Convention on Cluster Munitions monitoring data</em>, version ${version} (${date}). Built from the ${escapeHtml(reports.map(editionWords).join(", the "))}, UN Digital Library voting records and the UN Treaty Collection. ${here}</blockquote>`,
+    "",
+    '<p class="muted">Cite the original producer named under each table as well.</p>',
     "",
     "## Joined files for reading",
     "",

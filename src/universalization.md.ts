@@ -1,7 +1,13 @@
 // Page loader: Universalization. The map and the vote chart of the default choice (today; the latest resolution
 // with per-State votes, by region) are drawn at build time from their one Vega-Lite definition and inlined as
 // SVG; the date control and the vote explorer re-draw the same specs in the browser (components/explorers.js).
-import { statusMapData, voteExplorerData, type Resolution } from "../data-loaders/site/explorers.ts";
+import {
+  statusMapData,
+  voteExplorerData,
+  type Resolution,
+  type StatusMapData,
+} from "../data-loaders/site/explorers.ts";
+import { longDate } from "../data-loaders/presentation/formats.ts";
 import { chartFigure, emitPage, htmlTable, page, type Column } from "../data-loaders/site/page.ts";
 import { escapeHtml } from "../data-loaders/site/page-text.ts";
 import { runLoader, withSiteDatabase } from "../data-loaders/site/site-db.ts";
@@ -34,6 +40,27 @@ function voteSource(r: Resolution): string {
   const record = r.undl_id ? `UN Digital Library voting record ${r.undl_id}` : "UN voting record";
   const link = r.source_ref?.startsWith("https://") ? `<a href="${e(r.source_ref)}">${e(record)}</a>` : e(record);
   return `Source: ${link} (${e(r.resolution_id)}, ${r.year}), the votes of each State; statuses at the vote from the UN Treaty Collection (CCM status table).`;
+}
+
+/**
+ * The map's date control, written here as src/components/explorers.js's dayChooser expects it: the days membership
+ * is counted on (the one drawn chosen) and a date field from the first signature to today. Inert until the page's
+ * script makes it work where it stands (nothing moves then); hidden when scripts are off (frame.ts's siteHead).
+ */
+function dayControl(map: StatusMapData): string {
+  const options = map.dates
+    .map(
+      (d, i) =>
+        `<option value="${i}"${d.as_of === map.initial.as_of && d.kind === map.initial.kind ? " selected" : ""}>${e(d.label)}</option>`,
+    )
+    .join("");
+  return (
+    `<div class="day-chooser" id="day-chooser" inert>` +
+    `<span><label for="status-day">Status on</label> <select id="status-day">${options}<option value="">another day (below)</option></select></span> ` +
+    `<span><label for="status-any-day">or any day from ${e(longDate(map.changes.first))} to today</label> ` +
+    `<input type="date" id="status-any-day" min="${e(map.changes.first)}" max="${e(map.changes.last)}" value="${e(map.initial.as_of)}"></span>` +
+    `</div>`
+  );
 }
 
 runLoader("universalization.md", async () => {
@@ -84,8 +111,9 @@ runLoader("universalization.md", async () => {
         'import {dayChooser, showStatusOn, showVotes, voteColumns} from "./components/explorers.js";\n' +
         'import {dataTable} from "./components/table.js";\n' +
         'const statusMap = await FileAttachment("data/status-map.json").json();\n' +
-        "const day = view(dayChooser(statusMap));\n" +
+        'const day = Generators.input(dayChooser(statusMap, document.getElementById("day-chooser")));\n' +
         "```",
+      dayControl(map),
       `<div id="status-on-date">${countsTable}${mapFigure}</div>`,
       '```js\nshowStatusOn(document.getElementById("status-on-date"), statusMap, day);\n```',
       `<p class="source">Source: views <code>status_on_dates</code> and <code>membership_counts</code> over <code>state_status</code> (UN Treaty Collection, MTDSG XXVI-6; withdrawal of Lithuania: report para 63 and footnote 3). Map outlines: Natural Earth via <code>world-atlas</code> (1:110m); small States may not be drawn — the table lists them all.</p>`,

@@ -206,6 +206,133 @@ function inlineCharts(
 /** The desktop drawing of each chart (a chart drawn once counts as its own). */
 const wideCharts = (html: string) => inlineCharts(html).filter((c) => c.layout !== "narrow");
 
+/**
+ * The layout shifts of a page until it has settled (the Layout Instability API), none after an input, with what
+ * moved. Framework's table-of-contents marker (a bar that slides to the heading in view) is left out: it moves by
+ * design, by hundredths of a pixel as it starts.
+ */
+async function layoutShifts(page: Visit["page"], since: string): Promise<{ value: number; moved: string[] }[]> {
+  return page.evaluate(
+    (mark) =>
+      new Promise<{ value: number; moved: string[] }[]>((resolve) => {
+        const from = performance.getEntriesByName(mark)[0]?.startTime ?? 0;
+        const found: { value: number; moved: string[] }[] = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & {
+            value: number;
+            hadRecentInput: boolean;
+            sources: { node: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
+          })[]) {
+            const sources = entry.sources.filter(
+              ({ node }) => !(node instanceof Element && node.matches(".observablehq-secondary-link-highlight")),
+            );
+            if (entry.hadRecentInput || !sources.length || entry.startTime < from) continue;
+            const moved = sources.map(({ node, previousRect, currentRect }) => {
+              const element = node instanceof Element ? node : node?.parentElement;
+              const name = element
+                ? `${element.localName}${element.id ? `#${element.id}` : element.className ? `.${String(element.className).split(" ")[0]}` : ""}`
+                : "?";
+              return `${node instanceof Text ? "text in " : ""}${name} from (${Math.round(previousRect.x)}, ${Math.round(previousRect.y)}) to (${Math.round(currentRect.x)}, ${Math.round(currentRect.y)})`;
+            });
+            found.push({ value: entry.value, moved });
+          }
+        }).observe({ type: "layout-shift", buffered: true });
+        setTimeout(() => resolve(found), 100);
+      }),
+    since,
+  );
+}
+
+describe.concurrent("nothing moves as a page loads and its scripts take it up", () => {
+  // The page is held, for the test, just before the scripts at the end of its <body> (a script that the test's
+  // server answers once the page has painted two frames): the browser paints the whole page first, then the table tools and Framework's
+  // cells run. Whatever a script then inserts above something painted, or grows, moves it (the long tables' tools,
+  // the map's date control, the citation's address were such). Without the pause the whole page is often parsed
+  // and enhanced before its first paint, which hides those moves. Only the moves after the pause count: before it,
+  // a long table painted while it is parsed can widen its columns as more rows come (the browser's table layout),
+  // which is not the scripts' doing.
+  for (const path of [
+    "/",
+    "/indicators",
+    "/universalization",
+    "/states/",
+    "/findings",
+    "/data-quality",
+    "/downloads",
+    "/pillars/A",
+    "/states/NOR",
+  ]) {
+    it(`${path}: no layout shift when the scripts run after the page was painted`, async () => {
+      const page = await site.session.browser.newPage();
+      try {
+        await page.route(`${site.baseUrl}${path}`, async (route) => {
+          const response = await route.fetch();
+          const html = await response.text();
+          const at = html.lastIndexOf("<script>");
+          expect(at).toBeGreaterThan(html.indexOf("<body"));
+          await route.fulfill({
+            response,
+            body: `${html.slice(0, at)}<script src="/test-pause.js"></script>${html.slice(at)}`,
+          });
+        });
+        await page.route(`${site.baseUrl}/test-pause.js`, async (route) => {
+          // Until the parser has reached it (the preload scanner asks for it earlier), then until the browser has
+          // painted the page as parsed so far, whatever the machine's load: two frames.
+          await page.waitForFunction(() => document.querySelector('script[src="/test-pause.js"]') !== null);
+          await page.evaluate(
+            () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+          );
+          await route.fulfill({ contentType: "text/javascript", body: 'performance.mark("ccm-test-scripts");' });
+        });
+        await page.goto(`${site.baseUrl}${path}`, { waitUntil: "load" });
+        await settle(page);
+        const shifts = await layoutShifts(page, "ccm-test-scripts");
+        expect(shifts.flatMap((s) => s.moved)).toEqual([]);
+        // The moves this looks for could be seen: the scripts ran after the pause, which the browser's frames ended
+        // (a frame is rendered only once the stylesheet is in: requestAnimationFrame waits for it).
+        expect(await page.evaluate(() => performance.getEntriesByName("ccm-test-scripts").length)).toBe(1);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  it("the long tables' tools written at build time are the ones the script puts in their place", async () => {
+    const v = await visit(site.session.browser, site.baseUrl, "/states/");
+    try {
+      const compared = await v.page.evaluate(async () => {
+        // Each tools' markup without its ids, labels' targets and inert: what sizes it.
+        const bare = (form: Element) => {
+          const copy = form.cloneNode(true) as Element;
+          for (const e of [copy, ...Array.from(copy.querySelectorAll("*"))])
+            for (const a of ["id", "for", "inert"]) e.removeAttribute(a);
+          return copy.outerHTML;
+        };
+        const written = new DOMParser().parseFromString(await (await fetch(location.href)).text(), "text/html");
+        const pairs: { caption: string; written: string; live: string }[] = [];
+        for (const form of Array.from(written.querySelectorAll(".table-tools[inert]"))) {
+          const caption = form.nextElementSibling?.querySelector("caption")?.textContent ?? "";
+          const live = Array.from(document.querySelectorAll<HTMLTableElement>("table.data")).find(
+            (t) => t.caption?.textContent === caption,
+          );
+          const liveForm = live?.parentElement?.previousElementSibling;
+          pairs.push({
+            caption,
+            written: bare(form),
+            live: liveForm?.matches(".table-tools") ? bare(liveForm) : "(none)",
+          });
+        }
+        return pairs;
+      });
+      expect(compared.length).toBeGreaterThan(0);
+      for (const { caption, written, live } of compared) expect(live, caption).toBe(written);
+      expect(await v.page.locator(".table-tools[inert]").count()).toBe(0);
+    } finally {
+      await v.close();
+    }
+  });
+});
+
 describe("charts are in the HTML, drawn at build time", () => {
   const html = (path: string) =>
     readFileSync(join(builtSiteDir(), `${path === "/" ? "index" : path.slice(1)}.html`), "utf8");

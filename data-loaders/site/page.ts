@@ -35,10 +35,15 @@ export interface TableOptions<T> {
    * data-label): a table of long sentences that a phone cannot show side by side (style.css).
    */
   stack?: boolean;
+  /**
+   * The filter box and lists src/components/table-tools.js puts above a long table, written at build time (tableTools
+   * below); false for a table the script leaves alone (one inside a chart's `<details class="alt">`).
+   */
+  tools?: boolean;
 }
 
 export function htmlTable<T extends object>(rows: T[], options: TableOptions<T>): string {
-  const { columns, caption, id, scroll, rowId, switchable, stack } = options;
+  const { columns, caption, id, scroll, rowId, switchable, stack, tools = true } = options;
   const cls = (c: Column<T>) => (c.numeric ? ' class="num"' : "");
   // data-key names a column in the address (?judgement=declined preselects its filter, src/components/table-tools.js).
   const head = columns
@@ -63,10 +68,57 @@ export function htmlTable<T extends object>(rows: T[], options: TableOptions<T>)
   const body = rows
     .map((r) => `<tr${idOf(r)}>${columns.map((c) => `<td${attrs(r, c)}>${cell(r, c)}</td>`).join("")}</tr>`)
     .join("");
+  // Each cell's value as the script reads it: its data-value, else its text.
+  const values = () => rows.map((r) => columns.map((c) => (c.value?.(r) || textOf(cell(r, c))).trim()));
+  const form = tools && rows.length >= TOOLS_MIN_ROWS ? tableTools(columns, values(), caption) : "";
   const table = `<table class="data${stack ? " stack" : ""}"${id ? ` id="${escapeHtml(id)}"` : ""}>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ""}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
   // A frame that scrolls (tall, or wide at high zoom) is a labelled region the keyboard can reach, as in
   // components/table.js; without a script to tell when it scrolls, the frame is always a tab stop.
-  return `<div class="${scroll ? "table-scroll" : "table-wrap"}" tabindex="0" role="region" aria-label="${escapeHtml(caption ?? "table")}">${table}</div>`;
+  return `${form}<div class="${scroll ? "table-scroll" : "table-wrap"}" tabindex="0" role="region" aria-label="${escapeHtml(caption ?? "table")}">${table}</div>`;
+}
+
+/** As in src/components/table-tools.js: the rows from which a table gets its tools, and the most choices of a list. */
+const TOOLS_MIN_ROWS = 12;
+const TOOLS_MAX_CHOICES = 15;
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
+
+/** The text of a cell's HTML, as a browser's textContent gives it (the cells hold text, tags and entities). */
+function textOf(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, "")
+    .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, e: string) =>
+      e[0] === "#"
+        ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
+        : (ENTITIES[e.toLowerCase()] ?? whole),
+    );
+}
+
+/**
+ * The tools src/components/table-tools.js puts above a long table (the filter box, a list for each column of a few
+ * values, the count of rows), written at build time as the script writes them, without their ids: the script puts
+ * its own in their place, of the same size, so the table does not move when the page's script runs (no layout
+ * shift). Inert until then, and hidden when scripts are off (the noscript style of frame.ts's siteHead).
+ * test/site.test.ts compares them with the script's.
+ */
+function tableTools<T>(columns: Column<T>[], values: string[][], caption: string | undefined): string {
+  const name = caption?.trim() || "table";
+  const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
+  const lists = columns.flatMap((c, i) => {
+    const choices = [...new Set(values.map((row) => row[i] ?? ""))].filter((v) => v && v !== "—");
+    if (choices.length < 2 || choices.length > TOOLS_MAX_CHOICES || choices.length === values.length) return [];
+    const options = choices
+      .sort(collator.compare)
+      .map((v) => `<option value="${escapeHtml(v)}">${escapeHtml(v)}</option>`)
+      .join("");
+    return [
+      ` <span><label>${escapeHtml(c.label.trim())} </label><select><option value="">all</option>${options}</select></span>`,
+    ];
+  });
+  return (
+    `<div class="table-tools no-print" inert><label>Filter </label>` +
+    `<input type="search" aria-label="Filter rows of: ${escapeHtml(name)}" placeholder="Filter rows">${lists.join("")}` +
+    `<p class="muted table-status" role="status">${values.length} rows.</p></div>`
+  );
 }
 
 /** A chart drawn twice: for a desktop column and for a phone (data-loaders/presentation/charts.ts, ChartLayout). */
@@ -101,7 +153,7 @@ export async function chartFigure<T extends object>(
     `<figure class="chart${"spec" in chart ? "" : " chart-pair"}"${figureId ? ` id="${escapeHtml(figureId)}"` : ""}>`,
     drawings,
     notes,
-    `<details class="alt" id="${escapeHtml(details)}"><summary>Data table: ${escapeHtml(table.caption)}</summary>${htmlTable(table.rows, table)}</details>`,
+    `<details class="alt" id="${escapeHtml(details)}"><summary>Data table: ${escapeHtml(table.caption)}</summary>${htmlTable(table.rows, { ...table, tools: false })}</details>`,
     `</figure>`,
   ].join("");
 }

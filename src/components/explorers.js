@@ -51,31 +51,14 @@ const dayLabel = (date) =>
 /**
  * The map's date control: a list of the days membership is counted on (status_dates) and a date field for any
  * other day from the first signature to today; its value is the day chosen last (a row of status_dates, or anyDay).
+ * The page writes the control at build time (src/universalization.md.ts), inert until this makes it work where it
+ * stands: nothing on the page moves when the script starts.
  */
-export function dayChooser(data) {
-  const form = document.createElement("div");
-  form.className = "day-chooser";
-  const select = document.createElement("select");
-  select.id = "status-day";
-  select.append(
-    ...data.dates.map((d, i) => new Option(d.label, String(i), false, sameDay(d, data.initial))),
-    new Option("another day (below)", "", false, false),
-  );
-  const date = document.createElement("input");
-  date.type = "date";
-  date.id = "status-any-day";
-  date.min = data.changes.first;
-  date.max = data.changes.last;
-  date.value = data.initial.as_of;
-  const label = (control, text) => {
-    const l = document.createElement("label");
-    l.htmlFor = control.id;
-    l.textContent = text;
-    const span = document.createElement("span");
-    span.append(l, " ", control);
-    return span;
-  };
-  form.append(label(select, "Status on"), " ", label(date, `or any day from ${dayLabel(data.changes.first)} to today`));
+export function dayChooser(data, form) {
+  const select = form?.querySelector("select#status-day");
+  const date = form?.querySelector("input#status-any-day");
+  if (!select || !date) throw new Error("dayChooser: the page has no written day control (#day-chooser)");
+  form.inert = false;
   form.value = data.initial;
   select.addEventListener("input", (event) => {
     event.stopPropagation();

@@ -139,7 +139,11 @@
       status.textContent = shown === rows.length ? `${rows.length} rows.` : `${shown} of ${rows.length} rows shown.`;
     }
     const frame = table.parentElement?.matches(".table-wrap, .table-scroll") ? table.parentElement : table;
-    frame.before(form);
+    // A table written at build time has its tools written there too, inert (data-loaders/site/page.ts): these take
+    // their place, the same size, so the table does not move.
+    const written = frame.previousElementSibling;
+    if (written?.matches(".table-tools[inert]")) written.replaceWith(form);
+    else frame.before(form);
     forms.set(table, form);
     // A link to an element with data-filter="<column key>=<value>" (e.g. indicators#declined) picks that value.
     const fromHash = () => {
@@ -188,7 +192,8 @@
       const sources = select.selectedOptions[0]?.dataset.sources;
       if (sources) for (const s of document.querySelectorAll("[data-report-sources]")) s.textContent = sources;
     };
-    select.closest("[hidden]")?.removeAttribute("hidden");
+    // Written inert at build time, in its place (hidden when scripts are off): taken up here, nothing moves.
+    select.closest(".report-choice")?.removeAttribute("inert");
     const wanted = new URLSearchParams(location.search).get("report");
     if (wanted && Array.from(select.options).some((o) => o.value === wanted)) select.value = wanted;
     show();

@@ -289,7 +289,7 @@ runLoader("pillars/[pillar].md", async () => {
   // The selector is shown by the script that makes it work (table-tools.js): without JavaScript the page is the
   // latest report's, and says so in its sources.
   const choice = selector
-    ? `<p class="report-choice no-print" hidden><label for="report-choice">Show the values as printed by</label> <select id="report-choice" data-report-choice>${options
+    ? `<p class="report-choice no-print" inert><label for="report-choice">Show the values as printed by</label> <select id="report-choice" data-report-choice>${options
         .map(
           (o, i) =>
             `<option value="${e(o.report)}" data-sources="${e(o.sources)}"${i === 0 ? " selected" : ""}>${e(o.label)}</option>`,
