@@ -211,7 +211,8 @@ runLoader("data-quality.md", async () => {
   // Latest first: each report is checked on its own text, hand-reviewed relations and printed figures.
   const checked = [...data.reports].reverse();
   const selector = checked.length > 1;
-  // The selector is shown by the script that makes it work (table-tools.js); without it the page is the latest report's.
+  // The selector works once the script takes it up (table-tools.js): written inert where it stands, hidden without
+  // JavaScript (frame.ts), when the page is the latest report's.
   const choice = selector
     ? `<p class="report-choice no-print" inert><label for="report-choice">Report checked</label> <select id="report-choice" data-report-choice>${checked.map((r, i) => `<option value="${e(r)}"${i === 0 ? " selected" : ""}>${e(r)}</option>`).join("")}</select></p>`
     : "";

@@ -1,8 +1,8 @@
 /**
  * Builds what the tests check, once for the whole run, into a temp folder, as `npm run build` does: the database
  * from sources/, then the briefing of each report in it (`briefing --all`, PDF included) and the site from both, side
- * by side, so that `npm test` passes on a fresh clone with nothing built before. When `npm run build` has already built data/,
- * briefings/ and dist/ from exactly what is checked out now (each one's stamp holds: data-loaders/lib/stamps.ts),
+ * by side, so that `npm test` passes on a fresh clone with nothing built before. When `npm run build` has already
+ * built data/, briefings/ and dist/ from exactly what is checked out now (each one's stamp holds: lib/stamps.ts),
  * the tests read those instead of building the same again (about a minute); CCM_TEST_BUILD=fresh builds anyway.
  * The tests only read them (the database opened read-only); a `npm run build` started during the run would swap
  * them under the tests. Each part's path goes to the tests through vitest's provide/inject; when a part fails, the tests

@@ -286,8 +286,9 @@ runLoader("pillars/[pillar].md", async () => {
     );
     options.push({ report, label: `the ${report} report`, sources: reportsInWords(rows, data.reports) });
   }
-  // The selector is shown by the script that makes it work (table-tools.js): without JavaScript the page is the
-  // latest report's, and says so in its sources.
+  // The selector works once the script takes it up (table-tools.js); written inert where it stands, so that nothing
+  // moves then, and hidden without JavaScript (frame.ts), when the page is the latest report's and says so in its
+  // sources.
   const choice = selector
     ? `<p class="report-choice no-print" inert><label for="report-choice">Show the values as printed by</label> <select id="report-choice" data-report-choice>${options
         .map(
