@@ -6,7 +6,9 @@
  */
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { ROOT } from "../data-loaders/lib/db.ts";
+
+// The project's root, without loading data-loaders/lib/db.ts (and DuckDB with it) only to learn it.
+const ROOT = join(import.meta.dirname, "..");
 
 const bin = (name: string) => join(ROOT, "node_modules", ".bin", name);
 const exited = (child: ReturnType<typeof spawn>) =>

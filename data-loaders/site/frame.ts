@@ -19,11 +19,11 @@ import type { SiteRoutes } from "./routes.ts";
 export function siteHead(): string {
   return (
     '<meta name="color-scheme" content="light"><link rel="icon" href="data:,">' +
-    // Controls written at build time that work only once the page's script has taken them up (the long tables'
-    // tools, data-loaders/site/page.ts; the map's date control, src/universalization.md.ts; the report selector of
-    // the pillar and Data quality pages): inert until then, where they will stand, so that nothing moves; not shown
+    // What a page writes inert is a control that works only once the page's script has taken it up, written where it
+    // will stand so that nothing moves then (the long tables' tools, data-loaders/site/page.ts; the map's date
+    // control, src/universalization.md.ts; the report selector of the pillar and Data quality pages): not shown
     // without scripts.
-    "<noscript><style>.table-tools[inert],.day-chooser[inert],.report-choice[inert]{display:none}</style></noscript>" +
+    "<noscript><style>[inert]{display:none}</style></noscript>" +
     // Sorting and filtering of long tables, deep links, the sidebar on phones, the print handler (src/components/table-tools.js).
     `<script>${readFileSync(join(ROOT, "src", "components", "table-tools.js"), "utf8").replaceAll("</", "<\\/")}</script>`
   );
