@@ -17,8 +17,26 @@ export interface Database {
   path: string;
 }
 
+/**
+ * DuckDB's threads for each database this process opens: CCM_DUCKDB_THREADS (a whole number of at least 1), or
+ * DuckDB's own default (one per core) when it is unset. The test suite sets it to 1 (vitest.config.ts): it runs three
+ * test files, their loaders and Chromium at once on two cores, where a second thread per query only adds contention.
+ */
+export function duckdbThreads(value = process.env.CCM_DUCKDB_THREADS): string | undefined {
+  if (value === undefined || value === "") return undefined;
+  if (!/^[1-9]\d*$/.test(value))
+    throw new Error(
+      `CCM_DUCKDB_THREADS is "${value}": expected a whole number of threads, at least 1 (or unset it for DuckDB's default, one per core)`,
+    );
+  return value;
+}
+
 export async function openDatabase(path = ":memory:", options: { readOnly?: boolean } = {}): Promise<Database> {
-  const instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: "READ_ONLY" } : {});
+  const threads = duckdbThreads();
+  const instance = await DuckDBInstance.create(path, {
+    ...(options.readOnly ? { access_mode: "READ_ONLY" } : {}),
+    ...(threads ? { threads } : {}),
+  });
   const conn = await instance.connect();
   return { instance, conn, path };
 }
