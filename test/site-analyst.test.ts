@@ -12,7 +12,10 @@ import { describe, expect, it } from "vitest";
 import { overflowingText, screenshot, settle, visit } from "./helpers/browser.ts";
 import { closeDatabase, queryRows } from "../data-loaders/lib/db.ts";
 import { openBuiltDb } from "./helpers/db.ts";
-import { pillarPages, useBuiltSite } from "./helpers/site.ts";
+import { pillarPages, useBuiltSite, builtOutputs } from "./helpers/site.ts";
+
+// The site and the briefings are built while the database-only test files run: wait for them (global-setup.ts).
+await builtOutputs();
 
 const PHONE = { width: 390, height: 844 };
 const site = useBuiltSite();

@@ -24,7 +24,7 @@ import { buildSite, runFramework } from "../scripts/site/build.ts";
 import { buildLogProblems, checkBuiltSite } from "../scripts/site/build-checks.ts";
 import { frameworkOnlyPackages, NPM_CACHE, PACKAGES, packageVersion } from "../scripts/site/npm-cache.ts";
 import { builtDbPath } from "./helpers/db.ts";
-import { ROOT, builtSiteDir } from "./helpers/site.ts";
+import { ROOT, builtSiteDir, builtOutputs } from "./helpers/site.ts";
 import { tarArchive } from "../data-loaders/site/tar.ts";
 import { collectLoaders, copyTable, publishedTables, withSiteDatabase } from "../data-loaders/site/site-db.ts";
 import { stageKey } from "../data-loaders/lib/stamps.ts";
@@ -32,6 +32,9 @@ import { withSiteFrame } from "../data-loaders/site/frame.ts";
 import { loaderFiles, writeLoaderOutput } from "../scripts/site/prerender.ts";
 import { htmlFiles } from "../scripts/site/page-template.ts";
 import { load as frameworkCacheLoad } from "../scripts/site/framework-cache-hooks.mjs";
+
+// The site and the briefings are built while the database-only test files run: wait for them (global-setup.ts).
+await builtOutputs();
 
 const dirs: string[] = [];
 const tempDir = () => {

@@ -7,7 +7,10 @@ import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT, builtSiteDir } from "./helpers/site.ts";
+import { ROOT, builtSiteDir, builtOutputs } from "./helpers/site.ts";
+
+// The site and the briefings are built while the database-only test files run: wait for them (global-setup.ts).
+await builtOutputs();
 
 const VNU = join(ROOT, "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
 const JAVA = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, "bin", "java") : "java";

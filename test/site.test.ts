@@ -29,7 +29,11 @@ import {
   builtSiteDir,
   pillarPages as builtPillarPages,
   useBuiltSite,
+  builtOutputs,
 } from "./helpers/site.ts";
+
+// The site and the briefings are built while the database-only test files run: wait for them (global-setup.ts).
+await builtOutputs();
 
 const VOTES_FILES = ["undl-ccm-votes-2015-2021.csv", "undl-ccm-votes-2022-2024.csv"].map((f) =>
   join(ROOT, "sources", "unga", f),
