@@ -1,7 +1,7 @@
 /**
  * `npm test`: the type check (`tsc --noEmit`) and the tests (`vitest run`) side by side, not one after the other.
- * The type check takes about 7 s and 11 s of CPU; the tests' first half minute (the global setup's builds on a fresh
- * clone) leaves part of the machine idle. Arguments go to vitest (`npm test -- test/stamps.test.ts`).
+ * The type check takes about 7 s and 11 s of CPU, which the tests' first seconds (vitest starting, the global
+ * setup's pipeline) do not fill. Arguments go to vitest (`npm test -- test/stamps.test.ts`).
  * A failed type check prints tsc's report and stops the tests at once; the exit code is non-zero when either fails.
  */
 import { spawn } from "node:child_process";

@@ -2,16 +2,16 @@
  * Builds what the tests check, once for the whole run, into a temp folder, as `npm run build` does: the database
  * from sources/, then the briefing of each report in it (`briefing --all`, PDF included) and the site from both, side
  * by side, so that `npm test` passes on a fresh clone with nothing built before. The tests start once the database
- * is built: the briefings and the site are built while the tests that read only the database run (on a fresh clone
- * the site build leaves part of the two cores idle), and the files that read them wait for them
- * (`await builtOutputs()`, test/helpers/site.ts), which this setup announces by writing `outputs.json` once both are
- * done or failed. When `npm run build` has already
- * built data/, briefings/ and dist/ from exactly what is checked out now (each one's stamp holds: lib/stamps.ts),
- * the tests read those instead of building the same again (about a minute); CCM_TEST_BUILD=fresh builds anyway.
+ * is built: the briefings and the site are built while the tests that read only the database run (the site build
+ * alone left part of the two cores idle), and the files that read them wait for them (`await builtOutputs()`,
+ * test/helpers/site.ts), which this setup announces by writing `outputs.json` once both are done or failed. When
+ * `npm run build` has already built data/, briefings/ and dist/ from exactly what is checked out now (each one's
+ * stamp holds: lib/stamps.ts), the tests read those instead of building the same again (about 20 s of the two
+ * cores); CCM_TEST_BUILD=fresh builds anyway.
  * The tests only read them (the database opened read-only); a `npm run build` started during the run would swap
  * them under the tests. Each part's path goes to the tests through vitest's provide/inject; when a part fails, the tests
  * that need it fail with the build's own message (test/helpers/db.ts, test/helpers/site.ts) and the others run.
- * CCM_TEST_BUILD=database builds the database only (about 5 s instead of 90 s), for a quick run of test files
+ * CCM_TEST_BUILD=database builds the database only (about 4 s instead of about 30 s), for a quick run of test files
  * that do not read the briefings or the site; those that do then fail and say so. CCM_TEST_BUILD=none builds
  * nothing, for test files that need no database (e.g. `CCM_TEST_BUILD=none npx vitest run test/page-template.test.ts`).
  */
