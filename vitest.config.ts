@@ -24,5 +24,9 @@ export default defineConfig({
     // databases and browsers. A test that needs a fresh module state must not be written against this.
     isolate: false,
     env: { TZ: "UTC" },
+    // expect.poll waits up to 1 s by default: too short for a page that three test files and Chromium share two
+    // cores with (the phone sidebar's slide-in missed it once, in a run with two workers). A poll that holds returns
+    // as soon as it does; one that fails says so after 10 s.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
