@@ -19,8 +19,7 @@ export interface Database {
 
 /**
  * DuckDB's threads for each database this process opens: CCM_DUCKDB_THREADS (a whole number of at least 1), or
- * DuckDB's own default (one per core) when it is unset. The test suite sets it to 1 (vitest.config.ts): it runs three
- * test files, their loaders and Chromium at once on two cores, where a second thread per query only adds contention.
+ * DuckDB's own default (one per core) when it is unset. The test suite sets it to 1 (vitest.config.ts says why).
  */
 export function duckdbThreads(value = process.env.CCM_DUCKDB_THREADS): string | undefined {
   if (value === undefined || value === "") return undefined;
