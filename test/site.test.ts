@@ -845,4 +845,25 @@ describe("the visits of these tests", () => {
       await next.close();
     }
   });
+
+  it("a request to another host is listed and stopped in the browser: it never leaves the machine", async () => {
+    const v = await visit(site.session.browser, site.baseUrl, "/");
+    try {
+      // 192.0.2.1 is reserved for documentation (RFC 5737): unblocked, a request there would hang until a timeout;
+      // the proxy's error says the browser stopped it.
+      const outcome = await v.page.evaluate(() =>
+        fetch("http://192.0.2.1/beacon.js").then(
+          () => "answered",
+          (e: unknown) => `failed: ${String(e)}`,
+        ),
+      );
+      expect(outcome).toMatch(/^failed: /);
+      expect(v.offHostRequests).toEqual(["http://192.0.2.1/beacon.js"]);
+      expect(v.failedRequests).toEqual(["http://192.0.2.1/beacon.js (net::ERR_PROXY_CONNECTION_FAILED)"]);
+      // The site's own requests still go straight to the local server.
+      expect(await v.page.evaluate(() => fetch("/").then((r) => r.status))).toBe(200);
+    } finally {
+      await v.close();
+    }
+  });
 });
