@@ -850,8 +850,8 @@ describe("the visits of these tests", () => {
   it("a request to another host is listed and stopped in the browser: it never leaves the machine", async () => {
     const v = await visit(site.session.browser, site.baseUrl, "/");
     try {
-      // 192.0.2.1 is reserved for documentation (RFC 5737): unblocked, a request there would hang until a timeout;
-      // the proxy's error says the browser stopped it.
+      // 192.0.2.1 is reserved for documentation (RFC 5737). Unblocked, the request goes out to the network (here it
+      // is refused, net::ERR_CONNECTION_REFUSED; elsewhere it may hang); the proxy's error says the browser stopped it.
       const outcome = await v.page.evaluate(() =>
         fetch("http://192.0.2.1/beacon.js").then(
           () => "answered",
