@@ -84,8 +84,13 @@ export function figure(n: number): string {
   return formatThousands(n);
 }
 
+// One formatter for the process: `toLocaleString` with options builds a new one on every call (about 30 µs against
+// under 1 µs here), and the briefing and the site's pages format many thousands of figures.
+const THOUSANDS = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
+
+/** 15497 → "15,497", 2.345 → "2.35" (en-GB grouping, at most two decimals). */
 export function formatThousands(n: number): string {
-  return n.toLocaleString("en-GB", { maximumFractionDigits: 2 });
+  return THOUSANDS.format(n);
 }
 
 /** "seventy (70)"; capitalised at the start of a sentence: "Seventy (70)". Negative numbers are written as their size. */
