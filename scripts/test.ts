@@ -1,11 +1,14 @@
 /**
  * `npm test`: the type check (`tsc --noEmit`) and the tests (`vitest run`) side by side, not one after the other.
- * The type check takes about 7 s and 11 s of CPU, which the tests' first seconds (vitest starting, the global
- * setup's pipeline) do not fill. Arguments go to vitest (`npm test -- test/stamps.test.ts`).
+ * The type check is TypeScript 7's native compiler (the `typescript-native` dev dependency, an alias of
+ * typescript@7): about 1 s and 2 s of CPU, where TypeScript 5's took 7 s and 12 s, the same errors on this code.
+ * TypeScript 5 stays for typescript-eslint, which needs its JavaScript API (`npm run lint`).
  * A failed type check prints tsc's report and stops the tests at once; the exit code is non-zero when either fails.
+ * Arguments go to vitest (`npm test -- test/stamps.test.ts`).
  */
 import { spawn } from "node:child_process";
-import { join } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 
 // The project's root, without loading data-loaders/lib/db.ts (and DuckDB with it) only to learn it.
 const ROOT = join(import.meta.dirname, "..");
@@ -20,7 +23,9 @@ const exited = (child: ReturnType<typeof spawn>) =>
     child.on("close", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 
-const tsc = spawn(bin("tsc"), ["--noEmit"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+// Its own path: node_modules/.bin/tsc may be either TypeScript's, as npm links them.
+const TSC = join(dirname(createRequire(import.meta.url).resolve("typescript-native/package.json")), "bin", "tsc");
+const tsc = spawn(process.execPath, [TSC, "--noEmit"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
 let report = "";
 tsc.stdout?.on("data", (d: Buffer) => (report += d.toString()));
 tsc.stderr?.on("data", (d: Buffer) => (report += d.toString()));
