@@ -251,7 +251,9 @@ async function main(): Promise<void> {
   }
   const { server, url } = await serveDist(join(ROOT, "dist"), 0);
   const browser = await chromium.launch({
-    executablePath: requireChromium(),
+    // A browser, not the headless shell the tests prefer: the first chart and the layout shift as a visitor's
+    // Chromium, Chrome or Edge shows them (data-loaders/lib/chromium.ts).
+    executablePath: requireChromium(undefined, { shell: false }),
     args: CHROMIUM_ARGS,
   });
   const plain = mkdtempSync(join(tmpdir(), "ccm-perf-plain-"));

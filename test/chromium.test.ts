@@ -4,7 +4,7 @@
  */
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { delimiter, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ChromiumMissingError, chromiumCandidates, requireChromium } from "../data-loaders/lib/chromium.ts";
 
@@ -19,9 +19,10 @@ function executable(path: string, mode = 0o755): string {
 }
 
 describe("requireChromium", () => {
-  it("takes CCM_CHROMIUM first, even when a browser is on PATH", () => {
+  it("takes CCM_CHROMIUM first, even when a browser or the headless shell is on PATH", () => {
     const bin = join(root, "a");
     executable(join(bin, "chromium"));
+    executable(join(bin, "chromium-headless-shell"));
     const mine = executable(join(root, "my-chrome"));
     expect(requireChromium(undefined, { env: { PATH: bin, CCM_CHROMIUM: mine }, platform: "linux", home: root })).toBe(
       mine,
@@ -41,6 +42,22 @@ describe("requireChromium", () => {
     expect(requireChromium(undefined, { env: { PATH: bin }, platform: "linux", home: root })).toBe(edge);
     const chrome = executable(join(bin, "google-chrome-stable"));
     expect(requireChromium(undefined, { env: { PATH: bin }, platform: "linux", home: root })).toBe(chrome);
+  });
+
+  it("prefers Chromium's headless shell to a browser, and skips it when a browser is asked for (perf)", () => {
+    const bin = join(root, "shell");
+    const browser = executable(join(bin, "chromium"));
+    const debian = executable(join(bin, "chromium-headless-shell"));
+    const lookup = { env: { PATH: bin }, platform: "linux" as const, home: root };
+    expect(requireChromium(undefined, lookup)).toBe(debian);
+    expect(requireChromium(undefined, { ...lookup, shell: false })).toBe(browser);
+    expect(chromiumCandidates({ ...lookup, shell: false }).filter((p) => p.includes("headless-shell"))).toEqual([]);
+    // Google's build of it, in a later PATH folder, still comes before the browser in the first.
+    const other = join(root, "shell-google");
+    const google = executable(join(other, "chrome-headless-shell"));
+    const both = { ...lookup, env: { PATH: [join(root, "shell-none"), other].join(delimiter) } };
+    executable(join(root, "shell-none", "google-chrome"));
+    expect(requireChromium(undefined, both)).toBe(google);
   });
 
   it("skips a PATH entry that is not executable", () => {

@@ -5,7 +5,7 @@
  * briefing page shows no escaped underscore; no page is wider than a 390 px phone and the sidebar closes
  * after navigating; the SQL explorer's example questions run and show dates as dates; downloads save under
  * stable names.
- * Reads the site test/global-setup.ts builds; needs /usr/bin/chromium.
+ * Reads the site test/global-setup.ts builds; needs an installed Chromium (data-loaders/lib/chromium.ts).
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";

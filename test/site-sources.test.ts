@@ -3,7 +3,7 @@
  * (the vote explorer cites the chosen year's UN record, Data quality links each disagreement with the record to its
  * paragraph, indicator and record), the SQL explorer agrees with the rest of the site, findings have a page and
  * search finds them, pages read without scripts.
- * Needs dist/ (`npm run site:build`) and /usr/bin/chromium.
+ * Needs dist/ (`npm run site:build`) and an installed Chromium (data-loaders/lib/chromium.ts).
  */
 import { describe, expect, it } from "vitest";
 import { launchBrowser, visit } from "./helpers/browser.ts";

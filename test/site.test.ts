@@ -5,7 +5,8 @@
  * Accessibility: axe-core (WCAG 2.0/2.1 A and AA) finds no serious or critical violation on any page type, the
  * briefing's HTML included; the interactive pages work from the keyboard alone with a visible focus; pages reflow
  * at 200% zoom without horizontal scrolling.
- * Reads the site test/global-setup.ts builds; needs /usr/bin/chromium. Screenshots go to test-artifacts/.
+ * Reads the site test/global-setup.ts builds; needs an installed Chromium (data-loaders/lib/chromium.ts).
+ * Screenshots go to test-artifacts/.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -1,5 +1,6 @@
 /**
- * Real Chromium (Debian's /usr/bin/chromium, or the Chromium, Chrome or Edge found: data-loaders/lib/chromium.ts) through playwright-core, against dist/ served on 127.0.0.1.
+ * Real Chromium (Debian's chromium-headless-shell or /usr/bin/chromium, or the Chromium, Chrome or Edge found:
+ * data-loaders/lib/chromium.ts) through playwright-core, against dist/ served on 127.0.0.1.
  * Every page visit records console errors, page errors, failed requests and requests to any other host.
  */
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
