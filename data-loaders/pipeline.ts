@@ -17,7 +17,7 @@
  *
  * It builds into a temporary file and swaps it in only when every step succeeded.
  */
-import { existsSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import {
   appendTextRows,
@@ -32,7 +32,14 @@ import {
   sqlText,
 } from "./lib/db.ts";
 import { createLogger } from "./lib/log.ts";
-import { computeNewViews, keepSavedViews, saveViewSnapshot, snapshotViews } from "./lib/snapshot.ts";
+import {
+  computeNewViews,
+  keepSavedViews,
+  removeSnapshotFiles,
+  saveEarlierSnapshots,
+  saveViewSnapshot,
+  snapshotViews,
+} from "./lib/snapshot.ts";
 import { readCuratedSources, SOURCES_DIR } from "./sources.ts";
 import { STEPS } from "./steps/index.ts";
 import { baseReport, loadReportDatasets, type ReportDatasetFile } from "./report-sources.ts";
@@ -143,6 +150,7 @@ export async function buildDatabase(options: PipelineOptions & BuildScope = {}):
     readCuratedSources(sourcesDir, { checkChecksums: options.checkChecksums ?? true, datasets: options.datasets }),
   );
   const savedViews = `${dbPath}.views.building-${process.pid}`;
+  let earlier: string[] = [];
   const tables = await buildAtomically(dbPath, async (db) => {
     const ctx: StepContext = { db, sources, sourcesDir, log, options };
     const later = await log.step(`load ${sources.tables.size} curated datasets`, () => loadCurated(ctx));
@@ -180,14 +188,18 @@ export async function buildDatabase(options: PipelineOptions & BuildScope = {}):
     const relations = (await relationsOf(db.conn)).sort((a, b) => a.kind.localeCompare(b.kind));
     const list: PipelineSummary["tables"] = [];
     for (const r of relations) list.push({ name: r.name, kind: r.kind, rows: await rowCount(db.conn, r.name) });
-    // The views as computed for the checks, saved for the sessions that read this database (lib/snapshot.ts).
+    // The views as computed for the checks, saved for the sessions that read this database (lib/snapshot.ts), then
+    // as of each earlier report, for its briefing.
     await saveViewSnapshot(db.conn, savedViews);
+    earlier = await log.step("save the views as of each earlier report", () =>
+      saveEarlierSnapshots(db.conn, savedViews),
+    );
     return list;
   }).catch((e: unknown) => {
-    rmSync(savedViews, { force: true });
+    removeSnapshotFiles(savedViews);
     throw e;
   });
-  keepSavedViews(savedViews, dbPath);
+  keepSavedViews(savedViews, dbPath, earlier);
   return { dbPath, tables, warnings: log.warnings, seconds: (performance.now() - start) / 1000 };
 }
 

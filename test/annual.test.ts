@@ -20,6 +20,7 @@ import { sha256 } from "../data-loaders/lib/meta.ts";
 import { ccm } from "./helpers/cli.ts";
 import { expectAccessible } from "./helpers/axe.ts";
 import { launchBrowser, screenshot, settle, visit, type Visit } from "./helpers/browser.ts";
+import { viewRows } from "./helpers/db.ts";
 import { nextYearReport } from "./helpers/next-year.ts";
 import { buildPillarPages, type PillarSite } from "./helpers/pillar-site.ts";
 import { useBuiltSite } from "./helpers/site.ts";
@@ -220,6 +221,22 @@ describe("the database with both reports", () => {
     dbPath = join(dir, "both.duckdb");
     await buildDatabase({ sourcesDir: sources, dbPath, logger: quiet });
   }, 120_000);
+
+  it("saves the views as of the earlier report beside it, which a session of that report reads: every view's rows as computed", async () => {
+    expect(existsSync(`${dbPath}.views.as-of-13MSP`)).toBe(true);
+    expect((JSON.parse(readFileSync(`${dbPath}.views.json`, "utf8")) as { earlier: string[] }).earlier).toEqual([
+      "13MSP",
+    ]);
+    const saved = await viewRows(dbPath, true, "13MSP");
+    const computed = await viewRows(dbPath, false, "13MSP");
+    expect(saved.saved).toBe(true);
+    expect(computed.saved).toBe(false);
+    expect([...saved.rows.keys()]).toEqual([...computed.rows.keys()]);
+    for (const [name, rows] of computed.rows) expect(saved.rows.get(name), name).toBe(rows);
+    // As of 13MSP, not the latest report: the session's reports end with the earlier one.
+    const reports = JSON.parse(saved.rows.get("session_reports")!) as { report_id: string }[];
+    expect(reports.map((r) => r.report_id)).toEqual(["13MSP"]);
+  });
 
   it("keys every printed value by the report that printed it", async () => {
     const counts = await rows<{ report_id: string; n: number }>(

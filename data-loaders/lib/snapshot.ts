@@ -8,13 +8,15 @@
  * Take it after the session is set (SET VARIABLE as_of_report for an earlier report's briefing): the copies hold
  * the session's report. Only for connections that do not write: a temp copy does not follow later changes.
  *
- * The pipeline computes them for its checks and saves them beside the database (saveViewSnapshot, keepSavedViews);
- * a session of the latest report of that same file reads those instead of computing them again: the saved file
- * attached read-only, with a temporary view of each view's name over its table, found first as a copy would be.
+ * The pipeline computes them for its checks and saves them beside the database (saveViewSnapshot, keepSavedViews),
+ * then computes and saves them as of each earlier report too (saveEarlierSnapshots); a session of that same file
+ * reads the ones of its report instead of computing them again: the saved file attached read-only, with a temporary
+ * view of each view's name over its table, found first as a copy would be.
  */
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { ident, queryRows, sqlText } from "./db.ts";
+import { ident, queryRows, relationsOf, sqlText } from "./db.ts";
 
 /** The views each view's definition names (by their names: a word of its SQL that is another view's name). */
 function viewReads(views: { name: string; sql: string }[]): Map<string, Set<string>> {
@@ -50,13 +52,17 @@ export function viewOrder(views: { name: string; sql: string }[]): string[] {
 
 /**
  * The snapshot the pipeline saves beside the database it built (`<database>.views`, a DuckDB file of one table per
- * view, and `<database>.views.json`, the database file's size and modification time when it was saved). A reading
- * session of that database, for its latest report, reads the saved rows instead of computing the views again
- * (about 0.08 s against a second; the file is about 6.5 MB). The database changed since (a test's UPDATE, another
- * build) has another size or time: the saved snapshot is then not read, and the views are computed as before.
+ * view; `<database>.views.as-of-<report>` for each earlier report; and `<database>.views.json`, the database file's
+ * size and modification time when they were saved, and the earlier reports saved). A reading session of that
+ * database reads the saved rows of its report instead of computing the views again (about 0.08 s against a second;
+ * a file is about 6.5 MB). The database changed since (a test's UPDATE, another build) has another size or time: the
+ * saved snapshots are then not read, and the views are computed as before.
  */
 const savedFile = (dbPath: string) => `${dbPath}.views`;
 const savedKeyFile = (dbPath: string) => `${dbPath}.views.json`;
+/** The saved snapshot of an earlier report: `file` is the latest report's (as saved, or as being built). */
+const AS_OF = ".as-of-";
+export const asOfFile = (file: string, report: string) => `${file}${AS_OF}${encodeURIComponent(report)}`;
 const attachAs = (file: string, options: string) =>
   `ATTACH '${file.replaceAll("'", "''")}' AS ccm_saved_views (${options})`;
 const fileKey = (path: string) => {
@@ -90,19 +96,75 @@ export async function saveViewSnapshot(conn: DuckDBConnection, file: string): Pr
   }
 }
 
-/** Put the saved snapshot `file` beside the database `dbPath` (already in place), keyed by that file as it is now. */
-export function keepSavedViews(file: string, dbPath: string): void {
-  renameSync(file, savedFile(dbPath));
-  writeFileSync(savedKeyFile(dbPath), `${JSON.stringify(fileKey(dbPath))}\n`);
+/**
+ * The views as of each earlier report of the database (every report but the latest), each computed afresh with the
+ * session naming it (SET VARIABLE as_of_report, as an earlier report's briefing does) and saved into
+ * asOfFile(`file`, report); the session's copies are dropped first, so that none of the latest report's is read.
+ * Returns the reports saved. Run last: the session's copies are then the last report's, and its report is reset.
+ */
+export async function saveEarlierSnapshots(conn: DuckDBConnection, file: string): Promise<string[]> {
+  if (!(await relationsOf(conn)).some((r) => r.name === "reports")) return [];
+  const earlier = (await queryRows<{ report_id: string; is_latest: boolean }>(conn, sqlText("session/reports.sql")))
+    .filter((r) => !r.is_latest)
+    .map((r) => r.report_id);
+  try {
+    for (const report of earlier) {
+      await dropCopies(conn);
+      await conn.run(`SET VARIABLE as_of_report = '${report.replaceAll("'", "''")}'`);
+      await computeViews(conn, performance.now());
+      await saveViewSnapshot(conn, asOfFile(file, report));
+    }
+  } finally {
+    await conn.run("RESET VARIABLE as_of_report");
+  }
+  return earlier;
 }
 
-/** The saved snapshot of `dbPath` when it was saved from that database as it is now, else null. */
-function savedViewsOf(dbPath: string): string | null {
+/** Drop the session's temporary copies of the views: the views as defined are read again. */
+async function dropCopies(conn: DuckDBConnection): Promise<void> {
+  const names = (await queryRows<{ name: string }>(conn, sqlText("session/snapshot_tables.sql"))).map((r) => r.name);
+  if (names.length) await conn.run(names.map((name) => `DROP TABLE temp.main.${ident(name)};`).join("\n"));
+}
+
+/**
+ * Put the saved snapshot `file` (and asOfFile(`file`, r) for each of the `earlier` reports) beside the database
+ * `dbPath` (already in place), keyed by that file as it is now; an earlier report's snapshot from a build before,
+ * whose report this one does not have, is removed.
+ */
+export function keepSavedViews(file: string, dbPath: string, earlier: string[] = []): void {
+  const kept = new Set(earlier.map((r) => basename(asOfFile(savedFile(dbPath), r))));
+  const stale = `${basename(savedFile(dbPath))}${AS_OF}`;
+  for (const name of readdirSync(dirname(dbPath)))
+    if (name.startsWith(stale) && !kept.has(name)) rmSync(join(dirname(dbPath), name), { force: true });
+  renameSync(file, savedFile(dbPath));
+  for (const report of earlier) renameSync(asOfFile(file, report), asOfFile(savedFile(dbPath), report));
+  writeFileSync(savedKeyFile(dbPath), `${JSON.stringify({ ...fileKey(dbPath), earlier })}\n`);
+}
+
+/** Remove what saveViewSnapshot and saveEarlierSnapshots wrote into `file` and beside it (a build that failed). */
+export function removeSnapshotFiles(file: string): void {
+  rmSync(file, { force: true });
+  const prefix = `${basename(file)}${AS_OF}`;
+  for (const name of readdirSync(dirname(file)))
+    if (name.startsWith(prefix)) rmSync(join(dirname(file), name), { force: true });
+}
+
+/**
+ * The saved snapshot of `dbPath` for the session's report (null: the latest), when it was saved from that database
+ * as it is now, else null.
+ */
+function savedViewsOf(dbPath: string, report: string | null): string | null {
   try {
-    if (!existsSync(savedFile(dbPath))) return null;
-    const saved = JSON.parse(readFileSync(savedKeyFile(dbPath), "utf8")) as { size: number; mtimeMs: number };
+    const saved = JSON.parse(readFileSync(savedKeyFile(dbPath), "utf8")) as {
+      size: number;
+      mtimeMs: number;
+      earlier?: string[];
+    };
     const now = fileKey(dbPath);
-    return saved.size === now.size && saved.mtimeMs === now.mtimeMs ? savedFile(dbPath) : null;
+    if (saved.size !== now.size || saved.mtimeMs !== now.mtimeMs) return null;
+    if (report !== null && !(saved.earlier ?? []).includes(report)) return null;
+    const file = report === null ? savedFile(dbPath) : asOfFile(savedFile(dbPath), report);
+    return existsSync(file) ? file : null;
   } catch {
     return null;
   }
@@ -110,21 +172,19 @@ function savedViewsOf(dbPath: string): string | null {
 
 /**
  * Copy every view of the main schema into a temporary table (see above); returns how many were copied and the time
- * taken. Given the database's path, a session of its latest report (no `as_of_report` set) reads the snapshot the
- * pipeline saved beside it instead, when that was saved from the database as it is now.
+ * taken. Given the database's path, a session reads the snapshot the pipeline saved beside it for the session's
+ * report (the latest when no `as_of_report` is set) instead, when that was saved from the database as it is now.
  */
 export async function snapshotViews(
   conn: DuckDBConnection,
   dbPath?: string,
 ): Promise<{ views: number; ms: number; saved?: boolean; computed?: ComputedViews }> {
   const started = performance.now();
-  const saved = dbPath ? savedViewsOf(dbPath) : null;
-  if (saved) {
+  if (dbPath) {
     const [session] = await queryRows<{ report: string | null }>(conn, sqlText("session/as_of_report.sql"));
-    if (session?.report == null) {
-      const copied = await attachSavedViews(conn, saved);
-      if (copied !== null) return { views: copied, ms: performance.now() - started, saved: true };
-    }
+    const saved = savedViewsOf(dbPath, session?.report ?? null);
+    const copied = saved ? await attachSavedViews(conn, saved) : null;
+    if (copied !== null) return { views: copied, ms: performance.now() - started, saved: true };
   }
   return computeViews(conn, started);
 }

@@ -1,6 +1,6 @@
 /** Access to the database that test/global-setup.ts built from the real sources/. */
 import { inject } from "vitest";
-import { openDatabase, type Database } from "../../data-loaders/lib/db.ts";
+import { closeDatabase, ident, openDatabase, queryRows, sqlText, type Database } from "../../data-loaders/lib/db.ts";
 import { snapshotViews } from "../../data-loaders/lib/snapshot.ts";
 
 /** Path of the built database; throws the pipeline's own error if the build failed. */
@@ -20,4 +20,32 @@ export async function openBuiltDb(): Promise<Database> {
   const db = await openDatabase(builtDbPath(), { readOnly: true });
   await snapshotViews(db.conn, db.path);
   return db;
+}
+
+/**
+ * Every view's rows as a session of `path` reads them (its temporary copies), in a stable order: from the snapshot
+ * saved with the database when `withSaved` (and one was saved for the session's report), else computed. `report`
+ * names the session's report (SET VARIABLE as_of_report, as an earlier report's briefing does).
+ */
+export async function viewRows(
+  path: string,
+  withSaved: boolean,
+  report?: string,
+): Promise<{ saved: boolean; rows: Map<string, string> }> {
+  const db = await openDatabase(path, { readOnly: true });
+  try {
+    if (report !== undefined) await db.conn.run(`SET VARIABLE as_of_report = '${report.replaceAll("'", "''")}'`);
+    const snap = await snapshotViews(db.conn, withSaved ? path : undefined);
+    const rows = new Map<string, string>();
+    for (const { name } of await queryRows<{ name: string }>(db.conn, sqlText("session/views.sql")))
+      rows.set(
+        name,
+        JSON.stringify(await queryRows(db.conn, `SELECT * FROM ${ident(name)} ORDER BY ALL`), (_, v: unknown) =>
+          typeof v === "bigint" ? String(v) : v,
+        ),
+      );
+    return { saved: snap.saved === true, rows };
+  } finally {
+    closeDatabase(db);
+  }
 }
