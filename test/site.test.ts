@@ -93,6 +93,11 @@ describe.concurrent(
           expect(v.offHostRequests).toEqual([]);
           expect(v.requests.filter((u) => /duckdb/i.test(u))).toEqual([]);
           expect(await v.page.locator("h1").first().textContent()).toBeTruthy();
+          // Every table drawn at build time is shown once read (style.css hides one until its .table-end arrives).
+          const hiddenTables = await v.page
+            .locator(".ends-marked > table")
+            .evaluateAll((tables) => tables.filter((t) => getComputedStyle(t).visibility !== "visible").length);
+          expect(hiddenTables).toBe(0);
           await openAllAndCheckAccessible(v, path);
         } finally {
           await v.close();
@@ -253,9 +258,8 @@ describe.concurrent("nothing moves as a page loads and its scripts take it up", 
   // server answers once the page has painted two frames): the browser paints the whole page first, then the table tools and Framework's
   // cells run. Whatever a script then inserts above something painted, or grows, moves it (the long tables' tools,
   // the map's date control, the citation's address were such). Without the pause the whole page is often parsed
-  // and enhanced before its first paint, which hides those moves. Only the moves after the pause count: before it,
-  // a long table painted while it is parsed can widen its columns as more rows come (the browser's table layout),
-  // which is not the scripts' doing.
+  // and enhanced before its first paint, which hides those moves. Only the moves after the pause count: the moves
+  // before it, of a long table painted while it is read, are the tests' below these.
   for (const path of [
     "/",
     "/indicators",
@@ -297,6 +301,52 @@ describe.concurrent("nothing moves as a page loads and its scripts take it up", 
         // The moves this looks for could be seen: the scripts ran after the pause, which the browser's frames ended
         // (a frame is rendered only once the stylesheet is in: requestAnimationFrame waits for it).
         expect(await page.evaluate(() => performance.getEntriesByName("ccm-test-scripts").length)).toBe(1);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  // A long table painted before the browser has read all of it: the rows read after widen its columns. The page is
+  // held, for the test, after the first rows of its first long table, until the browser has painted two frames.
+  for (const path of ["/states/", "/findings"]) {
+    it(`${path}: a long table is not shown until it has all arrived, so that no column widens in view`, async () => {
+      const page = await site.session.browser.newPage();
+      try {
+        const html = readFileSync(builtPage(path.endsWith("/") ? `${path.slice(1)}index` : path.slice(1)), "utf8");
+        const table = html.indexOf("<tbody>", html.indexOf(' ends-marked"'));
+        let at = table;
+        for (let row = 0; row < 12; row++) at = html.indexOf("</tr>", at) + "</tr>".length;
+        expect(at).toBeGreaterThan(table);
+        await page.route(`${site.baseUrl}${path}`, (route) =>
+          route.fulfill({
+            contentType: "text/html; charset=utf-8",
+            body: `${html.slice(0, at)}<script src="/test-pause.js"></script>${html.slice(at)}`,
+          }),
+        );
+        let hiddenWhileArriving: string[] = [];
+        await page.route(`${site.baseUrl}/test-pause.js`, async (route) => {
+          await page.waitForFunction(() => document.querySelector('script[src="/test-pause.js"]') !== null);
+          await page.evaluate(
+            () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+          );
+          // The table being read, and the ones read whole before it.
+          hiddenWhileArriving = await page.evaluate(() =>
+            Array.from(document.querySelectorAll(".ends-marked > table")).map((t) => getComputedStyle(t).visibility),
+          );
+          await route.fulfill({ contentType: "text/javascript", body: "" });
+        });
+        await page.goto(`${site.baseUrl}${path}`, { waitUntil: "load" });
+        await settle(page);
+        expect(hiddenWhileArriving.at(-1)).toBe("hidden");
+        expect(hiddenWhileArriving.slice(0, -1).every((v) => v === "visible")).toBe(true);
+        const shown = await page.evaluate(() =>
+          Array.from(document.querySelectorAll(".ends-marked > table")).map((t) => getComputedStyle(t).visibility),
+        );
+        expect(shown.length).toBeGreaterThan(0);
+        expect(shown.every((v) => v === "visible")).toBe(true);
+        const shifts = await layoutShifts(page, "(from the start)");
+        expect(shifts.flatMap((s) => s.moved)).toEqual([]);
       } finally {
         await page.close();
       }
