@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generatedDocument } from "../data-loaders/briefing/build.ts";
 import { renderMarkdown } from "../data-loaders/briefing/markdown.ts";
-import { closeDatabase, openDatabase, queryRows, sqlText, type Database } from "../data-loaders/lib/db.ts";
+import { closeDatabase, openDatabase, queryRows, sqlString, sqlText, type Database } from "../data-loaders/lib/db.ts";
 import { builtDbPath, openBuiltDb } from "./helpers/db.ts";
 
 type Row = Record<string, unknown>;
@@ -305,7 +305,7 @@ describe("the data tests of scopes and denominators (checks/indicator_scopes.sql
   async function problems(change: string): Promise<string[]> {
     const scratch = await openDatabase();
     try {
-      await scratch.conn.run(`ATTACH '${builtDbPath().replaceAll("'", "''")}' AS built (READ_ONLY)`);
+      await scratch.conn.run(`ATTACH ${sqlString(builtDbPath())} AS built (READ_ONLY)`);
       // report_findings: the States Parties check reads the 13MSP report's own finding, whichever report is the latest.
       // report_scope_sizes: the group sizes check reads the session's report's own sizes (the built database's one report).
       for (const t of [

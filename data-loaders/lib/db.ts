@@ -156,6 +156,14 @@ export async function appendTextRows(
   }
 }
 
+/**
+ * A value as a SQL string literal (single quotes, doubled inside), for the statements that take no bind parameters:
+ * ATTACH, COPY … TO, SET VARIABLE.
+ */
+export function sqlString(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
 /** Quote an identifier for SQL (double quotes, doubled inside). */
 export function ident(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;

@@ -16,7 +16,7 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { ident, queryRows, relationsOf, sqlText } from "./db.ts";
+import { ident, queryRows, relationsOf, sqlString, sqlText } from "./db.ts";
 
 /** The views each view's definition names (by their names: a word of its SQL that is another view's name). */
 function viewReads(views: { name: string; sql: string }[]): Map<string, Set<string>> {
@@ -63,8 +63,7 @@ const savedKeyFile = (dbPath: string) => `${dbPath}.views.json`;
 /** The saved snapshot of an earlier report: `file` is the latest report's (as saved, or as being built). */
 const AS_OF = ".as-of-";
 export const asOfFile = (file: string, report: string) => `${file}${AS_OF}${encodeURIComponent(report)}`;
-const attachAs = (file: string, options: string) =>
-  `ATTACH '${file.replaceAll("'", "''")}' AS ccm_saved_views (${options})`;
+const attachAs = (file: string, options: string) => `ATTACH ${sqlString(file)} AS ccm_saved_views (${options})`;
 const fileKey = (path: string) => {
   const st = statSync(path);
   return { size: st.size, mtimeMs: st.mtimeMs };
@@ -110,7 +109,7 @@ export async function saveEarlierSnapshots(conn: DuckDBConnection, file: string)
   try {
     for (const report of earlier) {
       await dropCopies(conn);
-      await conn.run(`SET VARIABLE as_of_report = '${report.replaceAll("'", "''")}'`);
+      await conn.run(`SET VARIABLE as_of_report = ${sqlString(report)}`);
       await computeViews(conn, performance.now());
       await saveViewSnapshot(conn, asOfFile(file, report));
     }

@@ -17,6 +17,7 @@ import {
   queryRows,
   relationsOf,
   rowCount,
+  sqlString,
   sqlText,
   type Database,
 } from "../lib/db.ts";
@@ -289,7 +290,7 @@ async function copySelect(db: Database, select: string, name: string, format: "c
   const file = join(dir, `${name}.${format}`);
   try {
     const options = format === "csv" ? "FORMAT csv, HEADER true" : "FORMAT parquet, COMPRESSION zstd";
-    await db.conn.run(`COPY (${select}) TO '${file.replaceAll("'", "''")}' (${options})`);
+    await db.conn.run(`COPY (${select}) TO ${sqlString(file)} (${options})`);
     const bytes = readFileSync(file);
     if (!bytes.length) throw new Error(`COPY of ${name} to ${format} wrote nothing`);
     return bytes;

@@ -6,7 +6,7 @@
  * each report in turn, naming it as the session's report (`SET VARIABLE as_of_report`, the key an earlier report's
  * briefing reads by too), and a failure names the report. Nothing is copied or replaced.
  */
-import { queryRows, relationsOf, sqlText } from "../lib/db.ts";
+import { queryRows, relationsOf, sqlString, sqlText } from "../lib/db.ts";
 import type { PipelineStep } from "./types.ts";
 
 /** The SQL files whose views check each report (keyed by report_id), in the order the pipeline runs them. */
@@ -32,11 +32,6 @@ export const PER_REPORT_CHECKS = [
   "checks/scope_size_terms.sql",
 ] as const;
 
-/** A report id as a SQL string literal (ids are meeting names such as 13MSP; quotes are doubled all the same). */
-export function reportLiteral(reportId: string): string {
-  return `'${reportId.replaceAll("'", "''")}'`;
-}
-
 export const step: PipelineStep = {
   name: "data tests of each report",
   stage: "after-models",
@@ -49,7 +44,7 @@ export const step: PipelineStep = {
     const problems: string[] = [];
     try {
       for (const { report_id } of reports) {
-        await conn.run(`SET VARIABLE as_of_report = ${reportLiteral(report_id)}`);
+        await conn.run(`SET VARIABLE as_of_report = ${sqlString(report_id)}`);
         for (const file of PER_REPORT_CHECKS) {
           const suffix = reports.length > 1 ? ` (the ${report_id} report)` : "";
           for (const r of await queryRows<{ problem: string }>(conn, sqlText(file)))

@@ -6,7 +6,7 @@
 import { createReadStream, existsSync } from "node:fs";
 import { createHash } from "node:crypto";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { queryRows, sqlText } from "../lib/db.ts";
+import { queryRows, sqlString, sqlText } from "../lib/db.ts";
 import type { Logger } from "../lib/log.ts";
 
 export interface PreviousFile {
@@ -29,11 +29,6 @@ export function sha256OfFile(path: string): Promise<string> {
   });
 }
 
-/** ATTACH takes no bind parameters, so the path goes in as a quoted SQL string literal. */
-function sqlStringLiteral(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
-}
-
 /**
  * Attach the previous database as `undl_previous` and return its file records, or null when there is
  * none, it cannot be opened (e.g. locked by a writer) or it predates the undl_files table.
@@ -45,7 +40,7 @@ export async function attachPrevious(
 ): Promise<Map<string, PreviousFile> | null> {
   if (!existsSync(dbPath)) return null;
   try {
-    await conn.run(`ATTACH ${sqlStringLiteral(dbPath)} AS undl_previous (READ_ONLY)`);
+    await conn.run(`ATTACH ${sqlString(dbPath)} AS undl_previous (READ_ONLY)`);
   } catch (e) {
     log.info(
       `    (previous database ${dbPath} not usable for incremental ingest: ${(e as Error).message.split("\n")[0]})`,

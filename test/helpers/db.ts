@@ -1,6 +1,14 @@
 /** Access to the database that test/global-setup.ts built from the real sources/. */
 import { inject } from "vitest";
-import { closeDatabase, ident, openDatabase, queryRows, sqlText, type Database } from "../../data-loaders/lib/db.ts";
+import {
+  closeDatabase,
+  ident,
+  openDatabase,
+  queryRows,
+  sqlString,
+  sqlText,
+  type Database,
+} from "../../data-loaders/lib/db.ts";
 import { snapshotViews } from "../../data-loaders/lib/snapshot.ts";
 
 /** Path of the built database; throws the pipeline's own error if the build failed. */
@@ -34,7 +42,7 @@ export async function viewRows(
 ): Promise<{ saved: boolean; rows: Map<string, string> }> {
   const db = await openDatabase(path, { readOnly: true });
   try {
-    if (report !== undefined) await db.conn.run(`SET VARIABLE as_of_report = '${report.replaceAll("'", "''")}'`);
+    if (report !== undefined) await db.conn.run(`SET VARIABLE as_of_report = ${sqlString(report)}`);
     const snap = await snapshotViews(db.conn, withSaved ? path : undefined);
     const rows = new Map<string, string>();
     for (const { name } of await queryRows<{ name: string }>(db.conn, sqlText("session/views.sql")))
