@@ -62,7 +62,12 @@ const savedFile = (dbPath: string) => `${dbPath}.views`;
 const savedKeyFile = (dbPath: string) => `${dbPath}.views.json`;
 /** The saved snapshot of an earlier report: `file` is the latest report's (as saved, or as being built). */
 const AS_OF = ".as-of-";
-export const asOfFile = (file: string, report: string) => `${file}${AS_OF}${encodeURIComponent(report)}`;
+const asOfFile = (file: string, report: string) => `${file}${AS_OF}${encodeURIComponent(report)}`;
+/** The earlier reports' snapshots found beside `file` (the latest report's), by path. */
+const asOfFilesBeside = (file: string) =>
+  readdirSync(dirname(file))
+    .filter((name) => name.startsWith(`${basename(file)}${AS_OF}`))
+    .map((name) => join(dirname(file), name));
 const attachAs = (file: string, options: string) => `ATTACH ${sqlString(file)} AS ccm_saved_views (${options})`;
 const fileKey = (path: string) => {
   const st = statSync(path);
@@ -131,10 +136,8 @@ async function dropCopies(conn: DuckDBConnection): Promise<void> {
  * whose report this one does not have, is removed.
  */
 export function keepSavedViews(file: string, dbPath: string, earlier: string[] = []): void {
-  const kept = new Set(earlier.map((r) => basename(asOfFile(savedFile(dbPath), r))));
-  const stale = `${basename(savedFile(dbPath))}${AS_OF}`;
-  for (const name of readdirSync(dirname(dbPath)))
-    if (name.startsWith(stale) && !kept.has(name)) rmSync(join(dirname(dbPath), name), { force: true });
+  const kept = new Set(earlier.map((r) => asOfFile(savedFile(dbPath), r)));
+  for (const old of asOfFilesBeside(savedFile(dbPath))) if (!kept.has(old)) rmSync(old, { force: true });
   renameSync(file, savedFile(dbPath));
   for (const report of earlier) renameSync(asOfFile(file, report), asOfFile(savedFile(dbPath), report));
   writeFileSync(savedKeyFile(dbPath), `${JSON.stringify({ ...fileKey(dbPath), earlier })}\n`);
@@ -142,10 +145,7 @@ export function keepSavedViews(file: string, dbPath: string, earlier: string[] =
 
 /** Remove what saveViewSnapshot and saveEarlierSnapshots wrote into `file` and beside it (a build that failed). */
 export function removeSnapshotFiles(file: string): void {
-  rmSync(file, { force: true });
-  const prefix = `${basename(file)}${AS_OF}`;
-  for (const name of readdirSync(dirname(file)))
-    if (name.startsWith(prefix)) rmSync(join(dirname(file), name), { force: true });
+  for (const written of [file, ...asOfFilesBeside(file)]) rmSync(written, { force: true });
 }
 
 /**
