@@ -9,7 +9,7 @@
 import { existsSync } from "node:fs";
 import { relative } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { closeDatabase, openDatabase, queryRows, relationsOf, sqlString, sqlText } from "../lib/db.ts";
+import { closeDatabase, openDatabase, queryRows, relationsOf, setSessionReport, sqlText } from "../lib/db.ts";
 import type { Logger } from "../lib/log.ts";
 
 interface ReportRow {
@@ -48,7 +48,7 @@ export async function readAsOfReport(
   const report = reports.find((r) => r.report_id === cycle);
   const latest = reports.find((r) => r.is_latest);
   if (!report || !latest || report.is_latest) return;
-  await conn.run(`SET VARIABLE as_of_report = ${sqlString(cycle)}`);
+  await setSessionReport(conn, cycle);
   log.info(
     `The ${cycle} report is not the latest in ${relative(process.cwd(), dbPath) || dbPath} (${latest.report_id} is): the ${cycle} briefing reads the database as of the ${cycle} report (its rows by key, the later reports left out).`,
   );

@@ -164,6 +164,14 @@ export function sqlString(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
+/**
+ * Name the report a session reads as its own (SET VARIABLE as_of_report: the views give that report's rows, the
+ * later reports left out; sql/session/as_of_report.sql reads it back), or null for the latest again.
+ */
+export async function setSessionReport(conn: DuckDBConnection, report: string | null): Promise<void> {
+  await conn.run(report === null ? "RESET VARIABLE as_of_report" : `SET VARIABLE as_of_report = ${sqlString(report)}`);
+}
+
 /** Quote an identifier for SQL (double quotes, doubled inside). */
 export function ident(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;

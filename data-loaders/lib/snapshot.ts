@@ -16,7 +16,7 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { ident, queryRows, relationsOf, sqlString, sqlText } from "./db.ts";
+import { ident, queryRows, relationsOf, setSessionReport, sqlString, sqlText } from "./db.ts";
 
 /** The views each view's definition names (by their names: a word of its SQL that is another view's name). */
 function viewReads(views: { name: string; sql: string }[]): Map<string, Set<string>> {
@@ -114,12 +114,12 @@ export async function saveEarlierSnapshots(conn: DuckDBConnection, file: string)
   try {
     for (const report of earlier) {
       await dropCopies(conn);
-      await conn.run(`SET VARIABLE as_of_report = ${sqlString(report)}`);
+      await setSessionReport(conn, report);
       await computeViews(conn, performance.now());
       await saveViewSnapshot(conn, asOfFile(file, report));
     }
   } finally {
-    await conn.run("RESET VARIABLE as_of_report");
+    await setSessionReport(conn, null);
   }
   return earlier;
 }

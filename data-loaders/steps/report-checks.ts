@@ -6,7 +6,7 @@
  * each report in turn, naming it as the session's report (`SET VARIABLE as_of_report`, the key an earlier report's
  * briefing reads by too), and a failure names the report. Nothing is copied or replaced.
  */
-import { queryRows, relationsOf, sqlString, sqlText } from "../lib/db.ts";
+import { queryRows, relationsOf, setSessionReport, sqlText } from "../lib/db.ts";
 import type { PipelineStep } from "./types.ts";
 
 /** The SQL files whose views check each report (keyed by report_id), in the order the pipeline runs them. */
@@ -44,7 +44,7 @@ export const step: PipelineStep = {
     const problems: string[] = [];
     try {
       for (const { report_id } of reports) {
-        await conn.run(`SET VARIABLE as_of_report = ${sqlString(report_id)}`);
+        await setSessionReport(conn, report_id);
         for (const file of PER_REPORT_CHECKS) {
           const suffix = reports.length > 1 ? ` (the ${report_id} report)` : "";
           for (const r of await queryRows<{ problem: string }>(conn, sqlText(file)))
@@ -52,7 +52,7 @@ export const step: PipelineStep = {
         }
       }
     } finally {
-      await conn.run("RESET VARIABLE as_of_report");
+      await setSessionReport(conn, null);
     }
     if (problems.length) {
       throw new Error(

@@ -5,7 +5,7 @@ import {
   ident,
   openDatabase,
   queryRows,
-  sqlString,
+  setSessionReport,
   sqlText,
   type Database,
 } from "../../data-loaders/lib/db.ts";
@@ -42,7 +42,7 @@ export async function viewRows(
 ): Promise<{ saved: boolean; rows: Map<string, string> }> {
   const db = await openDatabase(path, { readOnly: true });
   try {
-    if (report !== undefined) await db.conn.run(`SET VARIABLE as_of_report = ${sqlString(report)}`);
+    if (report !== undefined) await setSessionReport(db.conn, report);
     const snap = await snapshotViews(db.conn, withSaved ? path : undefined);
     const rows = new Map<string, string>();
     for (const { name } of await queryRows<{ name: string }>(db.conn, sqlText("session/views.sql")))
