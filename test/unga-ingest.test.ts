@@ -293,7 +293,9 @@ describe("incremental rerun", () => {
       { source_file: "sources/unga/one.csv", reused: true, rows_loaded: 300_000 },
       { source_file: "sources/unga/two.csv", reused: true, rows_loaded: 5_000 },
     ]);
-    expect(lines.join("")).toMatch(/one\.csv: skipped ingest \(unchanged, sha256 [0-9a-f]{12}…\): copied 300000 rows/);
+    expect(lines.join("")).toMatch(
+      /one\.csv: skipped ingest \(unchanged, content hash [0-9a-f]{16}\): copied 300000 rows/,
+    );
     // The copied rows keep their file order: every line number is the same as after the first read.
     expect(await query(s.dbPath, linesSql)).toEqual(linesBefore);
 
@@ -306,6 +308,25 @@ describe("incremental rerun", () => {
       "SELECT reused FROM undl_files WHERE source_file = 'sources/unga/one.csv'",
     );
     expect(touched).toEqual([{ reused: true }]);
+
+    // Changed in place with its size kept (one vote code for another, as a correction would): the content hash
+    // tells, and the file is read again.
+    const twoPath = join(s.sourcesDir, "unga", "two.csv");
+    const twoText = readFileSync(twoPath, "utf8");
+    const vote = twoText.indexOf(",Y,");
+    expect(vote).toBeGreaterThan(0);
+    writeFileSync(twoPath, twoText.slice(0, vote) + ",N," + twoText.slice(vote + 3));
+    await buildUnga(s);
+    const edited = await query<{ source_file: string; reused: boolean; yes: number }>(
+      s.dbPath,
+      "SELECT f.source_file, f.reused, count(*) FILTER (WHERE v.ms_vote = 'Y')::INTEGER AS yes FROM undl_files f JOIN undl_votes v USING (source_file) GROUP BY ALL ORDER BY 1",
+    );
+    const yesBefore = (twoText.match(/,Y,/g) ?? []).length;
+    expect(edited.map(({ source_file, reused }) => ({ source_file, reused }))).toEqual([
+      { source_file: "sources/unga/one.csv", reused: true },
+      { source_file: "sources/unga/two.csv", reused: false },
+    ]);
+    expect(edited[1]!.yes).toBe(yesBefore - 1);
 
     // A changed file (other content) is read again; the unchanged one is still copied.
     appendFileSync(

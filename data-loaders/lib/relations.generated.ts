@@ -2805,8 +2805,8 @@ export interface TallyTermsRow {
 }
 
 /**
- * Table undl_files: One row per UNDL bulk file ingested: its layout, size, modification time and SHA-256 (what an
- * incremental rerun compares), where its rows start in undl_votes, and whether it was read or copied from the
+ * Table undl_files: One row per UNDL bulk file ingested: its layout, size, modification time and content hash (what
+ * an incremental rerun compares), where its rows start in undl_votes, and whether it was read or copied from the
  * previous database.
  */
 export interface UndlFilesRow {
@@ -2818,8 +2818,11 @@ export interface UndlFilesRow {
   bytes: number | null;
   /** File modification time (ms since 1970) when ingested. */
   mtime_ms: number | null;
-  /** SHA-256 of the file's bytes. */
-  sha256: string;
+  /**
+   * XXH3 (64-bit) hash of the file's bytes, as 16 hex digits: with the size, what tells an unchanged file (copied
+   * from the previous database) from a changed one (read again).
+   */
+  content_hash: string;
   /** Version of the ingest code; a database from another version is never reused. */
   ingest_version: number | null;
   /** rowid in undl_votes of the file's first row. */

@@ -4,7 +4,7 @@
  * instead of being parsed again.
  */
 import { createReadStream, existsSync } from "node:fs";
-import { createHash } from "node:crypto";
+import { xxh3 } from "@node-rs/xxhash";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows, sqlString, sqlText } from "../lib/db.ts";
 import type { Logger } from "../lib/log.ts";
@@ -14,18 +14,24 @@ export interface PreviousFile {
   layout: string;
   bytes: number;
   mtime_ms: number;
-  sha256: string;
+  content_hash: string;
   ingest_version: number;
 }
 
-/** SHA-256 of a file, streamed (bounded memory for a file of any size). */
-export function sha256OfFile(path: string): Promise<string> {
+/**
+ * The content hash of a file: XXH3, 64 bits, as 16 hex digits, streamed (bounded memory for a file of any size).
+ * It only has to tell a changed file from an unchanged one (not to resist a forger): XXH3 does that at about 10 GB/s,
+ * so the 346 MB of a 1.2M-row file cost 0.04 s of hashing on top of the 0.08 s of reading it, where SHA-256 cost
+ * 0.22 s (and 0.4 s of the ingest when it ran beside DuckDB's reader on two cores). Together with the file's size,
+ * also compared, an edit that keeps the size goes unnoticed with probability 2^-64.
+ */
+export function contentHashOfFile(path: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const hash = createHash("sha256");
+    const hash = xxh3.Xxh3.withSeed(0n);
     createReadStream(path, { highWaterMark: 1 << 22 })
-      .on("data", (chunk) => hash.update(chunk))
+      .on("data", (chunk) => hash.update(chunk as Buffer))
       .on("error", reject)
-      .on("end", () => resolve(hash.digest("hex")));
+      .on("end", () => resolve(hash.digest().toString(16).padStart(16, "0")));
   });
 }
 

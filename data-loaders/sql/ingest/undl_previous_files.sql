@@ -4,7 +4,7 @@ SELECT
   layout,
   bytes,
   mtime_ms,
-  sha256,
+  content_hash,
   ingest_version
 FROM
   undl_previous.undl_files;

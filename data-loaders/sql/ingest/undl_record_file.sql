@@ -6,7 +6,7 @@ SELECT
   $layout,
   $bytes,
   $mtime_ms,
-  $sha256,
+  $content_hash,
   $ingest_version,
   $first_rowid,
   (

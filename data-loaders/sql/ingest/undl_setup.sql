@@ -31,7 +31,7 @@ CREATE TABLE undl_files (
   layout VARCHAR NOT NULL,
   bytes BIGINT NOT NULL,
   mtime_ms DOUBLE NOT NULL,
-  sha256 VARCHAR NOT NULL,
+  content_hash VARCHAR NOT NULL,
   ingest_version INTEGER NOT NULL,
   first_rowid BIGINT NOT NULL,
   rows_loaded BIGINT NOT NULL,
