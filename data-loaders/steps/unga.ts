@@ -103,7 +103,7 @@ async function ingestFile(ctx: StepContext, file: UndlFile, previous: Map<string
   const unchangedStat = sameVersion && before!.bytes === file.bytes && before!.mtime_ms === file.mtimeMs;
   // Touched but maybe not changed (a copy, a checkout): compare the content hash (and the size).
   const hashed =
-    sameVersion && !unchangedStat && before!.bytes === file.bytes ? await contentHashOfFile(file.path) : undefined;
+    sameVersion && !unchangedStat && before!.bytes === file.bytes ? contentHashOfFile(file.path) : undefined;
   let contentHash: string;
   let reused = false;
   if (sameVersion && (unchangedStat || hashed === before!.content_hash)) {
@@ -121,7 +121,7 @@ async function ingestFile(ctx: StepContext, file: UndlFile, previous: Map<string
     });
     // The hash after the read, not beside it: DuckDB's reader keeps every core busy, and with the hash beside it the
     // run took 0.5 s more CPU (its threads waiting for a core) where the hash alone takes 0.12 s at 1.2M rows.
-    contentHash = hashed ?? (await contentHashOfFile(file.path));
+    contentHash = hashed ?? contentHashOfFile(file.path);
     await runSqlFile(conn, "ingest/undl_record_rejects.sql", { source_file: file.name });
   }
   const seconds = (performance.now() - start) / 1000;
