@@ -7,7 +7,7 @@ import {
   type Resolution,
   type StatusMapData,
 } from "../data-loaders/site/explorers.ts";
-import { longDate } from "../data-loaders/presentation/formats.ts";
+import { longDate } from "../data-loaders/lib/dates.ts";
 import { chartFigure, emitPage, htmlTable, page, type Column } from "../data-loaders/site/page.ts";
 import { escapeHtml } from "../data-loaders/site/page-text.ts";
 import { runLoader, withSiteDatabase } from "../data-loaders/site/site-db.ts";

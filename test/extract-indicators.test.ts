@@ -13,6 +13,7 @@ import {
   type IndicatorValueRow,
 } from "../data-loaders/extract/indicators/indicators.ts";
 import { readClassification, readValueOverrides } from "../data-loaders/extract/indicators/overrides.ts";
+import { isoDate, LONG_DATE, longDate } from "../data-loaders/lib/dates.ts";
 import { InputError } from "../data-loaders/lib/errors.ts";
 import { readMeta, sha256 } from "../data-loaders/lib/meta.ts";
 import { readCuratedCsv, type CuratedTable } from "../data-loaders/lib/csv.ts";
@@ -270,6 +271,17 @@ describe("extractIndicators on the 13MSP Progress Report", () => {
       "13MSP Progress Report, indicator table header (line 169); period: para 1 (line 22)",
     );
     expect(result.cycles[2]!.source_ref).toContain("period: footnote ² (line 353)");
+  });
+
+  it("reads a date as the documents print it and writes it back the same way, January to December", () => {
+    expect(isoDate("1 July 2024")).toBe("2024-07-01");
+    expect(isoDate("30 June 2025")).toBe("2025-06-30");
+    expect(new RegExp(`^${LONG_DATE}$`).test("9 Sept 2025")).toBe(false);
+    expect(() => isoDate("9 Sept 2025")).toThrow(/not a date such as "9 September 2025"/);
+    for (let month = 1; month <= 12; month++) {
+      const iso = `2025-${String(month).padStart(2, "0")}-09`;
+      expect(isoDate(longDate(iso))).toBe(iso);
+    }
   });
 
   it("reads unit and scope from the text and takes polarity from the reviewed hand file", () => {

@@ -12,7 +12,7 @@ import { Footnotes, type Briefing, type Section } from "./model.ts";
 import { pillarSection } from "./pillar.ts";
 import { sinceLastReportSection } from "./since-last-report.ts";
 import { summarySection } from "./summary.ts";
-import { longDate } from "../presentation/formats.ts";
+import { longDate } from "../lib/dates.ts";
 import { universalizationSection } from "./universalization.ts";
 
 export type { ChartFile };

@@ -2,7 +2,7 @@
 import type { CycleRow } from "../lib/view-rows.ts";
 import { num, type Inline } from "./model.ts";
 import { listNames } from "./text.ts";
-import { longDate } from "../presentation/formats.ts";
+import { longDate } from "../lib/dates.ts";
 import { listPieces, type Context } from "./context.ts";
 
 /** The membership sentences as one paragraph's content. */

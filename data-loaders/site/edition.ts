@@ -4,6 +4,8 @@
  * 2025)"). The edition's facts (title, symbol, published_on, meeting_place, …) are read here only, so the pages
  * follow the database; with only a report id, the words are built from it.
  */
+import { longDate } from "../lib/dates.ts";
+
 export interface ReportRow {
   report_id: string;
   ordinal: number;
@@ -19,14 +21,6 @@ export interface ReportRow {
   period_end?: string | null;
   vote_year?: number | null;
 }
-
-const longDate = (iso: string) =>
-  new Date(`${iso.slice(0, 10)}T00:00:00Z`).toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
 
 /** "CCM 13MSP Progress Report (Geneva, 9 September 2025)", or as much of it as the database holds. */
 export function editionWords(r: ReportRow): string {

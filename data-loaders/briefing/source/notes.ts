@@ -9,7 +9,7 @@
 import type { BriefingData } from "../data.ts";
 import type { TrendRow } from "../../lib/view-rows.ts";
 import { compactCells } from "../sources.ts";
-import { longDate } from "../../presentation/formats.ts";
+import { longDate } from "../../lib/dates.ts";
 import { listNames } from "../text.ts";
 
 /** The note of the datasets table and of the count of datasets. */

@@ -12,7 +12,7 @@ import { contestedPhrase, listPlain, tally } from "../context.ts";
 import type { ContestedRow, TallyTermRow } from "../data.ts";
 import { compactCells } from "../sources.ts";
 import { listNames, ordinalWord } from "../text.ts";
-import { longDate } from "../../presentation/formats.ts";
+import { longDate } from "../../lib/dates.ts";
 import { DATASETS_NOTE } from "./notes.ts";
 import { BLOCK_KINDS, NOTE_KIND, NUMBER_KINDS, STYLES, type Reference } from "./parse.ts";
 

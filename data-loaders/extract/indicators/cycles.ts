@@ -5,6 +5,7 @@
  *   - another cycle's: "… the 12MSP Progress Report cycle (1 July 2023-30 June 2024) …".
  * A period the report does not state stays empty (unknown, not guessed).
  */
+import { isoDate, LONG_DATE } from "../../lib/dates.ts";
 import { InputError } from "../../lib/errors.ts";
 import { SUPERSCRIPT_DIGITS } from "./cells.ts";
 
@@ -41,21 +42,7 @@ const ORDINAL_WORDS = [
   "Nineteenth",
   "Twentieth",
 ];
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-const DATE = String.raw`\d{1,2} (?:${MONTHS.join("|")}) \d{4}`;
+const DATE = LONG_DATE;
 const OWN_PERIOD = new RegExp(String.raw`covers the period from (${DATE}) to (${DATE})`);
 const OTHER_PERIOD = new RegExp(
   String.raw`(\d+(?:MSP|RC)) Progress Report cycle \((${DATE})\s*[-–]\s*(${DATE})\)`,
@@ -75,11 +62,6 @@ export function meetingName(cycle: string, file: string, line: number): string {
       fix: "check the table header, or extend ORDINAL_WORDS in data-loaders/extract/indicators/cycles.ts",
     });
   return `${word} ${m[2] === "MSP" ? "Meeting of States Parties" : "Review Conference"}`;
-}
-
-function isoDate(text: string): string {
-  const [day, month, year] = text.split(" ");
-  return `${year}-${String(MONTHS.indexOf(month!) + 1).padStart(2, "0")}-${day!.padStart(2, "0")}`;
 }
 
 /** "para 1" for a numbered paragraph, "footnote ²" for a footnote line. */

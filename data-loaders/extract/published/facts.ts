@@ -7,6 +7,7 @@
  * Also the check that a published file is a progress report on the Lausanne Action Plan at all, which says
  * what was found instead when it is not.
  */
+import { isoDate, LONG_DATE } from "../../lib/dates.ts";
 import { InputError } from "../../lib/errors.ts";
 
 export interface DocumentFacts {
@@ -23,19 +24,12 @@ export interface DocumentFacts {
   submitted_by: string | null;
 }
 
-const MONTHS = Array.from({ length: 12 }, (_, i) =>
-  new Date(Date.UTC(2000, i, 1)).toLocaleString("en", { month: "long", timeZone: "UTC" }),
-);
-const DATE = String.raw`(\d{1,2}) (${MONTHS.join("|")}) (\d{4})`;
+const DATE = `(${LONG_DATE})`;
 /** A UN document symbol: capitals, then slash-separated parts (CCM/MSP/2025/8, CCM/CONF/2026/WP.1). */
 const SYMBOL = /\b([A-Z]{2,}(?:\/[A-Za-z0-9.]+){2,})\b/;
 /** A UN job number printed in the footer: GE.25-13517, GE.26-01234(E). */
 const JOB_NUMBER = /\b([A-Z]{1,3}\.\d{2}-\d{4,6})(?:\s*\([A-Z]\))?/;
 const TITLE = /Progress Report/;
-
-function iso(day: string, month: string, year: string): string {
-  return `${year}-${String(MONTHS.indexOf(month) + 1).padStart(2, "0")}-${day.padStart(2, "0")}`;
-}
 
 /** Text without the export's markup and footnote marks. */
 function plain(line: string): string {
@@ -90,13 +84,13 @@ export function documentFacts(text: string, furniture: string[], format: string)
     title: titleIndex >= 0 ? plain(lines[titleIndex]!) : null,
     symbol: symbol?.[1] ?? null,
     job_number: job?.[1] ?? null,
-    date: date ? iso(date[1]!, date[2]!, date[3]!) : null,
+    date: date ? isoDate(date[1]!) : null,
     meeting: meetingAt >= 0 ? plain(front[meetingAt]!) : null,
     meeting_venue_dates: venue,
     agenda_item: itemAt >= 0 ? (/^Item (\S+)/i.exec(plain(front[itemAt]!))?.[1] ?? null) : null,
     agenda_item_title: itemTitle || null,
-    period_start: period ? iso(period[1]!, period[2]!, period[3]!) : null,
-    period_end: period ? iso(period[4]!, period[5]!, period[6]!) : null,
+    period_start: period ? isoDate(period[1]!) : null,
+    period_end: period ? isoDate(period[2]!) : null,
     submitted_by: submitted,
   };
 }

@@ -16,6 +16,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parse } from "csv-parse/sync";
 import { ROOT } from "../../lib/db.ts";
+import { isoDate, LONG_DATE, MONTH_NAMES } from "../../lib/dates.ts";
 import { InputError } from "../../lib/errors.ts";
 import type { ReportSource } from "./layout.ts";
 
@@ -44,28 +45,7 @@ export interface EditionFact {
 
 export const EDITIONS_FILE = join("reports", "editions.csv");
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-const MONTH = `(?:${MONTHS.join("|")})`;
-const DAY = `\\d{1,2} ${MONTH} \\d{4}`;
-
-/** "9 September 2025" → "2025-09-09". */
-function isoDate(text: string): string {
-  const [d, m, y] = text.split(" ") as [string, string, string];
-  return `${y}-${String(MONTHS.indexOf(m) + 1).padStart(2, "0")}-${d.padStart(2, "0")}`;
-}
+const MONTH = `(?:${MONTH_NAMES})`;
 
 const rel = (p: string) => relative(ROOT, p) || p;
 
@@ -105,7 +85,7 @@ export function factsFromText(text: string): Omit<EditionFact, "report_id">[] {
   if (titleAt >= 0) add("title", lines[titleAt]!.trim(), `line ${titleAt + 1}`);
   cover.forEach((raw, i) => {
     const line = raw.trim();
-    if (new RegExp(`^${DAY}$`).test(line)) add("published_on", isoDate(line), `line ${i + 1}`);
+    if (new RegExp(`^${LONG_DATE}$`).test(line)) add("published_on", isoDate(line), `line ${i + 1}`);
     if (
       /^\w+(?:-\w+)? (?:Meeting of (?:the )?States Parties|Review Conference)(?: of the Convention on Cluster Munitions)?$/.test(
         line,
@@ -144,7 +124,7 @@ export function factsFromText(text: string): Omit<EditionFact, "report_id">[] {
     }
   });
   lines.forEach((line, i) => {
-    const period = new RegExp(`covers the period from (${DAY}) to (${DAY})`).exec(line);
+    const period = new RegExp(`covers the period from (${LONG_DATE}) to (${LONG_DATE})`).exec(line);
     if (period) {
       const para = paragraphOf(lines, i);
       const source = para ? `para ${para} (line ${i + 1})` : `line ${i + 1}`;

@@ -9,6 +9,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
+import { isoDate, LONG_DATE } from "../../lib/dates.ts";
 import { InputError } from "../../lib/errors.ts";
 import { readCuratedCsv } from "../../lib/csv.ts";
 import { readMeta, type DatasetMeta } from "../../lib/meta.ts";
@@ -85,28 +86,15 @@ const TITLES: Record<string, (id: string) => string> = {
     `States named in the narrative findings of the ${id} Progress Report, one row per finding and State`,
 };
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+/** A line that holds only a date, "9 September 2025". */
+const DATE_LINE = new RegExp(String.raw`^\s*(${LONG_DATE})\s*$`);
 
 /** The report's date: the first "9 September 2025" line before its title, as YYYY-MM-DD. */
 export function reportDate(report: string, reportFile: string): string {
   const head = report.split("\n").slice(0, 40);
   for (const line of head) {
-    const m = /^\s*(\d{1,2}) (\w+) (\d{4})\s*$/.exec(line);
-    const month = m ? MONTHS.indexOf(m[2]!) : -1;
-    if (m && month >= 0) return `${m[3]}-${String(month + 1).padStart(2, "0")}-${m[1]!.padStart(2, "0")}`;
+    const m = DATE_LINE.exec(line);
+    if (m) return isoDate(m[1]!);
   }
   throw new InputError({
     file: reportFile,
