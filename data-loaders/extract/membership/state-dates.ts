@@ -5,7 +5,10 @@
  *   Article 17: in force on 1 August 2010 for the first 30 instruments, else on the first day of the
  *   sixth month after the month of deposit.
  */
-const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+import { MONTHS } from "../../lib/dates.ts";
+
+/** "jan" … "dec": the months as UNTC and the Monitor abbreviate them, lower-cased. */
+const MONTH_ABBREVIATIONS = MONTHS.map((m) => m.slice(0, 3).toLowerCase());
 
 export interface ConventionRules {
   /** Date the Convention itself entered into force (Article 17(1)), YYYY-MM-DD. */
@@ -20,7 +23,7 @@ export interface ConventionRules {
 export function parseDayMonthYear(text: string): string | null {
   const m = /^(\d{1,2}) ([A-Za-z]{3})[a-z]* (\d{2}|\d{4})$/.exec(text.trim());
   if (!m) return null;
-  const month = MONTHS.indexOf(m[2]!.toLowerCase());
+  const month = MONTH_ABBREVIATIONS.indexOf(m[2]!.toLowerCase());
   if (month < 0) return null;
   const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
   const iso = `${year}-${String(month + 1).padStart(2, "0")}-${m[1]!.padStart(2, "0")}`;
