@@ -259,6 +259,22 @@ function checkCell(file: string, line: number, col: ColumnMeta, value: string): 
   return null;
 }
 
+/**
+ * How a file's header differs from the expected one, for an error message: "missing a, b; unexpected c", or "the
+ * columns in another order". `optional` columns are not reported missing.
+ */
+export function headerDifference(expected: readonly string[], header: readonly string[], optional: string[] = []) {
+  const missing = expected.filter((c) => !optional.includes(c) && !header.includes(c));
+  const extra = header.filter((c) => !expected.includes(c));
+  return [
+    missing.length ? `missing ${missing.join(", ")}` : "",
+    extra.length ? `unexpected ${extra.join(", ")}` : "",
+    !missing.length && !extra.length ? "the columns in another order" : "",
+  ]
+    .filter(Boolean)
+    .join("; ");
+}
+
 /** Read and validate one curated CSV. Throws InputError listing every problem found. */
 export function readCuratedCsv(file: string, meta: DatasetMeta, bytes?: Buffer): CuratedTable {
   const text = readUtf8Text(file, bytes);
@@ -266,15 +282,7 @@ export function readCuratedCsv(file: string, meta: DatasetMeta, bytes?: Buffer):
   const header = records[0]?.record ?? [];
   const expected = meta.columns.map((c) => c.name);
   if (header.join(",") !== expected.join(",")) {
-    const missing = expected.filter((c) => !header.includes(c));
-    const extra = header.filter((c) => !expected.includes(c));
-    const detail = [
-      missing.length ? `missing ${missing.join(", ")}` : "",
-      extra.length ? `unexpected ${extra.join(", ")}` : "",
-      !missing.length && !extra.length ? "the columns in another order" : "",
-    ]
-      .filter(Boolean)
-      .join("; ");
+    const detail = headerDifference(expected, header);
     throw new InputError({
       file,
       line: 1,

@@ -4,6 +4,7 @@
  */
 import { closeSync, openSync, readSync } from "node:fs";
 import { structValue, type DuckDBStructValue } from "@duckdb/node-api";
+import { headerDifference } from "../lib/csv.ts";
 import { InputError } from "../lib/errors.ts";
 
 export type UndlLayout = "2025" | "2026";
@@ -72,16 +73,8 @@ export function detectLayout(path: string, displayName = path): UndlLayout {
   for (const layout of ["2026", "2025"] as const) {
     if (header.join(",") === UNDL_COLUMNS[layout].join(",")) return layout;
   }
-  const expected = UNDL_COLUMNS["2026"];
-  const missing = expected.filter((c) => c !== "vote_note" && !header.includes(c));
-  const extra = header.filter((c) => !expected.includes(c));
-  const detail = [
-    missing.length ? `missing ${missing.join(", ")}` : "",
-    extra.length ? `unexpected ${extra.join(", ")}` : "",
-    !missing.length && !extra.length ? "the columns in another order" : "",
-  ]
-    .filter(Boolean)
-    .join("; ");
+  // vote_note is the 2026 layout's only addition: a 2025 file without it is not missing anything.
+  const detail = headerDifference(UNDL_COLUMNS["2026"], header, ["vote_note"]);
   throw new InputError({
     file: displayName,
     line: 1,
