@@ -263,7 +263,11 @@ function checkCell(file: string, line: number, col: ColumnMeta, value: string): 
  * How a file's header differs from the expected one, for an error message: "missing a, b; unexpected c", or "the
  * columns in another order". `optional` columns are not reported missing.
  */
-export function headerDifference(expected: readonly string[], header: readonly string[], optional: string[] = []) {
+export function headerDifference(
+  expected: readonly string[],
+  header: readonly string[],
+  optional: readonly string[] = [],
+): string {
   const missing = expected.filter((c) => !optional.includes(c) && !header.includes(c));
   const extra = header.filter((c) => !expected.includes(c));
   return [
