@@ -42,10 +42,9 @@ const ORDINAL_WORDS = [
   "Nineteenth",
   "Twentieth",
 ];
-const DATE = LONG_DATE;
-const OWN_PERIOD = new RegExp(String.raw`covers the period from (${DATE}) to (${DATE})`);
+const OWN_PERIOD = new RegExp(String.raw`covers the period from (${LONG_DATE}) to (${LONG_DATE})`);
 const OTHER_PERIOD = new RegExp(
-  String.raw`(\d+(?:MSP|RC)) Progress Report cycle \((${DATE})\s*[-–]\s*(${DATE})\)`,
+  String.raw`(\d+(?:MSP|RC)) Progress Report cycle \((${LONG_DATE})\s*[-–]\s*(${LONG_DATE})\)`,
   "g",
 );
 
