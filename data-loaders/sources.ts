@@ -49,6 +49,19 @@ export function readCuratedSources(
   // "the checksum differs" only that something changed.
   const checksumProblems: InputProblem[] = [];
   const wanted = options.datasets;
+  // A data file without its metadata would otherwise be passed over, and every dataset that references it would
+  // report "no such dataset" instead of the one file to restore.
+  for (const f of readdirSync(sourcesDir).sort()) {
+    const name = f.replace(/\.csv$/, "");
+    if (name === f || existsSync(join(sourcesDir, `${name}.meta.json`)) || (wanted && !wanted.includes(name))) continue;
+    const metaFile = rel(join(sourcesDir, `${name}.meta.json`));
+    problems.push({
+      file: rel(join(sourcesDir, f)),
+      expected: `its metadata beside it (${metaFile}: the columns, their types and the provenance)`,
+      found: "no such file",
+      fix: `restore it from git (\`git checkout -- ${metaFile}\`), or write one as docs/sources.md describes`,
+    });
+  }
   for (const { meta, csvPath } of listDatasets(sourcesDir).filter((d) => !wanted || wanted.includes(d.meta.name))) {
     const file = rel(csvPath);
     if (!existsSync(csvPath)) {
@@ -127,33 +140,31 @@ export function checkReferences(tables: Map<string, CuratedTable>, resolver: Sta
   for (const t of tables.values()) {
     for (const col of t.meta.columns) {
       if (!col.references && !col.state) continue;
+      // Said once for the column, not once for each of its rows.
+      const references = col.references && tables.has(col.references.dataset) ? col.references : undefined;
+      if (col.references && !references)
+        problems.push({
+          file: t.file,
+          line: 1,
+          column: col.name,
+          expected: `a dataset "${col.references.dataset}" to reference`,
+          found: "no such dataset",
+          fix: `correct "references" in ${t.meta.name}.meta.json, or restore sources/${col.references.dataset}.csv with its .meta.json`,
+        });
       t.rows.forEach((row, i) => {
         const v = row[col.name];
         if (v === null || v === undefined) return;
-        if (col.references) {
-          if (!tables.has(col.references.dataset)) {
-            problems.push({
-              file: t.file,
-              line: 1,
-              column: col.name,
-              expected: `a dataset "${col.references.dataset}" to reference`,
-              found: "no such dataset",
-              fix: `correct "references" in ${t.meta.name}.meta.json`,
-            });
-            return;
-          }
-          if (!keysOf(col.references.dataset, col.references.column).has(v)) {
-            const known = [...keysOf(col.references.dataset, col.references.column)];
-            const hint = known.length <= 12 ? ` (known: ${known.join(", ")})` : "";
-            problems.push({
-              file: t.file,
-              line: t.lines[i],
-              column: col.name,
-              expected: `a ${col.references.column} listed in sources/${col.references.dataset}.csv${hint}`,
-              found: show(v),
-              fix: `correct the value or add it to sources/${col.references.dataset}.csv`,
-            });
-          }
+        if (references && !keysOf(references.dataset, references.column).has(v)) {
+          const known = [...keysOf(references.dataset, references.column)];
+          const hint = known.length <= 12 ? ` (known: ${known.join(", ")})` : "";
+          problems.push({
+            file: t.file,
+            line: t.lines[i],
+            column: col.name,
+            expected: `a ${references.column} listed in sources/${references.dataset}.csv${hint}`,
+            found: show(v),
+            fix: `correct the value or add it to sources/${references.dataset}.csv`,
+          });
         }
         if (col.state && resolver.resolve(v) === null) {
           problems.push({

@@ -4,7 +4,7 @@
  * where they carry the diagnosis.
  */
 import { describe, expect, it } from "vitest";
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readMeta } from "../data-loaders/lib/meta.ts";
@@ -151,5 +151,50 @@ describe("a curated CSV changed since its checksum was recorded", () => {
     ]);
     expect(problems[0]!.found).toBe('"9MSP"');
     expect(problems[1]!.expected).toContain("the SHA-256 recorded in indicator_values.meta.json");
+  });
+});
+
+describe("a dataset's file without its metadata, and a reference to a dataset that is not there", () => {
+  /** The curated datasets of sources/ copied to a new folder, for one of them to be broken there. */
+  function copyOfSources(): string {
+    const sources = mkdtempSync(join(tmpdir(), "ccm-sources-"));
+    for (const f of readdirSync("sources").filter((f) => f.endsWith(".csv") || f.endsWith(".meta.json")))
+      copyFileSync(join("sources", f), join(sources, f));
+    return sources;
+  }
+  function problemsOf(sources: string): InputError["problems"] {
+    try {
+      readCuratedSources(sources);
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      return (e as InputError).problems;
+    }
+    throw new Error("the sources were accepted");
+  }
+
+  it("names the data file and the metadata to restore, once, not each dataset that references it", () => {
+    const sources = copyOfSources();
+    rmSync(join(sources, "cycles.meta.json"));
+    const problems = problemsOf(sources);
+    expect(problems).toHaveLength(1);
+    expect(new InputError(problems).message).toContain(
+      `${join(sources, "cycles.csv")}: expected its metadata beside it (${join(sources, "cycles.meta.json")}: the columns, their types and the provenance), found no such file.`,
+    );
+    expect(problems[0]!.fix).toContain(`git checkout -- ${join(sources, "cycles.meta.json")}`);
+  });
+
+  it("says a column's reference to a missing dataset once, not once for each of its rows", () => {
+    const sources = copyOfSources();
+    const metaFile = join(sources, "indicator_values.meta.json");
+    const text = readFileSync(metaFile, "utf8");
+    expect(text).toContain('"dataset": "cycles"');
+    writeFileSync(metaFile, text.replace('"dataset": "cycles"', '"dataset": "cycle"'));
+    const problems = problemsOf(sources);
+    expect(problems.map((p) => [p.file, p.line, p.column, p.found])).toEqual([
+      [join(sources, "indicator_values.csv"), 1, "cycle", "no such dataset"],
+    ]);
+    expect(problems[0]!.fix).toBe(
+      'correct "references" in indicator_values.meta.json, or restore sources/cycle.csv with its .meta.json',
+    );
   });
 });
