@@ -183,12 +183,36 @@ describe("UNDL rows that DuckDB rejects", () => {
       ["sources/unga/undl-bad.csv", 12],
     ]);
     const message = (error as InputError).message;
-    expect(message).toContain("sources/unga/undl-bad.csv:5:");
-    expect(message).toContain("TOO MANY COLUMNS");
-    expect(message).toContain('sources/unga/undl-bad.csv:9: column "date"');
-    expect(message).toContain('sources/unga/undl-bad.csv:12: column "ms_vote"');
-    expect(message).toContain('"Q"');
+    expect(message).toContain("sources/unga/undl-bad.csv:5: expected 20 fields, as the header has, found 21 fields: ");
+    expect(message).toMatch(
+      /sources\/unga\/undl-bad\.csv:9: column "date": expected a date as YYYY-MM-DD, found "\d{4}-13-45"\./,
+    );
+    expect(message).toContain(
+      'sources/unga/undl-bad.csv:12: column "ms_vote": expected a vote code: Y (yes), N (no), A (abstention) or X (non-voting), found "Q".',
+    );
     expect(message).toContain("--allow-rejects");
+  });
+
+  it("say a line with fields missing or extra once, with its own count, not once for each field", async () => {
+    // DuckDB's reader rejects a line once for each field it lacks or has too many: a cut line, 19 times.
+    const lines = generated(400, "2026", 3).toString("utf8").split("\n");
+    const cut = lines[6]!.split(",").slice(0, 3).join(",");
+    lines[6] = cut;
+    lines[9] = lines[9]!.replace(/,(\d{4}-\d{2}-\d{2}),/, ",$1,one,two,three,");
+    const s = sourcesWith({ "undl-bad.csv": Buffer.from(lines.join("\n")) });
+    const error = await buildUnga(s).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(InputError);
+    const problems = (error as InputError).problems;
+    expect(problems.map((p) => [p.line, p.expected, p.found?.split(":")[0]])).toEqual([
+      [7, "20 fields, as the header has", "3 fields"],
+      [10, "20 fields, as the header has", "23 fields"],
+    ]);
+    expect(problems[0]!.found).toBe(`3 fields: ${JSON.stringify(cut)}`);
+    expect(problems[0]!.fix).toContain("add the missing fields");
+    expect(problems[1]!.fix).toContain("remove the extra field");
   });
 
   it("with allowRejects: the build succeeds, the rejects stay listed and lines of later rows stay right", async () => {

@@ -9,9 +9,9 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { DEFAULT_DB, queryRows, runSqlFile, sqlText } from "../lib/db.ts";
-import { InputError, type InputProblem } from "../lib/errors.ts";
+import { InputError, show, type InputProblem } from "../lib/errors.ts";
 import type { PipelineStep, StepContext } from "./types.ts";
-import { detectLayout, readCsvColumns, type UndlLayout } from "../unga/layout.ts";
+import { detectLayout, readCsvColumns, undlValueExpected, type UndlLayout } from "../unga/layout.ts";
 import { attachPrevious, contentHashOfFile, detachPrevious, type PreviousFile } from "../unga/previous.ts";
 
 /**
@@ -53,7 +53,7 @@ interface RejectRow {
 }
 
 const REJECT_FIX: Record<string, string> = {
-  CAST: "correct the value (dates as YYYY-MM-DD, votes Y, N, A or X, whole numbers in undl_id and the totals)",
+  CAST: "correct the value",
   "TOO MANY COLUMNS": 'quote the field that contains a comma ("…, …"), or remove the extra field',
   "MISSING COLUMNS": "add the missing fields (an empty field is written as nothing between two commas)",
   "UNQUOTED VALUE": "close the quote right before the next comma, and double quotes inside a quoted field",
@@ -61,22 +61,43 @@ const REJECT_FIX: Record<string, string> = {
   "UNKNOWN STATE": "correct ms_code to the ISO3 code of the Member State that cast the vote (see sources/states.csv)",
 };
 
+/** A wrong number of fields (one row per line: sql/ingest/undl_reject_list.sql). */
+const FIELD_COUNT = new Set(["MISSING COLUMNS", "TOO MANY COLUMNS"]);
+
 export function rejectProblems(rows: RejectRow[]): InputProblem[] {
-  return rows.map((r) => ({
-    file: r.source_file,
-    line: r.line,
-    column: r.column_name ?? undefined,
-    expected:
-      r.error_type === "CAST"
-        ? `a value of the column's type (${r.error_message})`
-        : r.error_type === "UNKNOWN STATE"
-          ? `the ISO3 code of a State: ${r.error_message}`
-          : `a well-formed UNDL row (${r.error_type}: ${r.error_message})`,
-    found: r.csv_line
+  return rows.map((r) => {
+    const row = r.csv_line
       ? JSON.stringify(r.csv_line.length > 160 ? r.csv_line.slice(0, 157) + "…" : r.csv_line)
-      : undefined,
-    fix: `${REJECT_FIX[r.error_type] ?? "repair the row"}; or rerun with --allow-rejects to build without the rejected rows (they stay listed in table undl_rejects)`,
-  }));
+      : undefined;
+    const fix = `${REJECT_FIX[r.error_type] ?? "repair the row"}; or rerun with --allow-rejects to build without the rejected rows (they stay listed in table undl_rejects)`;
+    if (FIELD_COUNT.has(r.error_type)) {
+      const expected = /Expected Number of Columns: (\d+)/.exec(r.error_message)?.[1];
+      const found = Number(/Found: (\d+)/.exec(r.error_message)?.[1] ?? NaN);
+      return {
+        file: r.source_file,
+        line: r.line,
+        expected: expected ? `${expected} fields, as the header has` : `a well-formed UNDL row (${r.error_message})`,
+        found: Number.isNaN(found) ? row : `${found} field${found === 1 ? "" : "s"}${row ? `: ${row}` : ""}`,
+        fix,
+      };
+    }
+    const value =
+      r.error_type === "CAST" ? /Could not convert string "(.*)" to '/.exec(r.error_message)?.[1] : undefined;
+    const typed = r.column_name ? undlValueExpected(r.column_name) : undefined;
+    return {
+      file: r.source_file,
+      line: r.line,
+      column: r.column_name ?? undefined,
+      expected:
+        r.error_type === "CAST"
+          ? (typed ?? `a value of the column's type (${r.error_message})`)
+          : r.error_type === "UNKNOWN STATE"
+            ? `the ISO3 code of a State: ${r.error_message}`
+            : `a well-formed UNDL row (${r.error_type}: ${r.error_message})`,
+      found: value !== undefined && typed ? show(value) : row,
+      fix,
+    };
+  });
 }
 
 /** A file DuckDB's reader cannot parse at all (not a rejectable row): say which file, where, and what to do. */

@@ -33,6 +33,20 @@ const COLUMN_TYPES: [string, string][] = [
   ["undl_link", "VARCHAR"],
 ];
 
+/** What a value of each typed column must look like, said when the reader could not convert one. */
+const TYPE_EXPECTED: Record<string, string> = {
+  BIGINT: "a whole number (digits only)",
+  INTEGER: "a whole number (digits only)",
+  DATE: "a date as YYYY-MM-DD",
+  undl_vote_code: "a vote code: Y (yes), N (no), A (abstention) or X (non-voting)",
+};
+
+/** What a value of `column` must look like, or undefined for a column read as text. */
+export function undlValueExpected(column: string): string | undefined {
+  const type = COLUMN_TYPES.find(([name]) => name === column)?.[1];
+  return type === undefined ? undefined : TYPE_EXPECTED[type];
+}
+
 function layoutColumns(layout: UndlLayout): [string, string][] {
   return layout === "2026" ? COLUMN_TYPES : COLUMN_TYPES.filter(([name]) => name !== "vote_note");
 }
