@@ -261,6 +261,28 @@ describe("bad references", () => {
     expect(problems[0]!.expected).toMatch(/a value of indicator 45\.1 in the 10MSP cycle/);
     expect(problems[1]!.fix).toMatch(/returned none/);
   });
+
+  it("is an error when a list has nobody in it, or names no such list: a withdrawal, a steady movement, a vote shift", async () => {
+    const text = [
+      "## S",
+      "",
+      "Withdrew in 12MSP: {names withdrawals 12MSP}; fell every cycle in pillar A: {ids fell_every_cycle A}.",
+      "Also {ids rose_evry_cycle} and {names shifts abstain}.",
+      "",
+    ].join("\n");
+    const { problems } = await problemsOf(text);
+    expect(problems.map((p) => [p.line, p.column, p.found])).toEqual([
+      [3, 20, '"{names withdrawals 12MSP}"'],
+      [3, 77, '"{ids fell_every_cycle A}"'],
+      [4, 6, '"rose_evry_cycle"'],
+      [4, 32, '"abstain"'],
+    ]);
+    expect(problems[0]!.expected).toBe("a withdrawal with effect in the 12MSP reporting period");
+    expect(problems[0]!.fix).toMatch(/write the sentence without the list/);
+    expect(problems[1]!.expected).toMatch(/^at least one of the indicators of pillar A that fell in each change/);
+    expect(problems[2]!.fix).toMatch(/closest valid names: rose_every_cycle/);
+    expect(problems[3]!.fix).toMatch(/closest valid names: abstained/);
+  });
 });
 
 describe("the command line", () => {

@@ -4,6 +4,7 @@
  * figures and a warning where a sentence may no longer hold:
  *   - a figure changes (indicator 9.2's 13MSP value 70 → 71, so para 22's 70 States no longer match it);
  *   - a State is taken off a named list (Germany from finding 13MSP-21-1, para 21);
+ *   - an indicator stops rising every cycle (2.1 holds in 13MSP), so the count of steady risers and their list change;
  *   - a second report is added (the next-year fixture, as test/annual.test.ts adds it).
  * Every reference of the source names a thing the database holds (an indicator, a finding, a note of either), so none
  * of these is an error; before one engine, the first failed with 'expected the key of a note of the generated draft,
@@ -103,6 +104,23 @@ describe("the untouched analyst source", () => {
     expect(stale).toHaveLength(2);
     expect(warnings.filter((w) => w.includes(source))).toEqual(stale);
     expect(readFileSync(source, "utf8")).toBe(untouched);
+  }, 600_000);
+
+  it("renders after an indicator stops rising every cycle: the count and its list of indicators move together", async () => {
+    expect(untouched).toContain("{count rose_every_cycle|indicator} rose in each of the");
+    expect(untouched).toContain("({ids rose_every_cycle})");
+    // 2.1 rose 4, 7, 8, 9 over the four cycles; at 8 in 13MSP it held in the last change.
+    const dbPath = await moved("steady", (s) =>
+      replaceOnce(
+        join(s, "indicator_values.csv"),
+        "2.1,13MSP,9,,States Parties,,,false,,09,",
+        "2.1,13MSP,8,,States Parties,,,false,,08,",
+      ),
+    );
+    const { md } = await render(dbPath, "steady");
+    expect(md).toContain(
+      "Seven indicators rose in each of the three cycles since 10MSP (2.2, 4.1, 6.1, 21.1, 22.1, 30.1, and 47.1); one indicator fell in each of the three cycles since 10MSP (17.2, counting cluster munitions; its explosive submunitions fell only in the last two cycles)[^",
+    );
   }, 600_000);
 
   it("renders after a State is taken off a named list, listing the States the database holds, with a warning", async () => {

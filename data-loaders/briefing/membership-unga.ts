@@ -30,11 +30,12 @@ export function membershipSentences(ctx: Context, target: CycleRow): Inline[][] 
   }
   const w = ctx.data.withdrawals;
   if (w && w.length) {
-    const names = listNames(w.map((x) => x.name_en));
     const note = ctx.note("withdrawals");
     out.push([
       num("withdrawals|State Party/States Parties"),
-      ` (${names}) withdrew from the Convention during the `,
+      " (",
+      num("names withdrawals"),
+      ") withdrew from the Convention during the ",
       num("cycle"),
       " cycle, with effect from ",
       ...listPieces(

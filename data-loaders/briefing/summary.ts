@@ -2,9 +2,8 @@
 import { renderSvg } from "../presentation/render.ts";
 import { judgementBarsChart } from "../presentation/charts.ts";
 import { TEXT_WIDTH_PX } from "./page.ts";
-import type { CycleRow, TrendRow } from "../lib/view-rows.ts";
+import type { CycleRow } from "../lib/view-rows.ts";
 import { num, type Block, type Inline, type Section } from "./model.ts";
-import { listNames } from "./text.ts";
 import { bullets, listPieces, listPlain, sentence, type ChartFile, type Context } from "./context.ts";
 import { membershipParagraph, ungaSentence } from "./membership-unga.ts";
 
@@ -15,37 +14,24 @@ import { membershipParagraph, ungaSentence } from "./membership-unga.ts";
 function streakSentence(ctx: Context): Inline[] | null {
   const moves = ctx.data.cycles.length - 1;
   if (moves < 2) return null;
-  // Which indicators moved the same way every time: mart judgements (steady), in report order.
-  const steady = (way: string) =>
-    ctx.data.judgements.filter((j) => j.steady === way).map((j) => ctx.row(j.indicator_id, ctx.data.cycle)!);
-  const up = steady("rose");
-  const down = steady("fell");
-  if (!up.length && !down.length) return null;
-  const name = (r: TrendRow): Inline[] => {
-    if (r.value_secondary === null || !r.secondary_measure) return [r.indicator_id];
-    const counting = `${r.indicator_id}, counting ${r.measure ?? "its first measure"}`;
-    if (r.secondary_direction === r.direction && r.secondary_streak === moves)
-      return [`${counting} and ${r.secondary_measure} alike`];
-    const run = r.secondary_streak ?? 0;
-    const verb = r.secondary_direction === "up" ? "rose" : r.secondary_direction === "down" ? "fell" : "held";
-    return [
-      `${counting}; its ${r.secondary_measure} ${verb} only in the last `,
-      ...(run === 1 ? ["cycle"] : [num(`trend ${r.indicator_id} secondary_streak`), " cycles"]),
-    ];
-  };
-  const part = (rows: TrendRow[], verb: string, count: string): Inline[] => [
+  // Whether any indicator moved the same way every time: mart judgements (steady).
+  const up = ctx.data.judgements.some((j) => j.steady === "rose");
+  const down = ctx.data.judgements.some((j) => j.steady === "fell");
+  if (!up && !down) return null;
+  // The list is a reference, like the count: when the data change, both follow them.
+  const part = (verb: string, count: string): Inline[] => [
     num(`count ${count}|indicator`),
     ` ${verb} in each of the `,
     num("cycles changes"),
     " cycles since ",
     num("cycle first"),
     " (",
-    ...listPieces(rows.map(name), listNames),
+    num(`ids ${count}`),
     ")",
   ];
   const parts = [
-    ...(up.length ? [part(up, "rose", "rose_every_cycle")] : []),
-    ...(down.length ? [part(down, "fell", "fell_every_cycle")] : []),
+    ...(up ? [part("rose", "rose_every_cycle")] : []),
+    ...(down ? [part("fell", "fell_every_cycle")] : []),
   ];
   return parts.flatMap((p, i) => (i ? ["; ", ...p] : p));
 }

@@ -261,3 +261,29 @@ export function listNames(names: string[]): string {
   if (names.length === 2) return `${names[0]} and ${names[1]}`;
   return `${names.slice(0, -1).join(", ")}, and ${names.at(-1)}`;
 }
+
+/** An indicator of the list of those that moved the same way in every change (mart judgements, steady). */
+export interface SteadyRow {
+  indicator_id: string;
+  direction: string | null;
+  measure: string | null;
+  value_secondary: number | null;
+  secondary_measure: string | null;
+  secondary_direction: string | null;
+  secondary_streak: number | null;
+}
+
+/**
+ * One indicator in the list of {ids rose_every_cycle} or {ids fell_every_cycle}, given how many changes there were:
+ * its id, and for a paired value how its second measure moved ("17.2, counting cluster munitions; its explosive
+ * submunitions rose only in the last two cycles"), since a paired value trends per measure.
+ */
+export function steadyItem(r: SteadyRow, changes: number): string {
+  if (r.value_secondary === null || !r.secondary_measure) return r.indicator_id;
+  const counting = `${r.indicator_id}, counting ${r.measure ?? "its first measure"}`;
+  if (r.secondary_direction === r.direction && r.secondary_streak === changes)
+    return `${counting} and ${r.secondary_measure} alike`;
+  const run = r.secondary_streak ?? 0;
+  const verb = r.secondary_direction === "up" ? "rose" : r.secondary_direction === "down" ? "fell" : "held";
+  return `${counting}; its ${r.secondary_measure} ${verb} only in the last ${run === 1 ? "cycle" : `${proseNumber(run)} cycles`}`;
+}

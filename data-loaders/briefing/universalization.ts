@@ -212,7 +212,9 @@ function voteShiftBlocks(ctx: Context): Block[] {
       parts.push(
         ...(parts.length ? ["; "] : []),
         num(`shifts ${shift.replaceAll(" ", "_")}`),
-        ` ${shift} at least once (${listNames(names)})`,
+        ` ${shift} at least once (`,
+        num(`names shifts ${shift.replaceAll(" ", "_")}`),
+        ")",
       );
   }
   return [

@@ -11,12 +11,18 @@ import { capitalize, formatThousands, percent, proseNumber } from "../../present
 import { contestedPhrase, listPlain, tally } from "../context.ts";
 import type { ContestedRow, TallyTermRow } from "../data.ts";
 import { compactCells } from "../sources.ts";
-import { listNames, ordinalWord } from "../text.ts";
+import { listNames, ordinalWord, steadyItem, type SteadyRow } from "../text.ts";
 import { longDate } from "../../lib/dates.ts";
 import { DATASETS_NOTE } from "./notes.ts";
 import { BLOCK_KINDS, NOTE_KIND, NUMBER_KINDS, STYLES, type Reference } from "./parse.ts";
 
 const VOTE_FIELDS = ["yes", "no", "abstain", "non_voting"] as const;
+
+/** The vote shifts of view unga_vote_shifts, as {shifts} and {names shifts} name them. */
+const SHIFTS = ["voted_no", "abstained", "did_not_vote"];
+
+/** The lists of {ids} that are not judgements: the indicators that moved the same way in every change (mart judgements, steady). */
+const STEADY: Record<string, string> = { rose_every_cycle: "rose", fell_every_cycle: "fell" };
 
 /** A resolved reference: a number (shown by the style) or a text (a cycle name, a date, a clause), and its note. */
 type Resolved = { value: number; note: string } | { text: string; note: string };
@@ -70,13 +76,13 @@ export function covers(key: string, ref: Reference): boolean {
     case "membership":
       return ref.kind === "members" || date === "period_start" || date === "period_end";
     case "withdrawals":
-      return ref.kind === "withdrawals" || date === "withdrawal";
+      return ref.kind === "withdrawals" || date === "withdrawal" || (ref.kind === "names" && ref.args[0] === family);
     case "unga":
     case "unga-votes":
     case "yes-by-status":
       return ref.kind === "votes";
     case "shifts":
-      return ref.kind === "shifts";
+      return ref.kind === "shifts" || (ref.kind === "names" && ref.args[0] === family);
     case "flows":
       return ref.kind === "flows";
     case "issues":
@@ -278,6 +284,36 @@ export class Resolver {
     return { pillar, cycle };
   }
 
+  /**
+   * {ids rose_every_cycle} and {ids fell_every_cycle} [pillar] [cycle]: the indicators that moved the same way in
+   * every change between the cycles with values so far, in report order, each as the draft lists it (steadyItem).
+   */
+  private async steadyIds(
+    ref: Reference,
+    name: string,
+    rest: string[],
+    terms: TallyTermRow[],
+  ): Promise<Resolved | null> {
+    const where = await this.pillarAndCycle(ref, rest, [...new Set(terms.map((r) => r.pillar).filter(Boolean))]);
+    if (!where) return null;
+    const way = STEADY[name]!;
+    const rows = (
+      await this.query<SteadyRow & { pillar: string; steady: string }>("steady", { cycle: where.cycle })
+    ).filter((r) => r.steady === way && (where.pillar === "" || r.pillar === where.pillar));
+    const what = `indicators ${where.pillar ? `of pillar ${where.pillar}` : "of all pillars"} that ${way} in each change between the cycles with values up to the ${where.cycle} cycle`;
+    if (!rows.length)
+      return this.problem(
+        ref,
+        `at least one of the ${what}`,
+        "there are none: write the sentence without the list (the {count} of them is zero)",
+      );
+    const changes = (await this.cyclesTo(where.cycle)).length - 1;
+    return {
+      text: listNames(rows.map((r) => steadyItem(r, changes))),
+      note: `The ${what}, by ccm-trends (mart judgements, view indicator_trends).`,
+    };
+  }
+
   async resolve(ref: Reference): Promise<Resolved | null> {
     const cycle = this.cycle;
     switch (ref.kind) {
@@ -347,11 +383,13 @@ export class Resolver {
         };
       }
       case "ids": {
-        if (!this.needs(ref, 1, 3, "ids <judgement or reason> [pillar] [cycle]")) return null;
+        if (!this.needs(ref, 1, 3, "ids <judgement, reason or steady movement> [pillar] [cycle]")) return null;
         const [name, ...rest] = ref.args as [string, ...string[]];
         const all = await this.query<TallyTermRow>("terms", { cycle });
+        if (name in STEADY) return this.steadyIds(ref, name, rest, all);
         const names = [...new Set(all.map((r) => r.term))];
-        if (!names.includes(name)) return this.unknown(ref, "judgement or reason", name, names);
+        if (!names.includes(name))
+          return this.unknown(ref, "judgement, reason or steady movement", name, [...names, ...Object.keys(STEADY)]);
         const where = await this.pillarAndCycle(ref, rest, [...new Set(all.map((r) => r.pillar).filter(Boolean))]);
         if (!where) return null;
         const rows = where.cycle === cycle ? all : await this.query<TallyTermRow>("terms", { cycle: where.cycle });
@@ -478,6 +516,43 @@ export class Resolver {
         };
       }
       case "names": {
+        if (ref.args[0] === "withdrawals") {
+          if (!this.needs(ref, 1, 2, "names withdrawals [cycle]")) return null;
+          const at = ref.args[1] ?? cycle;
+          if (!(await this.knownCycle(ref, at))) return null;
+          const rows = (
+            await this.query<{ name_en: string; event_date: string; cycle: string | null }>("withdrawal")
+          ).filter((r) => r.cycle === at);
+          if (!rows.length)
+            return this.problem(
+              ref,
+              `a withdrawal with effect in the ${at} reporting period`,
+              "there is none: write the sentence without the list (the {withdrawals} count is zero)",
+            );
+          return {
+            text: listNames(rows.map((r) => r.name_en)),
+            note: `Withdrawals with effect in the ${at} reporting period (table state_events): ${rows.map((r) => `${r.name_en}, ${longDate(r.event_date)}`).join("; ")}.`,
+          };
+        }
+        if (ref.args[0] === "shifts") {
+          if (!this.needs(ref, 1, 2, "names shifts [voted_no|abstained|did_not_vote]")) return null;
+          const shift = ref.args[1];
+          if (shift !== undefined && !SHIFTS.includes(shift)) return this.unknown(ref, "vote shift", shift, SHIFTS);
+          const rows = (await this.query<{ name_en: string; shift: string }>("shifts", { cycle })).filter(
+            (r) => shift === undefined || r.shift === shift,
+          );
+          if (!rows.length)
+            return this.problem(
+              ref,
+              `a State that voted yes in an earlier year and later ${shift ? shift.replaceAll("_", " ") : "did not"}`,
+              "there is none: write the sentence without the list (the {shifts} count is zero)",
+            );
+          return {
+            // By name, as the draft lists them.
+            text: listNames([...new Set(rows.map((r) => r.name_en))].sort()),
+            note: `States that voted yes in an earlier year and later ${shift ? shift.replaceAll("_", " ") : "did not"}, computed by ccm-trends (view unga_vote_shifts) from the per-country votes (table unga_votes, UN Digital Library).`,
+          };
+        }
         if (!this.needs(ref, 1, 1, "names <finding>")) return null;
         const finding = ref.args[0]!;
         const row = await this.finding(finding);
@@ -592,8 +667,7 @@ export class Resolver {
       case "shifts": {
         if (!this.needs(ref, 0, 1, "shifts [voted_no|abstained|did_not_vote]")) return null;
         const shift = ref.args[0];
-        const kinds = ["voted_no", "abstained", "did_not_vote"];
-        if (shift !== undefined && !kinds.includes(shift)) return this.unknown(ref, "vote shift", shift, kinds);
+        if (shift !== undefined && !SHIFTS.includes(shift)) return this.unknown(ref, "vote shift", shift, SHIFTS);
         // Votes up to the cycle's own (mart cycle_votes): a later vote is not the cycle's.
         const rows = (await this.query<{ iso3: string; shift: string; year: number }>("shifts", { cycle })).filter(
           (r) => shift === undefined || r.shift === shift,

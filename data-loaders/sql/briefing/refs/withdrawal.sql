@@ -1,5 +1,6 @@
--- {withdrawals [cycle]} and {date withdrawal <ISO3>}: withdrawals that took effect (table state_events), each with
--- its day, the State's name, its source, and the cycle whose reporting period it falls in.
+-- {withdrawals [cycle]}, {names withdrawals [cycle]} and {date withdrawal <ISO3>}: withdrawals that took effect
+-- (table state_events), each with its day, the State's name, its source, and the cycle whose reporting period it
+-- falls in.
 SELECT
   e.iso3,
   st.name_en,
