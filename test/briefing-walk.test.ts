@@ -5,6 +5,8 @@
  *   - a figure changes (indicator 9.2's 13MSP value 70 → 71, so para 22's 70 States no longer match it);
  *   - a State is taken off a named list (Germany from finding 13MSP-21-1, para 21);
  *   - an indicator stops rising every cycle (2.1 holds in 13MSP), so the count of steady risers and their list change;
+ *   - a figure turns round (26.1 falls to one in 13MSP), so the words of its trend ("up from", "rise in a row", "the
+ *     highest") and its noun ("States Parties") no longer hold: a warning on each;
  *   - a second report is added (the next-year fixture, as test/annual.test.ts adds it).
  * Every reference of the source names a thing the database holds (an indicator, a finding, a note of either), so none
  * of these is an error; before one engine, the first failed with 'expected the key of a note of the generated draft,
@@ -120,6 +122,46 @@ describe("the untouched analyst source", () => {
     const { md } = await render(dbPath, "steady");
     expect(md).toContain(
       "Seven indicators rose in each of the three cycles since 10MSP (2.2, 4.1, 6.1, 21.1, 22.1, 30.1, and 47.1); one indicator fell in each of the three cycles since 10MSP (17.2, counting cluster munitions; its explosive submunitions fell only in the last two cycles)[^",
+    );
+  }, 600_000);
+
+  it("renders after a figure turns round, with a warning on each word of its trend that no longer holds", async () => {
+    // 26.1 went 2, 2, 3, 13: "up from 3", "the second rise in a row", "the highest of the four cycles". At 1 in 13MSP
+    // it went down, its run is one fall, and it is the lowest.
+    const dbPath = await moved("turned", (s) =>
+      replaceOnce(
+        join(s, "indicator_values.csv"),
+        "26.1,13MSP,13,,States Parties,,,false,,13,",
+        "26.1,13MSP,1,,States Parties,,,false,,01,",
+      ),
+    );
+    const { warnings, md } = await render(dbPath, "turned");
+    // The sentence renders as written, with the new figures: the warnings say which words no longer hold.
+    expect(md).toContain(
+      "reported sharing experiences and lessons learnt, up from three in the 12MSP cycle (the first rise in a row; the highest of the four cycles since 10MSP)",
+    );
+    const places = (text: string) => at(text);
+    const expected = [
+      ...places("up from {trend 26.1 previous_value}").map(
+        (p) =>
+          `${p.replace(/:\d+$/, `:${Number(p.split(":").at(-1)) + "up from ".length}`)}: "up from" is written beside {trend 26.1 previous_value}, but indicator 26.1 went down (3 in the 12MSP cycle, 1 now) in the 13MSP cycle: read the sentence again`,
+      ),
+      ...places("{trend 26.1 streak|ordinal} rise in a row").map(
+        (p) =>
+          `${p}: "rise in a row" is written beside {trend 26.1 streak|ordinal}, but indicator 26.1 went down (3 in the 12MSP cycle, 1 now) in the 13MSP cycle: read the sentence again`,
+      ),
+      ...places("the highest of the {cycles} cycles since {trend 26.1 first_cycle}").map(
+        (p) =>
+          `${p.replace(/:\d+$/, `:${Number(p.split(":").at(-1)) + "the highest of the {cycles} cycles since ".length}`)}: "the highest" is written beside {trend 26.1 first_cycle}, but indicator 26.1 is now the lowest of its cycles to date in the 13MSP cycle: read the sentence again`,
+      ),
+    ];
+    expect(expected.length).toBeGreaterThanOrEqual(3);
+    expect(warnings.filter((w) => w.includes("is written beside")).sort()).toEqual(expected.sort());
+    // "{value 26.1} States Parties reported": the count is one now.
+    expect(warnings.filter((w) => w.includes(" follows ")).sort()).toEqual(
+      places("{value 26.1} States Parties reported")
+        .map((p) => `${p}: "States Parties" follows {value 26.1}, which now gives 1; write "State Party"`)
+        .sort(),
     );
   }, 600_000);
 

@@ -287,3 +287,20 @@ export function steadyItem(r: SteadyRow, changes: number): string {
   const verb = r.secondary_direction === "up" ? "rose" : r.secondary_direction === "down" ? "fell" : "held";
   return `${counting}; its ${r.secondary_measure} ${verb} only in the last ${run === 1 ? "cycle" : `${proseNumber(run)} cycles`}`;
 }
+
+/**
+ * The words that follow an indicator's count in the draft ("States Parties contribute …", shortened as the draft
+ * shortens it) up to the last word that changes with the number, as the count `n` takes them and as the other number
+ * would ("State Party contributes"); null when no word of the phrase changes. An analyst's sentence that kept the
+ * draft's words after a count that has since become one, or stopped being one, is read with it.
+ */
+export function countedWords(text: string, n: number): { agreeing: string; other: string } | null {
+  const phrase = subjectPhrase(text);
+  const plural = shorten(phrase).split(" ");
+  const singular = shorten(agree(phrase, 1)).split(" ");
+  let last = -1;
+  for (let i = 0; i < Math.min(plural.length, singular.length, 8); i++) if (plural[i] !== singular[i]) last = i;
+  if (last < 0) return null;
+  const [agreeing, other] = n === 1 ? [singular, plural] : [plural, singular];
+  return { agreeing: agreeing.slice(0, last + 1).join(" "), other: other.slice(0, last + 1).join(" ") };
+}

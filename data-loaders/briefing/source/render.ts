@@ -9,6 +9,7 @@ import { formatThousands, parseNumberWord } from "../../presentation/number-word
 import type { Block, Footnotes, Inline, Section } from "../model.ts";
 import { BLOCK_KINDS, NOTE_KIND, type ParsedSource, type Piece, type Reference } from "./parse.ts";
 import { closest, covers, opensSentence, Resolver, type ResolverCache } from "./resolve.ts";
+import { countedWords } from "../text.ts";
 
 /**
  * What a source renders against besides the database: the draft's sections (by id, for {section}), their tables,
@@ -165,8 +166,12 @@ export async function renderSource(
     const uncovered: { at: number; note: string; ref: Reference }[] = [];
     const flat: Piece[] = lines.flatMap((l, i) => (i ? [" ", ...l] : l));
     const values: { ref: Reference; value: number }[] = [];
+    // The source as written up to here, references included: what the words beside a {trend} say.
+    let written = "";
     for (let i = 0; i < flat.length; i++) {
       const p = flat[i]!;
+      const writtenBefore = written;
+      written += typeof p === "string" ? p : p.raw;
       if (typeof p === "string") {
         text += p;
         continue;
@@ -200,6 +205,8 @@ export async function renderSource(
       if (r.value !== null) checkTyped(p, r.value, before, after);
       if (p.kind === "value" && r.value !== null) values.push({ ref: p, value: r.value });
       if (p.kind === "named" || p.kind === "names") await checkNamedBeside(p, values);
+      if (p.kind === "trend") await checkTrendWords(p, writtenBefore, after);
+      if (p.kind === "value" && r.value !== null && p.noun === null) await checkCountedWords(p, r.value, after);
       if (text) out.push(text);
       text = "";
       out.push(r.text);
@@ -226,6 +233,88 @@ export async function renderSource(
         `${src.file}:${ref.line}:${ref.column}: ${ref.raw} counts ${formatThousands(finding.value)} States beside ${beside.ref.raw}, which now gives ${formatThousands(beside.value)}; finding ${finding.finding_id} no longer names as many States as indicator ${finding.indicator_id} counts: read the sentence again`,
       );
     }
+  };
+
+  /**
+   * The words the draft chose from an indicator's trend, written beside its {trend} references: "up from" or "down
+   * from" before {trend X previous_value}, "rise in a row" or "fall in a row" after {trend X streak}, "still below"
+   * or "still above" before {trend X first_cycle}, "the highest" or "the lowest" of the cycles before
+   * {trend X first_cycle} or {trend X measured_to_date}. When the data move, the number follows and the word does
+   * not: a warning with its line when the word no longer holds (the text renders as written).
+   */
+  const checkTrendWords = async (ref: Reference, before: string, after: string) => {
+    const [indicator, field, at = generated.cycle] = ref.args as [string, string, string?];
+    const row = await resolver.trendRow(indicator, at);
+    if (!row) return;
+    const stale = (words: string, now: string) =>
+      warnings.push(
+        `${src.file}:${ref.line}:${ref.column}: "${words}" is written beside ${ref.raw}, but indicator ${indicator} ${now} in the ${at} cycle: read the sentence again`,
+      );
+    // A paired value's second measure has its own direction: "(…: {trend 17.2 value_secondary}, down from
+    // {trend 17.2 previous_value_secondary}, the {trend 17.2 secondary_streak|ordinal} fall in a row)".
+    const second = field === "previous_value_secondary" || field === "secondary_streak";
+    const direction = second ? row.secondary_direction : row.direction;
+    const [was, is] = second
+      ? [
+          row.value_secondary === null || row.secondary_change_since_previous === null
+            ? null
+            : row.value_secondary - row.secondary_change_since_previous,
+          row.value_secondary,
+        ]
+      : [row.previous_value, row.value];
+    const moved = `${second ? `(${row.secondary_measure ?? "its second measure"}) ` : ""}went ${direction === "flat" ? "neither up nor down" : (direction ?? "unmeasured")} (${was ?? "not measured"} in the ${row.previous_cycle ?? "previous"} cycle, ${is ?? "not measured"} now)`;
+    if (field === "previous_value" || field === "previous_value_secondary") {
+      const said = /\b(up|down) from\s*$/i.exec(before)?.[1]?.toLowerCase();
+      if (said && said !== direction) stale(`${said} from`, moved);
+    }
+    if (field === "streak" || field === "secondary_streak") {
+      const said = /^\s*(rise|fall) in a row/i.exec(after)?.[1]?.toLowerCase();
+      const now = direction === "up" ? "rise" : direction === "down" ? "fall" : null;
+      if (said && said !== now) stale(`${said} in a row`, moved);
+    }
+    if (field === "first_cycle") {
+      const said = /\bstill (below|above) the\s*$/i.exec(before)?.[1]?.toLowerCase();
+      const since = row.change_since_first;
+      const now = since === null ? null : since < 0 ? "below" : since > 0 ? "above" : "level with";
+      if (said && said !== now)
+        stale(
+          `still ${said}`,
+          `is ${now ?? "not comparable with its first value"} (${row.first_value ?? "not measured"} in the ${row.first_cycle} cycle, ${row.value ?? "not measured"} now)`,
+        );
+    }
+    if (field === "first_cycle" || field === "measured_to_date") {
+      // "(the highest of the {cycles} cycles since {trend X first_cycle})", "(equal to the lowest of the
+      // {trend X measured_to_date} cycles in which it was measured)": the clause since its "(" or ";".
+      const clause = before.slice(Math.max(before.lastIndexOf("("), before.lastIndexOf(";")) + 1);
+      const m =
+        field === "first_cycle"
+          ? /\b(equal to the )?(highest|lowest) of the \{cycles[^}]*\} cycles since\s*$/i.exec(clause)
+          : /\b(equal to the )?(highest|lowest) of the\s*$/i.exec(clause);
+      if (m) {
+        const said = `${m[1] ? "joint " : ""}${m[2]!.toLowerCase()}`;
+        if (said !== row.record_to_date)
+          stale(
+            `${m[1] ?? "the "}${m[2]}`,
+            `is ${row.record_to_date ? `now the ${row.record_to_date}` : "neither the highest nor the lowest"} of its cycles to date`,
+          );
+      }
+    }
+  };
+
+  /**
+   * The draft's words after an indicator's count, in the number the count had ("{value 26.1} States Parties reported"):
+   * when the count becomes one, or stops being one, a warning with its line and the words that agree.
+   */
+  const checkCountedWords = async (ref: Reference, value: number, after: string) => {
+    const [indicator, at = generated.cycle] = ref.args as [string, string?];
+    const row = await resolver.trendRow(indicator, at);
+    const words = row && countedWords(row.text, value);
+    // Word for word: "State Party delegation" is the start of "State Party delegations" as a string.
+    const head = words && after.trimStart().split(/\s+/).slice(0, words.other.split(" ").length).join(" ");
+    if (!words || head !== words.other) return;
+    warnings.push(
+      `${src.file}:${ref.line}:${ref.column}: "${words.other}" follows ${ref.raw}, which now gives ${formatThousands(value)}; write "${words.agreeing}"`,
+    );
   };
 
   /** A figure typed beside a reference ("70 {value 9.1}", "{value 9.1} (70)") that disagrees with it; "(12.1, …)" is a list of indicators. */

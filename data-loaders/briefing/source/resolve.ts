@@ -13,6 +13,7 @@ import type { ContestedRow, TallyTermRow } from "../data.ts";
 import { compactCells } from "../sources.ts";
 import { listNames, ordinalWord, steadyItem, type SteadyRow } from "../text.ts";
 import { longDate } from "../../lib/dates.ts";
+import type { TrendRow } from "../../lib/view-rows.ts";
 import { DATASETS_NOTE } from "./notes.ts";
 import { BLOCK_KINDS, NOTE_KIND, NUMBER_KINDS, STYLES, type Reference } from "./parse.ts";
 
@@ -207,6 +208,11 @@ export class Resolver {
         finding_states_dataset: string;
       }>("named")
     ).find((r) => r.finding_id === finding);
+  }
+
+  /** One indicator's row of view indicator_trends in a cycle (what {trend} reads), or undefined. */
+  async trendRow(indicator: string, cycle: string): Promise<TrendRow | undefined> {
+    return (await this.query<TrendRow>("trend", { cycle })).find((r) => r.indicator_id === indicator);
   }
 
   problem(ref: Reference, expected: string, fix: string, found = show(ref.raw)): null {
