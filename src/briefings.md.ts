@@ -100,7 +100,19 @@ function briefingParts(dir: string, cycle: string): string[] {
   return [
     // Saved under a name that says what it is (Framework serves the file under a hashed name).
     `<p><a download="ccm-${escapeHtml(cycle)}-trend-briefing.pdf" href="./data/briefing-files/${cycle}/briefing.pdf">Download the ${escapeHtml(cycle)} briefing as PDF</a> · ${from} by <code>npm run briefing -- ${escapeHtml(cycle)}</code></p>`,
+    ...readAgain(doc),
     briefingHtml(doc),
+  ];
+}
+
+/** The sentences of the analyst's source that the data may no longer bear out, as the build warned of them. */
+function readAgain(doc: Briefing): string[] {
+  const list = doc.readAgain ?? [];
+  if (!list.length) return [];
+  const n = list.length;
+  return [
+    // Framework's warning box (no label attribute: the W3C checker allows none on a div).
+    `<div class="warning read-again"><p><strong>${n} ${n === 1 ? "place" : "places"} in the source to read again.</strong> The data have moved since these sentences of <code>${escapeHtml(doc.source ?? "the source")}</code> were written: each number in the briefing is the database's, but the words beside it may no longer hold. Rewrite them, then run <code>npm run briefing -- ${escapeHtml(doc.cycle)}</code>.</p><ul>${list.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul></div>`,
   ];
 }
 

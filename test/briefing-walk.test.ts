@@ -12,6 +12,7 @@
  * of these is an error; before one engine, the first failed with 'expected the key of a note of the generated draft,
  * found "finding 13MSP-22-1"'.
  */
+import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -163,6 +164,21 @@ describe("the untouched analyst source", () => {
         .map((p) => `${p}: "States Parties" follows {value 26.1}, which now gives 1; write "State Party"`)
         .sort(),
     );
+    // The Briefings page lists them above the briefing (the briefing itself never prints them).
+    const doc = JSON.parse(readFileSync(join(dir, "turned", "out", CYCLE, "briefing.json"), "utf8")) as {
+      readAgain?: string[];
+    };
+    expect(doc.readAgain).toEqual(warnings.filter((w) => w.includes(source)));
+    expect(md).not.toContain("read the sentence again");
+    const html = execFileSync("node", ["--import", "tsx", "src/briefings.md.ts"], {
+      env: { ...process.env, CCM_DB: dbPath, CCM_BRIEFINGS_DIR: join(dir, "turned", "out") },
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const box = /<div class="warning read-again">[\s\S]*?<\/div>/.exec(html)?.[0] ?? "";
+    expect(box).toContain(`<strong>${doc.readAgain!.length} places in the source to read again.</strong>`);
+    expect(box.match(/<li>/g)).toHaveLength(doc.readAgain!.length);
+    expect(box).toContain("&quot;up from&quot; is written beside {trend 26.1 previous_value}");
   }, 600_000);
 
   it("renders after a State is taken off a named list, listing the States the database holds, with a warning", async () => {

@@ -166,6 +166,7 @@ async function writeBriefing(
         sections: rendered.sections,
         notes: parts.notes.texts,
         source: file,
+        ...(rendered.warnings.length ? { readAgain: rendered.warnings } : {}),
       };
     } else doc = { ...parts.doc, sections: draft.sections, notes: parts.notes.texts };
     const used = new Set(doc.sections.flatMap((x) => x.blocks.flatMap((b) => (b.kind === "chart" ? [b.file] : []))));

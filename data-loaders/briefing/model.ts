@@ -85,6 +85,12 @@ export interface Briefing {
   notes: string[];
   /** The analyst's source it was rendered from (e.g. sources/briefings/13MSP.md); absent for the generated draft. */
   source?: string;
+  /**
+   * What the source says that the data may no longer bear out, each with its file, line and column (a typed figure
+   * the reference now contradicts, a word of a trend that turned, …): the build's warnings, for the Briefings page.
+   * Never printed in the briefing itself. Absent when there is none.
+   */
+  readAgain?: string[];
 }
 
 /**
