@@ -825,11 +825,13 @@ describe("the database with both reports", () => {
     const path = join(dir, "sources-briefings", "14MSP.md");
     await initSource({ cycle: "14MSP", dbPath, source: path, log: quiet });
     const source = readFileSync(path, "utf8");
+    // The cycles of the revised figures are a reference beside their count, and no verb agrees with a count, so
+    // the sentences stay true when the revisions change.
     expect(source).toContain(
-      "The {cycle} report prints {revisions figures|figure} of earlier cycles (12MSP) differently from the {cycle previous} report{note revisions figures}.",
+      "The {cycle} report prints {revisions figures|figure} of earlier cycles ({revisions figures cycles}) differently from the {cycle previous} report{note revisions figures}.",
     );
     expect(source).toContain(
-      "{revisions statements|statement} printed in both reports names other States or gives another count{note revisions statements}:",
+      "In {revisions statements|statement} printed in both reports, the {cycle} report names other States or gives another count{note revisions statements}:",
     );
     expect(source.match(/^\{block .*\}$/gm)).toEqual(["{block since-last-report.findings-list}"]);
     expect(source).toContain("{table since-last-report.revised}");

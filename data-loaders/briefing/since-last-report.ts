@@ -41,7 +41,6 @@ function valueBlocks(ctx: Context, previous: string, report: string, values: Ind
     ];
   }
   const note = ctx.note("revisions figures");
-  const cycles = [...new Set(values.map((v) => v.cycle))];
   return [
     {
       kind: "paragraph",
@@ -50,7 +49,9 @@ function valueBlocks(ctx: Context, previous: string, report: string, values: Ind
         reports[0],
         " report prints ",
         num("revisions figures|figure"),
-        ` of earlier cycles (${cycles.join(", ")}) differently from the `,
+        " of earlier cycles (",
+        num("revisions figures cycles"),
+        ") differently from the ",
         reports[1],
         " report",
         note,
@@ -112,8 +113,12 @@ function findingBlocks(ctx: Context, previous: string, report: string, findings:
     {
       kind: "paragraph",
       content: [
+        // The report is the subject, so that no verb agrees with the count: the sentence stays true as it changes.
+        "In ",
         num("revisions statements|statement"),
-        ` printed in both reports ${findings.length === 1 ? "names" : "name"} other States or ${findings.length === 1 ? "gives" : "give"} another count`,
+        " printed in both reports, the ",
+        num("cycle"),
+        " report names other States or gives another count",
         ctx.note("revisions statements"),
         ":",
       ],

@@ -730,18 +730,26 @@ export class Resolver {
         };
       }
       case "revisions": {
-        if (!this.needs(ref, 1, 1, "revisions <figures|statements>")) return null;
-        const list = ref.args[0]!;
+        if (!this.needs(ref, 1, 2, "revisions <figures|statements>, or revisions figures cycles")) return null;
+        const [list, what] = ref.args as [string, string?];
         if (!["figures", "statements"].includes(list))
           return this.unknown(ref, "list of revisions", list, ["figures", "statements"]);
-        const rows = (await this.query<{ list: string; earlier_report: string }>("revisions", { cycle })).filter(
-          (r) => r.list === list,
-        );
+        if (what !== undefined && (list !== "figures" || what !== "cycles"))
+          return this.unknown(ref, "list of the revised figures", what, ["cycles"]);
+        const rows = (
+          await this.query<{ list: string; earlier_report: string; cycle: string | null }>("revisions", { cycle })
+        ).filter((r) => r.list === list);
         const view = list === "figures" ? "indicator_revisions" : "finding_revisions";
-        return {
-          value: rows.length,
-          note: `Comparison of the ${cycle} Progress Report with the report before it by ccm-trends (view ${view}).`,
-        };
+        const note = `Comparison of the ${cycle} Progress Report with the report before it by ccm-trends (view ${view}).`;
+        if (what === undefined) return { value: rows.length, note };
+        // The cycles of the revised figures, as the draft's sentence names them: the list follows its count.
+        if (!rows.length)
+          return this.problem(
+            ref,
+            `a figure of an earlier cycle that the ${cycle} report prints differently`,
+            "there is none: write the sentence without the list (the {revisions figures} count is zero)",
+          );
+        return { text: [...new Set(rows.map((r) => r.cycle!))].join(", "), note };
       }
       case "contested": {
         if (!this.needs(ref, 1, 2, "contested <indicator> [cycle]")) return null;
