@@ -168,7 +168,8 @@ function voteFlowBlocks(ctx: Context): Block[] {
       ...groups.flatMap((g, j): Inline[] => [
         ...(j ? ["; "] : []),
         num(`${key} ${g.ccm_status}|${g.noun_one}/${g.noun_many}`),
-        `: ${listNames(g.state_names.split(", "))}`,
+        ": ",
+        num(`names ${key} ${g.ccm_status}`),
       ]),
       ")",
     ];

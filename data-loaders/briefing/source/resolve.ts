@@ -85,7 +85,7 @@ export function covers(key: string, ref: Reference): boolean {
     case "shifts":
       return ref.kind === "shifts" || (ref.kind === "names" && ref.args[0] === family);
     case "flows":
-      return ref.kind === "flows";
+      return ref.kind === "flows" || (ref.kind === "names" && ref.args[0] === family);
     case "issues":
     case "annex":
     case "annex-records":
@@ -320,6 +320,43 @@ export class Resolver {
     };
   }
 
+  /**
+   * {flows <vote before> <vote after> [CCM status]} and {names flows …}: the changed votes from the previous CCM vote
+   * to the cycle's own (mart cycle_vote_years), of one change and status, with their note; null (a problem) when none.
+   */
+  private async flows(
+    ref: Reference,
+    [before, after, status]: [string, string, string?],
+  ): Promise<{ rows: { states: number; state_names: string }[]; note: string } | null> {
+    type Flow = {
+      vote_before: string;
+      vote_after: string;
+      ccm_status: string;
+      states: number;
+      state_names: string;
+      year: number;
+    };
+    const rows = await this.query<Flow>("../unga_vote_flows", { cycle: this.cycle });
+    const votes = [...new Set(rows.flatMap((r) => [r.vote_before, r.vote_after]))];
+    for (const v of [before, after]) if (!votes.includes(v)) return this.unknown(ref, "vote that changed", v, votes);
+    const statuses = [...new Set(rows.map((r) => r.ccm_status))];
+    if (status !== undefined && !statuses.includes(status)) return this.unknown(ref, "CCM status", status, statuses);
+    const matching = rows.filter(
+      (r) => r.vote_before === before && r.vote_after === after && (status === undefined || r.ccm_status === status),
+    );
+    if (!matching.length)
+      return this.problem(
+        ref,
+        `States whose vote went from ${before} to ${after}${status ? ` among ${status}` : ""}`,
+        "there are none: write the sentence without them",
+      );
+    const year = matching[0]!.year;
+    return {
+      rows: matching,
+      note: `States whose vote on the CCM resolution went from ${before} to ${after} in ${year}${status ? ` (CCM status ${status} on the ${year} vote date)` : ""}, computed by ccm-trends (view unga_vote_flows) from the per-country votes (table unga_votes, UN Digital Library).`,
+    };
+  }
+
   async resolve(ref: Reference): Promise<Resolved | null> {
     const cycle = this.cycle;
     switch (ref.kind) {
@@ -540,6 +577,14 @@ export class Resolver {
             note: `Withdrawals with effect in the ${at} reporting period (table state_events): ${rows.map((r) => `${r.name_en}, ${longDate(r.event_date)}`).join("; ")}.`,
           };
         }
+        if (ref.args[0] === "flows") {
+          if (!this.needs(ref, 3, 4, "names flows <vote before> <vote after> [CCM status]")) return null;
+          const flows = await this.flows(ref, ref.args.slice(1) as [string, string, string?]);
+          // By name, as the view lists each status's States.
+          return (
+            flows && { text: listNames(flows.rows.flatMap((r) => r.state_names.split(", ")).sort()), note: flows.note }
+          );
+        }
         if (ref.args[0] === "shifts") {
           if (!this.needs(ref, 1, 2, "names shifts [voted_no|abstained|did_not_vote]")) return null;
           const shift = ref.args[1];
@@ -685,31 +730,8 @@ export class Resolver {
       }
       case "flows": {
         if (!this.needs(ref, 2, 3, "flows <vote before> <vote after> [CCM status]")) return null;
-        const [before, after, status] = ref.args as [string, string, string?];
-        // The changed votes from the previous CCM vote to the cycle's own (mart cycle_vote_years).
-        type Flow = { vote_before: string; vote_after: string; ccm_status: string; states: number; year: number };
-        const rows = await this.query<Flow>("../unga_vote_flows", { cycle });
-        const votes = [...new Set(rows.flatMap((r) => [r.vote_before, r.vote_after]))];
-        for (const v of [before, after])
-          if (!votes.includes(v)) return this.unknown(ref, "vote that changed", v, votes);
-        const statuses = [...new Set(rows.map((r) => r.ccm_status))];
-        if (status !== undefined && !statuses.includes(status))
-          return this.unknown(ref, "CCM status", status, statuses);
-        const matching = rows.filter(
-          (r) =>
-            r.vote_before === before && r.vote_after === after && (status === undefined || r.ccm_status === status),
-        );
-        if (!matching.length)
-          return this.problem(
-            ref,
-            `States whose vote went from ${before} to ${after}${status ? ` among ${status}` : ""}`,
-            "there are none: write the sentence without them",
-          );
-        const year = matching[0]!.year;
-        return {
-          value: matching.reduce((n, r) => n + r.states, 0),
-          note: `States whose vote on the CCM resolution went from ${before} to ${after} in ${year}${status ? ` (CCM status ${status} on the ${year} vote date)` : ""}, computed by ccm-trends (view unga_vote_flows) from the per-country votes (table unga_votes, UN Digital Library).`,
-        };
+        const flows = await this.flows(ref, ref.args as [string, string, string?]);
+        return flows && { value: flows.rows.reduce((n, r) => n + r.states, 0), note: flows.note };
       }
       case "issues": {
         if (!this.needs(ref, 0, 2, "issues [consistency|records] [error|warning|info]")) return null;
