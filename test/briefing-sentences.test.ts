@@ -114,6 +114,30 @@ describe("the init'd source", () => {
   });
 });
 
+describe("the init'd source's lists", () => {
+  it("names no State and lists no indicator outside a reference: every list beside a count follows the database", async () => {
+    const db = await openBuiltDb();
+    let states: string[];
+    try {
+      states = (await queryRows<{ name: string }>(db.conn, "SELECT name_en AS name FROM states")).map((r) => r.name);
+    } finally {
+      closeDatabase(db);
+    }
+    // The prose as the reader of the source sees it: references and comments taken out.
+    const prose = draft.replace(/<!--[\s\S]*?-->/g, "").replace(/\{[^{}]*\}/g, "{}");
+    const named = states.filter((n) =>
+      new RegExp(`(^|[^\\w])${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^\\w])`).test(prose),
+    );
+    expect(named).toEqual([]);
+    // A list of indicator ids typed in prose ("(2.1, 2.2, and 4.1)"); an id standing alone may name an indicator.
+    expect(prose.match(/\b\d+\.\d+, \d+\.\d+\b/g)).toBeNull();
+    expect(draft).toContain("{ids rose_every_cycle}");
+    expect(draft).toContain("{names withdrawals}");
+    expect(draft).toContain("{names shifts did_not_vote}");
+    expect(draft).toContain("{names flows yes non-voting state_party}");
+  });
+});
+
 describe("the generated draft", () => {
   it("is itself a source: every number a reference, resolved by the one resolver (the composer writes no number)", async () => {
     const db = await openBuiltDb();
