@@ -5,6 +5,7 @@
  */
 import { capitalize, formatThousands, proseNumber } from "../presentation/number-words.ts";
 import { num, shownText, type Inline } from "./model.ts";
+import type { TrendRow } from "../lib/view-rows.ts";
 
 /** The indicator text up to the end of its first sentence ("… Article 3.6. These measures …" → "… Article 3.6"). */
 export function firstSentence(text: string): string {
@@ -263,15 +264,16 @@ export function listNames(names: string[]): string {
 }
 
 /** An indicator of the list of those that moved the same way in every change (mart judgements, steady). */
-export interface SteadyRow {
-  indicator_id: string;
-  direction: string | null;
-  measure: string | null;
-  value_secondary: number | null;
-  secondary_measure: string | null;
-  secondary_direction: string | null;
-  secondary_streak: number | null;
-}
+export type SteadyRow = Pick<
+  TrendRow,
+  | "indicator_id"
+  | "direction"
+  | "measure"
+  | "value_secondary"
+  | "secondary_measure"
+  | "secondary_direction"
+  | "secondary_streak"
+>;
 
 /**
  * One indicator in the list of {ids rose_every_cycle} or {ids fell_every_cycle}, given how many changes there were:

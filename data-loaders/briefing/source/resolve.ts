@@ -320,6 +320,37 @@ export class Resolver {
     };
   }
 
+  /** {withdrawals [cycle]} and {names withdrawals [cycle]}: the withdrawals with effect in a cycle's reporting period. */
+  private async withdrawals(
+    ref: Reference,
+    at: string,
+  ): Promise<{ rows: { name_en: string; event_date: string }[]; note: string } | null> {
+    if (!(await this.knownCycle(ref, at))) return null;
+    const rows = (await this.query<{ name_en: string; event_date: string; cycle: string | null }>("withdrawal")).filter(
+      (r) => r.cycle === at,
+    );
+    return {
+      rows,
+      note: `Withdrawals with effect in the ${at} reporting period (table state_events)${rows.length ? `: ${rows.map((r) => `${r.name_en}, ${longDate(r.event_date)}`).join("; ")}` : ""}.`,
+    };
+  }
+
+  /** {shifts [shift]} and {names shifts [shift]}: the States that voted yes in an earlier year and later did not. */
+  private async shifts(
+    ref: Reference,
+    shift: string | undefined,
+  ): Promise<{ rows: { iso3: string; name_en: string }[]; note: string } | null> {
+    if (shift !== undefined && !SHIFTS.includes(shift)) return this.unknown(ref, "vote shift", shift, SHIFTS);
+    // Votes up to the cycle's own (mart cycle_votes): a later vote is not the cycle's.
+    const rows = (
+      await this.query<{ iso3: string; name_en: string; shift: string }>("shifts", { cycle: this.cycle })
+    ).filter((r) => shift === undefined || r.shift === shift);
+    return {
+      rows,
+      note: `States that voted yes in an earlier year and later ${shift ? shift.replaceAll("_", " ") : "did not"}, computed by ccm-trends (view unga_vote_shifts) from the per-country votes (table unga_votes, UN Digital Library).`,
+    };
+  }
+
   /**
    * {flows <vote before> <vote after> [CCM status]} and {names flows …}: the changed votes from the previous CCM vote
    * to the cycle's own (mart cycle_vote_years), of one change and status, with their note; null (a problem) when none.
@@ -536,17 +567,8 @@ export class Resolver {
       }
       case "withdrawals": {
         if (!this.needs(ref, 0, 1, "withdrawals [cycle]")) return null;
-        const at = ref.args[0] ?? cycle;
-        if (!(await this.knownCycle(ref, at))) return null;
-        const rows = (
-          await this.query<{ name_en: string; event_date: string; source: string | null; cycle: string | null }>(
-            "withdrawal",
-          )
-        ).filter((r) => r.cycle === at);
-        return {
-          value: rows.length,
-          note: `Withdrawals with effect in the ${at} reporting period (table state_events)${rows.length ? `: ${rows.map((r) => `${r.name_en}, ${longDate(r.event_date)}`).join("; ")}` : ""}.`,
-        };
+        const w = await this.withdrawals(ref, ref.args[0] ?? cycle);
+        return w && { value: w.rows.length, note: w.note };
       }
       case "named": {
         if (!this.needs(ref, 1, 1, "named <finding>")) return null;
@@ -562,20 +584,15 @@ export class Resolver {
         if (ref.args[0] === "withdrawals") {
           if (!this.needs(ref, 1, 2, "names withdrawals [cycle]")) return null;
           const at = ref.args[1] ?? cycle;
-          if (!(await this.knownCycle(ref, at))) return null;
-          const rows = (
-            await this.query<{ name_en: string; event_date: string; cycle: string | null }>("withdrawal")
-          ).filter((r) => r.cycle === at);
-          if (!rows.length)
+          const w = await this.withdrawals(ref, at);
+          if (!w) return null;
+          if (!w.rows.length)
             return this.problem(
               ref,
               `a withdrawal with effect in the ${at} reporting period`,
               "there is none: write the sentence without the list (the {withdrawals} count is zero)",
             );
-          return {
-            text: listNames(rows.map((r) => r.name_en)),
-            note: `Withdrawals with effect in the ${at} reporting period (table state_events): ${rows.map((r) => `${r.name_en}, ${longDate(r.event_date)}`).join("; ")}.`,
-          };
+          return { text: listNames(w.rows.map((r) => r.name_en)), note: w.note };
         }
         if (ref.args[0] === "flows") {
           if (!this.needs(ref, 3, 4, "names flows <vote before> <vote after> [CCM status]")) return null;
@@ -588,21 +605,16 @@ export class Resolver {
         if (ref.args[0] === "shifts") {
           if (!this.needs(ref, 1, 2, "names shifts [voted_no|abstained|did_not_vote]")) return null;
           const shift = ref.args[1];
-          if (shift !== undefined && !SHIFTS.includes(shift)) return this.unknown(ref, "vote shift", shift, SHIFTS);
-          const rows = (await this.query<{ name_en: string; shift: string }>("shifts", { cycle })).filter(
-            (r) => shift === undefined || r.shift === shift,
-          );
-          if (!rows.length)
+          const shifts = await this.shifts(ref, shift);
+          if (!shifts) return null;
+          if (!shifts.rows.length)
             return this.problem(
               ref,
               `a State that voted yes in an earlier year and later ${shift ? shift.replaceAll("_", " ") : "did not"}`,
               "there is none: write the sentence without the list (the {shifts} count is zero)",
             );
-          return {
-            // By name, as the draft lists them.
-            text: listNames([...new Set(rows.map((r) => r.name_en))].sort()),
-            note: `States that voted yes in an earlier year and later ${shift ? shift.replaceAll("_", " ") : "did not"}, computed by ccm-trends (view unga_vote_shifts) from the per-country votes (table unga_votes, UN Digital Library).`,
-          };
+          // By name, as the draft lists them.
+          return { text: listNames([...new Set(shifts.rows.map((r) => r.name_en))].sort()), note: shifts.note };
         }
         if (!this.needs(ref, 1, 1, "names <finding>")) return null;
         const finding = ref.args[0]!;
@@ -717,16 +729,8 @@ export class Resolver {
       }
       case "shifts": {
         if (!this.needs(ref, 0, 1, "shifts [voted_no|abstained|did_not_vote]")) return null;
-        const shift = ref.args[0];
-        if (shift !== undefined && !SHIFTS.includes(shift)) return this.unknown(ref, "vote shift", shift, SHIFTS);
-        // Votes up to the cycle's own (mart cycle_votes): a later vote is not the cycle's.
-        const rows = (await this.query<{ iso3: string; shift: string; year: number }>("shifts", { cycle })).filter(
-          (r) => shift === undefined || r.shift === shift,
-        );
-        return {
-          value: new Set(rows.map((r) => r.iso3)).size,
-          note: `States that voted yes in an earlier year and later ${shift ? shift.replaceAll("_", " ") : "did not"}, computed by ccm-trends (view unga_vote_shifts) from the per-country votes (table unga_votes, UN Digital Library).`,
-        };
+        const shifts = await this.shifts(ref, ref.args[0]);
+        return shifts && { value: new Set(shifts.rows.map((r) => r.iso3)).size, note: shifts.note };
       }
       case "flows": {
         if (!this.needs(ref, 2, 3, "flows <vote before> <vote after> [CCM status]")) return null;
