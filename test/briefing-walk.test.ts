@@ -49,6 +49,10 @@ async function moved(name: string, edit: (sources: string) => void | Promise<voi
   return dbPath;
 }
 
+/** The database with one row of indicator_values.csv changed (its start, `from`, replaced by `to`). */
+const valueMoved = (name: string, from: string, to: string) =>
+  moved(name, (s) => replaceOnce(join(s, "indicator_values.csv"), from, to));
+
 /** Replace one exact line-part of a CSV, failing when it is not there once (the fixture would have drifted). */
 function replaceOnce(file: string, from: string, to: string): void {
   const text = readFileSync(file, "utf8");
@@ -86,12 +90,10 @@ describe("the untouched analyst source", () => {
   });
 
   it("renders after a figure changes, with the new figure and a warning on the sentence it no longer matches", async () => {
-    const dbPath = await moved("figure", (s) =>
-      replaceOnce(
-        join(s, "indicator_values.csv"),
-        "9.2,13MSP,70,,States Parties,,,false,,70,",
-        "9.2,13MSP,71,,States Parties,,,false,,71,",
-      ),
+    const dbPath = await valueMoved(
+      "figure",
+      "9.2,13MSP,70,,States Parties,,,false,,70,",
+      "9.2,13MSP,71,,States Parties,,,false,,71,",
     );
     const { warnings, md } = await render(dbPath, "figure");
     expect(md).toContain(
@@ -113,12 +115,10 @@ describe("the untouched analyst source", () => {
     expect(untouched).toContain("{count rose_every_cycle|indicator} rose in each of the");
     expect(untouched).toContain("({ids rose_every_cycle})");
     // 2.1 rose 4, 7, 8, 9 over the four cycles; at 8 in 13MSP it held in the last change.
-    const dbPath = await moved("steady", (s) =>
-      replaceOnce(
-        join(s, "indicator_values.csv"),
-        "2.1,13MSP,9,,States Parties,,,false,,09,",
-        "2.1,13MSP,8,,States Parties,,,false,,08,",
-      ),
+    const dbPath = await valueMoved(
+      "steady",
+      "2.1,13MSP,9,,States Parties,,,false,,09,",
+      "2.1,13MSP,8,,States Parties,,,false,,08,",
     );
     const { md } = await render(dbPath, "steady");
     expect(md).toContain(
@@ -129,29 +129,26 @@ describe("the untouched analyst source", () => {
   it("renders after a figure turns round, with a warning on each word of its trend that no longer holds", async () => {
     // 26.1 went 2, 2, 3, 13: "up from 3", "the second rise in a row", "the highest of the four cycles". At 1 in 13MSP
     // it went down, its run is one fall, and it is the lowest.
-    const dbPath = await moved("turned", (s) =>
-      replaceOnce(
-        join(s, "indicator_values.csv"),
-        "26.1,13MSP,13,,States Parties,,,false,,13,",
-        "26.1,13MSP,1,,States Parties,,,false,,01,",
-      ),
+    const dbPath = await valueMoved(
+      "turned",
+      "26.1,13MSP,13,,States Parties,,,false,,13,",
+      "26.1,13MSP,1,,States Parties,,,false,,01,",
     );
     const { warnings, md } = await render(dbPath, "turned");
     // The sentence renders as written, with the new figures: the warnings say which words no longer hold.
     expect(md).toContain(
       "reported sharing experiences and lessons learnt, up from three in the 12MSP cycle (the first rise in a row; the highest of the four cycles since 10MSP)",
     );
-    const places = (text: string) => at(text);
     const expected = [
-      ...places("up from {trend 26.1 previous_value}").map(
+      ...at("up from {trend 26.1 previous_value}").map(
         (p) =>
           `${p.replace(/:\d+$/, `:${Number(p.split(":").at(-1)) + "up from ".length}`)}: "up from" is written beside {trend 26.1 previous_value}, but indicator 26.1 went down (3 in the 12MSP cycle, 1 now) in the 13MSP cycle: read the sentence again`,
       ),
-      ...places("{trend 26.1 streak|ordinal} rise in a row").map(
+      ...at("{trend 26.1 streak|ordinal} rise in a row").map(
         (p) =>
           `${p}: "rise in a row" is written beside {trend 26.1 streak|ordinal}, but indicator 26.1 went down (3 in the 12MSP cycle, 1 now) in the 13MSP cycle: read the sentence again`,
       ),
-      ...places("the highest of the {cycles} cycles since {trend 26.1 first_cycle}").map(
+      ...at("the highest of the {cycles} cycles since {trend 26.1 first_cycle}").map(
         (p) =>
           `${p.replace(/:\d+$/, `:${Number(p.split(":").at(-1)) + "the highest of the {cycles} cycles since ".length}`)}: "the highest" is written beside {trend 26.1 first_cycle}, but indicator 26.1 is now the lowest of its cycles to date in the 13MSP cycle: read the sentence again`,
       ),
@@ -160,7 +157,7 @@ describe("the untouched analyst source", () => {
     expect(warnings.filter((w) => w.includes("is written beside")).sort()).toEqual(expected.sort());
     // "{value 26.1} States Parties reported": the count is one now.
     expect(warnings.filter((w) => w.includes(" follows ")).sort()).toEqual(
-      places("{value 26.1} States Parties reported")
+      at("{value 26.1} States Parties reported")
         .map((p) => `${p}: "States Parties" follows {value 26.1}, which now gives 1; write "State Party"`)
         .sort(),
     );
