@@ -8,7 +8,12 @@ import { POLARITY_LABEL, formatNumber } from "../data-loaders/presentation/forma
 import { changeBadge, chartFigure, emitPage, htmlTable, page } from "../data-loaders/site/page.ts";
 import { escapeHtml } from "../data-loaders/site/page-text.ts";
 import { contestedFlag, contestedNotes, type Contested } from "../data-loaders/site/contested.ts";
-import { membershipSourceWords, statusAsAtWords, type MembershipSource } from "../data-loaders/site/edition.ts";
+import {
+  afterStatusWords,
+  membershipSourceWords,
+  statusAsAtWords,
+  type MembershipSource,
+} from "../data-loaders/site/edition.ts";
 import { runLoader, siteQuery, sqlFileRows, withSiteDatabase } from "../data-loaders/site/site-db.ts";
 
 type CycleTrend = CycleTrendsRow;
@@ -60,17 +65,19 @@ runLoader("index.md", async () => {
   const signatoriesToday = count("today", "signatory");
   const depositedToday = count("today", "deposited");
   const lastVote = data.unga.filter((r) => r.total_yes !== null).at(-1);
+  // The "today" counts are read from a table taken on an earlier day: the cards say what it cannot hold.
+  const notYet = e(partiesToday ? afterStatusWords(data.membership, partiesToday.as_of) : "");
 
   const kpis = [
     kpi(
       formatNumber(partiesAtEnd?.states ?? partiesToday?.states),
       `States Parties ${partiesAtEnd ? `at the ${e(partiesAtEnd.label)}` : e(partiesToday?.label ?? "")}; ${formatNumber(partiesToday?.states)} ${e(partiesToday?.label ?? "today")}`,
-      `Source: ${membershipEdition} (<a href="./universalization">map and counts on any date</a>)`,
+      `Source: ${membershipEdition}${notYet} (<a href="./universalization">map and counts on any date</a>)`,
     ),
     kpi(
       formatNumber(signatoriesToday?.states),
       `Signatories not yet party${depositedToday?.states ? `, and ${formatNumber(depositedToday.states)} deposited, not yet in force` : ""}, ${e(signatoriesToday?.label ?? "today")}`,
-      `Source: ${membershipEdition}`,
+      `Source: ${membershipEdition}${notYet}`,
     ),
     kpi(
       `<a href="./indicators#improved">${latest.improved} <span class="dir-good">▲ improved</span></a> · <a href="./indicators#declined">${latest.declined} <span class="dir-bad">▼ declined</span></a>${latest.completed ? ` · <a href="./indicators#completed">${latest.completed} <span class="dir-good">✓ completed</span></a>` : ""}`,
@@ -204,7 +211,7 @@ runLoader("index.md", async () => {
       `<p class="source">Source: view <code>pillar_trends</code> (judged in <code>indicator_trends</code> by each indicator's polarity), from the indicator tables of the progress report. The same chart opens the <a href="./briefings">briefing</a>.</p>`,
       "## States Parties over time",
       membershipFigure,
-      `<p class="source">Source: view <code>membership_counts</code> over <code>state_status</code>, built from the ${e(data.membership.producer_name)} participation table (MTDSG XXVI-6, ${e(statusAsAtWords(data.membership))}), which dates every signature, ratification and withdrawal to the day, so the counts on every date are exact (entry into force under Article 17). See <a href="./downloads">Downloads</a>.</p>`,
+      `<p class="source">Source: view <code>membership_counts</code> over <code>state_status</code>, built from the ${e(data.membership.producer_name)} participation table (MTDSG XXVI-6, ${e(statusAsAtWords(data.membership))}), which dates every signature, ratification and withdrawal to the day, so the counts on every date up to then are exact (entry into force under Article 17)${notYet ? `, and later ones hold the entries into force it schedules${notYet}` : ""}. See <a href="./downloads">Downloads</a>.</p>`,
       "## Support in the UN General Assembly",
       ungaFigure,
       `<p class="source">Source: view <code>unga_resolution_votes</code> (UN Digital Library voting records; CCM website vote totals). Explore votes by State on the <a href="./universalization">Universalization</a> page.</p>`,

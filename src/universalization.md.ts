@@ -10,7 +10,8 @@ import {
 import { longDate } from "../data-loaders/lib/dates.ts";
 import { chartFigure, emitPage, htmlTable, page, type Column } from "../data-loaders/site/page.ts";
 import { escapeHtml } from "../data-loaders/site/page-text.ts";
-import { runLoader, withSiteDatabase } from "../data-loaders/site/site-db.ts";
+import { runLoader, siteQuery, withSiteDatabase } from "../data-loaders/site/site-db.ts";
+import { afterStatusWords, statusAsAtWords, type MembershipSource } from "../data-loaders/site/edition.ts";
 import type { StateVoteRow, StatusOnDateRow } from "../data-loaders/lib/view-rows.ts";
 
 const e = escapeHtml;
@@ -64,10 +65,14 @@ function dayControl(map: StatusMapData): string {
 }
 
 runLoader("universalization.md", async () => {
-  const { map, votes } = await withSiteDatabase(async (db) => ({
+  const { map, votes, membership } = await withSiteDatabase(async (db) => ({
     map: await statusMapData(db),
     votes: await voteExplorerData(db),
+    membership: (await siteQuery<MembershipSource>(db, "membership_source"))[0]!,
   }));
+  // The table the statuses come from may be older than the last day the map offers (today): the source says what a
+  // day after the table's cannot hold.
+  const edition = `${statusAsAtWords(membership)}${afterStatusWords(membership, map.changes.last)}`;
   const day = map.initial;
   const counts = map.counts.filter((c) => c.as_of === day.as_of && c.kind === day.kind);
   const states = map.rows.filter((r) => r.as_of === day.as_of && r.status !== "not_party");
@@ -116,7 +121,7 @@ runLoader("universalization.md", async () => {
       dayControl(map),
       `<div id="status-on-date">${countsTable}${mapFigure}</div>`,
       '```js\nshowStatusOn(document.getElementById("status-on-date"), statusMap, day);\n```',
-      `<p class="source">Source: views <code>status_on_dates</code> and <code>membership_counts</code> over <code>state_status</code> (UN Treaty Collection, MTDSG XXVI-6; withdrawal of Lithuania: report para 63 and footnote 3). Map outlines: Natural Earth via <code>world-atlas</code> (1:110m); small States may not be drawn — the table lists them all.</p>`,
+      `<p class="source">Source: views <code>status_on_dates</code> and <code>membership_counts</code> over <code>state_status</code> (${e(membership.producer_name)}, MTDSG XXVI-6, ${e(edition)}; withdrawal of Lithuania: report para 63 and footnote 3). Map outlines: Natural Earth via <code>world-atlas</code> (1:110m); small States may not be drawn — the table lists them all.</p>`,
       "## UNGA vote explorer",
       `<p class="muted">Recorded votes of each State, with each State's CCM status on the day of the vote. <span id="vote-caption">${e(voteCaption(resolution, "region"))}</span> Choose another resolution, grouping or votes below.</p>`,
       "```js\n" +

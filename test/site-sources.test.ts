@@ -5,11 +5,13 @@
  * search finds them, pages read without scripts.
  * Needs dist/ (`npm run site:build`) and an installed Chromium (data-loaders/lib/chromium.ts).
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { launchBrowser, visit } from "./helpers/browser.ts";
 import { closeDatabase, queryRows } from "../data-loaders/lib/db.ts";
 import { openBuiltDb } from "./helpers/db.ts";
-import { useBuiltSite } from "./helpers/site.ts";
+import { builtPage, useBuiltSite } from "./helpers/site.ts";
+import { afterStatusWords } from "../data-loaders/site/edition.ts";
 
 const site = useBuiltSite();
 
@@ -461,5 +463,41 @@ describe("a disputed figure is flagged wherever it is shown", () => {
     } finally {
       await v.close();
     }
+  });
+});
+
+describe("a count of today says what the membership table it is read from cannot hold", () => {
+  it("the overview's counts of today, and its membership chart, say a treaty action after the table's day is not in the data", async () => {
+    const [table] = await dbRows<{ status_as_at: string; today: string }>(
+      "SELECT date AS status_as_at, current_date::VARCHAR AS today FROM datasets WHERE name = 'state_events'",
+    );
+    // The UN Treaty Collection's table of 3 February 2026: every day after it is a day it cannot know of.
+    expect(table!.today > table!.status_as_at).toBe(true);
+    const html = readFileSync(builtPage("index"), "utf8");
+    const cards = [...html.matchAll(/Source: UN Treaty Collection, status as at 3 February 2026([^(<]*)/g)].map(
+      (m) => m[1],
+    );
+    expect(cards).toEqual([
+      "; a treaty action after that day is not in the data ",
+      "; a treaty action after that day is not in the data",
+    ]);
+    expect(html).toContain(
+      "so the counts on every date up to then are exact (entry into force under Article 17), and later ones hold the entries into force it schedules; a treaty action after that day is not in the data.",
+    );
+  });
+
+  it("the Universalization page's map, which offers any day to today, names the table's day and says the same", () => {
+    const html = readFileSync(builtPage("universalization"), "utf8");
+    expect(html).toContain(
+      "(UN Treaty Collection, MTDSG XXVI-6, status as at 3 February 2026; a treaty action after that day is not in the data; withdrawal of Lithuania",
+    );
+  });
+
+  it("says nothing of the kind for a day the table knows, or a table dated by its year only", () => {
+    const table = { producer_name: "UN Treaty Collection", status_as_at: "2026-02-03" };
+    expect(afterStatusWords(table, "2026-02-03")).toBe("");
+    expect(afterStatusWords(table, "2025-06-30")).toBe("");
+    expect(afterStatusWords(table, "2026-02-04")).toBe("; a treaty action after that day is not in the data");
+    expect(afterStatusWords({ ...table, status_as_at: "2026" }, "2026-12-07")).toBe("");
   });
 });

@@ -44,3 +44,14 @@ export function statusAsAtWords(m: MembershipSource): string {
 export function membershipSourceWords(m: MembershipSource): string {
   return `${m.producer_name}, ${statusAsAtWords(m)}`;
 }
+
+/**
+ * What a count on `day` cannot hold when that day is after the day the membership data's status was taken: the
+ * entries into force it schedules (Article 17) are counted, but a signature, ratification or withdrawal after it is
+ * not in the data. "; a treaty action after that day is not in the data", said right after the day
+ * (statusAsAtWords), or "" when `day` is not later (or the data's day is a year only).
+ */
+export function afterStatusWords(m: MembershipSource, day: string): string {
+  const taken = /^\d{4}-\d{2}-\d{2}/.exec(m.status_as_at)?.[0];
+  return taken && day.slice(0, 10) > taken ? "; a treaty action after that day is not in the data" : "";
+}
