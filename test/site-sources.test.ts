@@ -5,13 +5,18 @@
  * search finds them, pages read without scripts.
  * Needs dist/ (`npm run site:build`) and an installed Chromium (data-loaders/lib/chromium.ts).
  */
-import { readFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { launchBrowser, visit } from "./helpers/browser.ts";
 import { closeDatabase, queryRows } from "../data-loaders/lib/db.ts";
 import { openBuiltDb } from "./helpers/db.ts";
 import { builtPage, useBuiltSite } from "./helpers/site.ts";
 import { afterStatusWords } from "../data-loaders/site/edition.ts";
+import { siteQuery, withSiteDatabase } from "../data-loaders/site/site-db.ts";
+import { buildDatabase } from "../data-loaders/pipeline.ts";
+import { createLogger } from "../data-loaders/lib/log.ts";
 
 const site = useBuiltSite();
 
@@ -486,6 +491,13 @@ describe("a count of today says what the membership table it is read from cannot
     );
   });
 
+  it("a State page's status today names the table and its day, and says the same", () => {
+    const html = readFileSync(builtPage("states/LAO"), "utf8");
+    expect(html).toContain(
+      '<div class="label">CCM status today</div><div class="source">Source: UN Treaty Collection, status as at 3 February 2026; a treaty action after that day is not in the data</div>',
+    );
+  });
+
   it("the Universalization page's map, which offers any day to today, names the table's day and says the same", () => {
     const html = readFileSync(builtPage("universalization"), "utf8");
     expect(html).toContain(
@@ -493,8 +505,52 @@ describe("a count of today says what the membership table it is read from cannot
     );
   });
 
+  it("a State whose entry into force is to come is not yet a State Party today: in the directory, on its page, in search", async () => {
+    // The UN's table as a later one may give it: the United States accede, and the Convention enters into force for
+    // them on the first day of the sixth month after (Article 17), both after today.
+    const dir = mkdtempSync(join(tmpdir(), "ccm-status-today-"));
+    try {
+      const sources = join(dir, "sources");
+      cpSync("sources", sources, { recursive: true });
+      appendFileSync(
+        join(sources, "state_events.csv"),
+        "USA,accession,2098-12-01,2098,day,2098-12-01,untc-ccm-participants-2026-02-03.csv,\n" +
+          "USA,entry_into_force,2099-06-01,2099,day,2099-06-01,derived: CCM Article 17,\n",
+      );
+      const dbPath = join(dir, "ccm.duckdb");
+      await buildDatabase({
+        sourcesDir: sources,
+        dbPath,
+        logger: createLogger({ quiet: true }),
+        checkChecksums: false,
+      });
+      const { periods, states, search } = await withSiteDatabase(
+        async (db) => ({
+          periods: await queryRows<{ status: string; valid_from: string | null }>(
+            db.conn,
+            "SELECT status, valid_from::VARCHAR AS valid_from FROM state_status WHERE iso3 = 'USA' ORDER BY valid_from NULLS FIRST",
+          ),
+          states: await siteQuery<{ iso3: string; status: string; status_label: string }>(db, "states"),
+          search: await siteQuery<{ path: string; text: string }>(db, "search_entries"),
+        }),
+        dbPath,
+        { snapshot: false },
+      );
+      // Its last period, open-ended, is State Party from 1 June 2099: the status from then on, not today's.
+      expect(periods.map((p) => [p.status, p.valid_from])).toEqual([
+        ["not_party", null],
+        ["deposited", "2098-12-01"],
+        ["state_party", "2099-06-01"],
+      ]);
+      expect(states.find((s) => s.iso3 === "USA")).toMatchObject({ status: "not_party", status_label: "Not party" });
+      expect(search.find((e) => e.path === "/states/USA")?.text).toMatch(/Not party$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it("says nothing of the kind for a day the table knows, or a table dated by its year only", () => {
-    const table = { producer_name: "UN Treaty Collection", status_as_at: "2026-02-03" };
+    const table = { producer_name: "UN Treaty Collection", status_as_at: "2026-02-03", read_on: "2026-12-07" };
     expect(afterStatusWords(table, "2026-02-03")).toBe("");
     expect(afterStatusWords(table, "2025-06-30")).toBe("");
     expect(afterStatusWords(table, "2026-02-04")).toBe("; a treaty action after that day is not in the data");

@@ -29,10 +29,11 @@ export function editionWords(r: ReportRow): string {
   return where ? `${title} (${where})` : title;
 }
 
-/** sql/site/membership_source.sql: the membership data's producer and the day its status was taken. */
+/** sql/site/membership_source.sql: the membership data's producer, the day its status was taken, and "today". */
 export interface MembershipSource {
   producer_name: string;
   status_as_at: string;
+  read_on: string;
 }
 
 /** "status as at 3 February 2026" (a date the database holds as a year only is shown as it is). */

@@ -12,6 +12,7 @@ import { DEFAULT_DB } from "../lib/db.ts";
 import { siteQuery, tableRows, withSiteDatabase } from "./site-db.ts";
 import type { RecordIssue } from "./record-issues.ts";
 import type { Contested } from "./contested.ts";
+import type { MembershipSource } from "./edition.ts";
 
 export interface StateRow {
   iso3: string;
@@ -97,6 +98,8 @@ export interface StatePagesData {
   records: RecordTable[];
   /** The disputed indicator values (view indicator_contested), flagged on the findings that count them. */
   contested: Contested[];
+  /** The edition of the membership data the status today is read from (sql/site/membership_source.sql). */
+  membership: MembershipSource;
 }
 
 /** A table's description up to its first full stop or colon: what a caption says. */
@@ -106,7 +109,7 @@ function captionOf(description: string | undefined, name: string): string {
 }
 
 /** The version of StatePagesData's shape, part of the cache's key. */
-const SHAPE = "contested-1";
+const SHAPE = "membership-1";
 
 async function readAll(): Promise<StatePagesData> {
   const docs = loadTableDocs();
@@ -140,6 +143,7 @@ async function readAll(): Promise<StatePagesData> {
       ).filter((i) => i.report_id === latest),
       records,
       contested: await siteQuery<Contested>(db, "indicator_contested", undefined, { allowEmpty: true }),
+      membership: (await siteQuery<MembershipSource>(db, "membership_source"))[0]!,
     };
   });
 }

@@ -5,6 +5,7 @@
 import { emitPage, htmlTable, page } from "../../data-loaders/site/page.ts";
 import { escapeHtml } from "../../data-loaders/site/page-text.ts";
 import { paragraphHref } from "../../data-loaders/site/links.ts";
+import { afterStatusWords, membershipSourceWords } from "../../data-loaders/site/edition.ts";
 import { contestedFlag } from "../../data-loaders/site/contested.ts";
 import { recordSide, reportSide } from "../../data-loaders/site/record-issues.ts";
 import { statePagesData, type StateFinding, type NamedState } from "../../data-loaders/site/state-pages.ts";
@@ -76,7 +77,11 @@ runLoader("states/[iso3].md", async () => {
   const card = (value: string, label: string, source: string) =>
     `<div class="kpi"><div class="value">${value}</div><div class="label">${label}</div><div class="source">Source: ${source}</div></div>`;
   const kpis = `<div class="kpis">${[
-    card(e(state.status_label ?? state.status), "CCM status today", "UN Treaty Collection"),
+    card(
+      e(state.status_label ?? state.status),
+      "CCM status today",
+      e(`${membershipSourceWords(data.membership)}${afterStatusWords(data.membership, data.membership.read_on)}`),
+    ),
     card(String(votes.length), "Recorded UNGA votes", "UN Digital Library voting records"),
     card(
       String(named.length),

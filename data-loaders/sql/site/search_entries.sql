@@ -35,12 +35,12 @@ UNION ALL
 SELECT
   '/states/' || s.iso3,
   s.name_en,
-  concat_ws(' ', s.name_en, s.name_fr, s.name_es, s.iso3, s.iso2, s.region, s.subregion, l.label),
+  concat_ws(' ', s.name_en, s.name_fr, s.name_es, s.iso3, s.iso2, s.region, s.subregion, t.status_label),
   concat_ws(' ', s.iso3, s.iso2)
 FROM
   states s
-  LEFT JOIN state_status st ON st.iso3 = s.iso3
-  AND st.valid_to IS NULL
-  LEFT JOIN ccm_status_labels l ON l.status = coalesce(st.status, 'not_party')
+  -- The status today, as the State pages give it (states.sql).
+  LEFT JOIN status_on_dates t ON t.iso3 = s.iso3
+  AND t.kind = 'today'
 ORDER BY
   path;

@@ -1,4 +1,6 @@
--- Current status = the open-ended period of state_status; a State without any period has never signed.
+-- Every State with its CCM status today: its row of view status_on_dates for today (current_date when the views are
+-- computed), so that an entry into force or a withdrawal the UN's table schedules for a later day is not yet today's
+-- status (the open-ended period of state_status is the status from its first day on, which may be to come).
 SELECT
   s.iso3,
   s.iso2,
@@ -8,12 +10,11 @@ SELECT
   s.subregion,
   s.un_member,
   s.un_status,
-  coalesce(st.status, 'not_party') AS status,
-  l.label AS status_label
+  t.status,
+  t.status_label
 FROM
   states s
-  LEFT JOIN state_status st ON st.iso3 = s.iso3
-  AND st.valid_to IS NULL
-  LEFT JOIN ccm_status_labels l ON l.status = coalesce(st.status, 'not_party')
+  JOIN status_on_dates t ON t.iso3 = s.iso3
+  AND t.kind = 'today'
 ORDER BY
   s.name_en;
