@@ -5,6 +5,7 @@
  * search finds them, pages read without scripts.
  * Needs dist/ (`npm run site:build`) and an installed Chromium (data-loaders/lib/chromium.ts).
  */
+import { execFileSync } from "node:child_process";
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -544,6 +545,26 @@ describe("a count of today says what the membership table it is read from cannot
       ]);
       expect(states.find((s) => s.iso3 === "USA")).toMatchObject({ status: "not_party", status_label: "Not party" });
       expect(search.find((e) => e.path === "/states/USA")?.text).toMatch(/Not party$/);
+      // Its page: not party today, and the periods to come listed as such, the last one without an end.
+      const page = execFileSync("node", ["--import", "tsx", "src/states/[iso3].md.ts", "--iso3=USA"], {
+        env: { ...process.env, CCM_DB: dbPath },
+        encoding: "utf8",
+      });
+      expect(page).toContain('<div class="value">Not party</div><div class="label">CCM status today</div>');
+      const periodRows = (/Status periods[\s\S]*?<\/table>/.exec(page)?.[0] ?? "").match(/<tr>[\s\S]*?<\/tr>/g) ?? [];
+      expect(
+        periodRows.slice(1).map((r) =>
+          r
+            .replace(/<[^>]+>/g, "|")
+            .split("|")
+            .filter(Boolean)
+            .slice(0, 3),
+        ),
+      ).toEqual([
+        ["Not party", "before the first recorded action", "2098-12-01"],
+        ["Deposited, not yet in force", "2098-12-01", "2099-06-01"],
+        ["State Party", "2099-06-01", "no end recorded"],
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -96,7 +96,14 @@ runLoader("states/[iso3].md", async () => {
         columns: [
           { key: "status_label", label: "Status" },
           { key: "valid_from", label: "From", html: (p) => e(p.valid_from ?? "before the first recorded action") },
-          { key: "valid_to", label: "Until", html: (p) => e(p.valid_to ?? "today") },
+          {
+            key: "valid_to",
+            label: "Until",
+            // An open period runs until today, or, begun on a day still to come (an entry into force or a withdrawal
+            // the UN's table schedules), has no end recorded.
+            html: (p) =>
+              e(p.valid_to ?? (p.valid_from && p.valid_from > data.membership.read_on ? "no end recorded" : "today")),
+          },
           { key: "source", label: "Source", html: (p) => sourceWords(p.source) },
         ],
       })
