@@ -66,7 +66,7 @@ runLoader("index.md", async () => {
   const depositedToday = count("today", "deposited");
   const lastVote = data.unga.filter((r) => r.total_yes !== null).at(-1);
   // The "today" counts are read from a table taken on an earlier day: the cards say what it cannot hold.
-  const notYet = e(partiesToday ? afterStatusWords(data.membership, partiesToday.as_of) : "");
+  const notYet = e(afterStatusWords(data.membership));
 
   const kpis = [
     kpi(

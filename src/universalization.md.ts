@@ -72,7 +72,7 @@ runLoader("universalization.md", async () => {
   }));
   // The table the statuses come from may be older than the last day the map offers (today): the source says what a
   // day after the table's cannot hold.
-  const edition = `${statusAsAtWords(membership)}${afterStatusWords(membership, map.changes.last)}`;
+  const edition = `${statusAsAtWords(membership)}${afterStatusWords(membership)}`;
   const day = map.initial;
   const counts = map.counts.filter((c) => c.as_of === day.as_of && c.kind === day.kind);
   const states = map.rows.filter((r) => r.as_of === day.as_of && r.status !== "not_party");

@@ -571,10 +571,12 @@ describe("a count of today says what the membership table it is read from cannot
   }, 120_000);
 
   it("says nothing of the kind for a day the table knows, or a table dated by its year only", () => {
-    const table = { producer_name: "UN Treaty Collection", status_as_at: "2026-02-03", read_on: "2026-12-07" };
-    expect(afterStatusWords(table, "2026-02-03")).toBe("");
-    expect(afterStatusWords(table, "2025-06-30")).toBe("");
-    expect(afterStatusWords(table, "2026-02-04")).toBe("; a treaty action after that day is not in the data");
-    expect(afterStatusWords({ ...table, status_as_at: "2026" }, "2026-12-07")).toBe("");
+    const table = { producer_name: "UN Treaty Collection", status_as_at: "2026-02-03" };
+    expect(afterStatusWords({ ...table, read_on: "2026-02-03" })).toBe("");
+    expect(afterStatusWords({ ...table, read_on: "2025-06-30" })).toBe("");
+    expect(afterStatusWords({ ...table, read_on: "2026-02-04" })).toBe(
+      "; a treaty action after that day is not in the data",
+    );
+    expect(afterStatusWords({ ...table, status_as_at: "2026", read_on: "2026-12-07" })).toBe("");
   });
 });

@@ -47,12 +47,12 @@ export function membershipSourceWords(m: MembershipSource): string {
 }
 
 /**
- * What a count on `day` cannot hold when that day is after the day the membership data's status was taken: the
- * entries into force it schedules (Article 17) are counted, but a signature, ratification or withdrawal after it is
- * not in the data. "; a treaty action after that day is not in the data", said right after the day
- * (statusAsAtWords), or "" when `day` is not later (or the data's day is a year only).
+ * What a status "today" (`read_on`) cannot hold when today is after the day the membership data's status was taken:
+ * the entries into force it schedules (Article 17) are counted, but a signature, ratification or withdrawal after it
+ * is not in the data. "; a treaty action after that day is not in the data", said right after the day
+ * (statusAsAtWords), or "" when today is not later (or the data's day is a year only).
  */
-export function afterStatusWords(m: MembershipSource, day: string): string {
+export function afterStatusWords(m: MembershipSource): string {
   const taken = /^\d{4}-\d{2}-\d{2}/.exec(m.status_as_at)?.[0];
-  return taken && day.slice(0, 10) > taken ? "; a treaty action after that day is not in the data" : "";
+  return taken && m.read_on.slice(0, 10) > taken ? "; a treaty action after that day is not in the data" : "";
 }

@@ -80,7 +80,7 @@ runLoader("states/[iso3].md", async () => {
     card(
       e(state.status_label ?? state.status),
       "CCM status today",
-      e(`${membershipSourceWords(data.membership)}${afterStatusWords(data.membership, data.membership.read_on)}`),
+      e(`${membershipSourceWords(data.membership)}${afterStatusWords(data.membership)}`),
     ),
     card(String(votes.length), "Recorded UNGA votes", "UN Digital Library voting records"),
     card(
